@@ -1,0 +1,34 @@
+"""Typed models shared by every stage; each kind of thing has one home module."""
+
+from generator.model.concept import Balance, Concept, DataType, Label, PeriodType
+from generator.model.context import Context, ExplicitMember
+from generator.model.entity import Company, Entity
+from generator.model.fact import Correction, Fact, Provenance
+from generator.model.filing import Filing
+from generator.model.period import Duration, Instant, Period
+from generator.model.results import ReportingPeriod, ResultFact, Results, Unmapped
+from generator.model.unit import Measure, Unit
+
+__all__ = [
+    "Balance",
+    "Company",
+    "Concept",
+    "Context",
+    "Correction",
+    "DataType",
+    "Duration",
+    "Entity",
+    "ExplicitMember",
+    "Fact",
+    "Filing",
+    "Instant",
+    "Label",
+    "Measure",
+    "Period",
+    "PeriodType",
+    "ReportingPeriod",
+    "ResultFact",
+    "Results",
+    "Unit",
+    "Unmapped",
+]

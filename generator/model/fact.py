@@ -1,0 +1,50 @@
+"""A fact: one value of one concept in one context, with where it came from."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Correction(BaseModel):
+    """A value changed from what was printed, and the evidence that justified it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    printed: str
+    corrected: Decimal
+    reason: str
+    evidence: tuple[str, ...] = ()
+
+
+class Provenance(BaseModel):
+    """Where a number was read: document, 1-based line, and the token as printed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    document: str
+    line: int = Field(ge=1)
+    text: str | None = None
+    corrections: tuple[Correction, ...] = ()
+    also_in: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.document}:{self.line}"
+
+
+class Fact(BaseModel):
+    """A numeric or nil fact ready for an instance: context and unit already resolved to ids.
+
+    ``value`` is ``None`` for a nil fact (a dash in the source), which then carries no decimals.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    concept: str
+    context_ref: str
+    unit_ref: str | None
+    value: Decimal | None
+    decimals: int | None = None
+    provenance: Provenance
+
+    @property
+    def is_nil(self) -> bool:
+        return self.value is None

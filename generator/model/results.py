@@ -1,0 +1,91 @@
+"""Structured results: the boundary between ``extract`` and ``map`` (the JSON `build` reads).
+
+Its JSON Schema is generated from these models (``xbrlgen schema``) and documented in the README.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from generator.model.fact import Provenance
+from generator.model.period import Duration, Instant, Period
+
+PeriodKind = Literal["Q1", "H1", "Q3", "FY", "Q2", "Q4"]
+
+
+class ReportingPeriod(BaseModel):
+    """The period a release reports on: its current year-to-date period and fiscal year."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: PeriodKind
+    start: dt.date
+    end: dt.date
+    fiscal_year_start: dt.date
+    fiscal_year_end: dt.date
+    label: str = Field(description='How people name it, e.g. "1H FY2010"')
+
+    @property
+    def ytd(self) -> Duration:
+        return Duration(start=self.start, end=self.end)
+
+    @property
+    def year(self) -> Duration:
+        return Duration(start=self.fiscal_year_start, end=self.fiscal_year_end)
+
+    @property
+    def key(self) -> tuple[dt.date, dt.date]:
+        return (self.start, self.end)
+
+
+class ResultFact(BaseModel):
+    """One figure read from a release, in base units (whole yen, shares, pure ratios).
+
+    ``value`` null means the source printed a dash: a nil fact, never zero. ``decimals`` states
+    the printed precision (-6 for JPY millions, -3 for thousands, 2 for 4,241.14).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    concept: str
+    period: Period
+    dimensions: dict[str, str] = Field(default_factory=dict, description="axis -> member")
+    unit: str | None = Field(description='unit id declared in the taxonomy, e.g. "JPY"')
+    value: Decimal | None
+    decimals: int | None = None
+    source: Provenance
+
+    @model_validator(mode="after")
+    def _nil_has_no_decimals(self) -> ResultFact:
+        if self.value is None and self.decimals is not None:
+            raise ValueError("a nil fact (value null) carries no decimals")
+        return self
+
+    @property
+    def instant_or_duration(self) -> Duration | Instant:
+        return self.period
+
+
+class Unmapped(BaseModel):
+    """A number the extractor saw but did not turn into a fact, and why."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    document: str
+    line: int
+    text: str
+    reason: str
+
+
+class Results(BaseModel):
+    """Everything extracted from one release."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    format_version: Literal[1] = 1
+    company: str = Field(description="company id, a file under taxonomy/companies/")
+    document: str
+    period: ReportingPeriod
+    facts: tuple[ResultFact, ...]
+    unmapped: tuple[Unmapped, ...] = ()
+    notes: tuple[str, ...] = ()

@@ -1,0 +1,125 @@
+"""The taxonomy as one typed object, built from the YAML declaration under ``taxonomy/``.
+
+Schema, linkbases, the taxonomy package and the extractor's mapping rules are all derived from
+this model, so a concept, label or alias is declared exactly once.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict
+
+from generator.model.concept import Concept
+from generator.model.entity import Company
+from generator.model.unit import Unit
+
+LABEL_ROLE = "http://www.xbrl.org/2003/role/label"
+TOTAL_LABEL_ROLE = "http://www.xbrl.org/2003/role/totalLabel"
+TERSE_LABEL_ROLE = "http://www.xbrl.org/2003/role/terseLabel"
+NEGATED_LABEL_ROLE = "http://www.xbrl.org/2009/role/negatedLabel"
+DOCUMENTATION_ROLE = "http://www.xbrl.org/2003/role/documentation"
+
+
+class Member(BaseModel):
+    """A domain member of an explicit axis, with the row wordings that name it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+class Axis(BaseModel):
+    """An explicit dimension whose default member is left out of instances (XDT)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    name: str
+    default: str
+    members: tuple[Member, ...]
+
+    def member(self, name: str) -> Member | None:
+        return next((m for m in self.members if m.name == name), None)
+
+
+class NetworkNode(BaseModel):
+    """A concept's place in a statement: its children, and how the statement prints it.
+
+    ``row_aliases`` are wordings valid only at this place (e.g. "Total" under "Network services");
+    ``negated`` says the statement prints the value with the opposite sign of the concept;
+    ``breakdown`` names an axis whose member rows follow this row in the printed table.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    concept: str
+    preferred_label: str | None = None
+    row_aliases: tuple[str, ...] = ()
+    negated: bool = False
+    breakdown: str | None = None
+    children: tuple[NetworkNode, ...] = ()
+
+    def walk(self) -> list[NetworkNode]:
+        """This node and all descendants, depth first in declaration order."""
+        out: list[NetworkNode] = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+class CalculationArc(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    parent: str
+    child: str
+    weight: Decimal
+
+
+class Network(BaseModel):
+    """One extended link role: a statement or table with its presentation, sums and dimensions."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str
+    order: int
+    title: str
+    role_uri: str
+    axes: tuple[str, ...]
+    dimensions: dict[str, str]
+    roots: tuple[NetworkNode, ...]
+    calculations: tuple[CalculationArc, ...]
+
+    @property
+    def line_items(self) -> str:
+        return f"{self.id}LineItems"
+
+    @property
+    def table(self) -> str:
+        return f"{self.id}Table"
+
+    def nodes(self) -> list[NetworkNode]:
+        return [n for root in self.roots for n in root.walk()]
+
+
+class Taxonomy(BaseModel):
+    """Everything declared under ``taxonomy/``, checked for consistency when loaded."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    name: str
+    prefix: str
+    namespace: str
+    version: str
+    schema_file: str
+    role_base: str
+    concepts: dict[str, Concept]
+    networks: tuple[Network, ...]
+    axes: dict[str, Axis]
+    units: dict[str, Unit]
+    measures: dict[str, str]
+    companies: dict[str, Company]
+
+    @property
+    def file_stem(self) -> str:
+        return self.schema_file.removesuffix(".xsd")
+
+    def concept(self, name: str) -> Concept:
+        try:
+            return self.concepts[name]
+        except KeyError:
+            raise KeyError(f"no concept {name!r} in taxonomy {self.name}") from None

@@ -1,0 +1,109 @@
+"""The YAML declaration format under ``taxonomy/``, as strict pydantic models.
+
+A typo in a key is an error naming the file, never a silently ignored setting. See the README
+section "The taxonomy declaration" for the format with examples.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from generator.model.concept import Balance, DataType, PeriodType
+
+NAME = r"^[A-Za-z_][A-Za-z0-9_]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class UnitDecl(_Strict):
+    numerator: list[str] = Field(min_length=1, description="measure QNames, e.g. iso4217:JPY")
+    denominator: list[str] = []
+
+
+class MemberDecl(_Strict):
+    label: str
+    label_ja: str | None = None
+    aliases: list[str] = []
+
+
+class AxisDecl(_Strict):
+    label: str
+    label_ja: str | None = None
+    default: str = Field(pattern=NAME)
+    default_label: str
+    default_label_ja: str | None = None
+    members: dict[str, MemberDecl]
+
+
+class MeasureDecl(_Strict):
+    label: str
+
+
+class TaxonomyMeta(_Strict):
+    """``taxonomy/taxonomy.yaml``: identity, units, custom measures and axes."""
+
+    name: str
+    prefix: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    namespace: str
+    version: str
+    schema_file: str
+    role_base: str
+    measures: dict[str, MeasureDecl] = {}
+    units: dict[str, UnitDecl]
+    common_axes: list[str] = []
+    axes: dict[str, AxisDecl] = {}
+
+
+class NodeDecl(_Strict):
+    """One node of a network tree: a concept definition (``name``) or a reference (``ref``)."""
+
+    name: str | None = Field(default=None, pattern=NAME)
+    ref: str | None = Field(default=None, pattern=NAME)
+    type: DataType | None = None
+    period: PeriodType | None = None
+    balance: Balance | None = None
+    abstract: bool = False
+    label: str | None = None
+    label_ja: str | None = None
+    total_label: str | None = None
+    terse_label: str | None = None
+    negated_label: str | None = None
+    documentation: str | None = None
+    aliases: list[str] = []
+    row_aliases: list[str] = []
+    negated: bool = False
+    preferred_label: Literal["total", "terse", "negated"] | None = None
+    breakdown: str | None = None
+    sum: list[str] = []
+    children: list[NodeDecl] = []
+
+
+class NetworkDecl(_Strict):
+    """``taxonomy/networks/NN-name.yaml``: one statement or table."""
+
+    id: str = Field(pattern=NAME)
+    title: str
+    axes: list[str] = []
+    dimensions: dict[str, str] = {}
+    tree: list[NodeDecl] = Field(min_length=1)
+
+
+class EntityDecl(_Strict):
+    scheme: str
+    identifier: str
+
+
+class CompanyDecl(_Strict):
+    """``taxonomy/companies/<id>.yaml``: who reports, and how releases name them."""
+
+    name: str
+    names: list[str] = Field(min_length=1)
+    ocr_names: list[str] = []
+    entity: EntityDecl
+    fiscal_year_end_month: int
+    rounding: Literal["rounding", "truncation"] = "rounding"
+    currency: str = "JPY"
