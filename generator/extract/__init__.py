@@ -1,0 +1,1 @@
+"""The extract stage: a results release (text) in, structured :class:`Results` out."""

@@ -1,0 +1,85 @@
+"""The boundary inside ``extract``: a release read into tables (reading) before any concept is
+chosen (mapping). Readers for each layout produce these; the row mapper consumes them.
+
+A cell keeps the token as printed and its 1-based line, so every fact can point back to its source.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from generator.model.period import Duration, Instant
+from generator.model.results import ReportingPeriod
+
+ColumnRole = Literal[
+    "value",  # a reported figure for `period` (in `currency` x `scale` when monetary)
+    "translation",  # convenience translation (e.g. thousands of USD at the stated rate)
+    "percent_of_revenue",  # derived share of total revenues
+    "change",  # YoY change, absolute
+    "change_percent",  # YoY change, percent
+    "other",  # understood, but not a reported figure (kept for the coverage report)
+]
+
+
+class Cell(BaseModel):
+    """One printed number or dash. ``value`` is the number as printed, sign applied, unscaled;
+    ``None`` for a dash ("--", "—", "-"), which becomes a nil fact."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    text: str
+    value: Decimal | None
+    line: int
+    fraction_digits: int = 0
+    percent: bool = False
+    repaired: str | None = None  # what OCR repair was applied, if any ("3.352" -> 3352, ...)
+
+
+class Column(BaseModel):
+    """What a column means: role, period, forecast or result, currency and scale."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    role: ColumnRole
+    period: Duration | Instant | None = None
+    forecast: bool = False
+    currency: str | None = None  # "JPY", "USD"
+    scale: Decimal = Decimal(1)  # 1000 for "Thousands of JPY", 10**6 for "JPY millions"
+    header: str = ""
+
+
+class Row(BaseModel):
+    """A table row: its label (OCR-joined if broken over lines) and one cell slot per column."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    label: str
+    line: int
+    cells: tuple[Cell | None, ...]
+    raw: str = ""
+
+
+class Table(BaseModel):
+    """A table as printed: title, columns, rows; ``kind`` is the reader's guess at which
+    statement it is (e.g. "income_statement", "balance_sheet"), used to choose the network."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    title: str
+    line: int
+    kind: str | None = None
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+
+class Document(BaseModel):
+    """A release read by a layout reader."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    name: str
+    layout: Literal["ocr", "slides", "newswire", "runon", "tabbed", "unknown"]
+    company: str | None
+    period: ReportingPeriod | None
+    usd_rate: Decimal | None = None
+    tables: tuple[Table, ...]
+    loose_numbers: tuple[Cell, ...] = ()  # numbers seen in tables' vicinity but not placed
+    problems: tuple[str, ...] = ()
