@@ -24,6 +24,7 @@ class Provenance(BaseModel):
     document: str
     line: int = Field(ge=1)
     text: str | None = None
+    table: str | None = None  # network id of the table the row was read from
     corrections: tuple[Correction, ...] = ()
     also_in: tuple[str, ...] = ()
 

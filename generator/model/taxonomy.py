@@ -18,6 +18,8 @@ LABEL_ROLE = "http://www.xbrl.org/2003/role/label"
 TOTAL_LABEL_ROLE = "http://www.xbrl.org/2003/role/totalLabel"
 TERSE_LABEL_ROLE = "http://www.xbrl.org/2003/role/terseLabel"
 NEGATED_LABEL_ROLE = "http://www.xbrl.org/2009/role/negatedLabel"
+PERIOD_START_LABEL_ROLE = "http://www.xbrl.org/2003/role/periodStartLabel"
+PERIOD_END_LABEL_ROLE = "http://www.xbrl.org/2003/role/periodEndLabel"
 DOCUMENTATION_ROLE = "http://www.xbrl.org/2003/role/documentation"
 
 
@@ -79,6 +81,7 @@ class Network(BaseModel):
     id: str
     order: int
     title: str
+    primary: bool = False
     role_uri: str
     axes: tuple[str, ...]
     dimensions: dict[str, str]

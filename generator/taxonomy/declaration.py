@@ -76,7 +76,7 @@ class NodeDecl(_Strict):
     aliases: list[str] = []
     row_aliases: list[str] = []
     negated: bool = False
-    preferred_label: Literal["total", "terse", "negated"] | None = None
+    preferred_label: Literal["total", "terse", "negated", "period_start", "period_end"] | None = None
     breakdown: str | None = None
     sum: list[str] = []
     children: list[NodeDecl] = []
@@ -87,6 +87,7 @@ class NetworkDecl(_Strict):
 
     id: str = Field(pattern=NAME)
     title: str
+    primary: bool = False  # a primary financial statement: its figures win reconciliations
     axes: list[str] = []
     dimensions: dict[str, str] = {}
     tree: list[NodeDecl] = Field(min_length=1)

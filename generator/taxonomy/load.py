@@ -20,6 +20,8 @@ from generator.model.taxonomy import (
     DOCUMENTATION_ROLE,
     LABEL_ROLE,
     NEGATED_LABEL_ROLE,
+    PERIOD_END_LABEL_ROLE,
+    PERIOD_START_LABEL_ROLE,
     TERSE_LABEL_ROLE,
     TOTAL_LABEL_ROLE,
     Axis,
@@ -43,7 +45,13 @@ KNOWN_PREFIXES = {
     "iso4217": "http://www.xbrl.org/2003/iso4217",
     "xbrli": "http://www.xbrl.org/2003/instance",
 }
-PREFERRED_ROLES = {"total": TOTAL_LABEL_ROLE, "terse": TERSE_LABEL_ROLE, "negated": NEGATED_LABEL_ROLE}
+PREFERRED_ROLES = {
+    "total": TOTAL_LABEL_ROLE,
+    "terse": TERSE_LABEL_ROLE,
+    "negated": NEGATED_LABEL_ROLE,
+    "period_start": PERIOD_START_LABEL_ROLE,
+    "period_end": PERIOD_END_LABEL_ROLE,
+}
 M = TypeVar("M", bound=BaseModel)
 _TERM = re.compile(r"^\s*([+-]?)\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
 
@@ -295,7 +303,7 @@ def _network(
         )
     axes = tuple(dict.fromkeys([*meta.common_axes, *decl.axes]))
     return Network(
-        id=decl.id, order=order, title=decl.title, role_uri=f"{meta.role_base}/{decl.id}",
+        id=decl.id, order=order, title=decl.title, primary=decl.primary, role_uri=f"{meta.role_base}/{decl.id}",
         axes=axes, dimensions=dict(decl.dimensions), roots=roots,
         calculations=_calculations(builder, sums, where),
     )
