@@ -72,6 +72,8 @@ class NodeDecl(_Strict):
     total_label: str | None = None
     terse_label: str | None = None
     negated_label: str | None = None
+    period_start_label: str | None = None
+    period_end_label: str | None = None
     documentation: str | None = None
     aliases: list[str] = []
     row_aliases: list[str] = []

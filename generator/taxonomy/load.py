@@ -154,7 +154,8 @@ class _Builder:
 def _defines_anything(decl: NodeDecl) -> bool:
     return any(
         (decl.type, decl.period, decl.balance, decl.abstract, decl.label, decl.label_ja,
-         decl.total_label, decl.terse_label, decl.negated_label, decl.documentation, decl.aliases)
+         decl.total_label, decl.terse_label, decl.negated_label, decl.period_start_label,
+         decl.period_end_label, decl.documentation, decl.aliases)
     )
 
 
@@ -165,6 +166,8 @@ def _labels(node: NodeDecl) -> tuple[Label, ...]:
         (node.total_label, "en", TOTAL_LABEL_ROLE),
         (node.terse_label, "en", TERSE_LABEL_ROLE),
         (node.negated_label, "en", NEGATED_LABEL_ROLE),
+        (node.period_start_label, "en", PERIOD_START_LABEL_ROLE),
+        (node.period_end_label, "en", PERIOD_END_LABEL_ROLE),
         (node.documentation, "en", DOCUMENTATION_ROLE),
     ]
     return tuple(Label(text=t, lang=lang, role=role) for t, lang, role in pairs if t)
