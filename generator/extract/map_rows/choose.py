@@ -1,0 +1,52 @@
+"""Choose the network for a table: the reader's kind hint and the share of row labels the
+network's wordings name (global aliases, row aliases, breakdown member aliases)."""
+
+from __future__ import annotations
+
+import re
+
+from generator.extract.layout import Table
+from generator.taxonomy.aliases import AliasIndex, NetworkAliases
+
+KIND_BONUS = 2
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _names_row(index: AliasIndex, network: NetworkAliases, label: str) -> bool:
+    key = index.key(label)
+    if network.candidates(key):
+        return True
+    return any(
+        index.member(place.node.breakdown or "", label) is not None
+        for place in network.breakdown_places()
+    )
+
+
+def score(index: AliasIndex, network: NetworkAliases, table: Table) -> int:
+    """Rows (with numbers) the network names, plus a bonus when the kind hint names it."""
+    hits = sum(
+        1 for row in table.rows if any(c is not None for c in row.cells)
+        and _names_row(index, network, row.label)
+    )
+    bonus = 0
+    names = (_squash(network.network.id), _squash(network.network.title))
+    if table.kind and _squash(table.kind) in names:
+        bonus = KIND_BONUS
+    return hits + bonus if hits else bonus
+
+
+def choose_network(index: AliasIndex, table: Table) -> NetworkAliases | None:
+    """Best-scoring network (ties: the earlier network); ``None`` if none names any row."""
+    best: tuple[int, int] | None = None
+    chosen: NetworkAliases | None = None
+    for network in index.networks.values():
+        value = score(index, network, table)
+        if value <= 0:
+            continue
+        rank = (value, -network.network.order)
+        if best is None or rank > best:
+            best, chosen = rank, network
+    return chosen

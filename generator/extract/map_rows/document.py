@@ -1,0 +1,171 @@
+"""Map every table of a document; build facts, unmapped and skipped records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.extract.coverage import Skipped
+from generator.extract.layout import Cell, Column, Document, Row, Table
+from generator.extract.map_rows.choose import choose_network
+from generator.extract.map_rows.values import decimals_of, period_of, scaled_value, unit_of
+from generator.extract.map_rows.walker import RowMatch, RowWalker
+from generator.model.concept import DataType
+from generator.model.fact import Correction, Provenance
+from generator.model.results import ResultFact, Unmapped
+from generator.model.taxonomy import Taxonomy
+from generator.taxonomy.aliases import AliasIndex, NetworkAliases
+
+DERIVED_ROLES = {
+    "percent_of_revenue": "derived: percent of total revenues",
+    "change": "derived: year-on-year change",
+    "change_percent": "derived: year-on-year change in percent",
+    "other": "column is not a reported figure",
+}
+FORECAST_AXIS = "ResultForecastAxis"
+FORECAST_MEMBER = "ForecastMember"
+TRANSLATION_CURRENCY = "USD"
+
+
+@dataclass
+class TableOutcome:
+    table: Table
+    network: str | None
+    facts: list[ResultFact] = field(default_factory=list)
+    unmapped: list[Unmapped] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+@dataclass
+class MappedDocument:
+    document: Document
+    tables: list[TableOutcome]
+    loose: list[Unmapped]
+
+    @property
+    def facts(self) -> list[ResultFact]:
+        return [f for t in self.tables for f in t.facts]
+
+    @property
+    def unmapped(self) -> list[Unmapped]:
+        return [u for t in self.tables for u in t.unmapped] + self.loose
+
+    @property
+    def skipped(self) -> list[Skipped]:
+        return [s for t in self.tables for s in t.skipped]
+
+
+class _TableMapper:
+    def __init__(
+        self, doc: Document, table: Table, taxonomy: Taxonomy, index: AliasIndex,
+        network: NetworkAliases | None, currency: str,
+    ) -> None:
+        self.doc = doc
+        self.table = table
+        self.taxonomy = taxonomy
+        self.index = index
+        self.network = network
+        self.currency = currency
+        self.out = TableOutcome(table=table, network=network.network.id if network else None)
+        self.walker = RowWalker(index, network, taxonomy) if network else None
+
+    def unmapped(self, cell: Cell, reason: str) -> None:
+        self.out.unmapped.append(
+            Unmapped(document=self.doc.name, line=cell.line, text=cell.text, reason=reason)
+        )
+
+    def run(self) -> TableOutcome:
+        for row in self.table.rows:
+            self.row(row)
+        return self.out
+
+    def row(self, row: Row) -> None:
+        cells = [(col, cell) for col, cell in zip(self.table.columns, row.cells, strict=False)
+                 if cell is not None]
+        extra = row.cells[len(self.table.columns):]
+        for cell in extra:
+            if cell is not None:
+                self.unmapped(cell, f"cell beyond the table's {len(self.table.columns)} columns "
+                                    f"in row '{row.label}'")
+        has_values = bool(cells) or any(c is not None for c in extra)
+        match = self.walker.resolve(row.label, has_values) if self.walker else None
+        for column, cell in cells:
+            if column.role in DERIVED_ROLES:
+                self.out.skipped.append(Skipped(
+                    document=self.doc.name, line=cell.line, text=cell.text, role=column.role,
+                    reason=DERIVED_ROLES[column.role],
+                ))
+            elif self.network is None:
+                self.unmapped(cell, f"no network for table '{self.table.title}' "
+                                    f"(row label '{row.label}')")
+            elif match is None:
+                self.unmapped(cell, f"no concept for row label '{row.label}' in network "
+                                    f"{self.network.network.id}")
+            else:
+                self.fact(row, match, column, cell)
+
+    def fact(self, row: Row, match: RowMatch, column: Column, cell: Cell) -> None:
+        assert self.network is not None
+        concept = self.taxonomy.concepts.get(match.concept)
+        if concept is None or concept.abstract or not concept.data_type.is_numeric:
+            self.unmapped(cell, f"row label '{row.label}' names heading {match.concept}, "
+                                "not a numeric concept")
+            return
+        translation = column.role == "translation"
+        if translation and concept.data_type not in (DataType.MONETARY, DataType.PER_SHARE):
+            self.unmapped(cell, f"translation column holds non-monetary {match.concept}")
+            return
+        currency = column.currency or (TRANSLATION_CURRENCY if translation else self.currency)
+        period, why = period_of(
+            concept, column, self.index.key(row.label), match.ref.node.preferred_label
+        )
+        if period is None:
+            self.unmapped(cell, f"{why} (row '{row.label}')")
+            return
+        unit = unit_of(concept, column.model_copy(update={"currency": currency}), self.currency)
+        if unit is None or unit not in self.taxonomy.units:
+            self.unmapped(cell, f"no unit {unit!r} declared for {match.concept}")
+            return
+        value = scaled_value(concept, cell, column)
+        if value is not None and (match.negated != match.ref.node.negated):
+            value = -value
+        dims = dict(self.network.network.dimensions)
+        if column.forecast:
+            dims[FORECAST_AXIS] = FORECAST_MEMBER
+        if match.member is not None:
+            dims[match.member[0]] = match.member[1]
+        corrections: tuple[Correction, ...] = ()
+        if cell.repaired and value is not None:
+            corrections = (Correction(
+                printed=cell.text, corrected=value, reason=f"OCR repair: {cell.repaired}",
+                evidence=(f"{self.doc.name}:{cell.line}",),
+            ),)
+        self.out.facts.append(ResultFact(
+            concept=concept.name, period=period, dimensions=dims, unit=unit, value=value,
+            decimals=decimals_of(concept, cell, column),
+            source=Provenance(document=self.doc.name, line=cell.line, text=cell.text,
+                              table=self.network.network.id, corrections=corrections),
+        ))
+
+
+def default_currency(doc: Document, taxonomy: Taxonomy) -> str:
+    company = taxonomy.companies.get(doc.company or "")
+    return company.currency if company else "JPY"
+
+
+def map_document(
+    doc: Document, taxonomy: Taxonomy, index: AliasIndex | None = None
+) -> MappedDocument:
+    """Every table's cells become facts, unmapped or skipped records; loose numbers unmapped."""
+    if index is None:
+        index = AliasIndex(taxonomy, taxonomy.companies.get(doc.company or ""))
+    currency = default_currency(doc, taxonomy)
+    outcomes = [
+        _TableMapper(doc, table, taxonomy, index, choose_network(index, table), currency).run()
+        for table in doc.tables
+    ]
+    loose = [
+        Unmapped(document=doc.name, line=cell.line, text=cell.text,
+                 reason="number outside any table the reader recognised")
+        for cell in doc.loose_numbers
+    ]
+    return MappedDocument(document=doc, tables=outcomes, loose=loose)

@@ -1,0 +1,117 @@
+"""Walk a table's rows keeping the current place in the network's tree, so that a wording such
+as "Total" or "Network Services" resolves by where it is printed, and member rows printed below a
+``breakdown`` row resolve to that row's concept with the member's dimension."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.model.taxonomy import Taxonomy
+from generator.taxonomy.aliases import AliasIndex, Candidate, NetworkAliases, NodeRef
+
+
+@dataclass(frozen=True)
+class RowMatch:
+    """What a row is: a place in the network, a sign flip, and an optional breakdown member."""
+
+    ref: NodeRef
+    negated: bool
+    member: tuple[str, str] | None = None  # (axis, member)
+
+    @property
+    def concept(self) -> str:
+        return self.ref.concept
+
+
+class RowWalker:
+    """Resolves row labels of one table against one network, in printed order."""
+
+    def __init__(self, index: AliasIndex, network: NetworkAliases, taxonomy: Taxonomy) -> None:
+        self.index = index
+        self.network = network
+        self.taxonomy = taxonomy
+        self.last: NodeRef | None = None
+        self.breakdown: NodeRef | None = None  # node whose member rows may follow
+        self.member: tuple[str, str] | None = None
+
+    def _chain(self) -> list[NodeRef]:
+        """The current place and its ancestors; before any row, the network's roots."""
+        if self.last is not None:
+            return self.last.ancestors()
+        return [p for p in self.network.places if p.parent is None]
+
+    def _is_abstract(self, ref: NodeRef) -> bool:
+        concept = self.taxonomy.concepts.get(ref.concept)
+        return concept is None or concept.abstract
+
+    def _rank(self, cand: Candidate, chain: list[NodeRef]) -> tuple[int, int, int, tuple[int, ...]]:
+        parent = cand.ref.parent
+        distance = len(chain) + 1
+        for i, place in enumerate(chain):
+            if parent is not None and place.path == parent.path:
+                distance = i
+                break
+        if parent is None and chain:
+            distance = len(chain)  # a root: reachable from anywhere, but last
+        after = 0 if self.last is None or cand.ref.path > self.last.path else 1
+        return (distance, 0 if cand.row_alias else 1, after, cand.ref.path)
+
+    def _pick(self, label: str, has_values: bool) -> Candidate | None:
+        chain = self._chain()
+        chain_paths = {p.path for p in chain}
+        cands = [
+            c
+            for c in self.network.candidates(self.index.key(label))
+            if not c.row_alias or (c.ref.parent is not None and c.ref.parent.path in chain_paths)
+            or (c.ref.parent is None and not chain)
+        ]
+        if not cands:
+            return None
+        preferred = [c for c in cands if self._is_abstract(c.ref) != has_values]
+        pool = preferred or cands
+        return min(pool, key=lambda c: self._rank(c, chain))
+
+    def _member_row(self, label: str, active_only: bool) -> RowMatch | None:
+        """A member row under the active breakdown, or (``active_only`` false) under the only
+        breakdown place of the network whose axis has that member."""
+        if self.breakdown is not None:
+            axis = self.breakdown.node.breakdown
+            assert axis is not None
+            member = self.index.member(axis, label)
+            if member is not None:
+                return RowMatch(ref=self.breakdown, negated=False, member=(axis, member))
+        if active_only:
+            return None
+        found = [
+            (place, member)
+            for place in self.network.breakdown_places()
+            if (member := self.index.member(place.node.breakdown or "", label)) is not None
+        ]
+        if len(found) != 1:
+            return None  # none, or ambiguous without a printed parent row
+        place, member = found[0]
+        return RowMatch(ref=place, negated=False, member=(place.node.breakdown or "", member))
+
+    def resolve(self, label: str, has_values: bool) -> RowMatch | None:
+        """Match a row; advances the walker's place when it matches."""
+        member_row = self._member_row(label, active_only=True)
+        cand = None if member_row else self._pick(label, has_values)
+        if member_row is None and cand is None:
+            member_row = self._member_row(label, active_only=False)
+        if member_row is not None:
+            self.breakdown = member_row.ref
+            self.member = member_row.member
+            self.last = member_row.ref
+            return member_row
+        if cand is None:
+            return None
+        member = None
+        if self.breakdown is not None and self.member is not None and (
+            cand.ref.is_within(self.breakdown) and cand.ref.path != self.breakdown.path
+        ):
+            member = self.member  # a line under a member row keeps the member
+        else:
+            self.breakdown = cand.ref if cand.ref.node.breakdown else None
+            self.member = None
+        self.last = cand.ref
+        return RowMatch(ref=cand.ref, negated=cand.negated, member=member)

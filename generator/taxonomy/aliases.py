@@ -1,0 +1,224 @@
+"""The alias index: printed row wordings -> taxonomy concepts, derived from the taxonomy.
+
+Everything here is data-driven: concept aliases and labels (valid anywhere in a network that holds
+the concept), ``row_aliases`` (valid only where their node sits: under its parent), axis member
+aliases, ``{company}`` standing for any of the company's names (and OCR misreadings of them), and a
+leading ``-`` marking a wording that reverses the concept's sign.
+
+Wordings are compared after :func:`normalize_label`: case, whitespace, punctuation, dashes,
+"&"/"and", apostrophes, footnote markers and trailing colons do not matter. Lookups are dict
+lookups; building the index is linear in the taxonomy's size and deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from generator.model.concept import Concept
+from generator.model.entity import Company
+from generator.model.taxonomy import NEGATED_LABEL_ROLE, Network, NetworkNode, Taxonomy
+
+COMPANY_TOKEN = "{company}"
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾"
+_MARKS = "®©™°†‡§※*"
+_DASHES = "‐‑‒–—―−﹘﹣－"
+_NON_WORD = re.compile(r"[^0-9a-z{}]+")
+_FOOTNOTE_STAR = re.compile(r"[*※]\s*\d{1,2}\b")
+_TRAILING_NOTE = re.compile(r"^(?P<head>.*[a-z].*?)\s+\d{1,2}$")
+_MONTHS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december",
+)
+
+
+def _fold(text: str) -> str:
+    """Unicode-fold, lowercase, drop footnote marks, make every non-word run one space."""
+    text = _FOOTNOTE_STAR.sub(" ", text)
+    text = "".join(" " if ch in _SUPERSCRIPTS or ch in _MARKS else ch for ch in text)
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = "".join("-" if ch in _DASHES else ch for ch in text)
+    text = text.replace("&", " and ")
+    text = re.sub(r"['’‘`´]", "", text)  # shareholders' -> shareholders, IIJ's -> iijs
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def normalize_label(text: str, company_names: Sequence[str] = ()) -> str:
+    """The comparison key of a printed wording.
+
+    ``company_names`` (already folded or not) are replaced by the ``{company}`` token so that
+    "Net income attributable to IIJ" and "... to Internet Initiative Japan Inc." share one key.
+    A trailing standalone number of one or two digits after a word is a footnote marker
+    ("Network Services 2") and is dropped.
+    """
+    key = _fold(text)
+    for name in _ordered_names(company_names):
+        key = re.sub(rf"(?<![0-9a-z]){re.escape(name)}(?![0-9a-z])", COMPANY_TOKEN, key)
+    match = _TRAILING_NOTE.match(key)
+    while match and not match.group("head").endswith(_MONTHS):
+        key = match.group("head").strip()
+        match = _TRAILING_NOTE.match(key)
+    return re.sub(r"\s+", " ", key).strip()
+
+
+def _ordered_names(names: Sequence[str]) -> list[str]:
+    folded = {_fold(n) for n in names}
+    return sorted((n for n in folded if n), key=lambda n: (-len(n), n))
+
+
+def split_negation(alias: str) -> tuple[str, bool]:
+    """``"-Net loss attributable to ..."`` -> (wording, True): the wording reverses the sign."""
+    stripped = alias.strip()
+    if stripped.startswith("-"):
+        return stripped[1:].strip(), True
+    return stripped, False
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """One place in a network: the node, its path of child indices, and its parent's place."""
+
+    network: str
+    path: tuple[int, ...]
+    node: NetworkNode
+    parent: NodeRef | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def concept(self) -> str:
+        return self.node.concept
+
+    def ancestors(self) -> list[NodeRef]:
+        """This place and every enclosing one, innermost first."""
+        out: list[NodeRef] = []
+        current: NodeRef | None = self
+        while current is not None:
+            out.append(current)
+            current = current.parent
+        return out
+
+    def is_within(self, other: NodeRef) -> bool:
+        return self.path[: len(other.path)] == other.path
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A node a wording may name; ``negated`` when the wording reverses the sign."""
+
+    ref: NodeRef
+    negated: bool
+    row_alias: bool
+
+
+@dataclass
+class NetworkAliases:
+    """Wordings of one network: global aliases of its concepts and its place-bound row aliases."""
+
+    network: Network
+    places: list[NodeRef]
+    wordings: dict[str, list[Candidate]]
+    concepts: set[str]
+
+    def candidates(self, key: str) -> list[Candidate]:
+        return self.wordings.get(key, [])
+
+    def breakdown_places(self) -> list[NodeRef]:
+        return [p for p in self.places if p.node.breakdown]
+
+
+class AliasIndex:
+    """All wordings of a taxonomy for one company (``{company}`` = that company's names)."""
+
+    def __init__(self, taxonomy: Taxonomy, company: Company | None = None) -> None:
+        self.taxonomy = taxonomy
+        self.company = company
+        names: list[str] = []
+        if company is not None:
+            names = [company.name, *company.names, *company.ocr_names]
+        self.company_names: tuple[str, ...] = tuple(names)
+        self.networks: dict[str, NetworkAliases] = {
+            net.id: self._network(net) for net in taxonomy.networks
+        }
+        self.members: dict[str, dict[str, str]] = {}
+        for axis in taxonomy.axes.values():
+            keyed: dict[str, str] = {}
+            for member in axis.members:
+                wordings = [*member.aliases, *_concept_wordings(taxonomy.concepts.get(member.name))]
+                for wording in wordings:
+                    keyed.setdefault(self.key(wording), member.name)
+            self.members[axis.name] = keyed
+
+    def key(self, text: str) -> str:
+        """Normalised comparison key of a printed wording for this company."""
+        return normalize_label(text, self.company_names)
+
+    def member(self, axis: str, label: str) -> str | None:
+        """The member of ``axis`` a row label names, if any."""
+        return self.members.get(axis, {}).get(self.key(label))
+
+    def member_any(self, label: str) -> list[tuple[str, str]]:
+        """Every (axis, member) a row label names."""
+        key = self.key(label)
+        return [(axis, keyed[key]) for axis, keyed in self.members.items() if key in keyed]
+
+    def network(self, network_id: str) -> NetworkAliases:
+        return self.networks[network_id]
+
+    def _network(self, net: Network) -> NetworkAliases:
+        places: list[NodeRef] = []
+        wordings: dict[str, list[Candidate]] = {}
+
+        def add(key: str, cand: Candidate) -> None:
+            bucket = wordings.setdefault(key, [])
+            if cand not in bucket:
+                bucket.append(cand)
+
+        def visit(node: NetworkNode, path: tuple[int, ...], parent: NodeRef | None) -> None:
+            ref = NodeRef(network=net.id, path=path, node=node, parent=parent)
+            places.append(ref)
+            concept = self.taxonomy.concepts.get(node.concept)
+            for wording, negated in _global_wordings(concept):
+                add(self.key(wording), Candidate(ref=ref, negated=negated, row_alias=False))
+            for alias in node.row_aliases:
+                wording, negated = split_negation(alias)
+                add(self.key(wording), Candidate(ref=ref, negated=negated, row_alias=True))
+            for i, child in enumerate(node.children):
+                visit(child, (*path, i), ref)
+
+        for i, root in enumerate(net.roots):
+            visit(root, (i,), None)
+        return NetworkAliases(
+            network=net, places=places, wordings=wordings, concepts={p.concept for p in places}
+        )
+
+    def concepts_named(self, label: str) -> list[tuple[str, Candidate]]:
+        """(network id, candidate) for every network where a label names a concept globally."""
+        key = self.key(label)
+        return [
+            (net_id, cand)
+            for net_id, aliases in self.networks.items()
+            for cand in aliases.candidates(key)
+            if not cand.row_alias
+        ]
+
+
+def _concept_wordings(concept: Concept | None) -> list[str]:
+    if concept is None:
+        return []
+    return [
+        label.text for label in concept.labels if label.lang == "en" and _is_wording(label.role)
+    ]
+
+
+def _is_wording(role: str) -> bool:
+    return role != NEGATED_LABEL_ROLE and not role.endswith("/documentation")
+
+
+def _global_wordings(concept: Concept | None) -> Iterable[tuple[str, bool]]:
+    if concept is None:
+        return []
+    out: list[tuple[str, bool]] = [(text, False) for text in _concept_wordings(concept)]
+    out.extend(split_negation(alias) for alias in concept.aliases)
+    return out

@@ -1,0 +1,63 @@
+"""Hand-built layout fixtures: tiny helpers to write a Document as it would be read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from generator.extract.layout import Cell, Column, ColumnRole, Document, Row, Table
+from generator.model.period import Duration, Instant
+from generator.model.results import ReportingPeriod
+
+H1_2010 = Duration(start=dt.date(2010, 4, 1), end=dt.date(2010, 9, 30))
+H1_2009 = Duration(start=dt.date(2009, 4, 1), end=dt.date(2009, 9, 30))
+FY2010 = Duration(start=dt.date(2010, 4, 1), end=dt.date(2011, 3, 31))
+MAR_2010 = Instant(date=dt.date(2010, 3, 31))
+SEP_2010 = Instant(date=dt.date(2010, 9, 30))
+PERIOD = ReportingPeriod(
+    kind="H1", start=dt.date(2010, 4, 1), end=dt.date(2010, 9, 30),
+    fiscal_year_start=dt.date(2010, 4, 1), fiscal_year_end=dt.date(2011, 3, 31), label="1H FY2010",
+)
+
+
+def cell(text: str, line: int) -> Cell | None:
+    """Parse a printed token the way readers do: '(1,234)' negative, '--' nil, '4.8%' percent."""
+    if text == "":
+        return None
+    raw = text.strip()
+    if raw in {"--", "-", "—", "–"}:
+        return Cell(text=text, value=None, line=line)
+    percent = raw.endswith("%")
+    body = raw.rstrip("%").strip()
+    negative = body.startswith("(") and body.endswith(")")
+    body = body.strip("()").replace(",", "").strip()
+    match = re.fullmatch(r"-?\d+(\.(\d+))?", body)
+    assert match, text
+    value = Decimal(body)
+    return Cell(
+        text=text, value=-value if negative else value, line=line,
+        fraction_digits=len(match.group(2) or ""), percent=percent,
+    )
+
+
+def col(
+    role: ColumnRole = "value", period: Duration | Instant | None = H1_2010, *,
+    currency: str | None = "JPY", scale: int = 1000, forecast: bool = False,
+) -> Column:
+    return Column(role=role, period=period, currency=currency, scale=Decimal(scale),
+                  forecast=forecast)
+
+
+def row(label: str, line: int, *tokens: str) -> Row:
+    return Row(label=label, line=line, cells=tuple(cell(t, line) for t in tokens))
+
+
+def table(title: str, line: int, columns: list[Column], rows: list[Row],
+          kind: str | None = None) -> Table:
+    return Table(title=title, line=line, kind=kind, columns=tuple(columns), rows=tuple(rows))
+
+
+def document(*tables: Table, name: str = "doc.txt") -> Document:
+    return Document(name=name, layout="newswire", company="iij", period=PERIOD,
+                    usd_rate=Decimal("83.53"), tables=tables)
