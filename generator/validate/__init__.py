@@ -1,0 +1,31 @@
+"""Validation of XBRL 2.1 instances: the last pipeline stage, also usable on any filing.
+
+``validate_paths`` is the one entry point: files, folders and taxonomy/report package zips in,
+a typed :class:`Report` out, optionally with Arelle's verdict alongside xbrlgen's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+from generator.validate.findings import FileSummary, Finding, Report, Severity
+
+__all__ = ["FileSummary", "Finding", "Report", "Severity", "validate_paths"]
+
+
+def validate_paths(
+    paths: Sequence[Path | str],
+    arelle: bool = False,
+    calc_mode: Literal["rounding", "truncation"] = "rounding",
+    *,
+    jobs: int | None = None,
+    progress: bool = False,
+    engine: Literal["lxml", "xmlschema"] = "lxml",
+) -> Report:
+    """Validate instances (files, folders, zips); ``arelle=True`` adds Arelle's findings."""
+    from generator.validate import batch
+
+    opts = batch.Options(arelle=arelle, calc_mode=calc_mode, engine=engine)
+    return batch.run([Path(p) for p in paths], opts, jobs=jobs, progress=progress)

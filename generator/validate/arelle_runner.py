@@ -1,0 +1,103 @@
+"""Run Arelle in-process (offline) and report its log in xbrlgen's Finding format.
+
+Why: a second, independent verdict on the same screen. Arelle is imported lazily (about 0.5 s),
+always offline, with its settings under a private temporary XDG_CONFIG_HOME, and one Session is
+reused per process because Arelle keeps global state.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from generator.validate.findings import Finding, Severity
+
+_session: Any = None
+_LEVELS = {
+    "error": Severity.error,
+    "critical": Severity.error,
+    "fatal": Severity.error,
+    "inconsistency": Severity.inconsistency,
+    "warning": Severity.warning,
+}
+
+
+def _get_session() -> Any:
+    global _session
+    if _session is None:
+        os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="xbrlgen-arelle-")
+        from arelle.api.Session import Session
+
+        _session = Session()
+    return _session
+
+
+def close() -> None:
+    """Close the process's Arelle session (tests and benchmarks call this at the end)."""
+    global _session
+    if _session is not None:
+        _session.close()
+        _session = None
+
+
+def options(path: Path, calc_mode: str, packages: list[Path]) -> Any:
+    """The RuntimeOptions xbrlgen always uses: validate, Calc 1.1, duplicates, UTR, offline."""
+    from arelle.RuntimeOptions import RuntimeOptions
+
+    kwargs: dict[str, Any] = {
+        "entrypointFile": str(path),
+        "validate": True,
+        "calcs": "c11t" if calc_mode == "truncation" else "c11r",
+        "internetConnectivity": "offline",
+        "logFile": "logToBuffer",
+        "validateDuplicateFacts": "inconsistent",
+        "utrValidate": True,
+        "logRefObjectProperties": False,
+    }
+    if packages:
+        kwargs["packages"] = [str(p) for p in packages]
+    return RuntimeOptions(**kwargs)
+
+
+def run(path: Path, calc_mode: str = "rounding", packages: list[Path] | None = None,
+        display: str | None = None) -> tuple[list[Finding], float]:
+    """Arelle's findings (warning level and above) for one instance, and the seconds it took."""
+    started = time.perf_counter()
+    session = _get_session()
+    session.run(options(path, calc_mode, packages or []))
+    raw = json.loads(session.get_logs("json", clear_logs=True) or '{"log": []}')
+    return parse_log(raw.get("log", []), display or str(path)), time.perf_counter() - started
+
+
+def parse_log(entries: list[dict[str, Any]], file: str) -> list[Finding]:
+    """Arelle JSON log entries -> findings (source="arelle"); info and debug are dropped."""
+    out: list[Finding] = []
+    for entry in entries:
+        severity = _LEVELS.get(str(entry.get("level", "")).lower())
+        if severity is None:
+            continue
+        text = str(entry.get("message", {}).get("text", ""))
+        code = str(entry.get("code", "arelle"))
+        prefix = f"[{code}] "
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+        refs = entry.get("refs") or [{}]
+        ref = refs[0] if isinstance(refs[0], dict) else {}
+        href = str(ref.get("href", ""))
+        fact_id = href.partition("#")[2] or None
+        if fact_id and fact_id.startswith("element("):
+            fact_id = None
+        line = ref.get("sourceLine")
+        args = entry.get("message", {}).get("args", {}) or {}
+        out.append(Finding(
+            code=code, severity=severity, message=text, file=file,
+            line=int(line) if isinstance(line, int | str) and str(line).isdigit() else None,
+            fact_id=fact_id, concept=args.get("fact") if isinstance(args, dict) else None,
+            context_id=args.get("contextID") if isinstance(args, dict) else None,
+            source="arelle",
+        ))
+    return out

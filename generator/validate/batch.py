@@ -1,0 +1,118 @@
+"""Many files at once: a process pool over all cores, tqdm progress, and a summary table.
+
+Why processes: both lxml callbacks and Arelle hold the GIL, and Arelle's global state forbids
+concurrent sessions in one process. Each worker keeps its own DTS cache, so files sharing a
+taxonomy pay for it once per worker.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.validate import packages
+from generator.validate.calculation import CalcMode
+from generator.validate.dts import Catalog, UrlMapper
+from generator.validate.findings import FileSummary, Finding, Report
+from generator.validate.pipeline import validate_file
+from generator.validate.safe_xml import DEFAULT_MAX_BYTES
+from generator.validate.schema import Engine
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings shared by every file of a run (picklable, sent to workers)."""
+
+    arelle: bool = False
+    calc_mode: CalcMode = "rounding"
+    engine: Engine = "lxml"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    catalogs: tuple[Catalog, ...] = ()
+    packages: tuple[Path, ...] = ()
+
+
+def _one(path: Path, display: str, opts: Options) -> tuple[list[Finding], FileSummary]:
+    mapper = UrlMapper(opts.catalogs)
+    findings, summary = validate_file(path, mapper, opts.calc_mode, display=display,
+                                      engine=opts.engine, max_bytes=opts.max_bytes)
+    if opts.arelle:
+        from generator.validate import arelle_runner
+
+        extra, seconds = arelle_runner.run(path, opts.calc_mode, list(opts.packages), display)
+        findings = findings + extra
+        summary.arelle_seconds = round(seconds, 4)
+        for f in extra:
+            key = f"arelle_{f.severity.value}"
+            summary.counts[key] = summary.counts.get(key, 0) + 1
+    return findings, summary
+
+
+def run(paths: list[Path], opts: Options, jobs: int | None = None,
+        progress: bool = False) -> Report:
+    """Validate every instance reachable from ``paths``; results in input order."""
+    expanded = packages.expand(paths)
+    opts = Options(opts.arelle, opts.calc_mode, opts.engine, opts.max_bytes,
+                   opts.catalogs + tuple(expanded.catalogs),
+                   opts.packages + tuple(expanded.packages))
+    report = Report(findings=list(expanded.findings))
+    targets = expanded.targets
+    workers = min(jobs or os.cpu_count() or 1, len(targets))
+    results: list[tuple[list[Finding], FileSummary] | None] = [None] * len(targets)
+    bar = None
+    if progress and targets:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(targets), unit="file", file=sys.stderr, desc="validate")
+    try:
+        if workers <= 1:
+            for i, t in enumerate(targets):
+                results[i] = _one(t.path, t.display, opts)
+                if bar is not None:
+                    bar.update(1)
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = {pool.submit(_one, t.path, t.display, opts): i
+                           for i, t in enumerate(targets)}
+                for fut in as_completed(futures):
+                    results[futures[fut]] = fut.result()
+                    if bar is not None:
+                        bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+        expanded.cleanup()
+    for result in results:
+        if result is not None:
+            report.findings.extend(result[0])
+            report.files.append(result[1])
+    return report
+
+
+def summary_table(report: Report) -> str:
+    """Plain-text table: one row per file, then totals."""
+    show_arelle = any(s.arelle_seconds is not None for s in report.files)
+    head = ["file", "facts", "errors", "incons.", "warnings", "seconds"]
+    if show_arelle:
+        head += ["arelle err", "arelle inc.", "arelle s"]
+    rows = [head]
+    for s in report.files:
+        row = [s.file, str(s.facts), str(s.counts.get("error", 0)),
+               str(s.counts.get("inconsistency", 0)), str(s.counts.get("warning", 0)),
+               f"{s.seconds:.3f}"]
+        if show_arelle:
+            row += [str(s.counts.get("arelle_error", 0)),
+                    str(s.counts.get("arelle_inconsistency", 0)),
+                    f"{s.arelle_seconds:.3f}" if s.arelle_seconds is not None else "-"]
+        rows.append(row)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+    lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in
+                       enumerate(zip(r, widths, strict=True))) for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    counts = report.counts()
+    lines.append(f"{len(report.files)} file(s): {counts.get('error', 0)} error(s), "
+                 f"{counts.get('inconsistency', 0)} inconsistenc(ies), "
+                 f"{counts.get('warning', 0)} warning(s) -> {'OK' if report.ok else 'FAILED'}")
+    return "\n".join(lines)

@@ -1,0 +1,166 @@
+"""Calculation 1.1 (rounding and truncation) plus the XBRL 2.1 balance/weight rule.
+
+Why intervals: Calculation 1.1 treats each reported value as the interval of true values it could
+stand for (half a unit of ``decimals`` either side when rounded, one unit above/below when
+truncated); a summation is consistent when the parent's interval meets the weighted sum of the
+children's. Exact Decimal arithmetic throughout, never float.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+from generator.validate.dts import Dts
+from generator.validate.findings import Finding, Severity
+from generator.validate.instance import Fact, Instance
+from generator.validate.taxonomy import Concept
+from generator.validate.xbrl21 import short
+
+SUMMATION = "http://www.xbrl.org/2003/arcrole/summation-item"
+CalcMode = Literal["rounding", "truncation"]
+_HALF = Decimal("0.5")
+_ZERO = Decimal(0)
+
+
+@dataclass
+class CalcModel:
+    """Summation networks: (ELR, parent) -> [(child, weight)], plus taxonomy-level findings."""
+
+    networks: dict[tuple[str, str], list[tuple[str, Decimal]]] = field(default_factory=dict)
+    concepts: set[str] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def build_model(dts: Dts, concepts: dict[str, Concept]) -> CalcModel:
+    """Collect summation-item arcs and flag weights that contradict the concepts' balances."""
+    model = CalcModel()
+    for rel in dts.relationships:
+        if rel.arcrole != SUMMATION:
+            continue
+        try:
+            weight = Decimal(rel.weight or "1")
+        except InvalidOperation:
+            continue
+        model.networks.setdefault((rel.elr, rel.source), []).append((rel.target, weight))
+        model.concepts.update((rel.source, rel.target))
+        parent, child = concepts.get(rel.source), concepts.get(rel.target)
+        if parent and child and parent.balance and child.balance and weight:
+            same = parent.balance == child.balance
+            if same == (weight < 0):
+                code = ("xbrl.5.1.1.2:balanceCalcWeightIllegalNegative" if same
+                        else "xbrl.5.1.1.2:balanceCalcWeightIllegalPositive")
+                model.findings.append(Finding(
+                    code=code, severity=Severity.error,
+                    message=f"Calculation arc {short(rel.source)} ({parent.balance}) -> "
+                    f"{short(rel.target)} ({child.balance}) has weight {weight}; items of "
+                    f"{'the same' if same else 'opposite'} balance need weight "
+                    f"{'+1' if same else '-1'}. Fix the weight or the balance attribute.",
+                    file=rel.file, line=rel.line, concept=short(rel.source)))
+    return model
+
+
+def _interval(fact: Fact, mode: CalcMode) -> tuple[Decimal, Decimal]:
+    assert fact.value is not None
+    v = fact.value
+    if fact.dec is None:
+        return v, v
+    unit = Decimal(1).scaleb(-int(fact.dec))
+    if mode == "rounding":
+        return v - unit * _HALF, v + unit * _HALF
+    if v > 0:
+        return v, v + unit
+    if v < 0:
+        return v - unit, v
+    return -unit, unit
+
+
+def _excess(fact: Fact) -> bool:
+    if fact.value is None or fact.dec is None:
+        return False
+    return fact.value.scaleb(int(fact.dec)) % 1 != 0
+
+
+def check(inst: Instance, model: CalcModel, mode: CalcMode = "rounding") -> list[Finding]:
+    """Bind facts per c-equal context and u-equal unit and test every summation."""
+    out: list[Finding] = []
+    if not model.networks:
+        return out
+    groups: dict[tuple[str, object, object], list[Fact]] = defaultdict(list)
+    excess: set[tuple[str, object, object]] = set()
+    for fact in inst.facts:
+        if fact.concept not in model.concepts or fact.nil or fact.value is None or fact.in_tuple:
+            continue
+        ctx = inst.contexts.get(fact.context_ref or "")
+        unit = inst.units.get(fact.unit_ref or "")
+        if ctx is None or unit is None or (fact.dec is None and fact.decimals != "INF"):
+            continue
+        key = (fact.concept, ctx.key, unit.key)
+        if _excess(fact):
+            excess.add(key)
+            out.append(Finding(
+                code="calc11e:excessDigits", severity=Severity.inconsistency,
+                message=f"{short(fact.concept)} = {fact.value} has digits below its decimals "
+                f"({fact.decimals}); round the value or raise decimals. Calculations using it "
+                "are not checked.",
+                file=inst.file, line=fact.line, fact_id=fact.id,
+                concept=short(fact.concept), context_id=fact.context_ref))
+        groups[key].append(fact)
+    code = ("calc11e:inconsistentCalculationUsingRounding" if mode == "rounding"
+            else "calc11e:inconsistentCalculationUsingTruncation")
+    bindings: dict[str, list[tuple[object, object]]] = defaultdict(list)
+    for concept, ckey, ukey in groups:
+        bindings[concept].append((ckey, ukey))
+    for (elr, parent), children in model.networks.items():
+        for ckey, ukey in bindings.get(parent, []):
+            pkey = (parent, ckey, ukey)
+            pint = _merged(groups[pkey], mode)
+            if pint is None or pkey in excess:
+                continue
+            lo = hi = _ZERO
+            bound = False
+            skip = False
+            for child, weight in children:
+                facts = groups.get((child, ckey, ukey))
+                if not facts:
+                    continue
+                if (child, ckey, ukey) in excess:
+                    skip = True
+                    break
+                cint = _merged(facts, mode)
+                if cint is None:
+                    skip = True
+                    break
+                bound = True
+                a, b = cint[0] * weight, cint[1] * weight
+                lo, hi = lo + min(a, b), hi + max(a, b)
+            if skip or not bound:
+                continue
+            if _overlaps((lo, hi), pint, mode):
+                continue
+            pf = groups[pkey][0]
+            out.append(Finding(
+                code=code, severity=Severity.inconsistency,
+                message=f"{short(parent)} = {pf.value} (decimals {pf.decimals}) does not match the "
+                f"sum of its children, which lies in [{lo.normalize():f}, {hi.normalize():f}] "
+                f"({mode}); ELR {elr}. Check the children's values or the calculation weights.",
+                file=inst.file, line=pf.line, fact_id=pf.id, concept=short(parent),
+                context_id=pf.context_ref))
+    return out
+
+
+def _merged(facts: list[Fact], mode: CalcMode) -> tuple[Decimal, Decimal] | None:
+    """Intersection of duplicate facts' intervals; None when they are inconsistent."""
+    lo, hi = _interval(facts[0], mode)
+    for fact in facts[1:]:
+        a, b = _interval(fact, mode)
+        lo, hi = max(lo, a), min(hi, b)
+    return (lo, hi) if lo <= hi else None
+
+
+def _overlaps(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal], mode: CalcMode) -> bool:
+    if mode == "rounding" or a[0] == a[1] or b[0] == b[1]:
+        return a[0] <= b[1] and b[0] <= a[1]
+    return a[0] < b[1] and b[0] < a[1]

@@ -1,0 +1,96 @@
+"""``xbrlgen validate``: argument definitions and the run function the main CLI wires in.
+
+Exit codes: 0 clean, 1 findings at error or inconsistency level, 2 usage or I/O problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from generator.validate import batch
+from generator.validate.findings import Report, Severity
+from generator.validate.safe_xml import DEFAULT_MAX_BYTES
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the validate options to ``parser`` (a sub-command parser of the main CLI)."""
+    parser.add_argument("paths", nargs="+", type=Path,
+                        help="instance files, folders (searched recursively) or package zips")
+    parser.add_argument("--arelle", action="store_true",
+                        help="also run Arelle in-process (offline) and show its findings")
+    parser.add_argument("--calc", choices=["rounding", "truncation"], default="rounding",
+                        help="Calculation 1.1 mode; match the filer's rounding statement")
+    parser.add_argument("--format", choices=["text", "json"], default="text", dest="fmt",
+                        help="output format (default: text)")
+    parser.add_argument("--jobs", "-j", type=int, default=None,
+                        help="worker processes for many files (default: all cores)")
+    parser.add_argument("--progress", action="store_true",
+                        help="progress bar on stderr even when it is not a terminal")
+    parser.add_argument("--engine", choices=["lxml", "xmlschema"], default="lxml",
+                        help="XML Schema engine for instances (default: lxml/libxml2, fastest)")
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                        help="refuse files larger than this many bytes")
+    parser.add_argument("--package", action="append", type=Path, default=[],
+                        help="taxonomy package zip to resolve URLs with (repeatable)")
+    parser.add_argument("--min-severity", choices=[s.value for s in Severity], default="info",
+                        help="hide findings below this level in the listing")
+
+
+def render_text(report: Report, min_severity: str = "info") -> str:
+    """Human listing: one finding per line, grouped by file, then the summary table."""
+    order = [s.value for s in Severity]
+    limit = order.index(min_severity)
+    lines: list[str] = []
+    for f in report.sorted_findings():
+        if order.index(f.severity.value) > limit:
+            continue
+        where = f.location()
+        what = " ".join(x for x in (f"fact={f.fact_id}" if f.fact_id else "",
+                                    f"context={f.context_id}" if f.context_id else "") if x)
+        lines.append(f"{where}: {f.severity.value} [{f.source}] {f.code}: {f.message}"
+                     + (f" ({what})" if what else ""))
+    if lines:
+        lines.append("")
+    lines.append(batch.summary_table(report))
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Execute ``xbrlgen validate`` with parsed ``args``; returns the process exit code."""
+    progress = bool(args.progress or sys.stderr.isatty())
+    opts = batch.Options(arelle=args.arelle, calc_mode=args.calc, engine=args.engine,
+                         max_bytes=args.max_bytes)
+    paths: list[Path] = list(args.package) + list(args.paths)
+    try:
+        report = batch.run(paths, opts, jobs=args.jobs, progress=progress)
+    except OSError as exc:
+        print(f"xbrlgen validate: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.fmt == "json":
+        payload = report.model_dump(mode="json")
+        payload["ok"] = report.ok
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        print(render_text(report, args.min_severity))
+    if any(f.code == "IOerror" and f.file in {str(p) for p in paths} for f in report.findings):
+        return EXIT_USAGE
+    if not report.files:
+        print("xbrlgen validate: no XBRL instance found in the given paths", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stand-alone entry (``python -m generator.validate.cli``) for use without the main CLI."""
+    parser = argparse.ArgumentParser(prog="xbrlgen validate", description=__doc__)
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,183 @@
+"""XBRL Dimensions 1.0: dimensional validity of contexts and facts against the definition linkbase.
+
+Why our own: the checks need only the DRS (has-hypercube, hypercube-dimension, dimension-domain,
+domain-member, dimension-default) as sets, so each fact costs a few dictionary look-ups, and
+results are cached per (concept, context) pair, which repeat heavily in real filings.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from generator.validate.dts import Dts, Relationship
+from generator.validate.findings import Finding, Severity
+from generator.validate.instance import Context, Instance
+from generator.validate.taxonomy import Concept
+from generator.validate.xbrl21 import short
+
+DIM = "http://xbrl.org/int/dim/arcrole/"
+ALL, NOT_ALL = DIM + "all", DIM + "notAll"
+HC_DIM, DIM_DOMAIN = DIM + "hypercube-dimension", DIM + "dimension-domain"
+DOMAIN_MEMBER, DIM_DEFAULT = DIM + "domain-member", DIM + "dimension-default"
+XBRLDT = "{http://xbrl.org/2005/xbrldt}"
+
+
+@dataclass(frozen=True)
+class Hypercube:
+    """One has-hypercube relationship resolved to its dimensions and their allowed members."""
+
+    positive: bool
+    closed: bool
+    element: str  # "segment" | "scenario"
+    members: dict[str, frozenset[str]]  # dimension -> usable members
+
+
+@dataclass
+class DimensionModel:
+    """Primary item -> DRSs (one list of hypercubes per ELR), plus dimension defaults."""
+
+    drs: dict[str, list[list[Hypercube]]] = field(default_factory=dict)
+    defaults: dict[str, str] = field(default_factory=dict)
+
+
+def _index(rels: list[Relationship]) -> dict[tuple[str, str, str], list[Relationship]]:
+    idx: dict[tuple[str, str, str], list[Relationship]] = defaultdict(list)
+    for r in rels:
+        idx[(r.arcrole, r.elr, r.source)].append(r)
+    return idx
+
+
+def _members(idx: dict[tuple[str, str, str], list[Relationship]], arcrole_first: str,
+             elr: str, dim: str) -> frozenset[str]:
+    """Usable members reachable dimension-domain then domain-member, following targetRole."""
+    usable: set[str] = set()
+    stack: list[tuple[str, str, str]] = [(arcrole_first, elr, dim)]
+    seen: set[tuple[str, str]] = set()
+    while stack:
+        arcrole, role, source = stack.pop()
+        for rel in idx.get((arcrole, role, source), []):
+            if (rel.elr, rel.target) in seen:
+                continue
+            seen.add((rel.elr, rel.target))
+            if rel.attr(XBRLDT + "usable") not in ("false", "0"):
+                usable.add(rel.target)
+            next_role = rel.attr(XBRLDT + "targetRole") or role
+            stack.append((DOMAIN_MEMBER, next_role, rel.target))
+    return frozenset(usable)
+
+
+def build_model(dts: Dts) -> DimensionModel:
+    """Resolve every DRS in the DTS into hypercube member sets per primary item."""
+    model = DimensionModel()
+    idx = _index(dts.relationships)
+    for rel in dts.relationships:
+        if rel.arcrole == DIM_DEFAULT:
+            model.defaults[rel.source] = rel.target
+    by_elr: dict[str, dict[str, list[Hypercube]]] = defaultdict(lambda: defaultdict(list))
+    for rel in dts.relationships:
+        if rel.arcrole not in (ALL, NOT_ALL):
+            continue
+        hc_role = rel.attr(XBRLDT + "targetRole") or rel.elr
+        members: dict[str, frozenset[str]] = {}
+        for hd in idx.get((HC_DIM, hc_role, rel.target), []):
+            dim_role = hd.attr(XBRLDT + "targetRole") or hc_role
+            members[hd.target] = _members(idx, DIM_DOMAIN, dim_role, hd.target)
+        cube = Hypercube(
+            positive=rel.arcrole == ALL,
+            closed=rel.attr(XBRLDT + "closed") in ("true", "1"),
+            element=rel.attr(XBRLDT + "contextElement") or "segment",
+            members=members,
+        )
+        # The primary item and every domain-member descendant in the same ELR share the DRS.
+        stack, seen = [(rel.elr, rel.source)], set()
+        while stack:
+            role, item = stack.pop()
+            if item in seen:
+                continue
+            seen.add(item)
+            by_elr[rel.elr][item].append(cube)
+            for child in idx.get((DOMAIN_MEMBER, role, item), []):
+                stack.append((child.attr(XBRLDT + "targetRole") or role, child.target))
+    for items in by_elr.values():
+        for item, cubes in items.items():
+            model.drs.setdefault(item, []).append(cubes)
+    return model
+
+
+def _cube_ok(cube: Hypercube, ctx: Context, defaults: dict[str, str]) -> bool:
+    dims = ctx.segment if cube.element == "segment" else ctx.scenario
+    typed = {d for d, where in ctx.typed.items() if where == cube.element}
+    for dim, allowed in cube.members.items():
+        if dim in typed:
+            continue
+        member = dims.get(dim, defaults.get(dim))
+        if member is None:
+            return False
+        if member not in allowed and member != defaults.get(dim):
+            return False
+    if cube.closed:
+        extra = (set(dims) | typed) - set(cube.members)
+        if extra:
+            return False
+    return True
+
+
+def _valid(drss: list[list[Hypercube]], ctx: Context, defaults: dict[str, str]) -> bool:
+    for cubes in drss:
+        if all(_cube_ok(c, ctx, defaults) == c.positive for c in cubes):
+            return True
+    return False
+
+
+def check(inst: Instance, concepts: dict[str, Concept], model: DimensionModel) -> list[Finding]:
+    """Context-level XDT errors, then each fact's validity against its DRSs."""
+    out: list[Finding] = []
+    bad_contexts: set[str] = set()
+    for ctx in inst.contexts.values():
+        problems: list[tuple[str, str]] = []
+        for what, raw in ctx.bad_qnames:
+            problems.append(("xbrldie:ExplicitMemberUndefinedQNameError",
+                             f"{what} '{raw}' has an undeclared prefix"))
+        for dim in ctx.repeated:
+            problems.append(("xbrldie:RepeatedDimensionInInstanceError",
+                             f"dimension {short(dim)} appears more than once"))
+        for dims in (ctx.segment, ctx.scenario):
+            for dim, member in dims.items():
+                dc = concepts.get(dim)
+                if dc is None or dc.kind != "dimension":
+                    problems.append(("xbrldie:ExplicitMemberNotExplicitDimensionError",
+                                     f"{short(dim)} is not a dimension of the taxonomy"))
+                elif member not in concepts:
+                    problems.append(("xbrldie:ExplicitMemberUndefinedQNameError",
+                                     f"member {short(member)} is not a taxonomy element"))
+                elif model.defaults.get(dim) == member:
+                    problems.append(("xbrldie:DefaultValueUsedInInstanceError",
+                                     f"member {short(member)} is the default of "
+                                     f"{short(dim)}; leave the dimension out instead"))
+        for code, text in problems:
+            bad_contexts.add(ctx.id)
+            out.append(Finding(code=code, severity=Severity.error,
+                               message=f"Context {ctx.id}: {text}.", file=inst.file,
+                               line=ctx.line, context_id=ctx.id))
+    verdicts: dict[tuple[str, str], bool] = {}
+    for fact in inst.facts:
+        drss = model.drs.get(fact.concept)
+        if not drss or fact.context_ref is None or fact.context_ref in bad_contexts:
+            continue
+        ctx = inst.contexts.get(fact.context_ref)
+        if ctx is None:
+            continue
+        key = (fact.concept, ctx.id)
+        ok = verdicts.get(key)
+        if ok is None:
+            ok = verdicts[key] = _valid(drss, ctx, model.defaults)
+        if not ok:
+            out.append(Finding(
+                code="xbrldie:PrimaryItemDimensionallyInvalidError", severity=Severity.error,
+                message=f"{short(fact.concept)} is not allowed with the dimensions of context "
+                f"{ctx.id} (member, axis or segment/scenario placement not in its hypercube). "
+                "Use a member of the axis's domain in the element the hypercube names.",
+                file=inst.file, line=fact.line, fact_id=fact.id,
+                concept=short(fact.concept), context_id=ctx.id))
+    return out

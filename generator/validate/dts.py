@@ -1,0 +1,254 @@
+"""DTS discovery with purely local resolution.
+
+Why: validation must work offline and reproducibly. URLs are mapped, in order, through taxonomy
+package catalogs (``META-INF/catalog.xml`` rewriteURI/rewriteSystem), then to the XBRL base
+schemas bundled inside the installed Arelle package; relative references resolve against the
+referencing file. Nothing is ever fetched.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import deque
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import etree
+
+from generator.validate.safe_xml import make_parser
+
+XS = "http://www.w3.org/2001/XMLSchema"
+LINK = "http://www.xbrl.org/2003/linkbase"
+XLINK = "http://www.w3.org/1999/xlink"
+XBRLDT = "http://xbrl.org/2005/xbrldt"
+CATALOG_NS = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
+XLINK_HREF = f"{{{XLINK}}}href"
+
+#: Base schemas every instance needs, whether or not the taxonomy imports them.
+INSTANCE_XSD = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
+XBRLDI_XSD = "http://www.xbrl.org/2006/xbrldi-2006.xsd"
+
+
+@cache
+def arelle_cache_dir() -> Path:
+    """Arelle's bundled web cache (``resources/cache``), found via the installed package."""
+    spec = importlib.util.find_spec("arelle")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("arelle-release is not installed; it provides the XBRL base schemas")
+    return Path(spec.origin).parent / "resources" / "cache"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """URL prefix rewrites from one taxonomy package's ``META-INF/catalog.xml``."""
+
+    rewrites: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def from_file(cls, path: Path) -> Catalog:
+        """Read rewriteURI / rewriteSystem entries; prefixes resolve against the catalog."""
+        root = etree.parse(str(path), make_parser()).getroot()
+        base = path.resolve().as_uri()
+        pairs: list[tuple[str, str]] = []
+        for tag, attr in (("rewriteURI", "uriStartString"), ("rewriteSystem", "systemIdStartString")):
+            for el in root.iter(f"{{{CATALOG_NS}}}{tag}"):
+                start, prefix = el.get(attr), el.get("rewritePrefix")
+                if start and prefix is not None:
+                    target = urljoin(el.base or base, prefix)
+                    if prefix.endswith("/") and not target.endswith("/"):
+                        target += "/"
+                    pairs.append((start, target))
+        pairs.sort(key=lambda p: len(p[0]), reverse=True)
+        return cls(tuple(pairs))
+
+
+@dataclass(frozen=True)
+class UrlMapper:
+    """Maps any URL met in a DTS to a local file, or says it cannot."""
+
+    catalogs: tuple[Catalog, ...] = ()
+
+    def rewrite(self, url: str) -> str:
+        """Apply the longest matching catalog rewrite (first catalog wins on ties)."""
+        best: tuple[int, str] | None = None
+        for catalog in self.catalogs:
+            for start, target in catalog.rewrites:
+                if url.startswith(start) and (best is None or len(start) > best[0]):
+                    best = (len(start), target + url[len(start):])
+        return best[1] if best else url
+
+    def to_local(self, url: str) -> Path | None:
+        """Local path for ``url`` (fragment dropped), or None when it is not available offline."""
+        url = self.rewrite(url.split("#", 1)[0])
+        parts = urlsplit(url)
+        if parts.scheme == "file":
+            path = Path(unquote(parts.path))
+        elif parts.scheme in ("http", "https"):
+            path = arelle_cache_dir() / "http" / (parts.netloc + unquote(parts.path))
+            if not path.exists() and parts.scheme == "https":
+                path = arelle_cache_dir() / "https" / (parts.netloc + unquote(parts.path))
+        elif parts.scheme == "":
+            path = Path(unquote(parts.path))
+        else:
+            return None
+        return path if path.is_file() else None
+
+
+class LocalResolver(etree.Resolver):
+    """lxml resolver so libxml2 follows schema imports to local files, never the network."""
+
+    def __init__(self, mapper: UrlMapper) -> None:
+        super().__init__()
+        self.mapper = mapper
+
+    def resolve(self, system_url: str, public_id: str, context: object) -> object:  # noqa: D102
+        if system_url.startswith(("http://", "https://")) or self.mapper.catalogs:
+            local = self.mapper.to_local(system_url)
+            if local is not None:
+                return self.resolve_filename(str(local), context)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """One arc between two concepts (clark names), with the attributes the checks need."""
+
+    arcrole: str
+    elr: str
+    source: str
+    target: str
+    weight: str | None
+    order: float
+    attrs: tuple[tuple[str, str], ...]
+    line: int | None
+    file: str
+
+    def attr(self, name: str) -> str | None:
+        """An extra arc attribute such as ``{xbrldt}closed``."""
+        for key, value in self.attrs:
+            if key == name:
+                return value
+        return None
+
+
+@dataclass
+class Dts:
+    """The files, namespaces and relationships reachable from an instance's references."""
+
+    key: tuple[str, ...]
+    schema_files: dict[str, Path] = field(default_factory=dict)  # url -> path
+    namespaces: dict[str, str] = field(default_factory=dict)  # namespace -> first schema url
+    linkbases: dict[str, Path] = field(default_factory=dict)
+    ids: dict[str, str] = field(default_factory=dict)  # "url#id" -> clark name
+    relationships: list[Relationship] = field(default_factory=list)
+    missing: list[tuple[str, str]] = field(default_factory=list)  # (url, referenced from)
+
+
+def normalize(url: str, base: str) -> str:
+    """Absolute URL of ``url`` relative to ``base``, fragment kept."""
+    return urljoin(base, url.strip())
+
+
+def discover(entry_urls: list[str], mapper: UrlMapper) -> Dts:
+    """Walk schemas (import/include, linkbaseRef) and linkbases (loc, roleRef) from the entries."""
+    dts = Dts(key=tuple(sorted(entry_urls)))
+    queue: deque[tuple[str, str]] = deque((u, "instance") for u in entry_urls)
+    queue.append((INSTANCE_XSD, "xbrlgen"))
+    queue.append((XBRLDI_XSD, "xbrlgen"))
+    seen: set[str] = set()
+    pending_links: list[tuple[str, etree._Element]] = []
+    parser = make_parser()
+    while queue:
+        url, referrer = queue.popleft()
+        url = url.split("#", 1)[0]
+        if url in seen:
+            continue
+        seen.add(url)
+        local = mapper.to_local(url)
+        if local is None:
+            dts.missing.append((url, referrer))
+            continue
+        try:
+            root = etree.parse(str(local), parser).getroot()
+        except etree.XMLSyntaxError:
+            dts.missing.append((url, referrer))
+            continue
+        if root.tag == f"{{{XS}}}schema":
+            dts.schema_files[url] = local
+            ns = root.get("targetNamespace", "")
+            dts.namespaces.setdefault(ns, url)
+            for el in root.iterchildren(f"{{{XS}}}element"):
+                ident, name = el.get("id"), el.get("name")
+                if ident and name:
+                    dts.ids[f"{url}#{ident}"] = f"{{{ns}}}{name}"
+            for el in root.iterchildren(f"{{{XS}}}import", f"{{{XS}}}include"):
+                loc = el.get("schemaLocation")
+                if loc:
+                    queue.append((normalize(loc, url), url))
+            for ref in root.iter(f"{{{LINK}}}linkbaseRef"):
+                href = ref.get(XLINK_HREF)
+                if href:
+                    queue.append((normalize(href, url), url))
+        elif root.tag == f"{{{LINK}}}linkbase":
+            dts.linkbases[url] = local
+            for el in root.iter(f"{{{LINK}}}loc", f"{{{LINK}}}roleRef", f"{{{LINK}}}arcroleRef"):
+                href = el.get(XLINK_HREF)
+                if href:
+                    queue.append((normalize(href, url), url))
+            pending_links.append((url, root))
+    for url, root in pending_links:
+        _read_arcs(dts, url, root)
+    _apply_prohibitions(dts)
+    return dts
+
+
+def _read_arcs(dts: Dts, url: str, root: etree._Element) -> None:
+    """Turn calculation and definition arcs into concept-to-concept relationships."""
+    for link in root:
+        if not isinstance(link.tag, str) or link.get(f"{{{XLINK}}}type") != "extended":
+            continue
+        elr = link.get(f"{{{XLINK}}}role", "")
+        labels: dict[str, list[str]] = {}
+        for loc in link.iterchildren(f"{{{LINK}}}loc"):
+            href = loc.get(XLINK_HREF)
+            label = loc.get(f"{{{XLINK}}}label")
+            if href and label:
+                concept = dts.ids.get(normalize(href, url))
+                if concept:
+                    labels.setdefault(label, []).append(concept)
+        for arc in link:
+            if not isinstance(arc.tag, str) or arc.get(f"{{{XLINK}}}type") != "arc":
+                continue
+            arcrole = arc.get(f"{{{XLINK}}}arcrole", "")
+            frm, to = arc.get(f"{{{XLINK}}}from", ""), arc.get(f"{{{XLINK}}}to", "")
+            extra = tuple(
+                (k, v) for k, v in arc.attrib.items()
+                if k.startswith(f"{{{XBRLDT}}}") or k in ("use", "priority")
+            )
+            try:
+                order = float(arc.get("order", "1"))
+            except ValueError:
+                order = 1.0
+            for s in labels.get(frm, []):
+                for t in labels.get(to, []):
+                    dts.relationships.append(
+                        Relationship(arcrole, elr, s, t, arc.get("weight"), order, extra,
+                                     arc.sourceline, url)
+                    )
+
+
+def _apply_prohibitions(dts: Dts) -> None:
+    """Keep, per equivalent relationship, the highest-priority arc; drop prohibited ones."""
+    best: dict[tuple[str, str, str, str], tuple[int, Relationship]] = {}
+    for rel in dts.relationships:
+        key = (rel.arcrole, rel.elr, rel.source, rel.target)
+        try:
+            priority = int(rel.attr("priority") or "0")
+        except ValueError:
+            priority = 0
+        current = best.get(key)
+        if current is None or priority >= current[0]:
+            best[key] = (priority, rel)
+    dts.relationships = [r for _, r in best.values() if r.attr("use") != "prohibited"]

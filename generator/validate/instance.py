@@ -1,0 +1,311 @@
+"""One streaming pass over an instance: contexts, units and facts into compact records.
+
+Why streaming: ``lxml.etree.iterparse`` with ``schema=`` validates against the compiled libxml2
+schema while parsing, and each top-level element is cleared once read, so memory holds the small
+records below instead of the whole tree; one pass does parse, schema and extraction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from generator.validate.findings import Finding, Severity
+from generator.validate.safe_xml import parser_options
+
+XBRLI = "http://www.xbrl.org/2003/instance"
+LINK = "http://www.xbrl.org/2003/linkbase"
+XLINK = "http://www.w3.org/1999/xlink"
+XBRLDI = "http://xbrl.org/2006/xbrldi"
+XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+_CONTEXT = f"{{{XBRLI}}}context"
+_UNIT = f"{{{XBRLI}}}unit"
+_REFS = {
+    f"{{{LINK}}}schemaRef": "schema",
+    f"{{{LINK}}}linkbaseRef": "linkbase",
+    f"{{{LINK}}}roleRef": "role",
+    f"{{{LINK}}}arcroleRef": "arcrole",
+}
+_SKIP = {f"{{{LINK}}}footnoteLink"}
+
+
+@dataclass(slots=True)
+class Context:
+    """A context reduced to what the rules compare."""
+
+    id: str
+    line: int | None
+    scheme: str
+    identifier: str
+    period: str  # "instant" | "duration" | "forever" | "invalid"
+    start: str | None
+    end: str | None
+    segment: dict[str, str] = field(default_factory=dict)  # dimension clark -> member clark
+    scenario: dict[str, str] = field(default_factory=dict)
+    typed: dict[str, str] = field(default_factory=dict)  # dimension clark -> element (segment|scenario)
+    bad_qnames: list[tuple[str, str]] = field(default_factory=list)  # (what, raw qname)
+    repeated: list[str] = field(default_factory=list)
+    other: str = ""  # serialized non-dimensional segment/scenario content
+    key: tuple[Any, ...] = ()
+
+
+@dataclass(slots=True)
+class Unit:
+    """A unit as sorted numerator and denominator measures (clark names)."""
+
+    id: str
+    line: int | None
+    numerator: tuple[str, ...]
+    denominator: tuple[str, ...]
+    bad_qnames: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Structural identity for u-equality."""
+        return (self.numerator, self.denominator)
+
+
+@dataclass(slots=True)
+class Fact:
+    """An item or tuple; ``value``/``dec`` are filled by the XBRL 2.1 pass for numeric items."""
+
+    concept: str
+    id: str | None
+    context_ref: str | None
+    unit_ref: str | None
+    decimals: str | None
+    precision: str | None
+    nil: bool
+    text: str
+    line: int | None
+    lang: str | None = None
+    in_tuple: bool = False
+    value: Decimal | None = None
+    dec: Decimal | None = None  # None means INF / exact
+
+
+@dataclass
+class Instance:
+    """Everything the rule modules need from one instance file."""
+
+    file: str
+    root_tag: str = ""
+    refs: list[tuple[str, str, int | None]] = field(default_factory=list)  # (kind, href, line)
+    contexts: dict[str, Context] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    duplicate_ids: list[tuple[str, int | None]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    fatal: bool = False
+    schema_failed: bool = False  # streaming validation failed: re-validate a tree for lines
+
+
+def _clark(qname: str, nsmap: dict[str | None, str]) -> str | None:
+    text = qname.strip()
+    prefix, _, local = text.rpartition(":")
+    ns = nsmap.get(prefix or None)
+    if ns is None or not local:
+        return None
+    return f"{{{ns}}}{local}"
+
+
+def read_head(path: Path) -> Instance:
+    """Root tag and schemaRef/linkbaseRef hrefs, read without parsing the rest of the file."""
+    inst = Instance(file=str(path))
+    depth = 0
+    try:
+        for event, el in etree.iterparse(str(path), events=("start", "end"), **parser_options()):
+            if event == "start":
+                depth += 1
+                if depth == 1:
+                    inst.root_tag = el.tag
+                elif depth == 2 and el.tag not in _REFS:
+                    break
+            else:
+                depth -= 1
+                if depth == 1 and el.tag in _REFS:
+                    href = el.get(f"{{{XLINK}}}href")
+                    if href:
+                        inst.refs.append((_REFS[el.tag], href, el.sourceline))
+    except etree.XMLSyntaxError:
+        pass  # reported by the full pass, with its line
+    return inst
+
+
+def _read_context(el: etree._Element) -> Context:
+    ident = el.find(f"{{{XBRLI}}}entity/{{{XBRLI}}}identifier")
+    period = el.find(f"{{{XBRLI}}}period")
+    kind, start, end = "invalid", None, None
+    if period is not None:
+        for child in period:
+            local = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
+            if local == "instant":
+                kind, end = "instant", (child.text or "").strip()
+            elif local == "startDate":
+                kind, start = "duration", (child.text or "").strip()
+            elif local == "endDate":
+                end = (child.text or "").strip()
+            elif local == "forever":
+                kind = "forever"
+    ctx = Context(
+        id=el.get("id", ""),
+        line=el.sourceline,
+        scheme=ident.get("scheme", "") if ident is not None else "",
+        identifier=(ident.text or "").strip() if ident is not None else "",
+        period=kind,
+        start=start,
+        end=end,
+    )
+    other: list[str] = []
+    seen_dims: set[str] = set()
+    for container_path, target in (
+        (f"{{{XBRLI}}}entity/{{{XBRLI}}}segment", ctx.segment),
+        (f"{{{XBRLI}}}scenario", ctx.scenario),
+    ):
+        container = el.find(container_path)
+        if container is None:
+            continue
+        where = "segment" if target is ctx.segment else "scenario"
+        for child in container:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag in (f"{{{XBRLDI}}}explicitMember", f"{{{XBRLDI}}}typedMember"):
+                raw_dim = child.get("dimension", "")
+                dim = _clark(raw_dim, child.nsmap)
+                if dim is None:
+                    ctx.bad_qnames.append(("dimension", raw_dim))
+                    continue
+                if dim in seen_dims:
+                    ctx.repeated.append(dim)
+                seen_dims.add(dim)
+                if child.tag == f"{{{XBRLDI}}}explicitMember":
+                    member = _clark(child.text or "", child.nsmap)
+                    if member is None:
+                        ctx.bad_qnames.append(("member", (child.text or "").strip()))
+                        continue
+                    target[dim] = member
+                else:
+                    ctx.typed[dim] = where
+                    other.append(where + etree.tostring(child, method="c14n").decode())
+            else:
+                other.append(where + etree.tostring(child, method="c14n").decode())
+    ctx.other = "".join(sorted(other))
+    ctx.key = (
+        ctx.scheme, ctx.identifier, ctx.period, ctx.start, ctx.end,
+        frozenset(ctx.segment.items()), frozenset(ctx.scenario.items()), ctx.other,
+    )
+    return ctx
+
+
+def _measures(parent: etree._Element | None) -> tuple[tuple[str, ...], list[str]]:
+    found: list[str] = []
+    bad: list[str] = []
+    if parent is None:
+        return (), bad
+    for m in parent.iterchildren(f"{{{XBRLI}}}measure"):
+        clark = _clark(m.text or "", m.nsmap)
+        if clark is None:
+            bad.append((m.text or "").strip())
+        else:
+            found.append(clark)
+    return tuple(sorted(found)), bad
+
+
+def _read_unit(el: etree._Element) -> Unit:
+    divide = el.find(f"{{{XBRLI}}}divide")
+    if divide is not None:
+        num, bad1 = _measures(divide.find(f"{{{XBRLI}}}unitNumerator"))
+        den, bad2 = _measures(divide.find(f"{{{XBRLI}}}unitDenominator"))
+        return Unit(el.get("id", ""), el.sourceline, num, den, bad1 + bad2)
+    num, bad = _measures(el)
+    return Unit(el.get("id", ""), el.sourceline, num, (), bad)
+
+
+def _read_fact(el: etree._Element, out: list[Fact], in_tuple: bool) -> None:
+    attrib = el.attrib
+    children = [c for c in el if isinstance(c.tag, str)]
+    if children and "contextRef" not in attrib:
+        for child in children:  # a tuple: its items are facts too
+            _read_fact(child, out, True)
+    out.append(
+        Fact(
+            concept=el.tag,
+            id=attrib.get("id"),
+            context_ref=attrib.get("contextRef"),
+            unit_ref=attrib.get("unitRef"),
+            decimals=attrib.get("decimals"),
+            precision=attrib.get("precision"),
+            nil=attrib.get(XSI_NIL) in ("true", "1"),
+            text=el.text or "",
+            line=el.sourceline,
+            lang=attrib.get(XML_LANG),
+            in_tuple=in_tuple,
+        )
+    )
+
+
+def stream(path: Path, inst: Instance, schema: etree.XMLSchema | None) -> Instance:
+    """Parse, schema-validate (when ``schema`` is given) and extract in one pass."""
+    opts: dict[str, Any] = dict(parser_options())
+    if schema is not None:
+        opts["schema"] = schema
+    ids: set[str] = set()
+    etree.clear_error_log()
+    try:
+        for _, el in etree.iterparse(str(path), events=("end",), **opts):
+            parent = el.getparent()
+            if parent is None or parent.getparent() is not None:
+                continue
+            tag = el.tag
+            if not isinstance(tag, str):
+                pass
+            elif tag == _CONTEXT:
+                ctx = _read_context(el)
+                if ctx.id in inst.contexts or ctx.id in ids:
+                    inst.duplicate_ids.append((ctx.id, ctx.line))
+                else:
+                    inst.contexts[ctx.id] = ctx
+                ids.add(ctx.id)
+            elif tag == _UNIT:
+                unit = _read_unit(el)
+                if unit.id in inst.units or unit.id in ids:
+                    inst.duplicate_ids.append((unit.id, unit.line))
+                else:
+                    inst.units[unit.id] = unit
+                ids.add(unit.id)
+            elif tag in _REFS or tag in _SKIP:
+                pass
+            else:
+                _read_fact(el, inst.facts, False)
+            el.clear(keep_tail=True)
+            while el.getprevious() is not None:
+                del parent[0]
+    except etree.XMLSyntaxError as exc:
+        _syntax_findings(inst, exc)
+    return inst
+
+
+def _syntax_findings(inst: Instance, exc: etree.XMLSyntaxError) -> None:
+    log = exc.error_log
+    parser_errors = [e for e in log if e.domain_name == "PARSER"]
+    if parser_errors or not len(log):
+        inst.fatal = True
+        inst.findings.append(
+            Finding(
+                code="xmlSchema:syntax",
+                severity=Severity.error,
+                message=f"The file is not well-formed XML: {exc.msg}. Fix the markup at this "
+                "line; nothing else could be checked.",
+                file=inst.file,
+                line=exc.lineno or None,
+            )
+        )
+        return
+    # libxml2 reports no line numbers while streaming; the caller re-validates a tree.
+    inst.schema_failed = True

@@ -1,0 +1,119 @@
+"""Turn command-line paths into instance files: folders, taxonomy packages, report packages.
+
+Why: users pass what they have. A folder means every instance inside it; a zip is extracted
+safely (no absolute paths, no '..', bounded size) and contributes its ``META-INF/catalog.xml``
+URL rewrites (taxonomy package) and/or its instance documents (report package).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from lxml import etree
+
+from generator.validate.dts import Catalog
+from generator.validate.findings import Finding, Severity
+from generator.validate.safe_xml import parser_options
+
+XBRL_ROOT = "{http://www.xbrl.org/2003/instance}xbrl"
+MAX_ZIP_BYTES = 2 << 30
+MAX_ZIP_MEMBERS = 100_000
+
+
+@dataclass
+class Target:
+    """One instance to validate, and the name to show for it."""
+
+    path: Path
+    display: str
+
+
+@dataclass
+class Expanded:
+    """The instances found, catalogs to apply, zips to hand to Arelle, and problems."""
+
+    targets: list[Target] = field(default_factory=list)
+    catalogs: list[Catalog] = field(default_factory=list)
+    packages: list[Path] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    tempdirs: list[Path] = field(default_factory=list)
+
+    def cleanup(self) -> None:
+        """Remove extracted package folders."""
+        for d in self.tempdirs:
+            shutil.rmtree(d, ignore_errors=True)
+
+
+def is_instance(path: Path) -> bool:
+    """True when the document's root element is xbrli:xbrl (reads only the first tag)."""
+    try:
+        for _, el in etree.iterparse(str(path), events=("start",), **parser_options()):
+            return bool(el.tag == XBRL_ROOT)
+    except (etree.XMLSyntaxError, OSError):
+        return False
+    return False
+
+
+def _instances_in(folder: Path, prefix: str) -> list[Target]:
+    found: list[Target] = []
+    for p in sorted(folder.rglob("*")):
+        if not p.is_file() or "META-INF" in p.parts:
+            continue
+        suffix = p.suffix.lower()
+        if suffix == ".xbrl" or (suffix == ".xml" and is_instance(p)):
+            found.append(Target(p, prefix + str(p.relative_to(folder))))
+    return found
+
+
+def _extract(zpath: Path, out: Expanded) -> Path | None:
+    try:
+        with zipfile.ZipFile(zpath) as zf:
+            infos = zf.infolist()
+            total = sum(i.file_size for i in infos)
+            if len(infos) > MAX_ZIP_MEMBERS or total > MAX_ZIP_BYTES:
+                raise ValueError(f"{len(infos)} members, {total:,} bytes uncompressed")
+            for info in infos:
+                name = PurePosixPath(info.filename)
+                if name.is_absolute() or ".." in name.parts or ":" in info.filename:
+                    raise ValueError(f"unsafe member name {info.filename!r}")
+            dest = Path(tempfile.mkdtemp(prefix="xbrlgen-pkg-"))
+            out.tempdirs.append(dest)
+            zf.extractall(dest)
+            return dest
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        out.findings.append(Finding(
+            code="tpe:invalidArchiveFormat", severity=Severity.error,
+            message=f"Cannot open package {zpath.name}: {exc}. Pass a valid taxonomy or report "
+            "package zip.", file=str(zpath)))
+        return None
+
+
+def expand(paths: list[Path]) -> Expanded:
+    """Resolve files, folders and zips into targets plus catalogs (zips first, so catalogs apply)."""
+    out = Expanded()
+    for p in paths:
+        if not p.exists():
+            out.findings.append(Finding(code="IOerror", severity=Severity.error,
+                                        message=f"{p} does not exist.", file=str(p)))
+        elif p.is_file() and p.suffix.lower() in (".zip", ".xbri") or (
+            p.is_file() and zipfile.is_zipfile(p) and p.suffix.lower() != ".xbrl"
+        ):
+            dest = _extract(p, out)
+            if dest is None:
+                continue
+            for catalog in sorted(dest.glob("*/META-INF/catalog.xml")) + sorted(
+                dest.glob("META-INF/catalog.xml")
+            ):
+                out.catalogs.append(Catalog.from_file(catalog))
+                if p not in out.packages:
+                    out.packages.append(p)
+            out.targets.extend(_instances_in(dest, f"{p}!/"))
+        elif p.is_dir():
+            out.targets.extend(_instances_in(p, f"{p}/" if str(p) != "." else ""))
+        else:
+            out.targets.append(Target(p, str(p)))
+    return out

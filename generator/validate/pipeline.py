@@ -1,0 +1,129 @@
+"""Validate one instance file: safe prolog check, DTS load (cached), one streaming pass, rules.
+
+Why a per-process DTS cache: files of one filer share a taxonomy; compiled schemas, the concept
+model and the DRS/calculation networks are keyed by the resolved schemaRef/linkbaseRef set and
+built once per worker process.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.validate import calculation, dimensions, duplicates, xbrl21
+from generator.validate.calculation import CalcMode, CalcModel
+from generator.validate.dimensions import DimensionModel
+from generator.validate.dts import Dts, UrlMapper, discover, normalize
+from generator.validate.findings import FileSummary, Finding, Severity
+from generator.validate.instance import Instance, read_head, stream
+from generator.validate.safe_xml import DEFAULT_MAX_BYTES, UnsafeXmlError, check_prolog, parse
+from generator.validate.schema import CompiledSchemas, Engine, validate_tree
+from generator.validate.taxonomy import Concept, build_concepts
+
+_CACHE_SIZE = 16
+
+
+@dataclass
+class LoadedDts:
+    """Everything derived from one DTS, reusable across instances that share it."""
+
+    dts: Dts
+    schemas: CompiledSchemas
+    concepts: dict[str, Concept]
+    dimensions: DimensionModel
+    calculation: CalcModel
+
+
+_cache: OrderedDict[tuple[tuple[str, ...], UrlMapper], LoadedDts] = OrderedDict()
+
+
+def load_dts(entries: list[str], mapper: UrlMapper) -> LoadedDts:
+    """Discover and compile a DTS, or return the cached one for the same references."""
+    key = (tuple(sorted(set(entries))), mapper)
+    hit = _cache.get(key)
+    if hit is not None:
+        _cache.move_to_end(key)
+        return hit
+    dts = discover(list(key[0]), mapper)
+    schemas = CompiledSchemas(dts, mapper)
+    concepts = build_concepts(schemas.xmlschema())
+    loaded = LoadedDts(dts, schemas, concepts, dimensions.build_model(dts),
+                       calculation.build_model(dts, concepts))
+    _cache[key] = loaded
+    if len(_cache) > _CACHE_SIZE:
+        _cache.popitem(last=False)
+    return loaded
+
+
+def clear_cache() -> None:
+    """Forget loaded taxonomies (tests, long-running processes)."""
+    _cache.clear()
+
+
+def validate_file(
+    path: Path,
+    mapper: UrlMapper | None = None,
+    calc_mode: CalcMode = "rounding",
+    *,
+    display: str | None = None,
+    engine: Engine = "lxml",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[list[Finding], FileSummary]:
+    """All xbrlgen checks on one file; findings name the file as ``display`` (default: path)."""
+    started = time.perf_counter()
+    mapper = mapper or UrlMapper()
+    name = display or str(path)
+    findings = _validate(path, mapper, calc_mode, name, engine, max_bytes)
+    facts = findings[1]
+    summary = FileSummary(file=name, facts=facts, seconds=round(time.perf_counter() - started, 4))
+    for f in findings[0]:
+        summary.counts[f.severity.value] = summary.counts.get(f.severity.value, 0) + 1
+    return findings[0], summary
+
+
+def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, engine: Engine,
+              max_bytes: int) -> tuple[list[Finding], int]:
+    try:
+        check_prolog(path, max_bytes)
+    except UnsafeXmlError as exc:
+        return [Finding(code=exc.code, severity=Severity.error, message=exc.message, file=name,
+                        line=exc.line)], 0
+    except OSError as exc:
+        return [Finding(code="IOerror", severity=Severity.error,
+                        message=f"Cannot read the file: {exc.strerror}.", file=name)], 0
+    head = read_head(path)
+    base = path.resolve().as_uri()
+    entries = [normalize(href, base) for kind, href, _ in head.refs if kind in ("schema", "linkbase")]
+    loaded = load_dts(entries, mapper)
+    out: list[Finding] = []
+    for url, referrer in loaded.dts.missing:
+        out.append(Finding(code="IOerror", severity=Severity.error,
+            message=f"{url} (referenced from {referrer}) is not available offline. Provide it "
+            "locally or pass the taxonomy package zip.", file=name))
+    inst = Instance(file=name, root_tag=head.root_tag, refs=head.refs)
+    stream(path, inst, loaded.schemas.lxml() if engine == "lxml" else None)
+    if not inst.fatal and (engine != "lxml" or inst.schema_failed):
+        # Rare path (invalid file or the xmlschema engine): a tree gives exact line numbers.
+        inst.findings.extend(validate_tree(parse(path), loaded.schemas, name, engine))
+    if inst.fatal:
+        return out + inst.findings, 0
+    concepts = loaded.concepts
+    missing = {f.concept for f in inst.facts if f.concept not in concepts}
+    schema_findings = [
+        f for f in inst.findings
+        if not (f.code == "xmlSchema:elementUnexpected"
+                and any(f"'{m}'" in f.message for m in missing))
+    ]
+    out.extend(schema_findings)
+    schema_ids = any(f.code == "xml.3.3.1:idMustBeUnique" for f in schema_findings)
+    out.extend(xbrl21.check_structure(inst, schema_ids))
+    out.extend(xbrl21.check_contexts(inst))
+    out.extend(xbrl21.check_facts(inst, concepts))
+    if entries:
+        out.extend(dimensions.check(inst, concepts, loaded.dimensions))
+    out.extend(loaded.calculation.findings)
+    out.extend(calculation.check(inst, loaded.calculation, calc_mode))
+    out.extend(duplicates.check(inst, concepts))
+    return out, len(inst.facts)
