@@ -1,0 +1,303 @@
+"""Arithmetic cross-checks and duplicate merging for the facts of one document.
+
+1. Duplicates (same concept, period, dimensions, unit from several tables) are grouped; the most
+   precise figure leads (ties: a primary statement's, then the earliest).
+2. Every calculation arc set of the taxonomy is checked per (period, dimensions, unit) over the
+   leading facts, within the rounding the decimals allow. For a broken total, each participating
+   figure is tried as the culprit: the value that would make the sum hold is accepted only when
+   another printed source in the same document agrees with it and not with the printed figure (a
+   less precise duplicate, e.g. the summary table in millions, or the convenience translation at
+   the document's USD rate). Then the fact is corrected and the :class:`Correction` recorded in
+   its provenance; otherwise the broken sum is reported and the printed values kept.
+3. Duplicates are merged: the leader stays, the others' locations go to ``Provenance.also_in``,
+   and any that disagree with the leader are reported as conflicts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from generator.extract.coverage import CalcFinding, Conflict, CorrectionNote
+from generator.model.fact import Correction
+from generator.model.results import ResultFact
+from generator.model.taxonomy import CalculationArc, Taxonomy
+
+MAX_PASSES = 5
+FactKey = tuple[str, str, tuple[tuple[str, str], ...], str | None]
+ContextKey = tuple[str, tuple[tuple[str, str], ...], str | None]
+
+
+def fact_key(fact: ResultFact) -> FactKey:
+    return (fact.concept, str(fact.period), tuple(sorted(fact.dimensions.items())), fact.unit)
+
+
+def location(fact: ResultFact) -> str:
+    return f"{fact.source.document}:{fact.source.line}"
+
+
+def context_text(key: ContextKey) -> str:
+    period, dims, unit = key
+    members = ",".join(f"{a}={m}" for a, m in dims)
+    return f"{period}{' ' + members if members else ''} {unit}"
+
+
+def round_to(value: Decimal, decimals: int, truncate: bool = False) -> Decimal:
+    quantum = Decimal(1).scaleb(-decimals)
+    return value.quantize(quantum, rounding=ROUND_DOWN if truncate else ROUND_HALF_UP)
+
+
+def agrees(precise: Decimal, rough: ResultFact, truncate: bool = False) -> bool:
+    """Would ``precise``, printed at ``rough``'s precision, read as ``rough``'s value?"""
+    if rough.value is None or rough.decimals is None:
+        return False
+    return round_to(precise, rough.decimals, truncate) == rough.value
+
+
+def half_unit(fact: ResultFact, truncate: bool) -> Decimal:
+    if fact.decimals is None:
+        return Decimal(0)
+    unit = Decimal(1).scaleb(-fact.decimals)
+    return unit if truncate else unit / 2
+
+
+@dataclass
+class _Group:
+    """Facts printed for one (concept, period, dims, unit); ``lead`` is the one kept."""
+
+    facts: list[ResultFact]
+    primary: set[str]
+    lead: ResultFact = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lead = min(self.facts, key=self._rank)
+
+    def _rank(self, fact: ResultFact) -> tuple[int, int, int, int]:
+        numeric = 0 if fact.value is not None else 1
+        precision = -(fact.decimals if fact.decimals is not None else -99)
+        primary = 0 if fact.source.table in self.primary else 1
+        return (numeric, precision, primary, fact.source.line)
+
+    def others(self) -> list[ResultFact]:
+        return [f for f in self.facts if f is not self.lead]
+
+
+@dataclass
+class CheckOutcome:
+    facts: list[ResultFact]
+    corrections: list[CorrectionNote]
+    conflicts: list[Conflict]
+    findings: list[CalcFinding]
+    merged: int
+
+
+class CrossChecker:
+    def __init__(
+        self, facts: list[ResultFact], taxonomy: Taxonomy, usd_rate: Decimal | None = None,
+        truncate: bool = False,
+    ) -> None:
+        self.taxonomy = taxonomy
+        self.usd_rate = usd_rate
+        self.truncate = truncate
+        primary = {n.id for n in taxonomy.networks if getattr(n, "primary", False)}
+        grouped: dict[FactKey, list[ResultFact]] = defaultdict(list)
+        for fact in facts:
+            grouped[fact_key(fact)].append(fact)
+        self.groups = {key: _Group(items, primary) for key, items in grouped.items()}
+        self.sums = self._sums()
+        self.corrections: list[CorrectionNote] = []
+
+    def _sums(self) -> list[tuple[str, tuple[tuple[str, Decimal], ...]]]:
+        """Distinct (parent, ((child, weight), ...)) over every network, in taxonomy order."""
+        by_parent: dict[tuple[str, str], list[CalculationArc]] = defaultdict(list)
+        for net in self.taxonomy.networks:
+            for arc in net.calculations:
+                by_parent[(net.id, arc.parent)].append(arc)
+        seen: set[tuple[str, tuple[tuple[str, Decimal], ...]]] = set()
+        out = []
+        for (_, parent), arcs in by_parent.items():
+            terms = tuple(sorted((a.child, a.weight) for a in arcs))
+            if (parent, terms) not in seen:
+                seen.add((parent, terms))
+                out.append((parent, terms))
+        return out
+
+    def lead(self, concept: str, ctx: ContextKey) -> ResultFact | None:
+        group = self.groups.get((concept, ctx[0], ctx[1], ctx[2]))
+        return group.lead if group else None
+
+    def contexts(self, concept: str) -> list[ContextKey]:
+        return [(k[1], k[2], k[3]) for k in self.groups if k[0] == concept]
+
+    # -- arithmetic ---------------------------------------------------------------------------
+
+    def _check(
+        self, parent: str, terms: tuple[tuple[str, Decimal], ...], ctx: ContextKey
+    ) -> tuple[ResultFact, list[tuple[ResultFact, Decimal]], Decimal, Decimal] | None:
+        """(total, [(component, weight)], computed, tolerance) when the sum can be checked."""
+        total = self.lead(parent, ctx)
+        if total is None or total.value is None:
+            return None
+        parts = [(f, w) for child, w in terms if (f := self.lead(child, ctx)) is not None]
+        if not any(f.value is not None for f, _ in parts):
+            return None
+        computed = sum(((f.value or Decimal(0)) * w for f, w in parts), Decimal(0))
+        tolerance = half_unit(total, self.truncate) + sum(
+            (half_unit(f, self.truncate) for f, _ in parts), Decimal(0)
+        )
+        return total, parts, computed, tolerance
+
+    def broken(self) -> list[tuple[str, ContextKey, ResultFact, list[tuple[ResultFact, Decimal]],
+                                   Decimal]]:
+        out = []
+        for parent, terms in self.sums:
+            for ctx in self.contexts(parent):
+                checked = self._check(parent, terms, ctx)
+                if checked is None:
+                    continue
+                total, parts, computed, tolerance = checked
+                assert total.value is not None
+                if abs(total.value - computed) > tolerance:
+                    out.append((parent, ctx, total, parts, computed))
+        return out
+
+    def _evidence(self, fact: ResultFact, wanted: Decimal) -> str | None:
+        """Another printed source agreeing with ``wanted`` and not with the printed value."""
+        assert fact.value is not None
+        group = self.groups[fact_key(fact)]
+        for other in group.others():
+            fits = agrees(wanted, other, self.truncate)
+            if fits and not agrees(fact.value, other, self.truncate):
+                return f"{location(other)} prints {other.source.text}"
+        if self.usd_rate is None or fact.unit not in ("JPY", "USD"):
+            return None
+        twin_unit = "USD" if fact.unit == "JPY" else "JPY"
+        twin = self.groups.get((fact.concept, str(fact.period),
+                                tuple(sorted(fact.dimensions.items())), twin_unit))
+        if twin is None or twin.lead.value is None or twin.lead.decimals is None:
+            return None
+        rate = self.usd_rate if fact.unit == "JPY" else 1 / self.usd_rate
+
+        def converts(value: Decimal) -> bool:
+            assert twin.lead.value is not None and twin.lead.decimals is not None
+            slack = Decimal(1).scaleb(-twin.lead.decimals)
+            return abs(value / rate - twin.lead.value) <= slack
+
+        if converts(wanted) and not converts(fact.value):
+            return (f"{location(twin.lead)} prints {twin.lead.source.text} {twin_unit} "
+                    f"(rate {self.usd_rate})")
+        return None
+
+    def _try_correct(
+        self, parent: str, ctx: ContextKey, total: ResultFact,
+        parts: list[tuple[ResultFact, Decimal]], computed: Decimal,
+    ) -> bool:
+        assert total.value is not None
+        suspects: list[tuple[ResultFact, Decimal]] = [(total, computed)]
+        for fact, weight in parts:
+            if fact.value is None:
+                continue
+            rest = computed - fact.value * weight
+            suspects.append((fact, (total.value - rest) / weight))
+        found = []
+        for fact, wanted in suspects:
+            if fact.decimals is None or round_to(wanted, fact.decimals) != wanted:
+                continue
+            evidence = self._evidence(fact, wanted)
+            if evidence:
+                found.append((fact, wanted, evidence))
+        if len(found) != 1:
+            return False
+        fact, wanted, evidence = found[0]
+        members = [total] + [f for f, _ in parts]
+        reason = (f"breaks the printed total {parent} at {location(total)}: "
+                  f"{', '.join(f'{f.concept} {f.source.text}' for f in members)}")
+        calc_locations = tuple(sorted({location(f) for f in members} - {location(fact)}))
+        self._replace(fact, wanted, reason, (*calc_locations, evidence))
+        return True
+
+    def _replace(self, fact: ResultFact, value: Decimal, reason: str,
+                 evidence: tuple[str, ...]) -> None:
+        correction = Correction(printed=fact.source.text or "", corrected=value, reason=reason,
+                                evidence=evidence)
+        source = fact.source.model_copy(
+            update={"corrections": (*fact.source.corrections, correction)}
+        )
+        fixed = fact.model_copy(update={"value": value, "source": source})
+        group = self.groups[fact_key(fact)]
+        group.facts = [fixed if f is fact else f for f in group.facts]
+        group.lead = fixed
+        self.corrections.append(CorrectionNote(
+            concept=fact.concept, location=location(fact), printed=correction.printed,
+            corrected=value, reason=reason, evidence=evidence,
+        ))
+
+    # -- driver -------------------------------------------------------------------------------
+
+    def run(self) -> CheckOutcome:
+        for _ in range(MAX_PASSES):
+            changed = False
+            for parent, ctx, total, parts, computed in self.broken():
+                current = self.lead(parent, ctx)
+                if current is not total:
+                    continue  # already changed this pass
+                if self._try_correct(parent, ctx, total, parts, computed):
+                    changed = True
+                    break
+            if not changed:
+                break
+        findings = [
+            CalcFinding(
+                total=parent, context=context_text(ctx), printed=total.value or Decimal(0),
+                computed=computed,
+                locations=tuple(dict.fromkeys([location(total)] + [location(f) for f, _ in parts])),
+                note="not corrected: no second printed source agrees on one figure",
+            )
+            for parent, ctx, total, parts, computed in self.broken()
+        ]
+        facts, conflicts, merged = self._merge()
+        return CheckOutcome(facts=facts, corrections=self.corrections, conflicts=conflicts,
+                            findings=findings, merged=merged)
+
+    def _merge(self) -> tuple[list[ResultFact], list[Conflict], int]:
+        facts: list[ResultFact] = []
+        conflicts: list[Conflict] = []
+        merged = 0
+        for key, group in self.groups.items():
+            lead = group.lead
+            others = group.others()
+            merged += len(others)
+            if others:
+                also = tuple(dict.fromkeys(location(f) for f in others if
+                                           location(f) != location(lead)))
+                lead = lead.model_copy(update={"source": lead.source.model_copy(
+                    update={"also_in": (*lead.source.also_in, *also)})})
+                disagree = [f for f in others if not self._same(lead, f)]
+                if disagree:
+                    conflicts.append(Conflict(
+                        concept=key[0], context=context_text((key[1], key[2], key[3])),
+                        kept=f"{location(lead)} {lead.source.text}",
+                        values=tuple(f"{location(f)} {f.source.text} -> {f.value}"
+                                     for f in disagree),
+                    ))
+            facts.append(lead)
+        facts.sort(key=lambda f: (f.source.line, f.concept, str(f.period), f.unit or ""))
+        return facts, conflicts, merged
+
+    def _same(self, lead: ResultFact, other: ResultFact) -> bool:
+        if lead.value is None or other.value is None:
+            return lead.value is None and other.value is None
+        if other.decimals is not None and lead.decimals is not None and (
+            other.decimals < lead.decimals
+        ):
+            return agrees(lead.value, other, self.truncate)
+        return lead.value == other.value
+
+
+def cross_check(
+    facts: list[ResultFact], taxonomy: Taxonomy, usd_rate: Decimal | None = None,
+    truncate: bool = False,
+) -> CheckOutcome:
+    """Correct what arithmetic and a second printed source agree on; merge duplicates."""
+    return CrossChecker(facts, taxonomy, usd_rate, truncate).run()

@@ -1,0 +1,91 @@
+"""The extract stage end to end: read a release into tables, map rows to facts, cross-check.
+
+``extract_release(path, taxonomy)`` is the entry point; ``extract_document`` does the same for a
+:class:`Document` already read (tests, other readers).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from generator.extract.coverage import Coverage, TableMapping
+from generator.extract.crosscheck import cross_check
+from generator.extract.layout import Document
+from generator.extract.map_rows import MappedDocument, map_document
+from generator.model.results import Results
+from generator.model.taxonomy import Taxonomy
+from generator.taxonomy.aliases import AliasIndex
+
+
+class ExtractionError(Exception):
+    """The document cannot become results (no company or reporting period recognised)."""
+
+
+class Extraction(BaseModel):
+    """What one release yields: the results for ``map`` and the coverage report."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    results: Results
+    coverage: Coverage
+
+
+def _count_numbers(doc: Document) -> int:
+    cells = sum(1 for t in doc.tables for r in t.rows for c in r.cells if c is not None)
+    return cells + len(doc.loose_numbers)
+
+
+def _tables(mapped: MappedDocument) -> tuple[TableMapping, ...]:
+    return tuple(
+        TableMapping(
+            title=o.table.title, line=o.table.line, kind=o.table.kind, network=o.network,
+            facts=len(o.facts), unmapped=len(o.unmapped), skipped=len(o.skipped),
+        )
+        for o in mapped.tables
+    )
+
+
+def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
+    """Map and cross-check a read document."""
+    if doc.period is None:
+        raise ExtractionError(f"{doc.name}: the reader found no reporting period")
+    company = taxonomy.companies.get(doc.company or "")
+    if company is None:
+        raise ExtractionError(
+            f"{doc.name}: company {doc.company!r} is not declared under taxonomy/companies/"
+        )
+    mapped = map_document(doc, taxonomy, AliasIndex(taxonomy, company))
+    checked = cross_check(
+        mapped.facts, taxonomy, doc.usd_rate, truncate=company.rounding == "truncation"
+    )
+    unmapped = tuple(mapped.unmapped)
+    coverage = Coverage(
+        document=doc.name, layout=doc.layout, numbers=_count_numbers(doc),
+        facts=len(checked.facts), nil_facts=sum(1 for f in checked.facts if f.value is None),
+        duplicates_merged=checked.merged, unmapped=unmapped, skipped=tuple(mapped.skipped),
+        corrections=tuple(checked.corrections), conflicts=tuple(checked.conflicts),
+        calc_findings=tuple(checked.findings), tables=_tables(mapped),
+        problems=tuple(doc.problems),
+    )
+    notes = tuple(
+        [f"reader: {p}" for p in doc.problems]
+        + [f"conflict: {c.concept} [{c.context}] kept {c.kept}; also {'; '.join(c.values)}"
+           for c in checked.conflicts]
+        + [f"calculation: {f.total} [{f.context}] printed {f.printed}, components sum to "
+           f"{f.computed} ({', '.join(f.locations)})" for f in checked.findings]
+    )
+    results = Results(
+        company=company.id, document=doc.name, period=doc.period, facts=tuple(checked.facts),
+        unmapped=unmapped, notes=notes,
+    )
+    return Extraction(results=results, coverage=coverage)
+
+
+def extract_release(path: Path, taxonomy: Taxonomy) -> Extraction:
+    """Read ``path`` with the layout readers, then map rows to facts and cross-check them."""
+    reader = importlib.import_module("generator.extract.read")  # the layout readers' package
+    read: Callable[[Path, Taxonomy], Document] = reader.read_release
+    return extract_document(read(path, taxonomy), taxonomy)
