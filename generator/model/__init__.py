@@ -6,6 +6,7 @@ from generator.model.entity import Company, Entity
 from generator.model.fact import Correction, Fact, Provenance
 from generator.model.filing import Filing
 from generator.model.period import Duration, Instant, Period
+from generator.model.taxonomy import Axis, CalculationArc, Member, Network, NetworkNode, Taxonomy
 from generator.model.results import ReportingPeriod, ResultFact, Results, Unmapped
 from generator.model.unit import Measure, Unit
 
@@ -24,7 +25,14 @@ __all__ = [
     "Instant",
     "Label",
     "Measure",
+    "Network",
+    "NetworkNode",
     "Period",
+    "Provenance",
+    "Taxonomy",
+    "Axis",
+    "CalculationArc",
+    "Member",
     "PeriodType",
     "ReportingPeriod",
     "ResultFact",

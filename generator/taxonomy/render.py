@@ -38,10 +38,19 @@ XDT_ARCROLES = ("all", "hypercube-dimension", "dimension-domain", "domain-member
 
 
 @dataclass(frozen=True)
+class _Locator:
+    label: str
+    concept: str
+
+
+@dataclass(frozen=True)
 class _Arc:
+    """An arc between locator labels; ``child_concept`` is set when the label is not the name."""
+
     parent: str
     child: str
     order: int
+    child_concept: str | None = None
     weight: str = ""
     preferred_label: str | None = None
     arcrole: str = ""
@@ -52,7 +61,7 @@ class _Arc:
 class _Link:
     role_uri: str
     role_id: str
-    locators: tuple[str, ...]
+    locators: tuple[_Locator, ...]
     arcs: tuple[_Arc, ...]
 
 
@@ -74,8 +83,12 @@ def _xsd_type(concept: Concept, prefix: str) -> str:
 
 
 def _link(net: Network, arcs: list[_Arc]) -> _Link:
-    names = [n for arc in arcs for n in (arc.parent, arc.child)]
-    return _Link(net.role_uri, net.id, tuple(dict.fromkeys(names)), tuple(arcs))
+    labels: dict[str, str] = {}
+    for arc in arcs:
+        labels.setdefault(arc.parent, arc.parent)
+        labels.setdefault(arc.child, arc.child_concept or arc.child)
+    locators = tuple(_Locator(label, concept) for label, concept in labels.items())
+    return _Link(net.role_uri, net.id, locators, tuple(arcs))
 
 
 def _presentation_arcs(node: NetworkNode, out: list[_Arc]) -> None:
@@ -126,7 +139,11 @@ def definition_links(tax: Taxonomy) -> list[_Link]:
                 _Arc(axis.default, m.name, i, arcrole=XDT + "domain-member")
                 for i, m in enumerate(axis.members, start=1)
             )
-            arcs.append(_Arc(axis_name, axis.default, 1, arcrole=XDT + "dimension-default"))
+            # a second locator for the default: XLink forbids two arcs between the same labels
+            arcs.append(_Arc(
+                axis_name, f"{axis.default}_default", 1, child_concept=axis.default,
+                arcrole=XDT + "dimension-default",
+            ))
         items = dict.fromkeys(
             n.concept for n in net.nodes() if not tax.concepts[n.concept].abstract
         )

@@ -1,0 +1,126 @@
+"""The main job, wired top to bottom: extract -> map -> generate -> validate -> commit.
+
+Each stage is called through its typed boundary; this module only decides what goes where and
+makes the output all-or-nothing (see :class:`generator.generate.OutputStage`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from generator.generate import OutputStage, instance_bytes
+from generator.generate.instance import fact_ids
+from generator.generate.package import package_bytes, package_name
+from generator.map import build_filings
+from generator.map.reconcile import Conflict
+from generator.model.filing import Filing
+from generator.model.results import Results
+from generator.model.taxonomy import Taxonomy
+from generator.taxonomy.render import render_taxonomy
+
+Say = Callable[[str], None]
+
+
+class BuildReport(BaseModel):
+    """What a build did, also written as ``build-report.json`` beside the filings."""
+
+    model_config = ConfigDict(frozen=True)
+    documents: tuple[str, ...]
+    filings: tuple[str, ...]
+    facts: int
+    conflicts: tuple[str, ...]
+    coverage: tuple[dict[str, object], ...] = ()
+
+
+@dataclass
+class BuildOutcome:
+    ok: bool
+    written: list[Path] = field(default_factory=list)
+    report: BuildReport | None = None
+    findings: list[str] = field(default_factory=list)
+
+
+def load_results(path: Path) -> Results:
+    """Read a results JSON file (as written by ``xbrlgen extract``), strictly typed."""
+    return Results.model_validate_json(path.read_bytes())
+
+
+def provenance_json(filing: Filing) -> bytes:
+    """Fact id -> where the figure was read (and corrected, and corroborated)."""
+    rows = {
+        fid: fact.provenance.model_dump(mode="json", exclude_defaults=True)
+        | {"concept": fact.concept, "context": fact.context_ref}
+        for fid, fact in zip(fact_ids(filing), filing.facts, strict=True)
+    }
+    return json.dumps(rows, indent=1, ensure_ascii=False, sort_keys=True).encode() + b"\n"
+
+
+def _validate(paths: list[Path], arelle: bool, calc_mode: str, say: Say) -> list[str]:
+    from generator.validate import validate_paths  # imported late: Arelle is heavy
+
+    report = validate_paths(paths, arelle=arelle, calc_mode=calc_mode)  # type: ignore[arg-type]
+    problems = []
+    for finding in report.findings:
+        line = f"{finding.severity.value}: {finding.code}: {finding.message} ({finding.file}"
+        line += f":{finding.line})" if finding.line else ")"
+        say(line)
+        if finding.severity.value in ("error", "inconsistency", "warning"):
+            problems.append(line)
+    return problems
+
+
+def write_build(
+    results: Sequence[Results],
+    taxonomy: Taxonomy,
+    out: Path,
+    *,
+    validate: bool = True,
+    arelle: bool = True,
+    coverage: Sequence[dict[str, object]] = (),
+    say: Say = print,
+) -> BuildOutcome:
+    """Map, generate and validate; write into ``out`` only if every instance is clean."""
+    filing_set = build_filings(results, taxonomy)
+    for conflict in filing_set.conflicts:
+        say(f"conflict: {conflict}")
+    taxonomy_files = render_taxonomy(taxonomy)
+    report = _report(results, filing_set.filings, filing_set.conflicts, coverage)
+    with OutputStage(out) as stage:
+        for name, data in taxonomy_files.items():
+            stage.write(name, data)
+        stage.write(package_name(taxonomy), package_bytes(taxonomy, taxonomy_files))
+        instances = []
+        for filing in filing_set.filings:
+            instances.append(stage.write(f"{filing.file_stem}.xbrl", instance_bytes(filing, taxonomy)))
+            stage.write(f"{filing.file_stem}.provenance.json", provenance_json(filing))
+        stage.write("build-report.json", report.model_dump_json(indent=1).encode() + b"\n")
+        if validate:
+            modes = {taxonomy.companies[f.company.id].rounding for f in filing_set.filings}
+            findings: list[str] = []
+            for mode in sorted(modes):
+                chosen = [p for p, f in zip(instances, filing_set.filings, strict=True)
+                          if f.company.rounding == mode]
+                findings += _validate(chosen, arelle, mode, say)
+            if findings:
+                return BuildOutcome(ok=False, report=report, findings=findings)
+        return BuildOutcome(ok=True, written=stage.commit(), report=report)
+
+
+def _report(
+    results: Sequence[Results],
+    filings: Sequence[Filing],
+    conflicts: Sequence[Conflict],
+    coverage: Sequence[dict[str, object]],
+) -> BuildReport:
+    return BuildReport(
+        documents=tuple(r.document for r in results),
+        filings=tuple(f"{f.file_stem}.xbrl" for f in filings),
+        facts=sum(len(f.facts) for f in filings),
+        conflicts=tuple(str(c) for c in conflicts),
+        coverage=tuple(coverage),
+    )

@@ -1,0 +1,176 @@
+"""Command line: wires the stages, nothing more. ``xbrlgen --help`` lists the commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__
+from generator.resources import sample_releases
+from generator.taxonomy import TaxonomyError, load_taxonomy
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _err(message: str) -> None:
+    print(f"xbrlgen: {message}", file=sys.stderr)
+
+
+def cmd_taxonomy(args: argparse.Namespace) -> int:
+    """Render the taxonomy (schema, linkbases, package) into a folder, atomically."""
+    from generator.generate import OutputStage
+    from generator.generate.package import package_bytes, package_name
+    from generator.taxonomy.render import render_taxonomy
+
+    taxonomy = load_taxonomy()
+    files = render_taxonomy(taxonomy)
+    with OutputStage(args.out) as stage:
+        for name, data in files.items():
+            stage.write(name, data)
+        stage.write(package_name(taxonomy), package_bytes(taxonomy, files))
+        written = stage.commit()
+    for path in written:
+        print(path)
+    print(f"{len(taxonomy.concepts)} concepts, {len(taxonomy.networks)} networks")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema of the results files ``build`` reads."""
+    from generator.model.results import Results
+
+    text = json.dumps(Results.model_json_schema(), indent=2, sort_keys=True) + "\n"
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Read one release into structured results, with a coverage report."""
+    from generator.extract.pipeline import extract_release
+
+    taxonomy = load_taxonomy()
+    extraction = extract_release(args.release, taxonomy)
+    print(extraction.coverage.render_text(), file=sys.stderr)
+    text = extraction.results.model_dump_json(indent=1) + "\n"
+    if args.output:
+        _write_atomic(args.output, text.encode())
+    else:
+        sys.stdout.write(text)
+    if args.coverage_json:
+        _write_atomic(args.coverage_json, extraction.coverage.model_dump_json(indent=1).encode())
+    return EXIT_OK
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Extract (for .txt releases) or read (for .json results), then map, generate, validate."""
+    from generator.build import load_results, write_build
+
+    taxonomy = load_taxonomy()
+    inputs: list[Path] = args.inputs or sample_releases()
+    results, coverage = [], []
+    for path in inputs:
+        if path.suffix.lower() == ".json":
+            results.append(load_results(path))
+            continue
+        from generator.extract.pipeline import extract_release
+
+        extraction = extract_release(path, taxonomy)
+        print(extraction.coverage.render_text())
+        results.append(extraction.results)
+        coverage.append(extraction.coverage.model_dump(mode="json"))
+    outcome = write_build(
+        results, taxonomy, args.out, validate=not args.no_validate, arelle=not args.no_arelle,
+        coverage=coverage,
+    )
+    if not outcome.ok:
+        _err(f"{len(outcome.findings)} validation finding(s); nothing was written to {args.out}")
+        return EXIT_FINDINGS
+    if args.coverage_json:
+        _write_atomic(args.coverage_json, json.dumps(coverage, indent=1).encode())
+    report = outcome.report
+    assert report is not None
+    print(f"wrote {len(report.filings)} filing(s), {report.facts} facts, into {args.out}:")
+    for name in report.filings:
+        print(f"  {args.out / name}")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from generator.validate import cli as validate_cli
+
+    return int(validate_cli.run(args))
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="xbrlgen",
+        description="Turn financial-results releases into validated XBRL 2.1 filings.",
+    )
+    p.add_argument("--version", action="version", version=f"xbrlgen {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    b = sub.add_parser("build", help="releases or results JSON -> validated filings (default: samples)")
+    b.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
+                   help="release .txt or results .json files (default: the bundled sample releases)")
+    b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: ./out)")
+    b.add_argument("--no-arelle", action="store_true", help="skip the Arelle check (faster)")
+    b.add_argument("--no-validate", action="store_true", help="skip all validation (not advised)")
+    b.add_argument("--coverage-json", type=Path, help="also write the coverage report as JSON")
+    b.set_defaults(func=cmd_build)
+
+    e = sub.add_parser("extract", help="one release -> structured results JSON")
+    e.add_argument("release", type=Path)
+    e.add_argument("-o", "--output", type=Path, help="results file (default: standard output)")
+    e.add_argument("--coverage-json", type=Path, help="also write the coverage report as JSON")
+    e.set_defaults(func=cmd_extract)
+
+    t = sub.add_parser("taxonomy", help="render the taxonomy files and package")
+    t.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: ./out)")
+    t.set_defaults(func=cmd_taxonomy)
+
+    s = sub.add_parser("schema", help="print the JSON Schema of results files")
+    s.add_argument("-o", "--output", type=Path)
+    s.set_defaults(func=cmd_schema)
+
+    v = sub.add_parser("validate", help="validate XBRL instances (files, folders, packages)")
+    try:
+        from generator.validate import cli as validate_cli
+
+        validate_cli.add_arguments(v)
+    except ImportError:  # pragma: no cover - only while the validate package is incomplete
+        pass
+    v.set_defaults(func=cmd_validate)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command is None:
+        args = parser().parse_args(["build"])
+    try:
+        return int(args.func(args))
+    except TaxonomyError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except FileNotFoundError as exc:
+        _err(f"cannot read {exc.filename}: {exc.strerror}")
+        return EXIT_USAGE
+    except Exception as exc:  # stage errors carry their own clear messages
+        from generator.map import MappingError
+
+        if isinstance(exc, MappingError):
+            _err(str(exc))
+            return EXIT_FINDINGS
+        raise

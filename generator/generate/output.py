@@ -1,0 +1,59 @@
+"""All-or-nothing output: files are staged in a temporary folder beside the target, validated
+there, and only then moved into place — so a failed build never leaves a half-written file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from types import TracebackType
+
+
+class OutputStage:
+    """Use as a context manager; call :meth:`commit` once everything staged is good.
+
+    Leaving the block without ``commit`` (an error, a failed validation) removes the staging
+    folder and touches nothing in the target folder.
+    """
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.path: Path | None = None
+        self.written: list[str] = []
+
+    def __enter__(self) -> OutputStage:
+        self.target.mkdir(parents=True, exist_ok=True)
+        self.path = Path(tempfile.mkdtemp(prefix=".xbrlgen-staging-", dir=self.target))
+        return self
+
+    def file(self, name: str) -> Path:
+        """The staged path for ``name``; the caller writes it."""
+        assert self.path is not None, "use OutputStage as a context manager"
+        if name not in self.written:
+            self.written.append(name)
+        return self.path / name
+
+    def write(self, name: str, data: bytes) -> Path:
+        path = self.file(name)
+        path.write_bytes(data)
+        return path
+
+    def commit(self) -> list[Path]:
+        """Move staged files into the target; each move is an atomic rename."""
+        assert self.path is not None
+        moved = []
+        for name in self.written:
+            destination = self.target / name
+            os.replace(self.path / name, destination)
+            moved.append(destination)
+        return moved
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self.path is not None:
+            shutil.rmtree(self.path, ignore_errors=True)

@@ -1,0 +1,47 @@
+"""The taxonomy as a Taxonomy Package (XBRL Taxonomy Packages 1.0): a zip that Arelle and other
+processors load offline, resolving the taxonomy's published URL through ``META-INF/catalog.xml``."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from urllib.parse import urlsplit
+
+from generator.model.taxonomy import Taxonomy
+from generator.templating import render
+
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # zip entries carry a fixed time: deterministic bytes
+
+
+def package_name(taxonomy: Taxonomy) -> str:
+    return f"{taxonomy.file_stem}.zip"
+
+
+def published_base(taxonomy: Taxonomy) -> str:
+    """The URL folder the taxonomy is published under (its namespace, as a folder)."""
+    return taxonomy.namespace.rstrip("/") + "/"
+
+
+def package_bytes(taxonomy: Taxonomy, files: dict[str, bytes]) -> bytes:
+    top = taxonomy.file_stem
+    url = urlsplit(published_base(taxonomy))
+    folder = f"{url.netloc}{url.path}".rstrip("/")
+    entries = {
+        f"{top}/META-INF/taxonomyPackage.xml": render(
+            "taxonomyPackage.xml.j2",
+            tax=taxonomy,
+            entry_point=published_base(taxonomy) + taxonomy.schema_file,
+        ),
+        f"{top}/META-INF/catalog.xml": render(
+            "catalog.xml.j2", base_url=published_base(taxonomy), rewrite_prefix=f"../{folder}/"
+        ),
+        **{f"{top}/{folder}/{name}": data for name, data in sorted(files.items())},
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries.items():
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+    return buffer.getvalue()

@@ -1,0 +1,100 @@
+"""Reconcile the same figure read from several places (tables, documents).
+
+A figure for one (concept, period, members, unit) may be printed in a statement, a summary table,
+and the comparative column of next year's release. Agreeing figures merge into the most precise
+one, with every other place recorded in its provenance; disagreeing ones are reported with all
+sources, and the filing takes the value from the primary financial statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from pydantic import BaseModel, ConfigDict
+
+from generator.model.results import ResultFact
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of a figure, with what makes it more or less authoritative."""
+
+    fact: ResultFact
+    primary: bool  # read from a primary financial statement
+    own_document: bool  # read from a document of the filing being built
+
+    def rank(self) -> tuple[bool, bool, int, str, int]:
+        decimals = self.fact.decimals if self.fact.decimals is not None else -99
+        return (
+            not self.primary,
+            not self.own_document,
+            -decimals,
+            self.fact.source.document,
+            self.fact.source.line,
+        )
+
+
+class Conflict(BaseModel):
+    """Sources that disagree on one figure, and the value the filing uses."""
+
+    model_config = ConfigDict(frozen=True)
+    concept: str
+    period: str
+    members: tuple[str, ...]
+    unit: str | None
+    chosen: str
+    readings: tuple[str, ...]
+
+    def __str__(self) -> str:
+        dims = f" [{', '.join(self.members)}]" if self.members else ""
+        return (
+            f"{self.concept} {self.period}{dims}: sources disagree ("
+            + "; ".join(self.readings)
+            + f"); using {self.chosen}"
+        )
+
+
+def rounded(value: Decimal, decimals: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
+
+
+def agree(a: ResultFact, b: ResultFact) -> bool:
+    """Equal as printed: both nil, or equal once rounded to the coarser precision."""
+    if a.value is None or b.value is None:
+        return a.value is None and b.value is None
+    if a.decimals is None or b.decimals is None:
+        return a.value == b.value
+    decimals = min(a.decimals, b.decimals)
+    return rounded(a.value, decimals) == rounded(b.value, decimals)
+
+
+def _describe(c: Candidate) -> str:
+    value = "nil" if c.fact.value is None else f"{c.fact.value} (decimals {c.fact.decimals})"
+    return f"{value} at {c.fact.source}"
+
+
+def choose(candidates: list[Candidate]) -> tuple[ResultFact, Conflict | None]:
+    """The fact to file, with the other sources in its provenance, and any disagreement."""
+    ordered = sorted(candidates, key=Candidate.rank)
+    best = ordered[0]
+    others = ordered[1:]
+    also_in = tuple(dict.fromkeys(
+        [*best.fact.source.also_in, *(str(c.fact.source) for c in others)]
+    ))
+    chosen = best.fact.model_copy(
+        update={"source": best.fact.source.model_copy(update={"also_in": also_in})}
+    )
+    disagreeing = [c for c in others if not agree(best.fact, c.fact)]
+    if not disagreeing:
+        return chosen, None
+    fact = best.fact
+    conflict = Conflict(
+        concept=fact.concept,
+        period=str(fact.period),
+        members=tuple(f"{a}={m}" for a, m in sorted(fact.dimensions.items())),
+        unit=fact.unit,
+        chosen=_describe(best),
+        readings=tuple(_describe(c) for c in ordered),
+    )
+    return chosen, conflict
