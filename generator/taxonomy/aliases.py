@@ -58,7 +58,7 @@ def normalize_label(text: str, company_names: Sequence[str] = ()) -> str:
     for name in _ordered_names(company_names):
         key = re.sub(rf"(?<![0-9a-z]){re.escape(name)}(?![0-9a-z])", COMPANY_TOKEN, key)
     match = _TRAILING_NOTE.match(key)
-    while match and not match.group("head").endswith(_MONTHS):
+    while match and match.group("head").split()[-1] not in _MONTHS:
         key = match.group("head").strip()
         match = _TRAILING_NOTE.match(key)
     return re.sub(r"\s+", " ", key).strip()

@@ -58,6 +58,6 @@ def table(title: str, line: int, columns: list[Column], rows: list[Row],
     return Table(title=title, line=line, kind=kind, columns=tuple(columns), rows=tuple(rows))
 
 
-def document(*tables: Table, name: str = "doc.txt") -> Document:
-    return Document(name=name, layout="newswire", company="iij", period=PERIOD,
+def document(*tables: Table, name: str = "doc.txt", company: str = "acme") -> Document:
+    return Document(name=name, layout="newswire", company=company, period=PERIOD,
                     usd_rate=Decimal("83.53"), tables=tables)

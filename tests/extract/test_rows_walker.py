@@ -1,0 +1,75 @@
+"""Row resolution by place: the walker keeps the current heading/parent."""
+
+from __future__ import annotations
+
+from generator.extract.map_rows.walker import RowWalker
+from generator.model.taxonomy import Taxonomy
+from generator.taxonomy.aliases import AliasIndex
+
+
+def walk(index: AliasIndex, taxonomy: Taxonomy, network: str,
+         rows: list[tuple[str, bool]]) -> list[str | None]:
+    walker = RowWalker(index, index.network(network), taxonomy)
+    out: list[str | None] = []
+    for label, has_values in rows:
+        match = walker.resolve(label, has_values)
+        out.append(None if match is None else
+                   match.concept + (f"[{match.member[1]}]" if match.member else ""))
+    return out
+
+
+def test_total_resolves_to_the_heading_above(index: AliasIndex, taxonomy: Taxonomy) -> None:
+    rows = [("REVENUES:", False), ("Services:", False), ("Hosting", True), ("Total", True),
+            ("Products:", False), ("Widgets", True), ("Total", True), ("Total revenues", True)]
+    assert walk(index, taxonomy, "Income", rows) == [
+        "RevenuesHeading", "ServicesHeading", "HostingRevenue", "ServicesRevenue",
+        "ProductsHeading", "WidgetRevenue", "ProductsRevenue", "Revenues",
+    ]
+
+
+def test_heading_row_prefers_abstract_value_row_prefers_item(
+    index: AliasIndex, taxonomy: Taxonomy
+) -> None:
+    assert walk(index, taxonomy, "Income", [("Revenues", False)]) == ["RevenuesHeading"]
+    assert walk(index, taxonomy, "Income", [("Revenues", True)]) == ["Revenues"]
+
+
+def test_row_alias_outside_its_place_does_not_match(index: AliasIndex, taxonomy: Taxonomy) -> None:
+    assert walk(index, taxonomy, "Income", [("Total", True)]) == [None]
+
+
+def test_same_wording_resolves_under_the_printed_parent(
+    index: AliasIndex, taxonomy: Taxonomy
+) -> None:
+    rows = [("Total Revenues", True), ("Services", True), ("Products", True),
+            ("Total Costs", True), ("Services", True), ("Products", True)]
+    assert walk(index, taxonomy, "Summary", rows) == [
+        "Revenues", "ServicesRevenue", "ProductsRevenue",
+        "CostOfRevenues", "CostOfServices", "CostOfProducts",
+    ]
+
+
+def test_member_rows_follow_their_breakdown_row(index: AliasIndex, taxonomy: Taxonomy) -> None:
+    rows = [("Net revenues", True), ("Widgets business", True), ("Elimination", True),
+            ("Operating income (loss)", True), ("Gadgets business", True)]
+    assert walk(index, taxonomy, "Segments", rows) == [
+        "Revenues", "Revenues[WidgetsMember]", "Revenues[EliminationMember]",
+        "OperatingIncome", "OperatingIncome[GadgetsMember]",
+    ]
+
+
+def test_heading_row_opens_breakdown_and_lines_under_a_member_keep_it(
+    index: AliasIndex, taxonomy: Taxonomy
+) -> None:
+    rows = [("Revenues:", False), ("Widgets business", True), ("Customers", True),
+            ("Intersegment", True), ("Consolidated total", True)]
+    assert walk(index, taxonomy, "Segments", rows) == [
+        "Revenues", "Revenues[WidgetsMember]", "ExternalRevenues[WidgetsMember]",
+        "IntersegmentRevenues[WidgetsMember]", "Revenues",
+    ]
+
+
+def test_member_row_without_parent_row_is_ambiguous_between_breakdowns(
+    index: AliasIndex, taxonomy: Taxonomy
+) -> None:
+    assert walk(index, taxonomy, "Segments", [("Widgets business", True)]) == [None]
