@@ -24,6 +24,8 @@ from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.render import render_taxonomy
 
 Say = Callable[[str], None]
+# A filing must be clean: warnings block a build too (the issue's bar is 0 / 0 / 0).
+BLOCKING = ("error", "inconsistency", "warning")
 
 
 class BuildReport(BaseModel):
@@ -60,16 +62,35 @@ def provenance_json(filing: Filing) -> bytes:
     return json.dumps(rows, indent=1, ensure_ascii=False, sort_keys=True).encode() + b"\n"
 
 
-def _validate(paths: list[Path], arelle: bool, calc_mode: str, say: Say) -> list[str]:
+def _validate(
+    paths: list[Path], arelle: bool, calc_mode: str, sources: dict[str, dict[str, str]], say: Say
+) -> list[str]:
+    """Validate staged instances; return the findings that block the build, as text lines.
+
+    Each line names the validator, the code, the fact (id, concept, context) and, through the
+    filing's provenance, the document line the figure was read from.
+    """
     from generator.validate import validate_paths  # imported late: Arelle is heavy
 
     report = validate_paths(paths, arelle=arelle, calc_mode=calc_mode)  # type: ignore[arg-type]
     problems = []
     for finding in report.findings:
-        line = f"{finding.severity.value}: {finding.code}: {finding.message} ({finding.file}"
-        line += f":{finding.line})" if finding.line else ")"
+        where = []
+        if finding.fact_id:
+            where.append(f"fact {finding.fact_id}")
+            origin = sources.get(Path(finding.file or "").name, {}).get(finding.fact_id)
+            if origin:
+                where.append(f"read at {origin}")
+        if finding.concept:
+            where.append(finding.concept)
+        if finding.context_id:
+            where.append(f"context {finding.context_id}")
+        line = (
+            f"[{finding.source}] {finding.severity.value}: {finding.code}: {finding.message}"
+            f" ({Path(finding.location()).name}{'; ' + ', '.join(where) if where else ''})"
+        )
         say(line)
-        if finding.severity.value in ("error", "inconsistency", "warning"):
+        if finding.severity.value in BLOCKING:
             problems.append(line)
     return problems
 
@@ -100,12 +121,16 @@ def write_build(
             stage.write(f"{filing.file_stem}.provenance.json", provenance_json(filing))
         stage.write("build-report.json", report.model_dump_json(indent=1).encode() + b"\n")
         if validate:
-            modes = {taxonomy.companies[f.company.id].rounding for f in filing_set.filings}
+            sources = {
+                path.name: {fid: str(fact.provenance) for fid, fact in
+                            zip(fact_ids(filing), filing.facts, strict=True)}
+                for path, filing in zip(instances, filing_set.filings, strict=True)
+            }
             findings: list[str] = []
-            for mode in sorted(modes):
+            for mode in sorted({f.company.rounding for f in filing_set.filings}):
                 chosen = [p for p, f in zip(instances, filing_set.filings, strict=True)
                           if f.company.rounding == mode]
-                findings += _validate(chosen, arelle, mode, say)
+                findings += _validate(chosen, arelle, mode, sources, say)
             if findings:
                 return BuildOutcome(ok=False, report=report, findings=findings)
         return BuildOutcome(ok=True, written=stage.commit(), report=report)

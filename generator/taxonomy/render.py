@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.model.concept import Concept, DataType
-from generator.model.taxonomy import Network, NetworkNode, Taxonomy
+from generator.model.taxonomy import NEGATED_LABEL_ROLE, Network, NetworkNode, Taxonomy
 from generator.templating import render
 
 XSD_TYPES: dict[DataType, str] = {
@@ -33,6 +33,8 @@ LINKBASE_ROLES = {
     "cal": "http://www.xbrl.org/2003/role/calculationLinkbaseRef",
     "def": "http://www.xbrl.org/2003/role/definitionLinkbaseRef",
 }
+# Label roles outside XBRL 2.1 are defined in the Link Role Registry and need a roleRef.
+LRR_ROLES = {NEGATED_LABEL_ROLE: "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd#negatedLabel"}
 XDT = "http://xbrl.org/int/dim/arcrole/"
 XDT_ARCROLES = ("all", "hypercube-dimension", "dimension-domain", "domain-member", "dimension-default")
 
@@ -91,18 +93,31 @@ def _link(net: Network, arcs: list[_Arc]) -> _Link:
     return _Link(net.role_uri, net.id, locators, tuple(arcs))
 
 
-def _presentation_arcs(node: NetworkNode, out: list[_Arc]) -> None:
+def _presentation_arcs(
+    node: NetworkNode, label: str, out: list[_Arc], used: set[tuple[str, str]]
+) -> None:
+    """Arcs below ``node`` (whose locator label is ``label``). A concept shown twice under one
+    parent (cash at beginning and end of period) gets a second locator label, because XLink
+    forbids two arcs between the same pair of labels."""
     for order, child in enumerate(node.children, start=1):
-        out.append(_Arc(node.concept, child.concept, order, preferred_label=child.preferred_label))
-        _presentation_arcs(child, out)
+        child_label = child.concept
+        copy = 1
+        while (label, child_label) in used:
+            copy += 1
+            child_label = f"{child.concept}_{copy}"
+        used.add((label, child_label))
+        out.append(_Arc(label, child_label, order, child_concept=child.concept,
+                        preferred_label=child.preferred_label))
+        _presentation_arcs(child, child_label, out, used)
 
 
 def presentation_links(tax: Taxonomy) -> list[_Link]:
     links = []
     for net in tax.networks:
         arcs: list[_Arc] = []
+        used: set[tuple[str, str]] = set()
         for root in net.roots:
-            _presentation_arcs(root, arcs)
+            _presentation_arcs(root, root.concept, arcs, used)
         if arcs:
             links.append(_link(net, arcs))
     return links
@@ -155,6 +170,11 @@ def definition_links(tax: Taxonomy) -> list[_Link]:
     return links
 
 
+def _label_role_refs(concepts: list[Concept]) -> list[dict[str, str]]:
+    used = sorted({label.role for c in concepts for label in c.labels if label.role in LRR_ROLES})
+    return [{"uri": role, "href": LRR_ROLES[role]} for role in used]
+
+
 def render_taxonomy(tax: Taxonomy) -> dict[str, bytes]:
     """All taxonomy files by name: the schema and its label, presentation, calc, def linkbases."""
     stem = tax.file_stem
@@ -179,7 +199,9 @@ def render_taxonomy(tax: Taxonomy) -> dict[str, bytes]:
             "schema.xsd.j2", linkbases=linkbases, custom_types=custom_types, concepts=elements,
             **common,
         ),
-        files["lab"]: render("label.xml.j2", concepts=concepts, **common),
+        files["lab"]: render(
+            "label.xml.j2", concepts=concepts, role_refs=_label_role_refs(concepts), **common
+        ),
         files["pre"]: render("presentation.xml.j2", links=presentation_links(tax), **common),
         files["cal"]: render("calculation.xml.j2", links=calculation_links(tax), **common),
         files["def"]: render(
