@@ -1,0 +1,135 @@
+"""Calculation cross-checks, corrections backed by a second printed source, duplicate merging."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.extract.crosscheck import cross_check
+from generator.extract.map_rows import map_document
+from generator.model.results import ResultFact
+from generator.model.taxonomy import Taxonomy
+from tests.extract.builders import col, document, row, table
+
+SERVICES = [row("Services:", 10), row("Hosting", 11, "6,000"), row("Support", 12, "4,000")]
+
+
+def facts(taxonomy: Taxonomy, *tables: object) -> list[ResultFact]:
+    return map_document(document(*tables), taxonomy).facts  # type: ignore[arg-type]
+
+
+def lead(facts_: list[ResultFact], concept: str, unit: str = "JPY") -> ResultFact:
+    (fact,) = [f for f in facts_ if f.concept == concept and f.unit == unit]
+    return fact
+
+
+def test_consistent_totals_pass(taxonomy: Taxonomy) -> None:
+    out = cross_check(facts(taxonomy, table("IS", 9, [col()], [
+        *SERVICES, row("Total", 13, "10,000")])), taxonomy)
+    assert not out.findings and not out.corrections
+
+
+def test_rounding_within_decimals_is_not_a_break(taxonomy: Taxonomy) -> None:
+    out = cross_check(facts(taxonomy, table("S", 9, [col(scale=10**6)], [
+        row("Services:", 10), row("Hosting", 11, "6.4"), row("Support", 12, "4.4"),
+        row("Total", 13, "11")])), taxonomy)
+    assert not out.findings  # 6.4 + 4.4 = 10.8, within the half units of three figures
+
+
+def test_broken_total_without_second_source_is_reported_and_kept(taxonomy: Taxonomy) -> None:
+    out = cross_check(facts(taxonomy, table("IS", 9, [col()], [
+        *SERVICES, row("Total", 13, "10,900")])), taxonomy)
+    (finding,) = out.findings
+    assert finding.total == "ServicesRevenue" and finding.computed == Decimal("10000000")
+    assert lead(out.facts, "ServicesRevenue").value == Decimal("10900000")
+    assert not out.corrections
+
+
+def test_summary_in_millions_confirms_the_arithmetic(taxonomy: Taxonomy) -> None:
+    statement = table("IS", 9, [col()], [
+        row("Services:", 10), row("Hosting", 11, "6,941,000"), row("Support", 12, "352,000"),
+        row("Total", 13, "7,293,000")])
+    summary = table("S", 40, [col(scale=10**6)], [row("Hosting", 41, "6,941"),
+                                                  row("Support", 42, "3,352")])
+    printed = facts(taxonomy, statement, summary)
+    out = cross_check(printed, taxonomy)
+    # Hosting + Support != Total; Support 352,000 vs 3,352 million: Support is the culprit?
+    # The arithmetic wants Support = 352,000 (consistent) -> nothing broken here.
+    assert not out.findings
+
+
+def test_dropped_digit_is_corrected_when_summary_and_arithmetic_agree(
+    taxonomy: Taxonomy,
+) -> None:
+    statement = table("IS", 9, [col()], [
+        row("Services:", 10), row("Hosting", 11, "6,941,000"), row("Support", 12, "335,200"),
+        row("Total", 13, "10,293,000")])
+    summary = table("S", 40, [col(scale=10**6)], [row("Support", 42, "3,352")])
+    out = cross_check(facts(taxonomy, statement, summary), taxonomy)
+    support = lead(out.facts, "SupportRevenue")
+    assert support.value == Decimal("3352000000")
+    (correction,) = support.source.corrections
+    assert correction.printed == "335,200" and correction.corrected == Decimal("3352000000")
+    assert any("doc.txt:42" in e for e in correction.evidence)
+    assert "doc.txt:13" in correction.evidence
+    assert not out.findings and not out.conflicts
+    assert out.corrections[0].location == "doc.txt:12"
+
+
+def test_usd_translation_confirms_the_arithmetic(taxonomy: Taxonomy) -> None:
+    statement = table("IS", 9, [col("translation", currency="USD"), col()], [
+        row("Services:", 10), row("Hosting", 11, "1,000", "83,530"),
+        row("Support", 12, "2,000", "167,060"), row("Total", 13, "3,000", "205,590")])
+    out = cross_check(facts(taxonomy, statement), taxonomy, usd_rate=Decimal("83.53"))
+    total = lead(out.facts, "ServicesRevenue")
+    assert total.value == Decimal("250590000")
+    assert "USD" in total.source.corrections[0].evidence[-1]
+
+
+def test_ambiguous_culprit_is_not_corrected(taxonomy: Taxonomy) -> None:
+    out = cross_check(facts(taxonomy, table("IS", 9, [col()], [
+        *SERVICES, row("Total", 13, "10,900")])), taxonomy, usd_rate=Decimal("83.53"))
+    assert not out.corrections and out.findings
+
+
+def test_duplicates_keep_the_most_precise_and_list_the_others(taxonomy: Taxonomy) -> None:
+    out = cross_check(facts(
+        taxonomy,
+        table("S", 40, [col(scale=10**6)], [row("Hosting", 41, "6,941")]),
+        table("IS", 9, [col()], [row("Hosting", 11, "6,940,955")]),
+    ), taxonomy)
+    hosting = lead(out.facts, "HostingRevenue")
+    assert hosting.value == Decimal("6940955000") and hosting.decimals == -3
+    assert hosting.source.also_in == ("doc.txt:41",)
+    assert out.merged == 1 and not out.conflicts
+
+
+def test_disagreeing_duplicates_are_a_conflict(taxonomy: Taxonomy) -> None:
+    out = cross_check(facts(
+        taxonomy,
+        table("S", 40, [col(scale=10**6)], [row("Hosting", 41, "6,991")]),
+        table("IS", 9, [col()], [row("Hosting", 11, "6,940,955")]),
+    ), taxonomy)
+    (conflict,) = out.conflicts
+    assert conflict.concept == "HostingRevenue" and conflict.kept.startswith("doc.txt:11")
+    assert lead(out.facts, "HostingRevenue").value == Decimal("6940955000")
+
+
+def test_equal_precision_tie_prefers_the_primary_statement(taxonomy: Taxonomy) -> None:
+    out = cross_check(facts(
+        taxonomy,
+        table("S", 40, [col(scale=1)], [row("Net income attributable to ACME", 41, "4,214")],
+              kind="summary"),
+        table("IS", 90, [col(scale=1)], [row("Net income attributable to ACME", 91, "4,241")]),
+    ), taxonomy)
+    assert lead(out.facts, "NetIncomeAttributableToParent").source.line == 91
+    assert len(out.conflicts) == 1
+
+
+def test_nil_and_number_duplicates_keep_the_number(taxonomy: Taxonomy) -> None:
+    out = cross_check(facts(
+        taxonomy,
+        table("S", 40, [col()], [row("Hosting", 41, "--")]),
+        table("IS", 9, [col()], [row("Hosting", 11, "100")]),
+    ), taxonomy)
+    assert lead(out.facts, "HostingRevenue").value == Decimal(100000)
+    assert len(out.conflicts) == 1
