@@ -124,10 +124,7 @@ def _cube_ok(cube: Hypercube, ctx: Context, defaults: dict[str, str]) -> bool:
 
 
 def _valid(drss: list[list[Hypercube]], ctx: Context, defaults: dict[str, str]) -> bool:
-    for cubes in drss:
-        if all(_cube_ok(c, ctx, defaults) == c.positive for c in cubes):
-            return True
-    return False
+    return any(all(_cube_ok(c, ctx, defaults) == c.positive for c in cubes) for cubes in drss)
 
 
 def check(inst: Instance, concepts: dict[str, Concept], model: DimensionModel) -> list[Finding]:
@@ -165,9 +162,10 @@ def check(inst: Instance, concepts: dict[str, Concept], model: DimensionModel) -
         drss = model.drs.get(fact.concept)
         if not drss or fact.context_ref is None or fact.context_ref in bad_contexts:
             continue
-        ctx = inst.contexts.get(fact.context_ref)
-        if ctx is None:
+        found = inst.contexts.get(fact.context_ref)
+        if found is None:
             continue
+        ctx = found
         key = (fact.concept, ctx.id)
         ok = verdicts.get(key)
         if ok is None:

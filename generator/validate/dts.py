@@ -52,7 +52,8 @@ class Catalog:
         root = etree.parse(str(path), make_parser()).getroot()
         base = path.resolve().as_uri()
         pairs: list[tuple[str, str]] = []
-        for tag, attr in (("rewriteURI", "uriStartString"), ("rewriteSystem", "systemIdStartString")):
+        entries = (("rewriteURI", "uriStartString"), ("rewriteSystem", "systemIdStartString"))
+        for tag, attr in entries:
             for el in root.iter(f"{{{CATALOG_NS}}}{tag}"):
                 start, prefix = el.get(attr), el.get("rewritePrefix")
                 if start and prefix is not None:
@@ -103,11 +104,14 @@ class LocalResolver(etree.Resolver):
         super().__init__()
         self.mapper = mapper
 
-    def resolve(self, system_url: str, public_id: str, context: object) -> object:  # noqa: D102
+    def resolve(  # type: ignore[override]  # lxml passes a context the stubs omit
+        self, system_url: str, public_id: str, context: object
+    ) -> object:
+        """Local file for http(s) or catalog-mapped URLs; None lets libxml2 read file URLs."""
         if system_url.startswith(("http://", "https://")) or self.mapper.catalogs:
             local = self.mapper.to_local(system_url)
             if local is not None:
-                return self.resolve_filename(str(local), context)
+                return self.resolve_filename(str(local), context)  # type: ignore[attr-defined]
         return None
 
 
@@ -146,6 +150,12 @@ class Dts:
     missing: list[tuple[str, str]] = field(default_factory=list)  # (url, referenced from)
 
 
+def line_of(el: etree._Element) -> int | None:
+    """Source line of an element (lxml-stubs type it loosely)."""
+    line: object = el.sourceline
+    return line if isinstance(line, int) else None
+
+
 def normalize(url: str, base: str) -> str:
     """Absolute URL of ``url`` relative to ``base``, fragment kept."""
     return urljoin(base, url.strip())
@@ -158,7 +168,7 @@ def discover(entry_urls: list[str], mapper: UrlMapper) -> Dts:
     queue.append((INSTANCE_XSD, "xbrlgen"))
     queue.append((XBRLDI_XSD, "xbrlgen"))
     seen: set[str] = set()
-    pending_links: list[tuple[str, etree._Element]] = []
+    pending_links: list[tuple[str, etree._Element, Path]] = []
     parser = make_parser()
     while queue:
         url, referrer = queue.popleft()
@@ -197,14 +207,14 @@ def discover(entry_urls: list[str], mapper: UrlMapper) -> Dts:
                 href = el.get(XLINK_HREF)
                 if href:
                     queue.append((normalize(href, url), url))
-            pending_links.append((url, root))
-    for url, root in pending_links:
-        _read_arcs(dts, url, root)
+            pending_links.append((url, root, local))
+    for url, root, local in pending_links:
+        _read_arcs(dts, url, root, str(local))
     _apply_prohibitions(dts)
     return dts
 
 
-def _read_arcs(dts: Dts, url: str, root: etree._Element) -> None:
+def _read_arcs(dts: Dts, url: str, root: etree._Element, file: str) -> None:
     """Turn calculation and definition arcs into concept-to-concept relationships."""
     for link in root:
         if not isinstance(link.tag, str) or link.get(f"{{{XLINK}}}type") != "extended":
@@ -224,8 +234,8 @@ def _read_arcs(dts: Dts, url: str, root: etree._Element) -> None:
             arcrole = arc.get(f"{{{XLINK}}}arcrole", "")
             frm, to = arc.get(f"{{{XLINK}}}from", ""), arc.get(f"{{{XLINK}}}to", "")
             extra = tuple(
-                (k, v) for k, v in arc.attrib.items()
-                if k.startswith(f"{{{XBRLDT}}}") or k in ("use", "priority")
+                (str(k), str(v)) for k, v in arc.attrib.items()
+                if str(k).startswith(f"{{{XBRLDT}}}") or k in ("use", "priority")
             )
             try:
                 order = float(arc.get("order", "1"))
@@ -235,7 +245,7 @@ def _read_arcs(dts: Dts, url: str, root: etree._Element) -> None:
                 for t in labels.get(to, []):
                     dts.relationships.append(
                         Relationship(arcrole, elr, s, t, arc.get("weight"), order, extra,
-                                     arc.sourceline, url)
+                                     line_of(arc), file)
                     )
 
 

@@ -35,7 +35,7 @@ def _consistent(facts: list[Fact], numeric: bool) -> bool:
 
 def check(inst: Instance, concepts: dict[str, Concept]) -> list[Finding]:
     """Report each set of inconsistent duplicates once, at its first fact."""
-    groups: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
+    groups: dict[tuple[str, object, object, str | None], list[Fact]] = defaultdict(list)
     contexts, units = inst.contexts, inst.units
     for fact in inst.facts:
         if fact.nil or fact.in_tuple or fact.context_ref is None:

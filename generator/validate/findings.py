@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Severity(StrEnum):
-    """How bad a finding is; ``error`` and ``inconsistency`` make a filing fail."""
+    """How bad a finding is; error and inconsistency make a filing fail."""
 
     error = "error"
     inconsistency = "inconsistency"
@@ -27,7 +27,7 @@ class Severity(StrEnum):
         return self in (Severity.error, Severity.inconsistency)
 
 
-SEVERITY_ORDER = {Severity.error: 0, Severity.inconsistency: 1, Severity.warning: 2, Severity.info: 3}
+SEVERITY_ORDER = {s: i for i, s in enumerate(Severity)}
 
 Source = Literal["xbrlgen", "arelle"]
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from lxml import etree
 
+from generator.validate.dts import line_of
 from generator.validate.findings import Finding, Severity
 from generator.validate.safe_xml import parser_options
 
@@ -48,7 +49,7 @@ class Context:
     end: str | None
     segment: dict[str, str] = field(default_factory=dict)  # dimension clark -> member clark
     scenario: dict[str, str] = field(default_factory=dict)
-    typed: dict[str, str] = field(default_factory=dict)  # dimension clark -> element (segment|scenario)
+    typed: dict[str, str] = field(default_factory=dict)  # dimension -> "segment" | "scenario"
     bad_qnames: list[tuple[str, str]] = field(default_factory=list)  # (what, raw qname)
     repeated: list[str] = field(default_factory=list)
     other: str = ""  # serialized non-dimensional segment/scenario content
@@ -132,7 +133,7 @@ def read_head(path: Path) -> Instance:
                 if depth == 1 and el.tag in _REFS:
                     href = el.get(f"{{{XLINK}}}href")
                     if href:
-                        inst.refs.append((_REFS[el.tag], href, el.sourceline))
+                        inst.refs.append((_REFS[el.tag], href, line_of(el)))
     except etree.XMLSyntaxError:
         pass  # reported by the full pass, with its line
     return inst
@@ -155,7 +156,7 @@ def _read_context(el: etree._Element) -> Context:
                 kind = "forever"
     ctx = Context(
         id=el.get("id", ""),
-        line=el.sourceline,
+        line=line_of(el),
         scheme=ident.get("scheme", "") if ident is not None else "",
         identifier=(ident.text or "").strip() if ident is not None else "",
         period=kind,
@@ -222,9 +223,9 @@ def _read_unit(el: etree._Element) -> Unit:
     if divide is not None:
         num, bad1 = _measures(divide.find(f"{{{XBRLI}}}unitNumerator"))
         den, bad2 = _measures(divide.find(f"{{{XBRLI}}}unitDenominator"))
-        return Unit(el.get("id", ""), el.sourceline, num, den, bad1 + bad2)
+        return Unit(el.get("id", ""), line_of(el), num, den, bad1 + bad2)
     num, bad = _measures(el)
-    return Unit(el.get("id", ""), el.sourceline, num, (), bad)
+    return Unit(el.get("id", ""), line_of(el), num, (), bad)
 
 
 def _read_fact(el: etree._Element, out: list[Fact], in_tuple: bool) -> None:
@@ -243,7 +244,7 @@ def _read_fact(el: etree._Element, out: list[Fact], in_tuple: bool) -> None:
             precision=attrib.get("precision"),
             nil=attrib.get(XSI_NIL) in ("true", "1"),
             text=el.text or "",
-            line=el.sourceline,
+            line=line_of(el),
             lang=attrib.get(XML_LANG),
             in_tuple=in_tuple,
         )
@@ -292,7 +293,7 @@ def stream(path: Path, inst: Instance, schema: etree.XMLSchema | None) -> Instan
 
 
 def _syntax_findings(inst: Instance, exc: etree.XMLSyntaxError) -> None:
-    log = exc.error_log
+    log: Any = exc.error_log
     parser_errors = [e for e in log if e.domain_name == "PARSER"]
     if parser_errors or not len(log):
         inst.fatal = True

@@ -93,13 +93,13 @@ def _extract(zpath: Path, out: Expanded) -> Path | None:
 
 
 def expand(paths: list[Path]) -> Expanded:
-    """Resolve files, folders and zips into targets plus catalogs (zips first, so catalogs apply)."""
+    """Resolve files, folders and zips into instance targets plus package catalogs."""
     out = Expanded()
     for p in paths:
         if not p.exists():
             out.findings.append(Finding(code="IOerror", severity=Severity.error,
                                         message=f"{p} does not exist.", file=str(p)))
-        elif p.is_file() and p.suffix.lower() in (".zip", ".xbri") or (
+        elif (p.is_file() and p.suffix.lower() in (".zip", ".xbri")) or (
             p.is_file() and zipfile.is_zipfile(p) and p.suffix.lower() != ".xbrl"
         ):
             dest = _extract(p, out)

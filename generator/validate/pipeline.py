@@ -95,7 +95,8 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
                         message=f"Cannot read the file: {exc.strerror}.", file=name)], 0
     head = read_head(path)
     base = path.resolve().as_uri()
-    entries = [normalize(href, base) for kind, href, _ in head.refs if kind in ("schema", "linkbase")]
+    entries = [normalize(href, base) for kind, href, _ in head.refs
+               if kind in ("schema", "linkbase")]
     loaded = load_dts(entries, mapper)
     out: list[Finding] = []
     for url, referrer in loaded.dts.missing:

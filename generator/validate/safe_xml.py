@@ -41,7 +41,10 @@ def parser_options() -> dict[str, bool]:
 
 def make_parser(resolver: etree.Resolver | None = None) -> etree.XMLParser:
     """A locked-down lxml parser, optionally with a URL resolver (for schema imports)."""
-    parser = etree.XMLParser(remove_blank_text=False, **parser_options())
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+        huge_tree=False,
+    )
     if resolver is not None:
         parser.resolvers.add(resolver)
     return parser

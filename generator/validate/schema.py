@@ -35,7 +35,7 @@ _LIBXML_CODES: dict[str, str] = {
 
 def libxml_code(type_name: str, message: str) -> str:
     """Arelle-style code for a libxml2 schema error."""
-    if "is not unique" in message or "duplicate" in message.lower() and "ID" in message:
+    if "is not unique" in message or ("duplicate" in message.lower() and "ID" in message):
         return "xml.3.3.1:idMustBeUnique"
     return _LIBXML_CODES.get(type_name, "xmlSchema:valueError")
 

@@ -24,8 +24,8 @@ class Registry:
     """Allowed simple measures per item type, and numerator/denominator types per ratio type."""
 
     simple: dict[str, set[str]] = field(default_factory=dict)  # type clark -> measure clarks
-    ratios: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # type -> (num, den) types
-    divides: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # type -> measure pairs
+    # type -> (numerator type, denominator type)
+    ratios: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
 
 
 def _type_clark(ns: str | None, local: str) -> str:
@@ -70,7 +70,7 @@ def registry() -> Registry:
 
 def unit_allowed(type_chain: tuple[str, ...], numerator: tuple[str, ...],
                  denominator: tuple[str, ...]) -> bool | None:
-    """True/False when the nearest registered type in ``type_chain`` decides, None if unregistered."""
+    """True/False when the nearest registered type in the chain decides; None if none is."""
     reg = registry()
     for type_clark in type_chain:
         if type_clark in reg.simple or type_clark in reg.ratios:

@@ -66,7 +66,7 @@ def _fact_finding(inst: Instance, fact: Fact, code: str, message: str,
 def check_facts(inst: Instance, concepts: dict[str, Concept]) -> list[Finding]:
     """Per-fact XBRL 2.1 rules; also parses numeric values into ``fact.value``/``fact.dec``."""
     out: list[Finding] = []
-    contexts, units, file = inst.contexts, inst.units, inst.file
+    contexts, units = inst.contexts, inst.units
     missing_concepts: dict[str, Fact] = {}
     utr_cache: dict[tuple[str, str], bool | None] = {}
     for fact in inst.facts:

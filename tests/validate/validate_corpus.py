@@ -38,6 +38,7 @@ class Mutation:
     text_edit: Callable[[str], str] | None = None
     tax_edit: TaxEdit | None = None
     calc_mode: str = "rounding"
+    arelle_silent: bool = False  # Arelle 2.47.3 does not report this fault; xbrlgen does
 
 
 def _fact(root: etree._Element, fact_id: str) -> etree._Element:
@@ -129,6 +130,15 @@ def _segment_not_scenario(root: etree._Element) -> None:
     ctx.remove(scenario)
 
 
+def _dimension_twice(root: etree._Element) -> None:
+    ctx = _context(root, "CurrentYearDuration_SegmentAMember")
+    entity = ctx.find(f"{{{XBRLI}}}entity")
+    member = ctx.find(f".//{{{XBRLDI}}}explicitMember")
+    assert entity is not None and member is not None
+    segment = etree.SubElement(entity, f"{{{XBRLI}}}segment")
+    segment.append(etree.fromstring(etree.tostring(member)))
+
+
 def _wrong_root(text: str) -> str:
     return text.replace("<xbrli:xbrl ", '<xbrli:xbrl xmlns:bad="http://example.com/not-xbrl" ', 1)\
         .replace("<xbrli:xbrl ", "<bad:xbrl ", 1).replace("</xbrli:xbrl>", "</bad:xbrl>")
@@ -173,36 +183,43 @@ def _balance_weight(tax: Path) -> None:
 
 
 MUTATIONS: list[Mutation] = [
-    Mutation("missing_context", "xbrl.4.", _set("f1", contextRef="NoSuchContext")),
-    Mutation("missing_unit", "xbrl.4.", _set("f1", unitRef="NoSuchUnit")),
-    Mutation("numeric_without_unit", "xbrl.4.", _unset("f2", "unitRef")),
-    Mutation("period_type_mismatch", "xbrl.4.", _set("f7", contextRef="CurrentYearDuration")),
-    Mutation("instant_for_duration", "xbrl.4.", _set("f1", contextRef="CurrentYearInstant")),
+    Mutation("missing_context", "xbrl", _set("f1", contextRef="NoSuchContext")),
+    Mutation("missing_unit", "xbrl", _set("f1", unitRef="NoSuchUnit")),
+    Mutation("numeric_without_unit", "xbrl", _unset("f2", "unitRef")),
+    Mutation("period_type_mismatch", "xbrl", _set("f7", contextRef="CurrentYearDuration")),
+    Mutation("instant_for_duration", "xbrl", _set("f1", contextRef="CurrentYearInstant")),
     Mutation("bad_decimals", "xmlSchema", _set("f8", decimals="two")),
-    Mutation("both_precision_decimals", "xbrl.4.", _set("f8", precision="9")),
-    Mutation("missing_decimals", "xbrl.4.", _unset("f8", "decimals")),
-    Mutation("monetary_unit_not_currency", "xbrl.4.", _set("f7", unitRef="Shares")),
-    Mutation("shares_unit_not_shares", "xbrl.4.", _set("f8", unitRef="JPY")),
-    Mutation("calc_rounding", "calc11e:", _text("f3", "58000000000")),
-    Mutation("calc_truncation", "calc11e:", _text("f3", "58000000000"), calc_mode="truncation"),
+    Mutation("both_precision_decimals", "xbrl", _set("f8", precision="9")),
+    Mutation("missing_decimals", "xbrl", _unset("f8", "decimals")),
+    Mutation("monetary_unit_not_currency", "xbrl", _set("f7", unitRef="Shares")),
+    Mutation("shares_unit_not_shares", "xbrl", _set("f8", unitRef="JPY")),
+    Mutation("calc_rounding", "calc11e", _text("f3", "58000000000")),
+    Mutation("calc_truncation", "calc11e", _text("f3", "58000000000"), calc_mode="truncation"),
+    Mutation("excess_digits", "calc11e", _text("f1", "271000000001")),
     Mutation("inconsistent_duplicate", "duplicate", _duplicate("f8", "180000001")),
-    Mutation("dimension_member_invalid", "xbrldie:", _member("fx:UnrelatedMember")),
-    Mutation("default_member_in_instance", "xbrldie:", _member("fx:AllSegmentsMember")),
-    Mutation("unknown_dimension", "xbrldie:", _member("fx:SegmentAMember", "fx:NoSuchAxis")),
-    Mutation("segment_vs_scenario", "xbrldie:", _segment_not_scenario),
-    Mutation("wrong_root_namespace", "xbrl.", text_edit=_wrong_root),
+    Mutation("dimension_member_invalid", "xbrldie", _member("fx:UnrelatedMember")),
+    Mutation("default_member_in_instance", "xbrldie", _member("fx:AllSegmentsMember")),
+    Mutation("unknown_dimension", "xbrldie", _member("fx:SegmentAMember", "fx:NoSuchAxis")),
+    Mutation("dimension_in_segment_and_scenario", "xbrldie", _dimension_twice),
+    Mutation("wrong_root_namespace", "xbrl", text_edit=_wrong_root, arelle_silent=True),
     Mutation("bad_date", "xmlSchema", _period("CurrentYearDuration", "2024-04-01", "2025-02-30")),
-    Mutation("start_after_end", "xbrl.4.", _period("CurrentYearDuration", "2025-04-01", "2025-03-31")),
-    Mutation("unknown_unit_measure", "unit", _unit_measure("JPY", "iso4217:JPX")),
+    Mutation("start_after_end", "xbrl", _period("CurrentYearDuration", "2025-04-01", "2025-03-31")),
+    Mutation("unknown_unit_measure", "utr", _unit_measure("JPY", "iso4217:JPX")),
     Mutation("non_numeric_value", "xmlSchema", _text("f1", "271 billion")),
-    Mutation("nil_with_decimals", "xbrl.4.", _set("f13", decimals="-6")),
-    Mutation("missing_schema_ref", "xbrl.", _remove_schema_ref),
-    Mutation("doctype_refused", "xml", text_edit=_doctype),
-    Mutation("malformed_xml", "xml", text_edit=_malformed),
-    Mutation("duplicate_context_id", "xmlSchema", _duplicate_context_id),
-    Mutation("undeclared_concept", "xmlSchema", _undeclared_concept),
-    Mutation("balance_calc_weight", "xbrl.5.", tax_edit=_balance_weight),
-    Mutation("excess_digits", "calc11e:", _text("f1", "271000000001")),
+    Mutation("nil_with_decimals", "xbrl", _set("f13", decimals="-6")),
+    Mutation("missing_schema_ref", "xbrl", _remove_schema_ref),
+    Mutation("doctype_refused", "xml", text_edit=_doctype, arelle_silent=True),
+    Mutation("malformed_xml", "xmlSchema", text_edit=_malformed),
+    Mutation("duplicate_context_id", "xml", _duplicate_context_id),
+    Mutation("undeclared_concept", "xbrl", _undeclared_concept),
+    Mutation("balance_calc_weight", "xbrl", tax_edit=_balance_weight),
+]
+
+#: Instances that look suspicious but are valid; both validators must stay silent.
+VALID_VARIANTS: list[Mutation] = [
+    # XDT: a closed hypercube constrains only its own context element, so a dimension moved to
+    # the segment is unconstrained there and the scenario falls back to the default member.
+    Mutation("dimension_in_segment_not_constrained", "", _segment_not_scenario),
 ]
 
 

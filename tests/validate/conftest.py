@@ -1,0 +1,26 @@
+"""Fixtures for the validator tests: one Arelle session per test session, offline."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def arelle_session() -> Iterator[None]:
+    """Load Arelle once (it takes ~0.5 s) with a private XDG_CONFIG_HOME; close it at the end."""
+    from generator.validate import arelle_runner
+
+    previous = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="xbrlgen-test-arelle-")
+    try:
+        yield None
+    finally:
+        arelle_runner.close()
+        if previous is None:
+            os.environ.pop("XDG_CONFIG_HOME", None)
+        else:
+            os.environ["XDG_CONFIG_HOME"] = previous
