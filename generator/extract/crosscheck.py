@@ -233,9 +233,73 @@ class CrossChecker:
             corrected=value, reason=reason, evidence=evidence,
         ))
 
+    # -- breakdowns: members add up to the total ---------------------------------------------
+
+    def _breakdowns(self) -> list[tuple[str, str]]:
+        """(concept, axis) of every node printed with member rows below it."""
+        found = {
+            (node.concept, node.breakdown)
+            for net in self.taxonomy.networks for node in net.nodes() if node.breakdown
+        }
+        return sorted(found)
+
+    def _member_sets(self) -> list[tuple[str, ResultFact, list[ResultFact]]]:
+        """(axis, total, members) for every total printed with its breakdown members."""
+        out = []
+        for concept, axis in self._breakdowns():
+            for key, group in self.groups.items():
+                dims = dict(key[2])
+                if key[0] != concept or axis in dims or group.lead.value is None:
+                    continue
+                members = [
+                    g.lead for k, g in self.groups.items()
+                    if k[0] == concept and k[1] == key[1] and k[3] == key[3]
+                    and axis in dict(k[2])
+                    and {a: m for a, m in k[2] if a != axis} == dims
+                ]
+                if members:
+                    out.append((axis, group.lead, members))
+        return out
+
+    def _check_members(self) -> list[CalcFinding]:
+        """A member printed as a positive deduction (e.g. "Elimination 206" under revenues) is
+        stored with its natural sign when only its subtraction makes the members add up."""
+        findings = []
+        for axis, total, members in self._member_sets():
+            assert total.value is not None
+            computed = sum((m.value or Decimal(0) for m in members), Decimal(0))
+            tolerance = half_unit(total, self.truncate) + sum(
+                (half_unit(m, self.truncate) for m in members), Decimal(0)
+            )
+            if abs(total.value - computed) <= tolerance:
+                continue
+            flips = [m for m in members if m.value and
+                     abs(total.value - (computed - 2 * m.value)) <= tolerance]
+            where = tuple(location(f) for f in [total, *members])
+            if len(flips) == 1:
+                member = flips[0]
+                assert member.value is not None
+                self._replace(
+                    member, -member.value,
+                    f"printed as a deduction: the {axis} members add up to {total.concept} "
+                    f"{total.source.text} only with {member.dimensions[axis]} subtracted; "
+                    "stored with its natural sign",
+                    tuple(w for w in where if w != location(member)),
+                )
+                continue
+            findings.append(CalcFinding(
+                total=f"{total.concept} by {axis}", printed=total.value, computed=computed,
+                context=context_text((str(total.period),
+                                      tuple(sorted(total.dimensions.items())), total.unit)),
+                locations=tuple(dict.fromkeys(where)),
+                note="members do not add up to the printed total",
+            ))
+        return findings
+
     # -- driver -------------------------------------------------------------------------------
 
     def run(self) -> CheckOutcome:
+        member_findings = self._check_members()
         for _ in range(MAX_PASSES):
             changed = False
             for parent, ctx, total, parts, computed in self.broken():
@@ -256,6 +320,7 @@ class CrossChecker:
             )
             for parent, ctx, total, parts, computed in self.broken()
         ]
+        findings.extend(member_findings)
         facts, conflicts, merged = self._merge()
         return CheckOutcome(facts=facts, corrections=self.corrections, conflicts=conflicts,
                             findings=findings, merged=merged)

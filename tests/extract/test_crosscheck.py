@@ -133,3 +133,32 @@ def test_nil_and_number_duplicates_keep_the_number(taxonomy: Taxonomy) -> None:
     ), taxonomy)
     assert lead(out.facts, "HostingRevenue").value == Decimal(100000)
     assert len(out.conflicts) == 1
+
+
+SEGMENTS = [col(scale=10**6)]
+
+
+def test_member_printed_as_deduction_gets_its_natural_sign(taxonomy: Taxonomy) -> None:
+    out = cross_check(facts(taxonomy, table("Segments", 55, SEGMENTS, [
+        row("Net revenues", 59, "34,272"), row("Widgets business", 60, "34,264"),
+        row("Gadgets business", 61, "228"), row("Elimination", 62, "220")])), taxonomy)
+    (elimination,) = [f for f in out.facts if f.dimensions.get("SegmentsAxis") ==
+                      "EliminationMember"]
+    assert elimination.value == Decimal("-220000000")
+    assert "deduction" in elimination.source.corrections[0].reason
+    assert not out.findings
+
+
+def test_members_already_signed_are_left_alone(taxonomy: Taxonomy) -> None:
+    out = cross_check(facts(taxonomy, table("Segments", 55, SEGMENTS, [
+        row("Net revenues", 59, "82,988"), row("Widgets business", 60, "81,121"),
+        row("Gadgets business", 61, "2,044"), row("Elimination", 62, "(177)")])), taxonomy)
+    assert not out.corrections and not out.findings
+
+
+def test_members_that_do_not_add_up_are_reported(taxonomy: Taxonomy) -> None:
+    out = cross_check(facts(taxonomy, table("Segments", 55, SEGMENTS, [
+        row("Net revenues", 59, "100"), row("Widgets business", 60, "10"),
+        row("Gadgets business", 61, "20")])), taxonomy)
+    (finding,) = out.findings
+    assert finding.total == "Revenues by SegmentsAxis" and finding.computed == Decimal(30000000)
