@@ -1,0 +1,119 @@
+"""Document understanding (issue 3): a results release as text -> a :class:`Document` of
+tables with typed columns and aligned cells, plus the company, reporting period and USD rate.
+
+``read_release(path, taxonomy)`` / ``read_text(name, text, taxonomy)``. The layout (OCR,
+slides, newswire, run-on paragraphs, tab-separated) is detected; each layout only cuts lines
+into segments, and one assembler builds tables from them. Nothing here knows a particular
+company: names come from the taxonomy's company declarations.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.extract.layout import Document, Table
+from generator.extract.read import ocr, runon, spaced, tabbed
+from generator.extract.read.detect import Layout, detect_layout
+from generator.extract.read.lines import fix_company_names, fix_ocr_letters, page_furniture
+from generator.extract.read.metadata import detect_company, detect_period, detect_usd_rate
+from generator.extract.read.periods import FiscalCalendar, month_number
+from generator.extract.read.segments import Segment
+from generator.extract.read.tables import Assembler
+from generator.model.entity import Company
+from generator.model.taxonomy import Taxonomy
+
+_DOCUMENT_LAYOUT = {"ocr": "ocr", "slides": "slides", "newswire": "newswire",
+                    "runon": "runon", "tabbed": "tabbed"}
+
+
+class ReleaseError(Exception):
+    """The text cannot be read as a results release (no tables, unreadable file...)."""
+
+
+def read_release(path: Path, taxonomy: Taxonomy) -> Document:
+    """Read a release file (UTF-8 text)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReleaseError(f"{path}: cannot read the release as UTF-8 text: {exc}") from exc
+    return read_text(path.name, text, taxonomy)
+
+
+def read_text(name: str, text: str, taxonomy: Taxonomy) -> Document:
+    """Read a release given as text; ``name`` names it in messages and provenance."""
+    if not text.strip():
+        raise ReleaseError(f"{name}: the release is empty")
+    problems: list[str] = []
+    company_id = detect_company(text, taxonomy.companies)
+    company = taxonomy.companies.get(company_id) if company_id else None
+    if company is None:
+        problems.append(
+            f"{name}: no company of the taxonomy is named in the text (known: "
+            f"{', '.join(sorted(taxonomy.companies)) or 'none'}); add its names to "
+            "taxonomy/companies/<id>.yaml")
+    calendar = FiscalCalendar(company.fiscal_year_end_month if company else _year_end(text))
+    period = detect_period(text, calendar)
+    if period is None:
+        problems.append(f"{name}: cannot tell the reporting period (kind and fiscal year) "
+                        "from the title")
+    layout = detect_layout(text)
+    segments = _segments(layout, text.splitlines())
+    companies = [company] if company else list(taxonomy.companies.values())
+    _fix_labels(segments, companies, ocr=layout == "ocr")
+    assembly = Assembler(calendar, ocr=layout == "ocr").run(segments)
+    if not assembly.tables:
+        raise ReleaseError(
+            f"{name}: no tables found (read as {layout} layout). A results release needs "
+            "at least one table with a column header naming periods or units, e.g. "
+            "'Six Months Ended September 30, 2010' or 'JPY millions'.")
+    problems.extend(assembly.problems)
+    problems.extend(_truncation(assembly.tables, segments))
+    return Document(
+        name=name, layout=_DOCUMENT_LAYOUT[layout],  # type: ignore[arg-type]
+        company=company_id, period=period, usd_rate=detect_usd_rate(text),
+        tables=tuple(assembly.tables), loose_numbers=tuple(assembly.loose),
+        problems=tuple(problems),
+    )
+
+
+def _segments(layout: Layout, lines: list[str]) -> list[Segment]:
+    furniture = page_furniture(lines)
+    if layout == "newswire":
+        return spaced.segments(lines, furniture)
+    if layout in {"tabbed", "slides"}:
+        segs = tabbed.segments(lines, furniture)
+        return ocr.join_broken_labels(segs, aggressive=False)
+    if layout == "runon":
+        return runon.segments(lines, furniture)
+    return ocr.segments(lines, furniture)
+
+
+def _fix_labels(segments: list[Segment], companies: list[Company], *, ocr: bool) -> None:
+    for seg in segments:
+        if seg.label:
+            seg.label = fix_company_names(seg.label, companies)
+            if ocr:
+                seg.label = fix_ocr_letters(seg.label)
+
+
+def _year_end(text: str) -> int:
+    m = re.search(r"fiscal\s+year\s+end(?:ing|ed)\s+([A-Za-z]+)", text, re.I)
+    month = month_number(m.group(1)) if m else None
+    return month or 12
+
+
+def _truncation(tables: list[Table], segments: list[Segment]) -> list[str]:
+    """A table that runs to the last line of the text was probably cut off."""
+    content = [s for s in segments if s.kind != "blank"]
+    if not content or not tables:
+        return []
+    last = tables[-1]
+    last_row = last.rows[-1]
+    if content[-1].kind == "row" and last_row.line == content[-1].line:
+        return [f"line {last_row.line}: table {last.title!r} runs to the end of the text "
+                f"(last row {last_row.label!r}); the release looks truncated"]
+    return []
+
+
+__all__ = ["ReleaseError", "read_release", "read_text"]

@@ -1,0 +1,352 @@
+"""Column headers: the period phrases ("Six Months Ended September 30, 2010", "1H09", "as of",
+"FY11 Revised Target (11/4~12/3)"), change columns ("YoY % change") and unit phrases
+("Thousands of JPY", "%", "Thousands of U.S. Dollars", "JPY millions") of a header block,
+turned into :class:`Column` objects. Damaged OCR phrases borrow from their siblings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.extract.layout import Column, ColumnRole
+from generator.extract.read.lines import strip_markup
+from generator.extract.read.periods import (
+    FiscalCalendar,
+    WORD_MONTHS,
+    full_year,
+    month_number,
+    months_ended,
+    slash_range,
+)
+from generator.model.period import Duration, Instant
+
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_PATTERNS: list[tuple[str, str]] = [
+    ("range", r"\(\s*\d{2}/\d{1,2}\s*[~〜]\s*\d{2}/\d{1,2}\s*\)"),
+    ("change", r"\bYoY\s*\([^)]*\)|\bYoY\b(?:\s*%)?(?:\s*change\b)?|(?:%\s*)?\bchanges?\b"),
+    ("ended", r"\b(?:(three|six|nine|twelve|\d{1,2})\s+|[a-z]*(?:onths|nths|ths)\s+)"
+              r"(?:months?\s+)?ended\b"),
+    ("fy_ended", r"\b(?:fiscal\s+)?year\s+end(?:ed|ing)\b"),
+    ("as_of", r"\bas\s+of\b"),
+    ("date", rf"\b{_MON}[a-z]*\.?(?:\s+[a-z]{{2,8}})?\s+\d{{1,2}},\s*\d{{4}}"),
+    ("bad_date", r"(?<![A-Za-z])[a-z]{1,6}\s+\d{1,2},\s*\d{4}"),
+    ("half", r"\b[12]H\s?(?:FY\s?)?(?:\d{4}|\d{2})\b\*?"),
+    ("quarter", r"\b[1-4]0?Q\s?\d{2}\b\*?"),
+    ("fy", r"\b(?:Full\s+)?FY\s?(?:\d{4}|\d{2})\b"),
+    ("unit", r"Thousands\s+of\s+(?:JPY|Yen|U\.?\s?S\.?\s*Dollars|USD)|Thousands\s+of\b"
+             r"|\bJPY\s+(?:millions?|billions?|thousands?)\b|(?:millions?|billions?)\s+of\s+"
+             r"(?:yen|JPY)\b|%\s*of\s*(?:total\s+)?revenues?|%|U\.?\s?S\.?\s*Dollars|\bUSD\b"
+             r"|\bJPY\b|\bYen\b|\bShares\b"),
+    ("forecast", r"\b(?:revised\s+|initial\s+|original\s+|previous\s+)?(?:targets?|forecasts?)\b"
+                 r"|\(forecast\)"),
+    ("actual", r"\bactual\b"),
+]
+_SCANNER = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.IGNORECASE)
+_PERIOD_KINDS = {"ended", "fy_ended", "as_of", "date", "bad_date", "half", "quarter", "fy"}
+_FILLER = re.compile(r"[\s|\[\]·•.,:;_\-–—()*]+")
+
+
+@dataclass
+class Unit:
+    kind: str  # "value", "usd", "percent", "percent_of_revenue", "shares"
+    currency: str | None
+    scale: Decimal
+    text: str
+
+
+@dataclass
+class Slot:
+    """One column position named in the header."""
+
+    kind: str  # "period" or "change"
+    text: str
+    months: int | None = None  # duration length from a marker; 0 for an instant
+    date: dt.date | None = None
+    day_year: tuple[int, int] | None = None  # damaged date: month unreadable
+    period: Duration | Instant | None = None
+    forecast: bool = False
+    superseded: bool = False
+    percent: bool = False
+    units: list[Unit] = field(default_factory=list)
+
+
+@dataclass
+class Header:
+    """A parsed header block: period/change slots and units, in reading order."""
+
+    slots: list[Slot]
+    units: list[Unit]
+    unit_first: list[bool]  # per unit: printed before any period slot on its line (slides)
+    coverage: float
+    text: str
+
+    @property
+    def periods(self) -> list[Slot]:
+        return [s for s in self.slots if s.kind == "period"]
+
+
+def _unit(text: str) -> Unit:
+    low = strip_markup(text).lower()
+    scale = Decimal(1)
+    if "thousand" in low:
+        scale = Decimal(1000)
+    elif "million" in low:
+        scale = Decimal(10) ** 6
+    elif "billion" in low:
+        scale = Decimal(10) ** 9
+    if "revenue" in low:
+        return Unit("percent_of_revenue", None, Decimal(1), text)
+    if low.strip() == "%":
+        return Unit("percent", None, Decimal(1), text)
+    if "dollar" in low or "usd" in low:
+        return Unit("usd", "USD", scale, text)
+    if "share" in low:
+        return Unit("shares", None, Decimal(1), text)
+    currency = "JPY" if ("jpy" in low or "yen" in low) else None
+    return Unit("value", currency, scale, text)
+
+
+def header_coverage(text: str) -> tuple[float, int]:
+    """Share of the text's non-filler characters that header phrases cover, and how many
+    period or unit phrases it has: how much a line looks like a column header."""
+    clean = strip_markup(text)
+    total = len(_FILLER.sub("", clean))
+    if total == 0:
+        return 0.0, 0
+    covered = 0
+    items = 0
+    for m in _SCANNER.finditer(clean):
+        covered += len(_FILLER.sub("", m.group(0)))
+        if m.lastgroup in _PERIOD_KINDS or m.lastgroup in {"unit", "change"}:
+            items += 1
+    return covered / total, items
+
+
+def parse_header(text: str, calendar: FiscalCalendar) -> Header:
+    """Scan a header block (its lines joined) into slots and units."""
+    clean = strip_markup(text)
+    slots: list[Slot] = []
+    units: list[Unit] = []
+    unit_first: list[bool] = []
+    dangling: list[str] = []
+    covered = 0
+    open_markers: list[Slot] = []
+    for m in _SCANNER.finditer(clean):
+        kind, token = m.lastgroup or "", m.group(0)
+        covered += len(_FILLER.sub("", token))
+        if kind == "unit":
+            if re.fullmatch(r"Thousands\s+of", token, re.I):
+                dangling.append(token)
+                continue
+            if dangling and re.fullmatch(r"JPY|Yen|U\.?\s?S\.?\s*Dollars|USD", token, re.I):
+                token = f"{dangling.pop(0)} {token}"
+            units.append(_unit(token))
+            unit_first.append(not slots)
+        elif kind == "change":
+            if re.fullmatch(r"changes?", token, re.I) and slots and slots[-1].kind == "change":
+                slots[-1].text += f" {token}"
+                continue
+            slots.append(Slot("change", token, percent="%" in token))
+        elif kind in {"ended", "fy_ended", "as_of"}:
+            months = 0 if kind == "as_of" else 12 if kind == "fy_ended" else _marker_months(token)
+            slot = Slot("period", token, months=months)
+            slots.append(slot)
+            open_markers.append(slot)
+        elif kind in {"date", "bad_date"}:
+            target = open_markers.pop(0) if open_markers else None
+            if target is None:
+                target = Slot("period", "", months=0)
+                slots.append(target)
+            target.text = f"{target.text} {token}".strip()
+            if kind == "date":
+                target.date = _date(token)
+            else:
+                day, year = re.findall(r"\d+", token)[-2:]
+                target.day_year = (int(day), int(year))
+        elif kind in {"half", "quarter", "fy"}:
+            slots.append(Slot("period", token, period=_named_period(token, calendar)))
+        elif kind == "range":
+            if slots and slots[-1].kind == "period":
+                rng = slash_range(token)
+                if rng is not None:
+                    slots[-1].period = rng
+                slots[-1].text += f" {token}"
+        elif kind == "forecast":
+            last = next((s for s in reversed(slots) if s.kind == "period"), None)
+            if last is not None:
+                last.forecast = True
+                last.superseded = bool(re.match(r"(initial|original|previous)", token, re.I))
+                last.text += f" {token}"
+    for dangling_text in dangling:  # "Thousands of" with its currency lost
+        units.append(_unit(dangling_text))
+        unit_first.append(False)
+    _resolve(slots)
+    if slots and slots[0].kind == "change" and any(s.kind == "period" for s in slots):
+        slots = [s for s in slots if s.kind == "period"] + [s for s in slots if s.kind == "change"]
+    total = len(_FILLER.sub("", clean)) or 1
+    return Header(slots, units, unit_first, covered / total, clean)
+
+
+def _marker_months(token: str) -> int | None:
+    word = token.split()[0].lower()
+    if word.isdigit():
+        return int(word)
+    return WORD_MONTHS.get(word)
+
+
+def _date(token: str) -> dt.date | None:
+    m = re.match(r"([A-Za-z]+)\.?(?:\s+[a-z]+)?\s+(\d{1,2}),\s*(\d{4})", token)
+    if not m or (month := month_number(m.group(1))) is None:
+        return None
+    try:
+        return dt.date(int(m.group(3)), month, int(m.group(2)))
+    except ValueError:
+        return None
+
+
+def _named_period(token: str, calendar: FiscalCalendar) -> Duration | None:
+    token = token.rstrip("*").replace(" ", "")
+    if m := re.fullmatch(r"([12])H(?:FY)?(\d{2}|\d{4})", token, re.I):
+        return calendar.half(int(m.group(1)), full_year(int(m.group(2))))
+    if m := re.fullmatch(r"([1-4])0?Q(\d{2})", token, re.I):
+        return calendar.quarter(int(m.group(1)), full_year(int(m.group(2))))
+    if m := re.fullmatch(r"(?:Full)?FY(\d{2}|\d{4})", token, re.I):
+        return calendar.year(full_year(int(m.group(1))))
+    return None
+
+
+def _resolve(slots: list[Slot]) -> None:
+    """Dates become periods; a damaged month or marker borrows from a sibling column."""
+    dated = [s for s in slots if s.date is not None]
+    for slot in slots:
+        if slot.kind != "period" or slot.period is not None:
+            continue
+        if slot.months is None:
+            slot.months = next((s.months for s in slots if s.months), None)
+        day = slot.date
+        if day is None and slot.day_year and dated:
+            sibling = dated[0].date
+            assert sibling is not None
+            try:
+                day = dt.date(slot.day_year[1], sibling.month, slot.day_year[0])
+            except ValueError:
+                day = None
+        if day is None:
+            continue
+        slot.period = Instant(date=day) if not slot.months else months_ended(slot.months, day)
+
+
+def build_columns(
+    header: Header, default: Unit | None, row_counts: list[int] | None = None
+) -> list[Column]:
+    """Columns from slots and units. USD precedes the JPY value of the same period; "%"
+    after a value is its share of revenues unless change columns are still to be placed."""
+    periods = header.periods
+    changes = [s for s in header.slots if s.kind == "change"]
+    units = header.units
+    base = Unit("value", default.currency, default.scale, default.text) if default else \
+        Unit("value", None, Decimal(1), "")
+    if not periods:
+        return _transposed(header, base)
+    if units and all(u.kind in {"percent", "percent_of_revenue"} for u in units):
+        return _interleaved(header, base)
+    cols: list[Column] = []
+    pending_usd: list[Unit] = []
+    pi = 0
+    ci = 0
+    last_period: Slot | None = None
+    for unit in units:
+        if unit.kind == "usd":
+            pending_usd.append(unit)
+            continue
+        if unit.kind in {"percent", "percent_of_revenue"}:
+            if unit.kind == "percent" and pi >= len(periods) and ci < len(changes):
+                cols.append(_change(changes[ci], unit))
+                ci += 1
+            elif last_period is not None:
+                cols.append(_col("percent_of_revenue", last_period, None, Decimal(1), unit.text))
+            continue
+        if pi < len(periods):
+            last_period = periods[pi]
+            pi += 1
+            for usd in pending_usd:
+                cols.append(_col("translation", last_period, "USD", usd.scale, usd.text))
+            pending_usd = []
+            cols.append(_col(_value_role(last_period), last_period, unit.currency, unit.scale,
+                             unit.text))
+        elif ci < len(changes):
+            cols.append(_change(changes[ci], unit))
+            ci += 1
+    for usd in pending_usd:
+        target = last_period or (periods[-1] if periods else None)
+        if target is not None:
+            cols.append(_col("translation", target, "USD", usd.scale, usd.text))
+    for slot in periods[pi:]:
+        cols.append(_col(_value_role(slot), slot, base.currency, base.scale, base.text))
+    for slot in changes[ci:]:
+        cols.append(_change(slot, base if not slot.percent else None))
+    return cols
+
+
+def _value_role(slot: Slot) -> ColumnRole:
+    return "other" if slot.superseded else "value"
+
+
+def _col(role: ColumnRole, slot: Slot, currency: str | None, scale: Decimal, unit: str) -> Column:
+    header = " ".join(part for part in (slot.text, unit) if part).strip()
+    return Column(role=role, period=slot.period, forecast=slot.forecast, currency=currency,
+                  scale=scale, header=header)
+
+
+def _change(slot: Slot, unit: Unit | None) -> Column:
+    if unit is None or unit.kind in {"percent", "percent_of_revenue"} or slot.percent:
+        return Column(role="change_percent", header=" ".join(
+            p for p in (slot.text, unit.text if unit else "") if p))
+    return Column(role="change", currency=unit.currency, scale=unit.scale,
+                  header=f"{slot.text} {unit.text}".strip())
+
+
+def _interleaved(header: Header, base: Unit) -> list[Column]:
+    """Slides print "% of Revenues 3Q11 % of Revenues 3Q10 YoY": each share column precedes
+    the period it belongs to; amounts are in the page's unit."""
+    cols: list[Column] = []
+    shares = list(header.units)
+    for slot in header.slots:
+        if slot.kind == "change":
+            cols.append(_change(slot, None))
+            continue
+        if shares:
+            unit = shares.pop(0)
+            cols.append(_col("percent_of_revenue", slot, None, Decimal(1), unit.text))
+        cols.append(_col(_value_role(slot), slot, base.currency, base.scale, base.text))
+    return cols
+
+
+def _transposed(header: Header, base: Unit) -> list[Column]:
+    """Summary tables with one row per period (TSE format): columns are items, each
+    possibly followed by its YoY % column; periods come from the row labels."""
+    cols: list[Column] = []
+    for unit in header.units:
+        if unit.kind in {"percent", "percent_of_revenue"}:
+            cols.append(Column(role="change_percent", header=unit.text))
+        elif unit.kind == "usd":
+            cols.append(Column(role="translation", currency="USD", scale=unit.scale,
+                               header=unit.text))
+        else:
+            cols.append(Column(role="value", currency=unit.currency or base.currency,
+                               scale=unit.scale if unit.text else base.scale, header=unit.text))
+    for slot in header.slots:
+        cols.append(_change(slot, None))
+    return cols
+
+
+def default_unit(text: str) -> Unit | None:
+    """A table-wide unit note: "Unit: JPY billion", "(Thousands of Yen)", "(JPY million)"."""
+    m = re.search(
+        r"(?:unit\s*:\s*|\()\s*((?:JPY|Yen)\s*(?:millions?|billions?|thousands?)|(?:thousands|"
+        r"millions|billions)\s+of\s+(?:yen|JPY))", text, re.I)
+    if m:
+        return _unit(m.group(1))
+    return None

@@ -1,0 +1,141 @@
+"""Line-level cleaning shared by all layouts: page furniture, label tidying, footnote markers
+and OCR misreadings of the company's name, all driven by data rather than per-document rules."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from generator.model.entity import Company
+
+NBSP = "\u00a0"
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰⁽⁾"
+_FOOTNOTE_TAIL = re.compile(
+    r"\s*(\*\s?\d{1,2}|\*+|[" + _SUPERSCRIPTS + r"]+|[®°”\"’]+|\(\d\))\s*$"
+)
+_PAGE_NUMBER = re.compile(r"^\s*[-–—]?\s*\d{1,3}\s*[-–—]?\s*$")
+_PAGE_FOOTER = re.compile(r"^\s*[-–—]\s*\d{1,3}\s*[-–—]\s+\S.{0,40}$")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_SPACES = re.compile(r"\s+")
+_FUNCTION_WORDS = frozenset(
+    "of and to for with from in the on by at or net as a an than before".split()
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# OCR confusions of capital letters in short names (IIJ printed as 11J, I1J, llJ, [1J, 113).
+_CONFUSABLE = {"I": "I1l|!\\[", "J": "J3\\)\\]", "S": "S5", "O": "O0", "B": "B8"}
+
+
+def squash_spaces(text: str) -> str:
+    return _SPACES.sub(" ", text.replace(NBSP, " ")).strip()
+
+
+def strip_markup(text: str) -> str:
+    """Slide and HTML-ish markup ("<i>80.1%</i>", "**bold**") carries no table content."""
+    return _HTML_TAG.sub("", text).replace("**", "")
+
+
+def page_furniture(lines: list[str]) -> set[int]:
+    """0-based indexes of page numbers and running footers ("- 8 - IIJ 1H FY2013", "-1-",
+    a short line repeated on several pages) so tables split by a page break join up."""
+    counts = Counter(squash_spaces(t) for t in lines if 0 < len(squash_spaces(t)) <= 30)
+    drop: set[int] = set()
+    for i, text in enumerate(lines):
+        flat = squash_spaces(text)
+        if not flat:
+            continue
+        repeated = counts[flat] >= 3 and not any(ch.isdigit() for ch in flat.split()[-1][-1:]) \
+            and re.search(r"\b(FY|Q|H)\d|\bFY\d", flat) is not None
+        if _PAGE_NUMBER.match(flat) or _PAGE_FOOTER.match(flat) or repeated:
+            drop.add(i)
+    return drop
+
+
+def split_footnote(label: str) -> tuple[str, str | None]:
+    """"IP Service*1" -> ("IP Service", "*1"); superscripts, "®" or a stray quote likewise."""
+    match = _FOOTNOTE_TAIL.search(label)
+    if match and match.start() > 0:
+        return label[: match.start()].rstrip(), match.group(1).strip()
+    return label, None
+
+
+def clean_label(label: str) -> str:
+    """Tidy a row label: markup, spacing, bullets and trailing separators removed."""
+    text = squash_spaces(strip_markup(label))
+    text = text.strip("•●◆■➢|[] ")
+    return text.rstrip("|").strip()
+
+
+def ocr_name_pattern(short_name: str) -> re.Pattern[str] | None:
+    """A pattern matching OCR misreadings of an all-capitals short name, e.g. IIJ -> 11J, I1J,
+    llJ, [1J, I11J, 113; ``None`` for names that are not short capitals."""
+    if not (2 <= len(short_name) <= 5 and short_name.isalpha() and short_name.isupper()):
+        return None
+    parts = []
+    for letter in short_name:
+        chars = _CONFUSABLE.get(letter, re.escape(letter))
+        parts.append(f"[{chars}]")
+    # Allow one doubled character ("I11J") the way OCR splits a glyph.
+    body = "".join(p + "{1,2}" if i == 0 or i == len(parts) - 2 else p for i, p in enumerate(parts))
+    return re.compile(rf"(?<![A-Za-z0-9(]){body}(?![A-Za-z0-9])")
+
+
+def fix_company_names(label: str, companies: Iterable[Company]) -> str:
+    """Replace OCR misreadings of a company's short name inside a label with the name."""
+    for company in companies:
+        short = min(company.names, key=len)
+        for wrong in sorted(company.ocr_names, key=len, reverse=True):
+            label = re.sub(rf"(?<![A-Za-z0-9]){re.escape(wrong)}(?![A-Za-z0-9])", short, label)
+        pattern = ocr_name_pattern(short)
+        if pattern is not None:
+            label = pattern.sub(lambda m: _name_or_keep(m, short), label)
+    return label
+
+
+def _name_or_keep(match: re.Match[str], short: str) -> str:
+    """All-digit lookalikes ("113") only count when a capitalised word follows."""
+    text = match.group(0)
+    if any(ch.isalpha() for ch in text):
+        return short
+    rest = match.string[match.end():]
+    return short if re.match(r" [A-Z]", rest) else text
+
+
+def fix_ocr_letters(label: str) -> str:
+    """Short all-capital words where OCR read I as l: "Sl" -> "SI", "Sl business"."""
+    return re.sub(r"\b([A-Z])l\b", r"\1I", label)
+
+
+def starts_lowercase_or_joiner(text: str) -> bool:
+    """A label fragment that continues the line before ("(Corporate Use)", "and ...")."""
+    if not text:
+        return False
+    first = text.split()[0]
+    return text[0].islower() or text[0] == "(" or first.lower() in _FUNCTION_WORDS
+
+
+def ends_dangling(text: str) -> bool:
+    """A label fragment that continues on the next line ("..., BEGINNING OF", "at")."""
+    words = text.split()
+    return bool(words) and (words[-1].lower() in _FUNCTION_WORDS or text.endswith((",", "-")))
+
+
+def starts_with_date(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 2 and words[0][:3].lower() in _MONTHS and words[1][:1].isdigit()
+
+
+def is_prose(text: str) -> bool:
+    """Running text rather than a table line: a sentence of some length."""
+    flat = squash_spaces(text)
+    words = flat.split()
+    if len(words) < 6:
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    return flat.endswith((".", ".)", "。")) or (len(words) > 14 and lower * 2 > len(words))
+
+
+def is_note(text: str) -> bool:
+    flat = squash_spaces(text).lstrip("⁽(")
+    return bool(re.match(r"^(Note\b|Notes?\s*\d|\(Note|\*\d?\s|[*※])", flat, re.IGNORECASE)) or \
+        bool(re.match(r"^\(?Note\d?\)", flat, re.IGNORECASE))

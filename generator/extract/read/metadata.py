@@ -1,0 +1,90 @@
+"""What a release is about: which company (from the taxonomy's names), which reporting period
+(kind, fiscal year, dates) and the USD convenience rate, read from the release's own words."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from generator.extract.read.lines import ocr_name_pattern
+from generator.extract.read.periods import FiscalCalendar, parse_date
+from generator.model.entity import Company
+from generator.model.results import PeriodKind, ReportingPeriod
+
+_KIND_PATTERNS: list[tuple[PeriodKind, re.Pattern[str]]] = [
+    ("Q3", re.compile(r"1Q\s*[-–~]\s*3Q|nine\s+months|first\s+three\s+quarters|9\s*months"
+                      r"|third\s+quarter", re.I)),
+    ("H1", re.compile(r"(first|1st)\s+(six|6)\s+months|six\s+months\s+ended|\b1H\b|first\s+half"
+                      r"|second\s+quarter", re.I)),
+    ("Q1", re.compile(r"(first|1st)\s+(three|3)\s+months|first\s+quarter|\b1Q\b", re.I)),
+    ("FY", re.compile(r"full[- ]year|fiscal\s+year\s+ended|annual\s+(financial\s+)?results", re.I)),
+]
+_MONTHS_OF_KIND = {"Q1": 3, "H1": 6, "Q3": 9, "FY": 12, "Q2": 3, "Q4": 3}
+_LABEL_OF_KIND = {"Q1": "1Q", "H1": "1H", "Q3": "1Q-3Q", "FY": "", "Q2": "2Q", "Q4": "4Q"}
+_RATE = re.compile(
+    r"(?:JPY|¥|Yen)\s?(\d{2,3}\.\d{1,4})\s*(?:=\s*)?(?:per\s*(?:US\$|U\.?S\.?\s?\$|1\s*U\.?\s?S\.?"
+    r"\s*dollar|one\s+U\.?S\.?\s*dollar)|which\s+was\s+the\s+noon)",
+    re.I,
+)
+
+
+def detect_company(text: str, companies: dict[str, Company]) -> str | None:
+    """The company whose names (or OCR misreadings) the text mentions most often."""
+    best: tuple[int, str] | None = None
+    for company_id, company in companies.items():
+        hits = 0
+        for name in (*company.names, *company.ocr_names):
+            hits += len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text))
+        short = min(company.names, key=len)
+        pattern = ocr_name_pattern(short)
+        if pattern is not None:
+            hits += len(pattern.findall(text)) // 4  # lookalikes count, but less
+        if hits and (best is None or hits > best[0]):
+            best = (hits, company_id)
+    return best[1] if best else None
+
+
+def detect_usd_rate(text: str) -> Decimal | None:
+    m = _RATE.search(text)
+    return Decimal(m.group(1)) if m else None
+
+
+def _title_text(text: str) -> str:
+    """The opening of a release (title, dateline, first paragraph) names its period."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return " ".join(lines[:12])[:3000]
+
+
+def detect_period(text: str, calendar: FiscalCalendar) -> ReportingPeriod | None:
+    """Kind from the title ("First Six Months", "1Q-3Q (cumulative)"), fiscal year from
+    "Fiscal Year Ending March 31, 2011" or "FY2011", dates from the fiscal calendar."""
+    head = _title_text(text)
+    kind: PeriodKind | None = None
+    for candidate, pattern in _KIND_PATTERNS:
+        if pattern.search(head):
+            kind = candidate
+            break
+    fiscal_year = _fiscal_year(head, calendar)
+    if kind is None or fiscal_year is None:
+        return None
+    year = calendar.year(fiscal_year)
+    part = calendar.part(fiscal_year, 1, _MONTHS_OF_KIND[kind])
+    prefix = _LABEL_OF_KIND[kind]
+    label = f"{prefix} FY{year.start.year}".strip()
+    return ReportingPeriod(
+        kind=kind, start=part.start, end=part.end, fiscal_year_start=year.start,
+        fiscal_year_end=year.end, label=label,
+    )
+
+
+def _fiscal_year(head: str, calendar: FiscalCalendar) -> int | None:
+    m = re.search(r"fiscal\s+year\s+ending\s+([A-Za-z]+\.?\s+\d{1,2},\s*\d{4})", head, re.I)
+    if m and (day := parse_date(m.group(1))):
+        return calendar.fiscal_year_of(day)
+    m = re.search(r"\bFY\s?(\d{4})\b", head)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"(?:months|year)\s+ended\s+([A-Za-z]+\.?\s+\d{1,2},\s*\d{4})", head, re.I)
+    if m and (day := parse_date(m.group(1))):
+        return calendar.fiscal_year_of(day)
+    return None

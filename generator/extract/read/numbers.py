@@ -1,0 +1,141 @@
+"""Printed numbers: one token in, value / precision / sign out, with the OCR repairs a column
+justifies kept visible in ``repaired``. A token we cannot read is never guessed at."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.extract.layout import Cell
+
+# Printed "no value" marks; "_" is how OCR and some converters render a dash.
+DASHES = frozenset({"-", "--", "---", "—", "——", "–", "––", "－", "―", "‐", "‑", "_", "—-", "-—"})
+_NEG_SIGNS = ("-", "−", "△", "▲", "－", "–")
+_BODY = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
+_DOT_GROUPED = re.compile(r"^\d{1,3}(?:[.:]\d{3})(?:[,.:]\d{3})*$")  # "3.352", "9.170,000", "6:490"
+_UNIT_SUFFIX = re.compile(r"^(.*?\d)\s*(Gbps|Mbps|Tbps)$", re.IGNORECASE)
+_PREFIX_CURRENCY = re.compile(r"^(JPY|¥|US\$|\$)\s*(.+)$")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A readable token: ``value`` None means a printed dash (nil)."""
+
+    text: str
+    value: Decimal | None
+    fraction_digits: int = 0
+    percent: bool = False
+    repaired: str | None = None
+    unit: str | None = None
+    currency: str | None = None
+
+    def cell(self, line: int, *, percent: bool = False) -> Cell:
+        return Cell(
+            text=self.text, value=self.value, line=line, fraction_digits=self.fraction_digits,
+            percent=self.percent or (percent and self.value is not None), repaired=self.repaired,
+        )
+
+
+def is_dash(token: str) -> bool:
+    return token.strip() in DASHES
+
+
+def parse_number(token: str) -> Parsed | None:
+    """Read one printed token ("(1,234 )", "-1,234", "42.1%", "--", "702.5 Gbps", "(3");
+    ``None`` when it is not a number we can read without guessing."""
+    text = token.strip()
+    if not text:
+        return None
+    if text in DASHES or text in {", -", ",-"}:
+        return Parsed(text=token, value=None)
+    body, repairs = text, []
+    unit = currency = None
+    if m := _PREFIX_CURRENCY.match(body):
+        currency = {"¥": "JPY", "US$": "USD", "$": "USD"}.get(m.group(1), m.group(1))
+        body = m.group(2).strip()
+    if m := _UNIT_SUFFIX.match(body):
+        body, unit = m.group(1).strip(), m.group(2)
+    percent = body.endswith("%")
+    body = body.rstrip("%").strip()
+    negative = False
+    if body.startswith("(") and body.endswith(")"):
+        negative, body = True, body[1:-1].strip()
+    elif body.startswith("("):
+        negative, body = True, body[1:].strip()
+        repairs.append("closing parenthesis missing")
+    elif body.endswith(")") and body[:-1].replace(",", "").replace(".", "").isdigit():
+        negative, body = True, body[:-1].strip()
+        repairs.append("opening parenthesis missing")
+    elif body.startswith(_NEG_SIGNS) and len(body) > 1:
+        negative, body = True, body[1:].strip()
+    elif body.startswith("+") and len(body) > 1:
+        body = body[1:].strip()
+    if body.endswith("%"):  # "(4.7%)"
+        percent, body = True, body[:-1].strip()
+    match = _BODY.match(body)
+    if match is None and _DOT_GROUPED.match(body):
+        fixed = re.sub(r"[.:]", ",", body)
+        repairs.append(f"{body!r} read as {fixed!r} (period or colon for a thousands separator)")
+        body = fixed
+        match = _BODY.match(body)
+    if match is None:
+        return None
+    digits = body.replace(",", "")
+    value = Decimal(digits)
+    return Parsed(
+        text=token, value=-value if negative else value, fraction_digits=len(match.group(2) or ""),
+        percent=percent, repaired="; ".join(repairs) or None, unit=unit, currency=currency,
+    )
+
+
+def is_number_token(token: str) -> bool:
+    return parse_number(token) is not None
+
+
+def format_number(value: Decimal, *, parentheses: bool = True, grouping: bool = True) -> str:
+    """How releases print a value (for tests and messages): "(1,234.5)" for negatives."""
+    sign, digits, exponent = value.as_tuple()
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    body = f"{abs(value):,.{places}f}" if grouping else f"{abs(value):.{places}f}"
+    if not sign or value == 0:
+        return body
+    return f"({body})" if parentheses else f"-{body}"
+
+
+def repair_column(cells: list[Cell | None]) -> list[Cell | None]:
+    """OCR repairs a column justifies, applied only when the other numbers agree: in an
+    integer column "3.352" is 3,352 (a period for the comma); in a column printed with one
+    decimal place an integer token "48" lost its point (4.8)."""
+    numeric = [c for c in cells if c is not None and c.value is not None]
+    if len(numeric) < 2:
+        return cells
+    counts = Counter(c.fraction_digits for c in numeric)
+    out: list[Cell | None] = []
+    for c in cells:
+        if c is not None and c.value is not None and c.repaired is None:
+            others = counts.copy()
+            others[c.fraction_digits] -= 1
+            usual, seen = others.most_common(1)[0]
+            majority = seen * 2 > sum(others.values())
+            c = _repaired(c, usual) if majority else c
+        out.append(c)
+    return out
+
+
+def _repaired(c: Cell, usual: int) -> Cell:
+    token = c.text.strip().strip("()%").strip()
+    if usual == 0 and c.fraction_digits == 3 and _DOT_GROUPED.match(token):
+        value = c.value.scaleb(3) if c.value is not None else None
+        note = f"{token!r} read as {value} (integer column: a period for the thousands comma)"
+        return c.model_copy(update={"value": value, "fraction_digits": 0, "repaired": note})
+    if usual > 0 and c.fraction_digits == 0 and "," not in token and len(token) >= 2:
+        value = c.value.scaleb(-usual) if c.value is not None else None
+        note = f"{token!r} read as {value} (column prints {usual} decimal place(s))"
+        return c.model_copy(update={"value": value, "fraction_digits": usual, "repaired": note})
+    return c
+
+
+__all__ = ["DASHES", "Parsed", "format_number", "is_dash", "is_number_token", "parse_number",
+           "repair_column"]

@@ -1,0 +1,92 @@
+"""OCR of a PDF (sample 000): spaces only, stray "|" rules, labels broken over two or three
+lines, headers stacked over several lines. Rows are read like newswire lines without blank
+markers; broken labels are joined here before tables are assembled."""
+
+from __future__ import annotations
+
+import re
+
+from generator.extract.read.lines import (
+    ends_dangling,
+    is_note,
+    is_prose,
+    starts_lowercase_or_joiner,
+    starts_with_date,
+)
+from generator.extract.read.segments import Segment, classify, split_row
+
+
+def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
+    out: list[Segment] = []
+    for index, text in enumerate(lines):
+        if index in furniture:
+            continue
+        clean = text.replace("|", " ")
+        label, slots = split_row(clean.split(), nbsp_empty=False)
+        out.append(classify(index + 1, clean, label, slots))
+    return join_broken_labels(out, aggressive=True)
+
+
+def _joinable(seg: Segment) -> bool:
+    return seg.kind == "text" and not is_prose(seg.label) and not is_note(seg.label) \
+        and len(seg.label) < 90
+
+
+def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Segment]:
+    """Join label fragments: a line starting in lower case, "(", a joining word or a date
+    continues the label above; (``aggressive``, for OCR) a line ending in a joining word or a
+    comma, or an all-capitals fragment before an all-capitals row, starts the label below."""
+    out: list[Segment] = []
+    prefix: Segment | None = None
+    for seg in segments:
+        if seg.kind == "blank":
+            if not aggressive:
+                prefix = _flush(prefix, out)
+            out.append(seg)
+            continue
+        if seg.kind == "header":
+            prefix = _flush(prefix, out)
+            out.append(seg)
+            continue
+        prev = next((s for s in reversed(out) if s.kind != "blank"), None)
+        gap = seg.line - prev.line if prev else 99
+        if prefix is not None and seg.kind in {"row", "text"}:
+            if seg.kind == "text" and not _joinable(seg):
+                prefix = _flush(prefix, out)
+            else:
+                seg.label = f"{prefix.label} {seg.label}".strip()
+                prefix = None
+                if seg.kind == "text" and aggressive and ends_dangling(seg.label):
+                    prefix = seg
+                    continue
+                out.append(seg)
+                continue
+        if seg.kind == "text" and _joinable(seg):
+            continues = starts_lowercase_or_joiner(seg.label) or starts_with_date(seg.label)
+            if continues and prev is not None and prev.kind in {"row", "text"} and \
+                    _joinable_prev(prev) and gap <= (3 if aggressive else 1):
+                prev.label = f"{prev.label} {seg.label}".strip()
+                if prev.kind == "text" and aggressive and ends_dangling(prev.label):
+                    out.remove(prev)
+                    prefix = prev
+                continue
+            if aggressive and (ends_dangling(seg.label) or re.search(r";$", seg.label)):
+                prefix = seg
+                continue
+        if seg.kind == "row" and prev is not None and prev.kind == "text" and \
+                _joinable(prev) and starts_lowercase_or_joiner(seg.label) and gap <= 2 and \
+                not prev.label.endswith(":"):
+            out.remove(prev)
+            seg.label = f"{prev.label} {seg.label}".strip()
+        out.append(seg)
+    _flush(prefix, out)
+    return out
+
+
+def _joinable_prev(prev: Segment) -> bool:
+    return prev.kind == "row" or _joinable(prev)
+
+
+def _flush(prefix: Segment | None, out: list[Segment]) -> None:
+    if prefix is not None:
+        out.append(prefix)

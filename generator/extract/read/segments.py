@@ -1,0 +1,106 @@
+"""The common currency of the layout readers: a release becomes a list of segments (a header
+line, a row with its label and number slots, a text line, a blank), each with its source line.
+Layouts differ only in how they cut lines into segments; tables are assembled from segments."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from generator.extract.read.headers import header_coverage
+from generator.extract.read.lines import NBSP, clean_label, strip_markup
+from generator.extract.read.numbers import is_number_token, parse_number
+
+SegmentKind = Literal["row", "text", "header", "blank"]
+EMPTY = None  # an explicit empty slot (nbsp in newswire, an empty tab cell)
+_DEBRIS = re.compile(r"^[\dGOo©,.:;()\[\]]{1,12}$")
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+_UNIT_WORDS = {"Gbps", "Mbps", "Tbps", "gbps"}
+HEADER_COVERAGE = 0.6
+
+
+@dataclass
+class Segment:
+    line: int  # 1-based source line
+    kind: SegmentKind
+    label: str = ""
+    tokens: list[str | None] = field(default_factory=list)
+    text: str = ""
+    header_text: str = ""  # for headers: the header part (without a leading title)
+
+
+def is_debris(token: str) -> bool:
+    """OCR remains of a number ("G,089)", ")", "©23)"): a slot we cannot read."""
+    return bool(_DEBRIS.match(token)) and not is_number_token(token) and any(
+        ch.isdigit() or ch in "()" for ch in token)
+
+
+def merge_tokens(words: list[str]) -> list[str]:
+    """Glue tokens the printing split: "(0.4" ")" -> "(0.4 )", "702.5" "Gbps", "10." ".1",
+    "JPY" "16,775" (a cell printing its own currency)."""
+    out: list[str] = []
+    for word in words:
+        if out and word == ")" and out[-1].startswith("(") and not out[-1].endswith(")") \
+                and is_number_token(out[-1] + ")"):
+            out[-1] += " )"
+        elif out and word in _UNIT_WORDS and is_number_token(out[-1]):
+            out[-1] = f"{out[-1]} {word}"
+        elif out and word.startswith(".") and out[-1].endswith(".") and word[1:].isdigit():
+            out[-1] = out[-1] + word[1:]
+        elif out and out[-1] == "JPY" and is_number_token(word) and parse_number(word) is not None:
+            out[-1] = f"JPY {word}"
+        else:
+            out.append(word)
+    return out
+
+
+def _is_slot(tokens: list[str], i: int) -> bool:
+    token = tokens[i]
+    if token == NBSP:
+        return True
+    if _YEAR.match(token) and i > 0 and re.match(r"^\d{1,2},$", tokens[i - 1]):
+        return False  # "March 31, 2010": a date in the label, not a cell
+    return is_number_token(token)
+
+
+def split_row(words: list[str], *, nbsp_empty: bool) -> tuple[str, list[str | None]]:
+    """Label and trailing number slots of a space-separated line. With ``nbsp_empty`` a lone
+    no-break space is an empty cell (newswire prints one where a column is blank)."""
+    tokens = merge_tokens([w for w in words if w and (nbsp_empty or w.strip(NBSP))])
+    start = len(tokens)
+    while start > 0:
+        if _is_slot(tokens, start - 1) or (start - 1 > 0 and is_debris(tokens[start - 1])):
+            start -= 1
+            continue
+        break
+    zone = tokens[start:]
+    if not any(t != NBSP and is_number_token(t) for t in zone):
+        start, zone = len(tokens), []
+    while zone and zone[0] == NBSP:  # leading blanks belong to the label gap
+        zone.pop(0)
+    label = clean_label(" ".join(t for t in tokens[:start] if t != NBSP))
+    slots: list[str | None] = [EMPTY if t == NBSP else t for t in zone]
+    return label, slots
+
+
+def classify(line_no: int, text: str, label: str, slots: list[str | None]) -> Segment:
+    """A row has numbers; a header line is mostly header phrases; anything else is text."""
+    flat = " ".join(strip_markup(text).replace(NBSP, " ").split())
+    if not flat:
+        return Segment(line_no, "blank", text=text)
+    numbers = [s for s in slots if s is not None]
+    if not numbers:
+        coverage, items = header_coverage(flat)
+        if items and coverage >= HEADER_COVERAGE:
+            return Segment(line_no, "header", text=text, header_text=flat)
+        return Segment(line_no, "text", label=clean_label(flat), text=text)
+    if _header_with_years(flat):
+        return Segment(line_no, "header", text=text, header_text=flat)
+    return Segment(line_no, "row", label=label, tokens=slots, text=text)
+
+
+def _header_with_years(flat: str) -> bool:
+    """Header lines whose slots are only years of dates ("As of March 31, 2010 2011")."""
+    coverage, items = header_coverage(flat)
+    return items >= 2 and coverage >= 0.85

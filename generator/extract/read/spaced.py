@@ -1,0 +1,19 @@
+"""Newswire text (sample 002): one table row per line, cells separated by spaces, and a lone
+no-break space printed where a column is blank (the share-of-revenue columns of detail rows)."""
+
+from __future__ import annotations
+
+import re
+
+from generator.extract.read.segments import Segment, classify, split_row
+
+
+def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
+    out: list[Segment] = []
+    for index, text in enumerate(lines):
+        if index in furniture:
+            continue
+        words = re.split(r"[ \t]+", text.strip(" \t"))
+        label, slots = split_row(words, nbsp_empty=True)
+        out.append(classify(index + 1, text, label, slots))
+    return out

@@ -1,0 +1,69 @@
+"""Tab-separated tables (sample 004) and slide text (sample 001): the first cell is the
+label, every further cell one or more tokens; an empty cell is an explicit blank slot.
+Header cells may be damaged ("onths Ended hber 30, 2013"); headers.py repairs those."""
+
+from __future__ import annotations
+
+from generator.extract.read.lines import clean_label, squash_spaces, strip_markup
+from generator.extract.read.numbers import is_number_token
+from generator.extract.read.segments import (
+    EMPTY,
+    Segment,
+    classify,
+    is_debris,
+    merge_tokens,
+    split_row,
+)
+
+_JUNK = {",", ".", "·", "•", "●", "_·"}
+
+
+def _cell_tokens(cells: list[str]) -> list[str | None]:
+    tokens: list[str | None] = []
+    for cell in cells:
+        words = [w for w in strip_markup(cell).split() if w not in _JUNK]
+        if not words:
+            tokens.append(EMPTY)
+            continue
+        tokens.extend(words)
+    merged: list[str | None] = []
+    run: list[str] = []
+    for token in [*tokens, EMPTY]:
+        if token is EMPTY:
+            merged.extend(merge_tokens(run))
+            run = []
+            merged.append(EMPTY)
+        else:
+            run.append(token)
+    return merged[:-1]
+
+
+def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
+    out: list[Segment] = []
+    for index, text in enumerate(lines):
+        if index in furniture:
+            continue
+        if "\t" not in text:
+            label, slots = split_row(text.split(), nbsp_empty=False)
+            out.append(classify(index + 1, text, label, slots))
+            continue
+        cells = text.split("\t")
+        first = strip_markup(cells[0]).strip()
+        if first and is_number_token(first.split()[0]):
+            label, rest = "", cells
+        else:
+            label, rest = first, cells[1:]
+        tokens = _cell_tokens(rest)
+        numbers = [t for t in tokens if t is not None and is_number_token(t)]
+        if not numbers:
+            seg = classify(index + 1, squash_spaces(" ".join(rest)), "", [])
+            if seg.kind == "header":
+                seg.label = clean_label(label)
+                seg.text = text
+                out.append(seg)
+            else:
+                out.append(classify(index + 1, squash_spaces(text.replace("\t", " ")), "", []))
+            continue
+        slots = [t if t is None or is_number_token(t) or is_debris(t) else t for t in tokens]
+        out.append(Segment(index + 1, "row", label=clean_label(label), tokens=slots, text=text))
+    return out

@@ -1,0 +1,370 @@
+"""Tables from segments: a header block opens a table (titled by the text just before it, or
+continuing the table before when a page break repeats the header), rows are aligned to the
+columns, prose or a note closes it. Layout-independent: every layout reader ends here."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.extract.layout import Cell, Column, Row, Table
+from generator.extract.read.headers import (
+    Header,
+    Unit,
+    build_columns,
+    default_unit,
+    parse_header,
+)
+from generator.extract.read.lines import (
+    is_note,
+    is_prose,
+    split_footnote,
+)
+from generator.extract.read.numbers import parse_number, repair_column
+from generator.extract.read.periods import FiscalCalendar
+from generator.extract.read.segments import Segment
+from generator.model.period import Duration, Instant
+
+PERCENT_ROLES = {"percent_of_revenue", "change_percent"}
+_SKIP_COST = {"percent_of_revenue": 0.0, "other": 1.0, "translation": 2.0, "change": 2.5,
+              "change_percent": 2.5, "value": 3.0}
+_KINDS: list[tuple[str, str]] = [
+    ("balance_sheet", r"balance\s+sheets?"),
+    ("cash_flows", r"cash\s+flows?"),
+    ("income_statement", r"statements?\s+of\s+income(?!\s*\(loss\)\s*$)(?!\w)|income\s+statements?"),
+    ("comprehensive_income", r"comprehensive\s+income"),
+    ("equity", r"shareholders.?\s+equity|changes\s+in\s+(net\s+assets|equity)"),
+    ("segments", r"segment"),
+    ("tse_results", r"results\s+of\s+operations"),
+    ("tse_position", r"financial\s+position"),
+    ("network_services_revenue", r"revenues?\s+breakdown"),
+    ("contracts", r"number\s+of\s+contracts|contracted\s+bandwidth|subscriptions?"),
+    ("adjusted_ebitda", r"adjusted\s+ebitda|ebitda"),
+    ("capex", r"\bcapex\b|capital\s+expenditures?"),
+    ("dividends", r"dividends?"),
+    ("targets", r"targets?|forecasts?|outlook"),
+    ("operating_summary", r"results\s+summary|consolidated\s+results|operating\s+results|"
+                          r"financial\s+results"),
+]
+
+
+def guess_kind(title: str, header: Header | None) -> str | None:
+    low = title.lower()
+    for kind, pattern in _KINDS:
+        if re.search(pattern, low):
+            return kind
+    if header is not None:
+        quarters = [s for s in header.periods if isinstance(s.period, Duration)
+                    and s.period.months == 3]
+        if len(quarters) >= 3:
+            return "quarterly_series"
+    return None
+
+
+@dataclass
+class _Open:
+    title: str
+    line: int
+    kind: str | None
+    columns: list[Column]
+    header: Header
+    rows: list[Row] = field(default_factory=list)
+    last_line: int = 0
+
+
+@dataclass
+class Assembly:
+    tables: list[Table] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    loose: list[Cell] = field(default_factory=list)
+
+
+class Assembler:
+    """Walks segments once; keeps the text seen since the last table as title candidates."""
+
+    def __init__(self, calendar: FiscalCalendar, *, ocr: bool = False) -> None:
+        self.calendar = calendar
+        self.ocr = ocr
+        self.out = Assembly()
+        self.open: _Open | None = None
+        self.last: _Open | None = None
+        self.texts: list[Segment] = []
+
+    # -- driving -------------------------------------------------------------------------
+    def run(self, segments: list[Segment]) -> Assembly:
+        i = 0
+        while i < len(segments):
+            seg = segments[i]
+            if seg.kind == "header":
+                j = i
+                block: list[Segment] = []
+                while j < len(segments) and segments[j].kind in {"header", "blank"}:
+                    if segments[j].kind == "header":
+                        block.append(segments[j])
+                    j += 1
+                self._header(block, segments[j:])
+                i = j
+                continue
+            if seg.kind == "row":
+                self._row(seg)
+            elif seg.kind == "text":
+                self._text(seg, segments[i + 1:i + 6])
+            i += 1
+        self._close()
+        return self.out
+
+    def _text(self, seg: Segment, ahead: list[Segment]) -> None:
+        label = seg.label
+        if self.open is not None:
+            title_next = any(s.kind == "header" for s in ahead[:3]) and not label.endswith(":")
+            if is_prose(label) or is_note(label) or title_next or len(label) > 200:
+                self._close()
+            else:
+                self._heading(seg)
+                return
+        if is_prose(label):
+            self.texts = []
+            self.last = None
+            return
+        if is_note(label):
+            return
+        self.texts.append(seg)
+        self.texts = self.texts[-6:]
+
+    def _heading(self, seg: Segment) -> None:
+        assert self.open is not None
+        label, footnote = split_footnote(seg.label)
+        cells: tuple[Cell | None, ...] = (None,) * len(self.open.columns)
+        self.open.rows.append(Row(label=label, line=seg.line, cells=cells, raw=seg.text.strip()))
+        self.open.last_line = seg.line
+        del footnote
+
+    # -- headers -------------------------------------------------------------------------
+    def _header(self, block: list[Segment], rest: list[Segment]) -> None:
+        text = " ".join(s.header_text for s in block)
+        header = parse_header(text, self.calendar)
+        _drop_spanning(header)
+        if not header.slots and not header.units:
+            return
+        rows_ahead = [s for s in itertools.islice((s for s in rest if s.kind != "blank"), 12)]
+        counts = Counter(len(s.tokens) for s in itertools.takewhile(
+            lambda s: s.kind in {"row", "text"}, rows_ahead) if s.kind == "row")
+        title_segments = [s for s in self.texts]
+        continuing = self.open is not None or (self.last is not None and not title_segments)
+        previous = self.open or self.last
+        title_texts = " ".join(s.label for s in title_segments)
+        unit = default_unit(title_texts + " " + text) or (
+            _unit_of(previous) if continuing and previous else None)
+        columns = build_columns(header, unit)
+        if continuing and previous is not None and header.periods and not header.units:
+            columns = _inherit(previous.columns, columns)
+        columns = _widen(columns, counts)
+        if continuing and previous is not None:
+            same = self.open is not None and self.open.columns == columns
+            if same:
+                return
+            self._close()
+            title, kind = previous.title, previous.kind
+        else:
+            self._close()
+            title = _choose_title(title_segments) or _title_in_header(block)
+            kind = guess_kind(title + " " + _title_in_header(block), header)
+        first = block[0].line
+        self.open = _Open(title=title, line=first, kind=kind, columns=columns, header=header,
+                          last_line=first)
+        self.texts = []
+
+    # -- rows ----------------------------------------------------------------------------
+    def _row(self, seg: Segment) -> None:
+        if self.open is None:
+            for token in seg.tokens:
+                parsed = parse_number(token) if token else None
+                if parsed is not None:
+                    self.out.loose.append(parsed.cell(seg.line))
+            return
+        table = self.open
+        label, footnote = split_footnote(seg.label)
+        tokens = list(seg.tokens)
+        n = len(table.columns)
+        while len(tokens) > n and tokens and tokens[-1] is None:
+            tokens.pop()
+        while len(tokens) > n and tokens and tokens[0] is None:
+            tokens.pop(0)
+        while len(tokens) > n and tokens[0] is not None and _label_number(tokens[0]):
+            extra = tokens.pop(0) or ""
+            if re.fullmatch(r"\d{1,2}", extra) and footnote is None:
+                footnote = extra
+            else:
+                label = f"{label} {extra}".strip()
+        if len(tokens) > n:
+            self.out.problems.append(
+                f"line {seg.line}: row {label!r} has {len(tokens)} numbers for {n} columns of "
+                f"table {table.title!r}; the leftmost {len(tokens) - n} were not placed")
+            tokens = tokens[len(tokens) - n:]
+        placed = _align(tokens, table.columns, forecast=_forecast_label(label))
+        cells: list[Cell | None] = []
+        for token, column in zip(placed, table.columns, strict=True):
+            cells.append(self._cell(token, column, seg.line, label))
+        del footnote
+        table.rows.append(Row(label=label, line=seg.line, cells=tuple(cells),
+                              raw=seg.text.strip()))
+        table.last_line = seg.line
+
+    def _cell(self, token: str | None, column: Column, line: int, label: str) -> Cell | None:
+        if token is None:
+            return None
+        parsed = parse_number(token)
+        if parsed is None:
+            self.out.problems.append(
+                f"line {line}: cannot read {token.strip()!r} in row {label!r}; cell left empty")
+            return None
+        return parsed.cell(line, percent=column.role in PERCENT_ROLES)
+
+    # -- closing -------------------------------------------------------------------------
+    def _close(self) -> None:
+        table = self.open
+        if table is None:
+            return
+        self.open = None
+        rows = list(table.rows)
+        while rows and all(c is None for c in rows[-1].cells):
+            rows.pop()
+        if not rows:
+            return
+        columns = list(table.columns)
+        if self.ocr:
+            rows = _repair(rows, len(columns))
+        columns = _settle_change_roles(columns, rows)
+        self.out.tables.append(Table(
+            title=table.title, line=table.line, kind=table.kind, columns=tuple(columns),
+            rows=tuple(rows)))
+        self.last = table
+        self.texts = []
+
+
+def _label_number(token: str | None) -> bool:
+    """Leading extra numbers that belong to the label: footnote digits, a date's year."""
+    return token is not None and bool(re.fullmatch(r"\d{1,2}|(19|20)\d{2}", token.strip()))
+
+
+def _forecast_label(label: str) -> bool:
+    return bool(re.search(r"forecast|target|plan\b", label, re.I))
+
+
+def _align(tokens: list[str | None], columns: list[Column], *, forecast: bool) -> list[str | None]:
+    """Place k tokens in n >= k columns: skip the columns a row most plausibly leaves blank
+    (share-of-revenue columns first, then translations...), matching % tokens to % columns."""
+    n, k = len(columns), len(tokens)
+    if k == n:
+        return tokens
+    best: tuple[float, tuple[int, ...]] | None = None
+    for chosen in itertools.combinations(range(n), k):
+        cost = 0.0
+        for idx, token in zip(chosen, tokens, strict=True):
+            percent_token = token is not None and token.strip().endswith("%")
+            if percent_token and columns[idx].role not in PERCENT_ROLES:
+                cost += 3
+        skipped = set(range(n)) - set(chosen)
+        for idx in skipped:
+            cost += _SKIP_COST[columns[idx].role]
+            cost += 0.01 * (idx + 1 if forecast else n - idx)
+        if best is None or cost < best[0]:
+            best = (cost, chosen)
+    assert best is not None
+    out: list[str | None] = [None] * n
+    for idx, token in zip(best[1], tokens, strict=True):
+        out[idx] = token
+    return out
+
+
+def _drop_spanning(header: Header) -> None:
+    """A super-header ("Fiscal Year ended March 31, 2010" over 1Q09..FY2009) spans its
+    sub-columns; it is not a column of its own."""
+    periods = [s for s in header.periods if isinstance(s.period, Duration)]
+    spanning = []
+    for slot in periods:
+        assert isinstance(slot.period, Duration)
+        inner = [o for o in periods if o is not slot and isinstance(o.period, Duration)
+                 and slot.period.start <= o.period.start and o.period.end <= slot.period.end]
+        if len(inner) >= 2 and not slot.text.upper().startswith(("FY", "FULL")):
+            spanning.append(slot)
+    header.slots = [s for s in header.slots if s not in spanning]
+
+
+def _inherit(previous: list[Column], fresh: list[Column]) -> list[Column]:
+    """A repeated period header without units (per-share block under an income statement):
+    the previous columns' layout without share-of-revenue columns, unscaled."""
+    periods = {c.period for c in fresh if c.period is not None}
+    kept = [c for c in previous if c.role not in PERCENT_ROLES]
+    if not kept or (periods and not periods <= {c.period for c in kept}):
+        return fresh
+    return [c.model_copy(update={"scale": Decimal(1), "currency": "USD" if
+                                 c.role == "translation" else None}) for c in kept]
+
+
+def _widen(columns: list[Column], counts: Counter[int]) -> list[Column]:
+    """Rows that consistently print one more number than the header names: an unnamed
+    trailing column (a YoY % under one "YoY" heading)."""
+    if not counts:
+        return columns
+    modal, seen = counts.most_common(1)[0]
+    extra = modal - len(columns)
+    if 0 < extra <= 2 and seen >= 2:
+        return columns + [Column(role="change_percent", header="") for _ in range(extra)]
+    return columns
+
+
+def _unit_of(table: _Open) -> Unit | None:
+    for col in table.columns:
+        if col.role == "value" and col.scale != 1:
+            return Unit("value", col.currency, col.scale, col.header)
+    return None
+
+
+def _choose_title(texts: list[Segment]) -> str:
+    """The nearest text line before the header that reads like a title (not a parenthetical
+    period line, a unit note or the company's name line)."""
+    for seg in reversed(texts):
+        label = seg.label.strip()
+        if not label or label.startswith("(") and not re.match(r"\(\d\)", label):
+            continue
+        if re.match(r"unit\s*:", label, re.I) or re.fullmatch(r"[\W\d]+", label):
+            continue
+        if re.search(r"\b(inc|corp|co|ltd)\.?$", label, re.I):
+            continue
+        return label
+    return ""
+
+
+def _title_in_header(block: list[Segment]) -> str:
+    """A title printed on the header line itself (tabbed: "Statements of Income<TAB>Six...")."""
+    if not block:
+        return ""
+    first = block[0]
+    return first.label
+
+
+def _repair(rows: list[Row], n: int) -> list[Row]:
+    columns = [repair_column([r.cells[i] for r in rows]) for i in range(n)]
+    return [r.model_copy(update={"cells": tuple(columns[i][j] for i in range(n))})
+            for j, r in enumerate(rows)]
+
+
+def _settle_change_roles(columns: list[Column], rows: list[Row]) -> list[Column]:
+    """A change column whose cells all print "%" is a percent change."""
+    out = []
+    for i, col in enumerate(columns):
+        cells = [r.cells[i] for r in rows if r.cells[i] is not None]
+        numeric = [c for c in cells if c is not None and c.value is not None]
+        if col.role == "change" and numeric and all(c.text.strip().endswith("%") for c in numeric):
+            col = col.model_copy(update={"role": "change_percent", "currency": None,
+                                         "scale": Decimal(1)})
+        out.append(col)
+    return out
+
+
+def instant_or_duration(period: Duration | Instant | None) -> str:
+    return "none" if period is None else period.kind
