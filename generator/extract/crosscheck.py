@@ -62,6 +62,31 @@ def half_unit(fact: ResultFact, truncate: bool) -> Decimal:
     return unit if truncate else unit / 2
 
 
+def _digits(fact: ResultFact, value: Decimal) -> str:
+    """``value`` as it would be printed in ``fact``'s table: digits only, at its precision."""
+    assert fact.decimals is not None
+    return str(abs(value.scaleb(fact.decimals).to_integral_value()))
+
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def plausible_misprint(fact: ResultFact, wanted: Decimal, max_edits: int = 2) -> bool:
+    """Could the printed token be a misprint (dropped, doubled or misread digits, lost sign) of
+    ``wanted``? A figure from the wrong column or row is not: it is left for a human."""
+    if fact.value is None or fact.decimals is None:
+        return False
+    return edit_distance(_digits(fact, fact.value), _digits(fact, wanted)) <= max_edits
+
+
 @dataclass
 class _Group:
     """Facts printed for one (concept, period, dims, unit); ``lead`` is the one kept."""
@@ -106,6 +131,7 @@ class CrossChecker:
             grouped[fact_key(fact)].append(fact)
         self.groups = {key: _Group(items, primary) for key, items in grouped.items()}
         self.sums = self._sums()
+        self.printed = {key[0] for key in self.groups}
         self.corrections: list[CorrectionNote] = []
 
     def _sums(self) -> list[tuple[str, tuple[tuple[str, Decimal], ...]]]:
@@ -142,6 +168,9 @@ class CrossChecker:
         parts = [(f, w) for child, w in terms if (f := self.lead(child, ctx)) is not None]
         if not any(f.value is not None for f, _ in parts):
             return None
+        missing = {child for child, _ in terms} - {f.concept for f, _ in parts}
+        if any(child in self.printed for child in missing):
+            return None  # printed elsewhere in the document, just not here: not comparable
         computed = sum(((f.value or Decimal(0)) * w for f, w in parts), Decimal(0))
         tolerance = half_unit(total, self.truncate) + sum(
             (half_unit(f, self.truncate) for f, _ in parts), Decimal(0)
@@ -203,6 +232,8 @@ class CrossChecker:
         found = []
         for fact, wanted in suspects:
             if fact.decimals is None or round_to(wanted, fact.decimals) != wanted:
+                continue
+            if not plausible_misprint(fact, wanted):
                 continue
             evidence = self._evidence(fact, wanted)
             if evidence:

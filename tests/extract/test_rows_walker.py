@@ -73,3 +73,14 @@ def test_member_row_without_parent_row_is_ambiguous_between_breakdowns(
     index: AliasIndex, taxonomy: Taxonomy
 ) -> None:
     assert walk(index, taxonomy, "Segments", [("Widgets business", True)]) == [None]
+
+
+def test_table_title_is_the_first_heading(taxonomy: Taxonomy) -> None:
+    from generator.extract.map_rows import map_document
+    from tests.extract.builders import col, document, row, table
+
+    mapped = map_document(document(table("Revenues:", 1, [col()], [
+        row("Widgets business", 2, "10"), row("Customers", 3, "8"),
+        row("Consolidated total", 4, "10")])), taxonomy)
+    assert [(f.concept, f.dimensions.get("SegmentsAxis")) for f in mapped.facts] == [
+        ("Revenues", "WidgetsMember"), ("ExternalRevenues", "WidgetsMember"), ("Revenues", None)]

@@ -74,6 +74,8 @@ class _TableMapper:
         )
 
     def run(self) -> TableOutcome:
+        if self.walker is not None and self.table.title:
+            self.walker.resolve(self.table.title, has_values=False)  # the title is a heading
         for row in self.table.rows:
             self.row(row)
         return self.out
