@@ -1,9 +1,9 @@
 """The summary-table networks (operating results summary, segments, network services breakdown,
 contracts, non-GAAP reconciliations, targets, dividends, TSE form) against the sample releases.
 
-The row labels are resolved with the extractor's own place-aware walker, so a wording missing from
-the taxonomy, or one that resolves to the wrong place ("Network Services" under "Total Costs"), fails
-here. Sample 002 prints its tables one row per line: its figures are also run through the
+The row labels are resolved with the extractor's own place-aware walker, so a wording missing
+from the taxonomy, or one that resolves to the wrong place ("Network Services" under "Total
+Costs"), fails here. Sample 002 prints its tables one row per line: its figures are also run through the
 calculation arcs of these networks, with XBRL's binding rule (a sum binds as soon as the total and
 one contributing fact exist), so a sum that the printed tables contradict fails too.
 """
@@ -31,44 +31,104 @@ MY_NETWORKS = {
     "110-financial-targets.yaml": "FinancialTargets",
     "120-dividends.yaml": "Dividends",
     "130-financial-position-summary.yaml": "TSEFinancialResultsSummary",
+    "140-quarterly-highlights.yaml": "QuarterlyHighlights",
 }
 
-ORS = ["Revenues", "NetworkServicesRevenue", "SystemsIntegrationRevenue", "EquipmentSalesRevenue",
-       "ATMOperationBusinessRevenue", "CostOfRevenues", "CostOfNetworkServices",
-       "CostOfSystemsIntegration", "CostOfEquipmentSales", "CostOfATMOperationBusiness",
-       "SellingGeneralAdministrativeAndResearchAndDevelopmentExpenses", "OperatingIncome",
-       "IncomeBeforeIncomeTaxes", "NetIncomeAttributableToParent"]
-GROSS = ["GrossProfit", "NetworkServicesGrossProfit", "SystemsIntegrationGrossProfit",
-         "EquipmentSalesGrossProfit", "ATMOperationBusinessGrossProfit"]
-NSB_OLD = ["InternetConnectivityEnterpriseRevenue", "IPServiceRevenue",
-           "FiberAccessAndDSLServiceRevenue", "IIJMobileServiceEnterpriseRevenue",
-           "InternetConnectivityEnterpriseOtherRevenue", "InternetConnectivityConsumerRevenue",
-           "InternetConnectivityConsumerIIJRevenue", "HiHoServiceRevenue",
-           "InternetConnectivityConsumerOEMRevenue", "WANServicesRevenue",
-           "OutsourcingServicesRevenue", "NetworkServicesRevenue"]
-NSB_2017 = ["InternetConnectivityEnterpriseRevenue", "IPServiceRevenue",
-            "FiberAccessAndDSLServiceRevenue", "IIJMobileServiceEnterpriseRevenue",
-            "MVNOPlatformServiceRevenue", "InternetConnectivityEnterpriseOtherRevenue",
-            "InternetConnectivityConsumerRevenue", "InternetConnectivityConsumerIIJRevenue",
-            "IIJmioMobileServiceRevenue", "HiHoServiceRevenue", "WANServicesRevenue",
-            "OutsourcingServicesRevenue", "NetworkServicesRevenue"]
-CONTRACTS_OLD = ["InternetConnectivityEnterpriseContracts", "IPServiceUpTo99MbpsContracts",
-                 "IPService100To999MbpsContracts", "IPService1GbpsAndAboveContracts",
-                 "DataCenterConnectivityServiceContracts", "FiberAccessAndDSLServiceContracts",
-                 "IIJMobileServiceEnterpriseContracts", "InternetConnectivityEnterpriseOtherContracts",
-                 "InternetConnectivityConsumerContracts", "InternetConnectivityConsumerIIJContracts",
-                 "HiHoServiceContracts", "InternetConnectivityConsumerOEMContracts",
-                 "TotalContractedBandwidth"]
-EBITDA = ["AdjustedEBITDA", "DepreciationAndAmortization", "ImpairmentLossOnOtherIntangibleAssets",
-          "OperatingIncome", "OtherIncomeExpenseNet", "IncomeTaxExpense",
-          "EquityInNetIncomeOfEquityMethodInvestees", "NetIncome",
-          "NetIncomeAttributableToNoncontrollingInterests", "NetIncomeAttributableToParent"]
-CAPEX = ["CapitalExpenditures", "AssetsAcquiredUnderCapitalLeases", "PurchaseOfPropertyAndEquipment"]
+ORS = [
+    "Revenues",
+    "NetworkServicesRevenue",
+    "SystemsIntegrationRevenue",
+    "EquipmentSalesRevenue",
+    "ATMOperationBusinessRevenue",
+    "CostOfRevenues",
+    "CostOfNetworkServices",
+    "CostOfSystemsIntegration",
+    "CostOfEquipmentSales",
+    "CostOfATMOperationBusiness",
+    "SellingGeneralAdministrativeAndResearchAndDevelopmentExpenses",
+    "OperatingIncome",
+    "IncomeBeforeIncomeTaxes",
+    "NetIncomeAttributableToParent",
+]
+GROSS = [
+    "GrossProfit",
+    "NetworkServicesGrossProfit",
+    "SystemsIntegrationGrossProfit",
+    "EquipmentSalesGrossProfit",
+    "ATMOperationBusinessGrossProfit",
+]
+NSB_OLD = [
+    "InternetConnectivityEnterpriseRevenue",
+    "IPServiceRevenue",
+    "FiberAccessAndDSLServiceRevenue",
+    "IIJMobileServiceEnterpriseRevenue",
+    "InternetConnectivityEnterpriseOtherRevenue",
+    "InternetConnectivityConsumerRevenue",
+    "InternetConnectivityConsumerIIJRevenue",
+    "HiHoServiceRevenue",
+    "InternetConnectivityConsumerOEMRevenue",
+    "WANServicesRevenue",
+    "OutsourcingServicesRevenue",
+    "NetworkServicesRevenue",
+]
+NSB_2017 = [
+    "InternetConnectivityEnterpriseRevenue",
+    "IPServiceRevenue",
+    "FiberAccessAndDSLServiceRevenue",
+    "IIJMobileServiceEnterpriseRevenue",
+    "MVNOPlatformServiceRevenue",
+    "InternetConnectivityEnterpriseOtherRevenue",
+    "InternetConnectivityConsumerRevenue",
+    "InternetConnectivityConsumerIIJRevenue",
+    "IIJmioMobileServiceRevenue",
+    "HiHoServiceRevenue",
+    "WANServicesRevenue",
+    "OutsourcingServicesRevenue",
+    "NetworkServicesRevenue",
+]
+CONTRACTS_OLD = [
+    "InternetConnectivityEnterpriseContracts",
+    "IPServiceUpTo99MbpsContracts",
+    "IPService100To999MbpsContracts",
+    "IPService1GbpsAndAboveContracts",
+    "DataCenterConnectivityServiceContracts",
+    "FiberAccessAndDSLServiceContracts",
+    "IIJMobileServiceEnterpriseContracts",
+    "InternetConnectivityEnterpriseOtherContracts",
+    "InternetConnectivityConsumerContracts",
+    "InternetConnectivityConsumerIIJContracts",
+    "HiHoServiceContracts",
+    "InternetConnectivityConsumerOEMContracts",
+    "TotalContractedBandwidth",
+]
+EBITDA = [
+    "AdjustedEBITDA",
+    "DepreciationAndAmortization",
+    "ImpairmentLossOnOtherIntangibleAssets",
+    "OperatingIncome",
+    "OtherIncomeExpenseNet",
+    "IncomeTaxExpense",
+    "EquityInNetIncomeOfEquityMethodInvestees",
+    "NetIncome",
+    "NetIncomeAttributableToNoncontrollingInterests",
+    "NetIncomeAttributableToParent",
+]
+CAPEX = [
+    "CapitalExpenditures",
+    "AssetsAcquiredUnderCapitalLeases",
+    "PurchaseOfPropertyAndEquipment",
+]
 SEG = "BusinessSegmentsAxis"
-SEGMENTS = [("Revenues", None), ("Revenues", "NetworkServicesAndSIBusinessMember"),
-            ("Revenues", "ATMOperationBusinessMember"), ("Revenues", "EliminationMember"),
-            ("OperatingIncome", None), ("OperatingIncome", "NetworkServicesAndSIBusinessMember"),
-            ("OperatingIncome", "ATMOperationBusinessMember"), ("OperatingIncome", "EliminationMember")]
+SEGMENTS = [
+    ("Revenues", None),
+    ("Revenues", "NetworkServicesAndSIBusinessMember"),
+    ("Revenues", "ATMOperationBusinessMember"),
+    ("Revenues", "EliminationMember"),
+    ("OperatingIncome", None),
+    ("OperatingIncome", "NetworkServicesAndSIBusinessMember"),
+    ("OperatingIncome", "ATMOperationBusinessMember"),
+    ("OperatingIncome", "EliminationMember"),
+]
 
 # Sample 002 (1H FY2010 release, one row per line): title line, network, value columns
 # (incl. the YoY column), expected concepts in printed order.
@@ -80,8 +140,13 @@ TABLES_002 = [
     ("Adjusted EBITDA", 1, "NonGAAPReconciliations", 2, EBITDA),
     ("CAPEX", 1, "NonGAAPReconciliations", 2, CAPEX),
     ("Operating Results Summary", 2, "OperatingResultsSummary", 3, ORS),
-    ("Connectivity and Outsourcing Services Revenues Breakdown and Cost", 1,
-     "NetworkServicesRevenueBreakdown", 3, NSB_OLD),
+    (
+        "Connectivity and Outsourcing Services Revenues Breakdown and Cost",
+        1,
+        "NetworkServicesRevenueBreakdown",
+        3,
+        NSB_OLD,
+    ),
     ("Adjusted EBITDA", 2, "NonGAAPReconciliations", 2, EBITDA),
     ("CAPEX", 2, "NonGAAPReconciliations", 2, CAPEX),
 ]
@@ -90,15 +155,18 @@ TABLES_002 = [
 # printed there (each is checked to occur in the file), with the concepts they must resolve to.
 ROWS_003 = {
     "OperatingResultsSummary": [
-        ("Total revenues", "Revenues"), ("Network services", "NetworkServicesRevenue"),
+        ("Total revenues", "Revenues"),
+        ("Network services", "NetworkServicesRevenue"),
         ("Systems integration (SI)", "SystemsIntegrationRevenue"),
         ("Equipment sales", "EquipmentSalesRevenue"),
         ("ATM operation business", "ATMOperationBusinessRevenue"),
-        ("Total costs", "CostOfRevenues"), ("Network services", "CostOfNetworkServices"),
+        ("Total costs", "CostOfRevenues"),
+        ("Network services", "CostOfNetworkServices"),
         ("Systems integration (SI)", "CostOfSystemsIntegration"),
         ("Equipment sales", "CostOfEquipmentSales"),
         ("ATM operation business", "CostOfATMOperationBusiness"),
-        ("Total gross margin", "GrossProfit"), ("Network services", "NetworkServicesGrossProfit"),
+        ("Total gross margin", "GrossProfit"),
+        ("Network services", "NetworkServicesGrossProfit"),
         ("Systems integration (SI)", "SystemsIntegrationGrossProfit"),
         ("Equipment sales", "EquipmentSalesGrossProfit"),
         ("ATM operation business", "ATMOperationBusinessGrossProfit"),
@@ -108,11 +176,13 @@ ROWS_003 = {
         ("Net income attributable to IIJ", "NetIncomeAttributableToParent"),
     ],
     "OperatingResultsSummary/2Q": [
-        ("Total Revenues:", "Revenues"), ("Network Services", "NetworkServicesRevenue"),
+        ("Total Revenues:", "Revenues"),
+        ("Network Services", "NetworkServicesRevenue"),
         ("Systems Integration (SI)", "SystemsIntegrationRevenue"),
         ("Equipment Sales", "EquipmentSalesRevenue"),
         ("ATM Operation Business", "ATMOperationBusinessRevenue"),
-        ("Cost of Revenues:", "CostOfRevenues"), ("Network Services", "CostOfNetworkServices"),
+        ("Cost of Revenues:", "CostOfRevenues"),
+        ("Network Services", "CostOfNetworkServices"),
         ("Systems Integration (SI)", "CostOfSystemsIntegration"),
         ("Equipment Sales", "CostOfEquipmentSales"),
         ("ATM Operation Business", "CostOfATMOperationBusiness"),
@@ -131,7 +201,8 @@ ROWS_003 = {
         ("Internet connectivity services (Consumer)", "InternetConnectivityConsumerRevenue"),
         ("IIJ", "InternetConnectivityConsumerIIJRevenue"),
         ("IIJmio Mobile Service", "IIJmioMobileServiceRevenue"),
-        ("hi-ho", "HiHoServiceRevenue"), ("WAN services", "WANServicesRevenue"),
+        ("hi-ho", "HiHoServiceRevenue"),
+        ("WAN services", "WANServicesRevenue"),
         ("Outsourcing services", "OutsourcingServicesRevenue"),
         ("Total network services", "NetworkServicesRevenue"),
     ],
@@ -145,7 +216,8 @@ ROWS_003 = {
         ("Internet Connectivity Service (Consumer)", "InternetConnectivityConsumerRevenue"),
         ("IIJ", "InternetConnectivityConsumerIIJRevenue"),
         ("IIJmio High Speed Mobile Service", "IIJmioMobileServiceRevenue"),
-        ("hi-ho", "HiHoServiceRevenue"), ("WAN Services", "WANServicesRevenue"),
+        ("hi-ho", "HiHoServiceRevenue"),
+        ("WAN Services", "WANServicesRevenue"),
         ("Outsourcing Services", "OutsourcingServicesRevenue"),
         ("Network Services Revenues", "NetworkServicesRevenue"),
     ],
@@ -166,30 +238,43 @@ ROWS_003 = {
         ("Total contracted bandwidth*2", "TotalContractedBandwidth"),
     ],
     "Segments": [
-        ("Total revenues", "Revenues"), ("Network services and SI business", "Revenues"),
-        ("ATM operation business", "Revenues"), ("Elimination", "Revenues"),
-        ("Operating income", "OperatingIncome"), ("Network service and SI business", "OperatingIncome"),
-        ("ATM operation business", "OperatingIncome"), ("Elimination", "OperatingIncome"),
+        ("Total revenues", "Revenues"),
+        ("Network services and SI business", "Revenues"),
+        ("ATM operation business", "Revenues"),
+        ("Elimination", "Revenues"),
+        ("Operating income", "OperatingIncome"),
+        ("Network service and SI business", "OperatingIncome"),
+        ("ATM operation business", "OperatingIncome"),
+        ("Elimination", "OperatingIncome"),
     ],
     "NonGAAPReconciliations": [
         ("Adjusted EBITDA", "AdjustedEBITDA"),
         ("Depreciation and Amortization", "DepreciationAndAmortization"),
-        ("Operating Income", "OperatingIncome"), ("Other Income", "OtherIncomeExpenseNet"),
+        ("Operating Income", "OperatingIncome"),
+        ("Other Income", "OtherIncomeExpenseNet"),
         ("Income Tax Expense", "IncomeTaxExpense"),
-        ("Equity in Net Income of Equity Method Investees", "EquityInNetIncomeOfEquityMethodInvestees"),
+        (
+            "Equity in Net Income of Equity Method Investees",
+            "EquityInNetIncomeOfEquityMethodInvestees",
+        ),
         ("Net income", "NetIncome"),
-        ("Less: Net income attributable to noncontrolling interests",
-         "NetIncomeAttributableToNoncontrollingInterests"),
+        (
+            "Less: Net income attributable to noncontrolling interests",
+            "NetIncomeAttributableToNoncontrollingInterests",
+        ),
         ("Net Income attributable to IIJ", "NetIncomeAttributableToParent"),
         ("CAPEX, including capital leases", "CapitalExpenditures"),
-        ("Acquisition of Assets by Entering into Capital Leases", "AssetsAcquiredUnderCapitalLeases"),
+        (
+            "Acquisition of Assets by Entering into Capital Leases",
+            "AssetsAcquiredUnderCapitalLeases",
+        ),
         ("Purchase of Property and Equipment", "PurchaseOfPropertyAndEquipment"),
     ],
 }
 
 # Printed figures that contradict the tables' own arithmetic (see the taxonomy report):
 # 002's 2Q adjusted EBITDA table words the noncontrolling interests' net LOSS as "Net income
-# attributable to noncontrolling interests" (82 / 48), so net income attributable to IIJ does not add.
+# attributable to noncontrolling interests" (82 / 48): net income attributable to IIJ does not add.
 KNOWN_DOCUMENT_ERRORS = {("Adjusted EBITDA", 2, "NetIncomeAttributableToParent")}
 
 _NUMBER = re.compile(r"^\(?-?\d[\d,]*(\.\d+)?\)?$|^(--|-|—)$")
@@ -210,7 +295,7 @@ def _rows(lines: list[str], title: str, occurrence: int, columns: int) -> list[t
     starts = [i for i, line in enumerate(lines) if line.strip() == title]
     assert len(starts) >= occurrence, f"table {title!r} #{occurrence} not found"
     rows: list[tuple[str, list]] = []
-    for line in lines[starts[occurrence - 1] + 1:]:
+    for line in lines[starts[occurrence - 1] + 1 :]:
         text = line.replace("\u00a0", " ").replace(" Gbps", " ").replace("%", "")
         tokens = text.split()
         if not tokens:
@@ -240,7 +325,9 @@ def test_taxonomy_loads_with_summary_networks(taxonomy: Taxonomy) -> None:
     for network in MY_NETWORKS.values():
         assert network in ids
     files = sorted(MY_NETWORKS)
-    assert [ids.index(MY_NETWORKS[f]) for f in files] == sorted(ids.index(MY_NETWORKS[f]) for f in files)
+    assert [ids.index(MY_NETWORKS[f]) for f in files] == sorted(
+        ids.index(MY_NETWORKS[f]) for f in files
+    )
 
 
 def test_network_files_exist() -> None:
@@ -264,14 +351,21 @@ def test_capex_purchase_of_property_is_negated_and_subtracted(taxonomy: Taxonomy
     net = next(n for n in taxonomy.networks if n.id == "NonGAAPReconciliations")
     node = next(n for n in net.nodes() if n.concept == "PurchaseOfPropertyAndEquipment")
     assert node.negated
-    weights = {a.child: int(a.weight) for a in net.calculations if a.parent == "CapitalExpenditures"}
+    weights = {
+        a.child: int(a.weight) for a in net.calculations if a.parent == "CapitalExpenditures"
+    }
     assert weights == {"AssetsAcquiredUnderCapitalLeases": 1, "PurchaseOfPropertyAndEquipment": -1}
 
 
 @pytest.mark.parametrize(("title", "occurrence", "network", "columns", "expected"), TABLES_002)
 def test_sample_002_rows_resolve_in_place(
-    index: AliasIndex, taxonomy: Taxonomy, title: str, occurrence: int, network: str,
-    columns: int, expected: list,
+    index: AliasIndex,
+    taxonomy: Taxonomy,
+    title: str,
+    occurrence: int,
+    network: str,
+    columns: int,
+    expected: list,
 ) -> None:
     lines = (samples_dir() / "002_848ee02a02e0fa53.txt").read_text(encoding="utf-8").splitlines()
     rows = _rows(lines, title, occurrence, columns)
@@ -287,7 +381,9 @@ def test_sample_002_rows_resolve_in_place(
 
 
 @pytest.mark.parametrize("table", sorted(ROWS_003))
-def test_sample_003_rows_resolve_in_place(index: AliasIndex, taxonomy: Taxonomy, table: str) -> None:
+def test_sample_003_rows_resolve_in_place(
+    index: AliasIndex, taxonomy: Taxonomy, table: str
+) -> None:
     text = (samples_dir() / "003_beeb705454dfa33f.txt").read_text(encoding="utf-8")
     flat = " ".join(text.split())
     rows = ROWS_003[table]
@@ -333,26 +429,37 @@ def test_sample_002_figures_satisfy_the_sums(index: AliasIndex, taxonomy: Taxono
             arcs = [a for a in network.calculations if a.parent == parent]
             for member in {m for (_, m) in facts}:
                 total = facts.get((parent, member))
-                items = [(a.weight, facts[(a.child, member)]) for a in arcs if (a.child, member) in facts]
+                items = [
+                    (a.weight, facts[(a.child, member)]) for a in arcs if (a.child, member) in facts
+                ]
                 if total is None or not items:
                     continue  # not bound
                 bound.add((network_id, parent))
                 computed = sum(w * v for w, v in items)
-                if abs(computed - total) > len(items) and (title, occurrence, parent) not in KNOWN_DOCUMENT_ERRORS:
-                    failures.append(f"{title} #{occurrence} col {column}: {parent}[{member}] "
-                                    f"printed {total}, sum {computed}")
+                if (
+                    abs(computed - total) > len(items)
+                    and (title, occurrence, parent) not in KNOWN_DOCUMENT_ERRORS
+                ):
+                    failures.append(
+                        f"{title} #{occurrence} col {column}: {parent}[{member}] "
+                        f"printed {total}, sum {computed}"
+                    )
     assert not failures, "\n".join(failures)
     # the sums these tables exercise
-    assert {("OperatingResultsSummary", "Revenues"), ("OperatingResultsSummary", "CostOfRevenues"),
-            ("OperatingResultsSummary", "OperatingIncome"),
-            ("NetworkServicesRevenueBreakdown", "NetworkServicesRevenue"),
-            ("NetworkServicesRevenueBreakdown", "InternetConnectivityEnterpriseRevenue"),
-            ("NetworkServicesRevenueBreakdown", "InternetConnectivityConsumerRevenue"),
-            ("ConnectivityContracts", "InternetConnectivityEnterpriseContracts"),
-            ("ConnectivityContracts", "InternetConnectivityConsumerContracts"),
-            ("NonGAAPReconciliations", "OperatingIncome"), ("NonGAAPReconciliations", "NetIncome"),
-            ("NonGAAPReconciliations", "NetIncomeAttributableToParent"),
-            ("NonGAAPReconciliations", "CapitalExpenditures")} <= bound
+    assert {
+        ("OperatingResultsSummary", "Revenues"),
+        ("OperatingResultsSummary", "CostOfRevenues"),
+        ("OperatingResultsSummary", "OperatingIncome"),
+        ("NetworkServicesRevenueBreakdown", "NetworkServicesRevenue"),
+        ("NetworkServicesRevenueBreakdown", "InternetConnectivityEnterpriseRevenue"),
+        ("NetworkServicesRevenueBreakdown", "InternetConnectivityConsumerRevenue"),
+        ("ConnectivityContracts", "InternetConnectivityEnterpriseContracts"),
+        ("ConnectivityContracts", "InternetConnectivityConsumerContracts"),
+        ("NonGAAPReconciliations", "OperatingIncome"),
+        ("NonGAAPReconciliations", "NetIncome"),
+        ("NonGAAPReconciliations", "NetIncomeAttributableToParent"),
+        ("NonGAAPReconciliations", "CapitalExpenditures"),
+    } <= bound
 
 
 def test_known_document_error_is_still_there(index: AliasIndex, taxonomy: Taxonomy) -> None:
@@ -368,6 +475,94 @@ def test_every_named_concept_exists(taxonomy: Taxonomy) -> None:
     names |= {c for *_, expected in TABLES_002 for c in expected if isinstance(c, str)}
     names |= set(GROSS)
     assert names <= set(taxonomy.concepts), names - set(taxonomy.concepts)
+
+
+# Sample 001 (presentation): the consolidated results slide (II-1) and the ATM operation business
+# quarterly table (II-8), whose sums are checked on the seven printed quarters.
+ROWS_001 = [
+    (
+        "OperatingResultsSummary",
+        [
+            ("Total Revenues", "Revenues"),
+            ("Total Costs", "CostOfRevenues"),
+            ("Gross Margin", "GrossProfit"),
+            ("SG&A/R&D", "SellingGeneralAdministrativeAndResearchAndDevelopmentExpenses"),
+            ("Operating Income", "OperatingIncome"),
+            ("Income before Income Tax Expense", "IncomeBeforeIncomeTaxes"),
+            ("Net Income Attributable to IIJ", "NetIncomeAttributableToParent"),
+        ],
+    ),
+    (
+        "QuarterlyHighlights",
+        [
+            ("Revenue", "ATMOperationBusinessRevenue"),
+            ("Cost", "CostOfATMOperationBusiness"),
+            ("Expenses", "ATMOperationBusinessOperatingExpenses"),
+            ("Sum", "ATMOperationBusinessCostsAndExpenses"),
+            ("Operating Loss", "ATMOperationBusinessOperatingIncome"),
+        ],
+    ),
+    (
+        "QuarterlyHighlights",
+        [
+            ("Income Tax Expenses", "IncomeTaxExpense"),
+            (
+                "Equity in net income of equity method investees",
+                "EquityInNetIncomeOfEquityMethodInvestees",
+            ),
+            (
+                "Net loss attributable to noncontrolling interests",
+                "NetIncomeAttributableToNoncontrollingInterests",
+            ),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("network", "rows"), ROWS_001)
+def test_sample_001_rows_resolve(
+    index: AliasIndex, taxonomy: Taxonomy, network: str, rows: list
+) -> None:
+    lines = (samples_dir() / "001_6c9832476b77f69a.txt").read_text(encoding="utf-8").splitlines()
+    printed = {line.split("\t")[0].strip() for line in lines}
+    matches = _walk(index, taxonomy, network, [label for label, _ in rows])
+    for (label, want), match in zip(rows, matches, strict=True):
+        assert label in printed, f"{label!r} is not a row of sample 001"
+        assert match is not None and match.concept == want, label
+
+
+def test_sample_001_atm_quarters_satisfy_the_sums(taxonomy: Taxonomy) -> None:
+    lines = (samples_dir() / "001_6c9832476b77f69a.txt").read_text(encoding="utf-8").splitlines()
+    start = next(
+        i for i, line in enumerate(lines) if "ATM Operation Business (JPY million)" in line
+    )
+    table = {}
+    for line in lines[start : start + 12]:
+        cells = line.split("\t")
+        if len(cells) == 8 and cells[0].strip():
+            table[cells[0].strip()] = [_value(c.strip()) for c in cells[1:]]
+    concept = {
+        "Revenue": "ATMOperationBusinessRevenue",
+        "Cost": "CostOfATMOperationBusiness",
+        "Expenses": "ATMOperationBusinessOperatingExpenses",
+        "Sum": "ATMOperationBusinessCostsAndExpenses",
+        "Operating Loss": "ATMOperationBusinessOperatingIncome",
+    }
+    net = next(n for n in taxonomy.networks if n.id == "QuarterlyHighlights")
+    for quarter in range(7):
+        facts = {concept[row]: values[quarter] for row, values in table.items() if row in concept}
+        for parent in (
+            "ATMOperationBusinessCostsAndExpenses",
+            "ATMOperationBusinessOperatingIncome",
+        ):
+            arcs = [a for a in net.calculations if a.parent == parent]
+            computed = sum(a.weight * facts[a.child] for a in arcs)
+            assert abs(computed - facts[parent]) <= len(arcs), (
+                quarter,
+                parent,
+                computed,
+                facts[parent],
+            )
 
 
 def test_samples_path() -> None:
