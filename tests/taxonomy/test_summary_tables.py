@@ -3,9 +3,10 @@ contracts, non-GAAP reconciliations, targets, dividends, TSE form) against the s
 
 The row labels are resolved with the extractor's own place-aware walker, so a wording missing
 from the taxonomy, or one that resolves to the wrong place ("Network Services" under "Total
-Costs"), fails here. Sample 002 prints its tables one row per line: its figures are also run through the
-calculation arcs of these networks, with XBRL's binding rule (a sum binds as soon as the total and
-one contributing fact exist), so a sum that the printed tables contradict fails too.
+Costs"), fails here. Sample 002 prints its tables one row per line: its figures are also run
+through the calculation arcs of these networks, with XBRL's binding rule (a sum binds as soon
+as the total and one contributing fact exist), so a sum that the printed tables contradict
+fails too.
 """
 
 from __future__ import annotations
