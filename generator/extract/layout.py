@@ -57,6 +57,11 @@ class Row(BaseModel):
     line: int
     cells: tuple[Cell | None, ...]
     raw: str = ""
+    # Tables with one row per period (TSE summaries, targets, dividends) name the period in
+    # the row label; the reader parses it here ("Six months ended September 30, 2010").
+    period: Duration | Instant | None = None
+    forecast: bool = False
+    footnote: str | None = None  # a footnote marker split from the label ("*1", "2")
 
 
 class Table(BaseModel):

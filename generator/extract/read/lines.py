@@ -129,7 +129,7 @@ def is_prose(text: str) -> bool:
     """Running text rather than a table line: a sentence of some length."""
     flat = squash_spaces(text)
     words = flat.split()
-    if len(words) < 6:
+    if len(words) < 6 or flat.endswith(":"):
         return False
     lower = sum(1 for w in words if w[:1].islower())
     return flat.endswith((".", ".)", "。")) or (len(words) > 14 and lower * 2 > len(words))

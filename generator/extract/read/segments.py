@@ -15,7 +15,7 @@ from generator.extract.read.numbers import is_number_token, parse_number
 SegmentKind = Literal["row", "text", "header", "blank"]
 EMPTY = None  # an explicit empty slot (nbsp in newswire, an empty tab cell)
 _DEBRIS = re.compile(r"^[\dGOo©,.:;()\[\]]{1,12}$")
-_YEAR = re.compile(r"^(19|20)\d{2}$")
+_YEAR = re.compile(r"^(19|20)\d{2}[),.;:]*$")
 _UNIT_WORDS = {"Gbps", "Mbps", "Tbps", "gbps"}
 HEADER_COVERAGE = 0.6
 
@@ -28,6 +28,8 @@ class Segment:
     tokens: list[str | None] = field(default_factory=list)
     text: str = ""
     header_text: str = ""  # for headers: the header part (without a leading title)
+    in_grid: bool = False  # printed with cell markers (tabs, blank-cell spaces): a table line
+    cells: list[str] = field(default_factory=list)  # tab-separated text cells, when printed so
 
 
 def is_debris(token: str) -> bool:
@@ -92,10 +94,12 @@ def classify(line_no: int, text: str, label: str, slots: list[str | None]) -> Se
     numbers = [s for s in slots if s is not None]
     if not numbers:
         coverage, items = header_coverage(flat)
-        if items and coverage >= HEADER_COVERAGE:
+        subtitle = flat.startswith("(") and flat.endswith(")")
+        if items and coverage >= HEADER_COVERAGE and not subtitle:
             return Segment(line_no, "header", text=text, header_text=flat)
-        return Segment(line_no, "text", label=clean_label(flat), text=text)
-    if _header_with_years(flat):
+        return Segment(line_no, "text", label=clean_label(flat), text=text,
+                       in_grid=len(slots) > 0)
+    if _header_with_years(flat) and not (flat.startswith("(") and flat.endswith(")")):
         return Segment(line_no, "header", text=text, header_text=flat)
     return Segment(line_no, "row", label=label, tokens=slots, text=text)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from generator.extract.read.lines import NBSP
 from generator.extract.read.segments import Segment, classify, split_row
 
 
@@ -15,5 +16,7 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
             continue
         words = re.split(r"[ \t]+", text.strip(" \t"))
         label, slots = split_row(words, nbsp_empty=True)
-        out.append(classify(index + 1, text, label, slots))
+        seg = classify(index + 1, text, label, slots)
+        seg.in_grid = f" {NBSP}" in text or text.startswith(NBSP)
+        out.append(seg)
     return out

@@ -62,7 +62,10 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
                 seg.text = text
                 out.append(seg)
             else:
-                out.append(classify(index + 1, squash_spaces(text.replace("\t", " ")), "", []))
+                seg = classify(index + 1, squash_spaces(text.replace("\t", " ")), "", [])
+                seg.in_grid = True
+                seg.cells = [squash_spaces(strip_markup(c)) for c in cells if c.strip()]
+                out.append(seg)
             continue
         slots = [t if t is None or is_number_token(t) or is_debris(t) else t for t in tokens]
         out.append(Segment(index + 1, "row", label=clean_label(label), tokens=slots, text=text))

@@ -111,7 +111,7 @@ class Assembler:
             if seg.kind == "row":
                 self._row(seg)
             elif seg.kind == "text":
-                self._text(seg, segments[i + 1:i + 6])
+                self._text(seg, segments[i + 1:i + 12])
             i += 1
         self._close()
         return self.out
@@ -119,8 +119,10 @@ class Assembler:
     def _text(self, seg: Segment, ahead: list[Segment]) -> None:
         label = seg.label
         if self.open is not None:
-            title_next = any(s.kind == "header" for s in ahead[:3]) and not label.endswith(":")
-            if is_prose(label) or is_note(label) or title_next or len(label) > 200:
+            near = [s for s in ahead if s.kind != "blank"][:3]
+            title_next = any(s.kind == "header" for s in near) and not label.endswith(":")
+            closing = is_prose(label) and not seg.in_grid
+            if closing or is_note(label) or title_next or len(label) > 200:
                 self._close()
             else:
                 self._heading(seg)
@@ -138,9 +140,9 @@ class Assembler:
         assert self.open is not None
         label, footnote = split_footnote(seg.label)
         cells: tuple[Cell | None, ...] = (None,) * len(self.open.columns)
-        self.open.rows.append(Row(label=label, line=seg.line, cells=cells, raw=seg.text.strip()))
+        self.open.rows.append(Row(label=label, line=seg.line, cells=cells, raw=seg.text.strip(),
+                                  footnote=footnote))
         self.open.last_line = seg.line
-        del footnote
 
     # -- headers -------------------------------------------------------------------------
     def _header(self, block: list[Segment], rest: list[Segment]) -> None:
@@ -152,6 +154,14 @@ class Assembler:
         rows_ahead = [s for s in itertools.islice((s for s in rest if s.kind != "blank"), 12)]
         counts = Counter(len(s.tokens) for s in itertools.takewhile(
             lambda s: s.kind in {"row", "text"}, rows_ahead) if s.kind == "row")
+        if self.open is not None and self.open.rows and _label_only(self.open.rows[-1]):
+            # Text lines after the last figures title the next table, not this one.
+            trailing: list[Segment] = []
+            while self.open.rows and _label_only(self.open.rows[-1]):
+                row = self.open.rows.pop()
+                trailing.insert(0, Segment(row.line, "text", label=row.label, text=row.raw))
+            self._close()
+            self.texts = trailing
         title_segments = [s for s in self.texts]
         continuing = self.open is not None or (self.last is not None and not title_segments)
         previous = self.open or self.last
@@ -159,19 +169,28 @@ class Assembler:
         unit = default_unit(title_texts + " " + text) or (
             _unit_of(previous) if continuing and previous else None)
         columns = build_columns(header, unit)
+        if not header.periods and not re.search(r"yoy|change", f"{title_texts} {text}", re.I):
+            columns = [c.model_copy(update={"role": "value"}) if c.role == "change_percent"
+                       else c for c in columns]
         if continuing and previous is not None and header.periods and not header.units:
             columns = _inherit(previous.columns, columns)
         columns = _widen(columns, counts)
         if continuing and previous is not None:
-            same = self.open is not None and self.open.columns == columns
+            same = self.open is not None and _shape(self.open.columns) == _shape(columns)
             if same:
                 return
             self._close()
             title, kind = previous.title, previous.kind
         else:
             self._close()
+            names = _column_names(title_segments, header)
+            if names is not None:
+                title_segments = title_segments[:-1]
+                columns = _name_columns(columns, names)
             title = _choose_title(title_segments) or _title_in_header(block)
             kind = guess_kind(title + " " + _title_in_header(block), header)
+            if not title and self.last is not None:  # a second block under the same title
+                title, kind = self.last.title, self.last.kind
         first = block[0].line
         self.open = _Open(title=title, line=first, kind=kind, columns=columns, header=header,
                           last_line=first)
@@ -208,9 +227,10 @@ class Assembler:
         cells: list[Cell | None] = []
         for token, column in zip(placed, table.columns, strict=True):
             cells.append(self._cell(token, column, seg.line, label))
-        del footnote
+        period, forecast = _row_period(label, table.columns, self.calendar)
         table.rows.append(Row(label=label, line=seg.line, cells=tuple(cells),
-                              raw=seg.text.strip()))
+                              raw=seg.text.strip(), period=period, forecast=forecast,
+                              footnote=footnote))
         table.last_line = seg.line
 
     def _cell(self, token: str | None, column: Column, line: int, label: str) -> Cell | None:
@@ -221,7 +241,8 @@ class Assembler:
             self.out.problems.append(
                 f"line {line}: cannot read {token.strip()!r} in row {label!r}; cell left empty")
             return None
-        return parsed.cell(line, percent=column.role in PERCENT_ROLES)
+        percent = column.role in PERCENT_ROLES or column.header.rstrip(")").endswith("%")
+        return parsed.cell(line, percent=percent)
 
     # -- closing -------------------------------------------------------------------------
     def _close(self) -> None:
@@ -243,6 +264,53 @@ class Assembler:
             rows=tuple(rows)))
         self.last = table
         self.texts = []
+
+
+def _label_only(row: Row) -> bool:
+    return all(c is None for c in row.cells)
+
+
+def _shape(columns: list[Column]) -> list[tuple[object, ...]]:
+    return [(c.role, c.period, c.forecast, c.currency, c.scale) for c in columns]
+
+
+def _row_period(
+    label: str, columns: list[Column], calendar: FiscalCalendar
+) -> tuple[Duration | Instant | None, bool]:
+    """Tables whose columns carry no period name it in each row label."""
+    if any(c.period is not None for c in columns):
+        return None, False
+    parsed = parse_header(label, calendar)
+    periods = parsed.periods
+    if len(periods) != 1 or periods[0].period is None:
+        return None, _forecast_label(label)
+    return periods[0].period, periods[0].forecast or _forecast_label(label)
+
+
+def _column_names(texts: list[Segment], header: Header) -> list[str] | None:
+    """The line naming the items of a one-row-per-period table ("Total Revenues Operating
+    Income ..."), printed just above its unit line."""
+    if header.periods or not texts:
+        return None
+    last = texts[-1]
+    if last.label.endswith(":") or re.match(r"^\(?\d+[.)]", last.label) or is_prose(last.label):
+        return None
+    return last.cells or [last.label]
+
+
+def _name_columns(columns: list[Column], names: list[str]) -> list[Column]:
+    """Put item names on columns: one name per value column when tab cells give them, else
+    the whole line on every column."""
+    values = [i for i, c in enumerate(columns) if c.role != "change_percent"]
+    out = list(columns)
+    if len(names) == len(values):
+        for name, i in zip(names, values, strict=True):
+            out[i] = columns[i].model_copy(update={"header": f"{name} ({columns[i].header})"})
+            if i + 1 < len(columns) and columns[i + 1].role == "change_percent":
+                out[i + 1] = columns[i + 1].model_copy(update={"header": f"{name} YoY %"})
+        return out
+    joined = " ".join(names)
+    return [c.model_copy(update={"header": f"{joined} ({c.header})"}) for c in columns]
 
 
 def _label_number(token: str | None) -> bool:
@@ -312,6 +380,12 @@ def _widen(columns: list[Column], counts: Counter[int]) -> list[Column]:
         return columns
     modal, seen = counts.most_common(1)[0]
     extra = modal - len(columns)
+    if columns and modal == 2 * len(columns) and all(c.period is None for c in columns):
+        # "Total Revenues ... JPY millions": each item followed by its YoY % (TSE format)
+        out: list[Column] = []
+        for col in columns:
+            out += [col, Column(role="change_percent", header=f"{col.header} YoY %".strip())]
+        return out
     if 0 < extra <= 2 and seen >= 2:
         return columns + [Column(role="change_percent", header="") for _ in range(extra)]
     return columns
@@ -320,21 +394,24 @@ def _widen(columns: list[Column], counts: Counter[int]) -> list[Column]:
 def _unit_of(table: _Open) -> Unit | None:
     for col in table.columns:
         if col.role == "value" and col.scale != 1:
-            return Unit("value", col.currency, col.scale, col.header)
+            return Unit("value", col.currency, col.scale, "")
     return None
 
 
 def _choose_title(texts: list[Segment]) -> str:
     """The nearest text line before the header that reads like a title (not a parenthetical
     period line, a unit note or the company's name line)."""
-    for seg in reversed(texts):
-        label = seg.label.strip()
+    for index in range(len(texts) - 1, -1, -1):
+        label = texts[index].label.strip()
         if not label or label.startswith("(") and not re.match(r"\(\d\)", label):
             continue
         if re.match(r"unit\s*:", label, re.I) or re.fullmatch(r"[\W\d]+", label):
             continue
         if re.search(r"\b(inc|corp|co|ltd)\.?$", label, re.I):
             continue
+        if label.endswith(":") and index > 0:  # "Business Segments:" under its section title
+            before = _choose_title(texts[:index])
+            return f"{before} {label}".strip() if before else label
         return label
     return ""
 
