@@ -146,9 +146,12 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
             units.append(_unit(token))
             unit_first.append(not slots)
         elif kind == "change":
-            if re.fullmatch(r"changes?", token, re.I) and slots and slots[-1].kind == "change":
-                slots[-1].text += f" {token}"
-                continue
+            if re.fullmatch(r"changes?", token, re.I):
+                # "YoY %" over "Change" (stacked lines): one column
+                earlier = [s for s in slots if s.kind == "change" and "change" not in s.text.lower()]
+                if earlier:
+                    earlier[-1].text += f" {token}"
+                    continue
             slots.append(Slot("change", token, percent="%" in token))
         elif kind in {"ended", "fy_ended", "as_of"}:
             months = 0 if kind == "as_of" else 12 if kind == "fy_ended" else _marker_months(token)

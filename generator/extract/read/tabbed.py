@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from generator.extract.read.lines import clean_label, squash_spaces, strip_markup
 from generator.extract.read.numbers import is_number_token
+from generator.extract.read.headers import header_coverage
 from generator.extract.read.segments import (
     EMPTY,
+    HEADER_COVERAGE,
     Segment,
     classify,
     is_debris,
@@ -54,8 +56,11 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
         else:
             label, rest = first, cells[1:]
         tokens = _cell_tokens(rest)
+        while tokens and tokens[-1] is EMPTY:  # trailing tabs are layout, not cells
+            tokens.pop()
         numbers = [t for t in tokens if t is not None and is_number_token(t)]
-        if not numbers:
+        coverage, items = header_coverage(squash_spaces(strip_markup(" ".join(rest))))
+        if not numbers or (items and coverage >= HEADER_COVERAGE):
             seg = classify(index + 1, squash_spaces(" ".join(rest)), "", [])
             if seg.kind == "header":
                 seg.label = clean_label(label)

@@ -189,8 +189,8 @@ class Assembler:
                 columns = _name_columns(columns, names)
             title = _choose_title(title_segments) or _title_in_header(block)
             kind = guess_kind(title + " " + _title_in_header(block), header)
-            if not title and self.last is not None:  # a second block under the same title
-                title, kind = self.last.title, self.last.kind
+            if not title and self.out.tables:  # a second block under the same title
+                title, kind = self.out.tables[-1].title, self.out.tables[-1].kind
         first = block[0].line
         self.open = _Open(title=title, line=first, kind=kind, columns=columns, header=header,
                           last_line=first)
@@ -259,11 +259,24 @@ class Assembler:
         if self.ocr:
             rows = _repair(rows, len(columns))
         columns = _settle_change_roles(columns, rows)
+        if table.kind == "targets":
+            rows = [r.model_copy(update={"forecast": True}) if r.period is not None else r
+                    for r in rows]
+        rows = [_percent_cells(r, columns) for r in rows]
         self.out.tables.append(Table(
             title=table.title, line=table.line, kind=table.kind, columns=tuple(columns),
             rows=tuple(rows)))
         self.last = table
         self.texts = []
+
+
+def _percent_cells(row: Row, columns: list[Column]) -> Row:
+    """Cells of percent columns are percentages even when printed without "%"."""
+    cells = tuple(
+        c.model_copy(update={"percent": True}) if c is not None and c.value is not None
+        and columns[i].role in PERCENT_ROLES and not c.percent else c
+        for i, c in enumerate(row.cells))
+    return row if cells == row.cells else row.model_copy(update={"cells": cells})
 
 
 def _label_only(row: Row) -> bool:
@@ -303,6 +316,9 @@ def _name_columns(columns: list[Column], names: list[str]) -> list[Column]:
     the whole line on every column."""
     values = [i for i, c in enumerate(columns) if c.role != "change_percent"]
     out = list(columns)
+    words = [w for name in names for w in name.split()]
+    if len(names) < len(values) == len(words):
+        names = words
     if len(names) == len(values):
         for name, i in zip(names, values, strict=True):
             out[i] = columns[i].model_copy(update={"header": f"{name} ({columns[i].header})"})
@@ -387,6 +403,8 @@ def _widen(columns: list[Column], counts: Counter[int]) -> list[Column]:
             out += [col, Column(role="change_percent", header=f"{col.header} YoY %".strip())]
         return out
     if 0 < extra <= 2 and seen >= 2:
+        if columns and all(c.period is None for c in columns):  # one more item column
+            return columns + [columns[-1].model_copy(update={"header": ""})] * extra
         return columns + [Column(role="change_percent", header="") for _ in range(extra)]
     return columns
 
@@ -400,7 +418,11 @@ def _unit_of(table: _Open) -> Unit | None:
 
 def _choose_title(texts: list[Segment]) -> str:
     """The nearest text line before the header that reads like a title (not a parenthetical
-    period line, a unit note or the company's name line)."""
+    period line, a unit note or the company's name line). Lines printed in the grid (tab
+    cells) are header debris when a plain line is available."""
+    plain = [s for s in texts if not s.in_grid]
+    if plain and len(plain) < len(texts):
+        texts = plain
     for index in range(len(texts) - 1, -1, -1):
         label = texts[index].label.strip()
         if not label or label.startswith("(") and not re.match(r"\(\d\)", label):
@@ -433,10 +455,16 @@ def _repair(rows: list[Row], n: int) -> list[Row]:
 def _settle_change_roles(columns: list[Column], rows: list[Row]) -> list[Column]:
     """A change column whose cells all print "%" is a percent change."""
     out = []
+    value_digits = {c.fraction_digits for r in rows for i, c in enumerate(r.cells)
+                    if c is not None and c.value is not None and columns[i].role == "value"}
     for i, col in enumerate(columns):
         cells = [r.cells[i] for r in rows if r.cells[i] is not None]
         numeric = [c for c in cells if c is not None and c.value is not None]
-        if col.role == "change" and numeric and all(c.text.strip().endswith("%") for c in numeric):
+        printed_percent = all(c.text.strip().endswith("%") for c in numeric)
+        # A change printed with one decimal beside whole-number amounts is a percentage.
+        decimal_beside_integers = value_digits == {0} and all(c.fraction_digits == 1
+                                                              for c in numeric)
+        if col.role == "change" and numeric and (printed_percent or decimal_beside_integers):
             col = col.model_copy(update={"role": "change_percent", "currency": None,
                                          "scale": Decimal(1)})
         out.append(col)
