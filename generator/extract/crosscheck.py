@@ -10,7 +10,8 @@
    the document's USD rate). Then the fact is corrected and the :class:`Correction` recorded in
    its provenance; otherwise the broken sum is reported and the printed values kept.
 3. Duplicates are merged: the leader stays, the others' locations go to ``Provenance.also_in``,
-   and any that disagree with the leader are reported as conflicts.
+   and any that disagree with the leader (beyond one unit of a rounded figure's last digit) are
+   reported as conflicts.
 """
 
 from __future__ import annotations
@@ -53,6 +54,19 @@ def agrees(precise: Decimal, rough: ResultFact, truncate: bool = False) -> bool:
     if rough.value is None or rough.decimals is None:
         return False
     return round_to(precise, rough.decimals, truncate) == rough.value
+
+
+def consistent(fact: ResultFact, other: ResultFact, slack_units: int = 0) -> bool:
+    """Do two printings of one figure agree, reading the more precise at the other's precision
+    (with ``slack_units`` of the rougher one's last digit allowed)?"""
+    if fact.value is None or other.value is None:
+        return fact.value is None and other.value is None
+    if fact.decimals is None or other.decimals is None:
+        return fact.value == other.value
+    rough, fine = (other, fact) if other.decimals <= fact.decimals else (fact, other)
+    assert rough.value is not None and fine.value is not None and rough.decimals is not None
+    slack = Decimal(1).scaleb(-rough.decimals) * slack_units
+    return abs(round_to(fine.value, rough.decimals) - rough.value) <= slack
 
 
 def half_unit(fact: ResultFact, truncate: bool) -> Decimal:
@@ -98,11 +112,12 @@ class _Group:
     def __post_init__(self) -> None:
         self.lead = min(self.facts, key=self._rank)
 
-    def _rank(self, fact: ResultFact) -> tuple[int, int, int, int]:
+    def _rank(self, fact: ResultFact) -> tuple[int, int, int, int, int]:
         numeric = 0 if fact.value is not None else 1
         precision = -(fact.decimals if fact.decimals is not None else -99)
         primary = 0 if fact.source.table in self.primary else 1
-        return (numeric, precision, primary, fact.source.line)
+        support = sum(1 for other in self.facts if other is not fact and consistent(fact, other))
+        return (numeric, precision, primary, -support, fact.source.line)
 
     def others(self) -> list[ResultFact]:
         return [f for f in self.facts if f is not self.lead]
@@ -317,6 +332,7 @@ class CrossChecker:
                     "stored with its natural sign",
                     tuple(w for w in where if w != location(member)),
                 )
+                self._flip_same_sign(member)
                 continue
             findings.append(CalcFinding(
                 total=f"{total.concept} by {axis}", printed=total.value, computed=computed,
@@ -326,6 +342,18 @@ class CrossChecker:
                 note="members do not add up to the printed total",
             ))
         return findings
+
+    def _flip_same_sign(self, printed: ResultFact) -> None:
+        """Other printings of a member flipped to its natural sign, printed the same way (e.g.
+        the summary table's "Elimination 206"), are read the same way."""
+        assert printed.value is not None
+        group = self.groups[fact_key(printed)]
+        sign = printed.value > 0
+        group.facts = [
+            f if f is group.lead or f.value is None or (f.value > 0) != sign
+            else f.model_copy(update={"value": -f.value})
+            for f in group.facts
+        ]
 
     # -- driver -------------------------------------------------------------------------------
 
@@ -381,14 +409,11 @@ class CrossChecker:
         facts.sort(key=lambda f: (f.source.line, f.concept, str(f.period), f.unit or ""))
         return facts, conflicts, merged
 
-    def _same(self, lead: ResultFact, other: ResultFact) -> bool:
-        if lead.value is None or other.value is None:
-            return lead.value is None and other.value is None
-        if other.decimals is not None and lead.decimals is not None and (
-            other.decimals < lead.decimals
-        ):
-            return agrees(lead.value, other, self.truncate)
-        return lead.value == other.value
+    @staticmethod
+    def _same(lead: ResultFact, other: ResultFact) -> bool:
+        """Agreeing printings; a rounded summary may differ by one in its last digit (releases
+        adjust rounded figures so that they add up), which is not a conflict."""
+        return consistent(lead, other, slack_units=1)
 
 
 def cross_check(

@@ -6,7 +6,7 @@ aliases, ``{company}`` standing for any of the company's names (and OCR misreadi
 leading ``-`` marking a wording that reverses the concept's sign.
 
 Wordings are compared after :func:`normalize_label`: case, whitespace, punctuation, dashes,
-"&"/"and", apostrophes, footnote markers and trailing colons do not matter. Lookups are dict
+"&"/"and", apostrophes, footnote markers, trailing colons and plural "s" do not matter. Lookups are dict
 lookups; building the index is linear in the taxonomy's size and deterministic.
 """
 
@@ -61,7 +61,27 @@ def normalize_label(text: str, company_names: Sequence[str] = ()) -> str:
     while match and match.group("head").split()[-1] not in _MONTHS:
         key = match.group("head").strip()
         match = _TRAILING_NOTE.match(key)
-    return re.sub(r"\s+", " ", key).strip()
+    return " ".join(_singular(word) for word in key.split())
+
+
+def _singular(word: str) -> str:
+    """Fold a plural: "services" / "service", "revenues" / "revenue" share a key ("business",
+    "loss" keep their double s). Applied to both sides, so it only merges number variants."""
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def label_prefixes(text: str) -> list[str]:
+    """Shorter readings of a label that carries a description after a comma, semicolon or dash
+    ("Accounts receivable, net of allowance ... respectively" -> "Accounts receivable"),
+    longest first."""
+    parts = re.split(r"\s*(?:,(?!\d)|[;—–])\s*", text.strip())
+    return [", ".join(parts[:n]) for n in range(len(parts) - 1, 0, -1) if parts[n - 1]]
 
 
 def _ordered_names(names: Sequence[str]) -> list[str]:

@@ -186,3 +186,20 @@ def test_sum_with_a_component_never_printed_counts_it_as_zero(taxonomy: Taxonomy
     out = cross_check(facts(taxonomy, table("IS", 9, [col()], [
         *SERVICES[:2], row("Total", 13, "6,000")])), taxonomy)
     assert not out.findings
+
+
+def test_deduction_printed_twice_is_read_the_same_way_in_both_tables(taxonomy: Taxonomy) -> None:
+    out = cross_check(facts(
+        taxonomy,
+        table("Segments", 55, SEGMENTS, [
+            row("Net revenues", 59, "34,272"), row("Widgets business", 60, "34,264"),
+            row("Gadgets business", 61, "228"), row("Elimination", 62, "220")]),
+        table("Segments", 466, [col()], [
+            row("Widgets business", 468, "34,263,534"), row("Gadgets business", 471, "228,376"),
+            row("Elimination", 474, "219,830"), row("Consolidated total", 475, "34,272,080")]),
+    ), taxonomy)
+    (elimination,) = [f for f in out.facts if f.dimensions.get("SegmentsAxis") ==
+                      "EliminationMember"]
+    assert elimination.value == Decimal("-219830000") and elimination.source.line == 474
+    assert elimination.source.also_in == ("doc.txt:62",)
+    assert not out.conflicts and not out.findings

@@ -69,10 +69,27 @@ def test_heading_row_opens_breakdown_and_lines_under_a_member_keep_it(
     ]
 
 
-def test_member_row_without_parent_row_is_ambiguous_between_breakdowns(
+def test_member_rows_without_parent_row_take_the_next_breakdown_in_tree_order(
     index: AliasIndex, taxonomy: Taxonomy
 ) -> None:
-    assert walk(index, taxonomy, "Segments", [("Widgets business", True)]) == [None]
+    rows = [("Widgets business", True), ("Segment profit or loss", False),
+            ("Widgets business", True)]
+    assert walk(index, taxonomy, "Segments", rows) == [
+        "Revenues[WidgetsMember]", "OperatingIncome", "OperatingIncome[WidgetsMember]"]
+
+
+def test_label_with_trailing_description_matches_its_head(
+    index: AliasIndex, taxonomy: Taxonomy
+) -> None:
+    rows = [("Hosting, net of allowance for doubtful accounts of JPY 37,178 thousand and "
+             "JPY 56,787 thousand at March 31, 2010, respectively", True),
+            ("Support—3,934 shares held", True)]
+    assert walk(index, taxonomy, "Income", rows) == ["HostingRevenue", "SupportRevenue"]
+
+
+def test_plural_variants_match(index: AliasIndex, taxonomy: Taxonomy) -> None:
+    assert walk(index, taxonomy, "Segments", [("Net revenue", True), ("Widget businesses", True)])\
+        == ["Revenues", "Revenues[WidgetsMember]"]
 
 
 def test_table_title_is_the_first_heading(taxonomy: Taxonomy) -> None:

@@ -7,7 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model.taxonomy import Taxonomy
-from generator.taxonomy.aliases import AliasIndex, Candidate, NetworkAliases, NodeRef
+from generator.taxonomy.aliases import (
+    AliasIndex,
+    Candidate,
+    NetworkAliases,
+    NodeRef,
+    label_prefixes,
+)
 
 
 @dataclass(frozen=True)
@@ -87,13 +93,23 @@ class RowWalker:
             for place in self.network.breakdown_places()
             if (member := self.index.member(place.node.breakdown or "", label)) is not None
         ]
-        if len(found) != 1:
-            return None  # none, or ambiguous without a printed parent row
-        place, member = found[0]
+        if not found:
+            return None
+        # Without a printed parent row, member rows belong to the next breakdown in tree order.
+        after = [f for f in found if self.last is None or f[0].path > self.last.path]
+        place, member = (after or found)[0]
         return RowMatch(ref=place, negated=False, member=(place.node.breakdown or "", member))
 
     def resolve(self, label: str, has_values: bool) -> RowMatch | None:
-        """Match a row; advances the walker's place when it matches."""
+        """Match a row, or failing that the label without its trailing description
+        ("Accounts receivable, net of allowance ..."); advances the walker's place."""
+        for reading in (label, *label_prefixes(label)):
+            match = self._resolve(reading, has_values)
+            if match is not None:
+                return match
+        return None
+
+    def _resolve(self, label: str, has_values: bool) -> RowMatch | None:
         member_row = self._member_row(label, active_only=True)
         cand = None if member_row else self._pick(label, has_values)
         if member_row is None and cand is None:
