@@ -6,8 +6,8 @@ aliases, ``{company}`` standing for any of the company's names (and OCR misreadi
 leading ``-`` marking a wording that reverses the concept's sign.
 
 Wordings are compared after :func:`normalize_label`: case, whitespace, punctuation, dashes,
-"&"/"and", apostrophes, footnote markers, trailing colons and plural "s" do not matter. Lookups are dict
-lookups; building the index is linear in the taxonomy's size and deterministic.
+"&"/"and", apostrophes, footnote markers, trailing colons and plural "s" do not matter. Lookups
+are dict lookups; building the index is linear in the taxonomy's size and deterministic.
 """
 
 from __future__ import annotations
