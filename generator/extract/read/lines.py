@@ -132,7 +132,11 @@ def is_prose(text: str) -> bool:
     if len(words) < 6 or flat.endswith(":"):
         return False
     lower = sum(1 for w in words if w[:1].islower())
-    return flat.endswith((".", ".)", "。")) or (len(words) > 14 and lower * 2 > len(words))
+    if flat.endswith((".", ".)", "。")) or re.search(r"[a-z]\. [A-Z]", flat):
+        return True
+    outside = re.sub(r"\([^()]*\)", " ", flat)
+    verbs = re.search(r"\b(is|are|was|were|has|have|had|will|would|can|may|our|we)\b", outside)
+    return len(words) > 14 and lower * 2 > len(words) and verbs is not None
 
 
 def is_note(text: str) -> bool:

@@ -12,6 +12,9 @@ from generator.extract.read.lines import NBSP, clean_label, is_prose
 from generator.extract.read.segments import Segment, _is_slot, merge_tokens
 
 _SENTENCE_END = (".", "。", ".)", ".”", '."')
+_COUNTED = {"date", "bad_date", "half", "quarter", "fy", "unit"}
+_PAREN_DATE = re.compile(r"\([^()]*\)")  # "(shares)", "(As of ... 2017)": never column heads
+_SENTENCES = re.compile(r"(?<=[.)])\s+(?=\(?\d{1,2}[.)]\s)|(?<=\.)\s+(?=[A-Z(])")
 _GAP = re.compile(r"^[\s|\[\]·•,:;()*\-–—]*$")
 
 
@@ -56,6 +59,8 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
 
 
 def split_paragraph(line_no: int, text: str) -> list[Segment]:
+    if is_prose(text) and header_span(text) is None:
+        return [Segment(line_no, "text", label=text, text=text)]
     tokens = merge_tokens(text.split())
     out: list[Segment] = []
     label: list[str] = []
@@ -71,7 +76,8 @@ def split_paragraph(line_no: int, text: str) -> list[Segment]:
         run = tokens[i:j]
         after = tokens[j] if j < len(tokens) else ""
         before = tokens[i - 1] if i > 0 else ""
-        inside = len(run) == 1 and (after[:1].islower() or before in {"JPY", "of", "and"})
+        inside = len(run) == 1 and (after[:1].islower() or before in {"JPY", "of", "and"}
+                                    or re.fullmatch(r"\(\d{1,2}\)", run[0]) is not None)
         if inside or not label and not out:
             label.extend(run)
             i = j
@@ -91,9 +97,10 @@ def header_span(text: str) -> tuple[int, int] | None:
     start = end = -1
     items = 0
     seen_unit = False
-    for m in _SCANNER.finditer(text):
+    masked = _PAREN_DATE.sub(lambda m: "#" * len(m.group(0)), text)
+    for m in _SCANNER.finditer(masked):
         kind = m.lastgroup or ""
-        adjacent = start >= 0 and _GAP.match(text[end:m.start()]) is not None
+        adjacent = start >= 0 and _GAP.match(masked[end:m.start()]) is not None
         if adjacent and seen_unit and kind in _PERIOD_KINDS:
             break
         if not adjacent:
@@ -102,7 +109,7 @@ def header_span(text: str) -> tuple[int, int] | None:
                 break
             start, items, seen_unit = m.start(), 0, False
         end = m.end()
-        if kind in _PERIOD_KINDS or kind == "unit":
+        if kind in _COUNTED:  # markers ("as of", "ended") only qualify a date
             items += 1
         seen_unit = seen_unit or kind == "unit"
     if best is None and items >= 2:
@@ -116,9 +123,8 @@ def _label_segments(line_no: int, text: str, run: list[str] | None) -> list[Segm
     if span is not None:
         before, head, text = text[: span[0]], text[span[0]: span[1]], text[span[1]:]
         out.extend(_texts(line_no, before))
-        out.append(Segment(line_no, "header", label=clean_label(before), text=head,
-                           header_text=head))
-    parts = re.split(r"(?<=:)\s+", text.strip())
+        out.append(Segment(line_no, "header", text=head, header_text=head))
+    parts = _headings(text.strip())
     last = parts.pop() if parts else ""
     for part in parts:
         out.extend(_texts(line_no, part))
@@ -129,10 +135,25 @@ def _label_segments(line_no: int, text: str, run: list[str] | None) -> list[Segm
     return out
 
 
+def _headings(text: str) -> list[str]:
+    """Split "REVENUES: Network services: Internet ..." at colons; "LESS: NET INCOME ..." is
+    one label (a sign word, not a heading)."""
+    parts: list[str] = []
+    for piece in re.split(r"(?<=:)\s+", text):
+        if parts and re.fullmatch(r"(less|add|plus|minus|deduct):", parts[-1], re.I):
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    return parts
+
+
 def _texts(line_no: int, text: str) -> list[Segment]:
-    text = text.strip()
-    if not text:
-        return []
-    if is_prose(text):
-        return [Segment(line_no, "text", label=text, text=text)]
-    return [Segment(line_no, "text", label=clean_label(text), text=text)]
+    """Text before a header: sentences and numbered headings ("(1) ...") apart, so the
+    title is the last of them rather than a whole paragraph."""
+    out = []
+    for part in _SENTENCES.split(text.strip()):
+        part = part.strip()
+        if part:
+            label = part if is_prose(part) else clean_label(part)
+            out.append(Segment(line_no, "text", label=label, text=part))
+    return out

@@ -32,14 +32,14 @@ PERCENT_ROLES = {"percent_of_revenue", "change_percent"}
 _SKIP_COST = {"percent_of_revenue": 0.0, "other": 1.0, "translation": 2.0, "change": 2.5,
               "change_percent": 2.5, "value": 3.0}
 _KINDS: list[tuple[str, str]] = [
+    ("tse_results", r"results\s+of\s+operations"),
+    ("tse_position", r"financial\s+position"),
     ("balance_sheet", r"balance\s+sheets?"),
     ("cash_flows", r"cash\s+flows?"),
     ("income_statement", r"statements?\s+of\s+income(?!\s*\(loss\)\s*$)(?!\w)|income\s+statements?"),
     ("comprehensive_income", r"comprehensive\s+income"),
     ("equity", r"shareholders.?\s+equity|changes\s+in\s+(net\s+assets|equity)"),
     ("segments", r"segment"),
-    ("tse_results", r"results\s+of\s+operations"),
-    ("tse_position", r"financial\s+position"),
     ("network_services_revenue", r"revenues?\s+breakdown"),
     ("contracts", r"number\s+of\s+contracts|contracted\s+bandwidth|subscriptions?"),
     ("adjusted_ebitda", r"adjusted\s+ebitda|ebitda"),
@@ -187,7 +187,8 @@ class Assembler:
             if names is not None:
                 title_segments = title_segments[:-1]
                 columns = _name_columns(columns, names)
-            title = _choose_title(title_segments) or _title_in_header(block)
+            title = _choose_title(title_segments) or _choose_title(self.texts) or \
+                _title_in_header(block)
             kind = guess_kind(title + " " + _title_in_header(block), header)
             if not title and self.out.tables:  # a second block under the same title
                 title, kind = self.out.tables[-1].title, self.out.tables[-1].kind
@@ -424,7 +425,7 @@ def _choose_title(texts: list[Segment]) -> str:
     if plain and len(plain) < len(texts):
         texts = plain
     for index in range(len(texts) - 1, -1, -1):
-        label = texts[index].label.strip()
+        label = re.split(r"(?<=\.)\s+(?=[A-Z(])", texts[index].label.strip())[-1]
         if not label or label.startswith("(") and not re.match(r"\(\d\)", label):
             continue
         if re.match(r"unit\s*:", label, re.I) or re.fullmatch(r"[\W\d]+", label):
