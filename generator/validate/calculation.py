@@ -62,14 +62,26 @@ def build_model(dts: Dts, concepts: dict[str, Concept]) -> CalcModel:
     return model
 
 
+_QUANTA: dict[int, Decimal] = {}
+
+
+def _quantum(dec: int) -> Decimal:
+    """10**-decimals, cached: one Decimal per distinct decimals value."""
+    q = _QUANTA.get(dec)
+    if q is None:
+        q = _QUANTA[dec] = Decimal(1).scaleb(-dec)
+    return q
+
+
 def _interval(fact: Fact, mode: CalcMode) -> tuple[Decimal, Decimal]:
     assert fact.value is not None
     v = fact.value
     if fact.dec is None:
         return v, v
-    unit = Decimal(1).scaleb(-int(fact.dec))
+    unit = _quantum(fact.dec)
     if mode == "rounding":
-        return v - unit * _HALF, v + unit * _HALF
+        half = unit * _HALF
+        return v - half, v + half
     if v > 0:
         return v, v + unit
     if v < 0:
@@ -80,7 +92,7 @@ def _interval(fact: Fact, mode: CalcMode) -> tuple[Decimal, Decimal]:
 def _excess(fact: Fact) -> bool:
     if fact.value is None or fact.dec is None:
         return False
-    return fact.value.scaleb(int(fact.dec)) % 1 != 0
+    return fact.value % _quantum(fact.dec) != 0
 
 
 def check(inst: Instance, model: CalcModel, mode: CalcMode = "rounding") -> list[Finding]:
@@ -88,16 +100,18 @@ def check(inst: Instance, model: CalcModel, mode: CalcMode = "rounding") -> list
     out: list[Finding] = []
     if not model.networks:
         return out
-    groups: dict[tuple[str, object, object], list[Fact]] = defaultdict(list)
-    excess: set[tuple[str, object, object]] = set()
+    cclass, uclass = inst.classes()
+    in_calc = model.concepts
+    groups: dict[tuple[str, int, int], list[Fact]] = {}
+    excess: set[tuple[str, int, int]] = set()
     for fact in inst.facts:
-        if fact.concept not in model.concepts or fact.nil or fact.value is None or fact.in_tuple:
+        if fact.concept not in in_calc or fact.value is None or fact.nil or fact.in_tuple:
             continue
-        ctx = inst.contexts.get(fact.context_ref or "")
-        unit = inst.units.get(fact.unit_ref or "")
-        if ctx is None or unit is None or (fact.dec is None and fact.decimals != "INF"):
+        c = cclass.get(fact.context_ref or "")
+        u = uclass.get(fact.unit_ref or "")
+        if c is None or u is None or (fact.dec is None and fact.decimals != "INF"):
             continue
-        key = (fact.concept, ctx.key, unit.key)
+        key = (fact.concept, c, u)
         if _excess(fact):
             excess.add(key)
             out.append(Finding(
@@ -107,40 +121,48 @@ def check(inst: Instance, model: CalcModel, mode: CalcMode = "rounding") -> list
                 "are not checked.",
                 file=inst.file, line=fact.line, fact_id=fact.id,
                 concept=short(fact.concept), context_id=fact.context_ref))
-        groups[key].append(fact)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [fact]
+        else:
+            group.append(fact)
     code = ("calc11e:inconsistentCalculationUsingRounding" if mode == "rounding"
             else "calc11e:inconsistentCalculationUsingTruncation")
-    bindings: dict[str, list[tuple[object, object]]] = defaultdict(list)
-    for concept, ckey, ukey in groups:
-        bindings[concept].append((ckey, ukey))
+    bindings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for concept, c, u in groups:
+        bindings[concept].append((c, u))
+    intervals: dict[tuple[str, int, int], tuple[Decimal, Decimal] | None] = {}
+
+    def interval(key: tuple[str, int, int]) -> tuple[Decimal, Decimal] | None:
+        if key not in intervals:
+            intervals[key] = None if key in excess else _merged(groups[key], mode)
+        return intervals[key]
+
     for (elr, parent), children in model.networks.items():
-        for ckey, ukey in bindings.get(parent, []):
-            pkey = (parent, ckey, ukey)
-            pint = _merged(groups[pkey], mode)
-            if pint is None or pkey in excess:
+        for c, u in bindings.get(parent, []):
+            pint = interval((parent, c, u))
+            if pint is None:
                 continue
             lo = hi = _ZERO
             bound = False
             skip = False
             for child, weight in children:
-                facts = groups.get((child, ckey, ukey))
-                if not facts:
+                ckey = (child, c, u)
+                if ckey not in groups:
                     continue
-                if (child, ckey, ukey) in excess:
-                    skip = True
-                    break
-                cint = _merged(facts, mode)
+                cint = interval(ckey)
                 if cint is None:
                     skip = True
                     break
                 bound = True
-                a, b = cint[0] * weight, cint[1] * weight
-                lo, hi = lo + min(a, b), hi + max(a, b)
-            if skip or not bound:
+                if weight == 1:
+                    lo, hi = lo + cint[0], hi + cint[1]
+                else:
+                    a, b = cint[0] * weight, cint[1] * weight
+                    lo, hi = lo + min(a, b), hi + max(a, b)
+            if skip or not bound or _overlaps((lo, hi), pint, mode):
                 continue
-            if _overlaps((lo, hi), pint, mode):
-                continue
-            pf = groups[pkey][0]
+            pf = groups[(parent, c, u)][0]
             out.append(Finding(
                 code=code, severity=Severity.inconsistency,
                 message=f"{short(parent)} = {pf.value} (decimals {pf.decimals}) does not match the "

@@ -6,7 +6,6 @@ duplicates are consistent when they agree once rounded to the least precise deci
 
 from __future__ import annotations
 
-from collections import defaultdict
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from generator.validate.findings import Finding, Severity
@@ -25,7 +24,7 @@ def _consistent(facts: list[Fact], numeric: bool) -> bool:
     if not finite:
         return len({f.value for f in values}) == 1
     least = min(finite)
-    quantum = Decimal(1).scaleb(-int(least))
+    quantum = Decimal(1).scaleb(-least)
     rounded = {
         f.value.quantize(quantum, rounding=ROUND_HALF_EVEN) if f.value is not None else None
         for f in values
@@ -35,22 +34,26 @@ def _consistent(facts: list[Fact], numeric: bool) -> bool:
 
 def check(inst: Instance, concepts: dict[str, Concept]) -> list[Finding]:
     """Report each set of inconsistent duplicates once, at its first fact."""
-    groups: dict[tuple[str, object, object, str | None], list[Fact]] = defaultdict(list)
-    contexts, units = inst.contexts, inst.units
+    groups: dict[tuple[str, int, int, str | None], list[Fact]] = {}
+    cclass, uclass = inst.classes()
     for fact in inst.facts:
-        if fact.nil or fact.in_tuple or fact.context_ref is None:
+        if fact.nil or fact.in_tuple:
             continue
-        ctx = contexts.get(fact.context_ref)
-        if ctx is None:
+        c = cclass.get(fact.context_ref or "")
+        if c is None:
             continue
-        unit = units.get(fact.unit_ref) if fact.unit_ref else None
-        groups[(fact.concept, ctx.key, unit.key if unit else None, fact.lang)].append(fact)
+        key = (fact.concept, c, uclass.get(fact.unit_ref or "", -1), fact.lang)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [fact]
+        else:
+            group.append(fact)
     out: list[Finding] = []
     for (concept, _, _, _), facts in groups.items():
         if len(facts) < 2:
             continue
-        c = concepts.get(concept)
-        if c is None or c.kind != "item" or _consistent(facts, c.numeric):
+        model = concepts.get(concept)
+        if model is None or model.kind != "item" or _consistent(facts, model.numeric):
             continue
         first = facts[0]
         shown = ", ".join(f.text.strip()[:40] for f in facts[:5])

@@ -88,7 +88,7 @@ class Fact:
     lang: str | None = None
     in_tuple: bool = False
     value: Decimal | None = None
-    dec: Decimal | None = None  # None means INF / exact
+    dec: int | None = None  # None means INF / exact
 
 
 @dataclass
@@ -97,6 +97,7 @@ class Instance:
 
     file: str
     root_tag: str = ""
+    root_namespaces: frozenset[str] = frozenset()
     refs: list[tuple[str, str, int | None]] = field(default_factory=list)  # (kind, href, line)
     contexts: dict[str, Context] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
@@ -105,6 +106,21 @@ class Instance:
     findings: list[Finding] = field(default_factory=list)
     fatal: bool = False
     schema_failed: bool = False  # streaming validation failed: re-validate a tree for lines
+    _classes: tuple[dict[str, int], dict[str, int]] | None = None
+
+    def classes(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Context id -> c-equal class number and unit id -> u-equal class number.
+
+        Small ints make per-fact binding keys cheap to hash (calculations, duplicates).
+        """
+        if self._classes is None:
+            cmap: dict[tuple[Any, ...], int] = {}
+            umap: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+            self._classes = (
+                {cid: cmap.setdefault(c.key, len(cmap)) for cid, c in self.contexts.items()},
+                {uid: umap.setdefault(u.key, len(umap)) for uid, u in self.units.items()},
+            )
+        return self._classes
 
 
 def _clark(qname: str, nsmap: dict[str | None, str]) -> str | None:
@@ -126,6 +142,7 @@ def read_head(path: Path) -> Instance:
                 depth += 1
                 if depth == 1:
                     inst.root_tag = el.tag
+                    inst.root_namespaces = frozenset(el.nsmap.values())
                 elif depth == 2 and el.tag not in _REFS:
                     break
             else:
@@ -139,44 +156,56 @@ def read_head(path: Path) -> Instance:
     return inst
 
 
+_ENTITY, _IDENT = f"{{{XBRLI}}}entity", f"{{{XBRLI}}}identifier"
+_PERIOD, _SEGMENT, _SCENARIO = f"{{{XBRLI}}}period", f"{{{XBRLI}}}segment", f"{{{XBRLI}}}scenario"
+_INSTANT, _START, _END = f"{{{XBRLI}}}instant", f"{{{XBRLI}}}startDate", f"{{{XBRLI}}}endDate"
+_FOREVER = f"{{{XBRLI}}}forever"
+_EXPLICIT, _TYPED = f"{{{XBRLDI}}}explicitMember", f"{{{XBRLDI}}}typedMember"
+
+
 def _read_context(el: etree._Element) -> Context:
-    ident = el.find(f"{{{XBRLI}}}entity/{{{XBRLI}}}identifier")
-    period = el.find(f"{{{XBRLI}}}period")
+    """Direct child walks (no ElementPath): this runs once per context, 20k+ times in big files."""
+    scheme = identifier = ""
     kind, start, end = "invalid", None, None
-    if period is not None:
-        for child in period:
-            local = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
-            if local == "instant":
-                kind, end = "instant", (child.text or "").strip()
-            elif local == "startDate":
-                kind, start = "duration", (child.text or "").strip()
-            elif local == "endDate":
-                end = (child.text or "").strip()
-            elif local == "forever":
-                kind = "forever"
-    ctx = Context(
-        id=el.get("id", ""),
-        line=line_of(el),
-        scheme=ident.get("scheme", "") if ident is not None else "",
-        identifier=(ident.text or "").strip() if ident is not None else "",
-        period=kind,
-        start=start,
-        end=end,
-    )
+    segment: etree._Element | None = None
+    scenario: etree._Element | None = None
+    for part in el:
+        tag = part.tag
+        if tag == _ENTITY:
+            for sub in part:
+                if sub.tag == _IDENT:
+                    scheme, identifier = sub.get("scheme", ""), (sub.text or "").strip()
+                elif sub.tag == _SEGMENT:
+                    segment = sub
+        elif tag == _PERIOD:
+            for child in part:
+                ctag = child.tag
+                if ctag == _INSTANT:
+                    kind, end = "instant", (child.text or "").strip()
+                elif ctag == _START:
+                    kind, start = "duration", (child.text or "").strip()
+                elif ctag == _END:
+                    end = (child.text or "").strip()
+                elif ctag == _FOREVER:
+                    kind = "forever"
+        elif tag == _SCENARIO:
+            scenario = part
+    ctx = Context(el.get("id", ""), line_of(el), scheme, identifier, kind, start, end)
+    if segment is None and scenario is None:
+        ctx.key = (scheme, identifier, kind, start, end)
+        return ctx
     other: list[str] = []
     seen_dims: set[str] = set()
-    for container_path, target in (
-        (f"{{{XBRLI}}}entity/{{{XBRLI}}}segment", ctx.segment),
-        (f"{{{XBRLI}}}scenario", ctx.scenario),
+    for container, target, where in (
+        (segment, ctx.segment, "segment"), (scenario, ctx.scenario, "scenario")
     ):
-        container = el.find(container_path)
         if container is None:
             continue
-        where = "segment" if target is ctx.segment else "scenario"
         for child in container:
-            if not isinstance(child.tag, str):
+            ctag = child.tag
+            if not isinstance(ctag, str):
                 continue
-            if child.tag in (f"{{{XBRLDI}}}explicitMember", f"{{{XBRLDI}}}typedMember"):
+            if ctag in (_EXPLICIT, _TYPED):
                 raw_dim = child.get("dimension", "")
                 dim = _clark(raw_dim, child.nsmap)
                 if dim is None:
@@ -185,7 +214,7 @@ def _read_context(el: etree._Element) -> Context:
                 if dim in seen_dims:
                     ctx.repeated.append(dim)
                 seen_dims.add(dim)
-                if child.tag == f"{{{XBRLDI}}}explicitMember":
+                if ctag == _EXPLICIT:
                     member = _clark(child.text or "", child.nsmap)
                     if member is None:
                         ctx.bad_qnames.append(("member", (child.text or "").strip()))
@@ -198,7 +227,7 @@ def _read_context(el: etree._Element) -> Context:
                 other.append(where + etree.tostring(child, method="c14n").decode())
     ctx.other = "".join(sorted(other))
     ctx.key = (
-        ctx.scheme, ctx.identifier, ctx.period, ctx.start, ctx.end,
+        scheme, identifier, kind, start, end,
         frozenset(ctx.segment.items()), frozenset(ctx.scenario.items()), ctx.other,
     )
     return ctx
@@ -230,10 +259,10 @@ def _read_unit(el: etree._Element) -> Unit:
 
 def _read_fact(el: etree._Element, out: list[Fact], in_tuple: bool) -> None:
     attrib = el.attrib
-    children = [c for c in el if isinstance(c.tag, str)]
-    if children and "contextRef" not in attrib:
-        for child in children:  # a tuple: its items are facts too
-            _read_fact(child, out, True)
+    if len(el) and "contextRef" not in attrib:
+        for child in el:  # a tuple: its items are facts too
+            if isinstance(child.tag, str):
+                _read_fact(child, out, True)
     out.append(
         Fact(
             concept=el.tag,
@@ -251,42 +280,57 @@ def _read_fact(el: etree._Element, out: list[Fact], in_tuple: bool) -> None:
     )
 
 
-def stream(path: Path, inst: Instance, schema: etree.XMLSchema | None) -> Instance:
-    """Parse, schema-validate (when ``schema`` is given) and extract in one pass."""
+def stream(path: Path, inst: Instance, schema: etree.XMLSchema | None,
+           fact_namespaces: frozenset[str] | None = None) -> Instance:
+    """Parse, schema-validate (when ``schema`` is given) and extract in one pass.
+
+    With ``fact_namespaces`` (the DTS's concept namespaces) libxml2 only hands Python the
+    elements that matter, skipping the many small children of contexts; facts in any other
+    namespace are still caught by the schema pass and the concept check of the full walk.
+    """
     opts: dict[str, Any] = dict(parser_options())
     if schema is not None:
         opts["schema"] = schema
+    if fact_namespaces is not None:
+        opts["tag"] = [_CONTEXT, _UNIT, *(f"{{{ns}}}*" for ns in sorted(fact_namespaces))]
     ids: set[str] = set()
     etree.clear_error_log()
+    root: etree._Element | None = None
+    count = 0
     try:
         for _, el in etree.iterparse(str(path), events=("end",), **opts):
             parent = el.getparent()
-            if parent is None or parent.getparent() is not None:
+            if parent is None:
+                continue
+            if root is None:
+                root = parent if parent.getparent() is None else parent.getroottree().getroot()
+            if parent is not root:
                 continue
             tag = el.tag
-            if not isinstance(tag, str):
-                pass
-            elif tag == _CONTEXT:
+            if tag == _CONTEXT:
                 ctx = _read_context(el)
-                if ctx.id in inst.contexts or ctx.id in ids:
+                if ctx.id in ids:
                     inst.duplicate_ids.append((ctx.id, ctx.line))
                 else:
                     inst.contexts[ctx.id] = ctx
                 ids.add(ctx.id)
             elif tag == _UNIT:
                 unit = _read_unit(el)
-                if unit.id in inst.units or unit.id in ids:
+                if unit.id in ids:
                     inst.duplicate_ids.append((unit.id, unit.line))
                 else:
                     inst.units[unit.id] = unit
                 ids.add(unit.id)
-            elif tag in _REFS or tag in _SKIP:
+            elif not isinstance(tag, str) or tag in _REFS or tag in _SKIP:
                 pass
             else:
                 _read_fact(el, inst.facts, False)
-            el.clear(keep_tail=True)
-            while el.getprevious() is not None:
-                del parent[0]
+            count += 1
+            if count & 1023 == 0:
+                # Free what was read: only earlier siblings, since libxml2 may already have
+                # built elements whose events are still queued.
+                while el.getprevious() is not None:
+                    del root[0]
     except etree.XMLSyntaxError as exc:
         _syntax_findings(inst, exc)
     return inst

@@ -116,7 +116,7 @@ def check_facts(inst: Instance, concepts: dict[str, Concept]) -> list[Finding]:
                 fact.dec = None
             else:
                 try:
-                    fact.dec = Decimal(int(d))
+                    fact.dec = int(d)
                 except ValueError:
                     out.append(_fact_finding(inst, fact, "xbrl.4.6.5:decimals",
                         f"decimals='{fact.decimals}' on {name} is not an integer or INF."))

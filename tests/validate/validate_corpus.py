@@ -178,7 +178,8 @@ def _balance_weight(tax: Path) -> None:
     cal = tax / "fx-cal.xml"
     text = cal.read_text(encoding="utf-8")
     # GrossProfit (credit) = Revenue (credit) with weight -1: illegal by balance.
-    text = text.replace('xlink:to="Revenue" order="1" weight="1"', 'xlink:to="Revenue" order="1" weight="-1"')
+    old, new = 'xlink:to="Revenue" order="1" weight="1"', 'xlink:to="Revenue" order="1" weight="-1"'
+    text = text.replace(old, new)
     cal.write_text(text, encoding="utf-8")
 
 

@@ -1,0 +1,158 @@
+"""Benchmark ``xbrlgen validate`` against Arelle in-process, on generated or real instances.
+
+Usage:
+    python benchmarks/bench_validate.py               # generated 5,000 and 100,000 facts
+    python benchmarks/bench_validate.py out/ a.xbrl   # real filings (files or folders)
+    python benchmarks/bench_validate.py --sizes 5000 20000 --no-arelle
+
+Each measurement runs in a fresh subprocess so peak memory (ru_maxrss, minus the process's
+baseline after imports) belongs to that run alone. "cold" includes loading the taxonomy; "warm"
+is a second validation of the same file in the same process (taxonomy cached).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TAXONOMY = ROOT / "tests" / "validate" / "fixtures" / "taxonomy"
+
+HEADER = """<?xml version="1.0" encoding="UTF-8"?>
+<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance"
+ xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink"
+ xmlns:iso4217="http://www.xbrl.org/2003/iso4217" xmlns:fx="http://example.com/xbrlgen/fixture/2024">
+<link:schemaRef xlink:type="simple" xlink:href="taxonomy/fx.xsd"/>
+<xbrli:unit id="JPY"><xbrli:measure>iso4217:JPY</xbrli:measure></xbrli:unit>
+"""
+
+
+def generate(facts: int, dest: Path) -> Path:
+    """An instance of ``facts`` facts: groups of 5 calculation-consistent facts per context."""
+    shutil.copytree(TAXONOMY, dest / "taxonomy", dirs_exist_ok=True)
+    path = dest / f"bench-{facts}.xbrl"
+    with path.open("w", encoding="utf-8") as out:
+        out.write(HEADER)
+        for g in range(max(1, facts // 5)):
+            out.write(
+                f'<xbrli:context id="c{g}"><xbrli:entity><xbrli:identifier '
+                f'scheme="http://www.tse.or.jp/sicc">{10000 + g}</xbrli:identifier></xbrli:entity>'
+                "<xbrli:period><xbrli:startDate>2024-04-01</xbrli:startDate>"
+                "<xbrli:endDate>2025-03-31</xbrli:endDate></xbrli:period></xbrli:context>\n"
+            )
+            rev, cost, opex = 1000 + g, 600 + g % 400, 100
+            gross, op = rev - cost, rev - cost - opex
+            for name, value in (("Revenue", rev), ("CostOfSales", cost), ("GrossProfit", gross),
+                                ("OperatingExpenses", opex), ("OperatingIncome", op)):
+                out.write(f'<fx:{name} contextRef="c{g}" unitRef="JPY" decimals="-6">'
+                          f"{value}000000</fx:{name}>\n")
+        out.write("</xbrli:xbrl>\n")
+    return path
+
+
+def _rss_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def worker(tool: str, path: Path) -> dict[str, object]:
+    """Runs inside the subprocess: validate twice, report times, peak memory and counts."""
+    sys.path.insert(0, str(ROOT))
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="xbrlgen-bench-")
+    if tool == "xbrlgen":
+        from generator.validate.pipeline import validate_file
+
+        def once() -> int:
+            findings, _ = validate_file(path)
+            return len(findings)
+    else:
+        from generator.validate import arelle_runner
+
+        arelle_runner._get_session()
+
+        def once() -> int:
+            findings, _ = arelle_runner.run(path)
+            return len(findings)
+    base = _rss_kb()
+    t0 = time.perf_counter()
+    count = once()
+    cold = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    once()
+    warm = time.perf_counter() - t1
+    return {"cold": cold, "warm": warm, "peak_mb": (_rss_kb() - base) / 1024, "findings": count}
+
+
+def measure(tool: str, path: Path) -> dict[str, object]:
+    """Run ``worker`` in a fresh interpreter."""
+    proc = subprocess.run(
+        [sys.executable, __file__, "--worker", tool, str(path)],
+        capture_output=True, text=True, check=False,
+    )
+    if proc.returncode != 0:
+        return {"error": proc.stderr.strip().splitlines()[-1] if proc.stderr else "failed"}
+    result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _instances(paths: list[Path]) -> list[Path]:
+    sys.path.insert(0, str(ROOT))
+    from generator.validate.packages import expand
+
+    return [t.path for t in expand(paths).targets]
+
+
+def main() -> int:
+    """Generate (or take) instances, measure both validators, print the table."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("paths", nargs="*", type=Path, help="real instances or folders to measure")
+    ap.add_argument("--sizes", nargs="*", type=int, default=[5000, 100000])
+    ap.add_argument("--no-arelle", action="store_true")
+    ap.add_argument("--worker", nargs=2, metavar=("TOOL", "PATH"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.worker[0], Path(args.worker[1]))))
+        return 0
+    tmp = Path(tempfile.mkdtemp(prefix="xbrlgen-bench-"))
+    try:
+        files = _instances(args.paths) if args.paths else [generate(n, tmp) for n in args.sizes]
+        rows = []
+        for path in files:
+            ours = measure("xbrlgen", path)
+            theirs = {} if args.no_arelle else measure("arelle", path)
+            rows.append((path, ours, theirs))
+        _print(rows)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def _fmt(value: object, spec: str) -> str:
+    return format(value, spec) if isinstance(value, int | float) else "-"
+
+
+def _print(rows: list[tuple[Path, dict[str, object], dict[str, object]]]) -> None:
+    print("| file | size MB | xbrlgen cold s | xbrlgen warm s | xbrlgen peak MB | arelle cold s "
+          "| arelle warm s | arelle peak MB | speed-up (warm) | findings x/a |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for path, ours, theirs in rows:
+        ratio = "-"
+        if isinstance(ours.get("warm"), float) and isinstance(theirs.get("warm"), float):
+            ratio = f"{theirs['warm'] / ours['warm']:.1f}x"  # type: ignore[operator]
+        print(f"| {path.name} | {path.stat().st_size / 1e6:.1f} | {_fmt(ours.get('cold'), '.3f')} "
+              f"| {_fmt(ours.get('warm'), '.3f')} | {_fmt(ours.get('peak_mb'), '.0f')} "
+              f"| {_fmt(theirs.get('cold'), '.3f')} | {_fmt(theirs.get('warm'), '.3f')} "
+              f"| {_fmt(theirs.get('peak_mb'), '.0f')} | {ratio} "
+              f"| {ours.get('findings', ours.get('error'))}/"
+              f"{theirs.get('findings', theirs.get('error', '-'))} |")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
