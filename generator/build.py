@@ -6,8 +6,10 @@ makes the output all-or-nothing (see :class:`generator.generate.OutputStage`).
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +47,23 @@ class BuildOutcome:
     written: list[Path] = field(default_factory=list)
     report: BuildReport | None = None
     findings: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large filings.
+
+    Mapping and generation allocate hundreds of thousands of small acyclic objects; the
+    collector's repeated full scans of them cost more than the work itself (measured: 2x on a
+    100,000-fact filing). Reference counting still frees everything.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_results(path: Path) -> Results:
@@ -106,7 +125,8 @@ def write_build(
     say: Say = print,
 ) -> BuildOutcome:
     """Map, generate and validate; write into ``out`` only if every instance is clean."""
-    filing_set = build_filings(results, taxonomy)
+    with gc_paused():
+        filing_set = build_filings(results, taxonomy)
     for conflict in filing_set.conflicts:
         say(f"conflict: {conflict}")
     taxonomy_files = render_taxonomy(taxonomy)
@@ -117,7 +137,9 @@ def write_build(
         stage.write(package_name(taxonomy), package_bytes(taxonomy, taxonomy_files))
         instances = []
         for filing in filing_set.filings:
-            instances.append(stage.write(f"{filing.file_stem}.xbrl", instance_bytes(filing, taxonomy)))
+            with gc_paused():
+                data = instance_bytes(filing, taxonomy)
+            instances.append(stage.write(f"{filing.file_stem}.xbrl", data))
             stage.write(f"{filing.file_stem}.provenance.json", provenance_json(filing))
         stage.write("build-report.json", report.model_dump_json(indent=1).encode() + b"\n")
         if validate:

@@ -30,6 +30,7 @@ DECIMALS = {
 UNITS = {
     DataType.SHARES: "shares",
     DataType.PURE: "pure",
+    DataType.DECIMAL: "pure",
     DataType.COUNT: "Contracts",
     DataType.BANDWIDTH: "Gbps",
 }

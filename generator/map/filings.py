@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from generator.map.checks import fact_problems
+from generator.map.checks import FactChecker
 from generator.map.contexts import context_id
 from generator.map.reconcile import Candidate, Conflict, choose
 from generator.model.context import Context, ExplicitMember
@@ -38,30 +38,31 @@ class FilingSet(BaseModel):
     conflicts: tuple[Conflict, ...] = ()
 
 
+PeriodKey = tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class FactKey:
-    """What makes two readings the same figure: XBRL's (concept, context, unit) identity."""
+    """What makes two readings the same figure: XBRL's (concept, context, unit) identity.
+
+    Plain tuples (not models) so that hashing and sorting 100,000 keys stays cheap.
+    """
 
     concept: str
-    period: Duration | Instant
-    members: tuple[ExplicitMember, ...]
-    unit: str | None
+    period: PeriodKey
+    members: tuple[tuple[str, str], ...]
+    unit: str
 
 
-def _members(fact: ResultFact, taxonomy: Taxonomy) -> tuple[ExplicitMember, ...]:
-    """Members in taxonomy axis order, default members dropped (XDT forbids them in instances)."""
-    order = list(taxonomy.axes)
-    return tuple(
-        ExplicitMember(axis=axis, member=member)
-        for axis, member in sorted(fact.dimensions.items(), key=lambda kv: order.index(kv[0]))
-        if member != taxonomy.axes[axis].default
-    )
+def _period_key(period: Duration | Instant) -> PeriodKey:
+    if isinstance(period, Duration):
+        return ("duration", period.start.isoformat(), period.end.isoformat())
+    return ("instant", period.date.isoformat())
 
 
-def _speaks_of(period: Duration | Instant, rp: ReportingPeriod) -> bool:
+def _speaks_of(period: PeriodKey, rp: ReportingPeriod) -> bool:
     """A figure for the period the filing reports on (not a comparative)."""
-    end = period.end if isinstance(period, Duration) else period.date
-    return end == rp.end
+    return period[-1] == rp.end.isoformat()
 
 
 def _describe(fact: ResultFact) -> str:
@@ -70,67 +71,109 @@ def _describe(fact: ResultFact) -> str:
 
 def _check(results: Sequence[Results], taxonomy: Taxonomy) -> None:
     problems = []
+    checker = FactChecker(taxonomy)
     for doc in results:
         if doc.company not in taxonomy.companies:
             problems.append(f"{doc.document}: unknown company {doc.company!r} (taxonomy/companies)")
-        problems.extend(
-            f"{_describe(fact)}: {problem}"
-            for fact in doc.facts
-            for problem in fact_problems(fact, taxonomy)
-        )
+        for fact in doc.facts:
+            found = checker.problems(fact)
+            if found:
+                problems.extend(f"{_describe(fact)}: {problem}" for problem in found)
     if problems:
         raise MappingError(problems)
+
+
+Reading = tuple[ResultFact, Results]
+
+
+def _readings(results: Sequence[Results], taxonomy: Taxonomy) -> dict[str, dict[FactKey, list[Reading]]]:
+    """Every reading of every figure, by company then fact identity."""
+    by_company: dict[str, dict[FactKey, list[Reading]]] = defaultdict(dict)
+    order = {name: i for i, name in enumerate(taxonomy.axes)}
+    defaults = {name: axis.default for name, axis in taxonomy.axes.items()}
+    for doc in results:
+        readings = by_company[doc.company]
+        for fact in doc.facts:
+            members: tuple[tuple[str, str], ...] = ()
+            if fact.dimensions:
+                members = tuple(
+                    (axis, member)
+                    for axis, member in sorted(fact.dimensions.items(), key=lambda kv: order[kv[0]])
+                    if member != defaults[axis]
+                )
+            key = FactKey(fact.concept, _period_key(fact.period), members, fact.unit or "")
+            found = readings.get(key)
+            if found is None:
+                readings[key] = [(fact, doc)]
+            else:
+                found.append((fact, doc))
+    return by_company
+
+
+def _filing(
+    company_id: str,
+    rp: ReportingPeriod,
+    docs: list[Results],
+    readings: dict[FactKey, list[Reading]],
+    taxonomy: Taxonomy,
+    conflicts: list[Conflict],
+) -> Filing:
+    names = {d.document for d in docs}
+    primary = {net.id for net in taxonomy.networks if net.primary}
+    keys = [
+        key for key, found in readings.items()
+        if _speaks_of(key.period, rp) or any(doc.document in names for _, doc in found)
+    ]
+    concept_order = {name: i for i, name in enumerate(taxonomy.concepts)}
+    keys.sort(key=lambda k: (concept_order[k.concept], k.period, k.members, k.unit))
+    company = taxonomy.companies[company_id]
+    contexts: dict[tuple[PeriodKey, tuple[tuple[str, str], ...]], Context] = {}
+    facts = []
+    construct = Fact.model_construct  # inputs were checked above: no second validation
+    for key in keys:
+        found = readings[key]
+        if len(found) == 1:
+            chosen = found[0][0]
+        else:
+            chosen, conflict = choose([
+                Candidate(fact, fact.source.table in primary, doc.document in names)
+                for fact, doc in found
+            ])
+            if conflict:
+                conflicts.append(conflict)
+        ctx_key = (key.period, key.members)
+        context = contexts.get(ctx_key)
+        if context is None:
+            members = tuple(ExplicitMember(axis=a, member=m) for a, m in key.members)
+            context = contexts[ctx_key] = Context(
+                id=context_id(chosen.period, members, rp), entity=company.entity,
+                period=chosen.period, members=members,
+            )
+        facts.append(construct(
+            concept=key.concept, context_ref=context.id, unit_ref=key.unit or None,
+            value=chosen.value, decimals=chosen.decimals, provenance=chosen.source,
+        ))
+    used_units = sorted({key.unit for key in keys if key.unit})
+    return Filing(
+        company=company,
+        period=rp,
+        contexts=tuple(sorted(contexts.values(), key=lambda c: c.id)),
+        units=tuple(taxonomy.units[u] for u in used_units),
+        facts=tuple(facts),
+        documents=tuple(sorted(names)),
+    )
 
 
 def build_filings(results: Sequence[Results], taxonomy: Taxonomy) -> FilingSet:
     """One filing per (company, reporting period), from every document that speaks of it."""
     _check(results, taxonomy)
-    primary = {net.id for net in taxonomy.networks if net.primary}
-    readings: dict[tuple[str, FactKey], list[tuple[ResultFact, Results]]] = defaultdict(list)
+    readings = _readings(results, taxonomy)
     groups: dict[tuple[str, ReportingPeriod], list[Results]] = defaultdict(list)
     for doc in results:
         groups[(doc.company, doc.period)].append(doc)
-        for fact in doc.facts:
-            key = FactKey(fact.concept, fact.period, _members(fact, taxonomy), fact.unit)
-            readings[(doc.company, key)].append((fact, doc))
-    concept_order = {name: i for i, name in enumerate(taxonomy.concepts)}
-    filings, conflicts = [], []
-    for (company_id, rp), docs in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1].end)):
-        names = {d.document for d in docs}
-        keys = {
-            key for (cid, key), found in readings.items() if cid == company_id and (
-                any(doc.document in names for _, doc in found) or _speaks_of(key.period, rp)
-            )
-        }
-        contexts: dict[tuple[Duration | Instant, tuple[ExplicitMember, ...]], Context] = {}
-        facts = []
-        for key in sorted(keys, key=lambda k: (concept_order[k.concept], repr(k))):
-            candidates = [
-                Candidate(fact, fact.source.table in primary, doc.document in names)
-                for fact, doc in readings[(company_id, key)]
-            ]
-            chosen, conflict = choose(candidates)
-            if conflict:
-                conflicts.append(conflict)
-            ctx_key = (key.period, key.members)
-            if ctx_key not in contexts:
-                contexts[ctx_key] = Context(
-                    id=context_id(key.period, key.members, rp),
-                    entity=taxonomy.companies[company_id].entity,
-                    period=key.period,
-                    members=key.members,
-                )
-            facts.append(Fact(
-                concept=key.concept, context_ref=contexts[ctx_key].id, unit_ref=key.unit,
-                value=chosen.value, decimals=chosen.decimals, provenance=chosen.source,
-            ))
-        used_units = sorted({f.unit_ref for f in facts if f.unit_ref})
-        filings.append(Filing(
-            company=taxonomy.companies[company_id],
-            period=rp,
-            contexts=tuple(sorted(contexts.values(), key=lambda c: c.id)),
-            units=tuple(taxonomy.units[u] for u in used_units),
-            facts=tuple(facts),
-            documents=tuple(sorted(names)),
-        ))
+    conflicts: list[Conflict] = []
+    filings = [
+        _filing(company_id, rp, docs, readings[company_id], taxonomy, conflicts)
+        for (company_id, rp), docs in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1].end))
+    ]
     return FilingSet(filings=tuple(filings), conflicts=tuple(conflicts))

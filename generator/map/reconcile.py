@@ -76,6 +76,8 @@ def _describe(c: Candidate) -> str:
 
 def choose(candidates: list[Candidate]) -> tuple[ResultFact, Conflict | None]:
     """The fact to file, with the other sources in its provenance, and any disagreement."""
+    if len(candidates) == 1:
+        return candidates[0].fact, None
     ordered = sorted(candidates, key=Candidate.rank)
     best = ordered[0]
     others = ordered[1:]
