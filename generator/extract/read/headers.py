@@ -38,7 +38,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("unit", r"Thousands\s+of\s+(?:JPY|Yen|U\.?\s?S\.?\s*Dollars|USD)|Thousands\s+of\b"
              r"|\bJPY\s+(?:millions?|billions?|thousands?)\b|(?:millions?|billions?)\s+of\s+"
              r"(?:yen|JPY)\b|%\s*of\s*(?:total\s+)?revenues?|%|U\.?\s?S\.?\s*Dollars|\bUSD\b"
-             r"|\bJPY\b|\bYen\b|\bShares\b"),
+             r"|\bJPY\b|\bYen\b|\b(?-i:Shares)\b"),
     ("forecast", r"\b(?:revised\s+|initial\s+|original\s+|previous\s+)?(?:targets?|forecasts?)\b"
                  r"|\(forecast\)"),
     ("actual", r"\bactual\b"),
@@ -108,12 +108,24 @@ def _unit(text: str) -> Unit:
     return Unit("value", currency, scale, text)
 
 
+def normalize_quarters(text: str) -> str:
+    """OCR reads "2Q11" as "2011" or "20Q11"; beside a real quarter token ("2Q10") such a
+    token is the quarter too."""
+    if not re.search(r"\b[1-4]Q\d{2}\b", text) or re.search(rf"{_MON}[a-z]*\.?\s+\d", text):
+        return text
+    return re.sub(r"\b([1-4])[0O]Q?(\d{2})\b", r"\1Q\2", text)
+
+
 def header_coverage(text: str) -> tuple[float, int]:
     """Share of the text's non-filler characters that header phrases cover, and how many
-    period or unit phrases it has: how much a line looks like a column header."""
-    clean = strip_markup(text)
+    period or unit phrases it has: how much a line looks like a column header. Running words
+    left over ("and", "shares", "respectively") mean a label, not a header."""
+    clean = normalize_quarters(strip_markup(text))
     total = len(_FILLER.sub("", clean))
     if total == 0:
+        return 0.0, 0
+    rest = _SCANNER.sub(" ", clean)
+    if re.search(r"(?<![A-Za-z])(and|shares|respectively|thousand|for|the)(?![A-Za-z])", rest):
         return 0.0, 0
     covered = 0
     items = 0
@@ -127,7 +139,7 @@ def header_coverage(text: str) -> tuple[float, int]:
 
 def parse_header(text: str, calendar: FiscalCalendar) -> Header:
     """Scan a header block (its lines joined) into slots and units."""
-    clean = strip_markup(text)
+    clean = normalize_quarters(strip_markup(text))
     slots: list[Slot] = []
     units: list[Unit] = []
     unit_first: list[bool] = []

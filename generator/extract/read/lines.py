@@ -19,7 +19,7 @@ _PAGE_FOOTER = re.compile(r"^\s*[-–—]\s*\d{1,3}\s*[-–—]\s+\S.{0,40}$")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _SPACES = re.compile(r"\s+")
 _FUNCTION_WORDS = frozenset(
-    "of and to for with from in the on by at or net as a an than before".split()
+    "of and to for with from in into the on by at or as a an than before".split()
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # OCR confusions of capital letters in short names (IIJ printed as 11J, I1J, llJ, [1J, 113).

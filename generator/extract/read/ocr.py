@@ -35,42 +35,42 @@ def _joinable(seg: Segment) -> bool:
 def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Segment]:
     """Join label fragments: a line starting in lower case, "(", a joining word or a date
     continues the label above; (``aggressive``, for OCR) a line ending in a joining word or a
-    comma, or an all-capitals fragment before an all-capitals row, starts the label below."""
+    comma, or an all-capitals fragment before an all-capitals row, starts the label below, and
+    a short fragment between two rows ends the label above."""
     out: list[Segment] = []
     prefix: Segment | None = None
-    for seg in segments:
+    for index, seg in enumerate(segments):
+        if seg.kind == "header":
+            prefix = _flush(prefix, out)
+            out.append(seg)
+            continue
         if seg.kind == "blank":
             if not aggressive:
                 prefix = _flush(prefix, out)
             out.append(seg)
             continue
-        if seg.kind == "header":
-            prefix = _flush(prefix, out)
-            out.append(seg)
-            continue
-        prev = next((s for s in reversed(out) if s.kind != "blank"), None)
-        gap = seg.line - prev.line if prev else 99
-        if prefix is not None and seg.kind in {"row", "text"}:
-            if seg.kind == "text" and not _joinable(seg):
-                prefix = _flush(prefix, out)
-            else:
+        if prefix is not None:
+            capitals = prefix.label.isupper() and seg.label.isupper() and seg.kind == "row"
+            if (ends_dangling(prefix.label) or capitals) and (
+                    seg.kind == "row" or _joinable(seg)):
                 seg.label = f"{prefix.label} {seg.label}".strip()
                 prefix = None
-                if seg.kind == "text" and aggressive and ends_dangling(seg.label):
-                    prefix = seg
-                    continue
-                out.append(seg)
-                continue
+            else:
+                prefix = _flush(prefix, out)
+        prev = next((s for s in reversed(out) if s.kind != "blank"), None)
+        gap = seg.line - prev.line if prev else 99
         if seg.kind == "text" and _joinable(seg):
             continues = starts_lowercase_or_joiner(seg.label) or starts_with_date(seg.label)
-            if continues and prev is not None and prev.kind in {"row", "text"} and \
-                    _joinable_prev(prev) and gap <= (3 if aggressive else 1):
+            if prev is not None and prev.kind in {"row", "text"} and _joinable_prev(prev) and \
+                    gap <= (3 if aggressive else 1) and (continues or (
+                        aggressive and _short_tail(seg, prev, segments[index + 1:]))):
                 prev.label = f"{prev.label} {seg.label}".strip()
                 if prev.kind == "text" and aggressive and ends_dangling(prev.label):
                     out.remove(prev)
                     prefix = prev
                 continue
-            if aggressive and (ends_dangling(seg.label) or re.search(r";$", seg.label)):
+            if aggressive and (ends_dangling(seg.label) or seg.label.endswith(";") or (
+                    seg.label.isupper() and not seg.label.endswith(":"))):
                 prefix = seg
                 continue
         if seg.kind == "row" and prev is not None and prev.kind == "text" and \
@@ -81,6 +81,15 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Seg
         out.append(seg)
     _flush(prefix, out)
     return out
+
+
+def _short_tail(seg: Segment, prev: Segment, rest: list[Segment]) -> bool:
+    """"Method Investees" between the row it ends and the next row."""
+    nxt = next((s for s in rest if s.kind != "blank"), None)
+    words = seg.label.split()
+    return (prev.kind == "row" and seg.line - prev.line == 1 and len(words) <= 4
+            and not seg.label.endswith(":") and not seg.label.isupper()
+            and nxt is not None and nxt.kind == "row")
 
 
 def _joinable_prev(prev: Segment) -> bool:

@@ -119,7 +119,8 @@ class Assembler:
     def _text(self, seg: Segment, ahead: list[Segment]) -> None:
         label = seg.label
         if self.open is not None:
-            near = [s for s in ahead if s.kind != "blank"][:3]
+            near = list(itertools.takewhile(lambda s: s.kind != "row",
+                                            (s for s in ahead if s.kind != "blank")))[:3]
             title_next = any(s.kind == "header" for s in near) and not label.endswith(":")
             closing = is_prose(label) and not seg.in_grid
             if closing or is_note(label) or title_next or len(label) > 200:
@@ -187,11 +188,15 @@ class Assembler:
             if names is not None:
                 title_segments = title_segments[:-1]
                 columns = _name_columns(columns, names)
-            title = _choose_title(title_segments) or _choose_title(self.texts) or \
-                _title_in_header(block)
+            title = _choose_title(title_segments)
             kind = guess_kind(title + " " + _title_in_header(block), header)
-            if not title and self.out.tables:  # a second block under the same title
-                title, kind = self.out.tables[-1].title, self.out.tables[-1].kind
+            before = self.out.tables[-1] if self.out.tables else None
+            if not title and before is not None and names is not None and all(
+                    c.period is None for c in before.columns):
+                title, kind = before.title, before.kind  # a second block of a TSE summary
+            elif not title:
+                title = _choose_title(self.texts) or _title_in_header(block)
+                kind = guess_kind(title + " " + _title_in_header(block), header)
         first = block[0].line
         self.open = _Open(title=title, line=first, kind=kind, columns=columns, header=header,
                           last_line=first)
@@ -429,6 +434,8 @@ def _choose_title(texts: list[Segment]) -> str:
         if not label or label.startswith("(") and not re.match(r"\(\d\)", label):
             continue
         if re.match(r"unit\s*:", label, re.I) or re.fullmatch(r"[\W\d]+", label):
+            continue
+        if label.endswith(".") and not re.fullmatch(r"\d+\.", label):  # a sentence's end
             continue
         if re.search(r"\b(inc|corp|co|ltd)\.?$", label, re.I):
             continue
