@@ -1,7 +1,8 @@
 """Arithmetic cross-checks and duplicate merging for the facts of one document.
 
 1. Duplicates (same concept, period, dimensions, unit from several tables) are grouped; the most
-   precise figure leads (ties: a primary statement's, then the earliest).
+   precise figure that another printing confirms leads (ties: a primary statement's, the most
+   confirmed, the earliest); with no confirmation anywhere, simply the most precise.
 2. Every calculation arc set of the taxonomy is checked per (period, dimensions, unit) over the
    leading facts, within the rounding the decimals allow. For a broken total, each participating
    figure is tried as the culprit: the value that would make the sum hold is accepted only when
@@ -112,12 +113,20 @@ class _Group:
     def __post_init__(self) -> None:
         self.lead = min(self.facts, key=self._rank)
 
-    def _rank(self, fact: ResultFact) -> tuple[int, int, int, int, int]:
+    def _support(self, fact: ResultFact) -> int:
+        return sum(1 for other in self.facts
+                   if other is not fact and consistent(fact, other, slack_units=1))
+
+    def _rank(self, fact: ResultFact) -> tuple[int, int, int, int, int, int]:
+        """Numbers before dashes; a figure another printing confirms before an unconfirmed one
+        (a misread scale or column stays alone); then the most precise, a primary statement's,
+        the most confirmed, the earliest."""
         numeric = 0 if fact.value is not None else 1
+        support = self._support(fact)
+        confirmed = 0 if support else 1
         precision = -(fact.decimals if fact.decimals is not None else -99)
         primary = 0 if fact.source.table in self.primary else 1
-        support = sum(1 for other in self.facts if other is not fact and consistent(fact, other))
-        return (numeric, precision, primary, -support, fact.source.line)
+        return (numeric, confirmed, precision, primary, -support, fact.source.line)
 
     def others(self) -> list[ResultFact]:
         return [f for f in self.facts if f is not self.lead]

@@ -61,3 +61,15 @@ def table(title: str, line: int, columns: list[Column], rows: list[Row],
 def document(*tables: Table, name: str = "doc.txt", company: str = "acme") -> Document:
     return Document(name=name, layout="newswire", company=company, period=PERIOD,
                     usd_rate=Decimal("83.53"), tables=tables)
+
+
+def period_row(label: str, line: int, period: Duration | Instant, *tokens: str,
+               forecast: bool = False) -> Row:
+    """A row of a one-row-per-period table (TSE summary form, targets, dividends)."""
+    return row(label, line, *tokens).model_copy(update={"period": period, "forecast": forecast})
+
+
+def item_col(header: str, role: ColumnRole = "value", *, currency: str | None = "JPY",
+             scale: int = 10**6) -> Column:
+    """A figure column of a one-row-per-period table: no period, the joined item header."""
+    return Column(role=role, period=None, currency=currency, scale=Decimal(scale), header=header)

@@ -203,3 +203,16 @@ def test_deduction_printed_twice_is_read_the_same_way_in_both_tables(taxonomy: T
     assert elimination.value == Decimal("-219830000") and elimination.source.line == 474
     assert elimination.source.also_in == ("doc.txt:62",)
     assert not out.conflicts and not out.findings
+
+
+def test_unconfirmed_precise_figure_loses_to_confirmed_ones(taxonomy: Taxonomy) -> None:
+    out = cross_check(facts(
+        taxonomy,
+        table("S", 40, [col(scale=10**6)], [row("Hosting", 41, "633")]),
+        table("IS", 9, [col()], [row("Hosting", 11, "633,364")]),
+        table("Q", 80, [col(scale=1)], [row("Hosting", 81, "633,364")]),  # scale lost
+    ), taxonomy)
+    hosting = lead(out.facts, "HostingRevenue")
+    assert hosting.value == Decimal("633364000") and hosting.source.line == 11
+    (conflict,) = out.conflicts
+    assert "doc.txt:81" in conflict.values[0]

@@ -6,6 +6,12 @@ from __future__ import annotations
 import re
 
 from generator.extract.layout import Table
+from generator.extract.map_rows.transposed import (
+    VALUE_ROLES,
+    header_text,
+    is_transposed,
+    split_header,
+)
 from generator.taxonomy.aliases import AliasIndex, NetworkAliases
 
 KIND_BONUS = 2
@@ -26,14 +32,21 @@ def _names_row(index: AliasIndex, network: NetworkAliases, label: str) -> bool:
 
 
 def score(index: AliasIndex, network: NetworkAliases, table: Table) -> int:
-    """Rows (with numbers) the network names, plus a bonus when the kind hint names it."""
-    hits = sum(
-        1 for row in table.rows if any(c is not None for c in row.cells)
-        and _names_row(index, network, row.label)
-    )
+    """Rows (with numbers) the network names, or for a one-row-per-period table the header
+    items it names (double when they match the figure columns one to one), plus a bonus when
+    the kind hint names the network."""
+    if is_transposed(table):
+        items, uncovered = split_header(index, network, header_text(table.columns))
+        figures = sum(1 for c in table.columns if c.role in VALUE_ROLES)
+        hits = (2 * len(items) if len(items) == figures else len(items)) - uncovered
+    else:
+        hits = sum(
+            1 for row in table.rows if any(c is not None for c in row.cells)
+            and _names_row(index, network, row.label)
+        )
     bonus = 0
-    names = (_squash(network.network.id), _squash(network.network.title))
-    if table.kind and _squash(table.kind) in names:
+    kind = _squash(table.kind or "")
+    if kind and (kind in _squash(network.network.id) or kind in _squash(network.network.title)):
         bonus = KIND_BONUS
     return hits + bonus if hits else bonus
 

@@ -7,6 +7,12 @@ from dataclasses import dataclass, field
 from generator.extract.coverage import Skipped
 from generator.extract.layout import Cell, Column, Document, Row, Table
 from generator.extract.map_rows.choose import choose_network
+from generator.extract.map_rows.transposed import (
+    VALUE_ROLES,
+    header_text,
+    is_transposed,
+    split_items,
+)
 from generator.extract.map_rows.values import decimals_of, period_of, scaled_value, unit_of
 from generator.extract.map_rows.walker import RowMatch, RowWalker
 from generator.model.concept import DataType
@@ -74,6 +80,8 @@ class _TableMapper:
         )
 
     def run(self) -> TableOutcome:
+        if is_transposed(self.table):
+            return self.run_transposed()
         if self.walker is not None and self.table.title:
             self.walker.resolve(self.table.title, has_values=False)  # the title is a heading
         for row in self.table.rows:
@@ -92,10 +100,7 @@ class _TableMapper:
         match = self.walker.resolve(row.label, has_values) if self.walker else None
         for column, cell in cells:
             if column.role in DERIVED_ROLES:
-                self.out.skipped.append(Skipped(
-                    document=self.doc.name, line=cell.line, text=cell.text, role=column.role,
-                    reason=DERIVED_ROLES[column.role],
-                ))
+                self.skip(column, cell)
             elif self.network is None:
                 self.unmapped(cell, f"no network for table '{self.table.title}' "
                                     f"(row label '{row.label}')")
@@ -104,6 +109,51 @@ class _TableMapper:
                                     f"{self.network.network.id}")
             else:
                 self.fact(row, match, column, cell)
+
+    def run_transposed(self) -> TableOutcome:
+        """One row per period: items from the joined column header, periods from the rows."""
+        figures = [i for i, c in enumerate(self.table.columns) if c.role in VALUE_ROLES]
+        matches: dict[int, RowMatch | None] = {}
+        items: list[str] = []
+        if self.network is not None and self.walker is not None:
+            items = split_items(self.index, self.network, header_text(self.table.columns))
+            if len(items) == len(figures):
+                matches = {i: self.walker.resolve(item, True) for i, item in zip(figures, items,
+                                                                                 strict=True)}
+        for row in self.table.rows:
+            for i, (column, cell) in enumerate(zip(self.table.columns, row.cells, strict=False)):
+                if cell is None:
+                    continue
+                if column.role in DERIVED_ROLES:
+                    self.skip(column, cell)
+                elif self.network is None:
+                    self.unmapped(cell, f"no network for table '{self.table.title}' "
+                                        f"(header '{header_text(self.table.columns)}')")
+                elif row.period is None:
+                    self.unmapped(cell, f"row '{row.label}' of a one-row-per-period table "
+                                        "names no period")
+                elif (match := matches.get(i)) is None:
+                    self.unmapped(cell, self._header_reason(items, len(figures)))
+                else:
+                    dated = column.model_copy(update={
+                        "period": row.period, "forecast": column.forecast or row.forecast})
+                    self.fact(row, match, dated, cell)
+        return self.out
+
+    def _header_reason(self, items: list[str], figures: int) -> str:
+        assert self.network is not None
+        header = header_text(self.table.columns)
+        if len(items) != figures:
+            return (f"header '{header}' splits into {len(items)} known wordings of network "
+                    f"{self.network.network.id} ({', '.join(items) or 'none'}) for {figures} "
+                    "figure columns")
+        return f"no concept for a column of header '{header}' in network {self.network.network.id}"
+
+    def skip(self, column: Column, cell: Cell) -> None:
+        self.out.skipped.append(Skipped(
+            document=self.doc.name, line=cell.line, text=cell.text, role=column.role,
+            reason=DERIVED_ROLES[column.role],
+        ))
 
     def fact(self, row: Row, match: RowMatch, column: Column, cell: Cell) -> None:
         assert self.network is not None

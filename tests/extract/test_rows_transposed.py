@@ -1,0 +1,79 @@
+"""One-row-per-period tables: items from the joined header, periods from the rows."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.extract.map_rows import map_document
+from generator.extract.map_rows.transposed import split_header
+from generator.model.taxonomy import Taxonomy
+from generator.taxonomy.aliases import AliasIndex
+from tests.extract.builders import (
+    FY2010,
+    H1_2009,
+    H1_2010,
+    document,
+    item_col,
+    period_row,
+    table,
+)
+
+HEADER = "Total Revenues Total Costs Net income attributable to ACME (JPY millions)"
+
+
+def test_joined_header_splits_into_known_wordings(index: AliasIndex) -> None:
+    items, uncovered = split_header(index, index.network("Summary"), HEADER[:-15])
+    assert items == ["total revenue", "total cost", "net income attributable to {company}"]
+    assert uncovered == 0
+
+
+def test_unknown_words_are_skipped_and_counted(index: AliasIndex) -> None:
+    items, uncovered = split_header(index, index.network("Summary"), "Total Revenues Foo Bar")
+    assert items == ["total revenue"] and uncovered == 2
+
+
+def test_rows_give_periods_and_columns_give_concepts(taxonomy: Taxonomy) -> None:
+    columns = [item_col(HEADER), item_col(HEADER, "change_percent", currency=None, scale=1),
+               item_col(HEADER), item_col(HEADER)]
+    doc = document(table("(1) Results", 743, columns, [
+        period_row("Six months ended September 30, 2010", 744, H1_2010, "34,272", "6.2", "27,431",
+                   "859"),
+        period_row("Six months ended September 30, 2009", 745, H1_2009, "32,275", "(2.9)",
+                   "26,037", "715"),
+    ], kind="summary"))
+    mapped = map_document(doc, taxonomy)
+    got = {(f.concept, str(f.period)): f.value for f in mapped.facts}
+    assert got == {
+        ("Revenues", str(H1_2010)): Decimal("34272000000"),
+        ("CostOfRevenues", str(H1_2010)): Decimal("27431000000"),
+        ("NetIncomeAttributableToParent", str(H1_2010)): Decimal("859000000"),
+        ("Revenues", str(H1_2009)): Decimal("32275000000"),
+        ("CostOfRevenues", str(H1_2009)): Decimal("26037000000"),
+        ("NetIncomeAttributableToParent", str(H1_2009)): Decimal("715000000"),
+    }
+    assert len(mapped.skipped) == 2 and not mapped.unmapped
+    assert mapped.tables[0].network == "Summary"
+
+
+def test_forecast_row_marks_its_facts(taxonomy: Taxonomy) -> None:
+    doc = document(table("Targets", 775, [item_col("Total Revenues (JPY millions)")], [
+        period_row("Fiscal year ending March 31, 2011 (Target)", 776, FY2010, "84,500",
+                   forecast=True)]))
+    (fact,) = map_document(doc, taxonomy).facts
+    assert fact.dimensions == {"ResultForecastAxis": "ForecastMember"}
+
+
+def test_header_not_matching_the_columns_is_unmapped(taxonomy: Taxonomy) -> None:
+    doc = document(table("T", 1, [item_col("Total Revenues"), item_col("Total Revenues")], [
+        period_row("Six months", 2, H1_2010, "1", "2")]))
+    mapped = map_document(doc, taxonomy)
+    assert not mapped.facts and len(mapped.unmapped) == 2
+    assert "splits into 1 known wordings" in mapped.unmapped[0].reason
+
+
+def test_row_without_period_is_unmapped(taxonomy: Taxonomy) -> None:
+    doc = document(table("T", 1, [item_col("Total Revenues")], [
+        period_row("Six months", 2, H1_2010, "1"),
+        period_row("Six months", 3, H1_2010, "2").model_copy(update={"period": None})]))
+    mapped = map_document(doc, taxonomy)
+    assert len(mapped.facts) == 1 and "names no period" in mapped.unmapped[0].reason
