@@ -23,9 +23,6 @@ from generator.extract.read.tables import Assembler
 from generator.model.entity import Company
 from generator.model.taxonomy import Taxonomy
 
-_DOCUMENT_LAYOUT = {"ocr": "ocr", "slides": "slides", "newswire": "newswire",
-                    "runon": "runon", "tabbed": "tabbed"}
-
 
 class ReleaseError(Exception):
     """The text cannot be read as a results release (no tables, unreadable file...)."""
@@ -70,7 +67,7 @@ def read_text(name: str, text: str, taxonomy: Taxonomy) -> Document:
     problems.extend(assembly.problems)
     problems.extend(_truncation(assembly.tables, segments))
     return Document(
-        name=name, layout=_DOCUMENT_LAYOUT[layout],  # type: ignore[arg-type]
+        name=name, layout=layout,
         company=company_id, period=period, usd_rate=detect_usd_rate(text),
         tables=tuple(assembly.tables), loose_numbers=tuple(assembly.loose),
         problems=tuple(problems),

@@ -13,8 +13,8 @@ from decimal import Decimal
 from generator.extract.layout import Column, ColumnRole
 from generator.extract.read.lines import strip_markup
 from generator.extract.read.periods import (
-    FiscalCalendar,
     WORD_MONTHS,
+    FiscalCalendar,
     full_year,
     month_number,
     months_ended,
@@ -160,7 +160,8 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
         elif kind == "change":
             if re.fullmatch(r"changes?", token, re.I):
                 # "YoY %" over "Change" (stacked lines): one column
-                earlier = [s for s in slots if s.kind == "change" and "change" not in s.text.lower()]
+                earlier = [s for s in slots
+                           if s.kind == "change" and "change" not in s.text.lower()]
                 if earlier:
                     earlier[-1].text += f" {token}"
                     continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import partial
 
 from generator.model.entity import Company
 
@@ -18,9 +19,10 @@ _PAGE_NUMBER = re.compile(r"^\s*[-–—]?\s*\d{1,3}\s*[-–—]?\s*$")
 _PAGE_FOOTER = re.compile(r"^\s*[-–—]\s*\d{1,3}\s*[-–—]\s+\S.{0,40}$")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _SPACES = re.compile(r"\s+")
-_FUNCTION_WORDS = frozenset(
-    "of and to for with from in into the on by at or as a an than before".split()
-)
+_FUNCTION_WORDS = frozenset([
+    "of", "and", "to", "for", "with", "from", "in", "into", "the", "on", "by", "at", "or", "as",
+    "a", "an", "than", "before",
+])
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # OCR confusions of capital letters in short names (IIJ printed as 11J, I1J, llJ, [1J, 113).
 _CONFUSABLE = {"I": "I1l|!\\[", "J": "J3\\)\\]", "S": "S5", "O": "O0", "B": "B8"}
@@ -88,7 +90,7 @@ def fix_company_names(label: str, companies: Iterable[Company]) -> str:
             label = re.sub(rf"(?<![A-Za-z0-9]){re.escape(wrong)}(?![A-Za-z0-9])", short, label)
         pattern = ocr_name_pattern(short)
         if pattern is not None:
-            label = pattern.sub(lambda m: _name_or_keep(m, short), label)
+            label = pattern.sub(partial(_name_or_keep, short=short), label)
     return label
 
 
@@ -140,6 +142,9 @@ def is_prose(text: str) -> bool:
 
 
 def is_note(text: str) -> bool:
+    """Notes and bullet points under a table end it."""
+    if re.match(r"^\s*([-•◆●■➢※]\s|\*\s*[A-Za-z])", text):
+        return True
     flat = squash_spaces(text).lstrip("⁽(")
     return bool(re.match(r"^(Note\b|Notes?\s*\d|\(Note|\*\d?\s|[*※])", flat, re.IGNORECASE)) or \
         bool(re.match(r"^\(?Note\d?\)", flat, re.IGNORECASE))

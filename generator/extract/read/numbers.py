@@ -96,7 +96,7 @@ def is_number_token(token: str) -> bool:
 
 def format_number(value: Decimal, *, parentheses: bool = True, grouping: bool = True) -> str:
     """How releases print a value (for tests and messages): "(1,234.5)" for negatives."""
-    sign, digits, exponent = value.as_tuple()
+    sign, _, exponent = value.as_tuple()
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     body = f"{abs(value):,.{places}f}" if grouping else f"{abs(value):.{places}f}"
     if not sign or value == 0:

@@ -4,8 +4,6 @@ markers; broken labels are joined here before tables are assembled."""
 
 from __future__ import annotations
 
-import re
-
 from generator.extract.read.lines import (
     ends_dangling,
     is_note,
@@ -41,12 +39,14 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Seg
     prefix: Segment | None = None
     for index, seg in enumerate(segments):
         if seg.kind == "header":
-            prefix = _flush(prefix, out)
+            _flush(prefix, out)
+            prefix = None
             out.append(seg)
             continue
         if seg.kind == "blank":
             if not aggressive:
-                prefix = _flush(prefix, out)
+                _flush(prefix, out)
+            prefix = None
             out.append(seg)
             continue
         if prefix is not None:
@@ -56,7 +56,8 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Seg
                 seg.label = f"{prefix.label} {seg.label}".strip()
                 prefix = None
             else:
-                prefix = _flush(prefix, out)
+                _flush(prefix, out)
+            prefix = None
         prev = next((s for s in reversed(out) if s.kind != "blank"), None)
         gap = seg.line - prev.line if prev else 99
         if seg.kind == "text" and _joinable(seg):
@@ -97,5 +98,6 @@ def _joinable_prev(prev: Segment) -> bool:
 
 
 def _flush(prefix: Segment | None, out: list[Segment]) -> None:
+    """Emit a held fragment as a line of its own; callers then clear it."""
     if prefix is not None:
         out.append(prefix)

@@ -78,7 +78,7 @@ def split_paragraph(line_no: int, text: str) -> list[Segment]:
         before = tokens[i - 1] if i > 0 else ""
         inside = len(run) == 1 and (after[:1].islower() or before in {"JPY", "of", "and"}
                                     or re.fullmatch(r"\(\d{1,2}\)", run[0]) is not None)
-        if inside or not label and not out:
+        if inside or (not label and not out):
             label.extend(run)
             i = j
             continue

@@ -94,7 +94,8 @@ def classify(line_no: int, text: str, label: str, slots: list[str | None]) -> Se
     numbers = [s for s in slots if s is not None]
     if not numbers:
         coverage, items = header_coverage(flat)
-        subtitle = flat.startswith("(") and flat.endswith(")")
+        subtitle = (flat.startswith("(") and flat.endswith(")")) or \
+            re.match(r"unit\s*:", flat, re.I) is not None  # a unit note, not a header
         if items and coverage >= HEADER_COVERAGE and not subtitle:
             return Segment(line_no, "header", text=text, header_text=flat)
         return Segment(line_no, "text", label=clean_label(flat), text=text,

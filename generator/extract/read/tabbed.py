@@ -4,15 +4,16 @@ Header cells may be damaged ("onths Ended hber 30, 2013"); headers.py repairs th
 
 from __future__ import annotations
 
+import re
+
+from generator.extract.read.headers import header_coverage
 from generator.extract.read.lines import clean_label, squash_spaces, strip_markup
 from generator.extract.read.numbers import is_number_token
-from generator.extract.read.headers import header_coverage
 from generator.extract.read.segments import (
     EMPTY,
     HEADER_COVERAGE,
     Segment,
     classify,
-    is_debris,
     merge_tokens,
     split_row,
 )
@@ -23,7 +24,8 @@ _JUNK = {",", ".", "·", "•", "●", "_·"}
 def _cell_tokens(cells: list[str]) -> list[str | None]:
     tokens: list[str | None] = []
     for cell in cells:
-        words = [w for w in strip_markup(cell).split() if w not in _JUNK]
+        text = re.sub(r"\((?:[A-Za-z][A-Za-z ]*)\)", " ", strip_markup(cell))  # "(Annual)"
+        words = [w for w in text.split() if w not in _JUNK]
         if not words:
             tokens.append(EMPTY)
             continue
@@ -72,6 +74,5 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
                 seg.cells = [squash_spaces(strip_markup(c)) for c in cells if c.strip()]
                 out.append(seg)
             continue
-        slots = [t if t is None or is_number_token(t) or is_debris(t) else t for t in tokens]
-        out.append(Segment(index + 1, "row", label=clean_label(label), tokens=slots, text=text))
+        out.append(Segment(index + 1, "row", label=clean_label(label), tokens=tokens, text=text))
     return out

@@ -36,7 +36,7 @@ _KINDS: list[tuple[str, str]] = [
     ("tse_position", r"financial\s+position"),
     ("balance_sheet", r"balance\s+sheets?"),
     ("cash_flows", r"cash\s+flows?"),
-    ("income_statement", r"statements?\s+of\s+income(?!\s*\(loss\)\s*$)(?!\w)|income\s+statements?"),
+    ("income_statement", r"statements?\s+of\s+income(?!\w)|income\s+statements?"),
     ("comprehensive_income", r"comprehensive\s+income"),
     ("equity", r"shareholders.?\s+equity|changes\s+in\s+(net\s+assets|equity)"),
     ("segments", r"segment"),
@@ -188,7 +188,7 @@ class Assembler:
             if names is not None:
                 title_segments = title_segments[:-1]
                 columns = _name_columns(columns, names)
-            title = _choose_title(title_segments)
+            title = _title_in_header(block) or _choose_title(title_segments)
             kind = guess_kind(title + " " + _title_in_header(block), header)
             before = self.out.tables[-1] if self.out.tables else None
             if not title and before is not None and names is not None and all(
@@ -211,6 +211,9 @@ class Assembler:
                     self.out.loose.append(parsed.cell(seg.line))
             return
         table = self.open
+        if is_note(seg.label):  # "* IIJ-Global consolidated on Sep. 1, 2010"
+            self._close()
+            return
         label, footnote = split_footnote(seg.label)
         tokens = list(seg.tokens)
         n = len(table.columns)
@@ -431,7 +434,7 @@ def _choose_title(texts: list[Segment]) -> str:
         texts = plain
     for index in range(len(texts) - 1, -1, -1):
         label = re.split(r"(?<=\.)\s+(?=[A-Z(])", texts[index].label.strip())[-1]
-        if not label or label.startswith("(") and not re.match(r"\(\d\)", label):
+        if not label or (label.startswith("(") and not re.match(r"\(\d\)", label)):
             continue
         if re.match(r"unit\s*:", label, re.I) or re.fullmatch(r"[\W\d]+", label):
             continue
