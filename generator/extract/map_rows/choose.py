@@ -7,10 +7,8 @@ import re
 
 from generator.extract.layout import Table
 from generator.extract.map_rows.transposed import (
-    VALUE_ROLES,
-    header_text,
+    column_items,
     is_transposed,
-    split_header,
 )
 from generator.taxonomy.aliases import AliasIndex, NetworkAliases
 
@@ -36,9 +34,8 @@ def score(index: AliasIndex, network: NetworkAliases, table: Table) -> int:
     items it names (double when they match the figure columns one to one), plus a bonus when
     the kind hint names the network."""
     if is_transposed(table):
-        items, uncovered = split_header(index, network, header_text(table.columns))
-        figures = sum(1 for c in table.columns if c.role in VALUE_ROLES)
-        hits = (2 * len(items) if len(items) == figures else len(items)) - uncovered
+        by_column, uncovered, items = column_items(index, network, table.columns)
+        hits = (2 * len(items) if by_column else len(items)) - uncovered
     else:
         hits = sum(
             1 for row in table.rows if any(c is not None for c in row.cells)

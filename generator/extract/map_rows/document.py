@@ -9,9 +9,9 @@ from generator.extract.layout import Cell, Column, Document, Row, Table
 from generator.extract.map_rows.choose import choose_network
 from generator.extract.map_rows.transposed import (
     VALUE_ROLES,
+    column_items,
     header_text,
     is_transposed,
-    split_items,
 )
 from generator.extract.map_rows.values import decimals_of, period_of, scaled_value, unit_of
 from generator.extract.map_rows.walker import RowMatch, RowWalker
@@ -116,10 +116,8 @@ class _TableMapper:
         matches: dict[int, RowMatch | None] = {}
         items: list[str] = []
         if self.network is not None and self.walker is not None:
-            items = split_items(self.index, self.network, header_text(self.table.columns))
-            if len(items) == len(figures):
-                matches = {i: self.walker.resolve(item, True) for i, item in zip(figures, items,
-                                                                                 strict=True)}
+            by_column, _, items = column_items(self.index, self.network, self.table.columns)
+            matches = {i: self.walker.resolve(item, True) for i, item in by_column.items()}
         for row in self.table.rows:
             for i, (column, cell) in enumerate(zip(self.table.columns, row.cells, strict=False)):
                 if cell is None:

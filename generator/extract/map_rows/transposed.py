@@ -28,12 +28,37 @@ def is_transposed(table: Table) -> bool:
     )
 
 
+def _item_header(column: Column) -> str:
+    return _UNIT_NOTE.sub("", column.header).strip()
+
+
 def header_text(columns: tuple[Column, ...]) -> str:
-    """The joined item header of the figure columns, without its trailing unit note."""
-    for column in columns:
-        if column.role in VALUE_ROLES and column.header:
-            return _UNIT_NOTE.sub("", column.header).strip()
-    return ""
+    """The item header of the figure columns, without unit notes (joined if per column)."""
+    headers = [_item_header(c) for c in columns if c.role in VALUE_ROLES and c.header]
+    if len(set(headers)) <= 1:
+        return headers[0] if headers else ""
+    return " | ".join(headers)
+
+
+def column_items(
+    index: AliasIndex, network: NetworkAliases, columns: tuple[Column, ...]
+) -> tuple[dict[int, str], int, list[str]]:
+    """Item wording per figure column, header words left uncovered, and the wordings found.
+
+    Readers give either one header per column ("Total Revenues (JPY millions)") or the same
+    joined header on every column, which is then split into the network's wordings; the map is
+    empty when the wordings found do not pair one to one with the figure columns.
+    """
+    figures = [i for i, c in enumerate(columns) if c.role in VALUE_ROLES]
+    headers = [_item_header(columns[i]) for i in figures]
+    if len(set(headers)) > 1:
+        keys = {index.key(h) for h in headers}
+        known = [h for h in headers if index.key(h) in network.wordings]
+        return dict(zip(figures, headers, strict=True)), len(keys) - len(set(known)), known
+    items, uncovered = split_header(index, network, headers[0] if headers else "")
+    if len(items) != len(figures):
+        return {}, uncovered, items
+    return dict(zip(figures, items, strict=True)), uncovered, items
 
 
 def split_items(index: AliasIndex, network: NetworkAliases, text: str) -> list[str]:
