@@ -157,7 +157,7 @@ def check(inst: Instance, concepts: dict[str, Concept], model: DimensionModel) -
             out.append(Finding(code=code, severity=Severity.error,
                                message=f"Context {ctx.id}: {text}.", file=inst.file,
                                line=ctx.line, context_id=ctx.id))
-    verdicts: dict[tuple[str, str], bool] = {}
+    verdicts: dict[tuple[str, object], bool] = {}
     for fact in inst.facts:
         drss = model.drs.get(fact.concept)
         if not drss or fact.context_ref is None or fact.context_ref in bad_contexts:
@@ -166,7 +166,7 @@ def check(inst: Instance, concepts: dict[str, Concept], model: DimensionModel) -
         if found is None:
             continue
         ctx = found
-        key = (fact.concept, ctx.id)
+        key = (fact.concept, ctx.dim_key)
         ok = verdicts.get(key)
         if ok is None:
             ok = verdicts[key] = _valid(drss, ctx, model.defaults)

@@ -54,6 +54,7 @@ class Context:
     repeated: list[str] = field(default_factory=list)
     other: str = ""  # serialized non-dimensional segment/scenario content
     key: tuple[Any, ...] = ()
+    dim_key: tuple[Any, ...] = ()  # dimensional signature: equal keys, equal XDT verdicts
 
 
 @dataclass(slots=True)
@@ -226,10 +227,9 @@ def _read_context(el: etree._Element) -> Context:
             else:
                 other.append(where + etree.tostring(child, method="c14n").decode())
     ctx.other = "".join(sorted(other))
-    ctx.key = (
-        scheme, identifier, kind, start, end,
-        frozenset(ctx.segment.items()), frozenset(ctx.scenario.items()), ctx.other,
-    )
+    seg, scen = frozenset(ctx.segment.items()), frozenset(ctx.scenario.items())
+    ctx.key = (scheme, identifier, kind, start, end, seg, scen, ctx.other)
+    ctx.dim_key = (seg, scen, frozenset(ctx.typed.items()))
     return ctx
 
 
@@ -258,24 +258,25 @@ def _read_unit(el: etree._Element) -> Unit:
 
 
 def _read_fact(el: etree._Element, out: list[Fact], in_tuple: bool) -> None:
-    attrib = el.attrib
-    if len(el) and "contextRef" not in attrib:
+    get = el.get  # direct attribute reads: cheaper than the attrib proxy, 100k+ times
+    context_ref = get("contextRef")
+    if context_ref is None and len(el):
         for child in el:  # a tuple: its items are facts too
             if isinstance(child.tag, str):
                 _read_fact(child, out, True)
     out.append(
         Fact(
-            concept=el.tag,
-            id=attrib.get("id"),
-            context_ref=attrib.get("contextRef"),
-            unit_ref=attrib.get("unitRef"),
-            decimals=attrib.get("decimals"),
-            precision=attrib.get("precision"),
-            nil=attrib.get(XSI_NIL) in ("true", "1"),
-            text=el.text or "",
-            line=line_of(el),
-            lang=attrib.get(XML_LANG),
-            in_tuple=in_tuple,
+            el.tag,  # comments and PIs never reach here
+            get("id"),
+            context_ref,
+            get("unitRef"),
+            get("decimals"),
+            get("precision"),
+            get(XSI_NIL) in ("true", "1"),
+            el.text or "",
+            el.sourceline,  # type: ignore[arg-type]  # int | None; the stubs say otherwise
+            get(XML_LANG),
+            in_tuple,
         )
     )
 

@@ -69,6 +69,7 @@ def check_facts(inst: Instance, concepts: dict[str, Concept]) -> list[Finding]:
     contexts, units = inst.contexts, inst.units
     missing_concepts: dict[str, Fact] = {}
     utr_cache: dict[tuple[str, str], bool | None] = {}
+    decimals_cache: dict[str, int | None] = {"INF": None}
     for fact in inst.facts:
         concept = concepts.get(fact.concept)
         if concept is None:
@@ -111,12 +112,11 @@ def check_facts(inst: Instance, concepts: dict[str, Concept]) -> list[Finding]:
             out.append(_fact_finding(inst, fact, "xbrl.4.6.3:missingPrecisionDecimals",
                 f"Numeric fact {name} needs decimals (e.g. -6 for millions) or precision."))
         elif fact.decimals is not None:
-            d = fact.decimals.strip()
-            if d == "INF":
-                fact.dec = None
+            if fact.decimals in decimals_cache:
+                fact.dec = decimals_cache[fact.decimals]
             else:
                 try:
-                    fact.dec = int(d)
+                    fact.dec = decimals_cache[fact.decimals] = int(fact.decimals.strip())
                 except ValueError:
                     out.append(_fact_finding(inst, fact, "xbrl.4.6.5:decimals",
                         f"decimals='{fact.decimals}' on {name} is not an integer or INF."))
