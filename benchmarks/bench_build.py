@@ -74,8 +74,10 @@ def main() -> None:
     if args.child:
         print(json.dumps(_child(args.child, not args.no_arelle)))
         return
-    header = (f"{'facts':>8} {'map':>7} {'generate':>9} {'validate':>9} {'gen+val':>8} "
-              f"{'arelle':>8} {'ratio':>7} {'peak RSS':>9} {'size':>8}")
+    header = (
+        f"{'facts':>8} {'map':>7} {'generate':>9} {'validate':>9} {'gen+val':>8} "
+        f"{'arelle':>8} {'ratio':>7} {'peak RSS':>9} {'size':>8}"
+    )
     print(header)
     for size in args.facts:
         command = [sys.executable, __file__, "--child", str(size)]
@@ -85,10 +87,12 @@ def main() -> None:
         total = row["generate_s"] + row["validate_s"]
         arelle = row.get("arelle_s")
         ratio = f"{arelle / row['validate_s']:6.1f}x" if arelle else "      -"
-        print(f"{int(row['facts']):>8} {row['map_s']:6.2f}s {row['generate_s']:8.2f}s "
-              f"{row['validate_s']:8.2f}s {total:7.2f}s "
-              f"{(f'{arelle:7.2f}s' if arelle else '       -')} {ratio} "
-              f"{row['rss_after_xbrlgen_mb']:7.0f}MB {row['size_mb']:6.1f}MB")
+        print(
+            f"{int(row['facts']):>8} {row['map_s']:6.2f}s {row['generate_s']:8.2f}s "
+            f"{row['validate_s']:8.2f}s {total:7.2f}s "
+            f"{(f'{arelle:7.2f}s' if arelle else '       -')} {ratio} "
+            f"{row['rss_after_xbrlgen_mb']:7.0f}MB {row['size_mb']:6.1f}MB"
+        )
         if row["findings"]:
             print(f"  warning: {int(row['findings'])} validation findings on the generated filing")
 

@@ -144,14 +144,19 @@ def write_build(
         stage.write("build-report.json", report.model_dump_json(indent=1).encode() + b"\n")
         if validate:
             sources = {
-                path.name: {fid: str(fact.provenance) for fid, fact in
-                            zip(fact_ids(filing), filing.facts, strict=True)}
+                path.name: {
+                    fid: str(fact.provenance)
+                    for fid, fact in zip(fact_ids(filing), filing.facts, strict=True)
+                }
                 for path, filing in zip(instances, filing_set.filings, strict=True)
             }
             findings: list[str] = []
             for mode in sorted({f.company.rounding for f in filing_set.filings}):
-                chosen = [p for p, f in zip(instances, filing_set.filings, strict=True)
-                          if f.company.rounding == mode]
+                chosen = [
+                    p
+                    for p, f in zip(instances, filing_set.filings, strict=True)
+                    if f.company.rounding == mode
+                ]
                 findings += _validate(chosen, arelle, mode, sources, say)
             if findings:
                 return BuildOutcome(ok=False, report=report, findings=findings)

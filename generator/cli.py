@@ -91,7 +91,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         results.append(extraction.results)
         coverage.append(extraction.coverage.model_dump(mode="json"))
     outcome = write_build(
-        results, taxonomy, args.out, validate=not args.no_validate, arelle=not args.no_arelle,
+        results,
+        taxonomy,
+        args.out,
+        validate=not args.no_validate,
+        arelle=not args.no_arelle,
         coverage=coverage,
     )
     if not outcome.ok:
@@ -121,9 +125,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"xbrlgen {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    b = sub.add_parser("build", help="releases or results JSON -> validated filings (default: samples)")
-    b.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
-                   help="release .txt or results .json files (default: the bundled sample releases)")
+    b = sub.add_parser(
+        "build", help="releases or results JSON -> validated filings (default: samples)"
+    )
+    b.add_argument(
+        "inputs",
+        nargs="*",
+        type=Path,
+        metavar="INPUT",
+        help="release .txt or results .json files (default: the bundled sample releases)",
+    )
     b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: ./out)")
     b.add_argument("--no-arelle", action="store_true", help="skip the Arelle check (faster)")
     b.add_argument("--no-validate", action="store_true", help="skip all validation (not advised)")

@@ -47,8 +47,11 @@ def reporting_period(taxonomy: Taxonomy, company_id: str, fiscal_year: int) -> R
     fy_start = dt.date(fiscal_year, end_month % 12 + 1, 1)
     one_day = dt.timedelta(days=1)
     return ReportingPeriod(
-        kind="H1", start=fy_start, end=_add_months(fy_start, 6) - one_day,
-        fiscal_year_start=fy_start, fiscal_year_end=_add_months(fy_start, 12) - one_day,
+        kind="H1",
+        start=fy_start,
+        end=_add_months(fy_start, 6) - one_day,
+        fiscal_year_start=fy_start,
+        fiscal_year_end=_add_months(fy_start, 12) - one_day,
         label=f"1H FY{fiscal_year}",
     )
 
@@ -79,7 +82,9 @@ def _draw(kind: DataType, rng: random.Random) -> Decimal:
     if kind is DataType.PURE:
         return Decimal(rng.randint(1, 999)).scaleb(-3)
     magnitude = rng.randint(1, 10**6)
-    return Decimal(magnitude).scaleb(-decimals) if decimals > 0 else Decimal(magnitude * 10**-decimals)
+    return (
+        Decimal(magnitude).scaleb(-decimals) if decimals > 0 else Decimal(magnitude * 10**-decimals)
+    )
 
 
 def solve(taxonomy: Taxonomy, concepts: list[str], rng: random.Random) -> dict[str, Decimal]:
@@ -118,12 +123,21 @@ def solve(taxonomy: Taxonomy, concepts: list[str], rng: random.Random) -> dict[s
 
 def _periods(rp: ReportingPeriod, count: int) -> Iterator[tuple[Duration, Instant, Duration]]:
     for back in range(count):
-        yield rp.ytd.shifted(-back), Instant(date=shift_years(rp.end, -back)), rp.year.shifted(-back)
+        yield (
+            rp.ytd.shifted(-back),
+            Instant(date=shift_years(rp.end, -back)),
+            rp.year.shifted(-back),
+        )
 
 
 def synthetic_results(
-    taxonomy: Taxonomy, company_id: str, *, periods: int = 1, fiscal_year: int = 2025,
-    seed: int = 0, currency: str = "JPY",
+    taxonomy: Taxonomy,
+    company_id: str,
+    *,
+    periods: int = 1,
+    fiscal_year: int = 2025,
+    seed: int = 0,
+    currency: str = "JPY",
 ) -> Results:
     """Results with a fact for every numeric concept of every network, in ``periods`` years."""
     rng = random.Random(seed)
@@ -143,10 +157,17 @@ def synthetic_results(
                 else:
                     period = year if forecast else duration
                 line += 1
-                facts.append(ResultFact(
-                    concept=name, period=period, dimensions=dict(dims),
-                    unit=UNITS.get(kind, f"{currency}PerShares" if kind is DataType.PER_SHARE else currency),
-                    value=values[name], decimals=DECIMALS[kind],
-                    source=Provenance(document=document, line=line),
-                ))
+                facts.append(
+                    ResultFact(
+                        concept=name,
+                        period=period,
+                        dimensions=dict(dims),
+                        unit=UNITS.get(
+                            kind, f"{currency}PerShares" if kind is DataType.PER_SHARE else currency
+                        ),
+                        value=values[name],
+                        decimals=DECIMALS[kind],
+                        source=Provenance(document=document, line=line),
+                    )
+                )
     return Results(company=company_id, document=document, period=rp, facts=tuple(facts))

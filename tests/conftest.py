@@ -11,8 +11,8 @@ import pytest
 # Arelle writes settings under $XDG_CONFIG_HOME/arelle: keep them in a throwaway folder.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="xbrlgen-tests-xdg-")
 
-from generator.model.taxonomy import Taxonomy  # noqa: E402
-from generator.taxonomy import load_taxonomy  # noqa: E402
+from generator.model.taxonomy import Taxonomy
+from generator.taxonomy import load_taxonomy
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -59,12 +59,16 @@ class FactChecker:
         self._shapes: dict[tuple[object, ...], list[str]] = {}
 
     def problems(self, fact: ResultFact) -> list[str]:
-        shape = (fact.concept, fact.unit, isinstance(fact.period, Duration),
-                 tuple(fact.dimensions.items()))
+        shape = (
+            fact.concept,
+            fact.unit,
+            isinstance(fact.period, Duration),
+            tuple(fact.dimensions.items()),
+        )
         static = self._shapes.get(shape)
         if static is None:
             static = self._shapes[shape] = shape_problems(fact, self.taxonomy)
-        if fact.value is None or not static and fact.concept not in self.taxonomy.concepts:
+        if fact.value is None or (not static and fact.concept not in self.taxonomy.concepts):
             return static
         return [*static, *_precision_problems(fact.value, fact.decimals)]
 

@@ -86,7 +86,9 @@ def _check(results: Sequence[Results], taxonomy: Taxonomy) -> None:
 Reading = tuple[ResultFact, Results]
 
 
-def _readings(results: Sequence[Results], taxonomy: Taxonomy) -> dict[str, dict[FactKey, list[Reading]]]:
+def _readings(
+    results: Sequence[Results], taxonomy: Taxonomy
+) -> dict[str, dict[FactKey, list[Reading]]]:
     """Every reading of every figure, by company then fact identity."""
     by_company: dict[str, dict[FactKey, list[Reading]]] = defaultdict(dict)
     order = {name: i for i, name in enumerate(taxonomy.axes)}
@@ -121,7 +123,8 @@ def _filing(
     names = {d.document for d in docs}
     primary = {net.id for net in taxonomy.networks if net.primary}
     keys = [
-        key for key, found in readings.items()
+        key
+        for key, found in readings.items()
         if _speaks_of(key.period, rp) or any(doc.document in names for _, doc in found)
     ]
     concept_order = {name: i for i, name in enumerate(taxonomy.concepts)}
@@ -135,10 +138,12 @@ def _filing(
         if len(found) == 1:
             chosen = found[0][0]
         else:
-            chosen, conflict = choose([
-                Candidate(fact, fact.source.table in primary, doc.document in names)
-                for fact, doc in found
-            ])
+            chosen, conflict = choose(
+                [
+                    Candidate(fact, fact.source.table in primary, doc.document in names)
+                    for fact, doc in found
+                ]
+            )
             if conflict:
                 conflicts.append(conflict)
         ctx_key = (key.period, key.members)
@@ -146,13 +151,21 @@ def _filing(
         if context is None:
             members = tuple(ExplicitMember(axis=a, member=m) for a, m in key.members)
             context = contexts[ctx_key] = Context(
-                id=context_id(chosen.period, members, rp), entity=company.entity,
-                period=chosen.period, members=members,
+                id=context_id(chosen.period, members, rp),
+                entity=company.entity,
+                period=chosen.period,
+                members=members,
             )
-        facts.append(construct(
-            concept=key.concept, context_ref=context.id, unit_ref=key.unit or None,
-            value=chosen.value, decimals=chosen.decimals, provenance=chosen.source,
-        ))
+        facts.append(
+            construct(
+                concept=key.concept,
+                context_ref=context.id,
+                unit_ref=key.unit or None,
+                value=chosen.value,
+                decimals=chosen.decimals,
+                provenance=chosen.source,
+            )
+        )
     used_units = sorted({key.unit for key in keys if key.unit})
     return Filing(
         company=company,

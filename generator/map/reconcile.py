@@ -81,9 +81,9 @@ def choose(candidates: list[Candidate]) -> tuple[ResultFact, Conflict | None]:
     ordered = sorted(candidates, key=Candidate.rank)
     best = ordered[0]
     others = ordered[1:]
-    also_in = tuple(dict.fromkeys(
-        [*best.fact.source.also_in, *(str(c.fact.source) for c in others)]
-    ))
+    also_in = tuple(
+        dict.fromkeys([*best.fact.source.also_in, *(str(c.fact.source) for c in others)])
+    )
     chosen = best.fact.model_copy(
         update={"source": best.fact.source.model_copy(update={"also_in": also_in})}
     )

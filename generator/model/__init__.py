@@ -6,12 +6,14 @@ from generator.model.entity import Company, Entity
 from generator.model.fact import Correction, Fact, Provenance
 from generator.model.filing import Filing
 from generator.model.period import Duration, Instant, Period
-from generator.model.taxonomy import Axis, CalculationArc, Member, Network, NetworkNode, Taxonomy
 from generator.model.results import ReportingPeriod, ResultFact, Results, Unmapped
+from generator.model.taxonomy import Axis, CalculationArc, Member, Network, NetworkNode, Taxonomy
 from generator.model.unit import Measure, Unit
 
 __all__ = [
+    "Axis",
     "Balance",
+    "CalculationArc",
     "Company",
     "Concept",
     "Context",
@@ -25,18 +27,16 @@ __all__ = [
     "Instant",
     "Label",
     "Measure",
+    "Member",
     "Network",
     "NetworkNode",
     "Period",
-    "Provenance",
-    "Taxonomy",
-    "Axis",
-    "CalculationArc",
-    "Member",
     "PeriodType",
+    "Provenance",
     "ReportingPeriod",
     "ResultFact",
     "Results",
+    "Taxonomy",
     "Unit",
     "Unmapped",
 ]

@@ -32,6 +32,8 @@ class Unit(BaseModel):
 
     @property
     def is_currency(self) -> bool:
-        return not self.denominator and len(self.numerator) == 1 and (
-            self.numerator[0].namespace == "http://www.xbrl.org/2003/iso4217"
+        return (
+            not self.denominator
+            and len(self.numerator) == 1
+            and (self.numerator[0].namespace == "http://www.xbrl.org/2003/iso4217")
         )

@@ -78,7 +78,9 @@ class NodeDecl(_Strict):
     aliases: list[str] = []
     row_aliases: list[str] = []
     negated: bool = False
-    preferred_label: Literal["total", "terse", "negated", "period_start", "period_end"] | None = None
+    preferred_label: Literal["total", "terse", "negated", "period_start", "period_end"] | None = (
+        None
+    )
     breakdown: str | None = None
     sum: list[str] = []
     children: list[NodeDecl] = []

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from generator.model.concept import Balance, Concept, DataType, Label, PeriodType
+from generator.model.concept import Concept, DataType, Label, PeriodType
 from generator.model.entity import Company, Entity
 from generator.model.taxonomy import (
     DOCUMENTATION_ROLE,
@@ -137,7 +137,8 @@ class _Builder:
         elif _defines_anything(decl):
             self.problems.append(
                 f"{where}: 'ref: {concept}' may only carry placement keys (row_aliases, negated, "
-                "preferred_label, breakdown, sum, children); declare the concept where it has 'name'"
+                "preferred_label, breakdown, sum, children); declare the concept where it has "
+                "'name'"
             )
         if decl.sum:
             sums.append((concept, decl.sum))
@@ -153,9 +154,21 @@ class _Builder:
 
 def _defines_anything(decl: NodeDecl) -> bool:
     return any(
-        (decl.type, decl.period, decl.balance, decl.abstract, decl.label, decl.label_ja,
-         decl.total_label, decl.terse_label, decl.negated_label, decl.period_start_label,
-         decl.period_end_label, decl.documentation, decl.aliases)
+        (
+            decl.type,
+            decl.period,
+            decl.balance,
+            decl.abstract,
+            decl.label,
+            decl.label_ja,
+            decl.total_label,
+            decl.terse_label,
+            decl.negated_label,
+            decl.period_start_label,
+            decl.period_end_label,
+            decl.documentation,
+            decl.aliases,
+        )
     )
 
 
@@ -201,8 +214,12 @@ def _axis_concepts(builder: _Builder, name: str, decl: AxisDecl) -> Axis:
     where = "taxonomy.yaml"
     builder.define(
         Concept(
-            name=name, data_type=DataType.STRING, period_type=PeriodType.DURATION, abstract=True,
-            substitution_group="xbrldt:dimensionItem", labels=_pair(decl.label, decl.label_ja),
+            name=name,
+            data_type=DataType.STRING,
+            period_type=PeriodType.DURATION,
+            abstract=True,
+            substitution_group="xbrldt:dimensionItem",
+            labels=_pair(decl.label, decl.label_ja),
         ),
         where,
     )
@@ -216,7 +233,10 @@ def _axis_concepts(builder: _Builder, name: str, decl: AxisDecl) -> Axis:
 
 def _member_concept(name: str, label: str, label_ja: str | None) -> Concept:
     return Concept(
-        name=name, data_type=DataType.DOMAIN, period_type=PeriodType.DURATION, abstract=True,
+        name=name,
+        data_type=DataType.DOMAIN,
+        period_type=PeriodType.DURATION,
+        abstract=True,
         labels=_pair(label, label_ja),
     )
 
@@ -275,7 +295,9 @@ def _check_network(builder: _Builder, net: Network, axes: dict[str, Axis], where
         if node.concept not in known:
             builder.problems.append(f"{where}: unknown concept {node.concept}")
         if node.breakdown and node.breakdown not in axes:
-            builder.problems.append(f"{where}: {node.concept}: unknown breakdown axis {node.breakdown}")
+            builder.problems.append(
+                f"{where}: {node.concept}: unknown breakdown axis {node.breakdown}"
+            )
     for axis_name in net.axes:
         if axis_name not in axes:
             builder.problems.append(f"{where}: unknown axis {axis_name}")
@@ -284,7 +306,9 @@ def _check_network(builder: _Builder, net: Network, axes: dict[str, Axis], where
         if axis is None or axis.member(member) is None:
             builder.problems.append(f"{where}: dimensions: {axis_name}={member} is not declared")
         elif axis_name not in net.axes:
-            builder.problems.append(f"{where}: dimensions uses {axis_name} not in the network's axes")
+            builder.problems.append(
+                f"{where}: dimensions uses {axis_name} not in the network's axes"
+            )
     for arc in net.calculations:
         _check_calculation(builder, arc, where)
 
@@ -298,25 +322,38 @@ def _network(
         is_table = structural.endswith("Table")
         builder.define(
             Concept(
-                name=structural, data_type=DataType.STRING, period_type=PeriodType.DURATION,
-                abstract=True, substitution_group="xbrldt:hypercubeItem" if is_table else "xbrli:item",
+                name=structural,
+                data_type=DataType.STRING,
+                period_type=PeriodType.DURATION,
+                abstract=True,
+                substitution_group="xbrldt:hypercubeItem" if is_table else "xbrli:item",
                 labels=(Label(text=f"{decl.title} [{'table' if is_table else 'line items'}]"),),
             ),
             where,
         )
     axes = tuple(dict.fromkeys([*meta.common_axes, *decl.axes]))
     return Network(
-        id=decl.id, order=order, title=decl.title, primary=decl.primary, role_uri=f"{meta.role_base}/{decl.id}",
-        axes=axes, dimensions=dict(decl.dimensions), roots=roots,
+        id=decl.id,
+        order=order,
+        title=decl.title,
+        primary=decl.primary,
+        role_uri=f"{meta.role_base}/{decl.id}",
+        axes=axes,
+        dimensions=dict(decl.dimensions),
+        roots=roots,
         calculations=_calculations(builder, sums, where),
     )
 
 
 def _company(company_id: str, decl: CompanyDecl) -> Company:
     return Company(
-        id=company_id, name=decl.name, names=tuple(decl.names), ocr_names=tuple(decl.ocr_names),
+        id=company_id,
+        name=decl.name,
+        names=tuple(decl.names),
+        ocr_names=tuple(decl.ocr_names),
         entity=Entity(scheme=decl.entity.scheme, identifier=decl.entity.identifier),
-        fiscal_year_end_month=decl.fiscal_year_end_month, rounding=decl.rounding,
+        fiscal_year_end_month=decl.fiscal_year_end_month,
+        rounding=decl.rounding,
         currency=decl.currency,
     )
 
@@ -358,8 +395,16 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
     if problems:
         raise TaxonomyError(problems)
     return Taxonomy(
-        name=meta.name, prefix=meta.prefix, namespace=meta.namespace, version=meta.version,
-        schema_file=meta.schema_file, role_base=meta.role_base, concepts=builder.concepts,
-        networks=networks, axes=axes, units=units,
-        measures={name: m.label for name, m in meta.measures.items()}, companies=companies,
+        name=meta.name,
+        prefix=meta.prefix,
+        namespace=meta.namespace,
+        version=meta.version,
+        schema_file=meta.schema_file,
+        role_base=meta.role_base,
+        concepts=builder.concepts,
+        networks=networks,
+        axes=axes,
+        units=units,
+        measures={name: m.label for name, m in meta.measures.items()},
+        companies=companies,
     )

@@ -36,7 +36,13 @@ LINKBASE_ROLES = {
 # Label roles outside XBRL 2.1 are defined in the Link Role Registry and need a roleRef.
 LRR_ROLES = {NEGATED_LABEL_ROLE: "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd#negatedLabel"}
 XDT = "http://xbrl.org/int/dim/arcrole/"
-XDT_ARCROLES = ("all", "hypercube-dimension", "dimension-domain", "domain-member", "dimension-default")
+XDT_ARCROLES = (
+    "all",
+    "hypercube-dimension",
+    "dimension-domain",
+    "domain-member",
+    "dimension-default",
+)
 
 
 @dataclass(frozen=True)
@@ -106,8 +112,15 @@ def _presentation_arcs(
             copy += 1
             child_label = f"{child.concept}_{copy}"
         used.add((label, child_label))
-        out.append(_Arc(label, child_label, order, child_concept=child.concept,
-                        preferred_label=child.preferred_label))
+        out.append(
+            _Arc(
+                label,
+                child_label,
+                order,
+                child_concept=child.concept,
+                preferred_label=child.preferred_label,
+            )
+        )
         _presentation_arcs(child, child_label, out, used)
 
 
@@ -155,10 +168,15 @@ def definition_links(tax: Taxonomy) -> list[_Link]:
                 for i, m in enumerate(axis.members, start=1)
             )
             # a second locator for the default: XLink forbids two arcs between the same labels
-            arcs.append(_Arc(
-                axis_name, f"{axis.default}_default", 1, child_concept=axis.default,
-                arcrole=XDT + "dimension-default",
-            ))
+            arcs.append(
+                _Arc(
+                    axis_name,
+                    f"{axis.default}_default",
+                    1,
+                    child_concept=axis.default,
+                    arcrole=XDT + "dimension-default",
+                )
+            )
         items = dict.fromkeys(
             n.concept for n in net.nodes() if not tax.concepts[n.concept].abstract
         )
@@ -183,20 +201,32 @@ def render_taxonomy(tax: Taxonomy) -> dict[str, bytes]:
     concepts = list(tax.concepts.values())
     used_custom = sorted({c.data_type for c in concepts if c.data_type in CUSTOM_TYPES})
     custom_types = [
-        {"name": CUSTOM_TYPES[t][0], "documentation": CUSTOM_TYPES[t][1], "base": "xbrli:decimalItemType"}
+        {
+            "name": CUSTOM_TYPES[t][0],
+            "documentation": CUSTOM_TYPES[t][1],
+            "base": "xbrli:decimalItemType",
+        }
         for t in used_custom
     ]
     elements = [
         _SchemaElement(
-            c.name, _xsd_type(c, tax.prefix), c.substitution_group, c.period_type.value,
-            c.balance.value if c.balance else None, c.abstract, c.nillable,
+            c.name,
+            _xsd_type(c, tax.prefix),
+            c.substitution_group,
+            c.period_type.value,
+            c.balance.value if c.balance else None,
+            c.abstract,
+            c.nillable,
         )
         for c in concepts
     ]
     common = {"tax": tax, "schema_file": tax.schema_file}
     return {
         tax.schema_file: render(
-            "schema.xsd.j2", linkbases=linkbases, custom_types=custom_types, concepts=elements,
+            "schema.xsd.j2",
+            linkbases=linkbases,
+            custom_types=custom_types,
+            concepts=elements,
             **common,
         ),
         files["lab"]: render(

@@ -18,14 +18,21 @@ XBRLI = "{http://www.xbrl.org/2003/instance}"
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 
 
-def one_fact_instance(taxonomy: Taxonomy, value: Decimal | None, decimals: int | None) -> etree._Element:
+def one_fact_instance(
+    taxonomy: Taxonomy, value: Decimal | None, decimals: int | None
+) -> etree._Element:
     rp = reporting_period(taxonomy, "acme", 2025)
     fact = ResultFact(
-        concept="Revenues", period=Duration(start=rp.start, end=rp.end), unit="JPY", value=value,
-        decimals=decimals, source=Provenance(document="t", line=1),
+        concept="Revenues",
+        period=Duration(start=rp.start, end=rp.end),
+        unit="JPY",
+        value=value,
+        decimals=decimals,
+        source=Provenance(document="t", line=1),
     )
-    filing = build_filings([Results(company="acme", document="t", period=rp, facts=(fact,))],
-                           taxonomy).filings[0]
+    filing = build_filings(
+        [Results(company="acme", document="t", period=rp, facts=(fact,))], taxonomy
+    ).filings[0]
     return etree.fromstring(instance_bytes(filing, taxonomy))
 
 
@@ -46,7 +53,9 @@ def test_a_dash_becomes_a_nil_fact_with_unit_and_no_decimals(acme_taxonomy: Taxo
     assert fact.text is None
 
 
-def test_schema_ref_is_relative_to_the_taxonomy_beside_the_instance(acme_taxonomy: Taxonomy) -> None:
+def test_schema_ref_is_relative_to_the_taxonomy_beside_the_instance(
+    acme_taxonomy: Taxonomy,
+) -> None:
     root = one_fact_instance(acme_taxonomy, Decimal(1000), -3)
     ref = root.find("{http://www.xbrl.org/2003/linkbase}schemaRef")
     assert ref is not None

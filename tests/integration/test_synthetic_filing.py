@@ -23,8 +23,13 @@ pytestmark = pytest.mark.arelle
 @pytest.fixture(scope="module")
 def built(taxonomy: Taxonomy, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    outcome = write_build([synthetic_results(taxonomy, "iij", periods=2)], taxonomy, out,
-                          arelle=False, say=lambda _: None)
+    outcome = write_build(
+        [synthetic_results(taxonomy, "iij", periods=2)],
+        taxonomy,
+        out,
+        arelle=False,
+        say=lambda _: None,
+    )
     assert outcome.ok, outcome.findings
     return out
 
@@ -33,8 +38,12 @@ def test_the_synthetic_filing_covers_every_network(taxonomy: Taxonomy) -> None:
     results = synthetic_results(taxonomy, "iij")
     filed = {f.concept for f in results.facts}
     for net in taxonomy.networks:
-        numeric = {n.concept for n in net.nodes() if taxonomy.concepts[n.concept].data_type.is_numeric
-                   and not taxonomy.concepts[n.concept].abstract}
+        numeric = {
+            n.concept
+            for n in net.nodes()
+            if taxonomy.concepts[n.concept].data_type.is_numeric
+            and not taxonomy.concepts[n.concept].abstract
+        }
         assert numeric and numeric <= filed, net.id
 
 
@@ -42,8 +51,11 @@ def test_arelle_reports_no_error_inconsistency_or_warning(built: Path) -> None:
     (instance,) = built.glob("*.xbrl")
     report = validate_paths([instance], arelle=True)
     arelle = [f for f in report.findings if f.source == "arelle"]
-    assert [f"{f.severity}: {f.code}: {f.message}" for f in arelle
-            if f.severity.value in ("error", "inconsistency", "warning")] == []
+    assert [
+        f"{f.severity}: {f.code}: {f.message}"
+        for f in arelle
+        if f.severity.value in ("error", "inconsistency", "warning")
+    ] == []
 
 
 def test_xbrlgen_reports_nothing_either(built: Path) -> None:
@@ -62,7 +74,11 @@ def test_a_total_that_does_not_add_up_fails_the_build_naming_the_fact(
     out = tmp_path / "out"
     outcome = write_build([broken], acme_taxonomy, out, arelle=True, say=lambda _: None)
     assert not outcome.ok
-    calc = [line for line in outcome.findings if "calc11e:inconsistentCalculationUsingTruncation" in line]
+    calc = [
+        line
+        for line in outcome.findings
+        if "calc11e:inconsistentCalculationUsingTruncation" in line
+    ]
     assert any("[xbrlgen]" in line and "Assets" in line for line in calc), outcome.findings
     assert any("[arelle]" in line for line in calc), outcome.findings
     assert not any(out.iterdir()), "a failed build leaves no output behind"

@@ -13,8 +13,12 @@ from generator.model.results import ReportingPeriod, ResultFact, Results
 from generator.model.taxonomy import Taxonomy
 
 RP = ReportingPeriod(
-    kind="H1", start=dt.date(2025, 4, 1), end=dt.date(2025, 9, 30),
-    fiscal_year_start=dt.date(2025, 4, 1), fiscal_year_end=dt.date(2026, 3, 31), label="1H FY2025",
+    kind="H1",
+    start=dt.date(2025, 4, 1),
+    end=dt.date(2025, 9, 30),
+    fiscal_year_start=dt.date(2025, 4, 1),
+    fiscal_year_end=dt.date(2026, 3, 31),
+    label="1H FY2025",
 )
 H1 = Duration(start=RP.start, end=RP.end)
 SOURCE = Provenance(document="release.txt", line=42)
@@ -22,15 +26,21 @@ SOURCE = Provenance(document="release.txt", line=42)
 
 def fact(**changes: object) -> ResultFact:
     base: dict[str, object] = {
-        "concept": "Revenues", "period": H1, "unit": "JPY", "value": Decimal(1000),
-        "decimals": -3, "source": SOURCE,
+        "concept": "Revenues",
+        "period": H1,
+        "unit": "JPY",
+        "value": Decimal(1000),
+        "decimals": -3,
+        "source": SOURCE,
     }
     return ResultFact.model_validate(base | changes)
 
 
 def rejected(taxonomy: Taxonomy, bad: ResultFact) -> str:
     with pytest.raises(MappingError) as caught:
-        build_filings([Results(company="acme", document="release.txt", period=RP, facts=(bad,))], taxonomy)
+        build_filings(
+            [Results(company="acme", document="release.txt", period=RP, facts=(bad,))], taxonomy
+        )
     message = str(caught.value)
     assert "release.txt:42" in message
     return message
@@ -84,5 +94,7 @@ def test_a_nil_fact_cannot_carry_decimals() -> None:
 def test_every_problem_is_reported_not_only_the_first(acme_taxonomy: Taxonomy) -> None:
     facts = (fact(concept="Nope"), fact(unit=None))
     with pytest.raises(MappingError) as caught:
-        build_filings([Results(company="acme", document="r.txt", period=RP, facts=facts)], acme_taxonomy)
+        build_filings(
+            [Results(company="acme", document="r.txt", period=RP, facts=facts)], acme_taxonomy
+        )
     assert len(caught.value.problems) == 2

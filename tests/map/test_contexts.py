@@ -10,8 +10,12 @@ from generator.model.period import Duration, Instant
 from generator.model.results import ReportingPeriod
 
 H1_FY2010 = ReportingPeriod(
-    kind="H1", start=dt.date(2010, 4, 1), end=dt.date(2010, 9, 30),
-    fiscal_year_start=dt.date(2010, 4, 1), fiscal_year_end=dt.date(2011, 3, 31), label="1H FY2010",
+    kind="H1",
+    start=dt.date(2010, 4, 1),
+    end=dt.date(2010, 9, 30),
+    fiscal_year_start=dt.date(2010, 4, 1),
+    fiscal_year_end=dt.date(2011, 3, 31),
+    label="1H FY2010",
 )
 
 

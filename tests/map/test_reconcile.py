@@ -13,17 +13,24 @@ from generator.model.taxonomy import Taxonomy
 
 def rp(year: int) -> ReportingPeriod:
     return ReportingPeriod(
-        kind="H1", start=dt.date(year, 4, 1), end=dt.date(year, 9, 30),
-        fiscal_year_start=dt.date(year, 4, 1), fiscal_year_end=dt.date(year + 1, 3, 31),
+        kind="H1",
+        start=dt.date(year, 4, 1),
+        end=dt.date(year, 9, 30),
+        fiscal_year_start=dt.date(year, 4, 1),
+        fiscal_year_end=dt.date(year + 1, 3, 31),
         label=f"1H FY{year}",
     )
 
 
-def revenue(value: str, decimals: int, doc: str, line: int, year: int = 2010,
-            table: str | None = None) -> ResultFact:
+def revenue(
+    value: str, decimals: int, doc: str, line: int, year: int = 2010, table: str | None = None
+) -> ResultFact:
     return ResultFact(
-        concept="Revenues", period=Duration(start=dt.date(year, 4, 1), end=dt.date(year, 9, 30)),
-        unit="JPY", value=Decimal(value), decimals=decimals,
+        concept="Revenues",
+        period=Duration(start=dt.date(year, 4, 1), end=dt.date(year, 9, 30)),
+        unit="JPY",
+        value=Decimal(value),
+        decimals=decimals,
         source=Provenance(document=doc, line=line, table=table),
     )
 
@@ -37,8 +44,9 @@ def test_agreeing_readings_merge_into_the_most_precise_with_the_other_places_rec
     acme_taxonomy: Taxonomy,
 ) -> None:
     facts = (revenue("34272000000", -6, "r.txt", 10), revenue("34272080000", -3, "r.txt", 200))
-    result = build_filings([Results(company="acme", document="r.txt", period=rp(2010), facts=facts)],
-                           acme_taxonomy)
+    result = build_filings(
+        [Results(company="acme", document="r.txt", period=rp(2010), facts=facts)], acme_taxonomy
+    )
     (filing,) = result.filings
     (fact,) = filing.facts
     assert (fact.value, fact.decimals) == (Decimal("34272080000"), -3)
@@ -51,11 +59,21 @@ def test_a_later_release_confirms_the_current_figures_of_an_earlier_one(
     acme_taxonomy: Taxonomy,
 ) -> None:
     """1H FY2010 is the current period of one release and the prior column of the next."""
-    earlier = Results(company="acme", document="fy2010.txt", period=rp(2010),
-                      facts=(revenue("34272080000", -3, "fy2010.txt", 5),))
-    later = Results(company="acme", document="fy2011.txt", period=rp(2011),
-                    facts=(revenue("34272080000", -3, "fy2011.txt", 7),
-                           revenue("40000000000", -3, "fy2011.txt", 7, year=2011)))
+    earlier = Results(
+        company="acme",
+        document="fy2010.txt",
+        period=rp(2010),
+        facts=(revenue("34272080000", -3, "fy2010.txt", 5),),
+    )
+    later = Results(
+        company="acme",
+        document="fy2011.txt",
+        period=rp(2011),
+        facts=(
+            revenue("34272080000", -3, "fy2011.txt", 7),
+            revenue("40000000000", -3, "fy2011.txt", 7, year=2011),
+        ),
+    )
     filings = build_filings([earlier, later], acme_taxonomy).filings
     assert [f.period.label for f in filings] == ["1H FY2010", "1H FY2011"]
     fy2010 = filings[0].facts[0]
@@ -71,8 +89,9 @@ def test_disagreeing_readings_are_reported_and_the_primary_statement_wins(
         revenue("34000000000", -6, "r.txt", 10, table="Targets"),
         revenue("34272080000", -3, "r.txt", 200, table="Income"),
     )
-    result = build_filings([Results(company="acme", document="r.txt", period=rp(2010), facts=facts)],
-                           acme_taxonomy)
+    result = build_filings(
+        [Results(company="acme", document="r.txt", period=rp(2010), facts=facts)], acme_taxonomy
+    )
     (conflict,) = result.conflicts
     assert conflict.concept == "Revenues"
     assert "r.txt:10" in str(conflict) and "r.txt:200" in str(conflict)

@@ -1,4 +1,4 @@
-"""Periods: whole-day dates, durations that cannot run backwards, year shifts that keep month ends."""
+"""Periods: whole-day dates, durations that cannot run backwards, year shifts keeping month ends."""
 
 import datetime as dt
 
@@ -35,9 +35,13 @@ def test_instants_and_durations_parse_from_json_by_kind() -> None:
     )
 
 
-@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
-       st.integers(min_value=-50, max_value=50))
-def test_shifting_years_there_and_back_returns_month_ends_to_month_ends(day: dt.date, years: int) -> None:
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
+    st.integers(min_value=-50, max_value=50),
+)
+def test_shifting_years_there_and_back_returns_month_ends_to_month_ends(
+    day: dt.date, years: int
+) -> None:
     shifted = shift_years(day, years)
     assert shifted.year == day.year + years
     assert shifted.month == day.month

@@ -39,8 +39,10 @@ def test_count_concepts_get_their_own_item_type(acme_taxonomy: Taxonomy) -> None
 
 def test_sums_become_weighted_calculation_arcs(acme_taxonomy: Taxonomy) -> None:
     cal = etree.fromstring(render_taxonomy(acme_taxonomy)["acme-2026-01-01_cal.xml"])
-    arcs = {(a.get(f"{XLINK}from"), a.get(f"{XLINK}to")): a.get("weight")
-            for a in cal.iter(f"{LINK}calculationArc")}
+    arcs = {
+        (a.get(f"{XLINK}from"), a.get(f"{XLINK}to")): a.get("weight")
+        for a in cal.iter(f"{LINK}calculationArc")
+    }
     assert arcs == {
         ("OperatingIncome", "Revenues"): "1.0",
         ("OperatingIncome", "CostOfRevenues"): "-1.0",
@@ -54,8 +56,11 @@ def test_no_extended_link_has_two_arcs_between_the_same_labels(acme_taxonomy: Ta
         if not name.endswith(".xml"):
             continue
         for link in etree.fromstring(data):
-            pairs = [(a.get(f"{XLINK}from"), a.get(f"{XLINK}to"))
-                     for a in link if a.get(f"{XLINK}type") == "arc"]
+            pairs = [
+                (a.get(f"{XLINK}from"), a.get(f"{XLINK}to"))
+                for a in link
+                if a.get(f"{XLINK}type") == "arc"
+            ]
             assert len(pairs) == len(set(pairs)), f"{name}: duplicate arcs (xlink:dupArcs)"
 
 
@@ -71,8 +76,13 @@ def test_a_sum_whose_weight_contradicts_the_balances_is_rejected(tmp_path: Path)
     source = Path(__file__).parents[1] / "fixtures" / "acme_taxonomy"
     shutil.copytree(source, tmp_path / "t")
     income = tmp_path / "t" / "networks" / "010-income.yaml"
-    income.write_text(income.read_text().replace("[Revenues, -CostOfRevenues]", "[Revenues, CostOfRevenues]"))
-    with pytest.raises(TaxonomyError, match=r"010-income.yaml: sum OperatingIncome \(credit\) -> CostOfRevenues \(debit\)"):
+    income.write_text(
+        income.read_text().replace("[Revenues, -CostOfRevenues]", "[Revenues, CostOfRevenues]")
+    )
+    with pytest.raises(
+        TaxonomyError,
+        match=r"010-income.yaml: sum OperatingIncome \(credit\) -> CostOfRevenues \(debit\)",
+    ):
         load_taxonomy(tmp_path / "t")
 
 
@@ -83,5 +93,5 @@ def test_a_misspelt_key_in_the_declaration_is_an_error_naming_the_file(tmp_path:
     shutil.copytree(source, tmp_path / "t")
     income = tmp_path / "t" / "networks" / "010-income.yaml"
     income.write_text(income.read_text().replace("balance: debit", "balanse: debit", 1))
-    with pytest.raises(TaxonomyError, match="010-income.yaml: .*balanse"):
+    with pytest.raises(TaxonomyError, match=r"010-income.yaml: .*balanse"):
         load_taxonomy(tmp_path / "t")
