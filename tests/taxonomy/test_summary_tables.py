@@ -450,13 +450,12 @@ def test_sample_002_figures_satisfy_the_sums(index: AliasIndex, taxonomy: Taxono
     assert {
         ("OperatingResultsSummary", "Revenues"),
         ("OperatingResultsSummary", "CostOfRevenues"),
-        ("OperatingResultsSummary", "OperatingIncome"),
         ("NetworkServicesRevenueBreakdown", "NetworkServicesRevenue"),
         ("NetworkServicesRevenueBreakdown", "InternetConnectivityEnterpriseRevenue"),
         ("NetworkServicesRevenueBreakdown", "InternetConnectivityConsumerRevenue"),
         ("ConnectivityContracts", "InternetConnectivityEnterpriseContracts"),
         ("ConnectivityContracts", "InternetConnectivityConsumerContracts"),
-        ("NonGAAPReconciliations", "OperatingIncome"),
+        ("NonGAAPReconciliations", "AdjustedEBITDA"),
         ("NonGAAPReconciliations", "NetIncome"),
         ("NonGAAPReconciliations", "NetIncomeAttributableToParent"),
         ("NonGAAPReconciliations", "CapitalExpenditures"),
@@ -568,3 +567,24 @@ def test_sample_001_atm_quarters_satisfy_the_sums(taxonomy: Taxonomy) -> None:
 
 def test_samples_path() -> None:
     assert Path(samples_dir() / "002_848ee02a02e0fa53.txt").is_file()
+
+
+def test_no_sum_binds_on_target_or_segment_facts_alone(taxonomy: Taxonomy) -> None:
+    """A calculation binds as soon as its total and one contributing fact exist (missing items
+    count as zero). Targets (forecast contexts) and segment tables carry only a few concepts, so a
+    sum of these networks whose total has such facts must not list another such concept: it would
+    bind there without its other items."""
+    targets = next(n for n in taxonomy.networks if n.id == "FinancialTargets")
+    segments = next(n for n in taxonomy.networks if n.id == "Segments")
+    sparse = {
+        "forecast": {n.concept for n in targets.nodes()},
+        "segment": {n.concept for n in segments.nodes() if n.breakdown},
+    }
+    for net in taxonomy.networks:
+        if net.id not in MY_NETWORKS.values() or net.id == "Segments":
+            continue
+        for parent in {a.parent for a in net.calculations}:
+            children = {a.child for a in net.calculations if a.parent == parent}
+            for kind, concepts in sparse.items():
+                if parent in concepts:
+                    assert not children & concepts, (net.id, parent, kind, children & concepts)
