@@ -124,6 +124,10 @@ def validate_tree(
         elem = getattr(err, "elem", None)
         line = getattr(elem, "sourceline", None)
         reason = getattr(err, "reason", None) or str(err).splitlines()[0]
+        if reason.startswith("IDREF ") and "not found" in reason:
+            # Dangling contextRef/unitRef: libxml2 and Arelle leave these to the XBRL 2.1 rules
+            # (xbrl.4.6.1:itemContextRef, xbrl.4.6.2:numericUnit), which say more.
+            continue
         code = "xmlSchema:valueError"
         if "is not unique" in reason or "duplicated" in reason:
             code = "xml.3.3.1:idMustBeUnique"

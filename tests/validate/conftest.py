@@ -5,8 +5,16 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+
+@pytest.fixture(scope="session")
+def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder, one taxonomy copy, for every case that leaves the taxonomy alone, so the DTS
+    cache is shared across cases as it is across one filer's files."""
+    return tmp_path_factory.mktemp("corpus")
 
 
 @pytest.fixture(scope="session")

@@ -39,14 +39,8 @@ def _ids(cases: list[Mutation]) -> list[str]:
     return [m.name for m in cases]
 
 
-@pytest.fixture(scope="session")
-def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One folder (one taxonomy copy) for every case that leaves the taxonomy alone, so the
-    DTS cache is shared across cases as it would be across one filer's files."""
-    return tmp_path_factory.mktemp("corpus")
-
-
 def _case(mutation: Mutation | None, shared: Path, own: Path) -> Path:
+    """Cases that leave the taxonomy alone share one copy (and so one cached DTS)."""
     return write_case(mutation, own if mutation and mutation.tax_edit else shared)
 
 
