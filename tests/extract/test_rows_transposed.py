@@ -77,3 +77,19 @@ def test_row_without_period_is_unmapped(taxonomy: Taxonomy) -> None:
         period_row("Six months", 3, H1_2010, "2").model_copy(update={"period": None})]))
     mapped = map_document(doc, taxonomy)
     assert len(mapped.facts) == 1 and "names no period" in mapped.unmapped[0].reason
+
+
+def test_per_column_headers_name_the_items(taxonomy: Taxonomy) -> None:
+    columns = [item_col("Total Revenues (JPY millions)"), item_col("Total Costs (JPY millions)")]
+    doc = document(table("(1) Results", 1, columns, [
+        period_row("Six Months Ended September 30, 2010", 2, H1_2010, "10", "7")]))
+    assert sorted(f.concept for f in map_document(doc, taxonomy).facts) == [
+        "CostOfRevenues", "Revenues"]
+
+
+def test_items_named_in_the_title_when_headers_only_hold_units(taxonomy: Taxonomy) -> None:
+    columns = [item_col("JPY millions"), item_col("JPY millions")]
+    doc = document(table("(1) Results (% shown is YoY change) Total revenues Total costs", 1,
+                         columns, [period_row("Six months", 2, H1_2010, "10", "7")]))
+    assert sorted(f.concept for f in map_document(doc, taxonomy).facts) == [
+        "CostOfRevenues", "Revenues"]

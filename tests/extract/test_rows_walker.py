@@ -101,3 +101,9 @@ def test_table_title_is_the_first_heading(taxonomy: Taxonomy) -> None:
         row("Consolidated total", 4, "10")])), taxonomy)
     assert [(f.concept, f.dimensions.get("SegmentsAxis")) for f in mapped.facts] == [
         ("Revenues", "WidgetsMember"), ("ExternalRevenues", "WidgetsMember"), ("Revenues", None)]
+
+
+def test_heading_and_line_run_together(index: AliasIndex, taxonomy: Taxonomy) -> None:
+    assert walk(index, taxonomy, "Income", [("REVENUES: Services: Hosting", True),
+                                            ("Total", True)]) == [
+        "HostingRevenue", "ServicesRevenue"]

@@ -34,7 +34,7 @@ def score(index: AliasIndex, network: NetworkAliases, table: Table) -> int:
     items it names (double when they match the figure columns one to one), plus a bonus when
     the kind hint names the network."""
     if is_transposed(table):
-        by_column, uncovered, items = column_items(index, network, table.columns)
+        by_column, uncovered, items = column_items(index, network, table)
         hits = (2 * len(items) if by_column else len(items)) - uncovered
     else:
         hits = sum(

@@ -116,7 +116,7 @@ class _TableMapper:
         matches: dict[int, RowMatch | None] = {}
         items: list[str] = []
         if self.network is not None and self.walker is not None:
-            by_column, _, items = column_items(self.index, self.network, self.table.columns)
+            by_column, _, items = column_items(self.index, self.network, self.table)
             matches = {i: self.walker.resolve(item, True) for i, item in by_column.items()}
         for row in self.table.rows:
             for i, (column, cell) in enumerate(zip(self.table.columns, row.cells, strict=False)):

@@ -41,24 +41,33 @@ def header_text(columns: tuple[Column, ...]) -> str:
 
 
 def column_items(
-    index: AliasIndex, network: NetworkAliases, columns: tuple[Column, ...]
+    index: AliasIndex, network: NetworkAliases, table: Table
 ) -> tuple[dict[int, str], int, list[str]]:
     """Item wording per figure column, header words left uncovered, and the wordings found.
 
-    Readers give either one header per column ("Total Revenues (JPY millions)") or the same
-    joined header on every column, which is then split into the network's wordings; the map is
-    empty when the wordings found do not pair one to one with the figure columns.
+    Readers give one header per column ("Total Revenues (JPY millions)"), or the same joined
+    header on every column, or (run-on text) leave the item names in the table title. Each is
+    tried in that order; the joined header and the title are split into the network's wordings.
+    The map is empty when no reading pairs the wordings one to one with the figure columns;
+    words of the title that are no wordings do not count against it.
     """
+    columns = table.columns
     figures = [i for i, c in enumerate(columns) if c.role in VALUE_ROLES]
     headers = [_item_header(columns[i]) for i in figures]
+    best: tuple[dict[int, str], int, list[str]] = ({}, 0, [])
     if len(set(headers)) > 1:
-        keys = {index.key(h) for h in headers}
         known = [h for h in headers if index.key(h) in network.wordings]
-        return dict(zip(figures, headers, strict=True)), len(keys) - len(set(known)), known
-    items, uncovered = split_header(index, network, headers[0] if headers else "")
-    if len(items) != len(figures):
-        return {}, uncovered, items
-    return dict(zip(figures, items, strict=True)), uncovered, items
+        if len(known) == len(headers):
+            return dict(zip(figures, headers, strict=True)), 0, known
+        best = ({}, len(headers) - len(known), known)
+    for text, counts in ((headers[0] if len(set(headers)) == 1 else "", True),
+                         (table.title, False)):
+        items, uncovered = split_header(index, network, text)
+        if len(items) == len(figures) and items:
+            return dict(zip(figures, items, strict=True)), uncovered if counts else 0, items
+        if len(items) > len(best[2]):
+            best = ({}, uncovered if counts else 0, items)
+    return best
 
 
 def split_items(index: AliasIndex, network: NetworkAliases, text: str) -> list[str]:
@@ -69,17 +78,29 @@ def split_items(index: AliasIndex, network: NetworkAliases, text: str) -> list[s
 def split_header(
     index: AliasIndex, network: NetworkAliases, text: str
 ) -> tuple[list[str], int]:
-    """(known wordings in order, number of header words none of them covers)."""
+    """(known item wordings in order, number of words no wording covers). Wordings that can
+    name a heading (an abstract concept) cover their words but are no items."""
+    spans, uncovered = split_wordings(index, network, text)
+    return [key for key, heading in spans if not heading], uncovered
+
+
+def split_wordings(
+    index: AliasIndex, network: NetworkAliases, text: str
+) -> tuple[list[tuple[str, bool]], int]:
+    """Split ``text`` into the network's wordings: [(key, can name a heading)], uncovered
+    words. The split covering most words with fewest wordings wins."""
     words = index.key(text).split()
-    known = set(network.wordings)
-    known.update(
-        key for place in network.breakdown_places()
-        for key in index.members.get(place.node.breakdown or "", {})
-    )
+    known = {
+        key: any(_abstract(index, c.ref.concept) for c in cands)
+        for key, cands in network.wordings.items()
+    }
+    for place in network.breakdown_places():
+        for key in index.members.get(place.node.breakdown or "", {}):
+            known.setdefault(key, False)
 
     @cache
     def best(i: int) -> tuple[int, int, tuple[str, ...]]:
-        """(uncovered words, items, items) for words[i:]."""
+        """(uncovered words, wordings, wordings) for words[i:]."""
         if i == len(words):
             return (0, 0, ())
         skip = best(i + 1)
@@ -93,5 +114,10 @@ def split_header(
                     choice = option
         return choice
 
-    uncovered, _, items = best(0)
-    return list(items), uncovered
+    uncovered, _, keys = best(0)
+    return [(key, known[key]) for key in keys], uncovered
+
+
+def _abstract(index: AliasIndex, concept: str) -> bool:
+    found = index.taxonomy.concepts.get(concept)
+    return found is None or found.abstract

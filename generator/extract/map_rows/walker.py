@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.extract.map_rows.transposed import split_wordings
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.aliases import (
     AliasIndex,
@@ -107,7 +108,19 @@ class RowWalker:
             match = self._resolve(reading, has_values)
             if match is not None:
                 return match
-        return None
+        return self._resolve_joined(label, has_values)
+
+    def _resolve_joined(self, label: str, has_values: bool) -> RowMatch | None:
+        """A label that is headings and one line run together ("NET INCOME PER SHARE BASIC
+        WEIGHTED-AVERAGE NUMBER OF SHARES"): enter the headings, then match the line."""
+        spans, uncovered = split_wordings(self.index, self.network, label)
+        lines = [key for key, heading in spans if not heading]
+        if uncovered or len(spans) < 2 or len(lines) > 1:
+            return None
+        for key, heading in spans:
+            if heading:
+                self._resolve(key, has_values=False)
+        return self._resolve(lines[0], has_values) if lines else None
 
     def _resolve(self, label: str, has_values: bool) -> RowMatch | None:
         member_row = self._member_row(label, active_only=True)
