@@ -46,8 +46,8 @@ def page_furniture(lines: list[str]) -> set[int]:
         flat = squash_spaces(text)
         if not flat:
             continue
-        repeated = counts[flat] >= 3 and not any(ch.isdigit() for ch in flat.split()[-1][-1:]) \
-            and re.search(r"\b(FY|Q|H)\d|\bFY\d", flat) is not None
+        repeated = counts[flat] >= 3 and re.search(r"\bFY\d{2,4}\b", flat) is not None and \
+            not re.search(r"\d,\d{3}", flat)
         if _PAGE_NUMBER.match(flat) or _PAGE_FOOTER.match(flat) or repeated:
             drop.add(i)
     return drop

@@ -71,6 +71,7 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
             else:
                 seg = classify(index + 1, squash_spaces(text.replace("\t", " ")), "", [])
                 seg.in_grid = True
+                seg.text = text
                 seg.cells = [squash_spaces(strip_markup(c)) for c in cells if c.strip()]
                 out.append(seg)
             continue

@@ -191,7 +191,8 @@ class Assembler:
             title = _title_in_header(block) or _choose_title(title_segments)
             kind = guess_kind(title + " " + _title_in_header(block), header)
             before = self.out.tables[-1] if self.out.tables else None
-            if not title and before is not None and names is not None and all(
+            numbered = any(re.fullmatch(r"\(?\d+[.)]", s.label.strip()) for s in title_segments)
+            if not title and before is not None and names is not None and not numbered and all(
                     c.period is None for c in before.columns):
                 title, kind = before.title, before.kind  # a second block of a TSE summary
             elif not title:
@@ -429,7 +430,7 @@ def _choose_title(texts: list[Segment]) -> str:
     """The nearest text line before the header that reads like a title (not a parenthetical
     period line, a unit note or the company's name line). Lines printed in the grid (tab
     cells) are header debris when a plain line is available."""
-    plain = [s for s in texts if not s.in_grid]
+    plain = [s for s in texts if "\t" not in s.text]
     if plain and len(plain) < len(texts):
         texts = plain
     for index in range(len(texts) - 1, -1, -1):

@@ -1,0 +1,121 @@
+"""Column headers: periods from the fiscal calendar, units, roles, damaged OCR headers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from generator.extract.read.headers import build_columns, default_unit, parse_header
+from generator.extract.read.periods import FiscalCalendar
+from generator.model.period import Duration, Instant
+
+MARCH = FiscalCalendar(end_month=3)
+DECEMBER = FiscalCalendar(end_month=12)
+
+
+def d(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def span(start: str, end: str) -> Duration:
+    return Duration(start=d(start), end=d(end))
+
+
+@pytest.mark.parametrize(
+    ("token", "period"),
+    [
+        ("1H09", span("2009-04-01", "2009-09-30")),
+        ("1H FY2010", span("2010-04-01", "2010-09-30")),
+        ("2Q10", span("2010-07-01", "2010-09-30")),
+        ("4Q10", span("2011-01-01", "2011-03-31")),
+        ("FY2010", span("2010-04-01", "2011-03-31")),
+        ("Full FY2010", span("2010-04-01", "2011-03-31")),
+        ("3Q11 (11/4~11/12)", span("2011-04-01", "2011-12-31")),
+        ("Six Months Ended September 30, 2010", span("2010-04-01", "2010-09-30")),
+        ("Three Months Ended September 30, 2010", span("2010-07-01", "2010-09-30")),
+        ("Fiscal year ended March 31, 2010", span("2009-04-01", "2010-03-31")),
+        ("As of March 31, 2010", Instant(date=d("2010-03-31"))),
+        ("as of Sep. 30, 2012", Instant(date=d("2012-09-30"))),
+        ("December 31, 2011", Instant(date=d("2011-12-31"))),
+    ],
+)
+def test_period_phrases(token: str, period: Duration | Instant) -> None:
+    header = parse_header(token, MARCH)
+    assert [s.period for s in header.periods] == [period]
+
+
+def test_fiscal_year_follows_the_company_calendar() -> None:
+    header = parse_header("1H10 FY2010", DECEMBER)
+    assert [s.period for s in header.periods] == [
+        span("2010-01-01", "2010-06-30"), span("2010-01-01", "2010-12-31")]
+
+
+def test_statement_header_with_translation_and_share_columns() -> None:
+    header = parse_header(
+        "Six Months Ended September 30, 2009 Six Months Ended September 30, 2010 "
+        "Thousands of JPY % of total revenues Thousands of U.S. Dollars Thousands of JPY "
+        "% of total revenues", MARCH)
+    cols = build_columns(header, None)
+    assert [c.role for c in cols] == [
+        "value", "percent_of_revenue", "translation", "value", "percent_of_revenue"]
+    assert [c.period for c in cols] == [span("2009-04-01", "2009-09-30")] * 2 + [
+        span("2010-04-01", "2010-09-30")] * 3
+    assert [(c.currency, c.scale) for c in cols if c.role != "percent_of_revenue"] == [
+        ("JPY", 1000), ("USD", 1000), ("JPY", 1000)]
+
+
+def test_stacked_ocr_header_pairs_markers_with_dates() -> None:
+    header = parse_header(
+        "Six Months Ended Six Months Ended September 30, 2016 September 30, 2017 "
+        "Thousands of Thousands of Thousands of JPY U.S. Dollars JPY", MARCH)
+    cols = build_columns(header, None)
+    assert [c.role for c in cols] == ["value", "translation", "value"]
+    assert cols[0].period == span("2016-04-01", "2016-09-30")
+    assert cols[1].currency == "USD" and cols[1].scale == 1000
+
+
+def test_damaged_header_borrows_month_and_length_from_its_sibling() -> None:
+    header = parse_header(
+        "Six Months Ended September 30, 2012 onths Ended hber 30, 2013", MARCH)
+    assert [s.period for s in header.periods] == [
+        span("2012-04-01", "2012-09-30"), span("2013-04-01", "2013-09-30")]
+
+
+def test_summary_header_with_change_column() -> None:
+    header = parse_header("1H16 1H17 YoY Change JPY millions JPY millions %", MARCH)
+    cols = build_columns(header, None)
+    assert [c.role for c in cols] == ["value", "value", "change_percent"]
+    assert cols[0].scale == Decimal(10) ** 6
+
+
+def test_ocr_quarter_read_as_year_next_to_a_quarter() -> None:
+    header = parse_header("YoY % 2Q10 2011 Change JPY millions JPY millions", MARCH)
+    cols = build_columns(header, None)
+    assert [c.role for c in cols] == ["value", "value", "change_percent"]
+    assert cols[1].period == span("2011-07-01", "2011-09-30")
+
+
+def test_contract_counts_are_instants_with_absolute_change() -> None:
+    header = parse_header("as of as of YoY September 30, 2010 September 30, 2011 Change", MARCH)
+    cols = build_columns(header, None)
+    assert [c.role for c in cols] == ["value", "value", "change"]
+    assert cols[1].period == Instant(date=d("2011-09-30"))
+
+
+def test_targets_are_forecasts_and_superseded_targets_are_not_figures() -> None:
+    header = parse_header("FY11 Revised Target (11/4~12/3) FY11 Initial Target (11/4~12/3) "
+                          "FY10 Actual (10/4~11/3) YoY (Revised FY11 to FY10 Actual)", MARCH)
+    cols = build_columns(header, default_unit("Unit: JPY billion"))
+    assert [(c.role, c.forecast) for c in cols] == [
+        ("value", True), ("other", True), ("value", False), ("change", False)]
+    assert cols[0].period == span("2011-04-01", "2012-03-31")
+    assert cols[0].scale == Decimal(10) ** 9
+
+
+def test_unit_notes() -> None:
+    unit = default_unit("[Old Classification] (Thousands of Yen)")
+    assert unit is not None and unit.scale == 1000 and unit.currency == "JPY"
+    unit = default_unit("Unit: JPY million")
+    assert unit is not None and unit.scale == 10**6
