@@ -67,6 +67,10 @@ def run(path: Path, calc_mode: str = "rounding", packages: list[Path] | None = N
         display: str | None = None) -> tuple[list[Finding], float]:
     """Arelle's findings (warning level and above) for one instance, and the seconds it took."""
     started = time.perf_counter()
+    if packages:
+        # Arelle 2.47 resets its package registry at the start of every run but only builds it
+        # when a Session creates its controller, so a reused Session fails on packages.
+        close()
     session = _get_session()
     session.run(options(path, calc_mode, packages or []))
     raw = json.loads(session.get_logs("json", clear_logs=True) or '{"log": []}')
