@@ -80,7 +80,7 @@ def label_prefixes(text: str) -> list[str]:
     """Shorter readings of a label that carries a description after a comma, semicolon or dash
     ("Accounts receivable, net of allowance ... respectively" -> "Accounts receivable"),
     longest first."""
-    parts = re.split(r"\s*(?:,(?!\d)|[;—–])\s*", text.strip())
+    parts = re.split(r"\s*(?:,(?!\d)|[;—–]|\s-\s)\s*", text.strip())
     return [", ".join(parts[:n]) for n in range(len(parts) - 1, 0, -1) if parts[n - 1]]
 
 

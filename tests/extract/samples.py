@@ -1,0 +1,63 @@
+"""Helpers for the per-sample tests: one extraction per sample, looked up by concept and period."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from decimal import Decimal
+
+from generator.extract.pipeline import Extraction, extract_release
+from generator.model.period import Duration, Instant
+from generator.model.results import ResultFact
+from generator.resources import samples_dir
+from generator.taxonomy import load_taxonomy
+
+
+@functools.cache
+def extraction(name: str) -> Extraction:
+    return extract_release(samples_dir() / name, load_taxonomy())
+
+
+def dur(start: str, end: str) -> Duration:
+    return Duration(start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end))
+
+
+def inst(day: str) -> Instant:
+    return Instant(date=dt.date.fromisoformat(day))
+
+
+def fact(ex: Extraction, concept: str, period: Duration | Instant, unit: str = "JPY",
+         **dims: str) -> ResultFact:
+    found = [
+        f for f in ex.results.facts
+        if f.concept == concept and f.period == period and f.unit == unit
+        and f.dimensions == dims
+    ]
+    assert len(found) == 1, f"{concept} {period} {unit} {dims}: {len(found)} facts"
+    return found[0]
+
+
+def lines_of(f: ResultFact) -> set[int]:
+    """The printed line of a fact and of every duplicate merged into it."""
+    return {f.source.line} | {int(loc.rsplit(":", 1)[1]) for loc in f.source.also_in}
+
+
+def check(ex: Extraction, line: int, concept: str, period: Duration | Instant, printed: int |
+          str | None, scale: int = 1000, unit: str = "JPY", **dims: str) -> None:
+    """The fact read from ``line`` holds ``printed`` x ``scale`` (None: a dash, nil)."""
+    f = fact(ex, concept, period, unit, **dims)
+    assert line in lines_of(f), f"{concept} {period}: read from {sorted(lines_of(f))}"
+    if printed is None:
+        assert f.value is None
+    else:
+        assert f.value == Decimal(printed) * scale
+
+
+def check_rounded(ex: Extraction, line: int, concept: str, period: Duration | Instant,
+                  printed: int, scale: int = 10**6, **dims: str) -> None:
+    """A summary figure (e.g. JPY millions) on ``line`` is the kept fact at its precision
+    (one unit of slack: releases adjust rounded summaries so that they add up)."""
+    f = fact(ex, concept, period, **dims)
+    assert line in lines_of(f), f"{concept} {period}: read from {sorted(lines_of(f))}"
+    assert f.value is not None
+    assert abs(f.value / scale - printed) <= 1
