@@ -35,7 +35,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("half", r"\b[12]H\s?(?:FY\s?)?(?:\d{4}|\d{2})\b\*?"),
     ("quarter", r"\b[1-4]0?Q\s?\d{2}\b\*?"),
     ("fy", r"\b(?:Full\s+)?FY\s?(?:\d{4}|\d{2})\b"),
-    ("unit", r"Thousands\s+of\s+(?:JPY|Yen|U\.?\s?S\.?\s*Dollars|USD)|Thousands\s+of\b"
+    ("unit", r"Thousands\s+of\s+(?:JPY|Yen|U\.?\s?S\.?\s*Dollars|USD)|Thousands(?:\s+of)?\b"
+             r"|\bof\s+(?:JPY|Yen|USD)\b"
              r"|\bJPY\s+(?:millions?|billions?|thousands?)\b|(?:millions?|billions?)\s+of\s+"
              r"(?:yen|JPY)\b|%\s*of\s*(?:total\s+)?revenues?|%|U\.?\s?S\.?\s*Dollars|\bUSD\b"
              r"|\bJPY\b|\bYen\b|\b(?-i:Shares)\b"),
@@ -125,7 +126,8 @@ def header_coverage(text: str) -> tuple[float, int]:
     if total == 0:
         return 0.0, 0
     rest = _SCANNER.sub(" ", clean)
-    if re.search(r"(?<![A-Za-z])(and|shares|respectively|thousand|for|the)(?![A-Za-z])", rest):
+    if re.search(r"(?<![A-Za-z])(and|shares|respectively|thousand|for|the)(?![A-Za-z])", rest,
+                 re.I):
         return 0.0, 0
     covered = 0
     items = 0
@@ -143,19 +145,32 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
     slots: list[Slot] = []
     units: list[Unit] = []
     unit_first: list[bool] = []
-    dangling: list[str] = []
+    dangling: list[int] = []  # units printed as "Thousands of" whose currency comes later
     covered = 0
     open_markers: list[Slot] = []
     for m in _SCANNER.finditer(clean):
         kind, token = m.lastgroup or "", m.group(0)
         covered += len(_FILLER.sub("", token))
         if kind == "unit":
-            if re.fullmatch(r"Thousands\s+of", token, re.I):
-                dangling.append(token)
+            stacked = re.fullmatch(r"Thousands\s+of\s+(.+)", token, re.I | re.S)
+            if dangling and stacked:
+                # "Thousands of / Thousands of / Thousands of" over "JPY / U.S. Dollars / JPY":
+                # the last heading joins the first currency below; queue it like the others.
+                dangling.append(len(units))
+                units.append(_unit("Thousands of"))
+                unit_first.append(not slots)
+                token = stacked.group(1)
+            elif re.fullmatch(r"Thousands(\s+of)?", token, re.I):
+                dangling.append(len(units))
+                units.append(_unit(token))
+                unit_first.append(not slots)
                 continue
-            if dangling and re.fullmatch(r"JPY|Yen|U\.?\s?S\.?\s*Dollars|USD", token, re.I):
-                token = f"{dangling.pop(0)} {token}"
-            units.append(_unit(token))
+            currency = re.fullmatch(r"(?:of\s+)?(JPY|Yen|U\.?\s?S\.?\s*Dollars|USD)", token, re.I)
+            if dangling and currency:
+                index = dangling.pop(0)
+                units[index] = _unit(f"Thousands of {currency.group(1)}")
+                continue
+            units.append(_unit(token.removeprefix("of ")))
             unit_first.append(not slots)
         elif kind == "change":
             if re.fullmatch(r"changes?", token, re.I):
@@ -196,9 +211,6 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
                 last.forecast = True
                 last.superseded = bool(re.match(r"(initial|original|previous)", token, re.I))
                 last.text += f" {token}"
-    for dangling_text in dangling:  # "Thousands of" with its currency lost
-        units.append(_unit(dangling_text))
-        unit_first.append(False)
     _resolve(slots)
     if slots and slots[0].kind == "change" and any(s.kind == "period" for s in slots):
         slots = [s for s in slots if s.kind == "period"] + [s for s in slots if s.kind == "change"]

@@ -4,6 +4,8 @@ markers; broken labels are joined here before tables are assembled."""
 
 from __future__ import annotations
 
+import re
+
 from generator.extract.read.lines import (
     ends_dangling,
     is_note,
@@ -61,7 +63,9 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Seg
         prev = next((s for s in reversed(out) if s.kind != "blank"), None)
         gap = seg.line - prev.line if prev else 99
         if seg.kind == "text" and _joinable(seg):
-            continues = starts_lowercase_or_joiner(seg.label) or starts_with_date(seg.label)
+            continues = starts_lowercase_or_joiner(seg.label) or starts_with_date(seg.label) or (
+                aggressive and prev is not None and prev.kind == "text" and gap == 1
+                and _capitals(prev.label) and _capitals(seg.label))
             if prev is not None and prev.kind in {"row", "text"} and _joinable_prev(prev) and \
                     gap <= (3 if aggressive else 1) and (continues or (
                         aggressive and _short_tail(seg, prev, segments[index + 1:]))):
@@ -82,6 +86,12 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Seg
         out.append(seg)
     _flush(prefix, out)
     return out
+
+
+def _capitals(label: str) -> bool:
+    """An all-capitals label fragment (parentheticals aside) that is not a "HEADING:"."""
+    bare = re.sub(r"\([^()]*\)", "", label).strip()
+    return bool(bare) and bare.isupper() and not label.endswith(":")
 
 
 def _short_tail(seg: Segment, prev: Segment, rest: list[Segment]) -> bool:

@@ -34,6 +34,8 @@ class Segment:
 
 def is_debris(token: str) -> bool:
     """OCR remains of a number ("G,089)", ")", "©23)"): a slot we cannot read."""
+    if re.fullmatch(r"\d{1,2},", token):  # "SEPTEMBER 30," lost its year: a date, not a cell
+        return False
     return bool(_DEBRIS.match(token)) and not is_number_token(token) and any(
         ch.isdigit() or ch in "()" for ch in token)
 

@@ -266,6 +266,7 @@ class Assembler:
         if not rows:
             return
         columns = list(table.columns)
+        rows = _fold_vertical(rows, columns)
         if self.ocr:
             rows = _repair(rows, len(columns))
         columns = _settle_change_roles(columns, rows)
@@ -287,6 +288,38 @@ def _percent_cells(row: Row, columns: list[Column]) -> Row:
         and columns[i].role in PERCENT_ROLES and not c.percent else c
         for i, c in enumerate(row.cells))
     return row if cells == row.cells else row.model_copy(update={"cells": cells})
+
+
+def _fold_vertical(rows: list[Row], columns: list[Column]) -> list[Row]:
+    """OCR of a column-wise block: the labels first, then every number on a line of its own,
+    column after column. Fold it back when the counts fit the columns; a translation column
+    only has numbers for rows whose label names the translation currency."""
+    bare_start = len(rows)
+    while bare_start > 0 and not rows[bare_start - 1].label and sum(
+            c is not None for c in rows[bare_start - 1].cells) == 1:
+        bare_start -= 1
+    label_start = bare_start
+    while label_start > 0 and rows[label_start - 1].label and _label_only(rows[label_start - 1]):
+        label_start -= 1
+    numbers = [next(c for c in r.cells if c is not None) for r in rows[bare_start:]]
+    labels = rows[label_start:bare_start]
+    if len(numbers) < 2 or not labels:
+        return rows
+    for drop in range(min(2, len(labels))):
+        kept = labels[drop:]
+        usd = [i for i, r in enumerate(kept) if re.search(r"U\.\s?S\.|dollar", r.label, re.I)]
+        per_column = [usd if c.role == "translation" else list(range(len(kept)))
+                      for c in columns]
+        if sum(len(p) for p in per_column) != len(numbers):
+            continue
+        grid: list[list[Cell | None]] = [[None] * len(columns) for _ in kept]
+        queue = iter(numbers)
+        for col, targets in enumerate(per_column):
+            for i in targets:
+                grid[i][col] = next(queue)
+        folded = [r.model_copy(update={"cells": tuple(grid[i])}) for i, r in enumerate(kept)]
+        return rows[:label_start + drop] + folded
+    return rows
 
 
 def _label_only(row: Row) -> bool:
@@ -433,6 +466,10 @@ def _choose_title(texts: list[Segment]) -> str:
     plain = [s for s in texts if "\t" not in s.text]
     if plain and len(plain) < len(texts):
         texts = plain
+    named = [i for i, s in enumerate(texts) if guess_kind(s.label, None) is not None
+             and not s.label.rstrip().endswith(".")]
+    if named and named[-1] < len(texts) - 1 and not texts[-1].label.endswith(":"):
+        texts = texts[: named[-1] + 1]  # a line naming a statement beats nearer debris
     for index in range(len(texts) - 1, -1, -1):
         label = re.split(r"(?<=\.)\s+(?=[A-Z(])", texts[index].label.strip())[-1]
         if not label or (label.startswith("(") and not re.match(r"\(\d\)", label)):
