@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from generator.extract.coverage import Coverage, TableMapping
+from generator.extract.coverage import CorrectionNote, Coverage, TableMapping
 from generator.extract.crosscheck import cross_check
 from generator.extract.layout import Document
 from generator.extract.map_rows import MappedDocument, map_document
@@ -62,11 +62,18 @@ def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
         mapped.facts, taxonomy, doc.usd_rate, truncate=company.rounding == "truncation"
     )
     unmapped = tuple(mapped.unmapped)
+    repairs = [
+        CorrectionNote(
+            concept=f.concept, location=f"{f.source.document}:{f.source.line}",
+            printed=c.printed, corrected=c.corrected, reason=c.reason, evidence=c.evidence,
+        )
+        for f in mapped.facts for c in f.source.corrections
+    ]
     coverage = Coverage(
         document=doc.name, layout=doc.layout, numbers=_count_numbers(doc),
         facts=len(checked.facts), nil_facts=sum(1 for f in checked.facts if f.value is None),
         duplicates_merged=checked.merged, unmapped=unmapped, skipped=tuple(mapped.skipped),
-        corrections=tuple(checked.corrections), conflicts=tuple(checked.conflicts),
+        corrections=(*repairs, *checked.corrections), conflicts=tuple(checked.conflicts),
         calc_findings=tuple(checked.findings), tables=_tables(mapped),
         problems=tuple(doc.problems),
     )
