@@ -212,6 +212,8 @@ def test_003_run_on_statements() -> None:
     assert values(row(bs, "Total equity")) == [D("67380200"), D("69402722")]
     income = tables(d, "income_statement")
     six = income[0]
+    revenue = row(six, "Total revenues")  # the statement runs over lines 183-189
+    assert revenue.line == 189 and all(c is not None and c.line == 189 for c in revenue.cells)
     assert [c.period for c in six.columns] == [span("2016-04-01", "2016-09-30"),
                                                span("2017-04-01", "2017-09-30")]
     assert six.columns[0].scale == 1000
@@ -245,9 +247,11 @@ def test_003_run_on_summaries() -> None:
     assert values(bandwidth) == [D("2371.8"), D("2932.5"), D("560.7")]
     assert bandwidth.footnote == "*2"
     [results] = [t for t in tables(d, "tse_results") if len(t.columns) == 8]
-    assert row(results, "Six months ended September 30, 2016").cells[3] == Cell(
-        text="(24.0 )", value=D("-24.0"), line=results.rows[1].line, fraction_digits=1,
-        percent=True)
+    previous = row(results, "Six months ended September 30, 2016")  # label over lines 289-291
+    change = previous.cells[3]
+    assert change is not None and (change.text, change.value, change.percent) == (
+        "(24.0 )", D("-24.0"), True)
+    assert previous.line == 289 and change.line == 291
     [dividends] = tables(d, "dividends")
     assert row(dividends, "Fiscal Year Ending March 31, 2018 (forecast)").forecast
 

@@ -9,7 +9,7 @@ import re
 
 from generator.extract.read.headers import _PERIOD_KINDS, _SCANNER
 from generator.extract.read.lines import NBSP, clean_label, is_prose
-from generator.extract.read.segments import Segment, _is_slot, merge_tokens
+from generator.extract.read.segments import Segment, _is_slot, merge_counted
 
 _SENTENCE_END = (".", "。", ".)", ".”", '."')
 _COUNTED = {"date", "bad_date", "half", "quarter", "fy", "unit"}
@@ -18,25 +18,25 @@ _SENTENCES = re.compile(r"(?<=[.)])\s+(?=\(?\d{1,2}[.)]\s)|(?<=\.)\s+(?=[A-Z(])"
 _GAP = re.compile(r"^[\s|\[\]·•,:;()*\-–—]*$")
 
 
-def paragraphs(lines: list[str], furniture: set[int]) -> list[tuple[int, str]]:
+def paragraphs(lines: list[str], furniture: set[int]) -> list[list[tuple[str, int]]]:
     """Rejoin what the conversion broke: a line that does not end a sentence or a number run
     ("Thousands of" / "JPY ...", "Six months ended" / "September 30, 2017 ...") continues on
-    the next non-blank line."""
-    out: list[tuple[int, str]] = []
-    current: tuple[int, str] | None = None
+    the next non-blank line. A paragraph is its words, each with its source line."""
+    out: list[list[tuple[str, int]]] = []
+    current: list[tuple[str, int]] = []
     for index, raw in enumerate(lines):
         if index in furniture:
             continue
-        text = " ".join(raw.replace(NBSP, " ").split())
-        if not text:
+        words = raw.replace(NBSP, " ").split()
+        if not words:
             continue
-        if current is not None and _continues(current[1], text):
-            current = (current[0], f"{current[1]} {text}")
+        if current and _continues(" ".join(w for w, _ in current[-3:]), " ".join(words)):
+            current.extend((w, index + 1) for w in words)
             continue
-        if current is not None:
+        if current:
             out.append(current)
-        current = (index + 1, text)
-    if current is not None:
+        current = [(w, index + 1) for w in words]
+    if current:
         out.append(current)
     return out
 
@@ -52,22 +52,29 @@ def _continues(before: str, after: str) -> bool:
 
 def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
     out: list[Segment] = []
-    for line_no, text in paragraphs(lines, furniture):
-        out.extend(split_paragraph(line_no, text))
-        out.append(Segment(line_no, "blank"))
+    for words in paragraphs(lines, furniture):
+        out.extend(split_paragraph(words))
+        out.append(Segment(words[-1][1], "blank"))
     return out
 
 
-def split_paragraph(line_no: int, text: str) -> list[Segment]:
+def split_paragraph(words: list[tuple[str, int]]) -> list[Segment]:
+    text = " ".join(w for w, _ in words)
     if is_prose(text) and header_span(text) is None:
-        return [Segment(line_no, "text", label=text, text=text)]
-    tokens = merge_tokens(text.split())
+        return [Segment(words[0][1], "text", label=text, text=text)]
+    tokens: list[str] = []
+    lines: list[int] = []
+    position = 0
+    for token, count in merge_counted([w for w, _ in words]):
+        tokens.append(token)
+        lines.append(words[position][1])
+        position += count
     out: list[Segment] = []
-    label: list[str] = []
+    label: list[int] = []  # token indexes
     i = 0
     while i < len(tokens):
         if not _is_slot(tokens, i):
-            label.append(tokens[i])
+            label.append(i)
             i += 1
             continue
         j = i
@@ -79,15 +86,31 @@ def split_paragraph(line_no: int, text: str) -> list[Segment]:
         inside = len(run) == 1 and (after[:1].islower() or before in {"JPY", "of", "and"}
                                     or re.fullmatch(r"\(\d{1,2}\)", run[0]) is not None)
         if inside or (not label and not out):
-            label.extend(run)
+            label.extend(range(i, j))
             i = j
             continue
-        out.extend(_label_segments(line_no, " ".join(label), run))
+        first = lines[label[0]] if label else lines[i]
+        segs = _label_segments(first, " ".join(tokens[k] for k in label), run)
+        segs[-1].token_lines = lines[i:j]
+        segs[-1].line = _row_line(tokens, lines, label, i)
+        out.extend(segs)
         label = []
         i = j
     if label:
-        out.extend(_label_segments(line_no, " ".join(label), None))
+        out.extend(_label_segments(lines[label[0]], " ".join(tokens[k] for k in label), None))
     return out
+
+
+def _row_line(tokens: list[str], lines: list[int], label: list[int], first_number: int) -> int:
+    """A row's line: where its own label starts (after any header or heading glued before
+    it in the paragraph), else where its numbers are."""
+    text = " ".join(tokens[k] for k in label)
+    span = header_span(text)
+    tail = text[span[1]:] if span else text
+    kept = _headings(tail.strip())[-1] if tail.strip() else ""
+    count = len(kept.split())
+    own = label[len(label) - count:] if count else []
+    return lines[own[0]] if own else lines[first_number]
 
 
 def header_span(text: str) -> tuple[int, int] | None:

@@ -30,6 +30,7 @@ class Segment:
     header_text: str = ""  # for headers: the header part (without a leading title)
     in_grid: bool = False  # printed with cell markers (tabs, blank-cell spaces): a table line
     cells: list[str] = field(default_factory=list)  # tab-separated text cells, when printed so
+    token_lines: list[int] = field(default_factory=list)  # per token, when lines were joined
 
 
 def is_debris(token: str) -> bool:
@@ -43,19 +44,25 @@ def is_debris(token: str) -> bool:
 def merge_tokens(words: list[str]) -> list[str]:
     """Glue tokens the printing split: "(0.4" ")" -> "(0.4 )", "702.5" "Gbps", "10." ".1",
     "JPY" "16,775" (a cell printing its own currency)."""
-    out: list[str] = []
+    return [token for token, _ in merge_counted(words)]
+
+
+def merge_counted(words: list[str]) -> list[tuple[str, int]]:
+    """:func:`merge_tokens`, with how many printed words each token took."""
+    out: list[tuple[str, int]] = []
     for word in words:
-        if out and word == ")" and out[-1].startswith("(") and not out[-1].endswith(")") \
-                and is_number_token(out[-1] + ")"):
-            out[-1] += " )"
-        elif out and word in _UNIT_WORDS and is_number_token(out[-1]):
-            out[-1] = f"{out[-1]} {word}"
-        elif out and word.startswith(".") and out[-1].endswith(".") and word[1:].isdigit():
-            out[-1] = out[-1] + word[1:]
-        elif out and out[-1] == "JPY" and is_number_token(word) and parse_number(word) is not None:
-            out[-1] = f"JPY {word}"
+        last = out[-1][0] if out else ""
+        if out and word == ")" and last.startswith("(") and not last.endswith(")") \
+                and is_number_token(last + ")"):
+            out[-1] = (last + " )", out[-1][1] + 1)
+        elif out and word in _UNIT_WORDS and is_number_token(last):
+            out[-1] = (f"{last} {word}", out[-1][1] + 1)
+        elif out and word.startswith(".") and last.endswith(".") and word[1:].isdigit():
+            out[-1] = (last + word[1:], out[-1][1] + 1)
+        elif out and last == "JPY" and parse_number(word) is not None:
+            out[-1] = (f"JPY {word}", out[-1][1] + 1)
         else:
-            out.append(word)
+            out.append((word, 1))
     return out
 
 

@@ -216,27 +216,35 @@ class Assembler:
             self._close()
             return
         label, footnote = split_footnote(seg.label)
-        tokens = list(seg.tokens)
+        lines = seg.token_lines if len(seg.token_lines) == len(seg.tokens) else \
+            [seg.line] * len(seg.tokens)
+        pairs = list(zip(seg.tokens, lines, strict=True))
         n = len(table.columns)
-        while len(tokens) > n and tokens and tokens[-1] is None:
-            tokens.pop()
-        while len(tokens) > n and tokens and tokens[0] is None:
-            tokens.pop(0)
-        while len(tokens) > n and tokens[0] is not None and _label_number(tokens[0]):
-            extra = tokens.pop(0) or ""
+        while len(pairs) > n and pairs[-1][0] is None:
+            pairs.pop()
+        while len(pairs) > n and pairs[0][0] is None:
+            pairs.pop(0)
+        while len(pairs) > n and _label_number(pairs[0][0]):
+            extra = pairs.pop(0)[0] or ""
             if re.fullmatch(r"\d{1,2}", extra) and footnote is None:
                 footnote = extra
             else:
                 label = f"{label} {extra}".strip()
-        if len(tokens) > n:
+        if len(pairs) > n:
             self.out.problems.append(
-                f"line {seg.line}: row {label!r} has {len(tokens)} numbers for {n} columns of "
-                f"table {table.title!r}; the leftmost {len(tokens) - n} were not placed")
-            tokens = tokens[len(tokens) - n:]
-        placed = _align(tokens, table.columns, forecast=_forecast_label(label))
+                f"line {seg.line}: row {label!r} has {len(pairs)} numbers for {n} columns of "
+                f"table {table.title!r}; the leftmost {len(pairs) - n} were not placed")
+            pairs = pairs[len(pairs) - n:]
+        placed, ambiguous = _align([t for t, _ in pairs], table.columns,
+                                   forecast=_forecast_label(label))
+        if ambiguous and self.ocr:
+            self.out.problems.append(
+                f"line {seg.line}: row {label!r} prints {len(pairs)} numbers for {n} columns "
+                f"of table {table.title!r}; which columns are blank is a guess, check them")
         cells: list[Cell | None] = []
-        for token, column in zip(placed, table.columns, strict=True):
-            cells.append(self._cell(token, column, seg.line, label))
+        for index, column in zip(placed, table.columns, strict=True):
+            token, line = pairs[index] if index is not None else (None, seg.line)
+            cells.append(self._cell(token, column, line, label))
         period, forecast = _row_period(label, table.columns, self.calendar)
         table.rows.append(Row(label=label, line=seg.line, cells=tuple(cells),
                               raw=seg.text.strip(), period=period, forecast=forecast,
@@ -381,30 +389,33 @@ def _forecast_label(label: str) -> bool:
     return bool(re.search(r"forecast|target|plan\b", label, re.I))
 
 
-def _align(tokens: list[str | None], columns: list[Column], *, forecast: bool) -> list[str | None]:
+def _align(
+    tokens: list[str | None], columns: list[Column], *, forecast: bool
+) -> tuple[list[int | None], bool]:
     """Place k tokens in n >= k columns: skip the columns a row most plausibly leaves blank
-    (share-of-revenue columns first, then translations...), matching % tokens to % columns."""
+    (share-of-revenue columns first, then translations...), matching % tokens to % columns.
+    Returns per column the index of its token, and whether another placement was as good."""
     n, k = len(columns), len(tokens)
     if k == n:
-        return tokens
-    best: tuple[float, tuple[int, ...]] | None = None
+        return list(range(n)), False
+    costs: list[tuple[float, tuple[int, ...]]] = []
     for chosen in itertools.combinations(range(n), k):
         cost = 0.0
         for idx, token in zip(chosen, tokens, strict=True):
             percent_token = token is not None and token.strip().endswith("%")
             if percent_token and columns[idx].role not in PERCENT_ROLES:
                 cost += 3
-        skipped = set(range(n)) - set(chosen)
-        for idx in skipped:
+        for idx in set(range(n)) - set(chosen):
             cost += _SKIP_COST[columns[idx].role]
             cost += 0.01 * (idx + 1 if forecast else n - idx)
-        if best is None or cost < best[0]:
-            best = (cost, chosen)
-    assert best is not None
-    out: list[str | None] = [None] * n
-    for idx, token in zip(best[1], tokens, strict=True):
-        out[idx] = token
-    return out
+        costs.append((cost, chosen))
+    costs.sort()
+    best = costs[0][1]
+    ambiguous = len(costs) > 1 and costs[1][0] - costs[0][0] < 0.5
+    out: list[int | None] = [None] * n
+    for position, idx in enumerate(best):
+        out[idx] = position
+    return out, ambiguous
 
 
 def _drop_spanning(header: Header) -> None:
