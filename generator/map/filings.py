@@ -93,17 +93,21 @@ def _readings(
     by_company: dict[str, dict[FactKey, list[Reading]]] = defaultdict(dict)
     order = {name: i for i, name in enumerate(taxonomy.axes)}
     defaults = {name: axis.default for name, axis in taxonomy.axes.items()}
+    represented = {(r.concept, r.axis): r.by for r in taxonomy.representations}
     for doc in results:
         readings = by_company[doc.company]
         for fact in doc.facts:
             members: tuple[tuple[str, str], ...] = ()
+            concept = fact.concept
             if fact.dimensions:
                 members = tuple(
                     (axis, member)
                     for axis, member in sorted(fact.dimensions.items(), key=lambda kv: order[kv[0]])
                     if member != defaults[axis]
                 )
-            key = FactKey(fact.concept, _period_key(fact.period), members, fact.unit or "")
+                for axis, _ in members:
+                    concept = represented.get((concept, axis), concept)
+            key = FactKey(concept, _period_key(fact.period), members, fact.unit or "")
             found = readings.get(key)
             if found is None:
                 readings[key] = [(fact, doc)]

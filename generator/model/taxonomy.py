@@ -100,6 +100,21 @@ class Network(BaseModel):
         return [n for root in self.roots for n in root.walk()]
 
 
+class Representation(BaseModel):
+    """Figures of ``concept`` with a non-default member on ``axis`` are filed as ``by``.
+
+    Calculation 1.1 checks a sum in every context where the total and one contribution have
+    facts; a forecast of operating income next to a forecast of revenues (but no forecast costs)
+    would fail the statement's sum. Such figures go to their own concept, still in the
+    dimensional context, so every sum binds only where all its parts are reported.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    concept: str
+    axis: str
+    by: str
+
+
 class Taxonomy(BaseModel):
     """Everything declared under ``taxonomy/``, checked for consistency when loaded."""
 
@@ -116,6 +131,7 @@ class Taxonomy(BaseModel):
     units: dict[str, Unit]
     measures: dict[str, str]
     companies: dict[str, Company]
+    representations: tuple[Representation, ...] = ()
 
     @property
     def file_stem(self) -> str:

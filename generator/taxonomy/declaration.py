@@ -58,6 +58,13 @@ class TaxonomyMeta(_Strict):
     axes: dict[str, AxisDecl] = {}
 
 
+class RepresentsDecl(_Strict):
+    """This concept files the figures of ``concept`` that carry a non-default ``axis`` member."""
+
+    concept: str = Field(pattern=NAME)
+    axis: str = Field(pattern=NAME)
+
+
 class NodeDecl(_Strict):
     """One node of a network tree: a concept definition (``name``) or a reference (``ref``)."""
 
@@ -83,6 +90,7 @@ class NodeDecl(_Strict):
     )
     breakdown: str | None = None
     sum: list[str] = []
+    represents: RepresentsDecl | None = None
     children: list[NodeDecl] = []
 
 

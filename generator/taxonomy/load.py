@@ -29,6 +29,7 @@ from generator.model.taxonomy import (
     Member,
     Network,
     NetworkNode,
+    Representation,
     Taxonomy,
 )
 from generator.model.unit import Measure, Unit
@@ -89,6 +90,7 @@ class _Builder:
         self.concepts: dict[str, Concept] = {}
         self.defined_in: dict[str, str] = {}
         self.problems: list[str] = []
+        self.representations: list[tuple[Representation, str]] = []
 
     def define(self, concept: Concept, where: str) -> None:
         if concept.name in self.concepts:
@@ -134,6 +136,13 @@ class _Builder:
         concept = decl.name or decl.ref or "?"
         if decl.name:
             self.concept_from_node(decl, where)
+            if decl.represents:
+                self.representations.append((
+                    Representation(
+                        concept=decl.represents.concept, axis=decl.represents.axis, by=decl.name
+                    ),
+                    where,
+                ))
         elif _defines_anything(decl):
             self.problems.append(
                 f"{where}: 'ref: {concept}' may only carry placement keys (row_aliases, negated, "
@@ -168,6 +177,7 @@ def _defines_anything(decl: NodeDecl) -> bool:
             decl.period_end_label,
             decl.documentation,
             decl.aliases,
+            decl.represents,
         )
     )
 
@@ -345,6 +355,26 @@ def _network(
     )
 
 
+def _check_representations(builder: _Builder, axes: dict[str, Axis]) -> None:
+    seen: set[tuple[str, str]] = set()
+    for rep, where in builder.representations:
+        original, by = builder.concepts.get(rep.concept), builder.concepts[rep.by]
+        if original is None:
+            builder.problems.append(f"{where}: {rep.by} represents unknown concept {rep.concept}")
+            continue
+        if rep.axis not in axes:
+            builder.problems.append(f"{where}: {rep.by} represents on unknown axis {rep.axis}")
+        if (original.data_type, original.period_type, original.balance) != (
+            by.data_type, by.period_type, by.balance
+        ):
+            builder.problems.append(
+                f"{where}: {rep.by} must have the type, period and balance of {rep.concept}"
+            )
+        if (rep.concept, rep.axis) in seen:
+            builder.problems.append(f"{where}: {rep.concept} on {rep.axis} is represented twice")
+        seen.add((rep.concept, rep.axis))
+
+
 def _company(company_id: str, decl: CompanyDecl) -> Company:
     return Company(
         id=company_id,
@@ -387,6 +417,7 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
             problems.append(f"{path.name}: network id {net.id} is used twice")
         seen_ids.add(net.id)
         _check_network(builder, net, axes, path.name)
+    _check_representations(builder, axes)
     companies: dict[str, Company] = {}
     for path in sorted((root / "companies").glob("*.yaml")):
         company = _parse(CompanyDecl, path, problems)
@@ -407,4 +438,5 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
         units=units,
         measures={name: m.label for name, m in meta.measures.items()},
         companies=companies,
+        representations=tuple(rep for rep, _ in builder.representations),
     )

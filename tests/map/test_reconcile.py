@@ -96,3 +96,21 @@ def test_disagreeing_readings_are_reported_and_the_primary_statement_wins(
     assert conflict.concept == "Revenues"
     assert "r.txt:10" in str(conflict) and "r.txt:200" in str(conflict)
     assert result.filings[0].facts[0].value == Decimal("34272080000")
+
+
+def test_a_represented_figure_is_filed_under_its_own_concept(acme_taxonomy: Taxonomy) -> None:
+    """A forecast of operating income goes to OperatingIncomeForecast (taxonomy 'represents')."""
+    year = Duration(start=dt.date(2010, 4, 1), end=dt.date(2011, 3, 31))
+    forecast = ResultFact(
+        concept="OperatingIncome", period=year, dimensions={"ResultForecastAxis": "ForecastMember"},
+        unit="JPY", value=Decimal("4800000000"), decimals=-6,
+        source=Provenance(document="r.txt", line=9),
+    )
+    (filing,) = build_filings(
+        [Results(company="acme", document="r.txt", period=rp(2010), facts=(forecast,))],
+        acme_taxonomy,
+    ).filings
+    (fact,) = filing.facts
+    assert (fact.concept, fact.context_ref) == (
+        "OperatingIncomeForecast", "CurrentYearDuration_ForecastMember"
+    )

@@ -39,11 +39,12 @@ def test_instants_and_durations_parse_from_json_by_kind() -> None:
     st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
     st.integers(min_value=-50, max_value=50),
 )
-def test_shifting_years_there_and_back_returns_month_ends_to_month_ends(
+def test_shifting_years_keeps_the_month_and_keeps_month_ends_at_month_ends(
     day: dt.date, years: int
 ) -> None:
     shifted = shift_years(day, years)
-    assert shifted.year == day.year + years
-    assert shifted.month == day.month
-    is_month_end = (day + dt.timedelta(days=1)).month != day.month
-    assert ((shifted + dt.timedelta(days=1)).month != shifted.month) == is_month_end
+    assert (shifted.year, shifted.month) == (day.year + years, day.month)
+    if (day + dt.timedelta(days=1)).month != day.month:
+        assert (shifted + dt.timedelta(days=1)).month != shifted.month
+    else:
+        assert shifted.day == day.day or (day.month, day.day) == (2, 28)
