@@ -15,7 +15,7 @@ from typing import Literal
 
 from generator.validate.dts import Dts
 from generator.validate.findings import Finding, Severity
-from generator.validate.instance import Fact, Instance
+from generator.validate.instance import Context, Fact, Unit
 from generator.validate.taxonomy import Concept
 from generator.validate.xbrl21 import short
 
@@ -104,80 +104,86 @@ def _excess(fact: Fact) -> bool:
     return fact.value % _quantum(dec) != 0
 
 
-def check(inst: Instance, model: CalcModel, mode: CalcMode = "rounding") -> list[Finding]:
-    """Bind facts per c-equal context and u-equal unit and test every summation."""
-    out: list[Finding] = []
-    if not model.networks:
-        return out
-    cclass, uclass = inst.classes()
-    in_calc = model.concepts
-    groups: dict[tuple[str, int, int], list[Fact]] = {}
-    excess: set[tuple[str, int, int]] = set()
-    for fact in inst.facts:
-        if fact.concept not in in_calc or fact.value is None or fact.nil or fact.in_tuple:
-            continue
-        c = cclass.get(fact.context_ref or "")
-        u = uclass.get(fact.unit_ref or "")
-        if c is None or u is None or (fact.dec is None and fact.decimals != "INF"):
-            continue
-        key = (fact.concept, c, u)
+class CalcCollector:
+    """Collects the facts that take part in summations while streaming, then checks them."""
+
+    def __init__(self, file: str, model: CalcModel, mode: CalcMode = "rounding") -> None:
+        self.file = file
+        self.model = model
+        self.mode = mode
+        self.findings: list[Finding] = []
+        self.groups: dict[tuple[str, int, int], list[Fact]] = {}
+        self.excess: set[tuple[str, int, int]] = set()
+
+    def add(self, fact: Fact, ctx: Context | None, unit: Unit | None) -> None:
+        """Bind one fact (after FactRules parsed its value) by c-equal context and u-equal unit."""
+        if (fact.concept not in self.model.concepts or fact.value is None or ctx is None
+                or unit is None or fact.in_tuple or (fact.dec is None and fact.decimals != "INF")):
+            return
+        key = (fact.concept, ctx.cls, unit.cls)
         if _excess(fact):
-            excess.add(key)
-            out.append(Finding(
+            self.excess.add(key)
+            self.findings.append(Finding(
                 code="calc11e:excessDigits", severity=Severity.inconsistency,
                 message=f"{short(fact.concept)} = {fact.value} has digits below its decimals "
                 f"({fact.decimals}); round the value or raise decimals. Calculations using it "
                 "are not checked.",
-                file=inst.file, line=fact.line, fact_id=fact.id,
+                file=self.file, line=fact.line, fact_id=fact.id,
                 concept=short(fact.concept), context_id=fact.context_ref))
-        group = groups.get(key)
+        group = self.groups.get(key)
         if group is None:
-            groups[key] = [fact]
+            self.groups[key] = [fact]
         else:
             group.append(fact)
-    code = ("calc11e:inconsistentCalculationUsingRounding" if mode == "rounding"
-            else "calc11e:inconsistentCalculationUsingTruncation")
-    bindings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for concept, c, u in groups:
-        bindings[concept].append((c, u))
-    intervals = {
-        key: None if key in excess else (_interval(g[0], mode) if len(g) == 1 else _merged(g, mode))
-        for key, g in groups.items()
-    }
 
-    for (elr, parent), children in model.networks.items():
-        for c, u in bindings.get(parent, []):
-            pint = intervals[(parent, c, u)]
-            if pint is None:
-                continue
-            lo = hi = _ZERO
-            bound = False
-            skip = False
-            for child, weight in children:
-                ckey = (child, c, u)
-                if ckey not in intervals:
+    def finish(self) -> list[Finding]:
+        """Test every summation binding; returns all calculation findings."""
+        mode, groups, excess = self.mode, self.groups, self.excess
+        if not self.model.networks:
+            return self.findings
+        code = ("calc11e:inconsistentCalculationUsingRounding" if mode == "rounding"
+                else "calc11e:inconsistentCalculationUsingTruncation")
+        bindings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for concept, c, u in groups:
+            bindings[concept].append((c, u))
+        intervals = {
+            key: None if key in excess
+            else (_interval(g[0], mode) if len(g) == 1 else _merged(g, mode))
+            for key, g in groups.items()
+        }
+        for (elr, parent), children in self.model.networks.items():
+            for c, u in bindings.get(parent, []):
+                pint = intervals[(parent, c, u)]
+                if pint is None:
                     continue
-                cint = intervals[ckey]
-                if cint is None:
-                    skip = True
-                    break
-                bound = True
-                if weight == 1:
-                    lo, hi = lo + cint[0], hi + cint[1]
-                else:
-                    a, b = cint[0] * weight, cint[1] * weight
-                    lo, hi = lo + min(a, b), hi + max(a, b)
-            if skip or not bound or _overlaps((lo, hi), pint, mode):
-                continue
-            pf = groups[(parent, c, u)][0]
-            out.append(Finding(
-                code=code, severity=Severity.inconsistency,
-                message=f"{short(parent)} = {pf.value} (decimals {pf.decimals}) does not match the "
-                f"sum of its children, which lies in [{lo.normalize():f}, {hi.normalize():f}] "
-                f"({mode}); ELR {elr}. Check the children's values or the calculation weights.",
-                file=inst.file, line=pf.line, fact_id=pf.id, concept=short(parent),
-                context_id=pf.context_ref))
-    return out
+                lo = hi = _ZERO
+                bound = skip = False
+                for child, weight in children:
+                    ckey = (child, c, u)
+                    if ckey not in intervals:
+                        continue
+                    cint = intervals[ckey]
+                    if cint is None:
+                        skip = True
+                        break
+                    bound = True
+                    if weight == 1:
+                        lo, hi = lo + cint[0], hi + cint[1]
+                    else:
+                        a, b = cint[0] * weight, cint[1] * weight
+                        lo, hi = lo + min(a, b), hi + max(a, b)
+                if skip or not bound or _overlaps((lo, hi), pint, mode):
+                    continue
+                pf = groups[(parent, c, u)][0]
+                self.findings.append(Finding(
+                    code=code, severity=Severity.inconsistency,
+                    message=f"{short(parent)} = {pf.value} (decimals {pf.decimals}) does not "
+                    f"match the sum of its children, which lies in [{lo.normalize():f}, "
+                    f"{hi.normalize():f}] ({mode}); ELR {elr}. Check the children's values or "
+                    "the calculation weights.",
+                    file=self.file, line=pf.line, fact_id=pf.id, concept=short(parent),
+                    context_id=pf.context_ref))
+        return self.findings
 
 
 def _merged(facts: list[Fact], mode: CalcMode) -> tuple[Decimal, Decimal] | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from generator.validate.dts import Dts, Relationship
 from generator.validate.findings import Finding, Severity
-from generator.validate.instance import Context, Instance
+from generator.validate.instance import Context, Fact, Instance
 from generator.validate.taxonomy import Concept
 from generator.validate.xbrl21 import short
 
@@ -127,11 +127,27 @@ def _valid(drss: list[list[Hypercube]], ctx: Context, defaults: dict[str, str]) 
     return any(all(_cube_ok(c, ctx, defaults) == c.positive for c in cubes) for cubes in drss)
 
 
-def check(inst: Instance, concepts: dict[str, Concept], model: DimensionModel) -> list[Finding]:
-    """Context-level XDT errors, then each fact's validity against its DRSs."""
-    out: list[Finding] = []
-    bad_contexts: set[str] = set()
-    for ctx in inst.contexts.values():
+class DimensionChecker:
+    """XDT checks: each context once (on first use or at the end), each fact as it streams by.
+
+    Fact verdicts are cached per (concept, dimensional signature), so contexts that differ only
+    in entity or period cost one dictionary look-up.
+    """
+
+    def __init__(self, file: str, concepts: dict[str, Concept], model: DimensionModel) -> None:
+        self.file = file
+        self.concepts = concepts
+        self.model = model
+        self.findings: list[Finding] = []
+        self._context_ok: dict[str, bool] = {}
+        self._verdicts: dict[tuple[str, object], bool] = {}
+
+    def context_ok(self, ctx: Context) -> bool:
+        """Context-level XDT errors, reported once per context; True when there are none."""
+        ok = self._context_ok.get(ctx.id)
+        if ok is not None:
+            return ok
+        concepts, model = self.concepts, self.model
         problems: list[tuple[str, str]] = []
         for what, raw in ctx.bad_qnames:
             problems.append(("xbrldie:ExplicitMemberUndefinedQNameError",
@@ -153,29 +169,34 @@ def check(inst: Instance, concepts: dict[str, Concept], model: DimensionModel) -
                                      f"member {short(member)} is the default of "
                                      f"{short(dim)}; leave the dimension out instead"))
         for code, text in problems:
-            bad_contexts.add(ctx.id)
-            out.append(Finding(code=code, severity=Severity.error,
-                               message=f"Context {ctx.id}: {text}.", file=inst.file,
-                               line=ctx.line, context_id=ctx.id))
-    verdicts: dict[tuple[str, object], bool] = {}
-    for fact in inst.facts:
-        drss = model.drs.get(fact.concept)
-        if not drss or fact.context_ref is None or fact.context_ref in bad_contexts:
-            continue
-        found = inst.contexts.get(fact.context_ref)
-        if found is None:
-            continue
-        ctx = found
+            self.findings.append(Finding(code=code, severity=Severity.error,
+                                         message=f"Context {ctx.id}: {text}.", file=self.file,
+                                         line=ctx.line, context_id=ctx.id))
+        ok = self._context_ok[ctx.id] = not problems
+        return ok
+
+    def check(self, fact: Fact, ctx: Context | None) -> None:
+        """Dimensional validity of one fact against the DRSs of its concept."""
+        if ctx is None:
+            return
+        drss = self.model.drs.get(fact.concept)
+        if not drss or not self.context_ok(ctx):
+            return
         key = (fact.concept, ctx.dim_key)
-        ok = verdicts.get(key)
+        ok = self._verdicts.get(key)
         if ok is None:
-            ok = verdicts[key] = _valid(drss, ctx, model.defaults)
+            ok = self._verdicts[key] = _valid(drss, ctx, self.model.defaults)
         if not ok:
-            out.append(Finding(
+            self.findings.append(Finding(
                 code="xbrldie:PrimaryItemDimensionallyInvalidError", severity=Severity.error,
                 message=f"{short(fact.concept)} is not allowed with the dimensions of context "
                 f"{ctx.id} (member, axis or segment/scenario placement not in its hypercube). "
                 "Use a member of the axis's domain in the element the hypercube names.",
-                file=inst.file, line=fact.line, fact_id=fact.id,
+                file=self.file, line=fact.line, fact_id=fact.id,
                 concept=short(fact.concept), context_id=ctx.id))
-    return out
+
+    def finish(self, inst: Instance) -> list[Finding]:
+        """Check the contexts no fact used, then return everything found."""
+        for ctx in inst.contexts.values():
+            self.context_ok(ctx)
+        return self.findings

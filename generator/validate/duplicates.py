@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from generator.validate.findings import Finding, Severity
-from generator.validate.instance import Fact, Instance
+from generator.validate.instance import Context, Fact, Unit
 from generator.validate.taxonomy import Concept
 from generator.validate.xbrl21 import short
 
@@ -32,35 +32,44 @@ def _consistent(facts: list[Fact], numeric: bool) -> bool:
     return len(rounded) == 1
 
 
-def check(inst: Instance, concepts: dict[str, Concept]) -> list[Finding]:
-    """Report each set of inconsistent duplicates once, at its first fact."""
-    groups: dict[tuple[str, int, int, str | None], list[Fact]] = {}
-    cclass, uclass = inst.classes()
-    for fact in inst.facts:
-        if fact.nil or fact.in_tuple:
-            continue
-        c = cclass.get(fact.context_ref or "")
-        if c is None:
-            continue
-        key = (fact.concept, c, uclass.get(fact.unit_ref or "", -1), fact.lang)
-        group = groups.get(key)
+class DuplicateCollector:
+    """Groups facts by (concept, c-equal context, u-equal unit, language) while streaming."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.first: dict[tuple[str, int, int, str | None], Fact] = {}
+        self.more: dict[tuple[str, int, int, str | None], list[Fact]] = {}
+        self.numeric: dict[str, bool] = {}
+
+    def add(self, fact: Fact, concept: Concept, ctx: Context | None, unit: Unit | None) -> None:
+        """Remember the first fact per key; keep the rest only when a key repeats."""
+        if fact.nil or fact.in_tuple or ctx is None:
+            return
+        key = (fact.concept, ctx.cls, unit.cls if unit is not None else -1, fact.lang)
+        first = self.first.get(key)
+        if first is None:
+            self.first[key] = fact
+            return
+        self.numeric[fact.concept] = concept.numeric
+        group = self.more.get(key)
         if group is None:
-            groups[key] = [fact]
+            self.more[key] = [first, fact]
         else:
             group.append(fact)
-    out: list[Finding] = []
-    for (concept, _, _, _), facts in groups.items():
-        if len(facts) < 2:
-            continue
-        model = concepts.get(concept)
-        if model is None or model.kind != "item" or _consistent(facts, model.numeric):
-            continue
-        first = facts[0]
-        shown = ", ".join(f.text.strip()[:40] for f in facts[:5])
-        out.append(Finding(
-            code="arelle:duplicateFacts", severity=Severity.inconsistency,
-            message=f"{short(concept)} is reported {len(facts)} times for context "
-            f"{first.context_ref} with different values ({shown}). Keep one value.",
-            file=inst.file, line=first.line, fact_id=first.id, concept=short(concept),
-            context_id=first.context_ref))
-    return out
+
+    def finish(self) -> list[Finding]:
+        """Report each set of inconsistent duplicates once, at its first fact."""
+        out: list[Finding] = []
+        for key, facts in self.more.items():
+            concept = key[0]
+            if _consistent(facts, self.numeric[concept]):
+                continue
+            first = facts[0]
+            shown = ", ".join(f.text.strip()[:40] for f in facts[:5])
+            out.append(Finding(
+                code="arelle:duplicateFacts", severity=Severity.inconsistency,
+                message=f"{short(concept)} is reported {len(facts)} times for context "
+                f"{first.context_ref} with different values ({shown}). Keep one value.",
+                file=self.file, line=first.line, fact_id=first.id, concept=short(concept),
+                context_id=first.context_ref))
+        return out

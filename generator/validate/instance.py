@@ -7,6 +7,7 @@ records below instead of the whole tree; one pass does parse, schema and extract
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -55,6 +56,7 @@ class Context:
     other: str = ""  # serialized non-dimensional segment/scenario content
     key: tuple[Any, ...] = ()
     dim_key: tuple[Any, ...] = ()  # dimensional signature: equal keys, equal XDT verdicts
+    cls: int = -1  # c-equal class: contexts with equal ``key`` share it
 
 
 @dataclass(slots=True)
@@ -66,6 +68,7 @@ class Unit:
     numerator: tuple[str, ...]
     denominator: tuple[str, ...]
     bad_qnames: list[str] = field(default_factory=list)
+    cls: int = -1  # u-equal class
 
     @property
     def key(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -107,21 +110,25 @@ class Instance:
     findings: list[Finding] = field(default_factory=list)
     fatal: bool = False
     schema_failed: bool = False  # streaming validation failed: re-validate a tree for lines
-    _classes: tuple[dict[str, int], dict[str, int]] | None = None
+    fact_count: int = 0
+    _cmap: dict[tuple[Any, ...], int] = field(default_factory=dict)
+    _umap: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = field(default_factory=dict)
 
-    def classes(self) -> tuple[dict[str, int], dict[str, int]]:
-        """Context id -> c-equal class number and unit id -> u-equal class number.
+    def add_context(self, ctx: Context) -> None:
+        """Register a context, giving it its c-equal class (small ints hash cheaply)."""
+        if ctx.id in self.contexts or ctx.id in self.units:
+            self.duplicate_ids.append((ctx.id, ctx.line))
+            return
+        ctx.cls = self._cmap.setdefault(ctx.key, len(self._cmap))
+        self.contexts[ctx.id] = ctx
 
-        Small ints make per-fact binding keys cheap to hash (calculations, duplicates).
-        """
-        if self._classes is None:
-            cmap: dict[tuple[Any, ...], int] = {}
-            umap: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
-            self._classes = (
-                {cid: cmap.setdefault(c.key, len(cmap)) for cid, c in self.contexts.items()},
-                {uid: umap.setdefault(u.key, len(umap)) for uid, u in self.units.items()},
-            )
-        return self._classes
+    def add_unit(self, unit: Unit) -> None:
+        """Register a unit with its u-equal class."""
+        if unit.id in self.units or unit.id in self.contexts:
+            self.duplicate_ids.append((unit.id, unit.line))
+            return
+        unit.cls = self._umap.setdefault(unit.key, len(self._umap))
+        self.units[unit.id] = unit
 
 
 def _clark(qname: str, nsmap: dict[str | None, str]) -> str | None:
@@ -257,14 +264,14 @@ def _read_unit(el: etree._Element) -> Unit:
     return Unit(el.get("id", ""), line_of(el), num, (), bad)
 
 
-def _read_fact(el: etree._Element, out: list[Fact], in_tuple: bool) -> None:
+def _read_fact(el: etree._Element, emit: Callable[[Fact], None], in_tuple: bool) -> None:
     get = el.get  # direct attribute reads: cheaper than the attrib proxy, 100k+ times
     context_ref = get("contextRef")
     if context_ref is None and len(el):
         for child in el:  # a tuple: its items are facts too
             if isinstance(child.tag, str):
-                _read_fact(child, out, True)
-    out.append(
+                _read_fact(child, emit, True)
+    emit(
         Fact(
             el.tag,  # comments and PIs never reach here
             get("id"),
@@ -282,7 +289,8 @@ def _read_fact(el: etree._Element, out: list[Fact], in_tuple: bool) -> None:
 
 
 def stream(path: Path, inst: Instance, schema: etree.XMLSchema | None,
-           fact_namespaces: frozenset[str] | None = None) -> Instance:
+           fact_namespaces: frozenset[str] | None = None,
+           on_fact: Callable[[Fact], None] | None = None) -> Instance:
     """Parse, schema-validate (when ``schema`` is given) and extract in one pass.
 
     With ``fact_namespaces`` (the DTS's concept namespaces) libxml2 only hands Python the
@@ -294,8 +302,8 @@ def stream(path: Path, inst: Instance, schema: etree.XMLSchema | None,
         opts["schema"] = schema
     if fact_namespaces is not None:
         opts["tag"] = [_CONTEXT, _UNIT, *(f"{{{ns}}}*" for ns in sorted(fact_namespaces))]
-    ids: set[str] = set()
     etree.clear_error_log()
+    emit = on_fact if on_fact is not None else inst.facts.append
     root: etree._Element | None = None
     count = 0
     try:
@@ -309,23 +317,13 @@ def stream(path: Path, inst: Instance, schema: etree.XMLSchema | None,
                 continue
             tag = el.tag
             if tag == _CONTEXT:
-                ctx = _read_context(el)
-                if ctx.id in ids:
-                    inst.duplicate_ids.append((ctx.id, ctx.line))
-                else:
-                    inst.contexts[ctx.id] = ctx
-                ids.add(ctx.id)
+                inst.add_context(_read_context(el))
             elif tag == _UNIT:
-                unit = _read_unit(el)
-                if unit.id in ids:
-                    inst.duplicate_ids.append((unit.id, unit.line))
-                else:
-                    inst.units[unit.id] = unit
-                ids.add(unit.id)
+                inst.add_unit(_read_unit(el))
             elif not isinstance(tag, str) or tag in _REFS or tag in _SKIP:
                 pass
             else:
-                _read_fact(el, inst.facts, False)
+                _read_fact(el, emit, False)
             count += 1
             if count & 1023 == 0:
                 # Free what was read: only earlier siblings, since libxml2 may already have

@@ -18,7 +18,7 @@ from generator.validate.calculation import CalcMode, CalcModel
 from generator.validate.dimensions import DimensionModel
 from generator.validate.dts import Dts, UrlMapper, discover, normalize
 from generator.validate.findings import FileSummary, Finding, Severity
-from generator.validate.instance import Instance, read_head, stream
+from generator.validate.instance import Fact, Instance, read_head, stream
 from generator.validate.safe_xml import DEFAULT_MAX_BYTES, UnsafeXmlError, check_prolog, parse
 from generator.validate.schema import CompiledSchemas, Engine, validate_tree
 from generator.validate.taxonomy import Concept, build_concepts
@@ -122,18 +122,50 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
             message=f"{url} (referenced from {referrer}) is not available offline. Provide it "
             "locally or pass the taxonomy package zip.", file=name))
     inst = Instance(file=name, root_tag=head.root_tag, refs=head.refs)
+    concepts = loaded.concepts
+    rules = xbrl21.FactRules(name)
+    dims = dimensions.DimensionChecker(name, concepts, loaded.dimensions) if entries else None
+    calc = calculation.CalcCollector(name, loaded.calculation, calc_mode)
+    dups = duplicates.DuplicateCollector(name)
+    contexts, units = inst.contexts, inst.units
+    deferred: list[Fact] = []
+    final = False
+
+    def consume(fact: Fact) -> None:
+        """Every check for one fact, as it streams by (deferred if its context comes later)."""
+        ref, uref = fact.context_ref, fact.unit_ref
+        ctx = contexts.get(ref) if ref is not None else None
+        unit = units.get(uref) if uref is not None else None
+        if not final and ((ctx is None and ref is not None) or (unit is None and uref is not None)):
+            deferred.append(fact)
+            return
+        inst.fact_count += 1
+        concept = concepts.get(fact.concept)
+        if concept is None:
+            rules.missing(fact)
+            return
+        if concept.kind != "item":
+            return
+        rules.check(fact, concept, ctx, unit)
+        if dims is not None:
+            dims.check(fact, ctx)
+        calc.add(fact, ctx, unit)
+        dups.add(fact, concept, ctx, unit)
+
     # Filter by tag only when every namespace the root declares is known to the DTS: otherwise
     # a fact in a stray namespace must still reach the concept check.
     filtered = head.root_namespaces <= loaded.known_namespaces and bool(loaded.fact_namespaces)
     stream(path, inst, loaded.schemas.lxml() if engine == "lxml" else None,
-           loaded.fact_namespaces if filtered else None)
+           loaded.fact_namespaces if filtered else None, consume)
     if not inst.fatal and (engine != "lxml" or inst.schema_failed):
         # Rare path (invalid file or the xmlschema engine): a tree gives exact line numbers.
         inst.findings.extend(validate_tree(parse(path), loaded.schemas, name, engine))
     if inst.fatal:
         return out + inst.findings, 0
-    concepts = loaded.concepts
-    missing = {f.concept for f in inst.facts if f.concept not in concepts}
+    final = True
+    for fact in deferred:
+        consume(fact)
+    missing = set(rules.missing_concepts)
     schema_findings = [
         f for f in inst.findings
         if not (f.code == "xmlSchema:elementUnexpected"
@@ -143,10 +175,10 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     schema_ids = any(f.code == "xml.3.3.1:idMustBeUnique" for f in schema_findings)
     out.extend(xbrl21.check_structure(inst, schema_ids))
     out.extend(xbrl21.check_contexts(inst))
-    out.extend(xbrl21.check_facts(inst, concepts))
-    if entries:
-        out.extend(dimensions.check(inst, concepts, loaded.dimensions))
+    out.extend(rules.finish())
+    if dims is not None:
+        out.extend(dims.finish(inst))
     out.extend(loaded.calculation.findings)
-    out.extend(calculation.check(inst, loaded.calculation, calc_mode))
-    out.extend(duplicates.check(inst, concepts))
-    return out, len(inst.facts)
+    out.extend(calc.finish())
+    out.extend(dups.finish())
+    return out, inst.fact_count

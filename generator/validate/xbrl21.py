@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from generator.validate.findings import Finding, Severity
-from generator.validate.instance import Context, Fact, Instance
+from generator.validate.instance import Context, Fact, Instance, Unit
 from generator.validate.taxonomy import Concept
 from generator.validate.utr import unit_allowed
 
@@ -20,6 +20,7 @@ ISO4217 = "http://www.xbrl.org/2003/iso4217"
 SHARES = f"{{{XBRLI}}}shares"
 PURE = f"{{{XBRLI}}}pure"
 ROOT = f"{{{XBRLI}}}xbrl"
+_ISO_PREFIX = f"{{{ISO4217}}}"
 
 
 def short(clark: str) -> str:
@@ -56,105 +57,126 @@ def check_contexts(inst: Instance) -> list[Finding]:
     return out
 
 
-def _fact_finding(inst: Instance, fact: Fact, code: str, message: str,
-                  severity: Severity = Severity.error) -> Finding:
-    return Finding(code=code, severity=severity, message=message, file=inst.file,
-                   line=fact.line, fact_id=fact.id, concept=short(fact.concept),
-                   context_id=fact.context_ref)
+class FactRules:
+    """Per-fact XBRL 2.1 rules, called once per fact from the streaming pass.
 
+    Also parses each numeric value into ``fact.value``/``fact.dec`` (Decimal and int), which the
+    calculation and duplicate collectors then reuse.
+    """
 
-def check_facts(inst: Instance, concepts: dict[str, Concept]) -> list[Finding]:
-    """Per-fact XBRL 2.1 rules; also parses numeric values into ``fact.value``/``fact.dec``."""
-    out: list[Finding] = []
-    contexts, units = inst.contexts, inst.units
-    missing_concepts: dict[str, Fact] = {}
-    utr_cache: dict[tuple[str, str], bool | None] = {}
-    decimals_cache: dict[str, int | None] = {"INF": None}
-    for fact in inst.facts:
-        concept = concepts.get(fact.concept)
-        if concept is None:
-            missing_concepts.setdefault(fact.concept, fact)
-            continue
-        if concept.kind != "item":
-            continue
-        name = short(fact.concept)
-        ctx: Context | None = contexts.get(fact.context_ref) if fact.context_ref else None
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.findings: list[Finding] = []
+        self.missing_concepts: dict[str, Fact] = {}
+        self._utr: dict[tuple[str, str], bool | None] = {}
+        self._decimals: dict[str, int | None] = {"INF": None}
+
+    def _add(self, fact: Fact, code: str, message: str) -> None:
+        self.findings.append(Finding(
+            code=code, severity=Severity.error, message=message, file=self.file,
+            line=fact.line, fact_id=fact.id, concept=short(fact.concept),
+            context_id=fact.context_ref))
+
+    def missing(self, fact: Fact) -> None:
+        """A fact whose element the DTS does not define (reported once per element)."""
+        self.missing_concepts.setdefault(fact.concept, fact)
+
+    def check(self, fact: Fact, concept: Concept, ctx: Context | None, unit: Unit | None) -> None:
+        """All XBRL 2.1 item rules for one fact; ``ctx``/``unit`` are None when unresolved."""
         if ctx is None:
-            out.append(_fact_finding(inst, fact, "xbrl.4.6.1:itemContextRef",
-                f"Fact {name} refers to context '{fact.context_ref}', which is not in the "
-                "instance. Add the context or fix contextRef."))
-        elif concept.period_type and ctx.period != "invalid":
+            self._add(fact, "xbrl.4.6.1:itemContextRef",
+                f"Fact {short(fact.concept)} refers to context '{fact.context_ref}', which is "
+                "not in the instance. Add the context or fix contextRef.")
+        elif concept.period_type and ctx.period != "invalid" and (
+            (concept.period_type == "instant") != (ctx.period == "instant")
+        ):
             wanted = concept.period_type
-            if (wanted == "instant") != (ctx.period == "instant"):
-                out.append(_fact_finding(inst, fact, "xbrl.4.7.2:contextPeriodType",
-                    f"{name} has periodType {wanted} but context {ctx.id} is "
-                    f"{ctx.period}. Use a{'n' if wanted == 'instant' else ''} {wanted} context."))
+            self._add(fact, "xbrl.4.7.2:contextPeriodType",
+                f"{short(fact.concept)} has periodType {wanted} but context {ctx.id} is "
+                f"{ctx.period}. Use a{'n' if wanted == 'instant' else ''} {wanted} context.")
         if not concept.numeric:
             if fact.unit_ref is not None:
-                out.append(_fact_finding(inst, fact, "xbrl.4.6.2:nonNumericUnit",
-                    f"Non-numeric fact {name} has unitRef '{fact.unit_ref}'. Remove it."))
-            continue
-        unit = units.get(fact.unit_ref) if fact.unit_ref else None
+                self._add(fact, "xbrl.4.6.2:nonNumericUnit",
+                    f"Non-numeric fact {short(fact.concept)} has unitRef '{fact.unit_ref}'. "
+                    "Remove it.")
+            return
         if unit is None:
-            out.append(_fact_finding(inst, fact, "xbrl.4.6.2:numericUnit",
-                f"Numeric fact {name} has "
+            self._add(fact, "xbrl.4.6.2:numericUnit",
+                f"Numeric fact {short(fact.concept)} has "
                 + (f"unitRef '{fact.unit_ref}', which is not in the instance"
                    if fact.unit_ref else "no unitRef")
-                + ". Every numeric fact needs a unit (e.g. JPY, shares, pure)."))
+                + ". Every numeric fact needs a unit (e.g. JPY, shares, pure).")
+        decimals = fact.decimals
         if fact.nil:
-            if fact.decimals is not None or fact.precision is not None:
-                out.append(_fact_finding(inst, fact, "xbrl.4.6.3:nilPrecisionDecimals",
-                    f"Nil fact {name} carries decimals/precision. Drop them on nil facts."))
-        elif fact.decimals is not None and fact.precision is not None:
-            out.append(_fact_finding(inst, fact, "xbrl.4.6.3:bothPrecisionAndDecimals",
-                f"Fact {name} has both precision and decimals. Keep only decimals."))
-        elif fact.decimals is None and fact.precision is None:
-            out.append(_fact_finding(inst, fact, "xbrl.4.6.3:missingPrecisionDecimals",
-                f"Numeric fact {name} needs decimals (e.g. -6 for millions) or precision."))
-        elif fact.decimals is not None:
-            if fact.decimals in decimals_cache:
-                fact.dec = decimals_cache[fact.decimals]
+            if decimals is not None or fact.precision is not None:
+                self._add(fact, "xbrl.4.6.3:nilPrecisionDecimals",
+                    f"Nil fact {short(fact.concept)} carries decimals/precision. Drop them on "
+                    "nil facts.")
+        elif decimals is not None and fact.precision is not None:
+            self._add(fact, "xbrl.4.6.3:bothPrecisionAndDecimals",
+                f"Fact {short(fact.concept)} has both precision and decimals. Keep only "
+                "decimals.")
+        elif decimals is None and fact.precision is None:
+            self._add(fact, "xbrl.4.6.3:missingPrecisionDecimals",
+                f"Numeric fact {short(fact.concept)} needs decimals (e.g. -6 for millions) or "
+                "precision.")
+        elif decimals is not None:
+            cache = self._decimals
+            if decimals in cache:
+                fact.dec = cache[decimals]
             else:
                 try:
-                    fact.dec = decimals_cache[fact.decimals] = int(fact.decimals.strip())
+                    fact.dec = cache[decimals] = int(decimals.strip())
                 except ValueError:
-                    out.append(_fact_finding(inst, fact, "xbrl.4.6.5:decimals",
-                        f"decimals='{fact.decimals}' on {name} is not an integer or INF."))
+                    self._add(fact, "xbrl.4.6.5:decimals",
+                        f"decimals='{decimals}' on {short(fact.concept)} is not an integer or "
+                        "INF.")
         if not fact.nil and not concept.fraction:
             try:
-                fact.value = Decimal(fact.text.strip())
+                fact.value = Decimal(fact.text)
             except InvalidOperation:
-                fact.value = None  # the schema pass reports the lexical error
-        if unit is None:
-            continue
-        if concept.monetary and (
-            unit.denominator or len(unit.numerator) != 1
-            or not unit.numerator[0].startswith(f"{{{ISO4217}}}")
-        ):
-            out.append(_fact_finding(inst, fact, "xbrl.4.8.2:monetaryFactUnit-notMonetaryMeasure",
-                f"Monetary fact {name} uses unit {unit.id}, which is not a single iso4217 "
-                "currency. Point unitRef at a unit like iso4217:JPY."))
+                try:
+                    fact.value = Decimal(fact.text.strip())
+                except InvalidOperation:
+                    fact.value = None  # the schema pass reports the lexical error
+        if unit is not None:
+            self._check_unit(fact, concept, unit)
+
+    def _check_unit(self, fact: Fact, concept: Concept, unit: Unit) -> None:
+        if concept.monetary:
+            if (unit.denominator or len(unit.numerator) != 1
+                    or not unit.numerator[0].startswith(_ISO_PREFIX)):
+                self._add(fact, "xbrl.4.8.2:monetaryFactUnit-notMonetaryMeasure",
+                    f"Monetary fact {short(fact.concept)} uses unit {unit.id}, which is not a "
+                    "single iso4217 currency. Point unitRef at a unit like iso4217:JPY.")
+                return
         elif concept.shares and (unit.denominator or unit.numerator != (SHARES,)):
-            out.append(_fact_finding(inst, fact, "xbrl.4.8.2:sharesFactUnit-notSharesMeasure",
-                f"Shares fact {name} uses unit {unit.id}; it must be xbrli:shares."))
-        else:
-            cache_key = (fact.concept, unit.id)
-            if cache_key not in utr_cache:
-                utr_cache[cache_key] = unit_allowed(concept.type_chain, unit.numerator,
+            self._add(fact, "xbrl.4.8.2:sharesFactUnit-notSharesMeasure",
+                f"Shares fact {short(fact.concept)} uses unit {unit.id}; it must be "
+                "xbrli:shares.")
+            return
+        key = (fact.concept, unit.id)
+        allowed = self._utr.get(key, 0)
+        if allowed == 0:
+            allowed = self._utr[key] = unit_allowed(concept.type_chain, unit.numerator,
                                                     unit.denominator)
-            if utr_cache[cache_key] is False:
-                out.append(_fact_finding(inst, fact, "utre:error-NumericFactUtrInvalid",
-                    f"Unit {unit.id} is not allowed by the Units Registry for {name} "
-                    f"({short(concept.type_chain[0])}). Use a registered measure."))
-    if missing_concepts:
-        first = next(iter(missing_concepts.values()))
-        names = ", ".join(sorted(missing_concepts)[:10])
-        more = len(missing_concepts) - 10
-        out.append(_fact_finding(inst, first, "xbrl:schemaImportMissing",
-            f"{len(missing_concepts)} element(s) used as facts are not defined in this "
-            f"instance's taxonomy (DTS): {names}{f' and {more} more' if more > 0 else ''}. "
-            "Check link:schemaRef and the elements' namespaces."))
-    return out
+        if allowed is False:
+            self._add(fact, "utre:error-NumericFactUtrInvalid",
+                f"Unit {unit.id} is not allowed by the Units Registry for "
+                f"{short(fact.concept)} ({short(concept.type_chain[0])}). Use a registered "
+                "measure.")
+
+    def finish(self) -> list[Finding]:
+        """Findings, plus one summary finding for elements missing from the DTS."""
+        if self.missing_concepts:
+            first = next(iter(self.missing_concepts.values()))
+            names = ", ".join(sorted(self.missing_concepts)[:10])
+            more = len(self.missing_concepts) - 10
+            self._add(first, "xbrl:schemaImportMissing",
+                f"{len(self.missing_concepts)} element(s) used as facts are not defined in this "
+                f"instance's taxonomy (DTS): {names}{f' and {more} more' if more > 0 else ''}. "
+                "Check link:schemaRef and the elements' namespaces.")
+        return self.findings
 
 
 def check_structure(inst: Instance, schema_found_ids: bool) -> list[Finding]:
