@@ -31,8 +31,21 @@ FactKey = tuple[str, str, tuple[tuple[str, str], ...], str | None]
 ContextKey = tuple[str, tuple[tuple[str, str], ...], str | None]
 
 
-def fact_key(fact: ResultFact) -> FactKey:
-    return (fact.concept, str(fact.period), tuple(sorted(fact.dimensions.items())), fact.unit)
+def fact_key(fact: ResultFact, concept: str | None = None) -> FactKey:
+    return (concept or fact.concept, str(fact.period), tuple(sorted(fact.dimensions.items())),
+            fact.unit)
+
+
+def filed_concept(fact: ResultFact, taxonomy: Taxonomy) -> str:
+    """The concept a fact is filed as: a ``representation``'s concept when the fact has a
+    non-default member on its axis (a forecast of operating income is filed as
+    OperatingIncomeForecast), so sums bind as they will in the instance."""
+    for rep in taxonomy.representations:
+        if rep.concept == fact.concept and rep.axis in fact.dimensions:
+            axis = taxonomy.axes.get(rep.axis)
+            if axis is None or fact.dimensions[rep.axis] != axis.default:
+                return rep.by
+    return fact.concept
 
 
 def location(fact: ResultFact) -> str:
@@ -152,7 +165,7 @@ class CrossChecker:
         primary = {n.id for n in taxonomy.networks if getattr(n, "primary", False)}
         grouped: dict[FactKey, list[ResultFact]] = defaultdict(list)
         for fact in facts:
-            grouped[fact_key(fact)].append(fact)
+            grouped[self.key(fact)].append(fact)
         self.groups = {key: _Group(items, primary) for key, items in grouped.items()}
         self.sums = self._sums()
         self.printed = {key[0] for key in self.groups}
@@ -172,6 +185,10 @@ class CrossChecker:
                 seen.add((parent, terms))
                 out.append((parent, terms))
         return out
+
+    def key(self, fact: ResultFact) -> FactKey:
+        """Group key: the filed concept (see :func:`filed_concept`), period, members, unit."""
+        return fact_key(fact, filed_concept(fact, self.taxonomy))
 
     def lead(self, concept: str, ctx: ContextKey) -> ResultFact | None:
         group = self.groups.get((concept, ctx[0], ctx[1], ctx[2]))
@@ -218,7 +235,7 @@ class CrossChecker:
     def _evidence(self, fact: ResultFact, wanted: Decimal) -> str | None:
         """Another printed source agreeing with ``wanted`` and not with the printed value."""
         assert fact.value is not None
-        group = self.groups[fact_key(fact)]
+        group = self.groups[self.key(fact)]
         for other in group.others():
             fits = agrees(wanted, other, self.truncate)
             if fits and not agrees(fact.value, other, self.truncate):
@@ -226,8 +243,7 @@ class CrossChecker:
         if self.usd_rate is None or fact.unit not in ("JPY", "USD"):
             return None
         twin_unit = "USD" if fact.unit == "JPY" else "JPY"
-        twin = self.groups.get((fact.concept, str(fact.period),
-                                tuple(sorted(fact.dimensions.items())), twin_unit))
+        twin = self.groups.get(self.key(fact.model_copy(update={"unit": twin_unit})))
         if twin is None or twin.lead.value is None or twin.lead.decimals is None:
             return None
         rate = self.usd_rate if fact.unit == "JPY" else 1 / self.usd_rate
@@ -280,7 +296,7 @@ class CrossChecker:
             update={"corrections": (*fact.source.corrections, correction)}
         )
         fixed = fact.model_copy(update={"value": value, "source": source})
-        group = self.groups[fact_key(fact)]
+        group = self.groups[self.key(fact)]
         group.facts = [fixed if f is fact else f for f in group.facts]
         group.lead = fixed
         self.corrections.append(CorrectionNote(
@@ -304,11 +320,11 @@ class CrossChecker:
         for concept, axis in self._breakdowns():
             for key, group in self.groups.items():
                 dims = dict(key[2])
-                if key[0] != concept or axis in dims or group.lead.value is None:
+                if group.lead.concept != concept or axis in dims or group.lead.value is None:
                     continue
                 members = [
                     g.lead for k, g in self.groups.items()
-                    if k[0] == concept and k[1] == key[1] and k[3] == key[3]
+                    if g.lead.concept == concept and k[1] == key[1] and k[3] == key[3]
                     and axis in dict(k[2])
                     and {a: m for a, m in k[2] if a != axis} == dims
                 ]
@@ -356,7 +372,7 @@ class CrossChecker:
         """Other printings of a member flipped to its natural sign, printed the same way (e.g.
         the summary table's "Elimination 206"), are read the same way."""
         assert printed.value is not None
-        group = self.groups[fact_key(printed)]
+        group = self.groups[self.key(printed)]
         sign = printed.value > 0
         group.facts = [
             f if f is group.lead or f.value is None or (f.value > 0) != sign
@@ -409,7 +425,7 @@ class CrossChecker:
                 disagree = [f for f in others if not self._same(lead, f)]
                 if disagree:
                     conflicts.append(Conflict(
-                        concept=key[0], context=context_text((key[1], key[2], key[3])),
+                        concept=lead.concept, context=context_text((key[1], key[2], key[3])),
                         kept=f"{location(lead)} {lead.source.text}",
                         values=tuple(f"{location(f)} {f.source.text} -> {f.value}"
                                      for f in disagree),

@@ -38,6 +38,7 @@ def test_billions_with_one_decimal_give_minus_8(taxonomy: Taxonomy) -> None:
     fact = one(facts_of(taxonomy, table("S", 1, [col(scale=10**9)],
                                         [row("Hosting", 2, "70.8")])), "HostingRevenue")
     assert fact.value == Decimal("70800000000") and fact.decimals == -8
+    assert str(fact.value) == "70800000000"  # no trailing ".0" in the instance
 
 
 def test_per_share_is_not_scaled(taxonomy: Taxonomy) -> None:
@@ -169,3 +170,20 @@ def test_ocr_repair_is_recorded_as_a_correction(taxonomy: Taxonomy) -> None:
     (correction,) = fact.source.corrections
     assert correction.printed == "3.352" and correction.corrected == Decimal(3352000)
     assert "OCR" in correction.reason
+
+
+def test_represented_concept_is_reported_as_the_concept_it_files(taxonomy: Taxonomy) -> None:
+    facts = facts_of(taxonomy, table("Targets", 9, [col(period=FY2010, scale=10**6)], [
+        row("Revenues target", 10, "84,500"), row("Operating income", 11, "4,800")]),
+        )
+    income = one(facts, "OperatingIncome")
+    assert income.dimensions == {"ResultForecastAxis": "ForecastMember"}
+
+
+def test_result_column_of_a_targets_table_is_no_forecast(taxonomy: Taxonomy) -> None:
+    facts = facts_of(taxonomy, table("Targets", 9, [
+        col(period=FY2010, scale=10**6, forecast=True), col(period=H1_2009, scale=10**6)], [
+        row("Operating income", 11, "4,800", "4,100")]))
+    by_period = {str(f.period): f.dimensions for f in facts}
+    assert by_period == {str(FY2010): {"ResultForecastAxis": "ForecastMember"},
+                         str(H1_2009): {}}

@@ -73,6 +73,9 @@ class _TableMapper:
         self.currency = currency
         self.out = TableOutcome(table=table, network=network.network.id if network else None)
         self.walker = RowWalker(index, network, taxonomy) if network else None
+        self.flags_forecasts = any(c.forecast for c in table.columns) or any(
+            r.forecast for r in table.rows
+        )
 
     def unmapped(self, cell: Cell, reason: str) -> None:
         self.out.unmapped.append(
@@ -155,7 +158,7 @@ class _TableMapper:
 
     def fact(self, row: Row, match: RowMatch, column: Column, cell: Cell) -> None:
         assert self.network is not None
-        concept = self.taxonomy.concepts.get(match.concept)
+        concept = self.taxonomy.concepts.get(reported_concept(self.taxonomy, match.concept))
         if concept is None or concept.abstract or not concept.data_type.is_numeric:
             self.unmapped(cell, f"row label '{row.label}' names heading {match.concept}, "
                                 "not a numeric concept")
@@ -179,8 +182,10 @@ class _TableMapper:
         if value is not None and (match.negated != match.ref.node.negated):
             value = -value
         dims = dict(self.network.network.dimensions)
-        if column.forecast:
+        if column.forecast or row.forecast:
             dims[FORECAST_AXIS] = FORECAST_MEMBER
+        elif self.flags_forecasts and dims.get(FORECAST_AXIS) == FORECAST_MEMBER:
+            del dims[FORECAST_AXIS]  # a result column in a targets table ("FY10 Actual")
         if match.member is not None:
             dims[match.member[0]] = match.member[1]
         corrections: tuple[Correction, ...] = ()
@@ -195,6 +200,15 @@ class _TableMapper:
             source=Provenance(document=self.doc.name, line=cell.line, text=cell.text,
                               table=self.network.network.id, corrections=corrections),
         ))
+
+
+def reported_concept(taxonomy: Taxonomy, concept: str) -> str:
+    """A concept that only files another one's figures in a member context (``represents``,
+    e.g. OperatingIncomeForecast) is reported as that concept; the map stage files it."""
+    for rep in taxonomy.representations:
+        if rep.by == concept:
+            return rep.concept
+    return concept
 
 
 def default_currency(doc: Document, taxonomy: Taxonomy) -> str:

@@ -40,7 +40,10 @@ def scaled_value(concept: Concept, cell: Cell, column: Column) -> Decimal | None
     if cell.value is None:
         return None
     if concept.data_type is DataType.MONETARY:
-        return cell.value * column.scale
+        scaled = cell.value * column.scale
+        if scaled == scaled.to_integral_value():
+            return scaled.quantize(Decimal(1))  # "70.8" billions -> 70800000000, not ...000.0
+        return scaled
     if is_percent(concept, cell):
         return cell.value / HUNDRED
     return cell.value
