@@ -57,6 +57,16 @@ class CalcFinding(_Frozen):
     note: str = ""
 
 
+class LabelReading(_Frozen):
+    """An OCR-damaged row label read as the closest wording of the network (check it)."""
+
+    document: str
+    line: int
+    label: str
+    read_as: str
+    score: float
+
+
 class TableMapping(_Frozen):
     """Which network a table was mapped to, and how much of it."""
 
@@ -82,6 +92,7 @@ class Coverage(_Frozen):
     conflicts: tuple[Conflict, ...] = ()
     calc_findings: tuple[CalcFinding, ...] = ()
     tables: tuple[TableMapping, ...] = ()
+    label_readings: tuple[LabelReading, ...] = ()
     problems: tuple[str, ...] = ()
 
     @property
@@ -119,6 +130,11 @@ class Coverage(_Frozen):
                 f"  calc {finding.total} [{finding.context}]: printed {finding.printed}, "
                 f"components sum to {finding.computed} ({', '.join(finding.locations)})"
                 + (f" {finding.note}" if finding.note else "")
+            )
+        for reading in self.label_readings:
+            lines.append(
+                f"  label {reading.document}:{reading.line} {reading.label!r} read as "
+                f"{reading.read_as!r} (similarity {reading.score})"
             )
         reasons = Counter(_reason_kind(u.reason) for u in self.unmapped)
         for reason, count in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])):

@@ -75,12 +75,15 @@ def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
         duplicates_merged=checked.merged, unmapped=unmapped, skipped=tuple(mapped.skipped),
         corrections=(*repairs, *checked.corrections), conflicts=tuple(checked.conflicts),
         calc_findings=tuple(checked.findings), tables=_tables(mapped),
+        label_readings=tuple(mapped.readings),
         problems=tuple(doc.problems),
     )
     notes = tuple(
         [f"reader: {p}" for p in doc.problems]
         + [f"conflict: {c.concept} [{c.context}] kept {c.kept}; also {'; '.join(c.values)}"
            for c in checked.conflicts]
+        + [f"label read by similarity: {r.document}:{r.line} {r.label!r} as {r.read_as!r}"
+           for r in mapped.readings]
         + [f"calculation: {f.total} [{f.context}] printed {f.printed}, components sum to "
            f"{f.computed} ({', '.join(f.locations)})" for f in checked.findings]
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.extract.coverage import Skipped
+from generator.extract.coverage import LabelReading, Skipped
 from generator.extract.layout import Cell, Column, Document, Row, Table
 from generator.extract.map_rows.choose import choose_network
 from generator.extract.map_rows.transposed import (
@@ -39,6 +39,7 @@ class TableOutcome:
     facts: list[ResultFact] = field(default_factory=list)
     unmapped: list[Unmapped] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    readings: list[LabelReading] = field(default_factory=list)
 
 
 @dataclass
@@ -59,6 +60,10 @@ class MappedDocument:
     def skipped(self) -> list[Skipped]:
         return [s for t in self.tables for s in t.skipped]
 
+    @property
+    def readings(self) -> list[LabelReading]:
+        return [r for t in self.tables for r in t.readings]
+
 
 class _TableMapper:
     def __init__(
@@ -72,7 +77,8 @@ class _TableMapper:
         self.network = network
         self.currency = currency
         self.out = TableOutcome(table=table, network=network.network.id if network else None)
-        self.walker = RowWalker(index, network, taxonomy) if network else None
+        ocr = doc.layout == "ocr"  # damaged labels may be read by similarity (reported)
+        self.walker = RowWalker(index, network, taxonomy, fuzzy=ocr) if network else None
         self.flags_forecasts = any(c.forecast for c in table.columns) or any(
             r.forecast for r in table.rows
         )
@@ -101,6 +107,11 @@ class _TableMapper:
                                     f"in row '{row.label}'")
         has_values = bool(cells) or any(c is not None for c in extra)
         match = self.walker.resolve(row.label, has_values) if self.walker else None
+        if match is not None and match.reading is not None and cells:
+            self.out.readings.append(LabelReading(
+                document=self.doc.name, line=row.line, label=row.label,
+                read_as=match.reading.wording, score=match.reading.score,
+            ))
         for column, cell in cells:
             if column.role in DERIVED_ROLES:
                 self.skip(column, cell)

@@ -4,8 +4,9 @@ as "Total" or "Network Services" resolves by where it is printed, and member row
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from generator.extract.map_rows.fuzzy import FuzzyReading, closest_wording
 from generator.extract.map_rows.transposed import split_wordings
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.aliases import (
@@ -24,6 +25,7 @@ class RowMatch:
     ref: NodeRef
     negated: bool
     member: tuple[str, str] | None = None  # (axis, member)
+    reading: FuzzyReading | None = None  # set when an OCR-damaged label was read by similarity
 
     @property
     def concept(self) -> str:
@@ -33,7 +35,9 @@ class RowMatch:
 class RowWalker:
     """Resolves row labels of one table against one network, in printed order."""
 
-    def __init__(self, index: AliasIndex, network: NetworkAliases, taxonomy: Taxonomy) -> None:
+    def __init__(self, index: AliasIndex, network: NetworkAliases, taxonomy: Taxonomy,
+                 fuzzy: bool = False) -> None:
+        self.fuzzy = fuzzy
         self.index = index
         self.network = network
         self.taxonomy = taxonomy
@@ -108,7 +112,13 @@ class RowWalker:
             match = self._resolve(reading, has_values)
             if match is not None:
                 return match
-        return self._resolve_joined(label, has_values)
+        match = self._resolve_joined(label, has_values)
+        if match is None and self.fuzzy:
+            guess = closest_wording(self.index, self.network, label)
+            found = self._resolve(guess.wording, has_values) if guess else None
+            if found is not None:
+                match = replace(found, reading=guess)
+        return match
 
     def _resolve_joined(self, label: str, has_values: bool) -> RowMatch | None:
         """A label that is headings and one line run together ("NET INCOME PER SHARE BASIC

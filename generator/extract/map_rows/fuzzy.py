@@ -1,0 +1,67 @@
+"""Last resort for labels damaged by OCR ("Repayrrlgnts of short-term borrowings ...", a label
+whose first line is all that is left): the closest wording of the network by characters.
+
+Only used for OCR documents, only for labels long enough to carry information, and only when one
+concept wins clearly; every such reading is reported (coverage ``label_readings``) so a person
+can check it, and the arithmetic cross-checks still apply to the figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from generator.taxonomy.aliases import COMPANY_TOKEN, AliasIndex, NetworkAliases
+
+MIN_CHARS = 15
+THRESHOLD = 0.82
+MARGIN = 0.08
+
+
+@dataclass(frozen=True)
+class FuzzyReading:
+    wording: str  # the network wording (normalised key) the label was read as
+    score: float
+
+
+def _squash(text: str) -> str:
+    return text.replace(" ", "")
+
+
+def _expanded(index: AliasIndex, key: str) -> list[str]:
+    """A key with ``{company}`` written out as each of the company's short names."""
+    if COMPANY_TOKEN not in key:
+        return [key]
+    names = [n for n in index.company_names if len(n) <= 4] or list(index.company_names[:1])
+    return [key.replace(COMPANY_TOKEN, index.key(n) if index.key(n) != COMPANY_TOKEN else n.lower())
+            for n in names] or [key]
+
+
+def _similarity(label: str, wording: str) -> float:
+    """Ratio of the label to the wording, or to the wording's start or end of the label's length
+    (a label cut by a line break keeps only its first or last part)."""
+    best = SequenceMatcher(None, label, wording, autojunk=False).ratio()
+    if len(wording) > len(label):
+        for part in (wording[: len(label)], wording[-len(label):]):
+            best = max(best, SequenceMatcher(None, label, part, autojunk=False).ratio())
+    return best
+
+
+def closest_wording(index: AliasIndex, network: NetworkAliases, label: str) -> FuzzyReading | None:
+    """The network wording a damaged label most likely is, when one concept wins clearly."""
+    squashed = _squash(index.key(label))
+    if len(squashed) < MIN_CHARS:
+        return None
+    scores: dict[str, tuple[float, str]] = {}  # concept -> (score, wording key)
+    for key, cands in network.wordings.items():
+        score = max(_similarity(squashed, _squash(text)) for text in _expanded(index, key))
+        for cand in cands:
+            best = scores.get(cand.ref.concept)
+            if best is None or score > best[0]:
+                scores[cand.ref.concept] = (score, key)
+    ranked = sorted(scores.values(), reverse=True)
+    if not ranked or ranked[0][0] < THRESHOLD:
+        return None
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < MARGIN:
+        return None
+    return FuzzyReading(wording=ranked[0][1], score=round(ranked[0][0], 3))
