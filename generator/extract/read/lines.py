@@ -113,7 +113,8 @@ def starts_lowercase_or_joiner(text: str) -> bool:
     if not text:
         return False
     first = text.split()[0]
-    return text[0].islower() or text[0] == "(" or first.lower() in _FUNCTION_WORDS
+    joiner = first.lower() in _FUNCTION_WORDS and (first.islower() or first.isupper())
+    return text[0].islower() or text[0] == "(" or joiner  # "For the six months" starts anew
 
 
 def ends_dangling(text: str) -> bool:

@@ -92,6 +92,7 @@ class Assembler:
         self.open: _Open | None = None
         self.last: _Open | None = None
         self.texts: list[Segment] = []
+        self.section_unit: Unit | None = None  # "(Thousands of Yen)" over several tables
 
     # -- driving -------------------------------------------------------------------------
     def run(self, segments: list[Segment]) -> Assembly:
@@ -123,7 +124,8 @@ class Assembler:
                                             (s for s in ahead if s.kind != "blank")))[:3]
             title_next = any(s.kind == "header" for s in near) and not label.endswith(":")
             closing = is_prose(label) and not seg.in_grid
-            if closing or is_note(label) or title_next or len(label) > 200:
+            section = re.match(r"^\(?\d{1,2}[.)](\s|$)", label) is not None  # "4. Others"
+            if closing or section or is_note(label) or title_next or len(label) > 200:
                 self._close()
             else:
                 self._heading(seg)
@@ -131,11 +133,13 @@ class Assembler:
         if is_prose(label):
             self.texts = []
             self.last = None
+            self.section_unit = None
             return
         if is_note(label):
             return
+        self.section_unit = default_unit(label) or self.section_unit
         self.texts.append(seg)
-        self.texts = self.texts[-6:]
+        self.texts = self.texts[-10:]
 
     def _heading(self, seg: Segment) -> None:
         assert self.open is not None
@@ -168,7 +172,7 @@ class Assembler:
         previous = self.open or self.last
         title_texts = " ".join(s.label for s in title_segments)
         unit = default_unit(title_texts + " " + text) or (
-            _unit_of(previous) if continuing and previous else None)
+            _unit_of(previous) if continuing and previous else None) or self.section_unit
         columns = build_columns(header, unit)
         if not header.periods and not re.search(r"yoy|change", f"{title_texts} {text}", re.I):
             columns = [c.model_copy(update={"role": "value"}) if c.role == "change_percent"
@@ -269,8 +273,11 @@ class Assembler:
             return
         self.open = None
         rows = list(table.rows)
+        trailing: list[Segment] = []  # text after the last figures: the next title, maybe
         while rows and all(c is None for c in rows[-1].cells):
-            rows.pop()
+            row = rows.pop()
+            trailing.insert(0, Segment(row.line, "text", label=row.label, text=row.raw))
+        self.texts = trailing
         if not rows:
             return
         columns = list(table.columns)
@@ -286,7 +293,6 @@ class Assembler:
             title=table.title, line=table.line, kind=table.kind, columns=tuple(columns),
             rows=tuple(rows)))
         self.last = table
-        self.texts = []
 
 
 def _percent_cells(row: Row, columns: list[Column]) -> Row:
