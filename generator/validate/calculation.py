@@ -112,7 +112,8 @@ class CalcCollector:
         self.model = model
         self.mode = mode
         self.findings: list[Finding] = []
-        self.groups: dict[tuple[str, int, int], list[Fact]] = {}
+        # One Fact per binding key, a list only when duplicates occur (memory at 100k+ facts).
+        self.groups: dict[tuple[str, int, int], Fact | list[Fact]] = {}
         self.excess: set[tuple[str, int, int]] = set()
 
     def add(self, fact: Fact, ctx: Context | None, unit: Unit | None) -> None:
@@ -132,13 +133,23 @@ class CalcCollector:
                 concept=short(fact.concept), context_id=fact.context_ref))
         group = self.groups.get(key)
         if group is None:
-            self.groups[key] = [fact]
-        else:
+            self.groups[key] = fact
+        elif isinstance(group, list):
             group.append(fact)
+        else:
+            self.groups[key] = [group, fact]
+
+    def _interval(self, key: tuple[str, int, int]) -> tuple[Decimal, Decimal] | None:
+        if key in self.excess:
+            return None
+        group = self.groups[key]
+        if isinstance(group, list):
+            return _merged(group, self.mode)
+        return _interval(group, self.mode)
 
     def finish(self) -> list[Finding]:
         """Test every summation binding; returns all calculation findings."""
-        mode, groups, excess = self.mode, self.groups, self.excess
+        mode, groups = self.mode, self.groups
         if not self.model.networks:
             return self.findings
         code = ("calc11e:inconsistentCalculationUsingRounding" if mode == "rounding"
@@ -146,23 +157,18 @@ class CalcCollector:
         bindings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for concept, c, u in groups:
             bindings[concept].append((c, u))
-        intervals = {
-            key: None if key in excess
-            else (_interval(g[0], mode) if len(g) == 1 else _merged(g, mode))
-            for key, g in groups.items()
-        }
         for (elr, parent), children in self.model.networks.items():
             for c, u in bindings.get(parent, []):
-                pint = intervals[(parent, c, u)]
+                pint = self._interval((parent, c, u))
                 if pint is None:
                     continue
                 lo = hi = _ZERO
                 bound = skip = False
                 for child, weight in children:
                     ckey = (child, c, u)
-                    if ckey not in intervals:
+                    if ckey not in groups:
                         continue
-                    cint = intervals[ckey]
+                    cint = self._interval(ckey)
                     if cint is None:
                         skip = True
                         break
@@ -174,7 +180,8 @@ class CalcCollector:
                         lo, hi = lo + min(a, b), hi + max(a, b)
                 if skip or not bound or _overlaps((lo, hi), pint, mode):
                     continue
-                pf = groups[(parent, c, u)][0]
+                found = groups[(parent, c, u)]
+                pf = found[0] if isinstance(found, list) else found
                 self.findings.append(Finding(
                     code=code, severity=Severity.inconsistency,
                     message=f"{short(parent)} = {pf.value} (decimals {pf.decimals}) does not "

@@ -264,20 +264,25 @@ def _read_unit(el: etree._Element) -> Unit:
     return Unit(el.get("id", ""), line_of(el), num, (), bad)
 
 
-def _read_fact(el: etree._Element, emit: Callable[[Fact], None], in_tuple: bool) -> None:
+def _read_fact(el: etree._Element, emit: Callable[[Fact], None], in_tuple: bool,
+               shared: dict[str, str]) -> None:
     get = el.get  # direct attribute reads: cheaper than the attrib proxy, 100k+ times
     context_ref = get("contextRef")
     if context_ref is None and len(el):
         for child in el:  # a tuple: its items are facts too
             if isinstance(child.tag, str):
-                _read_fact(child, emit, True)
+                _read_fact(child, emit, True, shared)
+    # lxml returns a new string per call: share the repeated ones (names, refs, decimals) so
+    # 100k facts hold a few hundred strings, not 400k.
+    intern = shared.setdefault
+    unit_ref, decimals = get("unitRef"), get("decimals")
     emit(
         Fact(
-            el.tag,  # comments and PIs never reach here
+            intern(el.tag, el.tag),  # comments and PIs never reach here
             get("id"),
-            context_ref,
-            get("unitRef"),
-            get("decimals"),
+            intern(context_ref, context_ref) if context_ref is not None else None,
+            intern(unit_ref, unit_ref) if unit_ref is not None else None,
+            intern(decimals, decimals) if decimals is not None else None,
             get("precision"),
             get(XSI_NIL) in ("true", "1"),
             el.text or "",
@@ -304,6 +309,7 @@ def stream(path: Path, inst: Instance, schema: etree.XMLSchema | None,
         opts["tag"] = [_CONTEXT, _UNIT, *(f"{{{ns}}}*" for ns in sorted(fact_namespaces))]
     etree.clear_error_log()
     emit = on_fact if on_fact is not None else inst.facts.append
+    shared: dict[str, str] = {}
     root: etree._Element | None = None
     count = 0
     try:
@@ -323,7 +329,7 @@ def stream(path: Path, inst: Instance, schema: etree.XMLSchema | None,
             elif not isinstance(tag, str) or tag in _REFS or tag in _SKIP:
                 pass
             else:
-                _read_fact(el, emit, False)
+                _read_fact(el, emit, False, shared)
             count += 1
             if count & 1023 == 0:
                 # Free what was read: only earlier siblings, since libxml2 may already have
