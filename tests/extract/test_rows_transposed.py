@@ -93,3 +93,9 @@ def test_items_named_in_the_title_when_headers_only_hold_units(taxonomy: Taxonom
                          columns, [period_row("Six months", 2, H1_2010, "10", "7")]))
     assert sorted(f.concept for f in map_document(doc, taxonomy).facts) == [
         "CostOfRevenues", "Revenues"]
+
+
+def test_caption_before_the_items_does_not_count_against_the_header(index: AliasIndex) -> None:
+    text = "Target of Results for the Fiscal Year (% shown is YoY change) Total Revenues Total Costs"
+    items, uncovered = split_header(index, index.network("Summary"), text)
+    assert items == ["total revenue", "total cost"] and uncovered == 0

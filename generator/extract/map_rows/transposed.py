@@ -87,8 +87,9 @@ def split_header(
 def split_wordings(
     index: AliasIndex, network: NetworkAliases, text: str
 ) -> tuple[list[tuple[str, bool]], int]:
-    """Split ``text`` into the network's wordings: [(key, can name a heading)], uncovered
-    words. The split covering most words with fewest wordings wins."""
+    """Split ``text`` into the network's wordings: [(key, can name a heading)], and the words
+    after the first wording that none covers. The split covering most words with fewest
+    wordings wins."""
     words = index.key(text).split()
     known = {
         key: any(_abstract(index, c.ref.concept) for c in cands)
@@ -99,8 +100,8 @@ def split_wordings(
             known.setdefault(key, False)
 
     @cache
-    def best(i: int) -> tuple[int, int, tuple[str, ...]]:
-        """(uncovered words, wordings, wordings) for words[i:]."""
+    def best(i: int) -> tuple[int, int, tuple[tuple[int, str], ...]]:
+        """(uncovered words, wordings, ((start, key), ...)) for words[i:]."""
         if i == len(words):
             return (0, 0, ())
         skip = best(i + 1)
@@ -109,13 +110,14 @@ def split_wordings(
             key = " ".join(words[i:j])
             if key in known:
                 rest = best(j)
-                option = (rest[0], rest[1] + 1, (key, *rest[2]))
+                option = (rest[0], rest[1] + 1, ((i, key), *rest[2]))
                 if option[:2] < choice[:2]:
                     choice = option
         return choice
 
-    uncovered, _, keys = best(0)
-    return [(key, known[key]) for key in keys], uncovered
+    uncovered, _, spans = best(0)
+    leading = spans[0][0] if spans else 0  # a caption before the first item does not count
+    return [(key, known[key]) for _, key in spans], uncovered - leading
 
 
 def _abstract(index: AliasIndex, concept: str) -> bool:
