@@ -96,6 +96,6 @@ def test_items_named_in_the_title_when_headers_only_hold_units(taxonomy: Taxonom
 
 
 def test_caption_before_the_items_does_not_count_against_the_header(index: AliasIndex) -> None:
-    text = "Target of Results for the Fiscal Year (% shown is YoY change) Total Revenues Total Costs"
+    text = "Target of Results for the Year (% shown is YoY change) Total Revenues Total Costs"
     items, uncovered = split_header(index, index.network("Summary"), text)
     assert items == ["total revenue", "total cost"] and uncovered == 0
