@@ -19,9 +19,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from generator.extract.coverage import CalcFinding, Conflict, CorrectionNote
+from generator.extract.precision import (
+    agrees,
+    consistent,
+    half_unit,
+    plausible_misprint,
+    round_to,
+)
 from generator.model.fact import Correction
 from generator.model.results import ResultFact
 from generator.model.taxonomy import CalculationArc, Taxonomy
@@ -56,63 +63,6 @@ def context_text(key: ContextKey) -> str:
     period, dims, unit = key
     members = ",".join(f"{a}={m}" for a, m in dims)
     return f"{period}{' ' + members if members else ''} {unit}"
-
-
-def round_to(value: Decimal, decimals: int, truncate: bool = False) -> Decimal:
-    quantum = Decimal(1).scaleb(-decimals)
-    return value.quantize(quantum, rounding=ROUND_DOWN if truncate else ROUND_HALF_UP)
-
-
-def agrees(precise: Decimal, rough: ResultFact, truncate: bool = False) -> bool:
-    """Would ``precise``, printed at ``rough``'s precision, read as ``rough``'s value?"""
-    if rough.value is None or rough.decimals is None:
-        return False
-    return round_to(precise, rough.decimals, truncate) == rough.value
-
-
-def consistent(fact: ResultFact, other: ResultFact, slack_units: int = 0) -> bool:
-    """Do two printings of one figure agree, reading the more precise at the other's precision
-    (with ``slack_units`` of the rougher one's last digit allowed)?"""
-    if fact.value is None or other.value is None:
-        return fact.value is None and other.value is None
-    if fact.decimals is None or other.decimals is None:
-        return fact.value == other.value
-    rough, fine = (other, fact) if other.decimals <= fact.decimals else (fact, other)
-    assert rough.value is not None and fine.value is not None and rough.decimals is not None
-    slack = Decimal(1).scaleb(-rough.decimals) * slack_units
-    return abs(round_to(fine.value, rough.decimals) - rough.value) <= slack
-
-
-def half_unit(fact: ResultFact, truncate: bool) -> Decimal:
-    if fact.decimals is None:
-        return Decimal(0)
-    unit = Decimal(1).scaleb(-fact.decimals)
-    return unit if truncate else unit / 2
-
-
-def _digits(fact: ResultFact, value: Decimal) -> str:
-    """``value`` as it would be printed in ``fact``'s table: digits only, at its precision."""
-    assert fact.decimals is not None
-    return str(abs(value.scaleb(fact.decimals).to_integral_value()))
-
-
-def edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def plausible_misprint(fact: ResultFact, wanted: Decimal, max_edits: int = 2) -> bool:
-    """Could the printed token be a misprint (dropped, doubled or misread digits, lost sign) of
-    ``wanted``? A figure from the wrong column or row is not: it is left for a human."""
-    if fact.value is None or fact.decimals is None:
-        return False
-    return edit_distance(_digits(fact, fact.value), _digits(fact, wanted)) <= max_edits
 
 
 @dataclass

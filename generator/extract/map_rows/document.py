@@ -7,16 +7,14 @@ from dataclasses import dataclass, field
 from generator.extract.coverage import LabelReading, Skipped
 from generator.extract.layout import Cell, Column, Document, Row, Table
 from generator.extract.map_rows.choose import choose_network
+from generator.extract.map_rows.facts import FactPlace, build_fact
 from generator.extract.map_rows.transposed import (
     VALUE_ROLES,
     column_items,
     header_text,
     is_transposed,
 )
-from generator.extract.map_rows.values import decimals_of, period_of, scaled_value, unit_of
 from generator.extract.map_rows.walker import RowMatch, RowWalker
-from generator.model.concept import DataType
-from generator.model.fact import Correction, Provenance
 from generator.model.results import ResultFact, Unmapped
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.aliases import AliasIndex, NetworkAliases
@@ -27,9 +25,6 @@ DERIVED_ROLES = {
     "change_percent": "derived: year-on-year change in percent",
     "other": "column is not a reported figure",
 }
-FORECAST_AXIS = "ResultForecastAxis"
-FORECAST_MEMBER = "ForecastMember"
-TRANSLATION_CURRENCY = "USD"
 
 
 @dataclass
@@ -169,57 +164,13 @@ class _TableMapper:
 
     def fact(self, row: Row, match: RowMatch, column: Column, cell: Cell) -> None:
         assert self.network is not None
-        concept = self.taxonomy.concepts.get(reported_concept(self.taxonomy, match.concept))
-        if concept is None or concept.abstract or not concept.data_type.is_numeric:
-            self.unmapped(cell, f"row label '{row.label}' names heading {match.concept}, "
-                                "not a numeric concept")
-            return
-        translation = column.role == "translation"
-        if translation and concept.data_type not in (DataType.MONETARY, DataType.PER_SHARE):
-            self.unmapped(cell, f"translation column holds non-monetary {match.concept}")
-            return
-        currency = column.currency or (TRANSLATION_CURRENCY if translation else self.currency)
-        period, why = period_of(
-            concept, column, self.index.key(row.label), match.ref.node.preferred_label
-        )
-        if period is None:
-            self.unmapped(cell, f"{why} (row '{row.label}')")
-            return
-        unit = unit_of(concept, column.model_copy(update={"currency": currency}), self.currency)
-        if unit is None or unit not in self.taxonomy.units:
-            self.unmapped(cell, f"no unit {unit!r} declared for {match.concept}")
-            return
-        value = scaled_value(concept, cell, column)
-        if value is not None and (match.negated != match.ref.node.negated):
-            value = -value
-        dims = dict(self.network.network.dimensions)
-        if column.forecast or row.forecast:
-            dims[FORECAST_AXIS] = FORECAST_MEMBER
-        elif self.flags_forecasts and dims.get(FORECAST_AXIS) == FORECAST_MEMBER:
-            del dims[FORECAST_AXIS]  # a result column in a targets table ("FY10 Actual")
-        if match.member is not None:
-            dims[match.member[0]] = match.member[1]
-        corrections: tuple[Correction, ...] = ()
-        if cell.repaired and value is not None:
-            corrections = (Correction(
-                printed=cell.text, corrected=value, reason=f"OCR repair: {cell.repaired}",
-                evidence=(f"{self.doc.name}:{cell.line}",),
-            ),)
-        self.out.facts.append(ResultFact(
-            concept=concept.name, period=period, dimensions=dims, unit=unit, value=value,
-            decimals=decimals_of(concept, cell, column),
-            source=Provenance(document=self.doc.name, line=cell.line, text=cell.text,
-                              table=self.network.network.id, corrections=corrections),
-        ))
-
-
-def reported_concept(taxonomy: Taxonomy, concept: str) -> str:
-    """A concept that only files another one's figures in a member context (``represents``,
-    e.g. OperatingIncomeForecast) is reported as that concept; the map stage files it."""
-    for rep in taxonomy.representations:
-        if rep.by == concept:
-            return rep.concept
-    return concept
+        place = FactPlace(document=self.doc.name, network=self.network.network,
+                          currency=self.currency, flags_forecasts=self.flags_forecasts)
+        built = build_fact(self.taxonomy, self.index, place, row, match, column, cell)
+        if isinstance(built, str):
+            self.unmapped(cell, built)
+        else:
+            self.out.facts.append(built)
 
 
 def default_currency(doc: Document, taxonomy: Taxonomy) -> str:

@@ -1,0 +1,85 @@
+"""One cell of a matched row -> one :class:`ResultFact` (or the reason it cannot be one)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.extract.layout import Cell, Column, Row
+from generator.extract.map_rows.values import decimals_of, period_of, scaled_value, unit_of
+from generator.extract.map_rows.walker import RowMatch
+from generator.model.concept import DataType
+from generator.model.fact import Correction, Provenance
+from generator.model.results import ResultFact
+from generator.model.taxonomy import Network, Taxonomy
+from generator.taxonomy.aliases import AliasIndex
+
+FORECAST_AXIS = "ResultForecastAxis"
+FORECAST_MEMBER = "ForecastMember"
+TRANSLATION_CURRENCY = "USD"
+
+
+@dataclass(frozen=True)
+class FactPlace:
+    """Where cells are read: document, the table's network, the company currency, and whether
+    the table marks forecasts itself (then an unmarked column is a result)."""
+
+    document: str
+    network: Network
+    currency: str
+    flags_forecasts: bool
+
+
+def reported_concept(taxonomy: Taxonomy, concept: str) -> str:
+    """A concept that only files another one's figures in a member context (``represents``,
+    e.g. OperatingIncomeForecast) is reported as that concept; the map stage files it."""
+    for rep in taxonomy.representations:
+        if rep.by == concept:
+            return rep.concept
+    return concept
+
+
+def dimensions(place: FactPlace, row: Row, column: Column, match: RowMatch) -> dict[str, str]:
+    """The network's members, the forecast flag of the column or row, the breakdown member."""
+    dims = dict(place.network.dimensions)
+    if column.forecast or row.forecast:
+        dims[FORECAST_AXIS] = FORECAST_MEMBER
+    elif place.flags_forecasts and dims.get(FORECAST_AXIS) == FORECAST_MEMBER:
+        del dims[FORECAST_AXIS]  # a result column in a targets table ("FY10 Actual")
+    if match.member is not None:
+        dims[match.member[0]] = match.member[1]
+    return dims
+
+
+def build_fact(
+    taxonomy: Taxonomy, index: AliasIndex, place: FactPlace, row: Row, match: RowMatch,
+    column: Column, cell: Cell,
+) -> ResultFact | str:
+    """The fact a cell states, or why it cannot be one (for the unmapped record)."""
+    concept = taxonomy.concepts.get(reported_concept(taxonomy, match.concept))
+    if concept is None or concept.abstract or not concept.data_type.is_numeric:
+        return f"row label '{row.label}' names heading {match.concept}, not a numeric concept"
+    translation = column.role == "translation"
+    if translation and concept.data_type not in (DataType.MONETARY, DataType.PER_SHARE):
+        return f"translation column holds non-monetary {match.concept}"
+    currency = column.currency or (TRANSLATION_CURRENCY if translation else place.currency)
+    period, why = period_of(concept, column, index.key(row.label), match.ref.node.preferred_label)
+    if period is None:
+        return f"{why} (row '{row.label}')"
+    unit = unit_of(concept, column.model_copy(update={"currency": currency}), place.currency)
+    if unit is None or unit not in taxonomy.units:
+        return f"no unit {unit!r} declared for {match.concept}"
+    value = scaled_value(concept, cell, column)
+    if value is not None and (match.negated != match.ref.node.negated):
+        value = -value
+    corrections: tuple[Correction, ...] = ()
+    if cell.repaired and value is not None:
+        corrections = (Correction(
+            printed=cell.text, corrected=value, reason=f"OCR repair: {cell.repaired}",
+            evidence=(f"{place.document}:{cell.line}",),
+        ),)
+    return ResultFact(
+        concept=concept.name, period=period, dimensions=dimensions(place, row, column, match),
+        unit=unit, value=value, decimals=decimals_of(concept, cell, column),
+        source=Provenance(document=place.document, line=cell.line, text=cell.text,
+                          table=place.network.id, corrections=corrections),
+    )
