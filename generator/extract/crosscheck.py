@@ -118,7 +118,6 @@ class CrossChecker:
             grouped[self.key(fact)].append(fact)
         self.groups = {key: _Group(items, primary) for key, items in grouped.items()}
         self.sums = self._sums()
-        self.printed = {key[0] for key in self.groups}
         self.corrections: list[CorrectionNote] = []
 
     def _sums(self) -> list[tuple[str, tuple[tuple[str, Decimal], ...]]]:
@@ -159,9 +158,6 @@ class CrossChecker:
         parts = [(f, w) for child, w in terms if (f := self.lead(child, ctx)) is not None]
         if not any(f.value is not None for f, _ in parts):
             return None
-        missing = {child for child, _ in terms} - {f.concept for f, _ in parts}
-        if any(child in self.printed for child in missing):
-            return None  # printed elsewhere in the document, just not here: not comparable
         computed = sum(((f.value or Decimal(0)) * w for f, w in parts), Decimal(0))
         tolerance = half_unit(total, self.truncate) + sum(
             (half_unit(f, self.truncate) for f, _ in parts), Decimal(0)

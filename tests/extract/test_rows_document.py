@@ -187,3 +187,9 @@ def test_result_column_of_a_targets_table_is_no_forecast(taxonomy: Taxonomy) -> 
     by_period = {str(f.period): f.dimensions for f in facts}
     assert by_period == {str(FY2010): {"ResultForecastAxis": "ForecastMember"},
                          str(H1_2009): {}}
+
+
+def test_fractional_yen_is_not_an_amount(taxonomy: Taxonomy) -> None:
+    mapped = map_document(document(table("S", 1, [col(scale=1)], [
+        row("Hosting", 2, "4,214.14")])), taxonomy)
+    assert not mapped.facts and "per-share" in mapped.unmapped[0].reason

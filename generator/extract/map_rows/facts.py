@@ -16,6 +16,7 @@ from generator.taxonomy.aliases import AliasIndex
 FORECAST_AXIS = "ResultForecastAxis"
 FORECAST_MEMBER = "ForecastMember"
 TRANSLATION_CURRENCY = "USD"
+MINOR_UNIT_DIGITS = {"JPY": 0, "USD": 2}  # ISO 4217: yen have no fractional unit
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,13 @@ def build_fact(
     unit = unit_of(concept, column.model_copy(update={"currency": currency}), place.currency)
     if unit is None or unit not in taxonomy.units:
         return f"no unit {unit!r} declared for {match.concept}"
+    decimals = decimals_of(concept, cell, column)
+    minor = MINOR_UNIT_DIGITS.get(currency)
+    if concept.data_type is DataType.MONETARY and decimals and minor is not None and (
+        decimals > minor
+    ):
+        return (f"{cell.text} {currency} would be an amount in fractions of the currency's "
+                f"smallest unit: not {match.concept} (a per-share figure?)")
     value = scaled_value(concept, cell, column)
     if value is not None and (match.negated != match.ref.node.negated):
         value = -value
@@ -79,7 +87,7 @@ def build_fact(
         ),)
     return ResultFact(
         concept=concept.name, period=period, dimensions=dimensions(place, row, column, match),
-        unit=unit, value=value, decimals=decimals_of(concept, cell, column),
+        unit=unit, value=value, decimals=decimals,
         source=Provenance(document=place.document, line=cell.line, text=cell.text,
                           table=place.network.id, corrections=corrections),
     )
