@@ -111,8 +111,16 @@ def summary_table(report: Report) -> str:
     lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in
                        enumerate(zip(r, widths, strict=True))) for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    counts = report.counts()
-    lines.append(f"{len(report.files)} file(s): {counts.get('error', 0)} error(s), "
-                 f"{counts.get('inconsistency', 0)} inconsistenc(ies), "
-                 f"{counts.get('warning', 0)} warning(s) -> {'OK' if report.ok else 'FAILED'}")
+    parts = []
+    for source in ("xbrlgen", "arelle"):
+        found = [f for f in report.findings if f.source == source]
+        if source == "arelle" and not show_arelle:
+            continue
+        n = {sev: sum(1 for f in found if f.severity.value == sev)
+             for sev in ("error", "inconsistency", "warning")}
+        parts.append(f"{source}: {n['error']} error(s), {n['inconsistency']} "
+                     f"inconsistenc{'y' if n['inconsistency'] == 1 else 'ies'}, "
+                     f"{n['warning']} warning(s)")
+    lines.append(f"{len(report.files)} file(s); " + "; ".join(parts)
+                 + f" -> {'OK' if report.ok else 'FAILED'}")
     return "\n".join(lines)
