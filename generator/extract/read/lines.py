@@ -21,7 +21,7 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _SPACES = re.compile(r"\s+")
 _FUNCTION_WORDS = frozenset([
     "of", "and", "to", "for", "with", "from", "in", "into", "the", "on", "by", "at", "or", "as",
-    "a", "an", "than", "before",
+    "a", "an", "than", "before", "ended", "ending",
 ])
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # OCR confusions of capital letters in short names (IIJ printed as 11J, I1J, llJ, [1J, 113).
@@ -148,4 +148,4 @@ def is_note(text: str) -> bool:
         return True
     flat = squash_spaces(text).lstrip("⁽(")
     return bool(re.match(r"^(Note\b|Notes?\s*\d|\(Note|\*\d?\s|[*※])", flat, re.IGNORECASE)) or \
-        bool(re.match(r"^\(?Note\d?\)", flat, re.IGNORECASE))
+        bool(re.match(r"^\(?Note\w?\)", flat, re.IGNORECASE))  # "(Notel)": OCR of "(Note1)"

@@ -13,7 +13,7 @@ from generator.extract.read.lines import (
     starts_lowercase_or_joiner,
     starts_with_date,
 )
-from generator.extract.read.segments import Segment, classify, split_row
+from generator.extract.read.segments import Segment, classify, demote_row_labels, split_row
 
 
 def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
@@ -24,7 +24,7 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
         clean = text.replace("|", " ")
         label, slots = split_row(clean.split(), nbsp_empty=False)
         out.append(classify(index + 1, clean, label, slots))
-    return join_broken_labels(out, aggressive=True)
+    return join_broken_labels(demote_row_labels(out), aggressive=True)
 
 
 def _joinable(seg: Segment) -> bool:
@@ -46,9 +46,9 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Seg
             out.append(seg)
             continue
         if seg.kind == "blank":
-            if not aggressive:
+            if not aggressive:  # OCR keeps a pending label start across blank lines
                 _flush(prefix, out)
-            prefix = None
+                prefix = None
             out.append(seg)
             continue
         if prefix is not None:
@@ -68,7 +68,8 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Seg
                 and _capitals(prev.label) and _capitals(seg.label))
             if prev is not None and prev.kind in {"row", "text"} and _joinable_prev(prev) and \
                     gap <= (3 if aggressive else 1) and (continues or (
-                        aggressive and _short_tail(seg, prev, segments[index + 1:]))):
+                        aggressive and not ends_dangling(seg.label)
+                        and _short_tail(seg, prev, segments[index + 1:]))):
                 prev.label = f"{prev.label} {seg.label}".strip()
                 if prev.kind == "text" and aggressive and ends_dangling(prev.label):
                     out.remove(prev)

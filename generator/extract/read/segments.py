@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.extract.read.headers import header_coverage
+from generator.extract.read.headers import header_coverage, parse_header
 from generator.extract.read.lines import NBSP, clean_label, strip_markup
 from generator.extract.read.numbers import is_number_token, parse_number
+from generator.extract.read.periods import FiscalCalendar
 
 SegmentKind = Literal["row", "text", "header", "blank"]
 EMPTY = None  # an explicit empty slot (nbsp in newswire, an empty tab cell)
@@ -35,7 +36,7 @@ class Segment:
 
 def is_debris(token: str) -> bool:
     """OCR remains of a number ("G,089)", ")", "©23)"): a slot we cannot read."""
-    if re.fullmatch(r"\d{1,2},", token):  # "SEPTEMBER 30," lost its year: a date, not a cell
+    if re.fullmatch(r"\d{1,2},|(19|20)\d{2}[,.;)]", token):  # "SEPTEMBER 30,", "2011,": dates
         return False
     return bool(_DEBRIS.match(token)) and not is_number_token(token) and any(
         ch.isdigit() or ch in "()" for ch in token)
@@ -118,3 +119,18 @@ def _header_with_years(flat: str) -> bool:
     """Header lines whose slots are only years of dates ("As of March 31, 2010 2011")."""
     coverage, items = header_coverage(flat)
     return items >= 2 and coverage >= 0.85
+
+
+def demote_row_labels(segments: list[Segment]) -> list[Segment]:
+    """A line of period words alone ("Six months ended", "Fiscal year ending March 31,")
+    right above a row starts that row's label; above a date line it is a header."""
+    for index, seg in enumerate(segments):
+        if seg.kind != "header":
+            continue
+        nxt = next((s for s in segments[index + 1:] if s.kind != "blank"), None)
+        parsed = parse_header(seg.header_text, FiscalCalendar())
+        dated = any(s.date or s.day_year or s.period for s in parsed.slots) or parsed.units
+        if not dated and nxt is not None and nxt.kind == "row":
+            seg.kind = "text"
+            seg.label = clean_label(seg.header_text)
+    return segments

@@ -73,6 +73,7 @@ class _Open:
     header: Header
     rows: list[Row] = field(default_factory=list)
     last_line: int = 0
+    period: Duration | None = None  # one-row-per-item tables: the period their title names
 
 
 @dataclass
@@ -104,6 +105,10 @@ class Assembler:
                 block: list[Segment] = []
                 while j < len(segments) and segments[j].kind in {"header", "blank"}:
                     if segments[j].kind == "header":
+                        if block and _row_label_after_units(block, segments[j]):
+                            segments[j].kind = "text"  # "Six months ended" over a row
+                            segments[j].label = segments[j].header_text
+                            break
                         block.append(segments[j])
                     j += 1
                 self._header(block, segments[j:])
@@ -204,7 +209,8 @@ class Assembler:
                 kind = guess_kind(title + " " + _title_in_header(block), header)
         first = block[0].line
         self.open = _Open(title=title, line=first, kind=kind, columns=columns, header=header,
-                          last_line=first)
+                          last_line=first, period=_titled_period(title_segments, columns,
+                                                                 self.calendar))
         self.texts = []
 
     # -- rows ----------------------------------------------------------------------------
@@ -241,7 +247,7 @@ class Assembler:
             pairs = pairs[len(pairs) - n:]
         placed, ambiguous = _align([t for t, _ in pairs], table.columns,
                                    forecast=_forecast_label(label))
-        if ambiguous and self.ocr:
+        if ambiguous and self.ocr and label:  # bare numbers may still fold into a block
             self.out.problems.append(
                 f"line {seg.line}: row {label!r} prints {len(pairs)} numbers for {n} columns "
                 f"of table {table.title!r}; which columns are blank is a guess, check them")
@@ -250,6 +256,8 @@ class Assembler:
             token, line = pairs[index] if index is not None else (None, seg.line)
             cells.append(self._cell(token, column, line, label))
         period, forecast = _row_period(label, table.columns, self.calendar)
+        if period is None and table.period is not None:  # a movement in an equity statement
+            period = table.period
         table.rows.append(Row(label=label, line=seg.line, cells=tuple(cells),
                               raw=seg.text.strip(), period=period, forecast=forecast,
                               footnote=footnote))
@@ -336,12 +344,33 @@ def _fold_vertical(rows: list[Row], columns: list[Column]) -> list[Row]:
     return rows
 
 
+def _row_label_after_units(block: list[Segment], seg: Segment) -> bool:
+    """Units close a header; period words after them start a row label."""
+    units_seen = parse_header(" ".join(s.header_text for s in block), FiscalCalendar()).units
+    following = parse_header(seg.header_text, FiscalCalendar())
+    return bool(units_seen) and not following.units and bool(following.periods)
+
+
 def _label_only(row: Row) -> bool:
     return all(c is None for c in row.cells)
 
 
 def _shape(columns: list[Column]) -> list[tuple[object, ...]]:
     return [(c.role, c.period, c.forecast, c.currency, c.scale) for c in columns]
+
+
+def _titled_period(
+    texts: list[Segment], columns: list[Column], calendar: FiscalCalendar
+) -> Duration | None:
+    """"For the six months ended September 30, 2010" over a table whose columns are items
+    (a statement of changes in equity): the period of rows that name none."""
+    if any(c.period is not None for c in columns):
+        return None
+    for seg in reversed(texts):
+        periods = [s.period for s in parse_header(seg.label, calendar).periods]
+        if len(periods) == 1 and isinstance(periods[0], Duration):
+            return periods[0]
+    return None
 
 
 def _row_period(
@@ -374,8 +403,8 @@ def _name_columns(columns: list[Column], names: list[str]) -> list[Column]:
     values = [i for i, c in enumerate(columns) if c.role != "change_percent"]
     out = list(columns)
     words = [w for name in names for w in name.split()]
-    if len(names) < len(values) == len(words):
-        names = words
+    if len(names) < len(values) == len(words) and all(re.search(r"[\d-]", w) for w in words):
+        names = words  # "1Q-end 2Q-end" printed in one cell
     if len(names) == len(values):
         for name, i in zip(names, values, strict=True):
             out[i] = columns[i].model_copy(update={"header": f"{name} ({columns[i].header})"})
