@@ -397,3 +397,48 @@ def test_every_table_is_well_formed(prefix: str) -> None:
             assert len(r.cells) == len(table.columns), (table.title, r.label)
             for c in r.cells:
                 assert c is None or c.value is None or isinstance(c.value, Decimal)
+
+
+def test_000_column_wise_per_share_block_is_folded_back() -> None:
+    d = doc("000")
+    per_share = tables(d, "income_statement")[1]  # lines 532-602: labels, then 20 numbers
+    assert [c.role for c in per_share.columns] == ["value", "translation", "value"]
+    assert values(row(per_share, "BASIC WEIGHTED-AVERAGE NUMBER OF SHARES (shares)")) == [
+        D("202605"), ".", D("202684")]
+    assert values(row(per_share, "DILUTED NET INCOME PER SHARE")) == [
+        D("4241.14"), D("87.16"), D("6715.15")]
+    eps = row(per_share, "BASIC NET INCOME PER ADS EQUIVALENT")  # label over lines 558-559
+    assert values(eps) == [D("10.60"), D("0.22"), D("16.79")]
+    assert eps.cells[1] is not None and eps.cells[1].line == 584
+
+
+def test_000_tse_rows_join_their_period_words() -> None:
+    d = doc("000")
+    [results] = [t for t in tables(d, "tse_results") if len(t.columns) == 8]
+    current = row(results, "Six months ended September 30, 2011")  # lines 1179-1181
+    assert current.period == span("2011-04-01", "2011-09-30")
+    assert values(current)[:2] == [D("47207"), D("37.7")]
+    [dividends] = tables(d, "dividends")
+    target = row(dividends, "Fiscal year ending March 31, 2012 (Target)")  # lines 1218-1219
+    assert target.forecast and values(target) == [".", ".", None, D("1500.00"), D("3000.00")]
+
+
+def test_000_equity_statement_rows_carry_the_statement_period() -> None:
+    d = doc("000")
+    first = tables(d, "equity")[0]  # "For the six months ended September 30, 2010"
+    assert row(first, "BALANCE, APRIL 1, 2010").period == at("2010-04-01")
+    assert row(first, "Dividends paid").period == span("2010-04-01", "2010-09-30")
+    assert first.columns[4].currency is None and first.columns[0].scale == 1000  # Shares
+    assert any("line 624:" in p and "guess" in p for p in d.problems)  # blank column unknown
+    in_usd = tables(d, "equity")[2]  # "(In USD)", "Thousands of USD"
+    assert in_usd.columns[0].role == "translation" and in_usd.columns[0].currency == "USD"
+
+
+def test_002_unit_note_covers_the_tables_below_it() -> None:
+    reference = [t for t in tables(doc("002"), "quarterly_series")]
+    assert len(reference) == 6  # "[Old Classification] (Thousands of Yen)", "[New ...]" x 3
+    assert all(c.scale == 1000 and c.currency == "JPY" for t in reference for c in t.columns)
+    new_wan = row(reference[3], "WAN Service")  # line 574: 1Q08..4Q08, FY2008
+    assert values(new_wan) == [D("561931"), D("590815"), D("639686"), D("662495"),
+                               D("2454927")]
+    assert reference[3].columns[4].period == span("2008-04-01", "2009-03-31")
