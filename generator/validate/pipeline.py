@@ -21,7 +21,7 @@ from generator.validate.findings import FileSummary, Finding, Severity
 from generator.validate.instance import Fact, Instance, read_head, stream
 from generator.validate.safe_xml import DEFAULT_MAX_BYTES, UnsafeXmlError, check_prolog, parse
 from generator.validate.schema import CompiledSchemas, Engine, validate_tree
-from generator.validate.taxonomy import Concept, build_concepts
+from generator.validate.taxonomy import Concept, load_concepts
 
 _CACHE_SIZE = 16
 _STANDARD_NAMESPACES = frozenset({
@@ -55,7 +55,7 @@ def load_dts(entries: list[str], mapper: UrlMapper) -> LoadedDts:
         return hit
     dts = discover(list(key[0]), mapper)
     schemas = CompiledSchemas(dts, mapper)
-    concepts = build_concepts(schemas.xmlschema())
+    concepts = load_concepts(dts.schema_files, schemas.xmlschema)
     fact_ns = frozenset(
         c.name[1:].partition("}")[0] for c in concepts.values() if c.kind in ("item", "tuple")
     )

@@ -10,6 +10,18 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep the concept-model cache of test runs out of the user's cache folder."""
+    previous = os.environ.get("XBRLGEN_CACHE_DIR")
+    os.environ["XBRLGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("xbrlgen-cache"))
+    yield None
+    if previous is None:
+        os.environ.pop("XBRLGEN_CACHE_DIR", None)
+    else:
+        os.environ["XBRLGEN_CACHE_DIR"] = previous
+
+
 @pytest.fixture(scope="session")
 def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One folder, one taxonomy copy, for every case that leaves the taxonomy alone, so the DTS
