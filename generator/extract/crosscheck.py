@@ -26,6 +26,7 @@ from generator.extract.precision import (
     agrees,
     consistent,
     half_unit,
+    one_digit_off,
     plausible_misprint,
     round_to,
 )
@@ -192,22 +193,30 @@ class CrossChecker:
         twin = self.groups.get(self.key(fact.model_copy(update={"unit": twin_unit})))
         if twin is None or twin.lead.value is None or twin.lead.decimals is None:
             return None
-        rate = self.usd_rate if fact.unit == "JPY" else 1 / self.usd_rate
+        rate = self.usd_rate
+        usd_fact = fact if fact.unit == "USD" else twin.lead
+        assert usd_fact.decimals is not None
+        slack = Decimal(1).scaleb(-usd_fact.decimals)  # one unit of the translation as printed
 
         def converts(value: Decimal) -> bool:
-            assert twin.lead.value is not None and twin.lead.decimals is not None
-            slack = Decimal(1).scaleb(-twin.lead.decimals)
-            return abs(value / rate - twin.lead.value) <= slack
+            """Does ``value`` (in ``fact``'s unit) match the twin at the stated rate?"""
+            assert twin.lead.value is not None
+            if fact.unit == "JPY":
+                return abs(value / rate - twin.lead.value) <= slack
+            return abs(value - twin.lead.value / rate) <= slack
 
         if converts(wanted) and not converts(fact.value):
             return (f"{location(twin.lead)} prints {twin.lead.source.text} {twin_unit} "
                     f"(rate {self.usd_rate})")
         return None
 
-    def _try_correct(
-        self, parent: str, ctx: ContextKey, total: ResultFact,
-        parts: list[tuple[ResultFact, Decimal]], computed: Decimal,
-    ) -> bool:
+    @staticmethod
+    def _suspects(
+        total: ResultFact, parts: list[tuple[ResultFact, Decimal]], computed: Decimal,
+        max_edits: int = 2,
+    ) -> list[tuple[ResultFact, Decimal]]:
+        """Each figure of a broken sum with the value that would make the sum hold, where that
+        value could be a misprint of what is printed (a few digits off, representable)."""
         assert total.value is not None
         suspects: list[tuple[ResultFact, Decimal]] = [(total, computed)]
         for fact, weight in parts:
@@ -215,12 +224,32 @@ class CrossChecker:
                 continue
             rest = computed - fact.value * weight
             suspects.append((fact, (total.value - rest) / weight))
+        return [
+            (fact, wanted) for fact, wanted in suspects
+            if fact.decimals is not None and round_to(wanted, fact.decimals) == wanted
+            and plausible_misprint(fact, wanted, max_edits)
+        ]
+
+    def _note(self, total: ResultFact, parts: list[tuple[ResultFact, Decimal]],
+              computed: Decimal) -> str:
+        """What a person should look at for a sum left broken."""
+        suspects = [
+            (fact, wanted) for fact, wanted in self._suspects(total, parts, computed)
+            if one_digit_off(fact, wanted)
+        ]
+        if len(suspects) == 1:
+            fact, wanted = suspects[0]
+            return (f"the sum holds if {fact.concept} at {location(fact)} (printed "
+                    f"{fact.source.text}) is {wanted} (a misprint?); not corrected: no second "
+                    "printed source in the document confirms it")
+        return "not corrected: no second printed source agrees on one figure"
+
+    def _try_correct(
+        self, parent: str, ctx: ContextKey, total: ResultFact,
+        parts: list[tuple[ResultFact, Decimal]], computed: Decimal,
+    ) -> bool:
         found = []
-        for fact, wanted in suspects:
-            if fact.decimals is None or round_to(wanted, fact.decimals) != wanted:
-                continue
-            if not plausible_misprint(fact, wanted):
-                continue
+        for fact, wanted in self._suspects(total, parts, computed):
             evidence = self._evidence(fact, wanted)
             if evidence:
                 found.append((fact, wanted, evidence))
@@ -346,7 +375,7 @@ class CrossChecker:
                 total=parent, context=context_text(ctx), printed=total.value or Decimal(0),
                 computed=computed,
                 locations=tuple(dict.fromkeys([location(total)] + [location(f) for f, _ in parts])),
-                note="not corrected: no second printed source agrees on one figure",
+                note=self._note(total, parts, computed),
             )
             for parent, ctx, total, parts, computed in self.broken()
         ]

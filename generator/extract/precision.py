@@ -64,3 +64,14 @@ def plausible_misprint(fact: ResultFact, wanted: Decimal, max_edits: int = 2) ->
     if fact.value is None or fact.decimals is None:
         return False
     return edit_distance(_digits(fact, fact.value), _digits(fact, wanted)) <= max_edits
+
+
+def one_digit_off(fact: ResultFact, wanted: Decimal) -> bool:
+    """Printed with the same number of digits as ``wanted`` and one of them different: the
+    commonest misreading ("20,652,287" for 29,652,287)."""
+    if fact.value is None or fact.decimals is None:
+        return False
+    printed, other = _digits(fact, fact.value), _digits(fact, wanted)
+    if len(printed) != len(other):
+        return False
+    return sum(a != b for a, b in zip(printed, other, strict=True)) == 1

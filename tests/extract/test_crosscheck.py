@@ -219,3 +219,16 @@ def test_unconfirmed_precise_figure_loses_to_confirmed_ones(taxonomy: Taxonomy) 
     assert hosting.value == Decimal("633364000") and hosting.source.line == 11
     (conflict,) = out.conflicts
     assert "doc.txt:81" in conflict.values[0]
+
+
+def test_translation_figure_with_lost_parentheses_is_corrected_from_the_yen(
+    taxonomy: Taxonomy,
+) -> None:
+    statement = table("IS", 9, [col("translation", currency="USD"), col()], [
+        row("Services:", 10), row("Hosting", 11, "2,000", "154,080"),
+        row("Support", 12, "7", "(516)"),  # USD printed 7 for (7)
+        row("Total", 13, "1,993", "153,564")])
+    out = cross_check(facts(taxonomy, statement), taxonomy, usd_rate=Decimal("77.04"))
+    support = lead(out.facts, "SupportRevenue", "USD")
+    assert support.value == Decimal("-7000")
+    assert "77.04" in support.source.corrections[0].evidence[-1]

@@ -160,3 +160,21 @@ def test_garbled_labels_are_unmapped_with_their_line(ex: Extraction) -> None:
 
 def test_every_number_is_accounted_for(ex: Extraction) -> None:
     assert ex.coverage.numbers == ex.coverage.accounted
+
+
+def test_translation_figures_that_lost_their_parentheses_are_corrected(ex: Extraction) -> None:
+    """Line 516 prints USD "2" next to JPY "(170)", line 732 USD "7" next to "(516)": the
+    investing and other-income totals (lines 519, 733) and the yen at JPY77.04 agree on -2, -7."""
+    gain = fact(ex, "GainOnSalesOfOtherInvestments", H1_11, unit="USD")
+    assert gain.value == Decimal("-2000") and gain.source.corrections[0].printed == "2"
+    other = fact(ex, "OtherInvestingActivities", H1_11, unit="USD")
+    assert other.value == Decimal("-7000") and other.source.corrections[0].printed == "7"
+
+
+def test_total_equity_misprint_is_flagged_with_the_figure_that_fits(ex: Extraction) -> None:
+    """Line 461 prints 20,652,287 for March 2011; its components add up to 29,652,287 (the TSE
+    summary prints 29,652, but its header is too damaged to map): flagged, not corrected."""
+    (finding,) = [f for f in ex.coverage.calc_findings
+                  if f.total == "ParentShareholdersEquity" and "2011-03-31" in f.context]
+    assert finding.computed == Decimal("29652287000") and "misprint" in finding.note
+    check(ex, 461, "ParentShareholdersEquity", MAR_11, 20_652_287)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from generator.taxonomy.aliases import COMPANY_TOKEN, AliasIndex, NetworkAliases
+from generator.taxonomy.aliases import COMPANY_TOKEN, AliasIndex, NetworkAliases, normalize_label
 
 MIN_CHARS = 15
 THRESHOLD = 0.82
@@ -29,12 +29,12 @@ def _squash(text: str) -> str:
 
 
 def _expanded(index: AliasIndex, key: str) -> list[str]:
-    """A key with ``{company}`` written out as each of the company's short names."""
+    """A key with ``{company}`` written out as each of the company's names (a damaged label
+    no longer spells the name the way the index recognises it)."""
     if COMPANY_TOKEN not in key:
         return [key]
-    names = [n for n in index.company_names if len(n) <= 4] or list(index.company_names[:1])
-    return [key.replace(COMPANY_TOKEN, index.key(n) if index.key(n) != COMPANY_TOKEN else n.lower())
-            for n in names] or [key]
+    names = {normalize_label(name) for name in index.company_names}
+    return [key.replace(COMPANY_TOKEN, name) for name in sorted(names)] or [key]
 
 
 def _similarity(label: str, wording: str) -> float:
