@@ -403,11 +403,23 @@ class CrossChecker:
                         concept=lead.concept, context=context_text((key[1], key[2], key[3])),
                         kept=f"{location(lead)} {lead.source.text}",
                         values=tuple(f"{location(f)} {f.source.text} -> {f.value}"
-                                     for f in disagree),
+                                     + self._hint(lead, f) for f in disagree),
                     ))
             facts.append(lead)
         facts.sort(key=lambda f: (f.source.line, f.concept, str(f.period), f.unit or ""))
         return facts, conflicts, merged
+
+    @staticmethod
+    def _hint(lead: ResultFact, other: ResultFact) -> str:
+        """Say so when two printings differ only in sign (a table presenting the figure as a
+        deduction: the node wants ``negated`` there)."""
+        if lead.value is None or other.value is None or not other.value:
+            return ""
+        flipped = other.model_copy(update={"value": -other.value})
+        if consistent(lead, flipped, slack_units=1):
+            table = f" in {other.source.table}" if other.source.table else ""
+            return f" (opposite sign: printed as a deduction{table}?)"
+        return ""
 
     @staticmethod
     def _same(lead: ResultFact, other: ResultFact) -> bool:

@@ -232,3 +232,13 @@ def test_translation_figure_with_lost_parentheses_is_corrected_from_the_yen(
     support = lead(out.facts, "SupportRevenue", "USD")
     assert support.value == Decimal("-7000")
     assert "77.04" in support.source.corrections[0].evidence[-1]
+
+
+def test_sign_only_conflict_is_named_as_such(taxonomy: Taxonomy) -> None:
+    out = cross_check(facts(
+        taxonomy,
+        table("S", 40, [col(scale=10**6)], [row("Hosting", 41, "(5,284)")]),
+        table("IS", 9, [col()], [row("Hosting", 11, "5,283,504")]),
+    ), taxonomy)
+    (conflict,) = out.conflicts
+    assert "opposite sign" in conflict.values[0]
