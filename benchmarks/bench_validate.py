@@ -66,6 +66,7 @@ def worker(tool: str, path: Path) -> dict[str, object]:
     """Runs inside the subprocess: validate twice, report times, peak memory and counts."""
     sys.path.insert(0, str(ROOT))
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="xbrlgen-bench-")
+    os.environ["XBRLGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="xbrlgen-bench-cache-")  # truly cold
     if tool == "xbrlgen":
         from generator.validate.pipeline import validate_file
 
