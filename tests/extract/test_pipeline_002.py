@@ -140,6 +140,51 @@ SEGMENT_SUMMARY = [  # "Segment Summary", JPY millions; line: concept, member, 1
     (63, "OperatingIncome", "EliminationMember", -19, -12),  # printed 19 / 12, deducted
 ]
 
+CONTRACTS = [  # "Number of Contracts for Connectivity Services"; line: concept, Sep 09, Sep 10
+    (86, "InternetConnectivityEnterpriseContracts", 57_200, 69_145),  # footnote "3" before
+    (87, "IPServiceUpTo99MbpsContracts", 926, 919),
+    (88, "IPService100To999MbpsContracts", 228, 271),
+    (89, "IPService1GbpsAndAboveContracts", 106, 128),
+    (90, "DataCenterConnectivityServiceContracts", 295, 307),
+    (91, "FiberAccessAndDSLServiceContracts", 26_865, 32_257),
+    (92, "IIJMobileServiceEnterpriseContracts", 27_327, 33_906),
+    (93, "InternetConnectivityEnterpriseOtherContracts", 1_453, 1_357),
+    (94, "InternetConnectivityConsumerContracts", 414_154, 375_300),
+    (95, "InternetConnectivityConsumerIIJContracts", 48_263, 44_243),
+    (96, "HiHoServiceContracts", 173_410, 159_725),
+    (97, "InternetConnectivityConsumerOEMContracts", 192_481, 171_332),
+]
+
+NETWORK_SERVICES_BREAKDOWN = [  # JPY millions; line: concept, 1H09, 1H10
+    (107, "InternetConnectivityEnterpriseRevenue", 6_888, 6_941),
+    (108, "IPServiceRevenue", 4_648, 4_479),  # "IP Service 5" (footnote marker)
+    (109, "FiberAccessAndDSLServiceRevenue", 1_456, 1_494),
+    (110, "IIJMobileServiceEnterpriseRevenue", 634, 837),
+    (111, "InternetConnectivityEnterpriseOtherRevenue", 150, 131),
+    (112, "InternetConnectivityConsumerRevenue", 3_410, 3_352),
+    (113, "InternetConnectivityConsumerIIJRevenue", 513, 508),
+    (114, "HiHoServiceRevenue", 2_612, 2_576),
+    (115, "InternetConnectivityConsumerOEMRevenue", 285, 268),
+    (116, "WANServicesRevenue", 1_264, 3_297),
+    (117, "OutsourcingServicesRevenue", 6_742, 7_096),
+    (118, "NetworkServicesRevenue", 18_304, 20_686),
+]
+
+NON_GAAP = [  # "Adjusted EBITDA" and "CAPEX", JPY millions; line: concept, 1H09, 1H10
+    (221, "AdjustedEBITDA", 3_810, 3_920),
+    (222, "DepreciationAndAmortization", 2_644, 2_619),
+    (224, "OperatingIncome", 1_166, 1_201),
+    (225, "OtherIncomeExpenseNet", -140, -195),
+    (226, "IncomeTaxExpense", 528, 280),
+    (227, "EquityInNetIncomeOfEquityMethodInvestees", 42, 32),
+    (228, "NetIncome", 540, 758),
+    (229, "NetIncomeAttributableToNoncontrollingInterests", -175, -101),  # "Net loss ..." 175
+    (230, "NetIncomeAttributableToParent", 715, 859),
+    (236, "CapitalExpenditures", 2_613, 3_025),
+    (237, "AssetsAcquiredUnderCapitalLeases", 664, 861),
+    (238, "PurchaseOfPropertyAndEquipment", -1_949, -2_164),  # printed 1,949: cash paid out
+]
+
 
 @pytest.fixture(scope="module")
 def ex() -> Extraction:
@@ -194,6 +239,32 @@ def test_segment_summary(ex: Extraction, line: int, concept: str, member: str | 
     dims = {"BusinessSegmentsAxis": member} if member else {}
     check_rounded(ex, line, concept, H1_09, prior, **dims)
     check_rounded(ex, line, concept, H1_10, current, **dims)
+
+
+@pytest.mark.parametrize(("line", "concept", "prior", "current"), CONTRACTS)
+def test_connectivity_contracts(ex: Extraction, line: int, concept: str, prior: int,
+                                current: int) -> None:
+    check(ex, line, concept, inst("2009-09-30"), prior, scale=1, unit="Contracts")
+    check(ex, line, concept, SEP_10, current, scale=1, unit="Contracts")
+
+
+def test_contracted_bandwidth(ex: Extraction) -> None:  # line 98: "619.8 Gbps 702.5 Gbps"
+    check(ex, 98, "TotalContractedBandwidth", SEP_10, "702.5", scale=1, unit="Gbps")
+    assert fact(ex, "TotalContractedBandwidth", SEP_10, unit="Gbps").decimals == 1
+
+
+@pytest.mark.parametrize(("line", "concept", "prior", "current"), NETWORK_SERVICES_BREAKDOWN)
+def test_network_services_revenue_breakdown(ex: Extraction, line: int, concept: str,
+                                            prior: int, current: int) -> None:
+    check_rounded(ex, line, concept, H1_09, prior)
+    check_rounded(ex, line, concept, H1_10, current)
+
+
+@pytest.mark.parametrize(("line", "concept", "prior", "current"), NON_GAAP)
+def test_non_gaap_reconciliations(ex: Extraction, line: int, concept: str, prior: int,
+                                  current: int) -> None:
+    check_rounded(ex, line, concept, H1_09, prior)
+    check_rounded(ex, line, concept, H1_10, current)
 
 
 def test_usd_translation_column(ex: Extraction) -> None:
