@@ -180,7 +180,12 @@ class DimensionChecker:
         if ctx is None:
             return
         drss = self.model.drs.get(fact.concept)
-        if not drss or not self.context_ok(ctx):
+        if not drss:
+            return
+        ok_ctx = self._context_ok.get(ctx.id)
+        if ok_ctx is None:
+            ok_ctx = self.context_ok(ctx)
+        if not ok_ctx:
             return
         key = (fact.concept, ctx.dim_key)
         ok = self._verdicts.get(key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from generator.validate.findings import Finding, Severity
 from generator.validate.instance import Context, Fact, Instance, Unit
@@ -21,6 +22,7 @@ SHARES = f"{{{XBRLI}}}shares"
 PURE = f"{{{XBRLI}}}pure"
 ROOT = f"{{{XBRLI}}}xbrl"
 _ISO_PREFIX = f"{{{ISO4217}}}"
+_UNDECIDED = object()
 
 
 def short(clark: str) -> str:
@@ -68,7 +70,7 @@ class FactRules:
         self.file = file
         self.findings: list[Finding] = []
         self.missing_concepts: dict[str, Fact] = {}
-        self._utr: dict[tuple[str, str], bool | None] = {}
+        self._unit_verdicts: dict[tuple[str, str], tuple[str, str] | object | None] = {}
         self._decimals: dict[str, int | None] = {"INF": None}
 
     def _add(self, fact: Fact, code: str, message: str) -> None:
@@ -140,31 +142,32 @@ class FactRules:
                 except InvalidOperation:
                     fact.value = None  # the schema pass reports the lexical error
         if unit is not None:
-            self._check_unit(fact, concept, unit)
+            # The verdict depends only on (concept, unit): decide once, then look it up.
+            key = (fact.concept, unit.id)
+            verdict = self._unit_verdicts.get(key, _UNDECIDED)
+            if verdict is _UNDECIDED:
+                verdict = self._unit_verdicts[key] = self._unit_problem(fact, concept, unit)
+            if verdict is not None:
+                code, message = cast(tuple[str, str], verdict)
+                self._add(fact, code, message)
 
-    def _check_unit(self, fact: Fact, concept: Concept, unit: Unit) -> None:
+    def _unit_problem(self, fact: Fact, concept: Concept, unit: Unit) -> tuple[str, str] | None:
         if concept.monetary:
             if (unit.denominator or len(unit.numerator) != 1
                     or not unit.numerator[0].startswith(_ISO_PREFIX)):
-                self._add(fact, "xbrl.4.8.2:monetaryFactUnit-notMonetaryMeasure",
+                return ("xbrl.4.8.2:monetaryFactUnit-notMonetaryMeasure",
                     f"Monetary fact {short(fact.concept)} uses unit {unit.id}, which is not a "
                     "single iso4217 currency. Point unitRef at a unit like iso4217:JPY.")
-                return
         elif concept.shares and (unit.denominator or unit.numerator != (SHARES,)):
-            self._add(fact, "xbrl.4.8.2:sharesFactUnit-notSharesMeasure",
+            return ("xbrl.4.8.2:sharesFactUnit-notSharesMeasure",
                 f"Shares fact {short(fact.concept)} uses unit {unit.id}; it must be "
                 "xbrli:shares.")
-            return
-        key = (fact.concept, unit.id)
-        allowed = self._utr.get(key, 0)
-        if allowed == 0:
-            allowed = self._utr[key] = unit_allowed(concept.type_chain, unit.numerator,
-                                                    unit.denominator)
-        if allowed is False:
-            self._add(fact, "utre:error-NumericFactUtrInvalid",
+        if unit_allowed(concept.type_chain, unit.numerator, unit.denominator) is False:
+            return ("utre:error-NumericFactUtrInvalid",
                 f"Unit {unit.id} is not allowed by the Units Registry for "
                 f"{short(fact.concept)} ({short(concept.type_chain[0])}). Use a registered "
                 "measure.")
+        return None
 
     def finish(self) -> list[Finding]:
         """Findings, plus one summary finding for elements missing from the DTS."""
