@@ -5,6 +5,7 @@ columns, prose or a note closes it. Layout-independent: every layout reader ends
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -402,12 +403,14 @@ def _name_columns(columns: list[Column], names: list[str]) -> list[Column]:
     the whole line on every column."""
     values = [i for i, c in enumerate(columns) if c.role != "change_percent"]
     out = list(columns)
-    words = [w for name in names for w in name.split()]
-    if len(names) < len(values) == len(words) and all(re.search(r"[\d-]", w) for w in words):
-        names = words  # "1Q-end 2Q-end" printed in one cell
+    if len(names) < len(values):  # "1Q-end 2Q-end" printed in one cell
+        split = [w for name in names for w in (
+            name.split() if all(re.search(r"[\d-]", w) for w in name.split()) else [name])]
+        names = split if len(split) == len(values) else names
     if len(names) == len(values):
         for name, i in zip(names, values, strict=True):
-            out[i] = columns[i].model_copy(update={"header": f"{name} ({columns[i].header})"})
+            unit = f" ({columns[i].header})" if columns[i].header else ""
+            out[i] = columns[i].model_copy(update={"header": f"{name}{unit}"})
             if i + 1 < len(columns) and columns[i + 1].role == "change_percent":
                 out[i + 1] = columns[i + 1].model_copy(update={"header": f"{name} YoY %"})
         return out
@@ -433,6 +436,8 @@ def _align(
     n, k = len(columns), len(tokens)
     if k == n:
         return list(range(n)), False
+    if math.comb(n, k) > 5000:  # no plausible table; keep the order, say it is a guess
+        return [i if i < k else None for i in range(n)], True
     costs: list[tuple[float, tuple[int, ...]]] = []
     for chosen in itertools.combinations(range(n), k):
         cost = 0.0
@@ -520,8 +525,8 @@ def _choose_title(texts: list[Segment]) -> str:
         label = re.split(r"(?<=\.)\s+(?=[A-Z(])", texts[index].label.strip())[-1]
         if not label or (label.startswith("(") and not re.match(r"\(\d\)", label)):
             continue
-        if re.match(r"unit\s*:", label, re.I) or re.fullmatch(r"[\W\d]+", label):
-            continue
+        if re.match(r"unit\s*:", label, re.I) or re.fullmatch(r"[\W\d]+", label) or " = " in label:
+            continue  # unit notes, numbering, definitions ("YoY = 3Q11 compared to 3Q10")
         if label.endswith(".") and not re.fullmatch(r"\d+\.", label):  # a sentence's end
             continue
         if re.search(r"\b(inc|corp|co|ltd)\.?$", label, re.I):
