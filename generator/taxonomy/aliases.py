@@ -12,6 +12,7 @@ are dict lookups; building the index is linear in the taxonomy's size and determ
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -55,8 +56,8 @@ def normalize_label(text: str, company_names: Sequence[str] = ()) -> str:
     ("Network Services 2") and is dropped.
     """
     key = _fold(text)
-    for name in _ordered_names(company_names):
-        key = re.sub(rf"(?<![0-9a-z]){re.escape(name)}(?![0-9a-z])", COMPANY_TOKEN, key)
+    for pattern in _name_patterns(tuple(company_names)):
+        key = pattern.sub(COMPANY_TOKEN, key)
     match = _TRAILING_NOTE.match(key)
     while match and match.group("head").split()[-1] not in _MONTHS:
         key = match.group("head").strip()
@@ -84,9 +85,11 @@ def label_prefixes(text: str) -> list[str]:
     return [", ".join(parts[:n]) for n in range(len(parts) - 1, 0, -1) if parts[n - 1]]
 
 
-def _ordered_names(names: Sequence[str]) -> list[str]:
-    folded = {_fold(n) for n in names}
-    return sorted((n for n in folded if n), key=lambda n: (-len(n), n))
+@functools.cache
+def _name_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Whole-word patterns of the folded names, longest first (computed once per name set)."""
+    folded = sorted({_fold(n) for n in names if _fold(n)}, key=lambda n: (-len(n), n))
+    return tuple(re.compile(rf"(?<![0-9a-z]){re.escape(n)}(?![0-9a-z])") for n in folded)
 
 
 def split_negation(alias: str) -> tuple[str, bool]:
@@ -158,6 +161,7 @@ class AliasIndex:
         if company is not None:
             names = [company.name, *company.names, *company.ocr_names]
         self.company_names: tuple[str, ...] = tuple(names)
+        self._keys: dict[str, str] = {}
         self.networks: dict[str, NetworkAliases] = {
             net.id: self._network(net) for net in taxonomy.networks
         }
@@ -171,8 +175,11 @@ class AliasIndex:
             self.members[axis.name] = keyed
 
     def key(self, text: str) -> str:
-        """Normalised comparison key of a printed wording for this company."""
-        return normalize_label(text, self.company_names)
+        """Normalised comparison key of a printed wording for this company (memoised)."""
+        found = self._keys.get(text)
+        if found is None:
+            found = self._keys[text] = normalize_label(text, self.company_names)
+        return found
 
     def member(self, axis: str, label: str) -> str | None:
         """The member of ``axis`` a row label names, if any."""

@@ -40,10 +40,14 @@ def _expanded(index: AliasIndex, key: str) -> list[str]:
 def _similarity(label: str, wording: str) -> float:
     """Ratio of the label to the wording, or to the wording's start or end of the label's length
     (a label cut by a line break keeps only its first or last part)."""
-    best = SequenceMatcher(None, label, wording, autojunk=False).ratio()
+    best = 0.0
+    parts = [wording]
     if len(wording) > len(label):
-        for part in (wording[: len(label)], wording[-len(label):]):
-            best = max(best, SequenceMatcher(None, label, part, autojunk=False).ratio())
+        parts += [wording[: len(label)], wording[-len(label):]]
+    for part in parts:
+        matcher = SequenceMatcher(None, label, part, autojunk=False)
+        if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:  # upper bounds
+            best = max(best, matcher.ratio())
     return best
 
 
