@@ -37,16 +37,17 @@ def _expanded(index: AliasIndex, key: str) -> list[str]:
     return [key.replace(COMPANY_TOKEN, name) for name in sorted(names)] or [key]
 
 
-def _similarity(label: str, wording: str) -> float:
+def _similarity(label: str, wording: str, floor: float = THRESHOLD - MARGIN) -> float:
     """Ratio of the label to the wording, or to the wording's start or end of the label's length
     (a label cut by a line break keeps only its first or last part)."""
-    best = 0.0
+    best = 0.0  # scores under ``floor`` cannot win nor spoil a winner's margin: not computed
     parts = [wording]
     if len(wording) > len(label):
         parts += [wording[: len(label)], wording[-len(label):]]
     for part in parts:
         matcher = SequenceMatcher(None, label, part, autojunk=False)
-        if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:  # upper bounds
+        bound = max(best, floor)
+        if matcher.real_quick_ratio() > bound and matcher.quick_ratio() > bound:  # upper bounds
             best = max(best, matcher.ratio())
     return best
 
