@@ -193,4 +193,6 @@ def build_filings(results: Sequence[Results], taxonomy: Taxonomy) -> FilingSet:
         _filing(company_id, rp, docs, readings[company_id], taxonomy, conflicts)
         for (company_id, rp), docs in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1].end))
     ]
-    return FilingSet(filings=tuple(filings), conflicts=tuple(conflicts))
+    # a figure shared by two filings is reported once (each filing may prefer its own document)
+    unique = {(c.concept, c.period, c.members, c.unit): c for c in conflicts}
+    return FilingSet(filings=tuple(filings), conflicts=tuple(unique.values()))
