@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from generator.extract.layout import Cell, Document, Row, Table
-from generator.extract.read import read_release
+from generator.extract.read import read_release, read_text
 from generator.model.entity import Company, Entity
 from generator.model.period import Duration, Instant
 from generator.model.taxonomy import Taxonomy
@@ -442,3 +442,21 @@ def test_002_unit_note_covers_the_tables_below_it() -> None:
     assert values(new_wan) == [D("561931"), D("590815"), D("639686"), D("662495"),
                                D("2454927")]
     assert reference[3].columns[4].period == span("2008-04-01", "2009-03-31")
+
+
+def test_002_without_blank_cell_markers_aligns_by_the_header() -> None:
+    """Newswire marks blank cells with a no-break space; without it the count of numbers and
+    the header decide: share-of-revenue columns are the ones left blank."""
+    path = next(p for p in sorted(samples_dir().glob("002_*.txt")))
+    text = path.read_text(encoding="utf-8").replace("\u00a0", " ")
+    d = read_text("002-plain.txt", text, taxonomy())
+    [bs] = tables(d, "balance_sheet")
+    assert values(row(bs, "Cash and cash equivalents")) == [
+        D("8764415"), ".", D("112631"), D("9408031"), "."]
+    assert values(row(bs, "Total current assets")) == [
+        D("24894642"), D("48.7"), D("379331"), D("31685547"), D("48.1")]
+    six, per_share = tables(d, "income_statement")[:2]
+    assert values(row(six, "Interest expense")) == [
+        D("-168189"), ".", D("-1417"), D("-118348"), "."]
+    assert values(row(per_share, "BASIC WEIGHTED-AVERAGE NUMBER OF SHARES")) == [
+        D("202544"), ".", D("202605")]
