@@ -6,8 +6,6 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -16,6 +14,7 @@ from generator.extract.coverage import CorrectionNote, Coverage, TableMapping
 from generator.extract.crosscheck import cross_check
 from generator.extract.layout import Document
 from generator.extract.map_rows import MappedDocument, map_document
+from generator.extract.read import read_release
 from generator.model.results import Results
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.aliases import AliasIndex
@@ -96,6 +95,4 @@ def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
 
 def extract_release(path: Path, taxonomy: Taxonomy) -> Extraction:
     """Read ``path`` with the layout readers, then map rows to facts and cross-check them."""
-    reader = importlib.import_module("generator.extract.read")  # the layout readers' package
-    read: Callable[[Path, Taxonomy], Document] = reader.read_release
-    return extract_document(read(path, taxonomy), taxonomy)
+    return extract_document(read_release(path, taxonomy), taxonomy)
