@@ -90,15 +90,36 @@ def split_paragraph(words: list[tuple[str, int]]) -> list[Segment]:
             i = j
             continue
         first = lines[label[0]] if label else lines[i]
-        segs = _label_segments(first, " ".join(tokens[k] for k in label), run)
+        label_text = " ".join(tokens[k] for k in label)
+        segs = _label_segments(first, label_text, run)
+        _place(segs[:-1], label_text, [lines[k] for k in label])
         segs[-1].token_lines = lines[i:j]
         segs[-1].line = _row_line(tokens, lines, label, i)
+        segs[-1].text = " ".join([segs[-1].label, *run])
         out.extend(segs)
         label = []
         i = j
     if label:
-        out.extend(_label_segments(lines[label[0]], " ".join(tokens[k] for k in label), None))
+        label_text = " ".join(tokens[k] for k in label)
+        segs = _label_segments(lines[label[0]], label_text, None)
+        _place(segs, label_text, [lines[k] for k in label])
+        out.extend(segs)
     return out
+
+
+def _place(segs: list[Segment], text: str, word_lines: list[int]) -> None:
+    """Give headers and headings cut from a paragraph the line their first word is on."""
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    cursor = 0
+    for seg in segs:
+        probe = (seg.header_text or seg.text).strip()[:30]
+        at = text.find(probe, cursor) if probe else -1
+        if at < 0:
+            continue
+        cursor = at + 1
+        index = max(i for i, start in enumerate(starts) if start <= at) if starts else 0
+        if index < len(word_lines):
+            seg.line = word_lines[index]
 
 
 def _row_line(tokens: list[str], lines: list[int], label: list[int], first_number: int) -> int:
