@@ -118,6 +118,7 @@ class CrossChecker:
         for fact in facts:
             grouped[self.key(fact)].append(fact)
         self.groups = {key: _Group(items, primary) for key, items in grouped.items()}
+        self.declared_in: dict[tuple[str, tuple[tuple[str, Decimal], ...]], list[str]] = {}
         self.sums = self._sums()
         self.corrections: list[CorrectionNote] = []
 
@@ -127,14 +128,23 @@ class CrossChecker:
         for net in self.taxonomy.networks:
             for arc in net.calculations:
                 by_parent[(net.id, arc.parent)].append(arc)
-        seen: set[tuple[str, tuple[tuple[str, Decimal], ...]]] = set()
-        out = []
-        for (_, parent), arcs in by_parent.items():
+        out: list[tuple[str, tuple[tuple[str, Decimal], ...]]] = []
+        for (net_id, parent), arcs in by_parent.items():
             terms = tuple(sorted((a.child, a.weight) for a in arcs))
-            if (parent, terms) not in seen:
-                seen.add((parent, terms))
+            self.declared_in.setdefault((parent, terms), []).append(net_id)
+            if (parent, terms) not in out:
                 out.append((parent, terms))
         return out
+
+    def describe_sum(self, parent: str, terms: tuple[tuple[str, Decimal], ...],
+                     parts: list[tuple[ResultFact, Decimal]]) -> str:
+        """"P = A + B - C (networks); not printed here: B" for the sum a finding is about."""
+        present = {f.concept for f, _ in parts}
+        expression = " ".join(f"{'-' if w < 0 else '+'} {c}" for c, w in terms).lstrip("+ ")
+        networks = ", ".join(self.declared_in.get((parent, terms), []))
+        missing = [c for c, _ in terms if c not in present]
+        text = f"{parent} = {expression} ({networks})"
+        return text + (f"; not printed here: {', '.join(missing)}" if missing else "")
 
     def key(self, fact: ResultFact) -> FactKey:
         """Group key: the filed concept (see :func:`filed_concept`), period, members, unit."""
@@ -166,7 +176,8 @@ class CrossChecker:
         return total, parts, computed, tolerance
 
     def broken(self) -> list[tuple[str, ContextKey, ResultFact, list[tuple[ResultFact, Decimal]],
-                                   Decimal]]:
+                                   Decimal, tuple[tuple[str, Decimal], ...]]]:
+        """(parent, context, total, components, computed, terms) of every sum that breaks."""
         out = []
         for parent, terms in self.sums:
             for ctx in self.contexts(parent):
@@ -176,7 +187,7 @@ class CrossChecker:
                 total, parts, computed, tolerance = checked
                 assert total.value is not None
                 if abs(total.value - computed) > tolerance:
-                    out.append((parent, ctx, total, parts, computed))
+                    out.append((parent, ctx, total, parts, computed, terms))
         return out
 
     def _evidence(self, fact: ResultFact, wanted: Decimal) -> str | None:
@@ -361,7 +372,7 @@ class CrossChecker:
         member_findings = self._check_members()
         for _ in range(MAX_PASSES):
             changed = False
-            for parent, ctx, total, parts, computed in self.broken():
+            for parent, ctx, total, parts, computed, _ in self.broken():
                 current = self.lead(parent, ctx)
                 if current is not total:
                     continue  # already changed this pass
@@ -375,9 +386,10 @@ class CrossChecker:
                 total=parent, context=context_text(ctx), printed=total.value or Decimal(0),
                 computed=computed,
                 locations=tuple(dict.fromkeys([location(total)] + [location(f) for f, _ in parts])),
-                note=self._note(total, parts, computed),
+                note=(f"{self.describe_sum(parent, terms, parts)}. "
+                      f"{self._note(total, parts, computed)}"),
             )
-            for parent, ctx, total, parts, computed in self.broken()
+            for parent, ctx, total, parts, computed, terms in self.broken()
         ]
         findings.extend(member_findings)
         facts, conflicts, merged = self._merge()
