@@ -193,3 +193,10 @@ def test_fractional_yen_is_not_an_amount(taxonomy: Taxonomy) -> None:
     mapped = map_document(document(table("S", 1, [col(scale=1)], [
         row("Hosting", 2, "4,214.14")])), taxonomy)
     assert not mapped.facts and "per-share" in mapped.unmapped[0].reason
+
+
+def test_beginning_of_period_in_the_label_is_the_day_before_the_start(taxonomy: Taxonomy) -> None:
+    fact = one(facts_of(taxonomy, table("S", 1, [col(scale=1)], [
+        row("Number of subscribers, beginning of the period", 3, "5")])), "Subscribers",
+        "Contracts")
+    assert fact.period == Instant(date=dt.date(2010, 3, 31))
