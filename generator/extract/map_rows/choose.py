@@ -10,7 +10,7 @@ from generator.extract.map_rows.transposed import (
     column_items,
     is_transposed,
 )
-from generator.taxonomy.aliases import AliasIndex, NetworkAliases
+from generator.taxonomy.aliases import AliasIndex, NetworkAliases, label_prefixes
 
 KIND_BONUS = 2
 
@@ -20,8 +20,7 @@ def _squash(text: str) -> str:
 
 
 def _names_row(index: AliasIndex, network: NetworkAliases, label: str) -> bool:
-    key = index.key(label)
-    if network.candidates(key):
+    if any(network.candidates(index.key(reading)) for reading in (label, *label_prefixes(label))):
         return True
     return any(
         index.member(place.node.breakdown or "", label) is not None
