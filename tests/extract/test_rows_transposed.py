@@ -99,3 +99,12 @@ def test_caption_before_the_items_does_not_count_against_the_header(index: Alias
     text = "Target of Results for the Year (% shown is YoY change) Total Revenues Total Costs"
     items, uncovered = split_header(index, index.network("Summary"), text)
     assert items == ["total revenue", "total cost"] and uncovered == 0
+
+
+def test_per_column_headers_map_the_columns_they_name(taxonomy: Taxonomy) -> None:
+    columns = [item_col("Total Revenues (JPY millions)"), item_col("Equit quity (JPY millions)")]
+    doc = document(table("(2) Position", 1, columns, [
+        period_row("Six Months Ended September 30, 2010", 2, H1_2010, "10", "7")]))
+    mapped = map_document(doc, taxonomy)
+    assert [f.concept for f in mapped.facts] == ["Revenues"]
+    assert "Equit quity (JPY millions)" in mapped.unmapped[0].reason

@@ -140,16 +140,19 @@ class _TableMapper:
                     self.unmapped(cell, f"row '{row.label}' of a one-row-per-period table "
                                         "names no period")
                 elif (match := matches.get(i)) is None:
-                    self.unmapped(cell, self._header_reason(items, len(figures)))
+                    self.unmapped(cell, self._header_reason(items, len(figures), column))
                 else:
                     dated = column.model_copy(update={
                         "period": row.period, "forecast": column.forecast or row.forecast})
                     self.fact(row, match, dated, cell)
         return self.out
 
-    def _header_reason(self, items: list[str], figures: int) -> str:
+    def _header_reason(self, items: list[str], figures: int, column: Column) -> str:
         assert self.network is not None
         header = header_text(self.table.columns)
+        if " | " in header:  # one header per column
+            return (f"no concept for column header '{column.header}' in network "
+                    f"{self.network.network.id}")
         if len(items) != figures:
             return (f"header '{header}' splits into {len(items)} known wordings of network "
                     f"{self.network.network.id} ({', '.join(items) or 'none'}) for {figures} "

@@ -48,18 +48,21 @@ def column_items(
     Readers give one header per column ("Total Revenues (JPY millions)"), or the same joined
     header on every column, or (run-on text) leave the item names in the table title. Each is
     tried in that order; the joined header and the title are split into the network's wordings.
-    The map is empty when no reading pairs the wordings one to one with the figure columns;
-    words of the title that are no wordings do not count against it.
+    A joined header or title maps only when its wordings pair one to one with the figure
+    columns; per-column headers map the columns they name. Words of the title that are no
+    wordings do not count against it.
     """
     columns = table.columns
     figures = [i for i, c in enumerate(columns) if c.role in VALUE_ROLES]
     headers = [_item_header(columns[i]) for i in figures]
     best: tuple[dict[int, str], int, list[str]] = ({}, 0, [])
     if len(set(headers)) > 1:
-        known = [h for h in headers if index.key(h) in network.wordings]
+        own = {i: h for i, h in zip(figures, headers, strict=True)
+               if index.key(h) in network.wordings}
+        known = list(own.values())
         if len(known) == len(headers):
-            return dict(zip(figures, headers, strict=True)), 0, known
-        best = ({}, len(headers) - len(known), known)
+            return own, 0, known
+        best = (own, len(headers) - len(known), known)  # the columns whose header is known
     for text, counts in ((headers[0] if len(set(headers)) == 1 else "", True),
                          (table.title, False)):
         items, uncovered = split_header(index, network, text)
