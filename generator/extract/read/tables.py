@@ -217,9 +217,11 @@ class Assembler:
     # -- rows ----------------------------------------------------------------------------
     def _row(self, seg: Segment) -> None:
         if self.open is None:
+            if is_note(seg.label) or is_prose(seg.text):
+                return  # figures quoted in running text or bullets are not table cells
             for token in seg.tokens:
                 parsed = parse_number(token) if token else None
-                if parsed is not None:
+                if parsed is not None and not re.fullmatch(r"(19|20)\d{2}", token or ""):
                     self.out.loose.append(parsed.cell(seg.line))
             return
         table = self.open
