@@ -17,7 +17,9 @@ _KIND_PATTERNS: list[tuple[PeriodKind, re.Pattern[str]]] = [
     ("H1", re.compile(r"(first|1st)\s+(six|6)\s+months|six\s+months\s+ended|\b1H\b|first\s+half"
                       r"|second\s+quarter", re.I)),
     ("Q1", re.compile(r"(first|1st)\s+(three|3)\s+months|first\s+quarter|\b1Q\b", re.I)),
-    ("FY", re.compile(r"full[- ]year|fiscal\s+year\s+ended|annual\s+(financial\s+)?results", re.I)),
+    ("FY", re.compile(r"full[- ]year|fiscal\s+year\s+ended|annual\s+(financial\s+)?results"
+                      r"|(fiscal\s+year\s+|FY\s?)\d{4}\s+(consolidated\s+)?(financial\s+)?results"
+                      r"|year[- ]end\s+results", re.I)),
 ]
 _MONTHS_OF_KIND = {"Q1": 3, "H1": 6, "Q3": 9, "FY": 12, "Q2": 3, "Q4": 3}
 _LABEL_OF_KIND = {"Q1": "1Q", "H1": "1H", "Q3": "1Q-3Q", "FY": "", "Q2": "2Q", "Q4": "4Q"}
@@ -78,12 +80,14 @@ def detect_period(text: str, calendar: FiscalCalendar) -> ReportingPeriod | None
 
 
 def _fiscal_year(head: str, calendar: FiscalCalendar) -> int | None:
+    """Fiscal years are named by the year they start in ("FY2010", "Fiscal Year 2010");
+    "Fiscal Year Ending March 31, 2011" names its end."""
     m = re.search(r"fiscal\s+year\s+ending\s+([A-Za-z]+\.?\s+\d{1,2},\s*\d{4})", head, re.I)
     if m and (day := parse_date(m.group(1))):
         return calendar.fiscal_year_of(day)
-    m = re.search(r"\bFY\s?(\d{4})\b", head)
+    m = re.search(r"\bFY\s?(\d{4})\b|\bfiscal\s+year\s+(\d{4})\b", head, re.I)
     if m:
-        return int(m.group(1))
+        return int(m.group(1) or m.group(2))
     m = re.search(r"(?:months|year)\s+ended\s+([A-Za-z]+\.?\s+\d{1,2},\s*\d{4})", head, re.I)
     if m and (day := parse_date(m.group(1))):
         return calendar.fiscal_year_of(day)

@@ -1,0 +1,67 @@
+"""Reporting period, company and USD rate from a release's own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from generator.extract.read.metadata import detect_company, detect_period, detect_usd_rate
+from generator.extract.read.periods import FiscalCalendar
+from generator.model.entity import Company, Entity
+
+MARCH = FiscalCalendar(end_month=3)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "start", "end", "label"),
+    [
+        ("IIJ Announces First Six Months Financial Results For The Fiscal Year Ending March "
+         "31, 2011", "H1", "2010-04-01", "2010-09-30", "1H FY2010"),
+        ("FY2011/1Q-3Q (cumulative) Consolidated Financial Results", "Q3", "2011-04-01",
+         "2011-12-31", "1Q-3Q FY2011"),
+        ("Announces First Quarter Results for the Fiscal Year Ending March 31, 2012", "Q1",
+         "2011-04-01", "2011-06-30", "1Q FY2011"),
+        ("IIJ Announces Fiscal Year 2010 Financial Results", "FY", "2010-04-01", "2011-03-31",
+         "FY2010"),
+        ("Results for the fiscal year ended March 31, 2011", "FY", "2010-04-01", "2011-03-31",
+         "FY2010"),
+    ],
+)
+def test_reporting_period_from_the_title(
+    title: str, kind: str, start: str, end: str, label: str
+) -> None:
+    period = detect_period(title, MARCH)
+    assert period is not None
+    assert (period.kind, period.start, period.end, period.label) == (
+        kind, dt.date.fromisoformat(start), dt.date.fromisoformat(end), label)
+    assert period.fiscal_year_end == dt.date(period.fiscal_year_start.year + 1, 3, 31)
+
+
+def test_no_period_in_a_title_without_one() -> None:
+    assert detect_period("Company news and announcements", MARCH) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("The rate used for the translation was JPY77.04 per US$1.00, which was", "77.04"),
+        ("at the rate of JPY 83.53 which was the noon buying rate in New York", "83.53"),
+        ("at the rate of JPY 98.29 per 1U.S. dollar which was the noon buying rate", "98.29"),
+    ],
+)
+def test_usd_convenience_rate(text: str, rate: str) -> None:
+    assert detect_usd_rate(text) == Decimal(rate)
+
+
+def test_company_by_names_and_ocr_names() -> None:
+    def company(cid: str, names: tuple[str, ...], ocr: tuple[str, ...] = ()) -> Company:
+        return Company(id=cid, name=names[0], names=names, ocr_names=ocr,
+                       entity=Entity(scheme="urn:x", identifier="1"), fiscal_year_end_month=3)
+
+    companies = {"iij": company("iij", ("Internet Initiative Japan Inc.", "IIJ"), ("11J",)),
+                 "acme": company("acme", ("Acme Widgets Inc.", "AWI"))}
+    assert detect_company("Net income attributable to 11J rose; 11J said", companies) == "iij"
+    assert detect_company("Acme Widgets Inc. (AWI) results", companies) == "acme"
+    assert detect_company("Nobody we know", companies) is None
