@@ -178,3 +178,13 @@ def test_total_equity_misprint_is_flagged_with_the_figure_that_fits(ex: Extracti
                   if f.total == "ParentShareholdersEquity" and "2011-03-31" in f.context]
     assert finding.computed == Decimal("29652287000") and "misprint" in finding.note
     check(ex, 461, "ParentShareholdersEquity", MAR_11, 20_652_287)
+
+
+def test_statement_of_shareholders_equity_total_column(ex: Extraction) -> None:
+    """Lines 624-633 (six months to September 2010): the matrix statement's first column."""
+    check(ex, 624, "TotalEquity", inst("2010-03-31"), 27_363_703)  # "BALANCE, APRIL 1, 2010"
+    check(ex, 629, "OtherComprehensiveIncome", H1_10, -139_086)
+    check(ex, 630, "ComprehensiveIncome", H1_10, 618_489)
+    check(ex, 631, "EquityEffectOfDividends", H1_10, -253_180)
+    check(ex, 633, "TotalEquity", inst("2010-09-30"), 27_766_138)  # OCR "ZBSIBANCE’ SEPTEMBER 30,"
+    check(ex, 653, "TotalEquity", SEP_11, 30_707_118)  # also the balance sheet, line 463

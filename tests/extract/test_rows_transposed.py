@@ -12,11 +12,13 @@ from tests.extract.builders import (
     FY2010,
     H1_2009,
     H1_2010,
+    SEP_2010,
     document,
     item_col,
     period_row,
     table,
 )
+from tests.extract.samples import inst
 
 HEADER = "Total Revenues Total Costs Net income attributable to ACME (JPY millions)"
 
@@ -108,3 +110,23 @@ def test_per_column_headers_map_the_columns_they_name(taxonomy: Taxonomy) -> Non
     mapped = map_document(doc, taxonomy)
     assert [f.concept for f in mapped.facts] == ["Revenues"]
     assert "Equit quity (JPY millions)" in mapped.unmapped[0].reason
+
+
+def test_statement_matrix_maps_its_rows_and_first_column(taxonomy: Taxonomy) -> None:
+    """Rows with periods naming line items, columns without periods naming components (as in a
+    statement of changes in equity): the first (total) column maps, the others are unmapped."""
+    columns = [item_col("Total (Thousands of JPY)", scale=1000),
+               item_col("Component (Thousands of JPY)", scale=1000)]
+    doc = document(table("Changes", 1, columns, [
+        period_row("Cash, beginning of the period", 2, inst("2010-04-01"), "100", "60"),
+        period_row("Net cash provided by operating activities", 3, H1_2010, "20", "20"),
+        period_row("Cash, end of the period", 4, SEP_2010, "120", "80"),
+    ]))
+    mapped = map_document(doc, taxonomy)
+    got = {(f.concept, str(f.period)): f.value for f in mapped.facts}
+    assert got == {
+        ("Cash", "@2010-03-31"): Decimal(100000),  # the day before the statement's period
+        ("CashFlowFromOperations", str(H1_2010)): Decimal(20000),
+        ("Cash", "@2010-09-30"): Decimal(120000),
+    }
+    assert len(mapped.unmapped) == 3 and "matrix column" in mapped.unmapped[0].reason

@@ -4,6 +4,7 @@ network's wordings name (global aliases, row aliases, breakdown member aliases).
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from generator.extract.layout import Table
 from generator.extract.map_rows.transposed import (
@@ -28,34 +29,58 @@ def _names_row(index: AliasIndex, network: NetworkAliases, label: str) -> bool:
     )
 
 
-def score(index: AliasIndex, network: NetworkAliases, table: Table) -> int:
-    """Rows (with numbers) the network names, or for a one-row-per-period table the header
-    items it names (double when they match the figure columns one to one), plus a bonus when
-    the kind hint names the network."""
+Mode = Literal["rows", "periods", "matrix"]
+
+
+def _row_hits(index: AliasIndex, network: NetworkAliases, table: Table) -> int:
+    return sum(
+        1 for row in table.rows if any(c is not None for c in row.cells)
+        and _names_row(index, network, row.label)
+    )
+
+
+def score_mode(index: AliasIndex, network: NetworkAliases, table: Table) -> tuple[int, Mode]:
+    """How well the network fits the table, and how the table reads.
+
+    Rows name line items ("rows"); a table whose figure columns carry no period while its rows
+    do is either one row per period with the items in the header ("periods") or a statement
+    matrix whose rows are line items and columns components ("matrix"): whichever the
+    network's wordings explain better. A kind hint naming the network adds a bonus.
+    """
+    mode: Mode = "rows"
     if is_transposed(table):
         by_column, uncovered, items = column_items(index, network, table)
-        hits = (2 * len(items) if by_column else len(items)) - uncovered
+        header_hits = (2 * len(items) if by_column else len(items)) - uncovered
+        row_hits = _row_hits(index, network, table)
+        hits, mode = (row_hits, "matrix") if row_hits > header_hits else (header_hits, "periods")
     else:
-        hits = sum(
-            1 for row in table.rows if any(c is not None for c in row.cells)
-            and _names_row(index, network, row.label)
-        )
+        hits = _row_hits(index, network, table)
     bonus = 0
     kind = _squash(table.kind or "")
     if kind and (kind in _squash(network.network.id) or kind in _squash(network.network.title)):
         bonus = KIND_BONUS
-    return hits + bonus if hits else bonus
+    return (hits + bonus if hits else bonus), mode
 
 
-def choose_network(index: AliasIndex, table: Table) -> NetworkAliases | None:
-    """Best-scoring network (ties: the earlier network); ``None`` if none names any row."""
+def score(index: AliasIndex, network: NetworkAliases, table: Table) -> int:
+    return score_mode(index, network, table)[0]
+
+
+def choose_layout(index: AliasIndex, table: Table) -> tuple[NetworkAliases | None, Mode]:
+    """Best-scoring network (ties: the earlier network) and the table's reading; no network
+    if none names anything in the table."""
     best: tuple[int, int] | None = None
-    chosen: NetworkAliases | None = None
+    chosen: tuple[NetworkAliases | None, Mode] = (None, "periods" if is_transposed(table)
+                                                  else "rows")
     for network in index.networks.values():
-        value = score(index, network, table)
+        value, mode = score_mode(index, network, table)
         if value <= 0:
             continue
         rank = (value, -network.network.order)
         if best is None or rank > best:
-            best, chosen = rank, network
+            best, chosen = rank, (network, mode)
     return chosen
+
+
+def choose_network(index: AliasIndex, table: Table) -> NetworkAliases | None:
+    return choose_layout(index, table)[0]

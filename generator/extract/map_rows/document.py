@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.extract.coverage import LabelReading, Skipped
 from generator.extract.layout import Cell, Column, Document, Row, Table
-from generator.extract.map_rows.choose import choose_network
+from generator.extract.map_rows.choose import Mode, choose_layout
 from generator.extract.map_rows.facts import FactPlace, build_fact
 from generator.extract.map_rows.transposed import (
     VALUE_ROLES,
@@ -15,6 +16,7 @@ from generator.extract.map_rows.transposed import (
     is_transposed,
 )
 from generator.extract.map_rows.walker import RowMatch, RowWalker
+from generator.model.period import Duration
 from generator.model.results import ResultFact, Unmapped
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.aliases import AliasIndex, NetworkAliases
@@ -63,8 +65,9 @@ class MappedDocument:
 class _TableMapper:
     def __init__(
         self, doc: Document, table: Table, taxonomy: Taxonomy, index: AliasIndex,
-        network: NetworkAliases | None, currency: str,
+        network: NetworkAliases | None, currency: str, mode: Mode = "rows",
     ) -> None:
+        self.mode = mode
         self.doc = doc
         self.table = table
         self.taxonomy = taxonomy
@@ -84,7 +87,7 @@ class _TableMapper:
         )
 
     def run(self) -> TableOutcome:
-        if is_transposed(self.table):
+        if self.mode == "periods" or (self.mode == "rows" and is_transposed(self.table)):
             return self.run_transposed()
         if self.walker is not None and self.table.title:
             self.walker.resolve(self.table.title, has_values=False)  # the title is a heading
@@ -107,17 +110,37 @@ class _TableMapper:
                 document=self.doc.name, line=row.line, label=row.label,
                 read_as=match.reading.wording, score=match.reading.score,
             ))
+        statement = self.statement_period() if self.mode == "matrix" else None
+        total_column = self.first_figure_column()
         for column, cell in cells:
             if column.role in DERIVED_ROLES:
                 self.skip(column, cell)
+            elif self.mode == "matrix" and column is not total_column:
+                self.unmapped(cell, f"matrix column '{column.header}': network "
+                                    f"{self.network.network.id if self.network else '-'} has no "
+                                    "axis for the columns of this statement; only its first "
+                                    "(total) column maps")
             elif self.network is None:
                 self.unmapped(cell, f"no network for table '{self.table.title}' "
                                     f"(row label '{row.label}')")
             elif match is None:
                 self.unmapped(cell, f"no concept for row label '{row.label}' in network "
                                     f"{self.network.network.id}")
+            elif self.mode == "matrix":
+                period = row.period if isinstance(row.period, Duration) else (
+                    statement or row.period)
+                self.fact(row, match, column.model_copy(update={"period": period}), cell)
             else:
                 self.fact(row, match, column, cell)
+
+    def first_figure_column(self) -> Column | None:
+        return next((c for c in self.table.columns if c.role in VALUE_ROLES), None)
+
+    def statement_period(self) -> Duration | None:
+        """The period a matrix statement covers: the duration most of its rows name (opening
+        and closing balance rows are then the instants before its start and at its end)."""
+        spans = Counter(r.period for r in self.table.rows if isinstance(r.period, Duration))
+        return spans.most_common(1)[0][0] if spans else None
 
     def run_transposed(self) -> TableOutcome:
         """One row per period: items from the joined column header, periods from the rows."""
@@ -188,10 +211,10 @@ def map_document(
     if index is None:
         index = AliasIndex(taxonomy, taxonomy.companies.get(doc.company or ""))
     currency = default_currency(doc, taxonomy)
-    outcomes = [
-        _TableMapper(doc, table, taxonomy, index, choose_network(index, table), currency).run()
-        for table in doc.tables
-    ]
+    outcomes = []
+    for table in doc.tables:
+        network, mode = choose_layout(index, table)
+        outcomes.append(_TableMapper(doc, table, taxonomy, index, network, currency, mode).run())
     loose = [
         Unmapped(document=doc.name, line=cell.line, text=cell.text,
                  reason="number outside any table the reader recognised")
