@@ -114,7 +114,8 @@ def starts_lowercase_or_joiner(text: str) -> bool:
         return False
     first = text.split()[0]
     joiner = first.lower() in _FUNCTION_WORDS and (first.islower() or first.isupper())
-    return text[0].islower() or text[0] == "(" or joiner  # "For the six months" starts anew
+    numbered = re.match(r"\(\d{1,2}\)|\(note", text, re.I) is not None  # "(2) Financial ..."
+    return text[0].islower() or (text[0] == "(" and not numbered) or joiner
 
 
 def ends_dangling(text: str) -> bool:
