@@ -200,3 +200,9 @@ def test_beginning_of_period_in_the_label_is_the_day_before_the_start(taxonomy: 
         row("Number of subscribers, beginning of the period", 3, "5")])), "Subscribers",
         "Contracts")
     assert fact.period == Instant(date=dt.date(2010, 3, 31))
+
+
+def test_percentage_in_an_amount_row_is_unmapped(taxonomy: Taxonomy) -> None:
+    mapped = map_document(document(table("S", 1, [col()], [row("Hosting", 2, "4.8%")])),
+                          taxonomy)
+    assert not mapped.facts and "percentage" in mapped.unmapped[0].reason

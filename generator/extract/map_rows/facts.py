@@ -62,6 +62,8 @@ def build_fact(
     translation = column.role == "translation"
     if translation and concept.data_type not in (DataType.MONETARY, DataType.PER_SHARE):
         return f"translation column holds non-monetary {match.concept}"
+    if cell.percent and concept.data_type not in (DataType.PURE, DataType.DECIMAL):
+        return f"{cell.text} is a percentage, but {match.concept} is {concept.data_type.value}"
     if (column.forecast or row.forecast) and FORECAST_AXIS not in place.network.axes:
         return f"a forecast, but network {place.network.id} has no {FORECAST_AXIS}"
     currency = column.currency or (TRANSLATION_CURRENCY if translation else place.currency)
