@@ -5,13 +5,23 @@ columns, prose or a note closes it. Layout-independent: every layout reader ends
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.extract.layout import Cell, Column, Row, Table
+from generator.extract.read.cells import (
+    PERCENT_ROLES,
+    align,
+    fold_vertical,
+    forecast_label,
+    label_number,
+    label_only,
+    percent_cells,
+    repair_rows,
+    settle_change_roles,
+)
 from generator.extract.read.headers import (
     Header,
     Unit,
@@ -24,45 +34,17 @@ from generator.extract.read.lines import (
     is_prose,
     split_footnote,
 )
-from generator.extract.read.numbers import parse_number, repair_column
+from generator.extract.read.numbers import parse_number
 from generator.extract.read.periods import FiscalCalendar
 from generator.extract.read.segments import Segment
+from generator.extract.read.titles import (
+    choose_title,
+    column_names,
+    guess_kind,
+    name_columns,
+    title_in_header,
+)
 from generator.model.period import Duration, Instant
-
-PERCENT_ROLES = {"percent_of_revenue", "change_percent"}
-_SKIP_COST = {"percent_of_revenue": 0.0, "other": 1.0, "translation": 2.0, "change": 2.5,
-              "change_percent": 2.5, "value": 3.0}
-_KINDS: list[tuple[str, str]] = [
-    ("tse_results", r"results\s+of\s+operations"),
-    ("tse_position", r"financial\s+position"),
-    ("balance_sheet", r"balance\s+sheets?"),
-    ("cash_flows", r"cash\s+flows?"),
-    ("income_statement", r"statements?\s+of\s+income(?!\w)|income\s+statements?"),
-    ("comprehensive_income", r"comprehensive\s+income"),
-    ("equity", r"shareholders.?\s+equity|changes\s+in\s+(net\s+assets|equity)"),
-    ("segments", r"segment"),
-    ("network_services_revenue", r"revenues?\s+breakdown"),
-    ("contracts", r"number\s+of\s+contracts|contracted\s+bandwidth|subscriptions?"),
-    ("adjusted_ebitda", r"adjusted\s+ebitda|ebitda"),
-    ("capex", r"\bcapex\b|capital\s+expenditures?"),
-    ("dividends", r"dividends?"),
-    ("targets", r"targets?|forecasts?|outlook"),
-    ("operating_summary", r"results\s+summary|consolidated\s+results|operating\s+results|"
-                          r"financial\s+results"),
-]
-
-
-def guess_kind(title: str, header: Header | None) -> str | None:
-    low = title.lower()
-    for kind, pattern in _KINDS:
-        if re.search(pattern, low):
-            return kind
-    if header is not None:
-        quarters = [s for s in header.periods if isinstance(s.period, Duration)
-                    and s.period.months == 3]
-        if len(quarters) >= 3:
-            return "quarterly_series"
-    return None
 
 
 @dataclass
@@ -165,10 +147,10 @@ class Assembler:
         rows_ahead = [s for s in itertools.islice((s for s in rest if s.kind != "blank"), 12)]
         counts = Counter(len(s.tokens) for s in itertools.takewhile(
             lambda s: s.kind in {"row", "text"}, rows_ahead) if s.kind == "row")
-        if self.open is not None and self.open.rows and _label_only(self.open.rows[-1]):
+        if self.open is not None and self.open.rows and label_only(self.open.rows[-1]):
             # Text lines after the last figures title the next table, not this one.
             trailing: list[Segment] = []
-            while self.open.rows and _label_only(self.open.rows[-1]):
+            while self.open.rows and label_only(self.open.rows[-1]):
                 row = self.open.rows.pop()
                 trailing.insert(0, Segment(row.line, "text", label=row.label, text=row.raw))
             self._close()
@@ -194,20 +176,20 @@ class Assembler:
             title, kind = previous.title, previous.kind
         else:
             self._close()
-            names = _column_names(title_segments, header)
+            names = column_names(title_segments, header)
             if names is not None:
                 title_segments = title_segments[:-1]
-                columns = _name_columns(columns, names)
-            title = _title_in_header(block) or _choose_title(title_segments)
-            kind = guess_kind(title + " " + _title_in_header(block), header)
+                columns = name_columns(columns, names)
+            title = title_in_header(block) or choose_title(title_segments)
+            kind = guess_kind(title + " " + title_in_header(block), header)
             before = self.out.tables[-1] if self.out.tables else None
             numbered = any(re.fullmatch(r"\(?\d+[.)]", s.label.strip()) for s in title_segments)
             if not title and before is not None and names is not None and not numbered and all(
                     c.period is None for c in before.columns):
                 title, kind = before.title, before.kind  # a second block of a TSE summary
             elif not title:
-                title = _choose_title(self.texts) or _title_in_header(block)
-                kind = guess_kind(title + " " + _title_in_header(block), header)
+                title = choose_title(self.texts) or title_in_header(block)
+                kind = guess_kind(title + " " + title_in_header(block), header)
         first = block[0].line
         self.open = _Open(title=title, line=first, kind=kind, columns=columns, header=header,
                           last_line=first, period=_titled_period(title_segments, columns,
@@ -237,7 +219,7 @@ class Assembler:
             pairs.pop()
         while len(pairs) > n and pairs[0][0] is None:
             pairs.pop(0)
-        while len(pairs) > n and _label_number(pairs[0][0]):
+        while len(pairs) > n and label_number(pairs[0][0]):
             extra = pairs.pop(0)[0] or ""
             if re.fullmatch(r"\d{1,2}", extra) and footnote is None:
                 footnote = extra
@@ -248,8 +230,8 @@ class Assembler:
                 f"line {seg.line}: row {label!r} has {len(pairs)} numbers for {n} columns of "
                 f"table {table.title!r}; the leftmost {len(pairs) - n} were not placed")
             pairs = pairs[len(pairs) - n:]
-        placed, ambiguous = _align([t for t, _ in pairs], table.columns,
-                                   forecast=_forecast_label(label))
+        placed, ambiguous = align([t for t, _ in pairs], table.columns,
+                                   forecast=forecast_label(label))
         if ambiguous and self.ocr and label:  # bare numbers may still fold into a block
             self.out.problems.append(
                 f"line {seg.line}: row {label!r} prints {len(pairs)} numbers for {n} columns "
@@ -292,59 +274,18 @@ class Assembler:
         if not rows:
             return
         columns = list(table.columns)
-        rows = _fold_vertical(rows, columns)
+        rows = fold_vertical(rows, columns)
         if self.ocr:
-            rows = _repair(rows, len(columns))
-        columns = _settle_change_roles(columns, rows)
+            rows = repair_rows(rows, len(columns))
+        columns = settle_change_roles(columns, rows)
         if table.kind == "targets":
             rows = [r.model_copy(update={"forecast": True}) if r.period is not None else r
                     for r in rows]
-        rows = [_percent_cells(r, columns) for r in rows]
+        rows = [percent_cells(r, columns) for r in rows]
         self.out.tables.append(Table(
             title=table.title, line=table.line, kind=table.kind, columns=tuple(columns),
             rows=tuple(rows)))
         self.last = table
-
-
-def _percent_cells(row: Row, columns: list[Column]) -> Row:
-    """Cells of percent columns are percentages even when printed without "%"."""
-    cells = tuple(
-        c.model_copy(update={"percent": True}) if c is not None and c.value is not None
-        and columns[i].role in PERCENT_ROLES and not c.percent else c
-        for i, c in enumerate(row.cells))
-    return row if cells == row.cells else row.model_copy(update={"cells": cells})
-
-
-def _fold_vertical(rows: list[Row], columns: list[Column]) -> list[Row]:
-    """OCR of a column-wise block: the labels first, then every number on a line of its own,
-    column after column. Fold it back when the counts fit the columns; a translation column
-    only has numbers for rows whose label names the translation currency."""
-    bare_start = len(rows)
-    while bare_start > 0 and not rows[bare_start - 1].label and sum(
-            c is not None for c in rows[bare_start - 1].cells) == 1:
-        bare_start -= 1
-    label_start = bare_start
-    while label_start > 0 and rows[label_start - 1].label and _label_only(rows[label_start - 1]):
-        label_start -= 1
-    numbers = [next(c for c in r.cells if c is not None) for r in rows[bare_start:]]
-    labels = rows[label_start:bare_start]
-    if len(numbers) < 2 or not labels:
-        return rows
-    for drop in range(min(2, len(labels))):
-        kept = labels[drop:]
-        usd = [i for i, r in enumerate(kept) if re.search(r"U\.\s?S\.|dollar", r.label, re.I)]
-        per_column = [usd if c.role == "translation" else list(range(len(kept)))
-                      for c in columns]
-        if sum(len(p) for p in per_column) != len(numbers):
-            continue
-        grid: list[list[Cell | None]] = [[None] * len(columns) for _ in kept]
-        queue = iter(numbers)
-        for col, targets in enumerate(per_column):
-            for i in targets:
-                grid[i][col] = next(queue)
-        folded = [r.model_copy(update={"cells": tuple(grid[i])}) for i, r in enumerate(kept)]
-        return rows[:label_start + drop] + folded
-    return rows
 
 
 def _row_label_after_units(block: list[Segment], seg: Segment) -> bool:
@@ -354,8 +295,6 @@ def _row_label_after_units(block: list[Segment], seg: Segment) -> bool:
     return bool(units_seen) and not following.units and bool(following.periods)
 
 
-def _label_only(row: Row) -> bool:
-    return all(c is None for c in row.cells)
 
 
 def _shape(columns: list[Column]) -> list[tuple[object, ...]]:
@@ -385,79 +324,8 @@ def _row_period(
     parsed = parse_header(label, calendar)
     periods = parsed.periods
     if len(periods) != 1 or periods[0].period is None:
-        return None, _forecast_label(label)
-    return periods[0].period, periods[0].forecast or _forecast_label(label)
-
-
-def _column_names(texts: list[Segment], header: Header) -> list[str] | None:
-    """The line naming the items of a one-row-per-period table ("Total Revenues Operating
-    Income ..."), printed just above its unit line."""
-    if header.periods or not texts:
-        return None
-    last = texts[-1]
-    if last.label.endswith(":") or re.match(r"^\(?\d+[.)]", last.label) or is_prose(last.label):
-        return None
-    return last.cells or [last.label]
-
-
-def _name_columns(columns: list[Column], names: list[str]) -> list[Column]:
-    """Put item names on columns: one name per value column when tab cells give them, else
-    the whole line on every column."""
-    values = [i for i, c in enumerate(columns) if c.role != "change_percent"]
-    out = list(columns)
-    if len(names) < len(values):  # "1Q-end 2Q-end" printed in one cell
-        split = [w for name in names for w in (
-            name.split() if all(re.search(r"[\d-]", w) for w in name.split()) else [name])]
-        names = split if len(split) == len(values) else names
-    if len(names) == len(values):
-        for name, i in zip(names, values, strict=True):
-            unit = f" ({columns[i].header})" if columns[i].header else ""
-            out[i] = columns[i].model_copy(update={"header": f"{name}{unit}"})
-            if i + 1 < len(columns) and columns[i + 1].role == "change_percent":
-                out[i + 1] = columns[i + 1].model_copy(update={"header": f"{name} YoY %"})
-        return out
-    joined = " ".join(names)
-    return [c.model_copy(update={"header": f"{joined} ({c.header})"}) for c in columns]
-
-
-def _label_number(token: str | None) -> bool:
-    """Leading extra numbers that belong to the label: footnote digits, a date's year."""
-    return token is not None and bool(re.fullmatch(r"\d{1,2}|(19|20)\d{2}", token.strip()))
-
-
-def _forecast_label(label: str) -> bool:
-    return bool(re.search(r"forecast|target|plan\b", label, re.I))
-
-
-def _align(
-    tokens: list[str | None], columns: list[Column], *, forecast: bool
-) -> tuple[list[int | None], bool]:
-    """Place k tokens in n >= k columns: skip the columns a row most plausibly leaves blank
-    (share-of-revenue columns first, then translations...), matching % tokens to % columns.
-    Returns per column the index of its token, and whether another placement was as good."""
-    n, k = len(columns), len(tokens)
-    if k == n:
-        return list(range(n)), False
-    if math.comb(n, k) > 5000:  # no plausible table; keep the order, say it is a guess
-        return [i if i < k else None for i in range(n)], True
-    costs: list[tuple[float, tuple[int, ...]]] = []
-    for chosen in itertools.combinations(range(n), k):
-        cost = 0.0
-        for idx, token in zip(chosen, tokens, strict=True):
-            percent_token = token is not None and token.strip().endswith("%")
-            if percent_token and columns[idx].role not in PERCENT_ROLES:
-                cost += 3
-        for idx in set(range(n)) - set(chosen):
-            cost += _SKIP_COST[columns[idx].role]
-            cost += 0.01 * (idx + 1 if forecast else n - idx)
-        costs.append((cost, chosen))
-    costs.sort()
-    best = costs[0][1]
-    ambiguous = len(costs) > 1 and costs[1][0] - costs[0][0] < 0.5
-    out: list[int | None] = [None] * n
-    for position, idx in enumerate(best):
-        out[idx] = position
-    return out, ambiguous
+        return None, forecast_label(label)
+    return periods[0].period, periods[0].forecast or forecast_label(label)
 
 
 def _drop_spanning(header: Header) -> None:
@@ -512,66 +380,3 @@ def _unit_of(table: _Open) -> Unit | None:
     return None
 
 
-def _choose_title(texts: list[Segment]) -> str:
-    """The nearest text line before the header that reads like a title (not a parenthetical
-    period line, a unit note or the company's name line). Lines printed in the grid (tab
-    cells) are header debris when a plain line is available."""
-    plain = [s for s in texts if "\t" not in s.text]
-    if plain and len(plain) < len(texts):
-        texts = plain
-    named = [i for i, s in enumerate(texts) if guess_kind(s.label, None) is not None
-             and not s.label.rstrip().endswith(".")]
-    if named and named[-1] < len(texts) - 1 and not texts[-1].label.endswith(":"):
-        texts = texts[: named[-1] + 1]  # a line naming a statement beats nearer debris
-    for index in range(len(texts) - 1, -1, -1):
-        label = re.split(r"(?<=\.)\s+(?=[A-Z(])", texts[index].label.strip())[-1]
-        if not label or (label.startswith("(") and not re.match(r"\(\d\)", label)):
-            continue
-        if re.match(r"unit\s*:", label, re.I) or re.fullmatch(r"[\W\d]+", label) or " = " in label:
-            continue  # unit notes, numbering, definitions ("YoY = 3Q11 compared to 3Q10")
-        if label.endswith(".") and not re.fullmatch(r"\d+\.", label):  # a sentence's end
-            continue
-        if re.search(r"\b(inc|corp|co|ltd)\.?$", label, re.I):
-            continue
-        if label.endswith(":") and index > 0:  # "Business Segments:" under its section title
-            before = _choose_title(texts[:index])
-            return f"{before} {label}".strip() if before else label
-        return label
-    return ""
-
-
-def _title_in_header(block: list[Segment]) -> str:
-    """A title printed on the header line itself (tabbed: "Statements of Income<TAB>Six...")."""
-    if not block:
-        return ""
-    first = block[0]
-    return first.label
-
-
-def _repair(rows: list[Row], n: int) -> list[Row]:
-    columns = [repair_column([r.cells[i] for r in rows]) for i in range(n)]
-    return [r.model_copy(update={"cells": tuple(columns[i][j] for i in range(n))})
-            for j, r in enumerate(rows)]
-
-
-def _settle_change_roles(columns: list[Column], rows: list[Row]) -> list[Column]:
-    """A change column whose cells all print "%" is a percent change."""
-    out = []
-    value_digits = {c.fraction_digits for r in rows for i, c in enumerate(r.cells)
-                    if c is not None and c.value is not None and columns[i].role == "value"}
-    for i, col in enumerate(columns):
-        cells = [r.cells[i] for r in rows if r.cells[i] is not None]
-        numeric = [c for c in cells if c is not None and c.value is not None]
-        printed_percent = all(c.text.strip().endswith("%") for c in numeric)
-        # A change printed with one decimal beside whole-number amounts is a percentage.
-        decimal_beside_integers = value_digits == {0} and all(c.fraction_digits == 1
-                                                              for c in numeric)
-        if col.role == "change" and numeric and (printed_percent or decimal_beside_integers):
-            col = col.model_copy(update={"role": "change_percent", "currency": None,
-                                         "scale": Decimal(1)})
-        out.append(col)
-    return out
-
-
-def instant_or_duration(period: Duration | Instant | None) -> str:
-    return "none" if period is None else period.kind

@@ -1,0 +1,130 @@
+"""Cells in their columns: which columns a short row leaves blank, OCR column-wise blocks
+folded back, per-column OCR repairs, roles the printed cells settle (a change printed in %)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from decimal import Decimal
+
+from generator.extract.layout import Cell, Column, Row
+from generator.extract.read.numbers import repair_column
+
+PERCENT_ROLES = {"percent_of_revenue", "change_percent"}
+
+
+_SKIP_COST = {"percent_of_revenue": 0.0, "other": 1.0, "translation": 2.0, "change": 2.5,
+              "change_percent": 2.5, "value": 3.0}
+
+
+def percent_cells(row: Row, columns: list[Column]) -> Row:
+    """Cells of percent columns are percentages even when printed without "%"."""
+    cells = tuple(
+        c.model_copy(update={"percent": True}) if c is not None and c.value is not None
+        and columns[i].role in PERCENT_ROLES and not c.percent else c
+        for i, c in enumerate(row.cells))
+    return row if cells == row.cells else row.model_copy(update={"cells": cells})
+
+
+def fold_vertical(rows: list[Row], columns: list[Column]) -> list[Row]:
+    """OCR of a column-wise block: the labels first, then every number on a line of its own,
+    column after column. Fold it back when the counts fit the columns; a translation column
+    only has numbers for rows whose label names the translation currency."""
+    bare_start = len(rows)
+    while bare_start > 0 and not rows[bare_start - 1].label and sum(
+            c is not None for c in rows[bare_start - 1].cells) == 1:
+        bare_start -= 1
+    label_start = bare_start
+    while label_start > 0 and rows[label_start - 1].label and label_only(rows[label_start - 1]):
+        label_start -= 1
+    numbers = [next(c for c in r.cells if c is not None) for r in rows[bare_start:]]
+    labels = rows[label_start:bare_start]
+    if len(numbers) < 2 or not labels:
+        return rows
+    for drop in range(min(2, len(labels))):
+        kept = labels[drop:]
+        usd = [i for i, r in enumerate(kept) if re.search(r"U\.\s?S\.|dollar", r.label, re.I)]
+        per_column = [usd if c.role == "translation" else list(range(len(kept)))
+                      for c in columns]
+        if sum(len(p) for p in per_column) != len(numbers):
+            continue
+        grid: list[list[Cell | None]] = [[None] * len(columns) for _ in kept]
+        queue = iter(numbers)
+        for col, targets in enumerate(per_column):
+            for i in targets:
+                grid[i][col] = next(queue)
+        folded = [r.model_copy(update={"cells": tuple(grid[i])}) for i, r in enumerate(kept)]
+        return rows[:label_start + drop] + folded
+    return rows
+
+
+def label_number(token: str | None) -> bool:
+    """Leading extra numbers that belong to the label: footnote digits, a date's year."""
+    return token is not None and bool(re.fullmatch(r"\d{1,2}|(19|20)\d{2}", token.strip()))
+
+
+def forecast_label(label: str) -> bool:
+    return bool(re.search(r"forecast|target|plan\b", label, re.I))
+
+
+def align(
+    tokens: list[str | None], columns: list[Column], *, forecast: bool
+) -> tuple[list[int | None], bool]:
+    """Place k tokens in n >= k columns: skip the columns a row most plausibly leaves blank
+    (share-of-revenue columns first, then translations...), matching % tokens to % columns.
+    Returns per column the index of its token, and whether another placement was as good."""
+    n, k = len(columns), len(tokens)
+    if k == n:
+        return list(range(n)), False
+    if math.comb(n, k) > 5000:  # no plausible table; keep the order, say it is a guess
+        return [i if i < k else None for i in range(n)], True
+    costs: list[tuple[float, tuple[int, ...]]] = []
+    for chosen in itertools.combinations(range(n), k):
+        cost = 0.0
+        for idx, token in zip(chosen, tokens, strict=True):
+            percent_token = token is not None and token.strip().endswith("%")
+            if percent_token and columns[idx].role not in PERCENT_ROLES:
+                cost += 3
+        for idx in set(range(n)) - set(chosen):
+            cost += _SKIP_COST[columns[idx].role]
+            cost += 0.01 * (idx + 1 if forecast else n - idx)
+        costs.append((cost, chosen))
+    costs.sort()
+    best = costs[0][1]
+    ambiguous = len(costs) > 1 and costs[1][0] - costs[0][0] < 0.5
+    out: list[int | None] = [None] * n
+    for position, idx in enumerate(best):
+        out[idx] = position
+    return out, ambiguous
+
+
+def repair_rows(rows: list[Row], n: int) -> list[Row]:
+    columns = [repair_column([r.cells[i] for r in rows]) for i in range(n)]
+    return [r.model_copy(update={"cells": tuple(columns[i][j] for i in range(n))})
+            for j, r in enumerate(rows)]
+
+
+def settle_change_roles(columns: list[Column], rows: list[Row]) -> list[Column]:
+    """A change column whose cells all print "%" is a percent change."""
+    out = []
+    value_digits = {c.fraction_digits for r in rows for i, c in enumerate(r.cells)
+                    if c is not None and c.value is not None and columns[i].role == "value"}
+    for i, col in enumerate(columns):
+        cells = [r.cells[i] for r in rows if r.cells[i] is not None]
+        numeric = [c for c in cells if c is not None and c.value is not None]
+        printed_percent = all(c.text.strip().endswith("%") for c in numeric)
+        # A change printed with one decimal beside whole-number amounts is a percentage.
+        decimal_beside_integers = value_digits == {0} and all(c.fraction_digits == 1
+                                                              for c in numeric)
+        if col.role == "change" and numeric and (printed_percent or decimal_beside_integers):
+            col = col.model_copy(update={"role": "change_percent", "currency": None,
+                                         "scale": Decimal(1)})
+        out.append(col)
+    return out
+
+
+
+def label_only(row: Row) -> bool:
+    """A heading: a label without figures."""
+    return all(c is None for c in row.cells)
