@@ -34,7 +34,6 @@ from generator.model.fact import Correction
 from generator.model.results import ResultFact
 from generator.model.taxonomy import CalculationArc, Taxonomy
 
-MAX_PASSES = 5
 FactKey = tuple[str, str, tuple[tuple[str, str], ...], str | None]
 ContextKey = tuple[str, tuple[tuple[str, str], ...], str | None]
 
@@ -121,6 +120,7 @@ class CrossChecker:
         self.declared_in: dict[tuple[str, tuple[tuple[str, Decimal], ...]], list[str]] = {}
         self.sums = self._sums()
         self.corrections: list[CorrectionNote] = []
+        self.moved: set[FactKey] = set()  # figures the arithmetic corrected
 
     def _sums(self) -> list[tuple[str, tuple[tuple[str, Decimal], ...]]]:
         """Distinct (parent, ((child, weight), ...)) over every network, in taxonomy order."""
@@ -261,6 +261,8 @@ class CrossChecker:
     ) -> bool:
         found = []
         for fact, wanted in self._suspects(total, parts, computed):
+            if self.key(fact) in self.moved:
+                continue  # corrected once already: never moved again
             evidence = self._evidence(fact, wanted)
             if evidence:
                 found.append((fact, wanted, evidence))
@@ -271,6 +273,7 @@ class CrossChecker:
         reason = (f"breaks the printed total {parent} at {location(total)}: "
                   f"{', '.join(f'{f.concept} {f.source.text}' for f in members)}")
         calc_locations = tuple(sorted({location(f) for f in members} - {location(fact)}))
+        self.moved.add(self.key(fact))
         self._replace(fact, wanted, reason, (*calc_locations, evidence))
         return True
 
@@ -370,7 +373,7 @@ class CrossChecker:
 
     def run(self) -> CheckOutcome:
         member_findings = self._check_members()
-        for _ in range(MAX_PASSES):
+        for _ in range(len(self.groups)):  # each pass corrects one figure, never the same twice
             changed = False
             for parent, ctx, total, parts, computed, _ in self.broken():
                 current = self.lead(parent, ctx)

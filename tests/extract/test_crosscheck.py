@@ -242,3 +242,15 @@ def test_sign_only_conflict_is_named_as_such(taxonomy: Taxonomy) -> None:
     ), taxonomy)
     (conflict,) = out.conflicts
     assert "opposite sign" in conflict.values[0]
+
+
+def test_several_misprints_in_one_statement_are_all_corrected(taxonomy: Taxonomy) -> None:
+    statement = table("IS", 9, [col("translation", currency="USD"), col()], [
+        row("Services:", 10), row("Hosting", 11, "1,000", "83,530"),
+        row("Support", 12, "2", "(167)"), row("Total", 13, "998", "83,363"),
+        row("Products:", 20), row("Widgets", 21, "3", "(251)"), row("Total", 22, "(3)", "(251)"),
+    ])
+    out = cross_check(facts(taxonomy, statement), taxonomy, usd_rate=Decimal("83.53"))
+    assert lead(out.facts, "SupportRevenue", "USD").value == Decimal("-2000")
+    assert lead(out.facts, "WidgetRevenue", "USD").value == Decimal("-3000")
+    assert len(out.corrections) == 2
