@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.extract.layout import Column, ColumnRole
@@ -70,7 +70,6 @@ class Slot:
     forecast: bool = False
     superseded: bool = False
     percent: bool = False
-    units: list[Unit] = field(default_factory=list)
 
 
 @dataclass
@@ -79,8 +78,6 @@ class Header:
 
     slots: list[Slot]
     units: list[Unit]
-    unit_first: list[bool]  # per unit: printed before any period slot on its line (slides)
-    coverage: float
     text: str
 
     @property
@@ -144,13 +141,10 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
     clean = normalize_quarters(strip_markup(text))
     slots: list[Slot] = []
     units: list[Unit] = []
-    unit_first: list[bool] = []
     dangling: list[int] = []  # units printed as "Thousands of" whose currency comes later
-    covered = 0
     open_markers: list[Slot] = []
     for m in _SCANNER.finditer(clean):
         kind, token = m.lastgroup or "", m.group(0)
-        covered += len(_FILLER.sub("", token))
         if kind == "unit":
             stacked = re.fullmatch(r"Thousands\s+of\s+(.+)", token, re.I | re.S)
             if dangling and stacked:
@@ -158,12 +152,10 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
                 # the last heading joins the first currency below; queue it like the others.
                 dangling.append(len(units))
                 units.append(_unit("Thousands of"))
-                unit_first.append(not slots)
                 token = stacked.group(1)
             elif re.fullmatch(r"Thousands(\s+of)?", token, re.I):
                 dangling.append(len(units))
                 units.append(_unit(token))
-                unit_first.append(not slots)
                 continue
             currency = re.fullmatch(r"(?:of\s+)?(JPY|Yen|U\.?\s?S\.?\s*Dollars|USD)", token, re.I)
             if dangling and currency:
@@ -171,7 +163,6 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
                 units[index] = _unit(f"Thousands of {currency.group(1)}")
                 continue
             units.append(_unit(token.removeprefix("of ")))
-            unit_first.append(not slots)
         elif kind == "change":
             if re.fullmatch(r"changes?", token, re.I):
                 # "YoY %" over "Change" (stacked lines): one column
@@ -214,8 +205,7 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
     _resolve(slots)
     if slots and slots[0].kind == "change" and any(s.kind == "period" for s in slots):
         slots = [s for s in slots if s.kind == "period"] + [s for s in slots if s.kind == "change"]
-    total = len(_FILLER.sub("", clean)) or 1
-    return Header(slots, units, unit_first, covered / total, clean)
+    return Header(slots, units, clean)
 
 
 def _marker_months(token: str) -> int | None:
