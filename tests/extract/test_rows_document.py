@@ -206,3 +206,14 @@ def test_percentage_in_an_amount_row_is_unmapped(taxonomy: Taxonomy) -> None:
     mapped = map_document(document(table("S", 1, [col()], [row("Hosting", 2, "4.8%")])),
                           taxonomy)
     assert not mapped.facts and "percentage" in mapped.unmapped[0].reason
+
+
+def test_column_header_naming_a_member_gives_the_member(taxonomy: Taxonomy) -> None:
+    """A segment matrix: line items in rows, one column per segment plus the consolidated one."""
+    columns = [col(scale=10**6).model_copy(update={"header": h})
+               for h in ("Widgets business (JPY millions)", "Gadgets business", "Consolidated")]
+    facts = facts_of(taxonomy, table("Segment information", 1, columns, [
+        row("Net revenues", 2, "60", "40", "100")]))
+    got = sorted((f.dimensions.get("SegmentsAxis", "-"), f.value) for f in facts)
+    assert got == [("-", Decimal("100000000")), ("GadgetsMember", Decimal("40000000")),
+                   ("WidgetsMember", Decimal("60000000"))]

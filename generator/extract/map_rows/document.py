@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from generator.extract.coverage import LabelReading, Skipped
 from generator.extract.layout import Cell, Column, Document, Row, Table
 from generator.extract.map_rows.choose import Mode, choose_layout
-from generator.extract.map_rows.facts import FactPlace, build_fact
+from generator.extract.map_rows.facts import FactPlace, build_fact, header_member
 from generator.extract.map_rows.transposed import (
     VALUE_ROLES,
     column_items,
@@ -111,11 +111,13 @@ class _TableMapper:
                 read_as=match.reading.wording, score=match.reading.score,
             ))
         statement = self.statement_period() if self.mode == "matrix" else None
-        total_column = self.first_figure_column()
+        total_column = self.total_column()
         for column, cell in cells:
             if column.role in DERIVED_ROLES:
                 self.skip(column, cell)
-            elif self.mode == "matrix" and column is not total_column:
+            elif self.mode == "matrix" and column is not total_column and (
+                self.column_member(column) is None
+            ):
                 self.unmapped(cell, f"matrix column '{column.header}': network "
                                     f"{self.network.network.id if self.network else '-'} has no "
                                     "axis for the columns of this statement; only its first "
@@ -133,8 +135,16 @@ class _TableMapper:
             else:
                 self.fact(row, match, column, cell)
 
-    def first_figure_column(self) -> Column | None:
-        return next((c for c in self.table.columns if c.role in VALUE_ROLES), None)
+    def total_column(self) -> Column | None:
+        """The column of a matrix without a member: the first figure column naming none."""
+        figures = [c for c in self.table.columns if c.role in VALUE_ROLES]
+        return next((c for c in figures if self.column_member(c) is None), None)
+
+    def column_member(self, column: Column) -> tuple[str, str] | None:
+        """The member a column header names (a segment column), on an axis of the network."""
+        if self.network is None or not column.header:
+            return None
+        return header_member(self.index, self.network, column.header)
 
     def statement_period(self) -> Duration | None:
         """The period a matrix statement covers: the duration most of its rows name (opening
@@ -192,7 +202,8 @@ class _TableMapper:
         assert self.network is not None
         place = FactPlace(document=self.doc.name, network=self.network.network,
                           currency=self.currency, flags_forecasts=self.flags_forecasts)
-        built = build_fact(self.taxonomy, self.index, place, row, match, column, cell)
+        built = build_fact(self.taxonomy, self.index, place, row, match, column, cell,
+                           self.column_member(column))
         if isinstance(built, str):
             self.unmapped(cell, built)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.extract.layout import Cell, Column, Row
@@ -11,7 +12,7 @@ from generator.model.concept import DataType
 from generator.model.fact import Correction, Provenance
 from generator.model.results import ResultFact
 from generator.model.taxonomy import Network, Taxonomy
-from generator.taxonomy.aliases import AliasIndex
+from generator.taxonomy.aliases import AliasIndex, NetworkAliases
 
 FORECAST_AXIS = "ResultForecastAxis"
 FORECAST_MEMBER = "ForecastMember"
@@ -39,8 +40,21 @@ def reported_concept(taxonomy: Taxonomy, concept: str) -> str:
     return concept
 
 
-def dimensions(place: FactPlace, row: Row, column: Column, match: RowMatch) -> dict[str, str]:
-    """The network's members, the forecast flag of the column or row, the breakdown member."""
+def header_member(
+    index: AliasIndex, network: NetworkAliases, header: str
+) -> tuple[str, str] | None:
+    """The (axis, member) a column header names, when exactly one axis of the network has it
+    ("Network services and SI business" over a segment column); unit notes are ignored."""
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", header).strip()
+    axes = set(network.network.axes) - {FORECAST_AXIS}
+    found = [(axis, member) for axis, member in index.member_any(text) if axis in axes]
+    return found[0] if len(found) == 1 else None
+
+
+def dimensions(place: FactPlace, row: Row, column: Column, match: RowMatch,
+               column_member: tuple[str, str] | None = None) -> dict[str, str] | str:
+    """The network's members, the forecast flag of the column or row, the breakdown member of
+    the row and the member the column names; a clash of row and column members is a reason."""
     dims = dict(place.network.dimensions)
     if column.forecast or row.forecast:
         dims[FORECAST_AXIS] = FORECAST_MEMBER
@@ -48,12 +62,17 @@ def dimensions(place: FactPlace, row: Row, column: Column, match: RowMatch) -> d
         del dims[FORECAST_AXIS]  # a result column in a targets table ("FY10 Actual")
     if match.member is not None:
         dims[match.member[0]] = match.member[1]
+    if column_member is not None:
+        axis, member = column_member
+        if dims.get(axis, member) != member:
+            return f"row member {dims[axis]} and column member {member} clash on {axis}"
+        dims[axis] = member
     return dims
 
 
 def build_fact(
     taxonomy: Taxonomy, index: AliasIndex, place: FactPlace, row: Row, match: RowMatch,
-    column: Column, cell: Cell,
+    column: Column, cell: Cell, column_member: tuple[str, str] | None = None,
 ) -> ResultFact | str:
     """The fact a cell states, or why it cannot be one (for the unmapped record)."""
     concept = taxonomy.concepts.get(reported_concept(taxonomy, match.concept))
@@ -89,8 +108,11 @@ def build_fact(
             printed=cell.text, corrected=value, reason=f"OCR repair: {cell.repaired}",
             evidence=(f"{place.document}:{cell.line}",),
         ),)
+    dims = dimensions(place, row, column, match, column_member)
+    if isinstance(dims, str):
+        return dims
     return ResultFact(
-        concept=concept.name, period=period, dimensions=dimensions(place, row, column, match),
+        concept=concept.name, period=period, dimensions=dims,
         unit=unit, value=value, decimals=decimals,
         source=Provenance(document=place.document, line=cell.line, text=cell.text,
                           table=place.network.id, corrections=corrections),
