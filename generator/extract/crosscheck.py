@@ -246,12 +246,13 @@ class CrossChecker:
         """What a person should look at for a sum left broken."""
         suspects = [
             (fact, wanted) for fact, wanted in self._suspects(total, parts, computed)
-            if one_digit_off(fact, wanted)
+            if one_digit_off(fact, wanted) or (fact.value and wanted == -fact.value)
         ]
         if len(suspects) == 1:
             fact, wanted = suspects[0]
+            what = "its sign lost or misworded?" if wanted == -(fact.value or 0) else "a misprint?"
             return (f"the sum holds if {fact.concept} at {location(fact)} (printed "
-                    f"{fact.source.text}) is {wanted} (a misprint?); not corrected: no second "
+                    f"{fact.source.text}) is {wanted} ({what}); not corrected: no second "
                     "printed source in the document confirms it")
         return "not corrected: no second printed source agrees on one figure"
 
