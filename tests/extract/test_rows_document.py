@@ -217,3 +217,9 @@ def test_column_header_naming_a_member_gives_the_member(taxonomy: Taxonomy) -> N
     got = sorted((f.dimensions.get("SegmentsAxis", "-"), f.value) for f in facts)
     assert got == [("-", Decimal("100000000")), ("GadgetsMember", Decimal("40000000")),
                    ("WidgetsMember", Decimal("60000000"))]
+
+
+def test_parenthesised_zero_is_plain_zero(taxonomy: Taxonomy) -> None:
+    fact = one(facts_of(taxonomy, table("S", 1, [col(scale=10**6)], [row("Hosting", 2, "(0)")])),
+               "HostingRevenue")
+    assert str(fact.value) == "0"

@@ -102,6 +102,8 @@ def build_fact(
     value = scaled_value(concept, cell, column)
     if value is not None and (match.negated != match.ref.node.negated):
         value = -value
+    if value is not None and value.is_zero():
+        value = abs(value)  # "(0)" is zero, not "-0"
     corrections: tuple[Correction, ...] = ()
     if cell.repaired and value is not None:
         corrections = (Correction(
