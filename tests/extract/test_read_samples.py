@@ -350,6 +350,11 @@ def test_000_ocr_repairs() -> None:
     assert row(ebitda, "Equity in Net Income of Equity Method Investees")  # lines 322-323
     q2 = tables(d, "operating_summary")[1]  # "2011" for 2Q11 in the header
     assert q2.columns[1].period == span("2011-07-01", "2011-09-30")
+    q2_ebitda = tables(d, "adjusted_ebitda")[1]  # numbers on the line after the label
+    carried = row(q2_ebitda, "Equity in Net Income (Loss) of Equity Method Investees")
+    assert values(carried) == [D("-3"), D("36")] and carried.line == 902  # "3) 36"
+    assert values(row(q2_ebitda, "Net income attributable to noncontrolling interests")) == [
+        D("48"), D("18")]  # ") 48 18": the stray parenthesis is not a number
 
 
 def test_000_unreadable_tokens_are_problems_not_numbers() -> None:

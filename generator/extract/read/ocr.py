@@ -80,13 +80,26 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Seg
                 prefix = seg
                 continue
         if seg.kind == "row" and prev is not None and prev.kind == "text" and \
-                _joinable(prev) and starts_lowercase_or_joiner(seg.label) and gap <= 2 and \
-                not prev.label.endswith(":"):
+                _joinable(prev) and gap <= 2 and not prev.label.endswith(":") and (
+                    starts_lowercase_or_joiner(seg.label) or (
+                        aggressive and not _has_words(seg.label) and _after_row(prev, out))):
+            # "issued and outstanding, ... 16,833,847" continues the line above; numbers
+            # alone ("3) 36") were carried onto the line after their label
             out.remove(prev)
-            seg.label = f"{prev.label} {seg.label}".strip()
+            seg.label = f"{prev.label} {seg.label if _has_words(seg.label) else ''}".strip()
         out.append(seg)
     _flush(prefix, out)
     return out
+
+
+def _after_row(prev: Segment, out: list[Segment]) -> bool:
+    """``prev`` sits inside a table: the line before it has figures."""
+    before = [s for s in out if s.kind != "blank" and s is not prev]
+    return bool(before) and before[-1].kind == "row"
+
+
+def _has_words(label: str) -> bool:
+    return re.search(r"[A-Za-z]{2}", label) is not None
 
 
 def _capitals(label: str) -> bool:
