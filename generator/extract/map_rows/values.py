@@ -45,7 +45,8 @@ def scaled_value(concept: Concept, cell: Cell, column: Column) -> Decimal | None
             return scaled.quantize(Decimal(1))  # "70.8" billions -> 70800000000, not ...000.0
         return scaled
     if is_percent(concept, cell):
-        return cell.value / HUNDRED
+        ratio = cell.value / HUNDRED
+        return ratio.quantize(Decimal(1).scaleb(-(cell.fraction_digits + 2)))  # 49.0 -> 0.490
     return cell.value
 
 
