@@ -157,6 +157,9 @@ class CalcCollector:
         bindings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for concept, c, u in groups:
             bindings[concept].append((c, u))
+        if mode == "rounding":
+            self._finish_rounding(bindings, code)
+            return self.findings
         for (elr, parent), children in self.model.networks.items():
             for c, u in bindings.get(parent, []):
                 pint = self._interval((parent, c, u))
@@ -180,17 +183,76 @@ class CalcCollector:
                         lo, hi = lo + min(a, b), hi + max(a, b)
                 if skip or not bound or _overlaps((lo, hi), pint, mode):
                     continue
-                found = groups[(parent, c, u)]
-                pf = found[0] if isinstance(found, list) else found
-                self.findings.append(Finding(
-                    code=code, severity=Severity.inconsistency,
-                    message=f"{short(parent)} = {pf.value} (decimals {pf.decimals}) does not "
-                    f"match the sum of its children, which lies in [{lo.normalize():f}, "
-                    f"{hi.normalize():f}] ({mode}); ELR {elr}. Check the children's values or "
-                    "the calculation weights.",
-                    file=self.file, line=pf.line, fact_id=pf.id, concept=short(parent),
-                    context_id=pf.context_ref))
+                self._report(code, elr, parent, (c, u), lo, hi)
         return self.findings
+
+    def _report(self, code: str, elr: str, parent: str, cu: tuple[int, int], lo: Decimal,
+                hi: Decimal) -> None:
+        found = self.groups[(parent, *cu)]
+        pf = found[0] if isinstance(found, list) else found
+        self.findings.append(Finding(
+            code=code, severity=Severity.inconsistency,
+            message=f"{short(parent)} = {pf.value} (decimals {pf.decimals}) does not "
+            f"match the sum of its children, which lies in [{lo.normalize():f}, "
+            f"{hi.normalize():f}] ({self.mode}); ELR {elr}. Check the children's values or "
+            "the calculation weights.",
+            file=self.file, line=pf.line, fact_id=pf.id, concept=short(parent),
+            context_id=pf.context_ref))
+
+    def _center(self, key: tuple[str, int, int]) -> tuple[Decimal, Decimal] | None:
+        """Rounding interval as (centre, radius); None when unusable (excess digits, clash)."""
+        if key in self.excess:
+            return None
+        group = self.groups[key]
+        if isinstance(group, list):
+            merged = _merged(group, "rounding")
+            if merged is None:
+                return None
+            return (merged[0] + merged[1]) / 2, (merged[1] - merged[0]) / 2
+        assert group.value is not None
+        dec = group.dec
+        if dec is None:
+            return group.value, _ZERO
+        half = _HALVES.get(dec)
+        if half is None:
+            half = _HALVES[dec] = _quantum(dec) * _HALF
+        return group.value, half
+
+    def _finish_rounding(self, bindings: dict[str, list[tuple[int, int]]], code: str) -> None:
+        """Rounding mode in centre/radius form: consistent when |sum - parent| <= radii."""
+        groups = self.groups
+        centers: dict[tuple[str, int, int], tuple[Decimal, Decimal] | None] = {}
+        for (elr, parent), children in self.model.networks.items():
+            for c, u in bindings.get(parent, []):
+                pkey = (parent, c, u)
+                pc = centers[pkey] if pkey in centers else centers.setdefault(
+                    pkey, self._center(pkey))
+                if pc is None:
+                    continue
+                total = slack = _ZERO
+                bound = skip = False
+                for child, weight in children:
+                    ckey = (child, c, u)
+                    if ckey not in groups:
+                        continue
+                    cc = centers[ckey] if ckey in centers else centers.setdefault(
+                        ckey, self._center(ckey))
+                    if cc is None:
+                        skip = True
+                        break
+                    bound = True
+                    if weight == 1:
+                        total += cc[0]
+                        slack += cc[1]
+                    elif weight == -1:
+                        total -= cc[0]
+                        slack += cc[1]
+                    else:
+                        total += weight * cc[0]
+                        slack += abs(weight) * cc[1]
+                if skip or not bound or abs(total - pc[0]) <= slack + pc[1]:
+                    continue
+                self._report(code, elr, parent, (c, u), total - slack, total + slack)
 
 
 def _merged(facts: list[Fact], mode: CalcMode) -> tuple[Decimal, Decimal] | None:
