@@ -277,6 +277,7 @@ class Assembler:
         rows = fold_vertical(rows, columns)
         if self.ocr:
             rows = repair_rows(rows, len(columns))
+            self.out.problems.extend(_lost_figures(rows, table.title))
         columns = settle_change_roles(columns, rows)
         if table.kind == "targets":
             rows = [r.model_copy(update={"forecast": True}) if r.period is not None else r
@@ -299,6 +300,29 @@ def _row_label_after_units(block: list[Segment], seg: Segment) -> bool:
 
 def _shape(columns: list[Column]) -> list[tuple[object, ...]]:
     return [(c.role, c.period, c.forecast, c.currency, c.scale) for c in columns]
+
+
+def _lost_figures(rows: list[Row], title: str) -> list[str]:
+    """OCR sometimes drops a row's figures: a line item (not a "HEADING:" or capitals) with
+    none, between rows that have them, is worth a look."""
+    found = []
+    run: list[Row] = []
+    seen_figures = False
+    for row in rows:
+        if label_only(row):
+            run.append(row)
+            continue
+        items = [r for r in run if not _heading_label(r.label)]
+        if seen_figures and items:
+            found.append(f"line {items[0].line}: row {items[0].label!r} of table {title!r} "
+                         "prints no figures; the OCR may have lost them")
+        run, seen_figures = [], True
+    return found
+
+
+def _heading_label(label: str) -> bool:
+    bare = re.sub(r"\([^()]*\)", "", label).strip()
+    return label.endswith(":") or bare.isupper() or not bare
 
 
 def _titled_period(
