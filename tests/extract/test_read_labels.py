@@ -48,6 +48,7 @@ def test_footnote_markers_split_from_labels(label: str, marker: str) -> None:
 @given(labels)
 def test_labels_without_markers_are_kept(label: str) -> None:
     assert split_footnote(label) == (label, None)
+    assert split_footnote(f"{label} shareholders’") == (f"{label} shareholders’", None)
 
 
 @pytest.mark.parametrize(

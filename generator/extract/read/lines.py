@@ -13,7 +13,7 @@ from generator.model.entity import Company
 NBSP = "\u00a0"
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰⁽⁾"
 _FOOTNOTE_TAIL = re.compile(
-    r"\s*(\*\s?\d{1,2}|\*+|[" + _SUPERSCRIPTS + r"]+|[®°”\"’]+|\(\d\))\s*$"
+    r"\s*(\*\s?\d{1,2}|\*+|[" + _SUPERSCRIPTS + r"]+|[®°”\"]+|\(\d\))\s*$"
 )
 _PAGE_NUMBER = re.compile(r"^\s*[-–—]?\s*\d{1,3}\s*[-–—]?\s*$")
 _PAGE_FOOTER = re.compile(r"^\s*[-–—]\s*\d{1,3}\s*[-–—]\s+\S.{0,40}$")
