@@ -84,6 +84,8 @@ def test_page_furniture_is_found() -> None:
     lines = ["Revenues 1 2", "- 8 - IIJ 1H FY2013", "x", "-1-", "11J 1H FY2011", "a",
              "11J 1H FY2011", "b", "11J 1H FY2011", "- 14 -"]
     assert page_furniture(lines) == {1, 3, 4, 6, 8, 9}
+    headers = ["1Q08 2Q08 3Q08 4Q08 FY2008", "Outsourcing 1 2 3 4 5"] * 3
+    assert page_furniture(headers) == set()  # a column header repeated per block stays
 
 
 def test_prose_is_told_from_column_names() -> None:

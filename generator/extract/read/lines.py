@@ -46,11 +46,20 @@ def page_furniture(lines: list[str]) -> set[int]:
         flat = squash_spaces(text)
         if not flat:
             continue
-        repeated = counts[flat] >= 3 and re.search(r"\bFY\d{2,4}\b", flat) is not None and \
-            not re.search(r"\d,\d{3}", flat)
+        repeated = counts[flat] >= 3 and _running_footer(flat)
         if _PAGE_NUMBER.match(flat) or _PAGE_FOOTER.match(flat) or repeated:
             drop.add(i)
     return drop
+
+
+def _running_footer(flat: str) -> bool:
+    """"IIJ 1H FY2013": a name and a period label, nothing tabular (a repeated column header
+    such as "1Q08 2Q08 3Q08 4Q08 FY2008" is not furniture)."""
+    words = flat.split()
+    periodic = re.compile(r"^(FY\d{2,4}|[1-4][HQ](\d{2})?|\d{4})$")
+    names = [w for w in words if not periodic.match(w) and re.search(r"[A-Za-z]", w)]
+    return len(words) <= 5 and bool(names) and any(w.startswith("FY") for w in words) \
+        and not re.search(r"\d,\d{3}", flat)
 
 
 def split_footnote(label: str) -> tuple[str, str | None]:
