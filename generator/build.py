@@ -28,6 +28,7 @@ from generator.taxonomy.render import render_taxonomy
 Say = Callable[[str], None]
 # A filing must be clean: warnings block a build too (the issue's bar is 0 / 0 / 0).
 BLOCKING = ("error", "inconsistency", "warning")
+XMLSCHEMA_MAX_BYTES = 4 * 2**20
 
 
 class BuildReport(BaseModel):
@@ -91,7 +92,12 @@ def _validate(
     """
     from generator.validate import validate_paths  # imported late: Arelle is heavy
 
-    report = validate_paths(paths, arelle=arelle, calc_mode=calc_mode)  # type: ignore[arg-type]
+    # xmlschema's validator is the reference for the schema check; libxml2 gives the same verdicts
+    # (tests/validate) and is the one fast enough for very large instances.
+    engine = "xmlschema" if all(p.stat().st_size < XMLSCHEMA_MAX_BYTES for p in paths) else "lxml"
+    report = validate_paths(
+        paths, arelle=arelle, calc_mode=calc_mode, engine=engine  # type: ignore[arg-type]
+    )
     problems = []
     for finding in report.findings:
         where = []
