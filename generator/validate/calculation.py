@@ -8,12 +8,12 @@ children's. Exact Decimal arithmetic throughout, never float.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from generator.validate.dts import Dts
+from generator.validate.facttable import CALC, EXCESS, FactTable
 from generator.validate.findings import Finding, Severity
 from generator.validate.instance import Context, Fact, Unit
 from generator.validate.taxonomy import Concept
@@ -74,17 +74,15 @@ def _quantum(dec: int) -> Decimal:
     return q
 
 
-def _interval(fact: Fact, mode: CalcMode) -> tuple[Decimal, Decimal]:
-    assert fact.value is not None
-    v = fact.value
-    if fact.dec is None:
+def _interval(v: Decimal, dec: int | None, mode: CalcMode) -> tuple[Decimal, Decimal]:
+    if dec is None:
         return v, v
     if mode == "rounding":
-        half = _HALVES.get(fact.dec)
+        half = _HALVES.get(dec)
         if half is None:
-            half = _HALVES[fact.dec] = _quantum(fact.dec) * _HALF
+            half = _HALVES[dec] = _quantum(dec) * _HALF
         return v - half, v + half
-    unit = _quantum(fact.dec)
+    unit = _quantum(dec)
     if v > 0:
         return v, v + unit
     if v < 0:
@@ -104,26 +102,33 @@ def _excess(fact: Fact) -> bool:
     return fact.value % _quantum(dec) != 0
 
 
-class CalcCollector:
-    """Collects the facts that take part in summations while streaming, then checks them."""
+Bound = tuple[Decimal, Decimal] | None
 
-    def __init__(self, file: str, model: CalcModel, mode: CalcMode = "rounding") -> None:
+
+class CalcCollector:
+    """Keeps a compact row per fact that takes part in summations, then checks them at the end.
+
+    Rows live in a ``FactTable`` (shared with the duplicate collector in the pipeline); the
+    bindings are formed one c-equal context class at a time, so memory holds ~60 bytes per fact
+    and small per-context dictionaries only while that context is checked.
+    """
+
+    def __init__(self, file: str, model: CalcModel, mode: CalcMode = "rounding",
+                 table: FactTable | None = None) -> None:
         self.file = file
         self.model = model
         self.mode = mode
         self.findings: list[Finding] = []
-        # One Fact per binding key, a list only when duplicates occur (memory at 100k+ facts).
-        self.groups: dict[tuple[str, int, int], Fact | list[Fact]] = {}
-        self.excess: set[tuple[str, int, int]] = set()
+        self.table = table if table is not None else FactTable()
 
     def add(self, fact: Fact, ctx: Context | None, unit: Unit | None) -> None:
         """Bind one fact (after FactRules parsed its value) by c-equal context and u-equal unit."""
         if (fact.concept not in self.model.concepts or fact.value is None or ctx is None
                 or unit is None or fact.in_tuple or (fact.dec is None and fact.decimals != "INF")):
             return
-        key = (fact.concept, ctx.cls, unit.cls)
+        flags = CALC
         if _excess(fact):
-            self.excess.add(key)
+            flags |= EXCESS
             self.findings.append(Finding(
                 code="calc11e:excessDigits", severity=Severity.inconsistency,
                 message=f"{short(fact.concept)} = {fact.value} has digits below its decimals "
@@ -131,137 +136,135 @@ class CalcCollector:
                 "are not checked.",
                 file=self.file, line=fact.line, fact_id=fact.id,
                 concept=short(fact.concept), context_id=fact.context_ref))
-        group = self.groups.get(key)
-        if group is None:
-            self.groups[key] = fact
-        elif isinstance(group, list):
-            group.append(fact)
-        else:
-            self.groups[key] = [group, fact]
+        table = self.table
+        table.flags[table.row_of(fact, ctx, unit, True)] |= flags
 
-    def _interval(self, key: tuple[str, int, int]) -> tuple[Decimal, Decimal] | None:
-        if key in self.excess:
+    def _bound(self, group: list[int]) -> Bound:
+        """The group's interval (truncation) or (centre, radius) (rounding); None if unusable."""
+        table, mode = self.table, self.mode
+        flags = table.flags
+        if any(flags[row] & EXCESS for row in group):
             return None
-        group = self.groups[key]
-        if isinstance(group, list):
-            return _merged(group, self.mode)
-        return _interval(group, self.mode)
+        first = group[0]
+        v = table.value(first)
+        assert v is not None
+        dec = table.decimals_of(first)
+        if len(group) == 1:
+            if mode != "rounding":
+                return _interval(v, dec, mode)
+            if dec is None:
+                return v, _ZERO
+            half = _HALVES.get(dec)
+            if half is None:
+                half = _HALVES[dec] = _quantum(dec) * _HALF
+            return v, half
+        # Duplicates: the intersection of their intervals; None when they are inconsistent.
+        lo, hi = _interval(v, dec, mode)
+        for row in group[1:]:
+            w = table.value(row)
+            assert w is not None
+            a, b = _interval(w, table.decimals_of(row), mode)
+            lo, hi = max(lo, a), min(hi, b)
+        if lo > hi:
+            return None
+        if mode != "rounding":
+            return lo, hi
+        return (lo + hi) / 2, (hi - lo) / 2
 
     def finish(self) -> list[Finding]:
-        """Test every summation binding; returns all calculation findings."""
-        mode, groups = self.mode, self.groups
+        """Test every summation binding; returns all calculation findings.
+
+        Bindings are checked per c-equal context class; findings come out in network order,
+        then in the order each binding's parent was first read (as a per-key index would).
+        """
         if not self.model.networks:
             return self.findings
+        mode = self.mode
         code = ("calc11e:inconsistentCalculationUsingRounding" if mode == "rounding"
                 else "calc11e:inconsistentCalculationUsingTruncation")
-        bindings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for concept, c, u in groups:
-            bindings[concept].append((c, u))
-        if mode == "rounding":
-            self._finish_rounding(bindings, code)
-            return self.findings
-        for (elr, parent), children in self.model.networks.items():
-            for c, u in bindings.get(parent, []):
-                pint = self._interval((parent, c, u))
-                if pint is None:
+        nets: dict[str, list[tuple[int, str, list[tuple[str, Decimal]]]]] = {}
+        for index, ((elr, parent), children) in enumerate(self.model.networks.items()):
+            nets.setdefault(parent, []).append((index, elr, children))
+        table = self.table
+        flags, concepts, units = table.flags, table.concept, table.unit
+        found: list[tuple[int, int, Finding]] = []
+        for rows in table.buckets():
+            groups: dict[tuple[str, int], list[int]] = {}
+            for row in rows:
+                if flags[row] & CALC:
+                    groups.setdefault((concepts[row], units[row]), []).append(row)
+            bounds: dict[tuple[str, int], Bound] = {}
+            for pkey, pgroup in groups.items():
+                parent_nets = nets.get(pkey[0])
+                if parent_nets is None:
                     continue
-                lo = hi = _ZERO
-                bound = skip = False
-                for child, weight in children:
-                    ckey = (child, c, u)
-                    if ckey not in groups:
-                        continue
-                    cint = self._interval(ckey)
-                    if cint is None:
-                        skip = True
-                        break
-                    bound = True
-                    if weight == 1:
-                        lo, hi = lo + cint[0], hi + cint[1]
-                    else:
-                        a, b = cint[0] * weight, cint[1] * weight
-                        lo, hi = lo + min(a, b), hi + max(a, b)
-                if skip or not bound or _overlaps((lo, hi), pint, mode):
+                pb = bounds[pkey] if pkey in bounds else bounds.setdefault(
+                    pkey, self._bound(pgroup))
+                if pb is None:
                     continue
-                self._report(code, elr, parent, (c, u), lo, hi)
+                u = pkey[1]
+                for index, elr, children in parent_nets:
+                    result = self._check(pb, children, u, groups, bounds)
+                    if result is not None:
+                        found.append((index, pgroup[0],
+                                      self._report(code, elr, pkey[0], pgroup[0], *result)))
+        found.sort(key=lambda item: (item[0], item[1]))
+        self.findings.extend(f for _, _, f in found)
         return self.findings
 
-    def _report(self, code: str, elr: str, parent: str, cu: tuple[int, int], lo: Decimal,
-                hi: Decimal) -> None:
-        found = self.groups[(parent, *cu)]
-        pf = found[0] if isinstance(found, list) else found
-        self.findings.append(Finding(
+    def _check(self, pb: tuple[Decimal, Decimal], children: list[tuple[str, Decimal]], u: int,
+               groups: dict[tuple[str, int], list[int]],
+               bounds: dict[tuple[str, int], Bound]) -> tuple[Decimal, Decimal] | None:
+        """(lo, hi) of the children's sum when it contradicts the parent, else None."""
+        rounding = self.mode == "rounding"
+        lo = hi = _ZERO  # truncation: interval sum; rounding: (total, slack)
+        bound = False
+        for child, weight in children:
+            ckey = (child, u)
+            cgroup = groups.get(ckey)
+            if cgroup is None:
+                continue
+            cb = bounds[ckey] if ckey in bounds else bounds.setdefault(ckey, self._bound(cgroup))
+            if cb is None:
+                return None
+            bound = True
+            if rounding:
+                if weight == 1:
+                    lo += cb[0]
+                    hi += cb[1]
+                elif weight == -1:
+                    lo -= cb[0]
+                    hi += cb[1]
+                else:
+                    lo += weight * cb[0]
+                    hi += abs(weight) * cb[1]
+            elif weight == 1:
+                lo, hi = lo + cb[0], hi + cb[1]
+            else:
+                a, b = cb[0] * weight, cb[1] * weight
+                lo, hi = lo + min(a, b), hi + max(a, b)
+        if not bound:
+            return None
+        if rounding:
+            total, slack = lo, hi
+            if abs(total - pb[0]) <= slack + pb[1]:
+                return None
+            return total - slack, total + slack
+        if _overlaps((lo, hi), pb, self.mode):
+            return None
+        return lo, hi
+
+    def _report(self, code: str, elr: str, parent: str, row: int, lo: Decimal,
+                hi: Decimal) -> Finding:
+        pf = self.table.fact(row)
+        return Finding(
             code=code, severity=Severity.inconsistency,
             message=f"{short(parent)} = {pf.value} (decimals {pf.decimals}) does not "
             f"match the sum of its children, which lies in [{lo.normalize():f}, "
             f"{hi.normalize():f}] ({self.mode}); ELR {elr}. Check the children's values or "
             "the calculation weights.",
             file=self.file, line=pf.line, fact_id=pf.id, concept=short(parent),
-            context_id=pf.context_ref))
-
-    def _center(self, key: tuple[str, int, int]) -> tuple[Decimal, Decimal] | None:
-        """Rounding interval as (centre, radius); None when unusable (excess digits, clash)."""
-        if key in self.excess:
-            return None
-        group = self.groups[key]
-        if isinstance(group, list):
-            merged = _merged(group, "rounding")
-            if merged is None:
-                return None
-            return (merged[0] + merged[1]) / 2, (merged[1] - merged[0]) / 2
-        assert group.value is not None
-        dec = group.dec
-        if dec is None:
-            return group.value, _ZERO
-        half = _HALVES.get(dec)
-        if half is None:
-            half = _HALVES[dec] = _quantum(dec) * _HALF
-        return group.value, half
-
-    def _finish_rounding(self, bindings: dict[str, list[tuple[int, int]]], code: str) -> None:
-        """Rounding mode in centre/radius form: consistent when |sum - parent| <= radii."""
-        groups = self.groups
-        centers: dict[tuple[str, int, int], tuple[Decimal, Decimal] | None] = {}
-        for (elr, parent), children in self.model.networks.items():
-            for c, u in bindings.get(parent, []):
-                pkey = (parent, c, u)
-                pc = centers[pkey] if pkey in centers else centers.setdefault(
-                    pkey, self._center(pkey))
-                if pc is None:
-                    continue
-                total = slack = _ZERO
-                bound = skip = False
-                for child, weight in children:
-                    ckey = (child, c, u)
-                    if ckey not in groups:
-                        continue
-                    cc = centers[ckey] if ckey in centers else centers.setdefault(
-                        ckey, self._center(ckey))
-                    if cc is None:
-                        skip = True
-                        break
-                    bound = True
-                    if weight == 1:
-                        total += cc[0]
-                        slack += cc[1]
-                    elif weight == -1:
-                        total -= cc[0]
-                        slack += cc[1]
-                    else:
-                        total += weight * cc[0]
-                        slack += abs(weight) * cc[1]
-                if skip or not bound or abs(total - pc[0]) <= slack + pc[1]:
-                    continue
-                self._report(code, elr, parent, (c, u), total - slack, total + slack)
-
-
-def _merged(facts: list[Fact], mode: CalcMode) -> tuple[Decimal, Decimal] | None:
-    """Intersection of duplicate facts' intervals; None when they are inconsistent."""
-    lo, hi = _interval(facts[0], mode)
-    for fact in facts[1:]:
-        a, b = _interval(fact, mode)
-        lo, hi = max(lo, a), min(hi, b)
-    return (lo, hi) if lo <= hi else None
+            context_id=pf.context_ref)
 
 
 def _overlaps(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal], mode: CalcMode) -> bool:

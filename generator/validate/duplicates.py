@@ -2,73 +2,84 @@
 
 Why a separate pass: duplicates matter for every fact, not only those in calculations. Numeric
 duplicates are consistent when they agree once rounded to the least precise decimals among them.
+
+Why a fact table: while streaming, each fact leaves only a compact row (``FactTable``); the
+duplicate groups are found at the end one c-equal context class at a time, so no dictionary keyed
+per fact lives across the whole file. Non-numeric values are compared by a 64-bit digest of their
+stripped text (and its length), so long text blocks are not kept.
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from generator.validate.facttable import DUP, NUMERIC, FactTable
 from generator.validate.findings import Finding, Severity
 from generator.validate.instance import Context, Fact, Unit
 from generator.validate.taxonomy import Concept
 from generator.validate.xbrl21 import short
 
 
-def _consistent(facts: list[Fact], numeric: bool) -> bool:
-    if not numeric:
-        return len({f.text.strip() for f in facts}) == 1
-    values = [f for f in facts if f.value is not None]
+def _consistent(table: FactTable, rows: list[int]) -> bool:
+    if not table.flags[rows[0]] & NUMERIC:
+        return len({table.digest[row] for row in rows}) == 1
+    values = [(v, table.decimals_of(row)) for row in rows
+              if (v := table.value(row)) is not None]
     if len(values) < 2:
         return True
-    finite = [f.dec for f in values if f.dec is not None]
+    finite = [dec for _, dec in values if dec is not None]
     if not finite:
-        return len({f.value for f in values}) == 1
+        return len({v for v, _ in values}) == 1
     least = min(finite)
     quantum = Decimal(1).scaleb(-least)
-    rounded = {
-        f.value.quantize(quantum, rounding=ROUND_HALF_EVEN) if f.value is not None else None
-        for f in values
-    }
+    rounded = {v.quantize(quantum, rounding=ROUND_HALF_EVEN) for v, _ in values}
     return len(rounded) == 1
 
 
 class DuplicateCollector:
-    """Groups facts by (concept, c-equal context, u-equal unit, language) while streaming."""
+    """Groups facts by (concept, c-equal context, u-equal unit, language) at the end of the stream.
 
-    def __init__(self, file: str) -> None:
+    ``table`` may be shared with the calculation collector, so a fact both need is one row.
+    """
+
+    def __init__(self, file: str, table: FactTable | None = None) -> None:
         self.file = file
-        self.first: dict[tuple[str, int, int, str | None], Fact] = {}
-        self.more: dict[tuple[str, int, int, str | None], list[Fact]] = {}
-        self.numeric: dict[str, bool] = {}
+        self.table = table if table is not None else FactTable()
 
     def add(self, fact: Fact, concept: Concept, ctx: Context | None, unit: Unit | None) -> None:
-        """Remember the first fact per key; keep the rest only when a key repeats."""
+        """Keep a compact row for every fact that can have a duplicate."""
         if fact.nil or fact.in_tuple or ctx is None:
             return
-        key = (fact.concept, ctx.cls, unit.cls if unit is not None else -1, fact.lang)
-        first = self.first.get(key)
-        if first is None:
-            self.first[key] = fact
-            return
-        self.numeric[fact.concept] = concept.numeric
-        group = self.more.get(key)
-        if group is None:
-            self.more[key] = [first, fact]
-        else:
-            group.append(fact)
+        table = self.table
+        table.flags[table.row_of(fact, ctx, unit, concept.numeric)] |= DUP
 
     def finish(self) -> list[Finding]:
-        """Report each set of inconsistent duplicates once, at its first fact."""
-        out: list[Finding] = []
-        for key, facts in self.more.items():
-            concept = key[0]
-            if _consistent(facts, self.numeric[concept]):
+        """Report each set of inconsistent duplicates once, at its first fact.
+
+        Order as the facts came: a set is reported where its second fact was read.
+        """
+        table = self.table
+        flags, concepts, units, langs = table.flags, table.concept, table.unit, table.lang
+        found: list[tuple[int, list[int]]] = []
+        for rows in table.buckets():
+            if len(rows) < 2:
                 continue
-            first = facts[0]
-            shown = ", ".join(f.text.strip()[:40] for f in facts[:5])
+            groups: dict[tuple[str, int, str | None], list[int]] = {}
+            for row in rows:
+                if flags[row] & DUP:
+                    groups.setdefault((concepts[row], units[row], langs[row]), []).append(row)
+            if len(groups) < len(rows):
+                found.extend((g[1], g) for g in groups.values() if len(g) > 1)
+        out: list[Finding] = []
+        for _, rows_ in sorted(found):
+            if _consistent(table, rows_):
+                continue
+            first = table.fact(rows_[0])
+            shown = ", ".join((table.text[row] or "").strip()[:40] for row in rows_[:5])
+            concept = first.concept
             out.append(Finding(
                 code="arelle:duplicateFacts", severity=Severity.inconsistency,
-                message=f"{short(concept)} is reported {len(facts)} times for context "
+                message=f"{short(concept)} is reported {len(rows_)} times for context "
                 f"{first.context_ref} with different values ({shown}). Keep one value.",
                 file=self.file, line=first.line, fact_id=first.id, concept=short(concept),
                 context_id=first.context_ref))

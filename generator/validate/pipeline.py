@@ -17,6 +17,7 @@ from generator.validate import calculation, dimensions, duplicates, xbrl21
 from generator.validate.calculation import CalcMode, CalcModel
 from generator.validate.dimensions import DimensionModel
 from generator.validate.dts import Dts, UrlMapper, discover, normalize
+from generator.validate.facttable import FactTable
 from generator.validate.findings import FileSummary, Finding, Severity
 from generator.validate.instance import Fact, Instance, read_head, stream
 from generator.validate.safe_xml import DEFAULT_MAX_BYTES, UnsafeXmlError, check_prolog, parse
@@ -125,8 +126,9 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     concepts = loaded.concepts
     rules = xbrl21.FactRules(name)
     dims = dimensions.DimensionChecker(name, concepts, loaded.dimensions) if entries else None
-    calc = calculation.CalcCollector(name, loaded.calculation, calc_mode)
-    dups = duplicates.DuplicateCollector(name)
+    table = FactTable()  # one compact row per fact, shared by the calc and duplicate checks
+    calc = calculation.CalcCollector(name, loaded.calculation, calc_mode, table)
+    dups = duplicates.DuplicateCollector(name, table)
     contexts, units = inst.contexts, inst.units
     deferred: list[Fact] = []
     final = False
