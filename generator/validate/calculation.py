@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from generator.validate.dts import Dts
-from generator.validate.facttable import CALC, EXCESS, FactTable
+from generator.validate.facttable import BIG_DEC, CALC, EXCESS, NO_DEC, FactTable
 from generator.validate.findings import Finding, Severity
 from generator.validate.instance import Context, Fact, Unit
 from generator.validate.taxonomy import Concept
@@ -23,6 +23,7 @@ SUMMATION = "http://www.xbrl.org/2003/arcrole/summation-item"
 CalcMode = Literal["rounding", "truncation"]
 _HALF = Decimal("0.5")
 _ZERO = Decimal(0)
+_MINUS_INF, _PLUS_INF = Decimal("-Infinity"), Decimal("Infinity")
 
 
 @dataclass
@@ -142,25 +143,28 @@ class CalcCollector:
     def _bound(self, group: list[int]) -> Bound:
         """The group's interval (truncation) or (centre, radius) (rounding); None if unusable."""
         table, mode = self.table, self.mode
-        flags = table.flags
-        if any(flags[row] & EXCESS for row in group):
-            return None
-        first = group[0]
-        v = table.value(first)
-        assert v is not None
-        dec = table.decimals_of(first)
+        flags, text = table.flags, table.text
         if len(group) == 1:
+            row = group[0]
+            if flags[row] & EXCESS:
+                return None
+            v = Decimal(text[row])  # type: ignore[arg-type]  # calc rows always have text
+            dec = table.dec[row]
+            if dec == NO_DEC:
+                return v, (v if mode != "rounding" else _ZERO)
+            if dec == BIG_DEC:
+                dec = table.big_decimals(row)
             if mode != "rounding":
                 return _interval(v, dec, mode)
-            if dec is None:
-                return v, _ZERO
             half = _HALVES.get(dec)
             if half is None:
                 half = _HALVES[dec] = _quantum(dec) * _HALF
             return v, half
+        if any(flags[row] & EXCESS for row in group):
+            return None
         # Duplicates: the intersection of their intervals; None when they are inconsistent.
-        lo, hi = _interval(v, dec, mode)
-        for row in group[1:]:
+        lo, hi = _MINUS_INF, _PLUS_INF
+        for row in group:
             w = table.value(row)
             assert w is not None
             a, b = _interval(w, table.decimals_of(row), mode)

@@ -139,12 +139,11 @@ class DimensionChecker:
         self.concepts = concepts
         self.model = model
         self.findings: list[Finding] = []
-        self._context_ok: dict[str, bool] = {}
         self._verdicts: dict[tuple[str, object], bool] = {}
 
     def context_ok(self, ctx: Context) -> bool:
         """Context-level XDT errors, reported once per context; True when there are none."""
-        ok = self._context_ok.get(ctx.id)
+        ok = ctx.xdt_ok
         if ok is not None:
             return ok
         concepts, model = self.concepts, self.model
@@ -172,7 +171,7 @@ class DimensionChecker:
             self.findings.append(Finding(code=code, severity=Severity.error,
                                          message=f"Context {ctx.id}: {text}.", file=self.file,
                                          line=ctx.line, context_id=ctx.id))
-        ok = self._context_ok[ctx.id] = not problems
+        ok = ctx.xdt_ok = not problems
         return ok
 
     def check(self, fact: Fact, ctx: Context | None) -> None:
@@ -182,7 +181,7 @@ class DimensionChecker:
         drss = self.model.drs.get(fact.concept)
         if not drss:
             return
-        ok_ctx = self._context_ok.get(ctx.id)
+        ok_ctx = ctx.xdt_ok
         if ok_ctx is None:
             ok_ctx = self.context_ok(ctx)
         if not ok_ctx:

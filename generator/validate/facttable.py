@@ -13,14 +13,16 @@ run, so no dictionary keyed per fact is ever built.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
+from itertools import accumulate, islice
+from typing import cast
 
 from generator.validate.instance import Context, Fact, Unit
 
 HAS_VALUE, NUMERIC, DUP, CALC, EXCESS = 1, 2, 4, 8, 16
-_NO_DEC = -(1 << 63)  # decimals INF or absent
-_BIG_DEC = -(1 << 63) + 1  # an int decimals that does not fit 64 bits: kept in a side dict
+NO_DEC = -(1 << 63)  # decimals INF or absent
+BIG_DEC = -(1 << 63) + 1  # an int decimals that does not fit 64 bits: kept in a side dict
 _TEXT_SHOWN = 40  # characters of a non-numeric value kept for messages
 
 
@@ -31,15 +33,27 @@ class TextColumn:
 
     def __init__(self) -> None:
         self._data = bytearray()
-        self._ends = array("q")  # end offset of each row; ~offset-1 (negative) for None
+        self._ends = array("q")  # end offset of each row; -(end offset)-1 for None
 
-    def append(self, text: str | None) -> None:
-        """Add one row."""
-        if text is None:
-            self._ends.append(-len(self._data) - 1)
-            return
-        self._data += text.encode("utf-8", "surrogatepass")
-        self._ends.append(len(self._data))
+    def extend(self, texts: Sequence[str | None]) -> None:
+        """Add rows in bulk (one encode and one offset pass per batch)."""
+        data, ends = self._data, self._ends
+        pos = len(data)
+        if None not in texts:
+            joined = "".join(cast(Sequence[str], texts))
+            if joined.isascii():  # offsets from character counts, no per-row encode
+                data += joined.encode("ascii")
+                ends.extend(islice(accumulate(map(len, cast(Sequence[str], texts)),
+                                              initial=pos), 1, None))
+                return
+        for text in texts:
+            if text is None:
+                ends.append(-pos - 1)
+            else:
+                raw = text.encode("utf-8", "surrogatepass")
+                data += raw
+                pos += len(raw)
+                ends.append(pos)
 
     def __getitem__(self, row: int) -> str | None:
         end = self._ends[row]
@@ -54,13 +68,19 @@ class TextColumn:
         return len(self._ends)
 
 
+Row = tuple[str, Context, int, "str | None", int, "str | None", str, int, "str | None", int]
+
+
 class FactTable:
     """One row per fact that a later check needs, shared by the duplicate and calc collectors.
 
     Columns: concept (interned name), context (the Context object: its c-equal class and id),
-    unit class, xml:lang, flags, decimals as int, raw decimals, value text (stripped; cut to 40
-    characters for non-numeric facts, whose equality is then decided by ``digest``), line, id.
+    unit class, xml:lang, decimals as int, raw decimals, value text (stripped; cut to 40
+    characters for non-numeric facts, whose equality is then decided by ``digest``), line, id,
+    and flags. New rows wait as tuples in a small batch and are moved into the columns in bulk.
     """
+
+    _BATCH = 4096
 
     def __init__(self) -> None:
         self.concept: list[str] = []
@@ -71,9 +91,10 @@ class FactTable:
         self.dec = array("q")
         self.decimals: list[str | None] = []
         self.text = TextColumn()
-        self.digest = array("q")
         self.line = array("q")
         self.ident = TextColumn()
+        self.digest = array("q")
+        self._pending: list[Row] = []
         self._big_dec: dict[int, int] = {}
         self._last: Fact | None = None
         self._last_row = -1
@@ -87,42 +108,61 @@ class FactTable:
         if fact is self._last:
             return self._last_row
         row = len(self.flags)
-        self.concept.append(fact.concept)
-        self.context.append(ctx)
-        self.unit.append(unit.cls if unit is not None else -1)
-        self.lang.append(fact.lang)
         dec = fact.dec
         if dec is None:
-            self.dec.append(_NO_DEC)
-        elif -(1 << 62) < dec < (1 << 62):
-            self.dec.append(dec)
-        else:
-            self.dec.append(_BIG_DEC)
+            dec = NO_DEC
+        elif not -(1 << 62) < dec < (1 << 62):
             self._big_dec[row] = dec
-        self.decimals.append(fact.decimals)
+            dec = BIG_DEC
         text = fact.text.strip()
         if numeric:
-            self.text.append(text)
-            self.digest.append(0)
+            digest = 0
         else:
-            self.text.append(text[:_TEXT_SHOWN])
-            self.digest.append(hash((len(text), text)))
-        self.line.append(fact.line if fact.line is not None else -1)
-        self.ident.append(fact.id)
+            digest = hash((len(text), text))
+            text = text[:_TEXT_SHOWN]
+        line = fact.line
+        self._pending.append((fact.concept, ctx, unit.cls if unit is not None else -1, fact.lang,
+                              dec, fact.decimals, text, line if line is not None else -1,
+                              fact.id, digest))
         self.flags.append((HAS_VALUE if fact.value is not None else 0)
                           | (NUMERIC if numeric else 0))
+        if len(self._pending) >= self._BATCH:
+            self.flush()
         self._last, self._last_row = fact, row
-        self._order = None
         return row
+
+    def flush(self) -> None:
+        """Move the batch of new rows into the columns."""
+        pending = self._pending
+        if not pending:
+            return
+        concept, context, unit, lang, dec, decimals, text, line, ident, digest = zip(
+            *pending, strict=True)
+        self.concept.extend(concept)
+        self.context.extend(context)
+        self.unit.extend(unit)
+        self.lang.extend(lang)
+        self.dec.extend(dec)
+        self.decimals.extend(decimals)
+        self.text.extend(text)
+        self.line.extend(line)
+        self.ident.extend(ident)
+        self.digest.extend(digest)
+        pending.clear()
+        self._order = None
 
     def decimals_of(self, row: int) -> int | None:
         """``fact.dec`` of a row (None: INF or no decimals)."""
         dec = self.dec[row]
-        if dec == _NO_DEC:
+        if dec == NO_DEC:
             return None
-        if dec == _BIG_DEC:
+        if dec == BIG_DEC:
             return self._big_dec[row]
         return dec
+
+    def big_decimals(self, row: int) -> int:
+        """The decimals of a row whose ``dec`` column holds ``BIG_DEC``."""
+        return self._big_dec[row]
 
     def value(self, row: int) -> Decimal | None:
         """The row's numeric value, exactly as ``Decimal`` parsed it while streaming."""
@@ -149,6 +189,7 @@ class FactTable:
 
         A counting sort: two passes and one 4-byte array, instead of a dictionary per fact.
         """
+        self.flush()
         n = len(self.flags)
         if self._order is not None and self._order[0] == n:
             return self._order[1], self._order[2]

@@ -7,10 +7,11 @@ records below instead of the whole tree; one pass does parse, schema and extract
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from lxml import etree
@@ -37,9 +38,16 @@ _REFS = {
 _SKIP = {f"{{{LINK}}}footnoteLink"}
 
 
+_NO_MEMBERS: Mapping[str, str] = MappingProxyType({})
+
+
 @dataclass(slots=True)
 class Context:
-    """A context reduced to what the rules compare."""
+    """A context reduced to what the rules compare.
+
+    Contexts without segment or scenario (most of them) share one empty mapping for their
+    dimensions and interned period strings: big files hold tens of thousands of contexts.
+    """
 
     id: str
     line: int | None
@@ -48,15 +56,17 @@ class Context:
     period: str  # "instant" | "duration" | "forever" | "invalid"
     start: str | None
     end: str | None
-    segment: dict[str, str] = field(default_factory=dict)  # dimension clark -> member clark
-    scenario: dict[str, str] = field(default_factory=dict)
-    typed: dict[str, str] = field(default_factory=dict)  # dimension -> "segment" | "scenario"
-    bad_qnames: list[tuple[str, str]] = field(default_factory=list)  # (what, raw qname)
-    repeated: list[str] = field(default_factory=list)
+    segment: Mapping[str, str] = field(default_factory=lambda: _NO_MEMBERS)  # dim -> member
+    scenario: Mapping[str, str] = field(default_factory=lambda: _NO_MEMBERS)
+    typed: Mapping[str, str] = field(  # dimension -> "segment" | "scenario"
+        default_factory=lambda: _NO_MEMBERS)
+    bad_qnames: Sequence[tuple[str, str]] = ()  # (what, raw qname)
+    repeated: Sequence[str] = ()
     other: str = ""  # serialized non-dimensional segment/scenario content
     key: tuple[Any, ...] = ()
     dim_key: tuple[Any, ...] = ()  # dimensional signature: equal keys, equal XDT verdicts
     cls: int = -1  # c-equal class: contexts with equal ``key`` share it
+    xdt_ok: bool | None = None  # context-level XDT verdict, once checked
 
 
 @dataclass(slots=True)
@@ -171,8 +181,12 @@ _FOREVER = f"{{{XBRLI}}}forever"
 _EXPLICIT, _TYPED = f"{{{XBRLDI}}}explicitMember", f"{{{XBRLDI}}}typedMember"
 
 
-def _read_context(el: etree._Element) -> Context:
-    """Direct child walks (no ElementPath): this runs once per context, 20k+ times in big files."""
+def _read_context(el: etree._Element, shared: dict[str, str]) -> Context:
+    """Direct child walks (no ElementPath): this runs once per context, 20k+ times in big files.
+
+    ``shared`` interns the strings that repeat across contexts (scheme, dates); the identifier
+    is shared with the previous context's when equal (one entity per filing, as a rule).
+    """
     scheme = identifier = ""
     kind, start, end = "invalid", None, None
     segment: etree._Element | None = None
@@ -198,14 +212,32 @@ def _read_context(el: etree._Element) -> Context:
                     kind = "forever"
         elif tag == _SCENARIO:
             scenario = part
+    intern = shared.setdefault
+    scheme = intern(scheme, scheme)
+    if start is not None:
+        start = intern(start, start)
+    if end is not None:
+        end = intern(end, end)
+    previous = shared.get("\0identifier")
+    if previous == identifier:
+        identifier = previous
+    else:
+        shared["\0identifier"] = identifier
     ctx = Context(el.get("id", ""), line_of(el), scheme, identifier, kind, start, end)
     if segment is None and scenario is None:
         ctx.key = (scheme, identifier, kind, start, end)
         return ctx
     other: list[str] = []
     seen_dims: set[str] = set()
+    segment_dims: dict[str, str] = {}
+    scenario_dims: dict[str, str] = {}
+    typed: dict[str, str] = {}
+    bad_qnames: list[tuple[str, str]] = []
+    repeated: list[str] = []
+    ctx.segment, ctx.scenario, ctx.typed = segment_dims, scenario_dims, typed
+    ctx.bad_qnames, ctx.repeated = bad_qnames, repeated
     for container, target, where in (
-        (segment, ctx.segment, "segment"), (scenario, ctx.scenario, "scenario")
+        (segment, segment_dims, "segment"), (scenario, scenario_dims, "scenario")
     ):
         if container is None:
             continue
@@ -217,26 +249,26 @@ def _read_context(el: etree._Element) -> Context:
                 raw_dim = child.get("dimension", "")
                 dim = _clark(raw_dim, child.nsmap)
                 if dim is None:
-                    ctx.bad_qnames.append(("dimension", raw_dim))
+                    bad_qnames.append(("dimension", raw_dim))
                     continue
                 if dim in seen_dims:
-                    ctx.repeated.append(dim)
+                    repeated.append(dim)
                 seen_dims.add(dim)
                 if ctag == _EXPLICIT:
                     member = _clark(child.text or "", child.nsmap)
                     if member is None:
-                        ctx.bad_qnames.append(("member", (child.text or "").strip()))
+                        bad_qnames.append(("member", (child.text or "").strip()))
                         continue
                     target[dim] = member
                 else:
-                    ctx.typed[dim] = where
+                    typed[dim] = where
                     other.append(where + etree.tostring(child, method="c14n").decode())
             else:
                 other.append(where + etree.tostring(child, method="c14n").decode())
     ctx.other = "".join(sorted(other))
-    seg, scen = frozenset(ctx.segment.items()), frozenset(ctx.scenario.items())
+    seg, scen = frozenset(segment_dims.items()), frozenset(scenario_dims.items())
     ctx.key = (scheme, identifier, kind, start, end, seg, scen, ctx.other)
-    ctx.dim_key = (seg, scen, frozenset(ctx.typed.items()))
+    ctx.dim_key = (seg, scen, frozenset(typed.items()))
     return ctx
 
 
@@ -272,22 +304,23 @@ def _read_fact(el: etree._Element, emit: Callable[[Fact], None], in_tuple: bool,
         for child in el:  # a tuple: its items are facts too
             if isinstance(child.tag, str):
                 _read_fact(child, emit, True, shared)
-    # lxml returns a new string per call: share the repeated ones (names, refs, decimals) so
-    # 100k facts hold a few hundred strings, not 400k.
+    # lxml returns a new string per call: share the ones that rows of the fact table keep
+    # (names, decimals, languages) so 100k facts hold a few hundred strings, not 300k. Context
+    # refs are not kept: a row points at its Context, whose id is the same string.
     intern = shared.setdefault
-    unit_ref, decimals = get("unitRef"), get("decimals")
+    decimals, lang = get("decimals"), get(XML_LANG)
     emit(
         Fact(
             intern(el.tag, el.tag),  # comments and PIs never reach here
             get("id"),
-            intern(context_ref, context_ref) if context_ref is not None else None,
-            intern(unit_ref, unit_ref) if unit_ref is not None else None,
+            context_ref,
+            get("unitRef"),
             intern(decimals, decimals) if decimals is not None else None,
             get("precision"),
             get(XSI_NIL) in ("true", "1"),
             el.text or "",
             el.sourceline,  # type: ignore[arg-type]  # int | None; the stubs say otherwise
-            get(XML_LANG),
+            intern(lang, lang) if lang is not None else None,
             in_tuple,
         )
     )
@@ -323,7 +356,7 @@ def stream(path: Path, inst: Instance, schema: etree.XMLSchema | None,
                 continue
             tag = el.tag
             if tag == _CONTEXT:
-                inst.add_context(_read_context(el))
+                inst.add_context(_read_context(el, shared))
             elif tag == _UNIT:
                 inst.add_unit(_read_unit(el))
             elif not isinstance(tag, str) or tag in _REFS or tag in _SKIP:
