@@ -19,7 +19,7 @@ from generator.generate import OutputStage, instance_bytes
 from generator.generate.instance import fact_ids
 from generator.generate.package import package_bytes, package_name
 from generator.map import build_filings
-from generator.map.reconcile import Conflict
+from generator.map.filings import FilingSet
 from generator.model.filing import Filing
 from generator.model.results import Results
 from generator.model.taxonomy import Taxonomy
@@ -39,6 +39,7 @@ class BuildReport(BaseModel):
     filings: tuple[str, ...]
     facts: int
     conflicts: tuple[str, ...]
+    withheld: tuple[str, ...] = ()
     coverage: tuple[dict[str, object], ...] = ()
 
 
@@ -96,7 +97,10 @@ def _validate(
     # (tests/validate) and is the one fast enough for very large instances.
     engine = "xmlschema" if all(p.stat().st_size < XMLSCHEMA_MAX_BYTES for p in paths) else "lxml"
     report = validate_paths(
-        paths, arelle=arelle, calc_mode=calc_mode, engine=engine  # type: ignore[arg-type]
+        paths,
+        arelle=arelle,
+        calc_mode=calc_mode,
+        engine=engine,  # type: ignore[arg-type]
     )
     problems = []
     for finding in report.findings:
@@ -128,15 +132,22 @@ def write_build(
     validate: bool = True,
     arelle: bool = True,
     coverage: Sequence[dict[str, object]] = (),
+    strict: bool = False,
     say: Say = print,
 ) -> BuildOutcome:
-    """Map, generate and validate; write into ``out`` only if every instance is clean."""
+    """Map, generate and validate; write into ``out`` only if every instance is clean.
+
+    ``strict`` files every total as read: one that disagrees with its parts then fails the
+    build; by default it is corrected from an agreeing source or withheld and reported.
+    """
     with gc_paused():
-        filing_set = build_filings(results, taxonomy)
+        filing_set = build_filings(results, taxonomy, settle_arithmetic=not strict)
     for conflict in filing_set.conflicts:
         say(f"conflict: {conflict}")
+    for held in filing_set.withheld:
+        say(str(held))
     taxonomy_files = render_taxonomy(taxonomy)
-    report = _report(results, filing_set.filings, filing_set.conflicts, coverage)
+    report = _report(results, filing_set, coverage)
     with OutputStage(out) as stage:
         for name, data in taxonomy_files.items():
             stage.write(name, data)
@@ -170,15 +181,13 @@ def write_build(
 
 
 def _report(
-    results: Sequence[Results],
-    filings: Sequence[Filing],
-    conflicts: Sequence[Conflict],
-    coverage: Sequence[dict[str, object]],
+    results: Sequence[Results], filing_set: FilingSet, coverage: Sequence[dict[str, object]]
 ) -> BuildReport:
     return BuildReport(
         documents=tuple(r.document for r in results),
-        filings=tuple(f"{f.file_stem}.xbrl" for f in filings),
-        facts=sum(len(f.facts) for f in filings),
-        conflicts=tuple(str(c) for c in conflicts),
+        filings=tuple(f"{f.file_stem}.xbrl" for f in filing_set.filings),
+        facts=sum(len(f.facts) for f in filing_set.filings),
+        conflicts=tuple(str(c) for c in filing_set.conflicts),
+        withheld=tuple(str(w) for w in filing_set.withheld),
         coverage=tuple(coverage),
     )

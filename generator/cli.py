@@ -97,6 +97,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         validate=not args.no_validate,
         arelle=not args.no_arelle,
         coverage=coverage,
+        strict=args.strict,
     )
     if not outcome.ok:
         _err(f"{len(outcome.findings)} validation finding(s); nothing was written to {args.out}")
@@ -105,7 +106,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         _write_atomic(args.coverage_json, json.dumps(coverage, indent=1).encode())
     report = outcome.report
     assert report is not None
-    print(f"wrote {len(report.filings)} filing(s), {report.facts} facts, into {args.out}:")
+    print(
+        f"wrote {len(report.filings)} filing(s), {report.facts} facts, into {args.out}"
+        f" ({len(report.conflicts)} conflicts, {len(report.withheld)} figures withheld:"
+        " see build-report.json):"
+    )
     for name in report.filings:
         print(f"  {args.out / name}")
     return EXIT_OK
@@ -139,6 +144,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-arelle", action="store_true", help="skip the Arelle check (faster)")
     b.add_argument("--no-validate", action="store_true", help="skip all validation (not advised)")
     b.add_argument("--coverage-json", type=Path, help="also write the coverage report as JSON")
+    b.add_argument(
+        "--strict",
+        action="store_true",
+        help="file totals as read: one that disagrees with its parts fails the build "
+        "(default: corrected from an agreeing source, or withheld and reported)",
+    )
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("extract", help="one release -> structured results JSON")

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from generator.map.checks import FactChecker
+from generator.map.consistency import Withheld, settle
 from generator.map.contexts import context_id
-from generator.map.reconcile import Candidate, Conflict, choose
+from generator.map.reconcile import Candidate, Conflict, agree, choose
 from generator.model.context import Context, ExplicitMember
 from generator.model.fact import Fact
 from generator.model.filing import Filing
@@ -36,6 +37,7 @@ class FilingSet(BaseModel):
     model_config = ConfigDict(frozen=True)
     filings: tuple[Filing, ...]
     conflicts: tuple[Conflict, ...] = ()
+    withheld: tuple[Withheld, ...] = ()
 
 
 PeriodKey = tuple[str, ...]
@@ -58,11 +60,6 @@ def _period_key(period: Duration | Instant) -> PeriodKey:
     if isinstance(period, Duration):
         return ("duration", period.start.isoformat(), period.end.isoformat())
     return ("instant", period.date.isoformat())
-
-
-def _speaks_of(period: PeriodKey, rp: ReportingPeriod) -> bool:
-    """A figure for the period the filing reports on (not a comparative)."""
-    return period[-1] == rp.end.isoformat()
 
 
 def _describe(fact: ResultFact) -> str:
@@ -123,13 +120,16 @@ def _filing(
     readings: dict[FactKey, list[Reading]],
     taxonomy: Taxonomy,
     conflicts: list[Conflict],
+    withheld: list[Withheld] | None,
 ) -> Filing:
     names = {d.document for d in docs}
     primary = {net.id for net in taxonomy.networks if net.primary}
+    # The filing holds what its own documents report; every other document that reports the
+    # same figure corroborates it (or conflicts). Figures only other documents give stay in
+    # their own filings: mixing two years' presentations of one statement would double count
+    # lines that one year splits and the other combines.
     keys = [
-        key
-        for key, found in readings.items()
-        if _speaks_of(key.period, rp) or any(doc.document in names for _, doc in found)
+        key for key, found in readings.items() if any(doc.document in names for _, doc in found)
     ]
     concept_order = {name: i for i, name in enumerate(taxonomy.concepts)}
     keys.sort(key=lambda k: (concept_order[k.concept], k.period, k.members, k.unit))
@@ -137,8 +137,10 @@ def _filing(
     contexts: dict[tuple[PeriodKey, tuple[tuple[str, str], ...]], Context] = {}
     facts = []
     construct = Fact.model_construct  # inputs were checked above: no second validation
+    alternatives: dict[tuple[str, str, str | None], list[ResultFact]] = {}
     for key in keys:
         found = readings[key]
+        others: list[ResultFact] = []
         if len(found) == 1:
             chosen = found[0][0]
         else:
@@ -150,6 +152,7 @@ def _filing(
             )
             if conflict:
                 conflicts.append(conflict)
+                others = [fact for fact, _ in found if not agree(fact, chosen)]
         ctx_key = (key.period, key.members)
         context = contexts.get(ctx_key)
         if context is None:
@@ -160,6 +163,8 @@ def _filing(
                 period=chosen.period,
                 members=members,
             )
+        if others:
+            alternatives[(key.concept, context.id, key.unit or None)] = others
         facts.append(
             construct(
                 concept=key.concept,
@@ -170,29 +175,46 @@ def _filing(
                 provenance=chosen.source,
             )
         )
-    used_units = sorted({key.unit for key in keys if key.unit})
+    stem = f"{company.id}-{rp.end.isoformat()}-{rp.kind}"
+    if withheld is not None:
+        facts, held = settle(stem, facts, alternatives, taxonomy, company.rounding)
+        withheld.extend(held)
+    used_contexts = {f.context_ref for f in facts}
+    used_units = sorted({f.unit_ref for f in facts if f.unit_ref})
     return Filing(
         company=company,
         period=rp,
-        contexts=tuple(sorted(contexts.values(), key=lambda c: c.id)),
+        contexts=tuple(
+            sorted((c for c in contexts.values() if c.id in used_contexts), key=lambda c: c.id)
+        ),
         units=tuple(taxonomy.units[u] for u in used_units),
         facts=tuple(facts),
         documents=tuple(sorted(names)),
     )
 
 
-def build_filings(results: Sequence[Results], taxonomy: Taxonomy) -> FilingSet:
-    """One filing per (company, reporting period), from every document that speaks of it."""
+def build_filings(
+    results: Sequence[Results], taxonomy: Taxonomy, *, settle_arithmetic: bool = True
+) -> FilingSet:
+    """One filing per (company, reporting period), from every document that speaks of it.
+
+    With ``settle_arithmetic`` (the default) a total that disagrees with its parts is replaced by
+    a reading that agrees, or withheld and reported (see :mod:`generator.map.consistency`);
+    without it, such totals are filed as read and validation reports the inconsistency.
+    """
     _check(results, taxonomy)
     readings = _readings(results, taxonomy)
     groups: dict[tuple[str, ReportingPeriod], list[Results]] = defaultdict(list)
     for doc in results:
         groups[(doc.company, doc.period)].append(doc)
     conflicts: list[Conflict] = []
+    withheld: list[Withheld] | None = [] if settle_arithmetic else None
     filings = [
-        _filing(company_id, rp, docs, readings[company_id], taxonomy, conflicts)
+        _filing(company_id, rp, docs, readings[company_id], taxonomy, conflicts, withheld)
         for (company_id, rp), docs in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1].end))
     ]
     # a figure shared by two filings is reported once (each filing may prefer its own document)
     unique = {(c.concept, c.period, c.members, c.unit): c for c in conflicts}
-    return FilingSet(filings=tuple(filings), conflicts=tuple(unique.values()))
+    return FilingSet(
+        filings=tuple(filings), conflicts=tuple(unique.values()), withheld=tuple(withheld or ())
+    )

@@ -72,7 +72,9 @@ def test_a_total_that_does_not_add_up_fails_the_build_naming_the_fact(
     facts[index] = facts[index].model_copy(update={"value": facts[index].value + Decimal(10**6)})  # type: ignore[operator]
     broken = Results.model_validate(results.model_dump() | {"facts": facts})
     out = tmp_path / "out"
-    outcome = write_build([broken], acme_taxonomy, out, arelle=True, say=lambda _: None)
+    outcome = write_build(
+        [broken], acme_taxonomy, out, arelle=True, strict=True, say=lambda _: None
+    )
     assert not outcome.ok
     calc = [
         line
@@ -82,3 +84,21 @@ def test_a_total_that_does_not_add_up_fails_the_build_naming_the_fact(
     assert any("[xbrlgen]" in line and "Assets" in line for line in calc), outcome.findings
     assert any("[arelle]" in line for line in calc), outcome.findings
     assert not any(out.iterdir()), "a failed build leaves no output behind"
+
+
+def test_by_default_a_total_that_does_not_add_up_is_withheld_and_reported(
+    acme_taxonomy: Taxonomy, tmp_path: Path
+) -> None:
+    results = synthetic_results(acme_taxonomy, "acme")
+    facts = list(results.facts)
+    index = next(i for i, f in enumerate(facts) if f.concept == "Assets" and not f.dimensions)
+    facts[index] = facts[index].model_copy(update={"value": facts[index].value + Decimal(10**6)})  # type: ignore[operator]
+    broken = Results.model_validate(results.model_dump() | {"facts": facts})
+    said: list[str] = []
+    outcome = write_build([broken], acme_taxonomy, tmp_path / "out", arelle=True, say=said.append)
+    assert outcome.ok, outcome.findings
+    assert outcome.report is not None
+    (withheld,) = outcome.report.withheld
+    assert withheld.startswith("withheld Assets = ")
+    assert f"read at {facts[index].source}" in withheld
+    assert any(line.startswith("withheld Assets") for line in said)

@@ -102,8 +102,12 @@ def test_a_represented_figure_is_filed_under_its_own_concept(acme_taxonomy: Taxo
     """A forecast of operating income goes to OperatingIncomeForecast (taxonomy 'represents')."""
     year = Duration(start=dt.date(2010, 4, 1), end=dt.date(2011, 3, 31))
     forecast = ResultFact(
-        concept="OperatingIncome", period=year, dimensions={"ResultForecastAxis": "ForecastMember"},
-        unit="JPY", value=Decimal("4800000000"), decimals=-6,
+        concept="OperatingIncome",
+        period=year,
+        dimensions={"ResultForecastAxis": "ForecastMember"},
+        unit="JPY",
+        value=Decimal("4800000000"),
+        decimals=-6,
         source=Provenance(document="r.txt", line=9),
     )
     (filing,) = build_filings(
@@ -112,5 +116,6 @@ def test_a_represented_figure_is_filed_under_its_own_concept(acme_taxonomy: Taxo
     ).filings
     (fact,) = filing.facts
     assert (fact.concept, fact.context_ref) == (
-        "OperatingIncomeForecast", "CurrentYearDuration_ForecastMember"
+        "OperatingIncomeForecast",
+        "CurrentYearDuration_ForecastMember",
     )

@@ -1,0 +1,102 @@
+"""A filing's arithmetic is settled before generation: corrected from an agreeing source, or the
+disagreeing total withheld and reported — never filed as if it added up."""
+
+import datetime as dt
+from decimal import Decimal
+
+from generator.map import build_filings
+from generator.map.consistency import consistent, interval
+from generator.model.fact import Provenance
+from generator.model.period import Instant
+from generator.model.results import ReportingPeriod, ResultFact, Results
+from generator.model.taxonomy import Taxonomy
+
+RP = ReportingPeriod(
+    kind="H1",
+    start=dt.date(2025, 4, 1),
+    end=dt.date(2025, 9, 30),
+    fiscal_year_start=dt.date(2025, 4, 1),
+    fiscal_year_end=dt.date(2026, 3, 31),
+    label="1H FY2025",
+)
+END = Instant(date=RP.end)
+
+
+def fact(concept: str, value: str, line: int, decimals: int = -3, doc: str = "r.txt") -> ResultFact:
+    return ResultFact(
+        concept=concept,
+        period=END,
+        unit="JPY",
+        value=Decimal(value),
+        decimals=decimals,
+        source=Provenance(document=doc, line=line, table="Balance"),
+    )
+
+
+def test_rounded_values_are_intervals_half_a_unit_wide() -> None:
+    assert interval(Decimal(1000), -3, "rounding") == (Decimal(500), Decimal(1500))
+    assert interval(Decimal(1000), -3, "truncation") == (Decimal(1000), Decimal(2000))
+
+
+def test_a_sum_within_the_rounding_of_its_parts_is_consistent() -> None:
+    parts = [(interval(Decimal(1000), -3, "rounding"), Decimal(1))] * 3
+    assert consistent(interval(Decimal(4000), -3, "rounding"), parts, "rounding")
+    assert consistent(interval(Decimal(5000), -3, "rounding"), parts, "rounding")  # edges meet
+    assert not consistent(interval(Decimal(6000), -3, "rounding"), parts, "rounding")
+
+
+def test_a_total_that_adds_up_is_filed(acme_taxonomy: Taxonomy) -> None:
+    facts = (fact("Cash", "1000", 1), fact("Receivables", "2000", 2), fact("Assets", "3000", 3))
+    result = build_filings(
+        [Results(company="acme", document="r.txt", period=RP, facts=facts)], acme_taxonomy
+    )
+    assert len(result.filings[0].facts) == 3
+    assert result.withheld == ()
+
+
+def test_a_total_that_does_not_add_up_is_withheld_with_its_source_and_reason(
+    acme_taxonomy: Taxonomy,
+) -> None:
+    facts = (fact("Cash", "1000", 1), fact("Receivables", "2000", 2), fact("Assets", "9000", 3))
+    result = build_filings(
+        [Results(company="acme", document="r.txt", period=RP, facts=facts)], acme_taxonomy
+    )
+    assert {f.concept for f in result.filings[0].facts} == {"Cash", "Receivables"}
+    (held,) = result.withheld
+    assert (held.concept, held.value, str(held.source)) == ("Assets", Decimal(9000), "r.txt:3")
+    assert "add up to" in held.reason
+
+
+def test_a_misread_total_is_corrected_from_another_source_that_agrees_with_its_parts(
+    acme_taxonomy: Taxonomy,
+) -> None:
+    """Like an OCR '2' for '9': the summary elsewhere prints the total its parts add up to."""
+    own = (
+        fact("Cash", "1000000", 1),
+        fact("Receivables", "29651000", 2),
+        fact("Assets", "20652000", 3),
+    )
+    other = (fact("Assets", "30000000", 7, decimals=-6, doc="slides.txt"),)
+    result = build_filings(
+        [
+            Results(company="acme", document="r.txt", period=RP, facts=own),
+            Results(company="acme", document="slides.txt", period=RP, facts=other),
+        ],
+        acme_taxonomy,
+    )
+    assets = next(f for f in result.filings[0].facts if f.concept == "Assets")
+    assert (assets.value, assets.decimals) == (Decimal(30000000), -6)
+    (correction,) = assets.provenance.corrections
+    assert correction.printed == "20652000" and correction.corrected == Decimal(30000000)
+    assert "r.txt:3" in correction.reason
+    assert result.withheld == ()
+
+
+def test_strict_mode_files_every_total_as_read(acme_taxonomy: Taxonomy) -> None:
+    facts = (fact("Cash", "1000", 1), fact("Receivables", "2000", 2), fact("Assets", "9000", 3))
+    result = build_filings(
+        [Results(company="acme", document="r.txt", period=RP, facts=facts)],
+        acme_taxonomy,
+        settle_arithmetic=False,
+    )
+    assert len(result.filings[0].facts) == 3
