@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -84,7 +85,11 @@ def provenance_json(filing: Filing) -> bytes:
 
 
 def _validate(
-    paths: list[Path], arelle: bool, calc_mode: str, sources: dict[str, dict[str, str]], say: Say
+    paths: list[Path],
+    arelle: bool,
+    calc_mode: Literal["rounding", "truncation"],
+    sources: dict[str, dict[str, str]],
+    say: Say,
 ) -> list[str]:
     """Validate staged instances; return the findings that block the build, as text lines.
 
@@ -95,12 +100,13 @@ def _validate(
 
     # xmlschema's validator is the reference for the schema check; libxml2 gives the same verdicts
     # (tests/validate) and is the one fast enough for very large instances.
-    engine = "xmlschema" if all(p.stat().st_size < XMLSCHEMA_MAX_BYTES for p in paths) else "lxml"
+    small = all(p.stat().st_size < XMLSCHEMA_MAX_BYTES for p in paths)
+    engine: Literal["lxml", "xmlschema"] = "xmlschema" if small else "lxml"
     report = validate_paths(
         paths,
         arelle=arelle,
         calc_mode=calc_mode,
-        engine=engine,  # type: ignore[arg-type]
+        engine=engine,
     )
     problems = []
     for finding in report.findings:
