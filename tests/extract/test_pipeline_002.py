@@ -182,7 +182,7 @@ NON_GAAP = [  # "Adjusted EBITDA" and "CAPEX", JPY millions; line: concept, 1H09
     (230, "NetIncomeAttributableToParent", 715, 859),
     (236, "CapitalExpenditures", 2_613, 3_025),
     (237, "AssetsAcquiredUnderCapitalLeases", 664, 861),
-    (238, "PurchaseOfPropertyAndEquipment", -1_949, -2_164),  # printed 1,949: cash paid out
+    (238, "CapexPurchaseOfPropertyAndEquipment", 1_949, 2_164),  # the CAPEX table's own line
 ]
 
 
