@@ -1,0 +1,74 @@
+"""The main command on the bundled samples: one valid filing per reporting period, clean in
+Arelle, byte-identical when run again, with statement figures checked against the documents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from generator.cli import main
+from generator.validate import validate_paths
+
+pytestmark = pytest.mark.arelle
+XG = "{http://xbrlgen.org/taxonomy/results/2026-11-01}"
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("out")
+    assert main(["build", "--out", str(folder)]) == 0
+    return folder
+
+
+def fact(instance: Path, concept: str, context: str, unit: str = "JPY") -> str | None:
+    root = etree.parse(str(instance)).getroot()
+    for el in root.iter(f"{XG}{concept}"):
+        if el.get("contextRef") == context and el.get("unitRef") == unit:
+            return el.text
+    return None
+
+
+def test_one_filing_per_reporting_period_of_the_samples(out: Path) -> None:
+    assert sorted(p.name for p in out.glob("*.xbrl")) == [
+        "iij-2010-09-30-H1.xbrl",  # 002: 1H FY2010
+        "iij-2011-09-30-H1.xbrl",  # 000: 1H FY2011
+        "iij-2011-12-31-Q3.xbrl",  # 001: 1Q-3Q FY2011
+        "iij-2013-09-30-H1.xbrl",  # 004: 1H FY2013
+        "iij-2017-09-30-H1.xbrl",  # 003: 1H FY2017
+    ]
+
+
+def test_every_filing_is_clean_in_xbrlgen_and_arelle(out: Path) -> None:
+    report = validate_paths(sorted(out.glob("*.xbrl")), arelle=True)
+    assert [f"{f.source} {f.severity} {f.code} {f.message}" for f in report.findings
+            if f.severity.value in ("error", "inconsistency", "warning")] == []
+
+
+def test_statement_figures_are_filed_with_value_and_precision(out: Path) -> None:
+    # 002 line 341: "Total revenues 32,275,024 100.0 410,297 34,272,080 100.0" (thousands)
+    h1_2010 = out / "iij-2010-09-30-H1.xbrl"
+    assert fact(h1_2010, "Revenues", "CurrentYTDDuration") == "34272080000"
+    assert fact(h1_2010, "Revenues", "Prior1YTDDuration") == "32275024000"
+    assert fact(h1_2010, "Revenues", "CurrentYTDDuration", unit="USD") == "410297000"
+    # 002 line 283: "TOTAL 51,115,450 100.0 789,211 65,922,787 100.0" (balance sheet)
+    assert fact(h1_2010, "Assets", "CurrentYTDInstant") == "65922787000"
+    assert fact(h1_2010, "Assets", "Prior1YearInstant") == "51115450000"
+    # 004 line 355: "Total revenues 51,109,001 553,433 54,396,959"
+    h1_2013 = out / "iij-2013-09-30-H1.xbrl"
+    assert fact(h1_2013, "Revenues", "CurrentYTDDuration") == "54396959000"
+
+
+def test_provenance_names_the_document_line_of_every_fact(out: Path) -> None:
+    provenance = json.loads((out / "iij-2010-09-30-H1.provenance.json").read_text())
+    revenues = [p for p in provenance.values()
+                if p["concept"] == "Revenues" and p["context"] == "CurrentYTDDuration"]
+    assert any(p["document"] == "002_848ee02a02e0fa53.txt" and p["line"] == 341 for p in revenues)
+
+
+def test_building_again_gives_byte_identical_files(out: Path, tmp_path: Path) -> None:
+    assert main(["build", "--no-arelle", "--out", str(tmp_path)]) == 0
+    for path in sorted(out.iterdir()):
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
