@@ -30,21 +30,56 @@ MY_NETWORKS = {
     "CashFlowStatement": "060-cash-flows.yaml",
     "ChangesInEquityStatement": "070-changes-in-equity.yaml",
 }
-SHARED_NAMES = """
-Revenues NetworkServicesRevenue InternetConnectivityEnterpriseRevenue InternetConnectivityConsumerRevenue
-WANServicesRevenue OutsourcingServicesRevenue SystemsIntegrationRevenue SystemsConstructionRevenue
-SystemsOperationAndMaintenanceRevenue EquipmentSalesRevenue ATMOperationBusinessRevenue CostOfRevenues
-CostOfNetworkServices CostOfSystemsIntegration CostOfEquipmentSales CostOfATMOperationBusiness
-SalesAndMarketingExpenses GeneralAndAdministrativeExpenses ResearchAndDevelopmentExpenses CostsAndExpenses
-OperatingIncome OtherIncomeExpenseNet IncomeBeforeIncomeTaxes IncomeTaxExpense
-EquityInNetIncomeOfEquityMethodInvestees NetIncome NetIncomeAttributableToNoncontrollingInterests
-NetIncomeAttributableToParent EarningsPerShareBasic EarningsPerShareDiluted EarningsPerADSBasic
-EarningsPerADSDiluted WeightedAverageSharesBasic WeightedAverageSharesDiluted CashAndCashEquivalents Assets
-Liabilities ParentShareholdersEquity NoncontrollingInterests TotalEquity LiabilitiesAndEquity
-DepreciationAndAmortization PurchaseOfPropertyAndEquipment NetCashFromOperatingActivities
-NetCashFromInvestingActivities NetCashFromFinancingActivities ComprehensiveIncome
-ComprehensiveIncomeAttributableToParent
-""".split()
+SHARED_NAMES = [
+    "Revenues",
+    "NetworkServicesRevenue",
+    "InternetConnectivityEnterpriseRevenue",
+    "InternetConnectivityConsumerRevenue",
+    "WANServicesRevenue",
+    "OutsourcingServicesRevenue",
+    "SystemsIntegrationRevenue",
+    "SystemsConstructionRevenue",
+    "SystemsOperationAndMaintenanceRevenue",
+    "EquipmentSalesRevenue",
+    "ATMOperationBusinessRevenue",
+    "CostOfRevenues",
+    "CostOfNetworkServices",
+    "CostOfSystemsIntegration",
+    "CostOfEquipmentSales",
+    "CostOfATMOperationBusiness",
+    "SalesAndMarketingExpenses",
+    "GeneralAndAdministrativeExpenses",
+    "ResearchAndDevelopmentExpenses",
+    "CostsAndExpenses",
+    "OperatingIncome",
+    "OtherIncomeExpenseNet",
+    "IncomeBeforeIncomeTaxes",
+    "IncomeTaxExpense",
+    "EquityInNetIncomeOfEquityMethodInvestees",
+    "NetIncome",
+    "NetIncomeAttributableToNoncontrollingInterests",
+    "NetIncomeAttributableToParent",
+    "EarningsPerShareBasic",
+    "EarningsPerShareDiluted",
+    "EarningsPerADSBasic",
+    "EarningsPerADSDiluted",
+    "WeightedAverageSharesBasic",
+    "WeightedAverageSharesDiluted",
+    "CashAndCashEquivalents",
+    "Assets",
+    "Liabilities",
+    "ParentShareholdersEquity",
+    "NoncontrollingInterests",
+    "TotalEquity",
+    "LiabilitiesAndEquity",
+    "DepreciationAndAmortization",
+    "PurchaseOfPropertyAndEquipment",
+    "NetCashFromOperatingActivities",
+    "NetCashFromInvestingActivities",
+    "NetCashFromFinancingActivities",
+    "ComprehensiveIncome",
+    "ComprehensiveIncomeAttributableToParent",
+]
 
 _FIGURE = re.compile(r"^\(?\d{1,3}(,\d{3})*(\.\d+)?\)?$")
 _DASHES = {"--", "-", "—", "–", "_"}
@@ -104,7 +139,8 @@ def index(taxonomy: Taxonomy) -> AliasIndex:
 def _resolve(taxonomy, index, network_id, rows, column):
     """Walk the rows; a label carrying figures ("Accounts receivable, net of allowance ... of JPY
     37,178 thousand ...") falls back to the longest wording of the network it starts with.
-    Returns (concept, value in the concept's sign) per row with figures, and the unmatched labels."""
+    Returns (concept, value in the concept's sign) per row with figures, and the unmatched
+    labels."""
     network = index.network(network_id)
     walker = RowWalker(index, network, taxonomy)
     found, unmatched = [], []
@@ -138,8 +174,10 @@ def _check_sums(taxonomy, network_id, found) -> list[str]:
     for parent, arcs in parents.items():
         if values.get(parent) is None or all(values.get(a.child) is None for a in arcs):
             continue
-        total = sum((a.weight * values[a.child] for a in arcs if values.get(a.child) is not None),
-                    Decimal(0))
+        total = sum(
+            (a.weight * values[a.child] for a in arcs if values.get(a.child) is not None),
+            Decimal(0),
+        )
         checked += 1
         if total != values[parent]:
             wrong.append(f"{parent}: printed {values[parent]}, sum of items {total}")
@@ -162,28 +200,64 @@ def test_shared_concept_names_are_defined_in_my_networks(taxonomy: Taxonomy) -> 
 
 
 def test_cash_flow_lines_carry_no_balance(taxonomy: Taxonomy) -> None:
-    for name in ("DepreciationAndAmortization", "PurchaseOfPropertyAndEquipment",
-                 "NetCashFromOperatingActivities", "NetIncreaseDecreaseInCashAndCashEquivalents"):
+    for name in (
+        "DepreciationAndAmortization",
+        "PurchaseOfPropertyAndEquipment",
+        "NetCashFromOperatingActivities",
+        "NetIncreaseDecreaseInCashAndCashEquivalents",
+    ):
         assert taxonomy.concepts[name].balance is None, name
     assert taxonomy.concepts["CashAndCashEquivalents"].period_type.value == "instant"
 
 
-BS_002_CONCEPTS = """
-CashAndCashEquivalents AccountsReceivable Inventories PrepaidExpensesCurrent DeferredTaxAssetsCurrent
-OtherCurrentAssets AssetsCurrent InvestmentsInEquityMethodInvestees OtherInvestments PropertyAndEquipmentNet
-Goodwill OtherIntangibleAssetsNet GuaranteeDeposits DeferredTaxAssetsNoncurrent OtherAssetsNoncurrent Assets
-ShortTermBorrowings CapitalLeaseObligationsCurrent AccountsPayable AccruedExpenses
-AccruedRetirementAndPensionCostsCurrent DeferredIncomeCurrent OtherCurrentLiabilities LiabilitiesCurrent
-CapitalLeaseObligationsNoncurrent AccruedRetirementAndPensionCostsNoncurrent DeferredTaxLiabilitiesNoncurrent
-DeferredIncomeNoncurrent OtherNoncurrentLiabilities Liabilities CommonStock AdditionalPaidInCapital
-RetainedEarningsAccumulatedDeficit AccumulatedOtherComprehensiveIncome TreasuryStock ParentShareholdersEquity
-NoncontrollingInterests TotalEquity LiabilitiesAndEquity
-""".split()
+BS_002_CONCEPTS = [
+    "CashAndCashEquivalents",
+    "AccountsReceivable",
+    "Inventories",
+    "PrepaidExpensesCurrent",
+    "DeferredTaxAssetsCurrent",
+    "OtherCurrentAssets",
+    "AssetsCurrent",
+    "InvestmentsInEquityMethodInvestees",
+    "OtherInvestments",
+    "PropertyAndEquipmentNet",
+    "Goodwill",
+    "OtherIntangibleAssetsNet",
+    "GuaranteeDeposits",
+    "DeferredTaxAssetsNoncurrent",
+    "OtherAssetsNoncurrent",
+    "Assets",
+    "ShortTermBorrowings",
+    "CapitalLeaseObligationsCurrent",
+    "AccountsPayable",
+    "AccruedExpenses",
+    "AccruedRetirementAndPensionCostsCurrent",
+    "DeferredIncomeCurrent",
+    "OtherCurrentLiabilities",
+    "LiabilitiesCurrent",
+    "CapitalLeaseObligationsNoncurrent",
+    "AccruedRetirementAndPensionCostsNoncurrent",
+    "DeferredTaxLiabilitiesNoncurrent",
+    "DeferredIncomeNoncurrent",
+    "OtherNoncurrentLiabilities",
+    "Liabilities",
+    "CommonStock",
+    "AdditionalPaidInCapital",
+    "RetainedEarningsAccumulatedDeficit",
+    "AccumulatedOtherComprehensiveIncome",
+    "TreasuryStock",
+    "ParentShareholdersEquity",
+    "NoncontrollingInterests",
+    "TotalEquity",
+    "LiabilitiesAndEquity",
+]
 
 
 @pytest.mark.parametrize("column", [0, 2])  # March 31, 2010 and September 30, 2010 (JPY)
 def test_balance_sheet_of_002_every_line_matched_and_sums_hold(taxonomy, index, column) -> None:
-    lines = _block(S002, "ASSETS", "TOTAL", 1) + _block(S002, "LIABILITIES AND SHAREHOLDERS", "TOTAL")
+    lines = _block(S002, "ASSETS", "TOTAL", 1) + _block(
+        S002, "LIABILITIES AND SHAREHOLDERS", "TOTAL"
+    )
     rows = [r for r in _rows_spaces(lines) if not r[0].startswith(("As of", "Thousands of"))]
     found, unmatched = _resolve(taxonomy, index, "BalanceSheet", rows, column)
     assert not unmatched
@@ -205,14 +279,20 @@ def test_income_statements_of_002(taxonomy, index, occurrence, column) -> None:
     # "LESS: NET LOSS ATTRIBUTABLE TO NONCONTROLLING INTERESTS 175,436" is a loss: negative value
     assert values["NetIncomeAttributableToNoncontrollingInterests"] < 0
     assert values["InterestExpense"] > 0  # printed "(168,189)"
-    assert {"EarningsPerShareBasic", "EarningsPerADSDiluted", "WeightedAverageADSEquivalentsBasic"} <= set(values)
+    assert {
+        "EarningsPerShareBasic",
+        "EarningsPerADSDiluted",
+        "WeightedAverageADSEquivalentsBasic",
+    } <= set(values)
     assert not _check_sums(taxonomy, "IncomeStatement", found)
 
 
 @pytest.mark.parametrize("occurrence", [1, 2])
 @pytest.mark.parametrize("column", [0, 2])
 def test_cash_flow_statements_of_002(taxonomy, index, occurrence, column) -> None:
-    rows = _rows_spaces(_block(S002, "OPERATING ACTIVITIES:", "CASH AND CASH EQUIVALENTS, END", occurrence))
+    rows = _rows_spaces(
+        _block(S002, "OPERATING ACTIVITIES:", "CASH AND CASH EQUIVALENTS, END", occurrence)
+    )
     rows = [r for r in rows if not r[0].startswith(("Six Months", "Three Months", "Thousands of"))]
     found, unmatched = _resolve(taxonomy, index, "CashFlowStatement", rows, column)
     assert not unmatched
@@ -224,24 +304,38 @@ def test_cash_flow_statements_of_002(taxonomy, index, occurrence, column) -> Non
     assert not _check_sums(taxonomy, "CashFlowStatement", found)
 
 
-@pytest.mark.parametrize(("network", "first", "last", "occurrence", "nth_last"), [
-    ("BalanceSheet", "ASSETS", "TOTAL\t", 1, 1),
-    ("BalanceSheet", "LIABILITIES AND SHAREHOLDERS", "TOTAL\t", 1, 1),
-    ("IncomeStatement", "REVENUES:", "DILUTED NET INCOME PER ADS", 1, 1),  # six months
-    ("IncomeStatement", "REVENUES:", "DILUTED NET INCOME PER ADS", 2, 1),  # three months
-    ("ComprehensiveIncomeStatement", "NET INCOME\t", "Comprehensive income attributable", 2, 1),
-    # six months, with the noncash acquisition block; three months
-    ("CashFlowStatement", "OPERATING ACTIVITIES:", "Acquisition of a newly controlled company, net", 1, 2),
-    ("CashFlowStatement", "OPERATING ACTIVITIES:", "CASH AND CASH EQUIVALENTS, END", 2, 1),
-])
+@pytest.mark.parametrize(
+    ("network", "first", "last", "occurrence", "nth_last"),
+    [
+        ("BalanceSheet", "ASSETS", "TOTAL\t", 1, 1),
+        ("BalanceSheet", "LIABILITIES AND SHAREHOLDERS", "TOTAL\t", 1, 1),
+        ("IncomeStatement", "REVENUES:", "DILUTED NET INCOME PER ADS", 1, 1),  # six months
+        ("IncomeStatement", "REVENUES:", "DILUTED NET INCOME PER ADS", 2, 1),  # three months
+        ("ComprehensiveIncomeStatement", "NET INCOME\t", "Comprehensive income attributable", 2, 1),
+        # six months, with the noncash acquisition block; three months
+        (
+            "CashFlowStatement",
+            "OPERATING ACTIVITIES:",
+            "Acquisition of a newly controlled company, net",
+            1,
+            2,
+        ),
+        ("CashFlowStatement", "OPERATING ACTIVITIES:", "CASH AND CASH EQUIVALENTS, END", 2, 1),
+    ],
+)
 @pytest.mark.parametrize("column", [0, 2])  # FY2012 and FY2013 (JPY)
-def test_statements_of_004(taxonomy, index, network, first, last, occurrence, nth_last, column) -> None:
+def test_statements_of_004(
+    taxonomy, index, network, first, last, occurrence, nth_last, column
+) -> None:
     lines = _block(S004, first, last, occurrence, nth_last)
     rows = [r for r in _rows_tabs(lines) if not r[0].startswith("- ")]  # page footers
     found, unmatched = _resolve(taxonomy, index, network, rows, column)
     # labels broken over two lines in this release (the extractor joins them)
-    broken = {"Adjustments to reconcile net income to net cash", "provided by operating activities:",
-              "issued and outstanding, 46,697,800 shares at September 30, 2013"}
+    broken = {
+        "Adjustments to reconcile net income to net cash",
+        "provided by operating activities:",
+        "issued and outstanding, 46,697,800 shares at September 30, 2013",
+    }
     assert set(unmatched) <= broken
     assert not _check_sums(taxonomy, network, found)
 
