@@ -140,20 +140,22 @@ class CalcCollector:
         table = self.table
         table.flags[table.row_of(fact, ctx, unit, True)] |= flags
 
-    def _bound(self, group: list[int]) -> Bound:
-        """The group's interval (truncation) or (centre, radius) (rounding); None if unusable."""
+    def _bound(self, group: int | list[int]) -> Bound:
+        """The group's interval (truncation) or (centre, radius) (rounding); None if unusable.
+
+        ``group`` is a row, or the rows of duplicate facts.
+        """
         table, mode = self.table, self.mode
-        flags, text = table.flags, table.text
-        if len(group) == 1:
-            row = group[0]
-            if flags[row] & EXCESS:
+        flags = table.flags
+        if isinstance(group, int):
+            if flags[group] & EXCESS:
                 return None
-            v = Decimal(text[row])  # type: ignore[arg-type]  # calc rows always have text
-            dec = table.dec[row]
+            v = Decimal(table.text[group])  # type: ignore[arg-type]  # calc rows have text
+            dec = table.dec[group]
             if dec == NO_DEC:
                 return v, (v if mode != "rounding" else _ZERO)
             if dec == BIG_DEC:
-                dec = table.big_decimals(row)
+                dec = table.big_decimals(group)
             if mode != "rounding":
                 return _interval(v, dec, mode)
             half = _HALVES.get(dec)
@@ -186,39 +188,59 @@ class CalcCollector:
         mode = self.mode
         code = ("calc11e:inconsistentCalculationUsingRounding" if mode == "rounding"
                 else "calc11e:inconsistentCalculationUsingTruncation")
-        nets: dict[str, list[tuple[int, str, list[tuple[str, Decimal]]]]] = {}
-        for index, ((elr, parent), children) in enumerate(self.model.networks.items()):
-            nets.setdefault(parent, []).append((index, elr, children))
         table = self.table
+        order, starts = table.by_context()
+        # Networks by parent, concepts as the table's concept indexes (-1: no fact of it).
+        ids = {name: i for i, name in enumerate(table.concepts)}
+        nets: dict[int, list[tuple[int, str, list[tuple[int, Decimal]]]]] = {}
+        for index, ((elr, parent), children) in enumerate(self.model.networks.items()):
+            if parent in ids:
+                nets.setdefault(ids[parent], []).append(
+                    (index, elr, [(ids.get(child, -1), weight) for child, weight in children]))
         flags, concepts, units = table.flags, table.concept, table.unit
         found: list[tuple[int, int, Finding]] = []
-        for rows in table.buckets():
-            groups: dict[tuple[str, int], list[int]] = {}
-            for row in rows:
+        check, bound_of = self._check, self._bound
+        lo = 0
+        for hi in starts[1:]:
+            # One c-equal context class: its rows are order[lo:hi], in reading order.
+            groups: dict[tuple[int, int], int | list[int]] = {}
+            for i in range(lo, hi):
+                row = order[i]
                 if flags[row] & CALC:
-                    groups.setdefault((concepts[row], units[row]), []).append(row)
-            bounds: dict[tuple[str, int], Bound] = {}
+                    key = (concepts[row], units[row])
+                    seen = groups.get(key)
+                    if seen is None:
+                        groups[key] = row
+                    elif isinstance(seen, list):
+                        seen.append(row)
+                    else:
+                        groups[key] = [seen, row]
+            lo = hi
+            if not groups:
+                continue
+            bounds: dict[tuple[int, int], Bound] = {}
             for pkey, pgroup in groups.items():
                 parent_nets = nets.get(pkey[0])
                 if parent_nets is None:
                     continue
-                pb = bounds[pkey] if pkey in bounds else bounds.setdefault(
-                    pkey, self._bound(pgroup))
+                pb = bounds[pkey] if pkey in bounds else bounds.setdefault(pkey, bound_of(pgroup))
                 if pb is None:
                     continue
                 u = pkey[1]
-                for index, elr, children in parent_nets:
-                    result = self._check(pb, children, u, groups, bounds)
+                for index, elr, kids in parent_nets:
+                    result = check(pb, kids, u, groups, bounds)
                     if result is not None:
-                        found.append((index, pgroup[0],
-                                      self._report(code, elr, pkey[0], pgroup[0], *result)))
+                        first = pgroup if isinstance(pgroup, int) else pgroup[0]
+                        found.append((index, first,
+                                      self._report(code, elr, table.concepts[pkey[0]], first,
+                                                   *result)))
         found.sort(key=lambda item: (item[0], item[1]))
         self.findings.extend(f for _, _, f in found)
         return self.findings
 
-    def _check(self, pb: tuple[Decimal, Decimal], children: list[tuple[str, Decimal]], u: int,
-               groups: dict[tuple[str, int], list[int]],
-               bounds: dict[tuple[str, int], Bound]) -> tuple[Decimal, Decimal] | None:
+    def _check(self, pb: tuple[Decimal, Decimal], children: list[tuple[int, Decimal]], u: int,
+               groups: dict[tuple[int, int], int | list[int]],
+               bounds: dict[tuple[int, int], Bound]) -> tuple[Decimal, Decimal] | None:
         """(lo, hi) of the children's sum when it contradicts the parent, else None."""
         rounding = self.mode == "rounding"
         lo = hi = _ZERO  # truncation: interval sum; rounding: (total, slack)

@@ -64,7 +64,7 @@ class DuplicateCollector:
         for rows in table.buckets():
             if len(rows) < 2:
                 continue
-            groups: dict[tuple[str, int, str | None], list[int]] = {}
+            groups: dict[tuple[int, int, int], list[int]] = {}
             for row in rows:
                 if flags[row] & DUP:
                     groups.setdefault((concepts[row], units[row], langs[row]), []).append(row)

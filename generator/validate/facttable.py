@@ -21,8 +21,9 @@ from typing import cast
 from generator.validate.instance import Context, Fact, Unit
 
 HAS_VALUE, NUMERIC, DUP, CALC, EXCESS = 1, 2, 4, 8, 16
-NO_DEC = -(1 << 63)  # decimals INF or absent
-BIG_DEC = -(1 << 63) + 1  # an int decimals that does not fit 64 bits: kept in a side dict
+NO_DEC = -(1 << 31)  # decimals INF or absent
+BIG_DEC = -(1 << 31) + 1  # an int decimals that does not fit 32 bits: kept in a side dict
+_DEC_TEXT = {dec: str(dec) for dec in range(-20, 21)}  # canonical spellings of usual decimals
 _TEXT_SHOWN = 40  # characters of a non-numeric value kept for messages
 
 
@@ -68,34 +69,41 @@ class TextColumn:
         return len(self._ends)
 
 
-Row = tuple[str, Context, int, "str | None", int, "str | None", str, int, "str | None", int]
+Row = tuple[int, Context, int, int, int, str, int, "str | None", int]
+_INT_MAX = (1 << 31) - 1
 
 
 class FactTable:
     """One row per fact that a later check needs, shared by the duplicate and calc collectors.
 
-    Columns: concept (interned name), context (the Context object: its c-equal class and id),
-    unit class, xml:lang, decimals as int, raw decimals, value text (stripped; cut to 40
-    characters for non-numeric facts, whose equality is then decided by ``digest``), line, id,
-    and flags. New rows wait as tuples in a small batch and are moved into the columns in bulk.
+    Columns: concept and xml:lang (indexes into small lists of the distinct ones), context (the
+    Context object: its c-equal class and id), unit class, decimals as int, value text (stripped;
+    cut to 40 characters for non-numeric facts, whose equality is then decided by ``digest``),
+    line, id and flags. The raw decimals attribute is kept only where it differs from ``dec``
+    (``-6`` for -6, ``INF`` for none). New rows wait as tuples in a small batch and are moved
+    into the columns in bulk.
     """
 
     _BATCH = 4096
 
     def __init__(self) -> None:
-        self.concept: list[str] = []
+        self.concepts: list[str] = []  # distinct concepts; ``concept`` holds indexes
+        self.langs: list[str | None] = [None]
+        self.concept = array("i")
         self.context: list[Context] = []
         self.unit = array("i")
-        self.lang: list[str | None] = []
+        self.lang = array("i")
         self.flags = bytearray()
-        self.dec = array("q")
-        self.decimals: list[str | None] = []
+        self.dec = array("i")
         self.text = TextColumn()
-        self.line = array("q")
+        self.line = array("i")
         self.ident = TextColumn()
         self.digest = array("q")
+        self._concept_ids: dict[str, int] = {}
+        self._lang_ids: dict[str | None, int] = {None: 0}
         self._pending: list[Row] = []
-        self._big_dec: dict[int, int] = {}
+        self._big: dict[tuple[str, int], int] = {}  # ("dec" | "line", row) -> out-of-range int
+        self._raw_decimals: dict[int, str | None] = {}
         self._last: Fact | None = None
         self._last_row = -1
         self._order: tuple[int, array[int], array[int]] | None = None
@@ -108,12 +116,25 @@ class FactTable:
         if fact is self._last:
             return self._last_row
         row = len(self.flags)
+        concept = self._concept_ids.get(fact.concept)
+        if concept is None:
+            concept = self._concept_ids[fact.concept] = len(self.concepts)
+            self.concepts.append(fact.concept)
+        lang = self._lang_ids.get(fact.lang)
+        if lang is None:
+            lang = self._lang_ids[fact.lang] = len(self.langs)
+            self.langs.append(fact.lang)
         dec = fact.dec
         if dec is None:
+            if fact.decimals != "INF":
+                self._raw_decimals[row] = fact.decimals
             dec = NO_DEC
-        elif not -(1 << 62) < dec < (1 << 62):
-            self._big_dec[row] = dec
-            dec = BIG_DEC
+        else:
+            if fact.decimals != _DEC_TEXT.get(dec):
+                self._raw_decimals[row] = fact.decimals
+            if not BIG_DEC < dec <= _INT_MAX:
+                self._big["dec", row] = dec
+                dec = BIG_DEC
         text = fact.text.strip()
         if numeric:
             digest = 0
@@ -121,9 +142,13 @@ class FactTable:
             digest = hash((len(text), text))
             text = text[:_TEXT_SHOWN]
         line = fact.line
-        self._pending.append((fact.concept, ctx, unit.cls if unit is not None else -1, fact.lang,
-                              dec, fact.decimals, text, line if line is not None else -1,
-                              fact.id, digest))
+        if line is None:
+            line = -1
+        elif line > _INT_MAX:
+            self._big["line", row] = line
+            line = -2
+        self._pending.append((concept, ctx, unit.cls if unit is not None else -1, lang, dec,
+                              text, line, fact.id, digest))
         self.flags.append((HAS_VALUE if fact.value is not None else 0)
                           | (NUMERIC if numeric else 0))
         if len(self._pending) >= self._BATCH:
@@ -136,14 +161,12 @@ class FactTable:
         pending = self._pending
         if not pending:
             return
-        concept, context, unit, lang, dec, decimals, text, line, ident, digest = zip(
-            *pending, strict=True)
+        concept, context, unit, lang, dec, text, line, ident, digest = zip(*pending, strict=True)
         self.concept.extend(concept)
         self.context.extend(context)
         self.unit.extend(unit)
         self.lang.extend(lang)
         self.dec.extend(dec)
-        self.decimals.extend(decimals)
         self.text.extend(text)
         self.line.extend(line)
         self.ident.extend(ident)
@@ -157,12 +180,19 @@ class FactTable:
         if dec == NO_DEC:
             return None
         if dec == BIG_DEC:
-            return self._big_dec[row]
+            return self._big["dec", row]
         return dec
 
     def big_decimals(self, row: int) -> int:
         """The decimals of a row whose ``dec`` column holds ``BIG_DEC``."""
-        return self._big_dec[row]
+        return self._big["dec", row]
+
+    def raw_decimals(self, row: int) -> str | None:
+        """The decimals attribute as written."""
+        if row in self._raw_decimals:
+            return self._raw_decimals[row]
+        dec = self.decimals_of(row)
+        return "INF" if dec is None else str(dec)
 
     def value(self, row: int) -> Decimal | None:
         """The row's numeric value, exactly as ``Decimal`` parsed it while streaming."""
@@ -177,10 +207,14 @@ class FactTable:
 
     def fact(self, row: int) -> Fact:
         """A Fact rebuilt from its row, for messages (value text cut for non-numeric facts)."""
-        line = self.line[row]
-        fact = Fact(self.concept[row], self.ident[row], self.context[row].id, None,
-                    self.decimals[row], None, False, self.text[row] or "",
-                    line if line >= 0 else None, self.lang[row])
+        line: int | None = self.line[row]
+        if line == -2:
+            line = self._big["line", row]
+        elif line == -1:
+            line = None
+        fact = Fact(self.concepts[self.concept[row]], self.ident[row], self.context[row].id,
+                    None, self.raw_decimals(row), None, False, self.text[row] or "", line,
+                    self.langs[self.lang[row]])
         fact.value, fact.dec = self.value(row), self.decimals_of(row)
         return fact
 
