@@ -80,7 +80,7 @@ def _facts(parent: etree._Element, filing: Filing, namespace: str) -> None:
     """All fact elements; the hot loop of a 100,000-fact filing, so kept lean."""
     tags: dict[str, str] = {}
     sub = etree.SubElement
-    for fact, fact_id in zip(filing.facts, fact_ids(filing), strict=True):
+    for number, fact in enumerate(filing.facts, start=1):
         tag = tags.get(fact.concept)
         if tag is None:
             tag = tags[fact.concept] = _q(namespace, fact.concept)
@@ -89,17 +89,18 @@ def _facts(parent: etree._Element, filing: Filing, namespace: str) -> None:
             attrib["unitRef"] = fact.unit_ref
         if fact.value is None:
             attrib[NIL] = "true"
-            attrib["id"] = fact_id
+            attrib["id"] = f"F{number}"
             sub(parent, tag, attrib)
             continue
         if fact.decimals is not None:
             attrib["decimals"] = str(fact.decimals)
-        attrib["id"] = fact_id
+        attrib["id"] = f"F{number}"
         sub(parent, tag, attrib).text = format(fact.value, "f")
 
 
 def fact_ids(filing: Filing) -> list[str]:
-    """Stable fact ids (``F1``...), in filing order; the provenance file uses the same ids."""
+    """Stable fact ids (``F1``...), in filing order, as :func:`_facts` writes them; the
+    provenance file and build's findings use the same ids."""
     return [f"F{i}" for i in range(1, len(filing.facts) + 1)]
 
 

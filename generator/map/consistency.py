@@ -13,7 +13,7 @@ with its printed parts, the filing must not carry both as if they agreed:
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -164,8 +164,8 @@ class Settler:
                     ),
                 }
             )
-            self.facts[key] = current.model_copy(
-                update={"value": alt.value, "decimals": alt.decimals, "provenance": source}
+            self.facts[key] = replace(
+                current, value=alt.value, decimals=alt.decimals, provenance=source
             )
             self.replaced.add(key)
             return True

@@ -136,7 +136,7 @@ def _filing(
     company = taxonomy.companies[company_id]
     contexts: dict[tuple[PeriodKey, tuple[tuple[str, str], ...]], Context] = {}
     facts = []
-    construct = Fact.model_construct  # inputs were checked above: no second validation
+    construct = Fact  # inputs were checked above: no second validation
     alternatives: dict[tuple[str, str, str | None], list[ResultFact]] = {}
     for key in keys:
         found = readings[key]
@@ -181,7 +181,7 @@ def _filing(
         withheld.extend(held)
     used_contexts = {f.context_ref for f in facts}
     used_units = sorted({f.unit_ref for f in facts if f.unit_ref})
-    return Filing(
+    return Filing.model_construct(  # every part was built from checked inputs above
         company=company,
         period=rp,
         contexts=tuple(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -32,18 +33,20 @@ class Provenance(BaseModel):
         return f"{self.document}:{self.line}"
 
 
-class Fact(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Fact:
     """A numeric or nil fact ready for an instance: context and unit already resolved to ids.
 
     ``value`` is ``None`` for a nil fact (a dash in the source), which then carries no decimals.
+    A slotted dataclass, not a model: the map stage makes one per fact (100,000 in a large
+    filing) from inputs that were validated as :class:`ResultFact` already.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     concept: str
     context_ref: str
     unit_ref: str | None
     value: Decimal | None
-    decimals: int | None = None
+    decimals: int | None
     provenance: Provenance
 
     @property
