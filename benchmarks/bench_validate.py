@@ -3,7 +3,12 @@
 Usage:
     python benchmarks/bench_validate.py               # generated 5,000 and 100,000 facts
     python benchmarks/bench_validate.py out/ a.xbrl   # real filings (files or folders)
+    python benchmarks/bench_validate.py --sizes 5000 100000 300000   # memory growth (~2 min)
     python benchmarks/bench_validate.py --sizes 5000 20000 --no-arelle
+
+Arelle is measured only up to ``--arelle-max`` facts (default 100,000): at 300,000 facts it alone
+would take several minutes. Below the table, the growth of xbrlgen's peak memory per 100,000
+facts between the smallest and the largest generated instance shows how flat memory is.
 
 Each measurement runs in a fresh subprocess so peak memory (ru_maxrss, minus the process's
 baseline after imports) belongs to that run alone. "cold" includes loading the taxonomy; "warm"
@@ -70,10 +75,15 @@ def worker(tool: str, path: Path) -> dict[str, object]:
     if tool == "xbrlgen":
         from generator.validate.pipeline import validate_file
 
+        facts = 0
+
         def once() -> int:
-            findings, _ = validate_file(path)
+            nonlocal facts
+            findings, summary = validate_file(path)
+            facts = summary.facts
             return len(findings)
     else:
+        facts = 0
         from generator.validate import arelle_runner
 
         arelle_runner._get_session()
@@ -93,7 +103,7 @@ def worker(tool: str, path: Path) -> dict[str, object]:
         if time.perf_counter() - t1 < warm:
             warm, cpu = time.perf_counter() - t1, time.process_time() - c1
     return {"cold": cold, "warm": warm, "cpu": cpu, "peak_mb": (_rss_kb() - base) / 1024,
-            "findings": count}
+            "findings": count, "facts": facts}
 
 
 def measure(tool: str, path: Path) -> dict[str, object]:
@@ -121,6 +131,8 @@ def main() -> int:
     ap.add_argument("paths", nargs="*", type=Path, help="real instances or folders to measure")
     ap.add_argument("--sizes", nargs="*", type=int, default=[5000, 100000])
     ap.add_argument("--no-arelle", action="store_true")
+    ap.add_argument("--arelle-max", type=int, default=100000, metavar="FACTS",
+                    help="skip Arelle on generated instances above this many facts")
     ap.add_argument("--worker", nargs=2, metavar=("TOOL", "PATH"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
@@ -129,12 +141,16 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="xbrlgen-bench-"))
     try:
         files = _instances(args.paths) if args.paths else [generate(n, tmp) for n in args.sizes]
+        sizes = [None] * len(files) if args.paths else list(args.sizes)
         rows = []
-        for path in files:
+        for path, size in zip(files, sizes, strict=True):
             ours = measure("xbrlgen", path)
-            theirs = {} if args.no_arelle else measure("arelle", path)
+            skip = args.no_arelle or (size is not None and size > args.arelle_max)
+            theirs = {} if skip else measure("arelle", path)
             rows.append((path, ours, theirs))
         _print(rows)
+        if not args.paths:
+            _print_growth(rows)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
@@ -147,21 +163,38 @@ def _fmt(value: object, spec: str) -> str:
 def _print(rows: list[tuple[Path, dict[str, object], dict[str, object]]]) -> None:
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; warm = best run "
           "with the taxonomy loaded (xbrlgen: best of 3), cpu = its process CPU time")
-    print("| file | size MB | xbrlgen cold s | xbrlgen warm s (cpu) | xbrlgen peak MB "
+    print("| file | size MB | facts | xbrlgen cold s | xbrlgen warm s (cpu) | xbrlgen peak MB "
           "| arelle cold s | arelle warm s (cpu) | arelle peak MB | speed-up (warm) "
           "| findings x/a |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for path, ours, theirs in rows:
         ratio = "-"
         if isinstance(ours.get("warm"), float) and isinstance(theirs.get("warm"), float):
             ratio = f"{theirs['warm'] / ours['warm']:.1f}x"  # type: ignore[operator]
-        print(f"| {path.name} | {path.stat().st_size / 1e6:.1f} | {_fmt(ours.get('cold'), '.3f')} "
+        print(f"| {path.name} | {path.stat().st_size / 1e6:.1f} | {_fmt(ours.get('facts'), ',')} "
+              f"| {_fmt(ours.get('cold'), '.3f')} "
               f"| {_fmt(ours.get('warm'), '.3f')} ({_fmt(ours.get('cpu'), '.3f')}) "
               f"| {_fmt(ours.get('peak_mb'), '.0f')} | {_fmt(theirs.get('cold'), '.3f')} "
               f"| {_fmt(theirs.get('warm'), '.3f')} ({_fmt(theirs.get('cpu'), '.3f')}) "
               f"| {_fmt(theirs.get('peak_mb'), '.0f')} | {ratio} "
               f"| {ours.get('findings', ours.get('error'))}/"
               f"{theirs.get('findings', theirs.get('error', '-'))} |")
+
+
+def _print_growth(rows: list[tuple[Path, dict[str, object], dict[str, object]]]) -> None:
+    """Peak-memory growth per 100,000 facts between the smallest and largest instance."""
+    measured: list[tuple[int, float]] = []
+    for _, ours, _ in rows:
+        facts, peak = ours.get("facts"), ours.get("peak_mb")
+        if isinstance(facts, int) and isinstance(peak, float):
+            measured.append((facts, peak))
+    if len(measured) < 2:
+        return
+    (f0, m0), (f1, m1) = min(measured), max(measured)
+    if f1 > f0:
+        per = (m1 - m0) / (f1 - f0) * 100000
+        print(f"xbrlgen peak memory grows {per:.0f} MB per 100,000 facts "
+              f"({f0:,} -> {f1:,} facts: {m0:.0f} -> {m1:.0f} MB)")
 
 
 if __name__ == "__main__":

@@ -227,7 +227,7 @@ class FactTable:
         n = len(self.flags)
         if self._order is not None and self._order[0] == n:
             return self._order[1], self._order[2]
-        classes = array("i", [ctx.cls + 1 for ctx in self.context])  # unregistered: -1 -> 0
+        classes = array("i", (ctx.cls + 1 for ctx in self.context))  # unregistered: -1 -> 0
         top = max(classes, default=-1) + 2
         starts = array("i", bytes(4 * top))
         for c in classes:
