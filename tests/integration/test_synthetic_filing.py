@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import write_build
-from generator.model.results import Results
+from generator.model.results import ResultFact, Results
 from generator.model.taxonomy import Taxonomy
 from generator.synthetic import synthetic_results
 from generator.validate import validate_paths
@@ -63,14 +63,21 @@ def test_xbrlgen_reports_nothing_either(built: Path) -> None:
     assert report.findings == []
 
 
+def results_with_broken_total(taxonomy: Taxonomy) -> tuple[Results, ResultFact]:
+    """Synthetic results whose current total assets is off by one million yen."""
+    results = synthetic_results(taxonomy, "acme")
+    facts = list(results.facts)
+    index = next(i for i, f in enumerate(facts) if f.concept == "Assets" and not f.dimensions)
+    value = facts[index].value
+    assert value is not None
+    facts[index] = facts[index].model_copy(update={"value": value + Decimal(10**6)})
+    return Results.model_validate(results.model_dump() | {"facts": facts}), facts[index]
+
+
 def test_a_total_that_does_not_add_up_fails_the_build_naming_the_fact(
     acme_taxonomy: Taxonomy, tmp_path: Path
 ) -> None:
-    results = synthetic_results(acme_taxonomy, "acme")
-    facts = list(results.facts)
-    index = next(i for i, f in enumerate(facts) if f.concept == "Assets" and not f.dimensions)
-    facts[index] = facts[index].model_copy(update={"value": facts[index].value + Decimal(10**6)})  # type: ignore[operator]
-    broken = Results.model_validate(results.model_dump() | {"facts": facts})
+    broken, _ = results_with_broken_total(acme_taxonomy)
     out = tmp_path / "out"
     outcome = write_build(
         [broken], acme_taxonomy, out, arelle=True, strict=True, say=lambda _: None
@@ -89,16 +96,12 @@ def test_a_total_that_does_not_add_up_fails_the_build_naming_the_fact(
 def test_by_default_a_total_that_does_not_add_up_is_withheld_and_reported(
     acme_taxonomy: Taxonomy, tmp_path: Path
 ) -> None:
-    results = synthetic_results(acme_taxonomy, "acme")
-    facts = list(results.facts)
-    index = next(i for i, f in enumerate(facts) if f.concept == "Assets" and not f.dimensions)
-    facts[index] = facts[index].model_copy(update={"value": facts[index].value + Decimal(10**6)})  # type: ignore[operator]
-    broken = Results.model_validate(results.model_dump() | {"facts": facts})
+    broken, assets = results_with_broken_total(acme_taxonomy)
     said: list[str] = []
     outcome = write_build([broken], acme_taxonomy, tmp_path / "out", arelle=True, say=said.append)
     assert outcome.ok, outcome.findings
     assert outcome.report is not None
     (withheld,) = outcome.report.withheld
     assert withheld.startswith("withheld Assets = ")
-    assert f"read at {facts[index].source}" in withheld
+    assert f"read at {assets.source}" in withheld
     assert any(line.startswith("withheld Assets") for line in said)
