@@ -8,13 +8,14 @@ and the test suite checks that their verdicts agree on the parity corpus.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Literal
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
-from generator.validate.dts import Dts, LocalResolver, UrlMapper
+from generator.validate.dts import INSTANCE_XSD, Dts, LocalResolver, UrlMapper
 from generator.validate.findings import Finding, Severity
 from generator.validate.safe_xml import make_parser
 
@@ -49,6 +50,40 @@ def wrapper_xsd(dts: Dts) -> str:
     return f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{imports}</xs:schema>'
 
 
+#: The XBRL instance root's open-ended ``choice maxOccurs="unbounded"`` makes libxml2's content
+#: automaton keep every root child it has seen while streaming (~130 bytes per fact, freed only
+#: at the end of the file); the same language written as a repeated ``sequence`` of one
+#: ``choice`` keeps it flat. Applied to the libxml2 compile only, and only when the base schema
+#: has exactly the published text.
+_ROOT_CHOICE = re.compile(
+    r'(<element name="xbrl">.*?<element ref="link:arcroleRef" minOccurs="0" '
+    r'maxOccurs="unbounded"\s*/>\s*)<choice minOccurs="0" maxOccurs="unbounded">(.*?)</choice>',
+    re.S)
+
+
+def streaming_instance_schema(text: str) -> str | None:
+    """The XBRL instance schema with the root's choice loop rewritten; None if not found."""
+    patched, count = _ROOT_CHOICE.subn(
+        r'\1<sequence minOccurs="0" maxOccurs="unbounded"><choice>\2</choice></sequence>',
+        text, count=1)
+    return patched if count == 1 else None
+
+
+class _StreamingResolver(LocalResolver):
+    """LocalResolver that hands libxml2 the streaming-friendly XBRL instance schema."""
+
+    def resolve(  # type: ignore[override]  # lxml passes a context the stubs omit
+        self, system_url: str, public_id: str, context: object
+    ) -> object:
+        if system_url == INSTANCE_XSD:
+            local = self.mapper.to_local(system_url)
+            if local is not None:
+                patched = streaming_instance_schema(local.read_text(encoding="utf-8"))
+                if patched is not None:
+                    return self.resolve_string(patched, context, base_url=system_url)
+        return super().resolve(system_url, public_id, context)
+
+
 class CompiledSchemas:
     """Compiled schema objects for one DTS, built lazily per engine and then reused."""
 
@@ -61,7 +96,7 @@ class CompiledSchemas:
     def lxml(self) -> etree.XMLSchema:
         """libxml2 schema; imports are fetched through the local resolver only."""
         if self._lxml is None:
-            parser = make_parser(LocalResolver(self.mapper))
+            parser = make_parser(_StreamingResolver(self.mapper))
             doc = etree.fromstring(
                 wrapper_xsd(self.dts).encode(), parser, base_url="file:///xbrlgen-wrapper.xsd"
             )
