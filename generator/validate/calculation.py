@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from generator.validate.dts import Dts
-from generator.validate.facttable import BIG_DEC, CALC, EXCESS, NO_DEC, FactTable
+from generator.validate.facttable import BIG_DEC, CALC, EXCESS, NO_DEC, NO_INT, FactTable
 from generator.validate.findings import Finding, Severity
 from generator.validate.instance import Context, Fact, Unit
 from generator.validate.taxonomy import Concept
@@ -103,7 +103,7 @@ def _excess(fact: Fact) -> bool:
     return fact.value % _quantum(dec) != 0
 
 
-Bound = tuple[Decimal, Decimal] | None
+Bound = tuple[Decimal | int, Decimal | int] | None
 
 
 class CalcCollector:
@@ -150,14 +150,19 @@ class CalcCollector:
         if isinstance(group, int):
             if flags[group] & EXCESS:
                 return None
-            v = Decimal(table.text[group])  # type: ignore[arg-type]  # calc rows have text
+            # An integer value stays a Python int, and so do the sums over it, while the
+            # radius is whole too (decimals < 0): exact, and cheaper than Decimal.
+            iv = table.digest[group]
+            v: Decimal | int = iv if iv != NO_INT else Decimal(table.text[group] or "")
             dec = table.dec[group]
             if dec == NO_DEC:
-                return v, (v if mode != "rounding" else _ZERO)
+                return v, (v if mode != "rounding" else 0)
             if dec == BIG_DEC:
                 dec = table.big_decimals(group)
             if mode != "rounding":
-                return _interval(v, dec, mode)
+                return _interval(Decimal(v), dec, mode)
+            if dec < 0 and iv != NO_INT:
+                return v, 5 * 10 ** (-dec - 1)
             half = _HALVES.get(dec)
             if half is None:
                 half = _HALVES[dec] = _quantum(dec) * _HALF
@@ -238,12 +243,13 @@ class CalcCollector:
         self.findings.extend(f for _, _, f in found)
         return self.findings
 
-    def _check(self, pb: tuple[Decimal, Decimal], children: list[tuple[int, Decimal]], u: int,
-               groups: dict[tuple[int, int], int | list[int]],
+    def _check(self, pb: tuple[Decimal | int, Decimal | int], children: list[tuple[int, Decimal]],
+               u: int, groups: dict[tuple[int, int], int | list[int]],
                bounds: dict[tuple[int, int], Bound]) -> tuple[Decimal, Decimal] | None:
         """(lo, hi) of the children's sum when it contradicts the parent, else None."""
         rounding = self.mode == "rounding"
-        lo = hi = _ZERO  # truncation: interval sum; rounding: (total, slack)
+        lo: Decimal | int = 0  # truncation: interval sum; rounding: (total, slack)
+        hi: Decimal | int = 0
         bound = False
         for child, weight in children:
             ckey = (child, u)
@@ -273,12 +279,12 @@ class CalcCollector:
             return None
         if rounding:
             total, slack = lo, hi
-            if abs(total - pb[0]) <= slack + pb[1]:
+            if abs(total - pb[0]) <= slack + pb[1]:  # type: ignore[operator]  # int|Decimal
                 return None
-            return total - slack, total + slack
+            return Decimal(total - slack), Decimal(total + slack)
         if _overlaps((lo, hi), pb, self.mode):
             return None
-        return lo, hi
+        return Decimal(lo), Decimal(hi)
 
     def _report(self, code: str, elr: str, parent: str, row: int, lo: Decimal,
                 hi: Decimal) -> Finding:
@@ -293,7 +299,8 @@ class CalcCollector:
             context_id=pf.context_ref)
 
 
-def _overlaps(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal], mode: CalcMode) -> bool:
+def _overlaps(a: tuple[Decimal | int, Decimal | int], b: tuple[Decimal | int, Decimal | int],
+              mode: CalcMode) -> bool:
     if mode == "rounding" or a[0] == a[1] or b[0] == b[1]:
         return a[0] <= b[1] and b[0] <= a[1]
     return a[0] < b[1] and b[0] < a[1]

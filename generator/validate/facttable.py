@@ -23,6 +23,7 @@ from generator.validate.instance import Context, Fact, Unit
 HAS_VALUE, NUMERIC, DUP, CALC, EXCESS = 1, 2, 4, 8, 16
 NO_DEC = -(1 << 31)  # decimals INF or absent
 BIG_DEC = -(1 << 31) + 1  # an int decimals that does not fit 32 bits: kept in a side dict
+NO_INT = -(1 << 63)  # numeric row whose value is not an int64 integer
 _DEC_TEXT = {dec: str(dec) for dec in range(-20, 21)}  # canonical spellings of usual decimals
 _TEXT_SHOWN = 40  # characters of a non-numeric value kept for messages
 
@@ -79,9 +80,10 @@ class FactTable:
     Columns: concept and xml:lang (indexes into small lists of the distinct ones), context (the
     Context object: its c-equal class and id), unit class, decimals as int, value text (stripped;
     cut to 40 characters for non-numeric facts, whose equality is then decided by ``digest``),
-    line, id and flags. The raw decimals attribute is kept only where it differs from ``dec``
-    (``-6`` for -6, ``INF`` for none). New rows wait as tuples in a small batch and are moved
-    into the columns in bulk.
+    line, id and flags. For numeric rows ``digest`` holds the value itself when it is an integer
+    that fits 64 bits (else ``NO_INT``). The raw decimals attribute is kept only where it differs
+    from ``dec`` (``-6`` for -6, ``INF`` for none). New rows wait as tuples in a small batch and
+    are moved into the columns in bulk.
     """
 
     _BATCH = 4096
@@ -137,7 +139,14 @@ class FactTable:
                 dec = BIG_DEC
         text = fact.text.strip()
         if numeric:
-            digest = 0
+            # Integer values (most amounts) also as an int, so the calc check skips Decimal.
+            digest = NO_INT
+            if fact.value is not None and text.isascii() and (
+                    text.isdigit() or (text[:1] == "-" and text[1:].isdigit()
+                                       and text.strip("-0"))):  # not -0: keep its sign
+                number = int(text)
+                if NO_INT < number < (1 << 63):
+                    digest = number
         else:
             digest = hash((len(text), text))
             text = text[:_TEXT_SHOWN]
