@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Literal
 
 from generator.validate.dts import Dts
@@ -91,6 +92,11 @@ def _interval(v: Decimal, dec: int | None, mode: CalcMode) -> tuple[Decimal, Dec
     return -unit, unit
 
 
+@cache
+def _pow10(k: int) -> int:
+    return int(10**k)
+
+
 def _excess(fact: Fact) -> bool:
     dec = fact.dec
     if fact.value is None or dec is None:
@@ -127,8 +133,13 @@ class CalcCollector:
         if (fact.concept not in self.model.concepts or fact.value is None or ctx is None
                 or unit is None or fact.in_tuple or (fact.dec is None and fact.decimals != "INF")):
             return
+        table = self.table
+        row = table.row_of(fact, ctx, unit, True)
         flags = CALC
-        if _excess(fact):
+        dec = fact.dec
+        number = table.last_int  # the value as an int64 integer, if it is one
+        if (_excess(fact) if number == NO_INT or dec is None
+                else dec < 0 and number % _pow10(-dec) != 0):
             flags |= EXCESS
             self.findings.append(Finding(
                 code="calc11e:excessDigits", severity=Severity.inconsistency,
@@ -137,8 +148,7 @@ class CalcCollector:
                 "are not checked.",
                 file=self.file, line=fact.line, fact_id=fact.id,
                 concept=short(fact.concept), context_id=fact.context_ref))
-        table = self.table
-        table.flags[table.row_of(fact, ctx, unit, True)] |= flags
+        table.flags[row] |= flags
 
     def _bound(self, group: int | list[int]) -> Bound:
         """The group's interval (truncation) or (centre, radius) (rounding); None if unusable.

@@ -24,6 +24,7 @@ HAS_VALUE, NUMERIC, DUP, CALC, EXCESS = 1, 2, 4, 8, 16
 NO_DEC = -(1 << 31)  # decimals INF or absent
 BIG_DEC = -(1 << 31) + 1  # an int decimals that does not fit 32 bits: kept in a side dict
 NO_INT = -(1 << 63)  # numeric row whose value is not an int64 integer
+_INT64_END = 1 << 63
 _DEC_TEXT = {dec: str(dec) for dec in range(-20, 21)}  # canonical spellings of usual decimals
 _TEXT_SHOWN = 40  # characters of a non-numeric value kept for messages
 
@@ -108,6 +109,7 @@ class FactTable:
         self._raw_decimals: dict[int, str | None] = {}
         self._last: Fact | None = None
         self._last_row = -1
+        self.last_int = NO_INT  # the last row's value as an int64 integer, or NO_INT
         self._order: tuple[int, array[int], array[int]] | None = None
 
     def __len__(self) -> int:
@@ -117,15 +119,18 @@ class FactTable:
         """The row of ``fact``: the one just added for it, or a new one."""
         if fact is self._last:
             return self._last_row
-        row = len(self.flags)
+        flags = self.flags
+        row = len(flags)
         concept = self._concept_ids.get(fact.concept)
         if concept is None:
             concept = self._concept_ids[fact.concept] = len(self.concepts)
             self.concepts.append(fact.concept)
-        lang = self._lang_ids.get(fact.lang)
-        if lang is None:
-            lang = self._lang_ids[fact.lang] = len(self.langs)
-            self.langs.append(fact.lang)
+        lang = 0
+        if fact.lang is not None:
+            lang = self._lang_ids.get(fact.lang, -1)
+            if lang < 0:
+                lang = self._lang_ids[fact.lang] = len(self.langs)
+                self.langs.append(fact.lang)
         dec = fact.dec
         if dec is None:
             if fact.decimals != "INF":
@@ -138,14 +143,15 @@ class FactTable:
                 self._big["dec", row] = dec
                 dec = BIG_DEC
         text = fact.text.strip()
+        has_value = fact.value is not None
         if numeric:
             # Integer values (most amounts) also as an int, so the calc check skips Decimal.
+            # (isdecimal: digits int() and Decimal() both read; "-0" keeps its sign as text.)
             digest = NO_INT
-            if fact.value is not None and text.isascii() and (
-                    text.isdigit() or (text[:1] == "-" and text[1:].isdigit()
-                                       and text.strip("-0"))):  # not -0: keep its sign
+            if has_value and (text.isdecimal() or (
+                    text[:1] == "-" and text[1:].isdecimal() and text.strip("-0"))):
                 number = int(text)
-                if NO_INT < number < (1 << 63):
+                if NO_INT < number < _INT64_END:
                     digest = number
         else:
             digest = hash((len(text), text))
@@ -156,13 +162,14 @@ class FactTable:
         elif line > _INT_MAX:
             self._big["line", row] = line
             line = -2
-        self._pending.append((concept, ctx, unit.cls if unit is not None else -1, lang, dec,
-                              text, line, fact.id, digest))
-        self.flags.append((HAS_VALUE if fact.value is not None else 0)
-                          | (NUMERIC if numeric else 0))
-        if len(self._pending) >= self._BATCH:
+        pending = self._pending
+        pending.append((concept, ctx, unit.cls if unit is not None else -1, lang, dec, text, line,
+                        fact.id, digest))
+        flags.append((HAS_VALUE if has_value else 0) | (NUMERIC if numeric else 0))
+        if len(pending) >= self._BATCH:
             self.flush()
         self._last, self._last_row = fact, row
+        self.last_int = digest if numeric else NO_INT
         return row
 
     def flush(self) -> None:
