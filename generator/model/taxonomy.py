@@ -82,6 +82,7 @@ class Network(BaseModel):
     order: int
     title: str
     primary: bool = False
+    tables: tuple[str, ...] = ()  # title wordings that select this network for a table
     role_uri: str
     axes: tuple[str, ...]
     dimensions: dict[str, str]

@@ -100,6 +100,7 @@ class NetworkDecl(_Strict):
     id: str = Field(pattern=NAME)
     title: str
     primary: bool = False  # a primary financial statement: its figures win reconciliations
+    tables: list[str] = []  # wordings in a table's title that select this network
     axes: list[str] = []
     dimensions: dict[str, str] = {}
     tree: list[NodeDecl] = Field(min_length=1)

@@ -347,6 +347,7 @@ def _network(
         order=order,
         title=decl.title,
         primary=decl.primary,
+        tables=tuple(decl.tables),
         role_uri=f"{meta.role_base}/{decl.id}",
         axes=axes,
         dimensions=dict(decl.dimensions),

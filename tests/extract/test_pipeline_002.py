@@ -302,3 +302,14 @@ def test_dividends_and_targets(ex: Extraction) -> None:
 def test_every_number_is_accounted_for(ex: Extraction) -> None:
     cov = ex.coverage
     assert cov.numbers == cov.accounted
+
+
+def test_old_classification_outsourcing_is_not_the_current_outsourcing_line(
+    ex: Extraction,
+) -> None:
+    """Lines 560 ("[Old Classification]": outsourcing incl. WAN) and 574 ("[New
+    Classification]"), 1Q08: 3,690,496 = 561,931 (WAN) + 3,128,565 (outsourcing)."""
+    q1_08 = dur("2008-04-01", "2008-06-30")
+    check(ex, 560, "OutsourcingServicesRevenueIncludingWAN", q1_08, 3_690_496)
+    check(ex, 574, "OutsourcingServicesRevenue", q1_08, 3_128_565)
+    check(ex, 573, "WANServicesRevenue", q1_08, 561_931)

@@ -14,6 +14,7 @@ from generator.extract.map_rows.transposed import (
 from generator.taxonomy.aliases import AliasIndex, NetworkAliases, label_prefixes
 
 KIND_BONUS = 2
+TITLE_BONUS = 1000  # the taxonomy names this table by its title: that decides
 
 
 def _squash(text: str) -> str:
@@ -59,6 +60,9 @@ def score_mode(index: AliasIndex, network: NetworkAliases, table: Table) -> tupl
     kind = _squash(table.kind or "")
     if kind and (kind in _squash(network.network.id) or kind in _squash(network.network.title)):
         bonus = KIND_BONUS
+    title = _squash(table.title)
+    if any(_squash(wording) in title for wording in network.network.tables):
+        bonus += TITLE_BONUS
     return (hits + bonus if hits else bonus), mode
 
 
