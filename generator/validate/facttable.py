@@ -20,7 +20,7 @@ from typing import cast
 
 from generator.validate.instance import Context, Fact, Unit
 
-HAS_VALUE, NUMERIC, DUP, CALC, EXCESS = 1, 2, 4, 8, 16
+HAS_VALUE, NUMERIC, DUP, CALC, EXCESS, NO_DECIMALS = 1, 2, 4, 8, 16, 32
 NO_DEC = -(1 << 31)  # decimals INF or absent
 BIG_DEC = -(1 << 31) + 1  # an int decimals that does not fit 32 bits: kept in a side dict
 NO_INT = -(1 << 63)  # numeric row whose value is not an int64 integer
@@ -132,8 +132,11 @@ class FactTable:
                 lang = self._lang_ids[fact.lang] = len(self.langs)
                 self.langs.append(fact.lang)
         dec = fact.dec
+        bits = (HAS_VALUE if fact.value is not None else 0) | (NUMERIC if numeric else 0)
         if dec is None:
-            if fact.decimals != "INF":
+            if fact.decimals is None:
+                bits |= NO_DECIMALS  # non-numeric, nil or precision-only: no side entry
+            elif fact.decimals != "INF":
                 self._raw_decimals[row] = fact.decimals
             dec = NO_DEC
         else:
@@ -165,7 +168,7 @@ class FactTable:
         pending = self._pending
         pending.append((concept, ctx, unit.cls if unit is not None else -1, lang, dec, text, line,
                         fact.id, digest))
-        flags.append((HAS_VALUE if has_value else 0) | (NUMERIC if numeric else 0))
+        flags.append(bits)
         if len(pending) >= self._BATCH:
             self.flush()
         self._last, self._last_row = fact, row
@@ -205,6 +208,8 @@ class FactTable:
 
     def raw_decimals(self, row: int) -> str | None:
         """The decimals attribute as written."""
+        if self.flags[row] & NO_DECIMALS:
+            return None
         if row in self._raw_decimals:
             return self._raw_decimals[row]
         dec = self.decimals_of(row)

@@ -111,16 +111,18 @@ def test_calc_duplicates_ignore_language() -> None:
 
 
 def test_rows_stay_small() -> None:
-    """About 60 bytes and the value text per fact: no Python object per row."""
+    """About 60 bytes and the value text (at most 40 characters of a text block) per fact."""
     contexts = [_ctx(i, f"c{i}") for i in range(2000)]
     facts = [_fact(f"{{n}}C{i % 7}", str(1000000 * i), context_ref=f"c{i % 2000}")
+             if i % 2 else  # every other fact a text block, with no decimals
+             _fact("{n}T", "<p>text</p>" * 100, None, None, lang="ja")
              for i in range(20000)]
     tracemalloc.start()
     try:
         before = tracemalloc.get_traced_memory()[0]
         table = FactTable()
         for i, fact in enumerate(facts):
-            table.row_of(fact, contexts[i % 2000], JPY, True)
+            table.row_of(fact, contexts[i % 2000], JPY, bool(i % 2))
         table.flush()
         used = tracemalloc.get_traced_memory()[0] - before
     finally:
