@@ -8,10 +8,13 @@ built once per worker process.
 from __future__ import annotations
 
 import gc
+import marshal
 import time
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from tempfile import SpooledTemporaryFile
 
 from generator.validate import calculation, dimensions, duplicates, xbrl21
 from generator.validate.calculation import CalcMode, CalcModel
@@ -42,6 +45,41 @@ class LoadedDts:
     calculation: CalcModel
     fact_namespaces: frozenset[str] = frozenset()
     known_namespaces: frozenset[str] = frozenset()
+
+
+class DeferredFacts:
+    """Facts read before their context or unit, kept as marshalled records until the end.
+
+    Why not a list: a file may put every context after its facts, and then every fact waits;
+    as records in a spooled temporary file (in memory up to 8 MB, on disk beyond) they cost
+    their bytes, not ~300 bytes of objects each.
+    """
+
+    def __init__(self) -> None:
+        self._file: SpooledTemporaryFile[bytes] | None = None
+        self.count = 0
+
+    def append(self, fact: Fact) -> None:
+        """Keep one fact for later."""
+        if self._file is None:
+            self._file = SpooledTemporaryFile(max_size=8 << 20)  # noqa: SIM115  # see close()
+        marshal.dump((fact.concept, fact.id, fact.context_ref, fact.unit_ref, fact.decimals,
+                      fact.precision, fact.nil, fact.text, fact.line, fact.lang, fact.in_tuple),
+                     self._file)
+        self.count += 1
+
+    def __iter__(self) -> Iterator[Fact]:
+        if self._file is None:
+            return
+        self._file.seek(0)
+        for _ in range(self.count):
+            yield Fact(*marshal.load(self._file))
+
+    def close(self) -> None:
+        """Drop the records."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
 
 
 _cache: OrderedDict[tuple[tuple[str, ...], UrlMapper], LoadedDts] = OrderedDict()
@@ -130,7 +168,7 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     calc = calculation.CalcCollector(name, loaded.calculation, calc_mode, table)
     dups = duplicates.DuplicateCollector(name, table)
     contexts, units = inst.contexts, inst.units
-    deferred: list[Fact] = []
+    deferred = DeferredFacts()
     final = False
 
     def consume(fact: Fact) -> None:
@@ -163,10 +201,12 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
         # Rare path (invalid file or the xmlschema engine): a tree gives exact line numbers.
         inst.findings.extend(validate_tree(parse(path), loaded.schemas, name, engine))
     if inst.fatal:
+        deferred.close()
         return out + inst.findings, 0
     final = True
     for fact in deferred:
         consume(fact)
+    deferred.close()
     missing = set(rules.missing_concepts)
     schema_findings = [
         f for f in inst.findings

@@ -10,8 +10,8 @@ from lxml import etree
 from validate_corpus import VALID, write_case
 
 from generator.validate.dts import INSTANCE_XSD, LocalResolver, UrlMapper
-from generator.validate.instance import read_head
-from generator.validate.pipeline import load_dts, validate_file
+from generator.validate.instance import Fact, read_head
+from generator.validate.pipeline import DeferredFacts, load_dts, validate_file
 from generator.validate.safe_xml import make_parser
 from generator.validate.schema import streaming_instance_schema, wrapper_xsd
 
@@ -57,3 +57,32 @@ def test_rewritten_root_model_gives_the_same_verdict(name: str, tmp_path: Path) 
     findings, _ = validate_file(path)
     schema_lines = {f.line for f in findings if f.code.startswith("xmlSchema")}
     assert schema_lines == {e.line for e in published.error_log if e.domain_name == "SCHEMASV"}
+
+
+def test_deferred_facts_round_trip() -> None:
+    deferred = DeferredFacts()
+    facts = [Fact("{n}A", None, "c", "u", "-6", None, False, " 1000000 ", 3),
+             Fact("{n}T", "f2", "c", None, None, None, True, "テキスト", None, "ja", True)]
+    for fact in facts:
+        deferred.append(fact)
+    assert list(deferred) == facts
+    assert list(deferred) == facts  # readable again until closed
+    deferred.close()
+    assert list(DeferredFacts()) == []
+
+
+def test_contexts_after_facts(tmp_path: Path) -> None:
+    """Facts that wait for their context are checked like the others."""
+    path = write_case(None, tmp_path)
+    text = path.read_text(encoding="utf-8")
+    head, _, rest = text.partition("  <xbrli:context ")
+    contexts, _, facts = ("  <xbrli:context " + rest).rpartition("</xbrli:context>")
+    moved = head + facts.replace("</xbrli:xbrl>", contexts + "</xbrli:context></xbrli:xbrl>")
+    path.write_text(moved, encoding="utf-8")
+    assert validate_file(path)[0] == []
+    path.write_text(text.replace(">57000000000<", ">58000000000<"), encoding="utf-8")
+    in_order = [(f.code, f.concept, f.context_id) for f in validate_file(path)[0]]
+    path.write_text(moved.replace(">57000000000<", ">58000000000<"), encoding="utf-8")
+    late = [(f.code, f.concept, f.context_id) for f in validate_file(path)[0]]
+    assert late == in_order
+    assert {code for code, _, _ in late} == {"calc11e:inconsistentCalculationUsingRounding"}
