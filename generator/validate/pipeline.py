@@ -51,32 +51,47 @@ class DeferredFacts:
     """Facts read before their context or unit, kept as marshalled records until the end.
 
     Why not a list: a file may put every context after its facts, and then every fact waits;
-    as records in a spooled temporary file (in memory up to 8 MB, on disk beyond) they cost
-    their bytes, not ~300 bytes of objects each.
+    as batches of records in a spooled temporary file (in memory up to 8 MB, on disk beyond)
+    they cost their bytes, not ~300 bytes of objects each.
     """
+
+    _BATCH = 1024
 
     def __init__(self) -> None:
         self._file: SpooledTemporaryFile[bytes] | None = None
-        self.count = 0
+        self._batch: list[tuple[object, ...]] = []
 
     def append(self, fact: Fact) -> None:
         """Keep one fact for later."""
+        self._batch.append((fact.concept, fact.id, fact.context_ref, fact.unit_ref,
+                            fact.decimals, fact.precision, fact.nil, fact.text, fact.line,
+                            fact.lang, fact.in_tuple))
+        if len(self._batch) >= self._BATCH:
+            self._spill()
+
+    def _spill(self) -> None:
         if self._file is None:
             self._file = SpooledTemporaryFile(max_size=8 << 20)  # noqa: SIM115  # see close()
-        marshal.dump((fact.concept, fact.id, fact.context_ref, fact.unit_ref, fact.decimals,
-                      fact.precision, fact.nil, fact.text, fact.line, fact.lang, fact.in_tuple),
-                     self._file)
-        self.count += 1
+        data = marshal.dumps(self._batch)
+        self._file.write(len(data).to_bytes(8, "little"))
+        self._file.write(data)
+        self._batch.clear()
 
     def __iter__(self) -> Iterator[Fact]:
-        if self._file is None:
-            return
-        self._file.seek(0)
-        for _ in range(self.count):
-            yield Fact(*marshal.load(self._file))
+        if self._file is not None:
+            end = self._file.tell()
+            self._file.seek(0)
+            while self._file.tell() < end:
+                size = int.from_bytes(self._file.read(8), "little")
+                for record in marshal.loads(self._file.read(size)):
+                    yield Fact(*record)
+            self._file.seek(end)
+        for record in self._batch:
+            yield Fact(*record)  # type: ignore[arg-type]
 
     def close(self) -> None:
         """Drop the records."""
+        self._batch.clear()
         if self._file is not None:
             self._file.close()
             self._file = None

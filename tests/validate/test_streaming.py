@@ -59,16 +59,19 @@ def test_rewritten_root_model_gives_the_same_verdict(name: str, tmp_path: Path) 
     assert schema_lines == {e.line for e in published.error_log if e.domain_name == "SCHEMASV"}
 
 
-def test_deferred_facts_round_trip() -> None:
+@pytest.mark.parametrize("batch", [1, 2, 1024])
+def test_deferred_facts_round_trip(batch: int) -> None:
     deferred = DeferredFacts()
+    deferred._BATCH = batch  # spilled to the temporary file in batches, or still in memory
     facts = [Fact("{n}A", None, "c", "u", "-6", None, False, " 1000000 ", 3),
-             Fact("{n}T", "f2", "c", None, None, None, True, "テキスト", None, "ja", True)]
+             Fact("{n}T", "f2", "c", None, None, None, True, "テキスト", None, "ja", True),
+             Fact("{n}B", "f3", "d", "u", "INF", None, False, "1.5", 1 << 40)]
     for fact in facts:
         deferred.append(fact)
     assert list(deferred) == facts
     assert list(deferred) == facts  # readable again until closed
     deferred.close()
-    assert list(DeferredFacts()) == []
+    assert list(deferred) == []
 
 
 def test_contexts_after_facts(tmp_path: Path) -> None:
