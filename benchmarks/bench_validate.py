@@ -1,14 +1,14 @@
 """Benchmark ``xbrlgen validate`` against Arelle in-process, on generated or real instances.
 
 Usage:
-    python benchmarks/bench_validate.py               # generated 5,000, 100,000, 300,000 facts
+    python benchmarks/bench_validate.py               # generated 5,000 and 100,000 facts
+    python benchmarks/bench_validate.py --sizes 5000 100000 300000   # memory growth, ~2 min
     python benchmarks/bench_validate.py out/ a.xbrl   # real filings (files or folders)
     python benchmarks/bench_validate.py --sizes 5000 20000 --no-arelle
 
 Arelle is measured only up to ``--arelle-max`` facts (default 100,000): at 300,000 facts it alone
-would take several minutes, while the default run stays under two. Below the table, the growth
-of xbrlgen's peak memory per 100,000 facts between the smallest and the largest generated
-instance shows how flat memory is.
+would take several minutes. Below the table, the growth of xbrlgen's peak memory per 100,000
+facts between the smallest and the largest generated instance shows how flat memory is.
 
 Each measurement runs in a fresh subprocess so peak memory (ru_maxrss, minus the process's
 baseline after imports) belongs to that run alone. "cold" includes loading the taxonomy; "warm"
@@ -129,7 +129,7 @@ def main() -> int:
     """Generate (or take) instances, measure both validators, print the table."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("paths", nargs="*", type=Path, help="real instances or folders to measure")
-    ap.add_argument("--sizes", nargs="*", type=int, default=[5000, 100000, 300000])
+    ap.add_argument("--sizes", nargs="*", type=int, default=[5000, 100000])
     ap.add_argument("--no-arelle", action="store_true")
     ap.add_argument("--arelle-max", type=int, default=100000, metavar="FACTS",
                     help="skip Arelle on generated instances above this many facts")
