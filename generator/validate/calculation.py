@@ -3,7 +3,7 @@
 Why intervals: Calculation 1.1 treats each reported value as the interval of true values it could
 stand for (half a unit of ``decimals`` either side when rounded, one unit above/below when
 truncated); a summation is consistent when the parent's interval meets the weighted sum of the
-children's. Exact Decimal arithmetic throughout, never float.
+children's. Exact arithmetic throughout (Decimal; Python ints for integer amounts), never float.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from generator.validate.xbrl21 import short
 SUMMATION = "http://www.xbrl.org/2003/arcrole/summation-item"
 CalcMode = Literal["rounding", "truncation"]
 _HALF = Decimal("0.5")
-_ZERO = Decimal(0)
 _MINUS_INF, _PLUS_INF = Decimal("-Infinity"), Decimal("Infinity")
 
 

@@ -71,7 +71,7 @@ class TextColumn:
         return len(self._ends)
 
 
-Row = tuple[int, Context, int, int, int, str, int, "str | None", int]
+Row = tuple[int, Context, int, int, int, str, int, str | None, int]
 _INT_MAX = (1 << 31) - 1
 
 
