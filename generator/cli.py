@@ -190,9 +190,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(f"cannot read {exc.filename}: {exc.strerror}")
         return EXIT_USAGE
     except Exception as exc:  # stage errors carry their own clear messages
+        from generator.extract.pipeline import ExtractionError
+        from generator.extract.read import ReleaseError
         from generator.map import MappingError
 
         if isinstance(exc, MappingError):
             _err(str(exc))
             return EXIT_FINDINGS
+        if isinstance(exc, ReleaseError | ExtractionError):
+            _err(str(exc))
+            return EXIT_USAGE
         raise
