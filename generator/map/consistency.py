@@ -62,7 +62,8 @@ def interval(value: Decimal, decimals: int | None, mode: Mode) -> Interval:
     return -unit, unit
 
 
-def consistent(total: Interval, parts: list[tuple[Interval, Decimal]], mode: Mode) -> bool:
+def weighted_sum(parts: list[tuple[Interval, Decimal]]) -> Interval:
+    """The interval of sum(weight * part): a negative weight swaps the part's ends."""
     low = high = Decimal(0)
     for (a, b), weight in parts:
         low, high = (
@@ -70,6 +71,12 @@ def consistent(total: Interval, parts: list[tuple[Interval, Decimal]], mode: Mod
             if weight > 0
             else (low + b * weight, high + a * weight)
         )
+    return low, high
+
+
+def consistent(total: Interval, parts: list[tuple[Interval, Decimal]], mode: Mode) -> bool:
+    """Calculation 1.1: the total's interval meets the weighted sum of its parts' intervals."""
+    low, high = weighted_sum(parts)
     if mode == "rounding" or total[0] == total[1]:
         return total[0] <= high and low <= total[1]
     return total[0] < high and low < total[1]
@@ -174,10 +181,7 @@ class Settler:
     def _withhold(self, binding: _Binding) -> None:
         fact = self.facts.pop(binding.total)
         assert fact.value is not None
-        low = high = Decimal(0)
-        for k, w in binding.parts:
-            a, b = self._interval(k)
-            low, high = (low + a * w, high + b * w) if w > 0 else (low + b * w, high + a * w)
+        low, high = weighted_sum([(self._interval(k), w) for k, w in binding.parts])
         why = f"its parts in {binding.network} add up to [{low}, {high}]"
         if binding.missing:
             why += f"; not reported: {', '.join(binding.missing)}"
