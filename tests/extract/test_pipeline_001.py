@@ -88,10 +88,12 @@ def test_quarterly_series(ex: Extraction) -> None:  # lines 277-279, 286-290 (JP
         "-11000000")  # "Net loss attributable to noncontrolling interests 11"
 
 
-def test_combined_lines_without_concept_are_unmapped(ex: Extraction) -> None:
-    reasons = {u.line: u.reason for u in ex.coverage.unmapped}
-    assert "Goodwill and Other Intangible Assets" in reasons[303]
-    assert "Borrowings (Short-term and Long-term)" in reasons[305]
+def test_combined_balance_sheet_lines_map_to_their_combined_concepts(ex: Extraction) -> None:
+    """Lines 303 and 305 print goodwill + other intangibles and all borrowings as one line."""
+    check_rounded(ex, 303, "GoodwillAndOtherIntangibleAssets", MAR_11, 11_843)
+    check_rounded(ex, 303, "GoodwillAndOtherIntangibleAssets", DEC_11, 11_382)
+    check_rounded(ex, 305, "Borrowings", MAR_11, 13_430)
+    check_rounded(ex, 305, "Borrowings", DEC_11, 12_000)
 
 
 def test_every_number_is_accounted_for(ex: Extraction) -> None:
