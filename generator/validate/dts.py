@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 from collections import deque
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -124,7 +125,7 @@ class Relationship:
     source: str
     target: str
     weight: str | None
-    order: float
+    order: Decimal
     attrs: tuple[tuple[str, str], ...]
     line: int | None
     file: str
@@ -237,10 +238,10 @@ def _read_arcs(dts: Dts, url: str, root: etree._Element, file: str) -> None:
                 (str(k), str(v)) for k, v in arc.attrib.items()
                 if str(k).startswith(f"{{{XBRLDT}}}") or k in ("use", "priority")
             )
-            try:
-                order = float(arc.get("order", "1"))
-            except ValueError:
-                order = 1.0
+            try:  # xs:decimal, compared exactly like every other number here
+                order = Decimal(arc.get("order", "1"))
+            except InvalidOperation:
+                order = Decimal(1)
             for s in labels.get(frm, []):
                 for t in labels.get(to, []):
                     dts.relationships.append(
