@@ -16,6 +16,7 @@ from generator.taxonomy.aliases import COMPANY_TOKEN, AliasIndex, NetworkAliases
 MIN_CHARS = 15
 THRESHOLD = 0.82
 MARGIN = 0.08
+PLACE_THRESHOLD = 0.55  # a damaged label at the place where the statement prints that line
 
 
 @dataclass(frozen=True)
@@ -70,3 +71,26 @@ def closest_wording(index: AliasIndex, network: NetworkAliases, label: str) -> F
     if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < MARGIN:
         return None
     return FuzzyReading(wording=ranked[0][1], score=round(ranked[0][0], 3))
+
+
+def reading_at_place(
+    index: AliasIndex, network: NetworkAliases, label: str, concept_keys: list[str]
+) -> FuzzyReading | None:
+    """The wording of the line printed at this place, if the damaged label still resembles it.
+
+    Statements print their lines in the network's order, so a label the OCR garbled beyond a
+    clear match is read as the next expected line when it is at least half recognisable
+    ("Prféljls:yzgéfslrement and pension costs," between the impairment and the allowance
+    lines is the provision for retirement and pension costs).
+    """
+    squashed = _squash(index.key(label))
+    if len(squashed) < MIN_CHARS:
+        return None
+    scored = [
+        (max(_similarity(squashed, _squash(t), floor=0.0) for t in _expanded(index, key)), key)
+        for key in concept_keys
+    ]
+    if not scored:
+        return None
+    score, key = max(scored)
+    return FuzzyReading(wording=key, score=round(score, 3)) if score >= PLACE_THRESHOLD else None

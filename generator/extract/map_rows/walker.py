@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from generator.extract.map_rows.fuzzy import FuzzyReading, closest_wording
+from generator.extract.map_rows.fuzzy import FuzzyReading, closest_wording, reading_at_place
 from generator.extract.map_rows.transposed import split_wordings
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.aliases import (
@@ -44,6 +44,7 @@ class RowWalker:
         self.last: NodeRef | None = None
         self.breakdown: NodeRef | None = None  # node whose member rows may follow
         self.member: tuple[str, str] | None = None
+        self.seen: set[tuple[int, ...]] = set()  # places matched so far in this table
 
     def _chain(self) -> list[NodeRef]:
         """The current place and its ancestors; before any row, the network's roots."""
@@ -118,7 +119,39 @@ class RowWalker:
             found = self._resolve(guess.wording, has_values) if guess else None
             if found is not None:
                 match = replace(found, reading=guess)
+        if match is None and self.fuzzy and has_values:
+            match = self._resolve_at_place(label)
         return match
+
+    def _next_line(self) -> NodeRef | None:
+        """The first line after the current place, in the network's (printed) order, that this
+        table has not matched yet."""
+        if self.last is None:
+            return None
+        last = self.last.path
+        later = [
+            p for p in self.network.places
+            if p.path > last and p.path not in self.seen and not self._is_abstract(p)
+        ]
+        return min(later, key=lambda p: p.path) if later else None
+
+    def _resolve_at_place(self, label: str) -> RowMatch | None:
+        place = self._next_line()
+        if place is None:
+            return None
+        keys = [
+            key for key, cands in self.network.wordings.items()
+            if any(c.ref.path == place.path for c in cands)
+        ]
+        guess = reading_at_place(self.index, self.network, label, keys)
+        if guess is None:
+            return None
+        negated = any(
+            c.negated for c in self.network.candidates(guess.wording) if c.ref.path == place.path
+        )
+        self.last = place
+        self.seen.add(place.path)
+        return RowMatch(ref=place, negated=negated, reading=guess)
 
     def _resolve_joined(self, label: str, has_values: bool) -> RowMatch | None:
         """A label that is headings and one line run together ("NET INCOME PER SHARE BASIC
@@ -153,4 +186,5 @@ class RowWalker:
             self.breakdown = cand.ref if cand.ref.node.breakdown else None
             self.member = None
         self.last = cand.ref
+        self.seen.add(cand.ref.path)
         return RowMatch(ref=cand.ref, negated=cand.negated, member=member)
