@@ -35,3 +35,21 @@ def test_clean_document_never_guesses(taxonomy: Taxonomy) -> None:
     mapped = map_document(document(table("IS", 1, [col()], [
         row("Hosting", 4, "1"), row(DAMAGED, 5, "202,605")])), taxonomy)
     assert len(mapped.facts) == 1 and len(mapped.unmapped) == 1
+
+
+def test_a_garbled_label_is_read_as_the_line_printed_at_its_place(taxonomy: Taxonomy) -> None:
+    """Too damaged for a clear closest wording, but at the place of "Support" (after
+    "Hosting") and still half like it: read as that line, and reported."""
+    garbled = "Sqp;p0rt.t s3rv1ce revenue ~~"
+    doc = document(table("IS", 1, [col()], [row("Hosting", 4, "1"), row(garbled, 5, "2")]))
+    mapped = map_document(doc.model_copy(update={"layout": "ocr"}), taxonomy)
+    assert [f.concept for f in mapped.facts] == ["HostingRevenue", "SupportRevenue"]
+    assert [r.line for r in mapped.readings] == [5]
+
+
+def test_a_label_unlike_the_line_at_its_place_stays_unmapped(taxonomy: Taxonomy) -> None:
+    doc = document(table("IS", 1, [col()], [row("Hosting", 4, "1"),
+                                            row("qqqqq zzzzzzz xxxxxxx", 5, "2")]))
+    mapped = map_document(doc.model_copy(update={"layout": "ocr"}), taxonomy)
+    assert [f.concept for f in mapped.facts] == ["HostingRevenue"]
+    assert len(mapped.unmapped) == 1
