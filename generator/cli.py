@@ -76,6 +76,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     """Extract (for .txt releases) or read (for .json results), then map, generate, validate."""
     from generator.build import load_results, write_build
+    from generator.extract.pipeline import extract_release
 
     taxonomy = load_taxonomy()
     inputs: list[Path] = args.inputs or sample_releases()
@@ -84,8 +85,6 @@ def cmd_build(args: argparse.Namespace) -> int:
         if path.suffix.lower() == ".json":
             results.append(load_results(path))
             continue
-        from generator.extract.pipeline import extract_release
-
         extraction = extract_release(path, taxonomy)
         print(extraction.coverage.render_text())
         results.append(extraction.results)
@@ -167,12 +166,9 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_schema)
 
     v = sub.add_parser("validate", help="validate XBRL instances (files, folders, packages)")
-    try:
-        from generator.validate import cli as validate_cli
+    from generator.validate import cli as validate_cli
 
-        validate_cli.add_arguments(v)
-    except ImportError:  # pragma: no cover - only while the validate package is incomplete
-        pass
+    validate_cli.add_arguments(v)
     v.set_defaults(func=cmd_validate)
     return p
 

@@ -1,6 +1,6 @@
 """The generate stage: filings and taxonomy in, XBRL files (bytes) out, written atomically."""
 
-from generator.generate.instance import instance_bytes, write_instance
+from generator.generate.instance import instance_bytes
 from generator.generate.output import OutputStage
 
-__all__ = ["OutputStage", "instance_bytes", "write_instance"]
+__all__ = ["OutputStage", "instance_bytes"]

@@ -6,8 +6,6 @@ byte-identical output; memory is linear in the number of facts.
 
 from __future__ import annotations
 
-from typing import BinaryIO
-
 from lxml import etree
 
 from generator.model.context import Context
@@ -126,7 +124,3 @@ def instance_bytes(filing: Filing, taxonomy: Taxonomy) -> bytes:
     """The instance document for ``filing``; the schemaRef is relative (taxonomy beside it)."""
     tree = instance_tree(filing, taxonomy)
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
-
-
-def write_instance(filing: Filing, taxonomy: Taxonomy, sink: BinaryIO) -> None:
-    sink.write(instance_bytes(filing, taxonomy))

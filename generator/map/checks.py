@@ -51,8 +51,8 @@ def unit_problem(concept: Concept, unit: Unit) -> str | None:
 
 
 class FactChecker:
-    """:func:`fact_problems` with the per-(concept, unit, period type, dimensions) part cached:
-    a 100,000-fact input has only a few hundred distinct shapes."""
+    """Every reason a fact cannot go into an instance. The part that depends only on (concept,
+    unit, period type, dimensions) is cached: 100,000 facts have a few hundred such shapes."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
@@ -68,14 +68,9 @@ class FactChecker:
         static = self._shapes.get(shape)
         if static is None:
             static = self._shapes[shape] = shape_problems(fact, self.taxonomy)
-        if fact.value is None or (not static and fact.concept not in self.taxonomy.concepts):
+        if fact.value is None or fact.concept not in self.taxonomy.concepts:
             return static
         return [*static, *_precision_problems(fact.value, fact.decimals)]
-
-
-def fact_problems(fact: ResultFact, taxonomy: Taxonomy) -> list[str]:
-    """Every reason this fact cannot go into an instance (empty when it can)."""
-    return FactChecker(taxonomy).problems(fact)
 
 
 def shape_problems(fact: ResultFact, taxonomy: Taxonomy) -> list[str]:

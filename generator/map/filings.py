@@ -17,7 +17,7 @@ from generator.map.contexts import context_id
 from generator.map.reconcile import Candidate, Conflict, agree, choose
 from generator.model.context import Context, ExplicitMember
 from generator.model.fact import Fact
-from generator.model.filing import Filing
+from generator.model.filing import Filing, filing_stem
 from generator.model.period import Duration, Instant
 from generator.model.results import ReportingPeriod, ResultFact, Results
 from generator.model.taxonomy import Taxonomy
@@ -175,7 +175,7 @@ def _filing(
                 provenance=chosen.source,
             )
         )
-    stem = f"{company.id}-{rp.end.isoformat()}-{rp.kind}"
+    stem = filing_stem(company, rp)
     if withheld is not None:
         facts, held = settle(stem, facts, alternatives, taxonomy, company.rounding)
         withheld.extend(held)

@@ -63,10 +63,3 @@ class Concept(BaseModel):
     labels: tuple[Label, ...] = ()
     aliases: tuple[str, ...] = ()
     documentation: str | None = None
-
-    @property
-    def standard_label(self) -> str:
-        for label in self.labels:
-            if label.lang == "en" and label.role.endswith("/label"):
-                return label.text
-        return self.name

@@ -48,7 +48,3 @@ class Fact:
     value: Decimal | None
     decimals: int | None
     provenance: Provenance
-
-    @property
-    def is_nil(self) -> bool:
-        return self.value is None

@@ -24,5 +24,9 @@ class Filing(BaseModel):
 
     @property
     def file_stem(self) -> str:
-        """File name without extension, e.g. ``iij-2010-09-30-H1``."""
-        return f"{self.company.id}-{self.period.end.isoformat()}-{self.period.kind}"
+        return filing_stem(self.company, self.period)
+
+
+def filing_stem(company: Company, period: ReportingPeriod) -> str:
+    """A filing's file name without extension, e.g. ``iij-2010-09-30-H1``."""
+    return f"{company.id}-{period.end.isoformat()}-{period.kind}"

@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from generator.model.fact import Provenance
-from generator.model.period import Duration, Instant, Period
+from generator.model.period import Duration, Period
 
 PeriodKind = Literal["Q1", "H1", "Q3", "FY", "Q2", "Q4"]
 
@@ -62,10 +62,6 @@ class ResultFact(BaseModel):
         if self.value is None and self.decimals is not None:
             raise ValueError("a nil fact (value null) carries no decimals")
         return self
-
-    @property
-    def instant_or_duration(self) -> Duration | Instant:
-        return self.period
 
 
 class Unmapped(BaseModel):

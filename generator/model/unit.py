@@ -29,11 +29,3 @@ class Unit(BaseModel):
     @property
     def is_divide(self) -> bool:
         return bool(self.denominator)
-
-    @property
-    def is_currency(self) -> bool:
-        return (
-            not self.denominator
-            and len(self.numerator) == 1
-            and (self.numerator[0].namespace == "http://www.xbrl.org/2003/iso4217")
-        )
