@@ -27,8 +27,15 @@ from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.render import render_taxonomy
 
 Say = Callable[[str], None]
-# A filing must be clean: warnings block a build too (the issue's bar is 0 / 0 / 0).
+# A filing must be clean: warnings block a build too (the issue's bar is 0 / 0 / 0). The one
+# exception is a calculation inconsistency the map stage recorded as the source's own (a printed
+# total kept as printed, see generator.map.consistency): expected, reported, and not blocking
+# unless the build is strict.
 BLOCKING = ("error", "inconsistency", "warning")
+SOURCE_INCONSISTENCY_CODES = (
+    "calc11e:inconsistentCalculationUsing",
+    "xbrl.5.2.5.2:calcInconsistency",
+)
 XMLSCHEMA_MAX_BYTES = 4 * 2**20
 
 
@@ -40,7 +47,7 @@ class BuildReport(BaseModel):
     filings: tuple[str, ...]
     facts: int
     conflicts: tuple[str, ...]
-    withheld: tuple[str, ...] = ()
+    source_inconsistencies: tuple[str, ...] = ()
     coverage: tuple[dict[str, object], ...] = ()
 
 
@@ -89,12 +96,15 @@ def _validate(
     arelle: bool,
     calc_mode: Literal["rounding", "truncation"],
     sources: dict[str, dict[str, str]],
+    expected: dict[str, set[str]],
     say: Say,
 ) -> list[str]:
     """Validate staged instances; return the findings that block the build, as text lines.
 
     Each line names the validator, the code, the fact (id, concept, context) and, through the
-    filing's provenance, the document line the figure was read from.
+    filing's provenance, the document line the figure was read from. ``expected`` holds, per
+    file, the ids of totals kept as printed though their source's parts disagree: their
+    calculation inconsistencies are said as expected and do not block.
     """
     from generator.validate import validate_paths  # imported late: Arelle is heavy
 
@@ -109,6 +119,7 @@ def _validate(
         engine=engine,
     )
     problems = []
+    expected_found: dict[str, int] = {}
     for finding in report.findings:
         where = []
         if finding.fact_id:
@@ -124,9 +135,20 @@ def _validate(
             f"[{finding.source}] {finding.severity.value}: {finding.code}: {finding.message}"
             f" ({Path(finding.location()).name}{'; ' + ', '.join(where) if where else ''})"
         )
+        explained = finding.code.startswith(SOURCE_INCONSISTENCY_CODES) and (
+            finding.fact_id in expected.get(Path(finding.file or "").name, set())
+        )
+        if explained:
+            expected_found[finding.source] = expected_found.get(finding.source, 0) + 1
+            continue
         say(line)
         if finding.severity.value in BLOCKING:
             problems.append(line)
+    for source, count in sorted(expected_found.items()):
+        say(
+            f"[{source}] {count} calculation inconsistencies, each on a total kept as printed"
+            " (the 'kept as printed' lines above): expected"
+        )
     return problems
 
 
@@ -143,15 +165,16 @@ def write_build(
 ) -> BuildOutcome:
     """Map, generate and validate; write into ``out`` only if every instance is clean.
 
-    ``strict`` files every total as read: one that disagrees with its parts then fails the
-    build; by default it is corrected from an agreeing source or withheld and reported.
+    A total that disagrees with its parts is corrected from an agreeing source, or else kept as
+    printed and reported as a source inconsistency, which validation then expects. ``strict``
+    files every total as read and lets any calculation inconsistency fail the build.
     """
     with gc_paused():
         filing_set = build_filings(results, taxonomy, settle_arithmetic=not strict)
     for conflict in filing_set.conflicts:
         say(f"conflict: {conflict}")
-    for held in filing_set.withheld:
-        say(str(held))
+    for inconsistency in filing_set.inconsistencies:
+        say(str(inconsistency))
     taxonomy_files = render_taxonomy(taxonomy)
     report = _report(results, filing_set, coverage)
     with OutputStage(out) as stage:
@@ -173,6 +196,7 @@ def write_build(
                 }
                 for path, filing in zip(instances, filing_set.filings, strict=True)
             }
+            expected = _expected(instances, filing_set)
             findings: list[str] = []
             for mode in sorted({f.company.rounding for f in filing_set.filings}):
                 chosen = [
@@ -180,10 +204,26 @@ def write_build(
                     for p, f in zip(instances, filing_set.filings, strict=True)
                     if f.company.rounding == mode
                 ]
-                findings += _validate(chosen, arelle, mode, sources, say)
+                findings += _validate(chosen, arelle, mode, sources, expected, say)
             if findings:
                 return BuildOutcome(ok=False, report=report, findings=findings)
         return BuildOutcome(ok=True, written=stage.commit(), report=report)
+
+
+def _expected(instances: list[Path], filing_set: FilingSet) -> dict[str, set[str]]:
+    """Per instance file, the fact ids of the totals recorded as source inconsistencies."""
+    keys: dict[str, set[tuple[str, str, str | None]]] = {}
+    for item in filing_set.inconsistencies:
+        keys.setdefault(item.filing, set()).add((item.concept, item.context, item.unit))
+    expected = {}
+    for path, filing in zip(instances, filing_set.filings, strict=True):
+        wanted = keys.get(filing.file_stem, set())
+        expected[path.name] = {
+            fid
+            for fid, fact in zip(fact_ids(filing), filing.facts, strict=True)
+            if (fact.concept, fact.context_ref, fact.unit_ref) in wanted
+        }
+    return expected
 
 
 def _report(
@@ -194,6 +234,6 @@ def _report(
         filings=tuple(f"{f.file_stem}.xbrl" for f in filing_set.filings),
         facts=sum(len(f.facts) for f in filing_set.filings),
         conflicts=tuple(str(c) for c in filing_set.conflicts),
-        withheld=tuple(str(w) for w in filing_set.withheld),
+        source_inconsistencies=tuple(str(i) for i in filing_set.inconsistencies),
         coverage=tuple(coverage),
     )

@@ -107,8 +107,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     assert report is not None
     print(
         f"wrote {len(report.filings)} filing(s), {report.facts} facts, into {args.out}"
-        f" ({len(report.conflicts)} conflicts, {len(report.withheld)} figures withheld:"
-        " see build-report.json):"
+        f" ({len(report.conflicts)} conflicts between sources,"
+        f" {len(report.source_inconsistencies)} totals kept as printed though the source's parts"
+        " disagree: see build-report.json):"
     )
     for name in report.filings:
         print(f"  {args.out / name}")
@@ -147,7 +148,7 @@ def parser() -> argparse.ArgumentParser:
         "--strict",
         action="store_true",
         help="file totals as read: one that disagrees with its parts fails the build "
-        "(default: corrected from an agreeing source, or withheld and reported)",
+        "(default: corrected from an agreeing source, or kept as printed and reported)",
     )
     b.set_defaults(func=cmd_build)
 

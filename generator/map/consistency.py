@@ -1,13 +1,15 @@
 """Settle a filing's arithmetic before it is generated (Calculation 1.1, the company's mode).
 
 A sum binds wherever its total and one of its parts are reported. When a printed total disagrees
-with its printed parts, the filing must not carry both as if they agreed:
+with its printed parts:
 - if another source printed the total differently and that reading agrees with the parts, the
   filing uses it, and the fact's provenance records the correction and its evidence;
-- otherwise the total is withheld from the filing and reported (value, source, why), so nothing
-  is silently dropped and no number is invented. This happens when a release's total does not
-  add up (a misprint), or when the parts it would be checked against are not all reported (an
-  OCR scan lost a line, a summary prints revenues and operating income but no costs).
+- otherwise the total is kept as printed and the disagreement is recorded as a
+  :class:`SourceInconsistency` (value, source, the parts' sum, the parts not reported), so no
+  printed figure is dropped and no number is invented. This happens when a release's own figures
+  do not add up (a misprint, a total computed from rounded parts), or when the parts it would be
+  checked against are not all legible (an OCR scan lost a line's figures). Validation then finds
+  exactly these inconsistencies, and the build tells them apart from its own mistakes.
 """
 
 from __future__ import annotations
@@ -28,23 +30,34 @@ Interval = tuple[Decimal, Decimal]
 Key = tuple[str, str, str | None]  # concept, context id, unit id
 
 
-class Withheld(BaseModel):
-    """A printed figure left out of a filing because its arithmetic does not hold."""
+class SourceInconsistency(BaseModel):
+    """A printed total filed as printed although its printed parts do not add up to it."""
 
     model_config = ConfigDict(frozen=True)
     filing: str
+    network: str
     concept: str
     context: str
     unit: str | None
     value: Decimal
     decimals: int | None
     source: Provenance
-    reason: str
+    parts_sum: tuple[Decimal, Decimal]
+    parts: tuple[str, ...]
+    missing: tuple[str, ...] = ()
+
+    @property
+    def cause(self) -> str:
+        if self.missing:
+            return f"parts not reported (not printed, or not legible): {', '.join(self.missing)}"
+        return "every part is reported: the printed figures themselves disagree"
 
     def __str__(self) -> str:
+        low, high = self.parts_sum
         return (
-            f"withheld {self.concept} = {self.value} ({self.context}, {self.unit}) read at "
-            f"{self.source} from {self.filing}: {self.reason}"
+            f"kept as printed: {self.concept} = {self.value} ({self.context}, {self.unit}) read "
+            f"at {self.source} in {self.filing}: its parts in {self.network} add up to "
+            f"[{low}, {high}]; {self.cause}"
         )
 
 
@@ -112,7 +125,7 @@ class Settler:
             for net in taxonomy.networks
             for parent, terms in _sums(net.calculations).items()
         ]
-        self.withheld: list[Withheld] = []
+        self.inconsistencies: list[SourceInconsistency] = []
         self.replaced: set[Key] = set()
 
     def _interval(self, key: Key) -> Interval:
@@ -178,40 +191,34 @@ class Settler:
             return True
         return False
 
-    def _withhold(self, binding: _Binding) -> None:
-        fact = self.facts.pop(binding.total)
+    def _record(self, binding: _Binding) -> None:
+        fact = self.facts[binding.total]
         assert fact.value is not None
-        low, high = weighted_sum([(self._interval(k), w) for k, w in binding.parts])
-        why = f"its parts in {binding.network} add up to [{low}, {high}]"
-        if binding.missing:
-            why += f"; not reported: {', '.join(binding.missing)}"
-        self.withheld.append(
-            Withheld(
+        self.inconsistencies.append(
+            SourceInconsistency(
                 filing=self.filing,
+                network=binding.network,
                 concept=fact.concept,
                 context=fact.context_ref,
                 unit=fact.unit_ref,
                 value=fact.value,
                 decimals=fact.decimals,
                 source=fact.provenance,
-                reason=why,
+                parts_sum=weighted_sum([(self._interval(k), w) for k, w in binding.parts]),
+                parts=tuple(str(self.facts[k].provenance) for k, _ in binding.parts),
+                missing=tuple(binding.missing),
             )
         )
 
     def settle(self) -> None:
-        """Each round: correct what another source can correct; only if nothing could be,
-        withhold the totals that still disagree, then look again (a withheld total may have
-        been a part of another sum)."""
+        """Correct what another source can correct, one round at a time (a corrected total may
+        be a part of another sum); record whatever still disagrees."""
         for _ in range(len(self.facts) + 1):
             broken = [b for b in self._bindings() if not self._holds(b)]
-            if not broken:
+            if not any(self._try_alternative(b) for b in broken):
+                for binding in broken:
+                    self._record(binding)
                 return
-            if any(self._try_alternative(b) for b in broken):
-                continue
-            for binding in broken:
-                stale = any(k not in self.facts for k, _ in binding.parts)
-                if binding.total in self.facts and not stale and not self._holds(binding):
-                    self._withhold(binding)
 
 
 def _sums(arcs: tuple[object, ...]) -> dict[str, list[tuple[str, Decimal]]]:
@@ -227,15 +234,14 @@ def settle(
     alternatives: dict[Key, list[ResultFact]],
     taxonomy: Taxonomy,
     mode: Mode,
-) -> tuple[list[Fact], list[Withheld]]:
-    """The facts to file, in their order, and the figures withheld from them."""
+) -> tuple[list[Fact], list[SourceInconsistency]]:
+    """The facts to file, in their order, and the totals that still disagree with their parts."""
     settler = Settler(filing, facts, alternatives, taxonomy, mode)
     settler.settle()
-    kept = []
-    for fact in facts:
-        key = (fact.concept, fact.context_ref, fact.unit_ref)
-        if fact.value is None:
-            kept.append(fact)
-        elif key in settler.facts:
-            kept.append(settler.facts[key])
-    return kept, settler.withheld
+    settled = [
+        fact
+        if fact.value is None
+        else settler.facts[(fact.concept, fact.context_ref, fact.unit_ref)]
+        for fact in facts
+    ]
+    return settled, settler.inconsistencies

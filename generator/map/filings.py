@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from generator.map.checks import FactChecker
-from generator.map.consistency import Withheld, settle
+from generator.map.consistency import SourceInconsistency, settle
 from generator.map.contexts import context_id
 from generator.map.reconcile import Candidate, Conflict, agree, choose
 from generator.model.context import Context, ExplicitMember
@@ -37,7 +37,7 @@ class FilingSet(BaseModel):
     model_config = ConfigDict(frozen=True)
     filings: tuple[Filing, ...]
     conflicts: tuple[Conflict, ...] = ()
-    withheld: tuple[Withheld, ...] = ()
+    inconsistencies: tuple[SourceInconsistency, ...] = ()
 
 
 PeriodKey = tuple[str, ...]
@@ -120,7 +120,7 @@ def _filing(
     readings: dict[FactKey, list[Reading]],
     taxonomy: Taxonomy,
     conflicts: list[Conflict],
-    withheld: list[Withheld] | None,
+    inconsistencies: list[SourceInconsistency] | None,
 ) -> Filing:
     names = {d.document for d in docs}
     primary = {net.id for net in taxonomy.networks if net.primary}
@@ -176,9 +176,9 @@ def _filing(
             )
         )
     stem = filing_stem(company, rp)
-    if withheld is not None:
-        facts, held = settle(stem, facts, alternatives, taxonomy, company.rounding)
-        withheld.extend(held)
+    if inconsistencies is not None:
+        facts, disagreeing = settle(stem, facts, alternatives, taxonomy, company.rounding)
+        inconsistencies.extend(disagreeing)
     used_contexts = {f.context_ref for f in facts}
     used_units = sorted({f.unit_ref for f in facts if f.unit_ref})
     return Filing.model_construct(  # every part was built from checked inputs above
@@ -199,8 +199,8 @@ def build_filings(
     """One filing per (company, reporting period), from every document that speaks of it.
 
     With ``settle_arithmetic`` (the default) a total that disagrees with its parts is replaced by
-    a reading that agrees, or withheld and reported (see :mod:`generator.map.consistency`);
-    without it, such totals are filed as read and validation reports the inconsistency.
+    a reading that agrees, or kept as printed and reported as a source inconsistency (see
+    :mod:`generator.map.consistency`); without it, every total is filed as read, unexamined.
     """
     _check(results, taxonomy)
     readings = _readings(results, taxonomy)
@@ -208,13 +208,15 @@ def build_filings(
     for doc in results:
         groups[(doc.company, doc.period)].append(doc)
     conflicts: list[Conflict] = []
-    withheld: list[Withheld] | None = [] if settle_arithmetic else None
+    inconsistencies: list[SourceInconsistency] | None = [] if settle_arithmetic else None
     filings = [
-        _filing(company_id, rp, docs, readings[company_id], taxonomy, conflicts, withheld)
+        _filing(company_id, rp, docs, readings[company_id], taxonomy, conflicts, inconsistencies)
         for (company_id, rp), docs in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1].end))
     ]
     # a figure shared by two filings is reported once (each filing may prefer its own document)
     unique = {(c.concept, c.period, c.members, c.unit): c for c in conflicts}
     return FilingSet(
-        filings=tuple(filings), conflicts=tuple(unique.values()), withheld=tuple(withheld or ())
+        filings=tuple(filings),
+        conflicts=tuple(unique.values()),
+        inconsistencies=tuple(inconsistencies or ()),
     )

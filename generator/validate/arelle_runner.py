@@ -100,7 +100,9 @@ def parse_log(entries: list[dict[str, Any]], file: str) -> list[Finding]:
         out.append(Finding(
             code=code, severity=severity, message=text, file=file,
             line=int(line) if isinstance(line, int | str) and str(line).isdigit() else None,
-            fact_id=fact_id, concept=args.get("fact") if isinstance(args, dict) else None,
+            fact_id=fact_id,
+            # a fact's own message names it "fact"; a calculation names its total "concept"
+            concept=(args.get("fact") or args.get("concept")) if isinstance(args, dict) else None,
             context_id=args.get("contextID") if isinstance(args, dict) else None,
             source="arelle",
         ))

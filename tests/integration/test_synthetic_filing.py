@@ -93,7 +93,7 @@ def test_a_total_that_does_not_add_up_fails_the_build_naming_the_fact(
     assert not any(out.iterdir()), "a failed build leaves no output behind"
 
 
-def test_by_default_a_total_that_does_not_add_up_is_withheld_and_reported(
+def test_by_default_a_total_that_does_not_add_up_is_kept_as_printed_and_expected(
     acme_taxonomy: Taxonomy, tmp_path: Path
 ) -> None:
     broken, assets = results_with_broken_total(acme_taxonomy)
@@ -101,7 +101,9 @@ def test_by_default_a_total_that_does_not_add_up_is_withheld_and_reported(
     outcome = write_build([broken], acme_taxonomy, tmp_path / "out", arelle=True, say=said.append)
     assert outcome.ok, outcome.findings
     assert outcome.report is not None
-    (withheld,) = outcome.report.withheld
-    assert withheld.startswith("withheld Assets = ")
-    assert f"read at {assets.source}" in withheld
-    assert any(line.startswith("withheld Assets") for line in said)
+    (kept,) = outcome.report.source_inconsistencies
+    assert kept.startswith(f"kept as printed: Assets = {assets.value} ")
+    assert f"read at {assets.source}" in kept
+    assert any(line.startswith("kept as printed: Assets") for line in said)
+    assert any(line.startswith("[arelle] 1 calculation inconsistencies") for line in said)
+    assert any(line.startswith("[xbrlgen] 1 calculation inconsistencies") for line in said)

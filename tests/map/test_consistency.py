@@ -1,5 +1,5 @@
 """A filing's arithmetic is settled before generation: corrected from an agreeing source, or the
-disagreeing total withheld and reported — never filed as if it added up."""
+disagreeing total kept as printed and recorded as the source's own inconsistency."""
 
 import datetime as dt
 from decimal import Decimal
@@ -51,20 +51,37 @@ def test_a_total_that_adds_up_is_filed(acme_taxonomy: Taxonomy) -> None:
         [Results(company="acme", document="r.txt", period=RP, facts=facts)], acme_taxonomy
     )
     assert len(result.filings[0].facts) == 3
-    assert result.withheld == ()
+    assert result.inconsistencies == ()
 
 
-def test_a_total_that_does_not_add_up_is_withheld_with_its_source_and_reason(
+def test_a_total_that_does_not_add_up_is_kept_as_printed_with_its_source_and_parts(
     acme_taxonomy: Taxonomy,
 ) -> None:
     facts = (fact("Cash", "1000", 1), fact("Receivables", "2000", 2), fact("Assets", "9000", 3))
     result = build_filings(
         [Results(company="acme", document="r.txt", period=RP, facts=facts)], acme_taxonomy
     )
-    assert {f.concept for f in result.filings[0].facts} == {"Cash", "Receivables"}
-    (held,) = result.withheld
-    assert (held.concept, held.value, str(held.source)) == ("Assets", Decimal(9000), "r.txt:3")
-    assert "add up to" in held.reason
+    assets = next(f for f in result.filings[0].facts if f.concept == "Assets")
+    assert assets.value == Decimal(9000)
+    (kept,) = result.inconsistencies
+    assert (kept.concept, kept.value, str(kept.source)) == ("Assets", Decimal(9000), "r.txt:3")
+    assert kept.parts == ("r.txt:1", "r.txt:2")
+    # acme truncates: [1000, 2000) + [2000, 3000)
+    assert kept.parts_sum == (Decimal(3000), Decimal(5000))
+    assert "the printed figures themselves disagree" in str(kept)
+
+
+def test_a_total_whose_parts_are_not_all_reported_names_the_missing_ones(
+    acme_taxonomy: Taxonomy,
+) -> None:
+    """Like an OCR scan that lost a line's figures: the total is kept, the gap is named."""
+    facts = (fact("Cash", "1000", 1), fact("Assets", "3000", 3))
+    result = build_filings(
+        [Results(company="acme", document="r.txt", period=RP, facts=facts)], acme_taxonomy
+    )
+    (kept,) = result.inconsistencies
+    assert kept.missing == ("Receivables",)
+    assert "not reported (not printed, or not legible): Receivables" in str(kept)
 
 
 def test_a_misread_total_is_corrected_from_another_source_that_agrees_with_its_parts(
@@ -89,7 +106,7 @@ def test_a_misread_total_is_corrected_from_another_source_that_agrees_with_its_p
     (correction,) = assets.provenance.corrections
     assert correction.printed == "20652000" and correction.corrected == Decimal(30000000)
     assert "r.txt:3" in correction.reason
-    assert result.withheld == ()
+    assert result.inconsistencies == ()
 
 
 def test_strict_mode_files_every_total_as_read(acme_taxonomy: Taxonomy) -> None:
