@@ -165,6 +165,17 @@ def test_garbled_labels_are_read_as_the_line_printed_at_their_place(ex: Extracti
     assert {445, 524} <= read
 
 
+def test_a_garbled_label_may_be_a_line_a_little_further_on(ex: Extraction) -> None:
+    """The three-month cash-flow statement prints no pension line: line 1075
+    "P;zz;sljg?s?r:d(::(;/j;aclegf) allowance for doubtful (9.526) 295 22,746" is the allowance
+    line after it, and line 1080 "Eﬁ]l;l,iéztlzsnm (income) losses of equity method 2657 (476)
+    (36,682)" the equity-method line."""
+    q2_10, q2_11 = dur("2010-07-01", "2010-09-30"), dur("2011-07-01", "2011-09-30")
+    check(ex, 1075, "ProvisionForAllowanceForDoubtfulAccounts", q2_10, -9_526)
+    check(ex, 1075, "ProvisionForAllowanceForDoubtfulAccounts", q2_11, 22_746)
+    check(ex, 1080, "EquityInNetIncomeOfEquityMethodInvesteesAdjustment", q2_11, -36_682)
+
+
 def test_a_label_too_damaged_to_resemble_its_line_stays_unmapped(ex: Extraction) -> None:
     unmapped = {u.line for u in ex.coverage.unmapped}
     assert 715 in unmapped  # '"and et curen and nonerte s' (the rest of the label is lost)

@@ -17,6 +17,7 @@ MIN_CHARS = 15
 THRESHOLD = 0.82
 MARGIN = 0.08
 PLACE_THRESHOLD = 0.55  # a damaged label at the place where the statement prints that line
+PLACE_MARGIN = 0.1  # a farther line is taken only when it is clearly the better reading
 
 
 @dataclass(frozen=True)
@@ -74,23 +75,38 @@ def closest_wording(index: AliasIndex, network: NetworkAliases, label: str) -> F
 
 
 def reading_at_place(
-    index: AliasIndex, network: NetworkAliases, label: str, concept_keys: list[str]
-) -> FuzzyReading | None:
-    """The wording of the line printed at this place, if the damaged label still resembles it.
+    index: AliasIndex, network: NetworkAliases, label: str, places: list[list[str]]
+) -> tuple[int, FuzzyReading] | None:
+    """Which of the lines that may be printed at this place a damaged label is, if it still
+    resembles one of them clearly: (index in ``places``, reading).
 
     Statements print their lines in the network's order, so a label the OCR garbled beyond a
-    clear match is read as the next expected line when it is at least half recognisable
-    ("Prféljls:yzgéfslrement and pension costs," between the impairment and the allowance
-    lines is the provision for retirement and pension costs).
+    clear match is one of the next few expected lines (a statement may skip some: a quarter's
+    statement has no pension line) when it is at least half recognisable: the nearest of them,
+    unless a farther one is clearly the better reading. A label that half resembles a farther
+    line about as much as a nearer one it does not resemble enough stays unread.
+    Example: "Prféljls:yzgéfslrement and pension costs," between the impairment and the
+    allowance lines is the provision for retirement and pension costs.
+    ``places`` holds each candidate line's wordings, nearest first.
     """
     squashed = _squash(index.key(label))
     if len(squashed) < MIN_CHARS:
         return None
-    scored = [
-        (max(_similarity(squashed, _squash(t), floor=0.0) for t in _expanded(index, key)), key)
-        for key in concept_keys
-    ]
+    scored = []
+    for at, keys in enumerate(places):
+        found = [
+            (max(_similarity(squashed, _squash(t), floor=0.0) for t in _expanded(index, key)), key)
+            for key in keys
+        ]
+        if found:
+            score, key = max(found)
+            scored.append((score, -at, key))
     if not scored:
         return None
-    score, key = max(scored)
-    return FuzzyReading(wording=key, score=round(score, 3)) if score >= PLACE_THRESHOLD else None
+    best = max(score for score, _, _ in scored)
+    # the nearest line it resembles about as well as the best one; if that line is not
+    # recognisable enough, the label is ambiguous between lines and stays unread
+    score, at, key = max((s for s in scored if s[0] >= best - PLACE_MARGIN), key=lambda s: s[1])
+    if score < PLACE_THRESHOLD:
+        return None
+    return -at, FuzzyReading(wording=key, score=round(score, 3))

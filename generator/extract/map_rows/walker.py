@@ -17,6 +17,8 @@ from generator.taxonomy.aliases import (
     label_prefixes,
 )
 
+PLACE_WINDOW = 4  # how many of the next expected lines a garbled label may be
+
 
 @dataclass(frozen=True)
 class RowMatch:
@@ -123,29 +125,32 @@ class RowWalker:
             match = self._resolve_at_place(label)
         return match
 
-    def _next_line(self) -> NodeRef | None:
-        """The first line after the current place, in the network's (printed) order, that this
-        table has not matched yet."""
+    def _next_lines(self, limit: int = PLACE_WINDOW) -> list[NodeRef]:
+        """The next lines after the current place, in the network's (printed) order, that this
+        table has not matched yet: the ones a row printed here can be."""
         if self.last is None:
-            return None
+            return []
         last = self.last.path
         later = [
             p for p in self.network.places
             if p.path > last and p.path not in self.seen and not self._is_abstract(p)
         ]
-        return min(later, key=lambda p: p.path) if later else None
+        return sorted(later, key=lambda p: p.path)[:limit]
 
     def _resolve_at_place(self, label: str) -> RowMatch | None:
-        place = self._next_line()
-        if place is None:
-            return None
-        keys = [
-            key for key, cands in self.network.wordings.items()
-            if any(c.ref.path == place.path for c in cands)
+        places = self._next_lines()
+        wordings = [
+            [
+                key for key, cands in self.network.wordings.items()
+                if any(c.ref.path == place.path for c in cands)
+            ]
+            for place in places
         ]
-        guess = reading_at_place(self.index, self.network, label, keys)
-        if guess is None:
+        found = reading_at_place(self.index, self.network, label, wordings)
+        if found is None:
             return None
+        at, guess = found
+        place = places[at]
         negated = any(
             c.negated for c in self.network.candidates(guess.wording) if c.ref.path == place.path
         )
