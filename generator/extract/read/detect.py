@@ -1,5 +1,6 @@
 """Which layout a release is in, from simple counts over its lines: tab-separated cells,
-slide markers ("Unit: JPY billion"), no-break-space cell markers, very long lines of numbers."""
+slide markers ("Unit: JPY billion"), no-break-space cell markers, very long lines of numbers,
+cells separated by pipes."""
 
 from __future__ import annotations
 
@@ -8,8 +9,16 @@ from typing import Literal
 
 from generator.extract.read.lines import NBSP
 from generator.extract.read.numbers import is_number_token
+from generator.extract.read.piped import cells
 
-Layout = Literal["ocr", "slides", "newswire", "runon", "tabbed"]
+Layout = Literal["ocr", "slides", "newswire", "runon", "tabbed", "piped"]
+MIN_TABLE_ROWS = 20  # rows of cells a layout needs before it is taken as that layout's
+
+
+def _piped_row(line: str) -> bool:
+    """Three or more cells between pipes, one of them a number."""
+    found = cells(line)
+    return len(found) >= 3 and any(is_number_token(cell) for cell in found)
 
 
 def detect_layout(text: str) -> Layout:
@@ -19,12 +28,15 @@ def detect_layout(text: str) -> Layout:
     long_numeric = sum(
         1 for ln in lines if sum(1 for w in ln.split() if is_number_token(w)) >= 30)
     nbsp_cells = sum(1 for ln in lines if f" {NBSP} " in ln or ln.rstrip(" ").endswith(NBSP))
+    piped = sum(1 for ln in lines if _piped_row(ln))
     if units >= 3 and tabbed >= 3:
         return "slides"
     if long_numeric >= 3:
         return "runon"
-    if tabbed >= 20:
+    if tabbed >= MIN_TABLE_ROWS:
         return "tabbed"
     if nbsp_cells >= 10:
         return "newswire"
+    if piped >= MIN_TABLE_ROWS:
+        return "piped"
     return "ocr"

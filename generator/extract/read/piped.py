@@ -1,0 +1,36 @@
+"""Pipe tables (Markdown, wiki and e-mail renderings of a release): cells are separated by ``|``.
+Each row is rewritten with tabs and read by the tab-separated reader, so both layouts share its
+logic (an empty cell between two pipes is an explicit blank slot, as between two tabs).
+
+Text aligned by runs of spaces alone (``pdftotext -layout``) is not read here: a blank cell
+there is only a wider gap, so its columns would need placing by character position; such text
+is read by the OCR reader, which places numbers by order."""
+
+from __future__ import annotations
+
+import re
+
+from generator.extract.read import tabbed
+from generator.extract.read.segments import Segment
+
+RULE = re.compile(r"^[\s|:+\-=]*$")  # a table's ruling line: "|---|:--:|"
+
+
+def cells(line: str) -> list[str]:
+    """A row's cells, without the outer pipes; [] for a line that is not a pipe row."""
+    text = line.strip()
+    if text.count("|") < 2:
+        return []
+    return [cell.strip() for cell in text.strip("|").split("|")]
+
+
+def as_tabbed(line: str) -> str:
+    """One row with its cells separated by tabs (a ruling line becomes blank)."""
+    if RULE.match(line) and "|" in line:
+        return ""
+    found = cells(line)
+    return "\t".join(found) if found else line
+
+
+def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
+    return tabbed.segments([as_tabbed(line) for line in lines], furniture)

@@ -1,0 +1,94 @@
+"""The same release in another rendering gives the same figures: the readers follow the table
+structure, not one sample's bytes. Each variant is made here from a bundled sample."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.extract.pipeline import Extraction, extract_release
+from generator.extract.read.detect import detect_layout
+from generator.model.period import Duration, Instant, shift_years
+from generator.resources import samples_dir
+from generator.taxonomy import load_taxonomy
+from tests.extract.samples import extraction
+
+TABBED = "004_071992bb41c141de.txt"
+
+
+def figures(ex: Extraction) -> set[tuple[object, ...]]:
+    return {
+        (f.concept, f.period, f.unit, f.value, f.decimals, tuple(sorted(f.dimensions.items())))
+        for f in ex.results.facts
+    }
+
+
+def as_pipe_table(text: str) -> str:
+    """A Markdown rendering: each tab-separated row becomes '| a | b |', with a ruling line."""
+    out = []
+    for line in text.splitlines():
+        if "\t" in line:
+            cells = line.split("\t")
+            out.append("| " + " | ".join(cells) + " |")
+            if not out[-2:-1] or not out[-2].startswith("|"):
+                out.append("|" + "---|" * len(cells))
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+@pytest.fixture(scope="module")
+def piped(tmp_path_factory: pytest.TempPathFactory) -> Extraction:
+    text = (samples_dir() / TABBED).read_text(encoding="utf-8")
+    path = Path(tmp_path_factory.mktemp("variants")) / TABBED
+    path.write_text(as_pipe_table(text), encoding="utf-8")
+    return extract_release(path, load_taxonomy())
+
+
+def test_a_pipe_table_rendering_is_read_as_such() -> None:
+    text = (samples_dir() / TABBED).read_text(encoding="utf-8")
+    assert detect_layout(as_pipe_table(text)) == "piped"
+
+
+def test_a_pipe_table_rendering_gives_the_same_figures(piped: Extraction) -> None:
+    assert figures(piped) == figures(extraction(TABBED))
+
+
+def test_a_pipe_table_rendering_accounts_for_every_number(piped: Extraction) -> None:
+    assert piped.coverage.numbers == piped.coverage.accounted
+    assert len(piped.coverage.unmapped) == len(extraction(TABBED).coverage.unmapped)
+
+
+def next_year(text: str) -> str:
+    """The release as if published a year later: every year printed one higher ("2013" ->
+    "2014", "1H13" -> "1H14"); the figures stay as they are."""
+    text = re.sub(
+        r"(?<![\d,.])(20(?:0[89]|1\d))(?![\d,])", lambda m: str(int(m.group(1)) + 1), text
+    )
+    return re.sub(
+        r"\b(1H|2H|1Q|2Q|3Q|4Q|FY)(\d\d)\b", lambda m: f"{m.group(1)}{int(m.group(2)) + 1:02d}",
+        text,
+    )
+
+
+def shifted(period: Duration | Instant) -> Duration | Instant:
+    if isinstance(period, Instant):
+        return Instant(date=shift_years(period.date, 1))
+    return Duration(start=shift_years(period.start, 1), end=shift_years(period.end, 1))
+
+
+@pytest.mark.parametrize("name", [TABBED, "002_848ee02a02e0fa53.txt", "003_beeb705454dfa33f.txt"])
+def test_periods_come_from_the_text_not_from_the_sample(
+    name: str, tmp_path: Path
+) -> None:
+    path = tmp_path / name
+    path.write_text(next_year((samples_dir() / name).read_text(encoding="utf-8")), "utf-8")
+    later = extract_release(path, load_taxonomy())
+    expected = {
+        (c, shifted(p), *rest)  # type: ignore[arg-type]
+        for c, p, *rest in figures(extraction(name))
+    }
+    assert figures(later) == expected
+    assert later.results.period.end == shift_years(extraction(name).results.period.end, 1)
