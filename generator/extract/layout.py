@@ -81,7 +81,7 @@ class Document(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     name: str
-    layout: Literal["ocr", "slides", "newswire", "runon", "tabbed", "piped", "unknown"]
+    layout: Literal["ocr", "slides", "newswire", "runon", "tabbed", "piped", "aligned", "unknown"]
     company: str | None
     period: ReportingPeriod | None
     usd_rate: Decimal | None = None

@@ -39,6 +39,30 @@ def as_pipe_table(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def as_fixed_width(text: str) -> str:
+    """A ``pdftotext -layout`` style rendering: labels padded, every cell right-aligned in a
+    column of one width, blank cells left blank (only a wider gap)."""
+    rows = [line.split("\t") for line in text.splitlines() if "\t" in line]
+    label_width = max(len(row[0]) for row in rows) + 2
+    width = max(len(cell.strip()) for row in rows for cell in row[1:]) + 2
+    return "\n".join(
+        line.split("\t")[0].ljust(label_width)
+        + "".join(cell.strip().rjust(width) for cell in line.split("\t")[1:])
+        if "\t" in line else line
+        for line in text.splitlines()
+    ) + "\n"
+
+
+def test_a_fixed_width_rendering_is_read_by_column_position(tmp_path: Path) -> None:
+    text = as_fixed_width((samples_dir() / TABBED).read_text(encoding="utf-8"))
+    assert detect_layout(text) == "aligned"
+    path = tmp_path / TABBED
+    path.write_text(text, encoding="utf-8")
+    fixed = extract_release(path, load_taxonomy())
+    assert figures(fixed) == figures(extraction(TABBED))
+    assert fixed.coverage.numbers == fixed.coverage.accounted
+
+
 @pytest.fixture(scope="module")
 def piped(tmp_path_factory: pytest.TempPathFactory) -> Extraction:
     text = (samples_dir() / TABBED).read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from generator.extract.layout import Document, Table
-from generator.extract.read import ocr, piped, runon, slides, spaced, tabbed
+from generator.extract.read import aligned, ocr, piped, runon, slides, spaced, tabbed
 from generator.extract.read.detect import Layout, detect_layout
 from generator.extract.read.lines import fix_company_names, fix_ocr_letters, page_furniture
 from generator.extract.read.metadata import detect_company, detect_period, detect_usd_rate
@@ -82,6 +82,8 @@ def _segments(layout: Layout, lines: list[str]) -> list[Segment]:
         return slides.segments(lines, furniture)
     if layout == "tabbed":
         return ocr.join_broken_labels(tabbed.segments(lines, furniture), aggressive=False)
+    if layout == "aligned":
+        return ocr.join_broken_labels(aligned.segments(lines, furniture), aggressive=True)
     if layout == "piped":
         return ocr.join_broken_labels(piped.segments(lines, furniture), aggressive=False)
     if layout == "runon":

@@ -1,17 +1,18 @@
 """Which layout a release is in, from simple counts over its lines: tab-separated cells,
 slide markers ("Unit: JPY billion"), no-break-space cell markers, very long lines of numbers,
-cells separated by pipes."""
+cells separated by pipes, cells aligned in columns by runs of spaces."""
 
 from __future__ import annotations
 
 import re
 from typing import Literal
 
+from generator.extract.read.aligned import aligned_rows
 from generator.extract.read.lines import NBSP
 from generator.extract.read.numbers import is_number_token
 from generator.extract.read.piped import cells
 
-Layout = Literal["ocr", "slides", "newswire", "runon", "tabbed", "piped"]
+Layout = Literal["ocr", "slides", "newswire", "runon", "tabbed", "piped", "aligned"]
 MIN_TABLE_ROWS = 20  # rows of cells a layout needs before it is taken as that layout's
 
 
@@ -39,4 +40,6 @@ def detect_layout(text: str) -> Layout:
         return "newswire"
     if piped >= MIN_TABLE_ROWS:
         return "piped"
+    if aligned_rows(lines) >= MIN_TABLE_ROWS:
+        return "aligned"
     return "ocr"

@@ -1,0 +1,43 @@
+"""Column-aligned text: cells are placed in columns by where they end, so a blank cell (only a
+wider gap) stays a blank slot, and headings land over their columns."""
+
+from __future__ import annotations
+
+from generator.extract.read.aligned import as_tabbed
+from generator.extract.read.piped import as_tabbed as piped_row
+
+TABLE = [
+    "                              Six Months Ended     Six Months Ended",
+    "                                 Sep. 30, 2012        Sep. 30, 2013",
+    "Revenues                              51,109               54,397",
+    "Impairment loss                           —                  120",
+    "Other income                             300",
+    "Total                                 51,409               54,517",
+]
+
+
+def test_a_blank_cell_stays_a_blank_slot() -> None:
+    rows = as_tabbed(TABLE)
+    assert rows[4].split("\t") == ["Other income", "300"]  # nothing in the second column
+    assert rows[3].split("\t") == ["Impairment loss", "—", "120"]
+
+
+def test_headings_land_over_their_columns() -> None:
+    rows = as_tabbed(TABLE)
+    assert rows[0].split("\t") == ["", "Six Months Ended", "Six Months Ended"]
+    assert rows[1].split("\t") == ["", "Sep. 30, 2012", "Sep. 30, 2013"]
+
+
+def test_a_figure_is_placed_by_its_right_edge_not_its_order() -> None:
+    rows = as_tabbed([*TABLE, "Only the current period                                 9,999"])
+    assert rows[-1].split("\t") == ["Only the current period", "", "9,999"]
+
+
+def test_prose_around_a_table_is_left_alone() -> None:
+    text = ["The company reported higher revenues this half.", "", *TABLE]
+    assert as_tabbed(text)[0] == text[0]
+
+
+def test_a_pipe_row_keeps_its_empty_cells() -> None:
+    assert piped_row("| Revenues | 51,109 |  | 54,397 |") == "Revenues\t51,109\t\t54,397"
+    assert piped_row("|---|---:|---|---:|") == ""
