@@ -27,6 +27,10 @@ MARCH = FiscalCalendar(end_month=3)
          "FY2010"),
         ("Results for the fiscal year ended March 31, 2011", "FY", "2010-04-01", "2011-03-31",
          "FY2010"),
+        ("Announces Financial Results for the Three Months Ended June 30, 2014", "Q1",
+         "2014-04-01", "2014-06-30", "1Q FY2014"),
+        ("Consolidated Results for the Fiscal Year 2016 (April 1, 2016 - March 31, 2017)", "FY",
+         "2016-04-01", "2017-03-31", "FY2016"),
     ],
 )
 def test_reporting_period_from_the_title(
@@ -41,6 +45,11 @@ def test_reporting_period_from_the_title(
 
 def test_no_period_in_a_title_without_one() -> None:
     assert detect_period("Company news and announcements", MARCH) is None
+
+
+def test_a_quarter_that_is_not_year_to_date_is_not_guessed() -> None:
+    """The three months ended December 31 are the third quarter alone: no kind of ours."""
+    assert detect_period("Results for the Three Months Ended December 31, 2014", MARCH) is None
 
 
 @pytest.mark.parametrize(

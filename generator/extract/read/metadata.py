@@ -67,6 +67,8 @@ def detect_period(text: str, calendar: FiscalCalendar) -> ReportingPeriod | None
             kind = candidate
             break
     fiscal_year = _fiscal_year(head, calendar)
+    if kind is None:
+        kind, fiscal_year = _kind_from_span(head, calendar) or (None, fiscal_year)
     if kind is None or fiscal_year is None:
         return None
     year = calendar.year(fiscal_year)
@@ -77,6 +79,34 @@ def detect_period(text: str, calendar: FiscalCalendar) -> ReportingPeriod | None
         kind=kind, start=part.start, end=part.end, fiscal_year_start=year.start,
         fiscal_year_end=year.end, label=label,
     )
+
+
+_DATE = r"[A-Za-z]+\.?\s+\d{1,2},\s*\d{4}"
+_MONTHS_ENDED = re.compile(
+    rf"\b(three|six|nine|twelve|3|6|9|12)\s+months\s+ended\s+({_DATE})", re.I
+)
+_DATE_RANGE = re.compile(rf"({_DATE})\s*[-–~]\s*({_DATE})")
+_KIND_OF_MONTHS: dict[int, PeriodKind] = {3: "Q1", 6: "H1", 9: "Q3", 12: "FY"}
+_NUMBER_WORDS = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
+
+
+def _kind_from_span(head: str, calendar: FiscalCalendar) -> tuple[PeriodKind, int] | None:
+    """A title that names its span instead of its kind: "Three Months Ended June 30, 2014",
+    "(April 1, 2016 - March 31, 2017)". The span must run from the start of a fiscal year."""
+    end = months = None
+    if m := _MONTHS_ENDED.search(head):
+        word = m.group(1).lower()
+        months, end = _NUMBER_WORDS.get(word) or int(word), parse_date(m.group(2))
+    elif m := _DATE_RANGE.search(head):
+        start, end = parse_date(m.group(1)), parse_date(m.group(2))
+        if start is not None and end is not None:
+            months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if end is None or months not in _KIND_OF_MONTHS:
+        return None
+    fiscal_year = calendar.fiscal_year_of(end)
+    if calendar.part(fiscal_year, 1, months).end != end:
+        return None  # e.g. the three months ended December 31: a quarter, not year to date
+    return _KIND_OF_MONTHS[months], fiscal_year
 
 
 def _fiscal_year(head: str, calendar: FiscalCalendar) -> int | None:
