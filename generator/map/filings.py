@@ -134,6 +134,7 @@ def _filing(
     concept_order = {name: i for i, name in enumerate(taxonomy.concepts)}
     keys.sort(key=lambda k: (concept_order[k.concept], k.period, k.members, k.unit))
     company = taxonomy.companies[company_id]
+    stem = filing_stem(company, rp)
     contexts: dict[tuple[PeriodKey, tuple[tuple[str, str], ...]], Context] = {}
     facts = []
     construct = Fact  # inputs were checked above: no second validation
@@ -151,7 +152,7 @@ def _filing(
                 ]
             )
             if conflict:
-                conflicts.append(conflict)
+                conflicts.append(conflict.model_copy(update={"filing": stem}))
                 others = [fact for fact, _ in found if not agree(fact, chosen)]
         ctx_key = (key.period, key.members)
         context = contexts.get(ctx_key)
@@ -175,7 +176,6 @@ def _filing(
                 provenance=chosen.source,
             )
         )
-    stem = filing_stem(company, rp)
     if inconsistencies is not None:
         facts, disagreeing = settle(stem, facts, alternatives, taxonomy, company.rounding)
         inconsistencies.extend(disagreeing)
@@ -213,10 +213,8 @@ def build_filings(
         _filing(company_id, rp, docs, readings[company_id], taxonomy, conflicts, inconsistencies)
         for (company_id, rp), docs in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1].end))
     ]
-    # a figure shared by two filings is reported once (each filing may prefer its own document)
-    unique = {(c.concept, c.period, c.members, c.unit): c for c in conflicts}
     return FilingSet(
         filings=tuple(filings),
-        conflicts=tuple(unique.values()),
+        conflicts=tuple(conflicts),  # per filing: each prefers its own document's reading
         inconsistencies=tuple(inconsistencies or ()),
     )

@@ -45,13 +45,14 @@ class Conflict(BaseModel):
     unit: str | None
     chosen: str
     readings: tuple[str, ...]
+    filing: str = ""  # the filing that uses ``chosen`` (each filing prefers its own document)
 
     def __str__(self) -> str:
         dims = f" [{', '.join(self.members)}]" if self.members else ""
         return (
             f"{self.concept} {self.period}{dims}: sources disagree ("
             + "; ".join(self.readings)
-            + f"); using {self.chosen}"
+            + f"); {self.filing or 'the filing'} uses {self.chosen}"
         )
 
 

@@ -119,3 +119,23 @@ def test_a_represented_figure_is_filed_under_its_own_concept(acme_taxonomy: Taxo
         "OperatingIncomeForecast",
         "CurrentYearDuration_ForecastMember",
     )
+
+
+def test_each_filing_reports_the_conflict_with_the_reading_it_uses(
+    acme_taxonomy: Taxonomy,
+) -> None:
+    """The 2011 release prints 2010's revenues reclassified: 2010's filing keeps its own
+    release's figure, 2011's filing its own, and each says which it uses."""
+    fy2010 = Results(
+        company="acme", document="fy2010.txt", period=rp(2010),
+        facts=(revenue("34272080000", -3, "fy2010.txt", 5, table="Income"),),
+    )
+    fy2011 = Results(
+        company="acme", document="fy2011.txt", period=rp(2011),
+        facts=(revenue("34270000000", -3, "fy2011.txt", 7, table="Income", year=2010),),
+    )
+    result = build_filings([fy2010, fy2011], acme_taxonomy)
+    said = sorted(str(c) for c in result.conflicts)
+    assert len(said) == 2
+    assert "acme-2010-09-30-H1 uses 34272080000 (decimals -3) at fy2010.txt:5" in said[1]
+    assert "acme-2011-09-30-H1 uses 34270000000 (decimals -3) at fy2011.txt:7" in said[0]
