@@ -139,6 +139,7 @@ def _filing(
     facts = []
     construct = Fact  # inputs were checked above: no second validation
     alternatives: dict[tuple[str, str, str | None], list[ResultFact]] = {}
+    mine: list[Conflict] = []
     for key in keys:
         found = readings[key]
         others: list[ResultFact] = []
@@ -152,7 +153,7 @@ def _filing(
                 ]
             )
             if conflict:
-                conflicts.append(conflict.model_copy(update={"filing": stem}))
+                mine.append(conflict.model_copy(update={"filing": stem}))
                 others = [fact for fact, _ in found if not agree(fact, chosen)]
         ctx_key = (key.period, key.members)
         context = contexts.get(ctx_key)
@@ -179,6 +180,8 @@ def _filing(
     if inconsistencies is not None:
         facts, disagreeing = settle(stem, facts, alternatives, taxonomy, company.rounding)
         inconsistencies.extend(disagreeing)
+        mine = _after_corrections(mine, facts)
+    conflicts.extend(mine)
     used_contexts = {f.context_ref for f in facts}
     used_units = sorted({f.unit_ref for f in facts if f.unit_ref})
     return Filing.model_construct(  # every part was built from checked inputs above
@@ -191,6 +194,25 @@ def _filing(
         facts=tuple(facts),
         documents=tuple(sorted(names)),
     )
+
+
+def _after_corrections(conflicts: list[Conflict], facts: list[Fact]) -> list[Conflict]:
+    """Conflicts that say the reading the filing finally uses: settling may have replaced the
+    chosen reading by the other one, which agrees with the figure's parts."""
+    corrected: dict[str, list[str]] = {}
+    for fact in facts:
+        if fact.provenance.corrections:
+            corrected.setdefault(fact.concept, []).append(f" at {fact.provenance}")
+    out = []
+    for conflict in conflicts:
+        ends = corrected.get(conflict.concept, [])
+        for reading in conflict.readings:
+            if reading != conflict.chosen and any(reading.endswith(end) for end in ends):
+                conflict = conflict.model_copy(
+                    update={"chosen": f"{reading}, which agrees with its parts (corrected)"}
+                )
+        out.append(conflict)
+    return out
 
 
 def build_filings(

@@ -107,6 +107,10 @@ def test_a_misread_total_is_corrected_from_another_source_that_agrees_with_its_p
     assert correction.printed == "20652000" and correction.corrected == Decimal(30000000)
     assert "r.txt:3" in correction.reason
     assert result.inconsistencies == ()
+    (conflict,) = result.conflicts
+    assert str(conflict).endswith(
+        "uses 30000000 (decimals -6) at slides.txt:7, which agrees with its parts (corrected)"
+    )
 
 
 def test_strict_mode_files_every_total_as_read(acme_taxonomy: Taxonomy) -> None:
