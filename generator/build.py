@@ -20,6 +20,7 @@ from generator.generate import OutputStage, instance_bytes
 from generator.generate.instance import fact_ids
 from generator.generate.package import package_bytes, package_name
 from generator.map import build_filings
+from generator.map.consistency import SourceInconsistency
 from generator.map.filings import FilingSet
 from generator.model.filing import Filing
 from generator.model.results import Results
@@ -47,7 +48,7 @@ class BuildReport(BaseModel):
     filings: tuple[str, ...]
     facts: int
     conflicts: tuple[str, ...]
-    source_inconsistencies: tuple[str, ...] = ()
+    source_inconsistencies: tuple[SourceInconsistency, ...] = ()
     coverage: tuple[dict[str, object], ...] = ()
 
 
@@ -234,6 +235,6 @@ def _report(
         filings=tuple(f"{f.file_stem}.xbrl" for f in filing_set.filings),
         facts=sum(len(f.facts) for f in filing_set.filings),
         conflicts=tuple(str(c) for c in filing_set.conflicts),
-        source_inconsistencies=tuple(str(i) for i in filing_set.inconsistencies),
+        source_inconsistencies=filing_set.inconsistencies,
         coverage=tuple(coverage),
     )

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from generator.model.fact import Correction, Fact, Provenance
 from generator.model.results import ResultFact
@@ -46,6 +46,7 @@ class SourceInconsistency(BaseModel):
     parts: tuple[str, ...]
     missing: tuple[str, ...] = ()
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def cause(self) -> str:
         if self.missing:

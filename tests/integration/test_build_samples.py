@@ -45,13 +45,7 @@ def test_one_filing_per_reporting_period_of_the_samples(out: Path) -> None:
 def kept_as_printed(out: Path) -> set[tuple[str, str, str]]:
     """(filing, concept, context) of every total the build kept though its parts disagree."""
     report = json.loads((out / "build-report.json").read_text())
-    kept = set()
-    for line in report["source_inconsistencies"]:
-        concept = line.split("kept as printed: ", 1)[1].split(" = ", 1)[0]
-        context = line.split(" (", 1)[1].split(",", 1)[0]
-        filing = line.split(" in ", 1)[1].split(":", 1)[0]
-        kept.add((filing, concept, context))
-    return kept
+    return {(i["filing"], i["concept"], i["context"]) for i in report["source_inconsistencies"]}
 
 
 def test_every_filing_is_clean_in_xbrlgen_and_arelle_but_for_the_sources_own_sums(
