@@ -3,6 +3,9 @@ wider gap) stays a blank slot, and headings land over their columns."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from generator.extract.read.aligned import as_tabbed
 from generator.extract.read.piped import as_tabbed as piped_row
 
@@ -41,3 +44,34 @@ def test_prose_around_a_table_is_left_alone() -> None:
 def test_a_pipe_row_keeps_its_empty_cells() -> None:
     assert piped_row("| Revenues | 51,109 |  | 54,397 |") == "Revenues\t51,109\t\t54,397"
     assert piped_row("|---|---:|---|---:|") == ""
+
+
+labels = st.text(alphabet=st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij (),-"), min_size=3,
+                 max_size=40).map(lambda s: " ".join(s.split())).filter(
+                     lambda s: len(s) >= 3 and not s[0].isdigit() and "(" not in s[:1])
+figures = st.one_of(
+    st.integers(-10**9, 10**9).map(
+        lambda n: f"({abs(n):,})" if n < 0 else f"{n:,}"
+    ),
+    st.just(""),  # a blank cell
+)
+
+
+@given(
+    st.lists(st.tuples(labels, st.lists(figures, min_size=3, max_size=3)), min_size=2,
+             max_size=12).filter(
+        lambda rows: all(any(cells[k] for _, cells in rows) for k in range(3))
+        and any(all(cells) for _, cells in rows)
+    )
+)
+def test_any_right_aligned_table_comes_back_cell_for_cell(
+    rows: list[tuple[str, list[str]]],
+) -> None:
+    width = 18
+    text = [label.ljust(44) + "".join(cell.rjust(width) for cell in cells)
+            for label, cells in rows]
+    back = as_tabbed(text)
+    for (label, cells), line in zip(rows, back, strict=True):
+        got = line.rstrip().split("\t")  # a row of blanks stays a bare label line
+        assert got[0] == label
+        assert got[1:] + [""] * (4 - len(got)) == cells
