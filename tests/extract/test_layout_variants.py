@@ -116,3 +116,12 @@ def test_periods_come_from_the_text_not_from_the_sample(
     }
     assert figures(later) == expected
     assert later.results.period.end == shift_years(extraction(name).results.period.end, 1)
+
+
+def test_full_width_digits_read_as_digits(tmp_path: Path) -> None:
+    """Japanese word processors write "１，２３４" and "（３）"; the figures are the same."""
+    text = (samples_dir() / TABBED).read_text(encoding="utf-8")
+    wide = "".join(chr(ord(c) + 0xFEE0) if c in "0123456789,()" else c for c in text)
+    path = tmp_path / TABBED
+    path.write_text(wide, encoding="utf-8")
+    assert figures(extract_release(path, load_taxonomy())) == figures(extraction(TABBED))

@@ -15,7 +15,12 @@ from pathlib import Path
 from generator.extract.layout import Document, Table
 from generator.extract.read import aligned, ocr, piped, runon, slides, spaced, tabbed
 from generator.extract.read.detect import Layout, detect_layout
-from generator.extract.read.lines import fix_company_names, fix_ocr_letters, page_furniture
+from generator.extract.read.lines import (
+    fix_company_names,
+    fix_ocr_letters,
+    half_width,
+    page_furniture,
+)
 from generator.extract.read.metadata import detect_company, detect_period, detect_usd_rate
 from generator.extract.read.periods import FiscalCalendar, month_number
 from generator.extract.read.segments import Segment
@@ -39,6 +44,7 @@ def read_release(path: Path, taxonomy: Taxonomy) -> Document:
 
 def read_text(name: str, text: str, taxonomy: Taxonomy) -> Document:
     """Read a release given as text; ``name`` names it in messages and provenance."""
+    text = half_width(text)
     if not text.strip():
         raise ReleaseError(f"{name}: the release is empty")
     problems: list[str] = []

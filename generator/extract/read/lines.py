@@ -28,6 +28,16 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _CONFUSABLE = {"I": "I1l|!\\[", "J": "J3\\)\\]", "S": "S5", "O": "O0", "B": "B8"}
 
 
+# Full-width forms (U+FF01-U+FF5E: "１，２３４", "（３）") and the ideographic space, as Japanese
+# word processors write them, read as their ASCII counterparts. Not NFKC: that would also turn
+# the no-break spaces the newswire layout uses as blank-cell markers into spaces.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def half_width(text: str) -> str:
+    return text.translate(_HALF_WIDTH)
+
+
 def squash_spaces(text: str) -> str:
     return _SPACES.sub(" ", text.replace(NBSP, " ")).strip()
 
