@@ -74,7 +74,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Extract (for .txt releases) or read (for .json results), then map, generate, validate."""
+    """Extract (releases: text or HTML) or read (.json results), then map, generate, validate."""
     from generator.build import load_results, write_build
     from generator.extract.pipeline import extract_release
 
@@ -138,7 +138,7 @@ def parser() -> argparse.ArgumentParser:
         nargs="*",
         type=Path,
         metavar="INPUT",
-        help="release .txt or results .json files (default: the bundled sample releases)",
+        help="release .txt or .html files, or results .json files (default: the bundled samples)",
     )
     b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: ./out)")
     b.add_argument("--no-arelle", action="store_true", help="skip the Arelle check (faster)")

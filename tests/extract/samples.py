@@ -12,6 +12,17 @@ from generator.model.results import ResultFact
 from generator.resources import samples_dir
 from generator.taxonomy import load_taxonomy
 
+TABBED = "004_071992bb41c141de.txt"  # the sample other renderings are made from
+
+
+def figures(ex: Extraction) -> set[tuple[object, ...]]:
+    """Every figure as (concept, period, unit, value, decimals, dimensions): what a rendering of
+    the same release must give again."""
+    return {
+        (f.concept, f.period, f.unit, f.value, f.decimals, tuple(sorted(f.dimensions.items())))
+        for f in ex.results.facts
+    }
+
 
 @functools.cache
 def extraction(name: str) -> Extraction:

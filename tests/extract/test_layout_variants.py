@@ -13,16 +13,7 @@ from generator.extract.read.detect import detect_layout
 from generator.model.period import Duration, Instant, shift_years
 from generator.resources import samples_dir
 from generator.taxonomy import load_taxonomy
-from tests.extract.samples import extraction
-
-TABBED = "004_071992bb41c141de.txt"
-
-
-def figures(ex: Extraction) -> set[tuple[object, ...]]:
-    return {
-        (f.concept, f.period, f.unit, f.value, f.decimals, tuple(sorted(f.dimensions.items())))
-        for f in ex.results.facts
-    }
+from tests.extract.samples import TABBED, extraction, figures
 
 
 def as_pipe_table(text: str) -> str:

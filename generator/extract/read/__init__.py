@@ -1,8 +1,9 @@
 """Document understanding (issue 3): a results release as text -> a :class:`Document` of
 tables with typed columns and aligned cells, plus the company, reporting period and USD rate.
 
-``read_release(path, taxonomy)`` / ``read_text(name, text, taxonomy)``. The layout (OCR,
-slides, newswire, run-on paragraphs, tab-separated) is detected; each layout only cuts lines
+``read_release(path, taxonomy)`` / ``read_text(name, text, taxonomy)``. An HTML page is first
+made text (tables as tab-separated rows). The layout (OCR, slides, newswire, run-on paragraphs,
+tab-separated, pipe tables, column-aligned) is detected; each layout only cuts lines
 into segments, and one assembler builds tables from them. Nothing here knows a particular
 company: names come from the taxonomy's company declarations.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 from generator.extract.layout import Document, Table
 from generator.extract.read import aligned, ocr, piped, runon, slides, spaced, tabbed
 from generator.extract.read.detect import Layout, detect_layout
+from generator.extract.read.html import html_to_text, looks_like_html
 from generator.extract.read.lines import (
     fix_company_names,
     fix_ocr_letters,
@@ -34,10 +36,16 @@ class ReleaseError(Exception):
 
 
 def read_release(path: Path, taxonomy: Taxonomy) -> Document:
-    """Read a release file (UTF-8 text)."""
+    """Read a release file: UTF-8 text, or an HTML page (tables become tab-separated rows)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReleaseError(f"{path}: cannot read the release: {exc}") from exc
+    if path.suffix.lower() in {".html", ".htm", ".xhtml"} or looks_like_html(data):
+        return read_text(path.name, html_to_text(data), taxonomy)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise ReleaseError(f"{path}: cannot read the release as UTF-8 text: {exc}") from exc
     return read_text(path.name, text, taxonomy)
 
