@@ -25,10 +25,51 @@ def test_a_blank_cell_stays_a_blank_slot() -> None:
     assert rows[3].split("\t") == ["Impairment loss", "—", "120"]
 
 
-def test_headings_land_over_their_columns() -> None:
+def test_headings_land_over_their_columns_and_wrapped_ones_come_back_together() -> None:
     rows = as_tabbed(TABLE)
-    assert rows[0].split("\t") == ["", "Six Months Ended", "Six Months Ended"]
-    assert rows[1].split("\t") == ["", "Sep. 30, 2012", "Sep. 30, 2013"]
+    assert rows[0].split("\t") == ["", "Six Months Ended Sep. 30, 2012",
+                                   "Six Months Ended Sep. 30, 2013"]
+    assert rows[1] == ""
+
+
+def test_a_heading_wrapped_in_one_column_only_is_put_back() -> None:
+    table = [
+        "                         As of          As of September",
+        "                         March 31, 2013       30, 2013",
+        "                         Thousands of JPY  Thousands of U.S.  Thousands of JPY",
+        "                                               Dollars",
+        "Cash                     12,258,872           262,302      25,781,630",
+        "Inventories                 566,113             7,069         694,848",
+    ]
+    rows = as_tabbed(table)
+    assert rows[2].split("\t")[1:] == ["Thousands of JPY", "Thousands of U.S. Dollars",
+                                       "Thousands of JPY"]
+    assert rows[3] == ""
+
+
+def test_a_label_wrapped_over_lines_labels_the_figures_below_it() -> None:
+    table = [
+        "Cash                                          12,258,872    25,781,630",
+        "PROPERTY AND EQUIPMENT, net of accumulated depreciation of JPY",
+        "29,516,394 thousand and JPY 32,636,483 thousand,",
+        "respectively                                  23,025,755    23,784,050",
+        "GOODWILL                                       5,969,951     5,969,951",
+    ]
+    rows = as_tabbed(table)
+    assert rows[3].split("\t") == [
+        "PROPERTY AND EQUIPMENT, net of accumulated depreciation of JPY 29,516,394 thousand and"
+        " JPY 32,636,483 thousand, respectively", "23,025,755", "23,784,050"]
+    assert rows[1] == rows[2] == ""
+
+
+def test_a_section_heading_is_not_joined_to_the_line_below() -> None:
+    table = [
+        "Cash                                          12,258,872    25,781,630",
+        "INVESTING ACTIVITIES:",
+        "Purchase of property and equipment            (2,784,502)   (2,785,011)",
+        "Other                                               60          (94)",
+    ]
+    assert as_tabbed(table)[2].startswith("Purchase of property and equipment\t")
 
 
 def test_a_figure_is_placed_by_its_right_edge_not_its_order() -> None:
@@ -62,6 +103,7 @@ figures = st.one_of(
              max_size=12).filter(
         lambda rows: all(any(cells[k] for _, cells in rows) for k in range(3))
         and any(all(cells) for _, cells in rows)
+        and all(any(cells) for _, cells in rows)  # a row of blanks is a label line (tested above)
     )
 )
 def test_any_right_aligned_table_comes_back_cell_for_cell(
@@ -72,6 +114,6 @@ def test_any_right_aligned_table_comes_back_cell_for_cell(
             for label, cells in rows]
     back = as_tabbed(text)
     for (label, cells), line in zip(rows, back, strict=True):
-        got = line.rstrip().split("\t")  # a row of blanks stays a bare label line
+        got = line.split("\t")
         assert got[0] == label
         assert got[1:] + [""] * (4 - len(got)) == cells

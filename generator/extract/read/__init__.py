@@ -2,8 +2,9 @@
 tables with typed columns and aligned cells, plus the company, reporting period and USD rate.
 
 ``read_release(path, taxonomy)`` / ``read_text(name, text, taxonomy)``. An HTML page is first
-made text (tables as tab-separated rows). The layout (OCR, slides, newswire, run-on paragraphs,
-tab-separated, pipe tables, column-aligned) is detected; each layout only cuts lines
+made text (tables as tab-separated rows), a PDF its text laid out by position. The layout (OCR,
+slides, newswire, run-on paragraphs, tab-separated, pipe tables, column-aligned) is detected;
+each layout only cuts lines
 into segments, and one assembler builds tables from them. Nothing here knows a particular
 company: names come from the taxonomy's company declarations.
 """
@@ -24,6 +25,7 @@ from generator.extract.read.lines import (
     page_furniture,
 )
 from generator.extract.read.metadata import detect_company, detect_period, detect_usd_rate
+from generator.extract.read.pdf import PdfError, looks_like_pdf, pdf_to_text
 from generator.extract.read.periods import FiscalCalendar, month_number
 from generator.extract.read.segments import Segment
 from generator.extract.read.tables import Assembler
@@ -36,13 +38,19 @@ class ReleaseError(Exception):
 
 
 def read_release(path: Path, taxonomy: Taxonomy) -> Document:
-    """Read a release file: UTF-8 text, or an HTML page (tables become tab-separated rows)."""
+    """Read a release file: UTF-8 text, an HTML page (tables become tab-separated rows) or a
+    PDF with a text layer (laid out by position)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ReleaseError(f"{path}: cannot read the release: {exc}") from exc
     if path.suffix.lower() in {".html", ".htm", ".xhtml"} or looks_like_html(data):
         return read_text(path.name, html_to_text(data), taxonomy)
+    if path.suffix.lower() == ".pdf" or looks_like_pdf(data):
+        try:
+            return read_text(path.name, pdf_to_text(data), taxonomy)
+        except PdfError as exc:
+            raise ReleaseError(f"{path}: {exc}") from exc
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from generator.extract.read import tabbed
+from generator.extract.read.lines import ends_dangling, starts_lowercase_or_joiner
 from generator.extract.read.numbers import is_number_token
 from generator.extract.read.segments import Segment
 
@@ -35,9 +36,15 @@ def is_figure(text: str) -> bool:
     return is_number_token(text.replace(" ", ""))
 
 
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _figures(row: list[Cell]) -> list[Cell]:
-    """The figure cells of a row; a first cell is the label unless it is a figure itself."""
-    return [c for i, c in enumerate(row) if is_figure(c.text) and (i > 0 or c.start > 0)]
+    """The figure cells of a row; a first cell is the label unless it is a figure itself. A
+    row whose only "figures" are bare years is a heading ("September 30, 2012" / "2013"):
+    printed amounts carry thousands separators."""
+    found = [c for i, c in enumerate(row) if is_figure(c.text) and (i > 0 or c.start > 0)]
+    return [] if all(YEAR.fullmatch(c.text) for c in found) else found
 
 
 def _edges(rows: list[list[Cell]]) -> list[int]:
@@ -62,20 +69,43 @@ def _column(cell: Cell, edges: list[int]) -> int:
     return max(range(len(edges)), key=overlap)
 
 
-def _tabbed_row(row: list[Cell], edges: list[int], margin: int) -> str:
-    """The row as tab-separated cells: its label (a first cell starting at the block's label
-    margin), then one slot per column, blank where the row prints nothing."""
+def _slots(row: list[Cell], edges: list[int], margin: int) -> tuple[str, list[str]]:
+    """The row's label (a first cell starting at the block's label margin) and one slot per
+    column, blank where the row prints nothing."""
     label, rest = "", row
     if row and row[0].start <= margin + LABEL_INDENT and not is_figure(row[0].text):
         label, rest = row[0].text, row[1:]
     slots: list[list[str]] = [[] for _ in edges]
     for cell in rest:
         slots[_column(cell, edges)].append(cell.text)
-    return "\t".join([label, *(" ".join(s) for s in slots)]).rstrip("\t")
+    return label, [" ".join(s) for s in slots]
+
+
+def _joined(label: str, slots: list[str]) -> str:
+    return "\t".join([label, *slots]).rstrip("\t")
+
+
+UNFINISHED = re.compile(r"(?:\b(?:ended|ending|as of|of|for|and|to)|[,\-–])$", re.I)
+
+
+def _continues(slots: list[str], above: list[str]) -> bool:
+    """A heading line that finishes cells of the line above: a long heading wrapped within its
+    column. Either it fills only some of the columns above ("Thousands of U.S." / "Dollars"),
+    or each of its cells completes an unfinished one ("Six Months Ended" / "September 30,
+    2012"; "As of September 30," / "2013")."""
+    used = {k for k, text in enumerate(slots) if text}
+    over = {k for k, text in enumerate(above) if text}
+    if not used or not used <= over:
+        return False
+    return used < over or all(
+        UNFINISHED.search(above[k]) or YEAR.fullmatch(slots[k]) or slots[k][0].islower()
+        for k in used
+    )
 
 
 def as_tabbed(lines: list[str]) -> list[str]:
-    """The lines with every table row rewritten as tab-separated cells."""
+    """The lines with every table row rewritten as tab-separated cells, and headings wrapped
+    within their columns put back together."""
     rows = [cells(line) for line in lines]
     with_figures = [i for i, row in enumerate(rows) if _figures(row)]
     out = list(lines)
@@ -89,13 +119,58 @@ def as_tabbed(lines: list[str]) -> list[str]:
         edges = _edges([rows[i] for i in block])
         margin = min(rows[i][0].start for i in block)
         start, seen = block[0], 0
-        while start > 0 and seen < HEADER_LINES:  # headings above, past section labels
-            start -= 1
+        while start > 0 and seen < HEADER_LINES and not _figures(rows[start - 1]):
+            start -= 1  # headings above, past section labels, up to the table before
             seen += bool(rows[start])
+        above: tuple[int, str, list[str]] | None = None  # the last heading line, to continue
         for i in range(start, block[-1] + 1):
-            if len(rows[i]) >= 2 or _figures(rows[i]):
-                out[i] = _tabbed_row(rows[i], edges, margin)
+            row = rows[i]
+            in_columns = bool(row) and row[0].start > margin + LABEL_INDENT  # "Dollars" alone
+            if not (len(row) >= 2 or _figures(row) or in_columns):
+                if row and i > block[0]:  # a label line: numbers in its words are not cells
+                    out[i] = f"{row[0].text}\t"  # ("... of JPY 29,516,394 thousand and ...")
+                continue
+            label, slots = _slots(row, edges, margin)
+            if i < block[0] and above is not None and not label and _continues(slots, above[2]):
+                at, first, merged = above
+                merged = [f"{a} {b}".strip() for a, b in zip(merged, slots, strict=True)]
+                out[at], out[i] = _joined(first, merged), ""
+                above = (at, first, merged)
+                continue
+            out[i] = _joined(label, slots)
+            above = (i, label, slots) if i < block[0] else None
+        _join_wrapped_labels(out, rows, start, block[-1])
     return out
+
+
+def _wraps(text: str, after: str) -> bool:
+    """Whether label line ``after`` continues label line ``text`` (a label wrapped in its
+    column: "... amortization of JPY" / "29,516,394 thousand and ..., 2013," / "respectively")."""
+    return ends_dangling(text) or starts_lowercase_or_joiner(after) or after[:1].isdigit()
+
+
+def _join_wrapped_labels(out: list[str], rows: list[list[Cell]], first: int, last: int) -> None:
+    """A label wrapped over lines before its figures becomes the label of the figures' row."""
+    chain: list[int] = []
+    for i in range(first, last + 1):
+        line = out[i]
+        if not rows[i]:
+            chain = []
+        elif line.endswith("\t") and line.count("\t") == 1:  # a label line
+            text = line[:-1]
+            if chain and not _wraps(out[chain[-1]][:-1], text):
+                chain = []
+            chain = [] if text.endswith(":") else [*chain, i]
+        elif "\t" in line and chain:
+            label, _, rest = line.partition("\t")
+            if label and _wraps(out[chain[-1]][:-1], label):
+                words = [out[k][:-1] for k in chain]
+                out[i] = " ".join([*words, label]) + "\t" + rest
+                for k in chain:
+                    out[k] = ""
+            chain = []
+        else:
+            chain = []
 
 
 def aligned_rows(lines: list[str]) -> int:
