@@ -4,6 +4,7 @@ structure, not one sample's bytes. Each variant is made here from a bundled samp
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,38 @@ def test_full_width_digits_read_as_digits(tmp_path: Path) -> None:
     path = tmp_path / TABBED
     path.write_text(wide, encoding="utf-8")
     assert figures(extract_release(path, load_taxonomy())) == figures(extraction(TABBED))
+
+
+RUNON = "003_beeb705454dfa33f.txt"
+
+
+@pytest.mark.parametrize("width", [72, 80, 132, 200])
+def test_run_on_tables_wrapped_at_any_width_give_the_same_figures(
+    width: int, tmp_path: Path
+) -> None:
+    """003's paragraphs (one statement each, up to 2,500 characters) hard-wrapped as an e-mail
+    or a text export would wrap them."""
+    text = (samples_dir() / RUNON).read_text(encoding="utf-8")
+    wrapped = "\n".join(
+        textwrap.fill(paragraph, width) if paragraph.strip() else paragraph
+        for paragraph in text.split("\n")
+    )
+    path = tmp_path / RUNON
+    path.write_text(wrapped, encoding="utf-8")
+    read = extract_release(path, load_taxonomy())
+    assert figures(read) == figures(extraction(RUNON))
+    assert read.coverage.numbers == extraction(RUNON).coverage.numbers
+
+
+def test_a_wrapped_paragraph_s_figures_point_at_the_line_they_are_printed_on(
+    tmp_path: Path,
+) -> None:
+    text = (samples_dir() / RUNON).read_text(encoding="utf-8")
+    wrapped = "\n".join(textwrap.fill(p, 80) if p.strip() else p for p in text.split("\n"))
+    path = tmp_path / RUNON
+    path.write_text(wrapped, encoding="utf-8")
+    lines = wrapped.splitlines()
+    for fact in extract_release(path, load_taxonomy()).results.facts:
+        printed = fact.source.text
+        if printed:
+            assert printed.split()[0] in lines[fact.source.line - 1], fact

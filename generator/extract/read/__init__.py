@@ -29,6 +29,7 @@ from generator.extract.read.pdf import PdfError, looks_like_pdf, pdf_to_text
 from generator.extract.read.periods import FiscalCalendar, month_number
 from generator.extract.read.segments import Segment
 from generator.extract.read.tables import Assembler
+from generator.extract.read.wrapped import hard_wrapped, unwrapped
 from generator.model.entity import Company
 from generator.model.taxonomy import Taxonomy
 
@@ -77,7 +78,11 @@ def read_text(name: str, text: str, taxonomy: Taxonomy) -> Document:
         problems.append(f"{name}: cannot tell the reporting period (kind and fiscal year) "
                         "from the title")
     layout = detect_layout(text)
-    segments = _segments(layout, text.splitlines())
+    lines = text.splitlines()
+    wrapped = hard_wrapped(lines)
+    if layout == "ocr" and wrapped and detect_layout(unwrapped(lines)) == "runon":
+        layout = "runon"  # run-on tables wrapped at a width
+    segments = _segments(layout, lines, wrapped=wrapped)
     companies = [company] if company else list(taxonomy.companies.values())
     _fix_labels(segments, companies, ocr=layout == "ocr")
     assembly = Assembler(calendar, ocr=layout == "ocr").run(segments)
@@ -96,7 +101,7 @@ def read_text(name: str, text: str, taxonomy: Taxonomy) -> Document:
     )
 
 
-def _segments(layout: Layout, lines: list[str]) -> list[Segment]:
+def _segments(layout: Layout, lines: list[str], *, wrapped: bool = False) -> list[Segment]:
     furniture = page_furniture(lines)
     if layout == "newswire":
         return spaced.segments(lines, furniture)
@@ -108,6 +113,9 @@ def _segments(layout: Layout, lines: list[str]) -> list[Segment]:
         return ocr.join_broken_labels(aligned.segments(lines, furniture), aggressive=True)
     if layout == "piped":
         return ocr.join_broken_labels(piped.segments(lines, furniture), aggressive=False)
+    if layout == "runon" and wrapped:
+        # a wrapped paragraph repeats short lines ("Thousands of"): they are not page furniture
+        return runon.segments(lines, set(), wrapped=True)
     if layout == "runon":
         return runon.segments(lines, furniture)
     return ocr.segments(lines, furniture)

@@ -18,19 +18,28 @@ _SENTENCES = re.compile(r"(?<=[.)])\s+(?=\(?\d{1,2}[.)]\s)|(?<=\.)\s+(?=[A-Z(])"
 _GAP = re.compile(r"^[\s|\[\]·•,:;()*\-–—]*$")
 
 
-def paragraphs(lines: list[str], furniture: set[int]) -> list[list[tuple[str, int]]]:
+def paragraphs(
+    lines: list[str], furniture: set[int], *, wrapped: bool = False
+) -> list[list[tuple[str, int]]]:
     """Rejoin what the conversion broke: a line that does not end a sentence or a number run
     ("Thousands of" / "JPY ...", "Six months ended" / "September 30, 2017 ...") continues on
-    the next non-blank line. A paragraph is its words, each with its source line."""
+    the next non-blank line; in hard-wrapped text, also every line followed by another without
+    a blank line between. A paragraph is its words, each with its source line."""
     out: list[list[tuple[str, int]]] = []
     current: list[tuple[str, int]] = []
+    adjacent = False  # the previous line was not blank
     for index, raw in enumerate(lines):
         if index in furniture:
             continue
         words = raw.replace(NBSP, " ").split()
         if not words:
+            adjacent = False
             continue
-        if current and _continues(" ".join(w for w, _ in current[-3:]), " ".join(words)):
+        joined = wrapped and adjacent
+        adjacent = True
+        if current and (
+            joined or _continues(" ".join(w for w, _ in current[-3:]), " ".join(words))
+        ):
             current.extend((w, index + 1) for w in words)
             continue
         if current:
@@ -50,9 +59,9 @@ def _continues(before: str, after: str) -> bool:
     return True
 
 
-def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
+def segments(lines: list[str], furniture: set[int], *, wrapped: bool = False) -> list[Segment]:
     out: list[Segment] = []
-    for words in paragraphs(lines, furniture):
+    for words in paragraphs(lines, furniture, wrapped=wrapped):
         out.extend(split_paragraph(words))
         out.append(Segment(words[-1][1], "blank"))
     return out
