@@ -152,3 +152,20 @@ def test_a_wrapped_paragraph_s_figures_point_at_the_line_they_are_printed_on(
         printed = fact.source.text
         if printed:
             assert printed.split()[0] in lines[fact.source.line - 1], fact
+
+
+def _with_line(tmp_path: Path, old: str, new: str) -> Extraction:
+    text = (samples_dir() / TABBED).read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / TABBED
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return extract_release(path, load_taxonomy())
+
+
+def test_a_new_line_in_clean_text_is_not_read_as_the_line_at_its_place(tmp_path: Path) -> None:
+    """An unknown label in clean text is a new line, not a damaged one: it stays unmapped
+    (a new wording of a known line is a data change: an alias in the taxonomy)."""
+    read = _with_line(tmp_path, "Decrease in net investment in sales-type lease — noncurrent\t",
+                      "Decrease in contract assets\t")
+    assert 440 in {u.line for u in read.coverage.unmapped}
+    assert 440 not in {r.line for r in read.coverage.label_readings}
