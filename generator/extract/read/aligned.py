@@ -2,7 +2,8 @@
 text separated by two or more spaces, and a blank cell is only a wider gap. Within each table
 block the columns are found from where the figures end (they are right-aligned), every cell is
 placed in its column by position, and the row is rewritten with tabs, blank cells included, for
-the tab-separated reader."""
+the tab-separated reader. Headings wrapped within their column and labels wrapped over lines
+(as a PDF's text layer lays them out) are put back together first."""
 
 from __future__ import annotations
 
