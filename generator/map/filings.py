@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from generator.map.checks import FactChecker
 from generator.map.consistency import SourceInconsistency, settle
 from generator.map.contexts import context_id
-from generator.map.reconcile import Candidate, Conflict, agree, choose
+from generator.map.reconcile import Candidate, Conflict, agree, choose, describe
 from generator.model.context import Context, ExplicitMember
 from generator.model.fact import Fact
 from generator.model.filing import Filing, filing_stem
@@ -139,10 +139,11 @@ def _filing(
     facts = []
     construct = Fact  # inputs were checked above: no second validation
     alternatives: dict[tuple[str, str, str | None], list[ResultFact]] = {}
-    mine: list[Conflict] = []
+    mine: dict[tuple[str, str, str | None], Conflict] = {}  # this filing's, by fact key
     for key in keys:
         found = readings[key]
         others: list[ResultFact] = []
+        conflict = None
         if len(found) == 1:
             chosen = found[0][0]
         else:
@@ -153,7 +154,6 @@ def _filing(
                 ]
             )
             if conflict:
-                mine.append(conflict.model_copy(update={"filing": stem}))
                 others = [fact for fact, _ in found if not agree(fact, chosen)]
         ctx_key = (key.period, key.members)
         context = contexts.get(ctx_key)
@@ -165,8 +165,11 @@ def _filing(
                 period=chosen.period,
                 members=members,
             )
+        fact_key = (key.concept, context.id, key.unit or None)
+        if conflict:
+            mine[fact_key] = conflict.model_copy(update={"filing": stem})
         if others:
-            alternatives[(key.concept, context.id, key.unit or None)] = others
+            alternatives[fact_key] = others
         facts.append(
             construct(
                 concept=key.concept,
@@ -178,10 +181,18 @@ def _filing(
             )
         )
     if inconsistencies is not None:
-        facts, disagreeing = settle(stem, facts, alternatives, taxonomy, company.rounding)
+        settled, disagreeing = settle(stem, facts, alternatives, taxonomy, company.rounding)
         inconsistencies.extend(disagreeing)
-        mine = _after_corrections(mine, facts)
-    conflicts.extend(mine)
+        for before, after in zip(facts, settled, strict=True):
+            fact_key = (after.concept, after.context_ref, after.unit_ref)
+            if after.provenance is not before.provenance and fact_key in mine:
+                # settling replaced the chosen reading by one that agrees with the parts
+                used = describe(after.value, after.decimals, after.provenance)
+                mine[fact_key] = mine[fact_key].model_copy(
+                    update={"chosen": f"{used}, which agrees with its parts (corrected)"}
+                )
+        facts = settled
+    conflicts.extend(mine.values())
     used_contexts = {f.context_ref for f in facts}
     used_units = sorted({f.unit_ref for f in facts if f.unit_ref})
     return Filing.model_construct(  # every part was built from checked inputs above
@@ -194,25 +205,6 @@ def _filing(
         facts=tuple(facts),
         documents=tuple(sorted(names)),
     )
-
-
-def _after_corrections(conflicts: list[Conflict], facts: list[Fact]) -> list[Conflict]:
-    """Conflicts that say the reading the filing finally uses: settling may have replaced the
-    chosen reading by the other one, which agrees with the figure's parts."""
-    corrected: dict[str, list[str]] = {}
-    for fact in facts:
-        if fact.provenance.corrections:
-            corrected.setdefault(fact.concept, []).append(f" at {fact.provenance}")
-    out = []
-    for conflict in conflicts:
-        ends = corrected.get(conflict.concept, [])
-        for reading in conflict.readings:
-            if reading != conflict.chosen and any(reading.endswith(end) for end in ends):
-                conflict = conflict.model_copy(
-                    update={"chosen": f"{reading}, which agrees with its parts (corrected)"}
-                )
-        out.append(conflict)
-    return out
 
 
 def build_filings(

@@ -70,9 +70,14 @@ def agree(a: ResultFact, b: ResultFact) -> bool:
     return rounded(a.value, decimals) == rounded(b.value, decimals)
 
 
+def describe(value: Decimal | None, decimals: int | None, source: object) -> str:
+    """A reading as conflicts print it: "34272080000 (decimals -3) at r.txt:341"."""
+    shown = "nil" if value is None else f"{value} (decimals {decimals})"
+    return f"{shown} at {source}"
+
+
 def _describe(c: Candidate) -> str:
-    value = "nil" if c.fact.value is None else f"{c.fact.value} (decimals {c.fact.decimals})"
-    return f"{value} at {c.fact.source}"
+    return describe(c.fact.value, c.fact.decimals, c.fact.source)
 
 
 def choose(candidates: list[Candidate]) -> tuple[ResultFact, Conflict | None]:

@@ -20,14 +20,16 @@ from tests.extract.samples import TABBED, extraction, figures
 def as_pipe_table(text: str) -> str:
     """A Markdown rendering: each tab-separated row becomes '| a | b |', with a ruling line."""
     out = []
+    in_table = False
     for line in text.splitlines():
         if "\t" in line:
             cells = line.split("\t")
             out.append("| " + " | ".join(cells) + " |")
-            if not out[-2:-1] or not out[-2].startswith("|"):
+            if not in_table:  # Markdown rules off a table's first row
                 out.append("|" + "---|" * len(cells))
         else:
             out.append(line)
+        in_table = "\t" in line
     return "\n".join(out) + "\n"
 
 

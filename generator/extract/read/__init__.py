@@ -113,11 +113,8 @@ def _segments(layout: Layout, lines: list[str], *, wrapped: bool = False) -> lis
         return ocr.join_broken_labels(aligned.segments(lines, furniture), aggressive=True)
     if layout == "piped":
         return ocr.join_broken_labels(piped.segments(lines, furniture), aggressive=False)
-    if layout == "runon" and wrapped:
-        # a wrapped paragraph repeats short lines ("Thousands of"): they are not page furniture
-        return runon.segments(lines, set(), wrapped=True)
     if layout == "runon":
-        return runon.segments(lines, furniture)
+        return runon.segments(lines, furniture, wrapped=wrapped)
     return ocr.segments(lines, furniture)
 
 
