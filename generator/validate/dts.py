@@ -149,6 +149,8 @@ class Dts:
     ids: dict[str, str] = field(default_factory=dict)  # "url#id" -> clark name
     relationships: list[Relationship] = field(default_factory=list)
     missing: list[tuple[str, str]] = field(default_factory=list)  # (url, referenced from)
+    # (url, referenced from, the parser's words, line): found but not well-formed XML
+    malformed: list[tuple[str, str, str, int | None]] = field(default_factory=list)
 
 
 def line_of(el: etree._Element) -> int | None:
@@ -183,7 +185,10 @@ def discover(entry_urls: list[str], mapper: UrlMapper) -> Dts:
             continue
         try:
             root = etree.parse(str(local), parser).getroot()
-        except etree.XMLSyntaxError:
+        except etree.XMLSyntaxError as exc:
+            dts.malformed.append((url, referrer, exc.msg or "unreadable", exc.lineno or None))
+            continue
+        except OSError:
             dts.missing.append((url, referrer))
             continue
         if root.tag == f"{{{XS}}}schema":

@@ -108,7 +108,14 @@ def expand(paths: list[Path]) -> Expanded:
             for catalog in sorted(dest.glob("*/META-INF/catalog.xml")) + sorted(
                 dest.glob("META-INF/catalog.xml")
             ):
-                out.catalogs.append(Catalog.from_file(catalog))
+                try:
+                    out.catalogs.append(Catalog.from_file(catalog))
+                except etree.XMLSyntaxError as exc:
+                    out.findings.append(Finding(
+                        code="tpe:invalidCatalogFile", severity=Severity.error,
+                        message=f"The package's {catalog.relative_to(dest)} is not well-formed "
+                        f"XML: {exc.msg}. Its URL rewrites are not used.", file=str(p)))
+                    continue
                 if p not in out.packages:
                     out.packages.append(p)
             out.targets.extend(_instances_in(dest, f"{p}!/"))

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from tempfile import SpooledTemporaryFile
 
+from lxml import etree
+
 from generator.validate import calculation, dimensions, duplicates, xbrl21
 from generator.validate.calculation import CalcMode, CalcModel
 from generator.validate.dimensions import DimensionModel
@@ -23,7 +25,14 @@ from generator.validate.dts import Dts, UrlMapper, discover, normalize
 from generator.validate.facttable import FactTable
 from generator.validate.findings import FileSummary, Finding, Severity
 from generator.validate.instance import Fact, Instance, read_head, stream
-from generator.validate.safe_xml import DEFAULT_MAX_BYTES, UnsafeXmlError, check_prolog, parse
+from generator.validate.safe_xml import (
+    DEFAULT_MAX_BYTES,
+    SYNTAX_CODE,
+    UnsafeXmlError,
+    check_file,
+    parse,
+    syntax_error,
+)
 from generator.validate.schema import CompiledSchemas, Engine, validate_tree
 from generator.validate.taxonomy import Concept, load_concepts
 
@@ -155,13 +164,17 @@ def validate_file(
     return findings[0], summary
 
 
+def _refusal(exc: UnsafeXmlError, name: str) -> Finding:
+    return Finding(code=exc.code, severity=Severity.error, message=exc.message, file=name,
+                   line=exc.line)
+
+
 def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, engine: Engine,
               max_bytes: int) -> tuple[list[Finding], int]:
     try:
-        check_prolog(path, max_bytes)
+        check_file(path, max_bytes)
     except UnsafeXmlError as exc:
-        return [Finding(code=exc.code, severity=Severity.error, message=exc.message, file=name,
-                        line=exc.line)], 0
+        return [_refusal(exc, name)], 0
     except OSError as exc:
         return [Finding(code="IOerror", severity=Severity.error,
                         message=f"Cannot read the file: {exc.strerror}.", file=name)], 0
@@ -175,6 +188,11 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
         out.append(Finding(code="IOerror", severity=Severity.error,
             message=f"{url} (referenced from {referrer}) is not available offline. Provide it "
             "locally or pass the taxonomy package zip.", file=name))
+    for url, referrer, words, line in loaded.dts.malformed:
+        where = f" (line {line})" if line else ""
+        out.append(Finding(code=SYNTAX_CODE, severity=Severity.error,
+            message=f"{url} (referenced from {referrer}) is not well-formed XML{where}: {words}. "
+            "Fix that taxonomy file; what it declares could not be used.", file=name))
     inst = Instance(file=name, root_tag=head.root_tag, refs=head.refs)
     concepts = loaded.concepts
     rules = xbrl21.FactRules(name)
@@ -214,7 +232,12 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
            loaded.fact_namespaces if filtered else None, consume)
     if not inst.fatal and (engine != "lxml" or inst.schema_failed):
         # Rare path (invalid file or the xmlschema engine): a tree gives exact line numbers.
-        inst.findings.extend(validate_tree(parse(path), loaded.schemas, name, engine))
+        try:
+            tree = parse(path)
+        except etree.XMLSyntaxError as exc:  # the file changed since check_file read it
+            deferred.close()
+            return [*out, _refusal(syntax_error(exc), name)], 0
+        inst.findings.extend(validate_tree(tree, loaded.schemas, name, engine))
     if inst.fatal:
         deferred.close()
         return out + inst.findings, 0
