@@ -1,0 +1,140 @@
+"""Percent evidence: a % column recomputed from the amount columns beside it.
+
+A YoY % column is (current - prior) / |prior| x 100 of two amount columns; a share column is an
+amount over the table's 100% row. Recomputing them proves the amount columns' rows and tells
+which amount column is the current period and which the prior one. A column read as amounts
+that recomputes as a YoY % of two others is a % column misread as amounts: refuted.
+
+Works on the cells as printed (unscaled): scale cancels out of a ratio.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+
+from generator.extract.layout import Cell, Table
+from generator.extract.proof.columns import ColumnFacts
+from generator.model.period import Duration, Instant
+
+CHECK = "percent"
+MIN_ROWS = 2
+SHARE = Decimal("0.7")
+HUNDRED = Decimal(100)
+
+
+def _figures(table: Table, index: int) -> list[Cell | None]:
+    return [row.cells[index] if index < len(row.cells) else None for row in table.rows]
+
+
+def _last_digit(cell: Cell) -> Decimal:
+    return Decimal(1).scaleb(-cell.fraction_digits)
+
+
+def _near(printed: Cell, exact: Decimal) -> bool:
+    """``exact`` as printed at ``printed``'s precision, one unit of slack for rounding."""
+    assert printed.value is not None
+    return abs(printed.value - exact) <= _last_digit(printed)
+
+
+def yoy_matches(table: Table, pct: int, current: int, prior: int) -> tuple[int, int]:
+    """(rows where column ``pct`` = change of ``current`` over ``prior`` in %, rows checked)."""
+    agree = checked = 0
+    for p, a, b in zip(_figures(table, pct), _figures(table, current), _figures(table, prior),
+                       strict=True):
+        if p is None or a is None or b is None or None in (p.value, a.value, b.value):
+            continue
+        assert a.value is not None and b.value is not None
+        if b.value == 0:
+            continue
+        checked += 1
+        try:
+            exact = (a.value - b.value) / abs(b.value) * HUNDRED
+        except InvalidOperation:
+            continue
+        agree += _near(p, exact)
+    return agree, checked
+
+
+def share_matches(table: Table, pct: int, amount: int) -> tuple[int, int]:
+    """(rows where column ``pct`` = the amount over the 100% row's amount, rows checked)."""
+    cells = list(zip(_figures(table, pct), _figures(table, amount), strict=True))
+    base = next((a.value for p, a in cells if p is not None and p.value == HUNDRED
+                 and a is not None and a.value), None)
+    if base is None:
+        return 0, 0
+    agree = checked = 0
+    for p, a in cells:
+        if p is None or a is None or p.value is None or a.value is None:
+            continue
+        checked += 1
+        agree += _near(p, a.value / base * HUNDRED)
+    return agree, checked
+
+
+def _proves(agree: int, checked: int) -> bool:
+    return agree >= MIN_ROWS and agree >= SHARE * checked
+
+
+def _later(a: Duration | Instant | None, b: Duration | Instant | None) -> bool | None:
+    if a is None or b is None:
+        return None
+    end_a = a.end if isinstance(a, Duration) else a.date
+    end_b = b.end if isinstance(b, Duration) else b.date
+    return None if end_a == end_b else end_a > end_b
+
+
+def _pairs(amounts: list[int]) -> Iterator[tuple[int, int]]:
+    for a in amounts:
+        for b in amounts:
+            if a != b:
+                yield a, b
+
+
+def check(table: Table, columns: dict[int, ColumnFacts]) -> None:
+    """Recompute every % column of the table; confirm or refute the amount columns."""
+    roles = [c.role for c in table.columns]
+    amounts = [i for i, role in enumerate(roles) if role == "value"]
+    for pct, role in enumerate(roles):
+        if role == "change_percent":
+            _yoy(table, pct, amounts, columns)
+        elif role == "percent_of_revenue":
+            for amount in amounts:
+                agree, checked = share_matches(table, pct, amount)
+                if _proves(agree, checked) and amount in columns:
+                    columns[amount].confirm(CHECK, f"the % of total column beside it recomputes "
+                                                   f"from it in {agree} of {checked} rows")
+                    break
+    for suspect in amounts:
+        if suspect not in columns:
+            continue
+        others = [i for i in amounts if i != suspect]
+        for current, prior in _pairs(others):
+            agree, checked = yoy_matches(table, suspect, current, prior)
+            if _proves(agree, checked) and checked >= 3:
+                columns[suspect].refute(CHECK, f"its figures recompute as the % change of "
+                                               f"columns {current + 1} over {prior + 1} in {agree} "
+                                               f"of {checked} rows: a YoY % column, not amounts")
+                break
+
+
+def _yoy(table: Table, pct: int, amounts: list[int], columns: dict[int, ColumnFacts]) -> None:
+    best: tuple[int, int, int, int] | None = None
+    for current, prior in _pairs(amounts):
+        agree, checked = yoy_matches(table, pct, current, prior)
+        if _proves(agree, checked) and (best is None or agree > best[0]):
+            best = (agree, checked, current, prior)
+    if best is None:
+        return
+    agree, checked, current, prior = best
+    later = _later(table.columns[current].period, table.columns[prior].period)
+    for index, other in ((current, prior), (prior, current)):
+        if index not in columns:
+            continue
+        if later is False:
+            columns[index].refute(CHECK, f"the YoY % column recomputes with column "
+                                         f"{current + 1} as the current period, but its header "
+                                         f"reads earlier than column {prior + 1}'s")
+        else:
+            columns[index].confirm(CHECK, f"the YoY % column recomputes from it and column "
+                                          f"{other + 1} in {agree} of {checked} rows")
