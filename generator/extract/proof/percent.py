@@ -1,8 +1,8 @@
-"""Percent evidence: a % column recomputed from the amount columns beside it.
+"""Derived-column evidence: a % or change column recomputed from the amount columns beside it.
 
-A YoY % column is (current - prior) / |prior| x 100 of two amount columns; a share column is an
-amount over the table's 100% row. Recomputing them proves the amount columns' rows and tells
-which amount column is the current period and which the prior one. A column read as amounts
+A YoY % column is (current - prior) / |prior| x 100 of two amount columns, a change column
+current - prior; a share column is an amount over the table's 100% row. Recomputing them proves
+the amount columns' rows and tells which amount column is the current period and which the prior one. A column read as amounts
 that recomputes as a YoY % of two others is a % column misread as amounts: refuted.
 
 Works on the cells as printed (unscaled): scale cancels out of a ratio.
@@ -37,17 +37,23 @@ def _near(printed: Cell, exact: Decimal) -> bool:
     return abs(printed.value - exact) <= _last_digit(printed)
 
 
-def yoy_matches(table: Table, pct: int, current: int, prior: int) -> tuple[int, int]:
-    """(rows where column ``pct`` = change of ``current`` over ``prior`` in %, rows checked)."""
+def yoy_matches(table: Table, pct: int, current: int, prior: int,
+                percent: bool = True) -> tuple[int, int]:
+    """(rows where column ``pct`` = change of ``current`` over ``prior`` in % — or as an
+    amount, ``percent=False`` — rows checked)."""
     agree = checked = 0
     for p, a, b in zip(_figures(table, pct), _figures(table, current), _figures(table, prior),
                        strict=True):
         if p is None or a is None or b is None or None in (p.value, a.value, b.value):
             continue
         assert a.value is not None and b.value is not None
-        if b.value == 0:
+        if percent and b.value == 0:
             continue
         checked += 1
+        if not percent:
+            slack = _last_digit(a) + _last_digit(b)
+            agree += abs(p.value - (a.value - b.value)) <= max(slack, _last_digit(p))
+            continue
         try:
             exact = (a.value - b.value) / abs(b.value) * HUNDRED
         except InvalidOperation:
@@ -96,8 +102,8 @@ def check(table: Table, columns: dict[int, ColumnFacts]) -> None:
     roles = [c.role for c in table.columns]
     amounts = [i for i, role in enumerate(roles) if role == "value"]
     for pct, role in enumerate(roles):
-        if role == "change_percent":
-            _yoy(table, pct, amounts, columns)
+        if role in ("change_percent", "change"):
+            _yoy(table, pct, amounts, columns, percent=role == "change_percent")
         elif role == "percent_of_revenue":
             for amount in amounts:
                 agree, checked = share_matches(table, pct, amount)
@@ -118,10 +124,12 @@ def check(table: Table, columns: dict[int, ColumnFacts]) -> None:
                 break
 
 
-def _yoy(table: Table, pct: int, amounts: list[int], columns: dict[int, ColumnFacts]) -> None:
+def _yoy(table: Table, pct: int, amounts: list[int], columns: dict[int, ColumnFacts],
+         percent: bool) -> None:
+    what = "YoY %" if percent else "change"
     best: tuple[int, int, int, int] | None = None
     for current, prior in _pairs(amounts):
-        agree, checked = yoy_matches(table, pct, current, prior)
+        agree, checked = yoy_matches(table, pct, current, prior, percent)
         if _proves(agree, checked) and (best is None or agree > best[0]):
             best = (agree, checked, current, prior)
     if best is None:
@@ -132,9 +140,9 @@ def _yoy(table: Table, pct: int, amounts: list[int], columns: dict[int, ColumnFa
         if index not in columns:
             continue
         if later is False:
-            columns[index].refute(CHECK, f"the YoY % column recomputes with column "
+            columns[index].refute(CHECK, f"the {what} column recomputes with column "
                                          f"{current + 1} as the current period, but its header "
                                          f"reads earlier than column {prior + 1}'s")
         else:
-            columns[index].confirm(CHECK, f"the YoY % column recomputes from it and column "
+            columns[index].confirm(CHECK, f"the {what} column recomputes from it and column "
                                           f"{other + 1} in {agree} of {checked} rows")
