@@ -8,6 +8,7 @@ Rendering assigns each truth figure the line its token is printed on.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import random
 import textwrap
 from dataclasses import dataclass, field
@@ -80,7 +81,7 @@ def tabs_table(page: Page, table: Table, shape: Shape, rng: random.Random) -> No
 def _parts(table: Table) -> list[tuple[int, list[Row]]]:
     """The table's rows cut where it continues under a repeated header."""
     cuts = [0, *table.breaks, len(table.rows)]
-    return [(i, table.rows[a:b]) for i, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False))]
+    return [(i, table.rows[a:b]) for i, (a, b) in enumerate(itertools.pairwise(cuts))]
 
 
 # -- ragged columns of two or more spaces ----------------------------------------------------

@@ -318,11 +318,11 @@ class Wordings:
 
 
 def _long_suffix(periods: Periods, rng: random.Random) -> str:
-    """A description with figures in it, as statements append to some labels."""
+    """The amounts a "net of ..." label states, as balance sheets print them."""
     a, b = rng.randint(10, 99_999), rng.randint(10, 99_999)
     prior, current = _date_text(periods.bs_prior.date), _date_text(periods.bs_current.date)
-    return (f", net of allowance for doubtful accounts of JPY {a:,} thousand and JPY {b:,} "
-            f"thousand at {prior} and {current}, respectively")
+    return (f" of JPY {a:,} thousand and JPY {b:,} thousand at {prior} and {current}, "
+            "respectively")
 
 
 def build_tables(
@@ -399,9 +399,10 @@ def _table(
         if style.upper_top and depth == 0:
             label = label.upper()
         long = False
-        if (long_budget and instant and depth >= 0 and node.concept not in parents
-                and "," not in label and rng.random() < 0.25):
-            label += _long_suffix(periods, rng)
+        standard = next((lab.text for lab in concept.labels
+                         if lab.lang == "en" and lab.role == LABEL_ROLE), "")
+        if long_budget and ", net of " in standard and rng.random() < 0.7:
+            label = standard + _long_suffix(periods, rng)  # "..., net of allowance of JPY ..."
             long_budget -= 1
             long = True
         rows.append(_row(taxonomy, network, node, label, depth, cols, periods, values, style,
