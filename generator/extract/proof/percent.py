@@ -2,8 +2,9 @@
 
 A YoY % column is (current - prior) / |prior| x 100 of two amount columns, a change column
 current - prior; a share column is an amount over the table's 100% row. Recomputing them proves
-the amount columns' rows and tells which amount column is the current period and which the prior one. A column read as amounts
-that recomputes as a YoY % of two others is a % column misread as amounts: refuted.
+the amount columns' rows and tells which amount column is the current period and which the
+prior one. A column read as amounts that recomputes as a YoY % of two others is a % column
+misread as amounts: refuted.
 
 Works on the cells as printed (unscaled): scale cancels out of a ratio.
 """
