@@ -87,7 +87,7 @@ class HeldBack(BaseModel):
     line: int
     text: str | None
     concept: str
-    period: str
+    period: Period
     dimensions: dict[str, str] = Field(default_factory=dict)
     unit: str | None
     value: Decimal | None

@@ -17,19 +17,31 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.extract.crosscheck import declared_sums
-from generator.extract.layout import Column
+from generator.extract.layout import Column, Table
 from generator.extract.map_rows import MappedDocument
-from generator.extract.proof import arithmetic, calendar, percent, translation, twice
+from generator.extract.proof import (
+    arithmetic,
+    calendar,
+    percent,
+    scale,
+    stated,
+    structure,
+    translation,
+    twice,
+)
 from generator.extract.proof.columns import ColumnFacts, Verdict
 from generator.model.results import HeldBack, ReportingPeriod, ResultFact
 from generator.model.taxonomy import Taxonomy
 
 UNPROVEN = "unproven"
 UNPROVEN_REASON = (
-    "no check confirms this column: no printed total adds up within it, no USD column "
-    "translates it at a stated rate, no % column recomputes from it, and none of its figures is "
-    "printed elsewhere in the release"
+    "no check confirms the column's {missing}: {rows}{assignment}"
 )
+_LACKS = {
+    "rows": "no printed total adds up within it and no % column recomputes from it; ",
+    "assignment": "none of its figures is printed elsewhere in the release, no USD column "
+                  "translates it at a stated rate and no YoY column recomputes from it; ",
+}
 
 __all__ = ["ColumnFacts", "Proof", "Verdict", "prove"]
 _ROW_COLUMN = Column(role="value")  # a transposed table's row: its cells' columns vary
@@ -58,7 +70,23 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
                     strip = ColumnFacts(t, index, table, table.columns[index])
                 by_index[index] = strip
             by_index[index].facts.append(fact)
+        blanks = _incomplete_rows(table) if not outcome.transposed else set()
+        for strip in by_index.values():
+            strip.incomplete_rows = blanks
         out.extend(by_index[i] for i in sorted(by_index))
+    return out
+
+
+def _incomplete_rows(table: Table) -> set[int]:
+    """Lines of rows with a blank slot under an amount or translation column."""
+    figures = [i for i, c in enumerate(table.columns) if c.role in ("value", "translation")]
+    out: set[int] = set()
+    for row in table.rows:
+        present = [c for c in row.cells if c is not None]
+        if not present:
+            continue
+        if any(i >= len(row.cells) or row.cells[i] is None for i in figures):
+            out.update(c.line for c in present)
     return out
 
 
@@ -72,32 +100,47 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
         by_table.setdefault(column.table_index, []).append(column)
         calendar.check(column, period)
         arithmetic.check(column, sums, taxonomy, truncate)
+        stated.check(column, taxonomy)
     for t, table_columns in by_table.items():
+        structure.check(mapped.tables[t].table, table_columns)
         if mapped.tables[t].transposed:
             continue
         translation.check(table_columns, usd_rate)
         percent.check(mapped.tables[t].table, {c.index: c for c in table_columns})
+        scale.check(table_columns, usd_rate)
     twice.check(columns, taxonomy)
     proof = Proof(columns=columns)
     for column in columns:
-        if column.proven:
-            proof.facts.extend(column.facts)
-        else:
+        if not column.proven:
             proof.held.extend(_held(column, mapped.document.name))
+            continue
+        for i, fact in enumerate(column.facts):
+            doubt = column.figure_doubt(i)
+            if doubt is None:
+                proof.facts.append(fact)
+            else:
+                proof.held.append(_held_fact(column, fact, "figure", doubt, mapped.document.name))
     return proof
 
 
 def _held(column: ColumnFacts, document: str) -> list[HeldBack]:
     refuted = column.refutations
-    check, reason = (refuted[0].check, refuted[0].detail) if refuted else (UNPROVEN,
-                                                                          UNPROVEN_REASON)
-    table = f"{column.table.title[:80]} (line {column.table.line})"
-    return [
-        HeldBack(
-            document=document, line=f.source.line, text=f.source.text, concept=f.concept,
-            period=str(f.period), dimensions=f.dimensions, unit=f.unit, value=f.value,
-            table=table, column=column.header,
-            assignment=column.assignment(), check=check, reason=reason,
-        )
-        for f in column.facts
-    ]
+    if refuted:
+        check, reason = refuted[0].check, refuted[0].detail
+    else:
+        missing = column.missing()
+        check = UNPROVEN
+        reason = UNPROVEN_REASON.format(
+            missing=missing, rows=_LACKS["rows"] if "rows" in missing else "",
+            assignment=_LACKS["assignment"] if "assignment" in missing else "").rstrip("; ")
+    return [_held_fact(column, f, check, reason, document) for f in column.facts]
+
+
+def _held_fact(column: ColumnFacts, f: ResultFact, check: str, reason: str,
+               document: str) -> HeldBack:
+    return HeldBack(
+        document=document, line=f.source.line, text=f.source.text, concept=f.concept,
+        period=f.period, dimensions=f.dimensions, unit=f.unit, value=f.value,
+        table=f"{column.table.title[:80]} (line {column.table.line})", column=column.header,
+        assignment=column.assignment(), check=check, reason=reason,
+    )

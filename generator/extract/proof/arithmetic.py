@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from generator.extract.crosscheck import ContextKey, Terms, filed_concept
 from generator.extract.precision import half_unit
-from generator.extract.proof.columns import ColumnFacts
+from generator.extract.proof.columns import ROWS, ColumnFacts
 from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
 
@@ -49,11 +49,13 @@ def check(column: ColumnFacts, sums: list[tuple[str, Terms]], taxonomy: Taxonomy
             what = f"{parent} {total.source.text} (line {total.source.line})"
             if abs(total.value - computed) <= tolerance:
                 holds.append(what)
+                for fact in (total, *(f for f, _ in numeric)):
+                    column.confirm_fact(fact)
             elif len(parts) == len(terms):
                 breaks.append(f"{what} vs its parts' {computed}")
     if holds:
         column.confirm(CHECK, f"{len(holds)} printed total(s) equal their printed parts: "
-                              + "; ".join(holds[:3]))
+                              + "; ".join(holds[:3]), ROWS)
     if len(breaks) >= 2 and len(breaks) > len(holds):
         column.refute(CHECK, f"{len(breaks)} printed totals disagree with their printed parts "
                              f"({len(holds)} agree): " + "; ".join(breaks[:3]))

@@ -14,15 +14,21 @@ from generator.extract.layout import Column, Row, Table
 from generator.model.results import ResultFact
 
 CONFIRM, REFUTE = "confirm", "refute"
+# What a confirmation proves: that the column's cells sit in the rows their labels say (ROWS:
+# totals add up, a share column recomputes), or that the column is the period, unit and scale it
+# was read as (ASSIGNMENT: the same figure printed elsewhere), or both (the USD column at the
+# stated rate, a YoY column recomputed from it and its prior-year neighbour).
+ROWS, ASSIGNMENT, BOTH = "rows", "assignment", "rows and assignment"
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """One check's word on one column: it confirms or refutes, and says why."""
+    """One check's word on one column: it confirms (an aspect) or refutes, and says why."""
 
     check: str  # "arithmetic", "translation", "percent", "printed twice", "calendar"
     kind: str  # CONFIRM or REFUTE
     detail: str
+    aspect: str = BOTH
 
 
 @dataclass
@@ -36,6 +42,13 @@ class ColumnFacts:
     row: Row | None = None  # set when the unit is a row of a transposed table
     facts: list[ResultFact] = field(default_factory=list)
     verdicts: list[Verdict] = field(default_factory=list)
+    # Figure by figure (index into ``facts``): confirmed by a check of its own (a sum it is part
+    # of holds, its translation matches, its other printing agrees), or refuted (with why).
+    # Why: a proven column can still hold one misplaced cell, on a row that printed fewer
+    # figures than the table has columns (a blank cell the reader placed by position).
+    sure: set[int] = field(default_factory=set)
+    doubts: dict[int, str] = field(default_factory=dict)
+    incomplete_rows: set[int] = field(default_factory=set)  # lines of rows with a blank slot
 
     @property
     def key(self) -> tuple[int, int]:
@@ -49,15 +62,44 @@ class ColumnFacts:
     def confirmations(self) -> list[Verdict]:
         return [v for v in self.verdicts if v.kind == CONFIRM]
 
+    def has(self, aspect: str) -> bool:
+        return any(v.aspect in (aspect, BOTH) for v in self.confirmations)
+
     @property
     def proven(self) -> bool:
-        return bool(self.confirmations) and not self.refutations
+        """Rows and assignment both confirmed, nothing refuted."""
+        return self.has(ROWS) and self.has(ASSIGNMENT) and not self.refutations
+
+    def missing(self) -> str:
+        """What a column not refuted still lacks, for the review list."""
+        lacks = [a for a in (ROWS, ASSIGNMENT) if not self.has(a)]
+        return " and ".join(lacks)
+
+    def confirm_fact(self, fact: ResultFact) -> None:
+        for i, f in enumerate(self.facts):
+            if f is fact:
+                self.sure.add(i)
+
+    def doubt_fact(self, fact: ResultFact, why: str) -> None:
+        for i, f in enumerate(self.facts):
+            if f is fact:
+                self.doubts.setdefault(i, why)
+
+    def figure_doubt(self, i: int) -> str | None:
+        """Why figure ``i`` of a proven column is still held back, if it is."""
+        if i in self.doubts:
+            return self.doubts[i]
+        fact = self.facts[i]
+        if i not in self.sure and fact.source.line in self.incomplete_rows:
+            return ("its row prints fewer figures than the table has columns, so its cell was "
+                    "placed by position; no check of its own confirms it")
+        return None
 
     def refute(self, check: str, detail: str) -> None:
         self.verdicts.append(Verdict(check, REFUTE, detail))
 
-    def confirm(self, check: str, detail: str) -> None:
-        self.verdicts.append(Verdict(check, CONFIRM, detail))
+    def confirm(self, check: str, detail: str, aspect: str = BOTH) -> None:
+        self.verdicts.append(Verdict(check, CONFIRM, detail, aspect))
 
     @property
     def header(self) -> str:

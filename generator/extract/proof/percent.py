@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 from generator.extract.layout import Cell, Table
-from generator.extract.proof.columns import ColumnFacts
+from generator.extract.proof.columns import ROWS, ColumnFacts
 from generator.model.period import Duration, Instant
 
 CHECK = "percent"
@@ -47,7 +47,7 @@ def yoy_matches(table: Table, pct: int, current: int, prior: int,
                        strict=True):
         if p is None or a is None or b is None or None in (p.value, a.value, b.value):
             continue
-        assert a.value is not None and b.value is not None
+        assert p.value is not None and a.value is not None and b.value is not None
         if percent and b.value == 0:
             continue
         checked += 1
@@ -110,12 +110,18 @@ def check(table: Table, columns: dict[int, ColumnFacts]) -> None:
                 agree, checked = share_matches(table, pct, amount)
                 if _proves(agree, checked) and amount in columns:
                     columns[amount].confirm(CHECK, f"the % of total column beside it recomputes "
-                                                   f"from it in {agree} of {checked} rows")
+                                                   f"from it in {agree} of {checked} rows", ROWS)
                     break
     for suspect in amounts:
         if suspect not in columns:
             continue
         others = [i for i in amounts if i != suspect]
+        for amount in others:
+            agree, checked = share_matches(table, suspect, amount)
+            if _proves(agree, checked) and checked >= 3:
+                columns[suspect].refute(CHECK, f"its figures recompute as the % of total of "
+                                               f"column {amount + 1} in {agree} of {checked} "
+                                               "rows: a share column, not amounts")
         for current, prior in _pairs(others):
             agree, checked = yoy_matches(table, suspect, current, prior)
             if _proves(agree, checked) and checked >= 3:

@@ -36,25 +36,32 @@ def check(columns: list[ColumnFacts], rate: Decimal | None) -> None:
     for usd in usd_columns:
         usd_facts = {(f.concept, str(f.period), tuple(sorted(f.dimensions.items()))): f
                      for f in usd.facts if f.value is not None}
-        best: tuple[int, int, ColumnFacts] | None = None
+        best: tuple[int, int, ColumnFacts, list[tuple[ResultFact, ResultFact, bool]]] | None = None
         for other in columns:
             if other is usd or other.column.role != "value":
                 continue
-            agree = disagree = 0
+            pairs = []
             for fact in other.facts:
                 key = (fact.concept, str(fact.period), tuple(sorted(fact.dimensions.items())))
                 twin = usd_facts.get(key)
                 if twin is None or fact.value is None or fact.unit == "USD":
                     continue
-                if matches(twin, fact, rate):
-                    agree += 1
-                else:
-                    disagree += 1
-            if agree + disagree and (best is None or (agree, -disagree) > best[:2]):
-                best = (agree, -disagree, other)
+                pairs.append((twin, fact, matches(twin, fact, rate)))
+            agree = sum(1 for *_, ok in pairs if ok)
+            if pairs and (best is None or (agree, agree - len(pairs)) > best[:2]):
+                best = (agree, agree - len(pairs), other, pairs)
         if best is None:
             continue
         agree, disagree, jpy = best[0], -best[1], best[2]
+        for twin, fact, ok in best[3]:
+            if ok:
+                usd.confirm_fact(twin)
+                jpy.confirm_fact(fact)
+            else:
+                why = (f"{fact.source.text} at the stated rate {rate} is not the USD figure "
+                       f"{twin.source.text} printed beside it")
+                usd.doubt_fact(twin, why)
+                jpy.doubt_fact(fact, why)
         checked = agree + disagree
         if agree >= MIN_ROWS and agree >= AGREEING_SHARE * checked:
             usd.confirm(CHECK, f"{agree} of {checked} figures equal {jpy.where()} divided by "

@@ -2,8 +2,13 @@
 
 The summary and the statement, the statement and a note, both print some figures; when a
 column's figures agree with their other printing, its period, unit and scale are confirmed.
-Columns already refuted are no witnesses. Two columns of one table read as the same period that
-print different figures for the same line cannot both be right: both are refuted.
+
+Why anchored witnesses only: one misreading repeated in two tables (a reader that puts the USD
+figures under the current-period header of both the income statement and the cash flows) would
+otherwise prove itself. A witness counts once its own assignment is proven by something else —
+a translation at the stated rate, a recomputed YoY column, a header that states it and fits — or,
+in turn, by an anchored witness (a fixpoint). Two columns of one table read as the same period
+that print different figures for one line cannot both be right: both are refuted.
 """
 
 from __future__ import annotations
@@ -12,41 +17,76 @@ from collections import defaultdict
 
 from generator.extract.crosscheck import FactKey, fact_key, filed_concept
 from generator.extract.precision import consistent
-from generator.extract.proof.columns import ColumnFacts
+from generator.extract.proof.columns import ASSIGNMENT, BOTH, ColumnFacts
 from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
 
 CHECK = "printed twice"
+Printings = dict[FactKey, list[tuple[ColumnFacts, ResultFact]]]
 
 
 def check(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
-    """Compare every figure with its other printings in the document's other columns."""
-    printed: dict[FactKey, list[tuple[ColumnFacts, ResultFact]]] = defaultdict(list)
+    """Compare figures with their other printings, propagating from anchored columns."""
+    printed: Printings = defaultdict(list)
     for column in columns:
         for fact in column.facts:
             printed[fact_key(fact, filed_concept(fact, taxonomy))].append((column, fact))
-    _refute_clashes(printed, taxonomy)
-    for column in columns:
-        if column.refutations:
-            continue
-        agree: list[str] = []
-        disagree: list[str] = []
-        for fact in column.facts:
-            for other_column, other in printed[fact_key(fact, filed_concept(fact, taxonomy))]:
-                if other_column is column or other_column.refutations:
-                    continue
-                where = f"{fact.concept} {fact.source.text}: line {other.source.line} prints " \
-                        f"{other.source.text}"
-                (agree if consistent(fact, other, slack_units=1) else disagree).append(where)
-        if agree and not disagree:
-            column.confirm(CHECK, f"{len(agree)} figure(s) printed elsewhere agree: {agree[0]}")
-        elif len(disagree) >= 2 and len(disagree) > len(agree):
-            column.refute(CHECK, f"{len(disagree)} figures disagree with their other printing "
-                                 f"({len(agree)} agree): {disagree[0]}")
+    _refute_clashes(printed)
+    anchored = {c.key for c in columns if c.has(ASSIGNMENT) and not c.refutations}
+    changed = True
+    while changed:
+        changed = False
+        for column in columns:
+            if column.key in anchored or column.refutations:
+                continue
+            if _judge(column, printed, anchored, taxonomy):
+                anchored.add(column.key)
+                changed = True
+    for column in columns:  # anchored columns' figures: each confirmed by its other printing
+        if column.key in anchored:
+            _figures(column, printed, anchored, taxonomy)
 
 
-def _refute_clashes(printed: dict[FactKey, list[tuple[ColumnFacts, ResultFact]]],
-                    taxonomy: Taxonomy) -> None:
+def _others(column: ColumnFacts, fact: ResultFact, printed: Printings,
+            anchored: set[tuple[int, int]], taxonomy: Taxonomy) -> list[ResultFact]:
+    key = fact_key(fact, filed_concept(fact, taxonomy))
+    return [other for other_column, other in printed[key]
+            if other_column is not column and other_column.key in anchored
+            and not other_column.refutations]
+
+
+def _judge(column: ColumnFacts, printed: Printings, anchored: set[tuple[int, int]],
+           taxonomy: Taxonomy) -> bool:
+    """Confirm (True) or refute a column by its figures' anchored other printings."""
+    agree: list[str] = []
+    disagree: list[str] = []
+    for fact in column.facts:
+        for other in _others(column, fact, printed, anchored, taxonomy):
+            where = (f"{fact.concept} {fact.source.text}: line {other.source.line} prints "
+                     f"{other.source.text}")
+            (agree if consistent(fact, other, slack_units=1) else disagree).append(where)
+    if agree and not disagree:
+        column.confirm(CHECK, f"{len(agree)} figure(s) agree with their other printing: "
+                              f"{agree[0]}", BOTH if len(agree) >= 2 else ASSIGNMENT)
+        return True
+    if disagree and len(disagree) >= len(agree):
+        column.refute(CHECK, f"{len(disagree)} figure(s) disagree with their other printing "
+                             f"({len(agree)} agree): {disagree[0]}")
+    return False
+
+
+def _figures(column: ColumnFacts, printed: Printings, anchored: set[tuple[int, int]],
+             taxonomy: Taxonomy) -> None:
+    for fact in column.facts:
+        for other in _others(column, fact, printed, anchored, taxonomy):
+            if consistent(fact, other, slack_units=1):
+                column.confirm_fact(fact)
+            else:
+                column.doubt_fact(fact, f"line {other.source.line} prints {other.source.text} "
+                                        f"for the same {fact.concept}")
+
+
+def _refute_clashes(printed: Printings) -> None:
     """Two columns of one table giving one line's figure for the same period, differently."""
     for readings in printed.values():
         for i, (column, fact) in enumerate(readings):
