@@ -7,16 +7,29 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator import __version__
+from generator import __version__, cli_errors
+from generator.cli_errors import doing
 from generator.resources import sample_releases
-from generator.taxonomy import TaxonomyError, load_taxonomy
+
+if TYPE_CHECKING:
+    from generator.model.taxonomy import Taxonomy
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+DEBUG = "--debug"
 
 
 def _err(message: str) -> None:
     print(f"xbrlgen: {message}", file=sys.stderr)
+
+
+def load_taxonomy() -> Taxonomy:
+    """The taxonomy, imported only when a command needs it: the CLI starts fast, and a Ctrl-C
+    at once still ends in one line (main's guard is already in place)."""
+    from generator.taxonomy import load_taxonomy
+
+    return load_taxonomy()
 
 
 def cmd_taxonomy(args: argparse.Namespace) -> int:
@@ -44,7 +57,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     text = json.dumps(Results.model_json_schema(), indent=2, sort_keys=True) + "\n"
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        _write_atomic(args.output, text.encode())
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -55,7 +68,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from generator.extract.pipeline import extract_release
 
     taxonomy = load_taxonomy()
-    extraction = extract_release(args.release, taxonomy)
+    with doing("extracting", args.release):
+        extraction = extract_release(args.release, taxonomy)
     print(extraction.coverage.render_text(), file=sys.stderr)
     text = extraction.results.model_dump_json(indent=1) + "\n"
     if args.output:
@@ -68,13 +82,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
+    """Write beside ``path``, then rename: an error or an interruption leaves no file behind."""
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    try:
+        with doing("writing", path):
+            tmp.write_bytes(data)
+            tmp.replace(path)
+    except OSError as exc:  # name the file asked for, not the temporary one
+        raise OSError(exc.errno, f"cannot write: {exc.strerror}", str(path)) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Extract (releases: text or HTML) or read (.json results), then map, generate, validate."""
+    from pydantic import ValidationError
+
     from generator.build import load_results, write_build
     from generator.extract.pipeline import extract_release
 
@@ -83,21 +106,31 @@ def cmd_build(args: argparse.Namespace) -> int:
     results, coverage = [], []
     for path in inputs:
         if path.suffix.lower() == ".json":
-            results.append(load_results(path))
+            try:
+                with doing("reading results", path):
+                    results.append(load_results(path))
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(part) for part in first["loc"]) or "top level"
+                _err(f"{path}: not a results file ({exc.error_count()} problem(s); first, at"
+                     f" {where}: {first['msg']})")
+                return EXIT_USAGE
             continue
-        extraction = extract_release(path, taxonomy)
+        with doing("extracting", path):
+            extraction = extract_release(path, taxonomy)
         print(extraction.coverage.render_text())
         results.append(extraction.results)
         coverage.append(extraction.coverage.model_dump(mode="json"))
-    outcome = write_build(
-        results,
-        taxonomy,
-        args.out,
-        validate=not args.no_validate,
-        arelle=not args.no_arelle,
-        coverage=coverage,
-        strict=args.strict,
-    )
+    with doing("building filings into", args.out):
+        outcome = write_build(
+            results,
+            taxonomy,
+            args.out,
+            validate=not args.no_validate,
+            arelle=not args.no_arelle,
+            coverage=coverage,
+            strict=args.strict,
+        )
     if not outcome.ok:
         _err(f"{len(outcome.findings)} validation finding(s); nothing was written to {args.out}")
         return EXIT_FINDINGS
@@ -119,7 +152,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from generator.validate import cli as validate_cli
 
-    return int(validate_cli.run(args))
+    with doing("validating", " ".join(str(p) for p in args.paths)):
+        return int(validate_cli.run(args))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -128,10 +162,17 @@ def parser() -> argparse.ArgumentParser:
         description="Turn financial-results releases into validated XBRL 2.1 filings.",
     )
     p.add_argument("--version", action="version", version=f"xbrlgen {__version__}")
+    debug_help = "on an internal error, print the full trace (before or after the command)"
+    p.add_argument(DEBUG, action="store_true", help=debug_help)
+    # Also accepted after the command; SUPPRESS keeps a flag given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(DEBUG, action="store_true", default=argparse.SUPPRESS, help=debug_help)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     b = sub.add_parser(
-        "build", help="releases or results JSON -> validated filings (default: samples)"
+        "build",
+        parents=[common],
+        help="releases or results JSON -> validated filings (default: samples)",
     )
     b.add_argument(
         "inputs",
@@ -152,21 +193,23 @@ def parser() -> argparse.ArgumentParser:
     )
     b.set_defaults(func=cmd_build)
 
-    e = sub.add_parser("extract", help="one release -> structured results JSON")
+    e = sub.add_parser("extract", parents=[common], help="one release -> structured results JSON")
     e.add_argument("release", type=Path)
     e.add_argument("-o", "--output", type=Path, help="results file (default: standard output)")
     e.add_argument("--coverage-json", type=Path, help="also write the coverage report as JSON")
     e.set_defaults(func=cmd_extract)
 
-    t = sub.add_parser("taxonomy", help="render the taxonomy files and package")
+    t = sub.add_parser("taxonomy", parents=[common], help="render the taxonomy files and package")
     t.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: ./out)")
     t.set_defaults(func=cmd_taxonomy)
 
-    s = sub.add_parser("schema", help="print the JSON Schema of results files")
+    s = sub.add_parser("schema", parents=[common], help="print the JSON Schema of results files")
     s.add_argument("-o", "--output", type=Path)
     s.set_defaults(func=cmd_schema)
 
-    v = sub.add_parser("validate", help="validate XBRL instances (files, folders, packages)")
+    v = sub.add_parser(
+        "validate", parents=[common], help="validate XBRL instances (files, folders, packages)"
+    )
     from generator.validate import cli as validate_cli
 
     validate_cli.add_arguments(v)
@@ -175,26 +218,37 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; exit codes 0 / 1 / 2, 130 on Ctrl-C, 143 on SIGTERM (no trace either way).
+
+    Anything unexpected is one line and exit code 2; ``--debug`` prints the trace too.
+    """
+    tokens = list(sys.argv[1:] if argv is None else argv)
+    debug = DEBUG in tokens[: tokens.index("--")] if "--" in tokens else DEBUG in tokens
+    return cli_errors.run(lambda: _main(tokens), activity="starting", debug=debug)
+
+
+def _main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     if args.command is None:
-        args = parser().parse_args(["build"])
+        args = parser().parse_args([*argv, "build"])
     try:
-        return int(args.func(args))
-    except TaxonomyError as exc:
-        _err(str(exc))
-        return EXIT_USAGE
-    except FileNotFoundError as exc:
-        _err(f"cannot read {exc.filename}: {exc.strerror}")
+        with doing(f"running {args.command}"):
+            return int(args.func(args))
+    except OSError as exc:  # missing, not permitted, a folder where a file was meant, disk full
+        if exc.filename is None:
+            raise
+        _err(f"{exc.filename}: {exc.strerror}")
         return EXIT_USAGE
     except Exception as exc:  # stage errors carry their own clear messages
         from generator.extract.pipeline import ExtractionError
         from generator.extract.read import ReleaseError
         from generator.map import MappingError
+        from generator.taxonomy import TaxonomyError
 
+        if isinstance(exc, TaxonomyError | ReleaseError | ExtractionError):
+            _err(str(exc))
+            return EXIT_USAGE
         if isinstance(exc, MappingError):
             _err(str(exc))
             return EXIT_FINDINGS
-        if isinstance(exc, ReleaseError | ExtractionError):
-            _err(str(exc))
-            return EXIT_USAGE
-        raise
+        raise  # anything else is an internal error: cli_errors.run says it in one line

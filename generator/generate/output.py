@@ -1,5 +1,6 @@
 """All-or-nothing output: files are staged in a temporary folder beside the target, validated
-there, and only then moved into place — so a failed build never leaves a half-written file."""
+there, and only then moved into place — so a failed or interrupted build never leaves a
+half-written file."""
 
 from __future__ import annotations
 
@@ -9,12 +10,16 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
+from generator.interrupts import deferred
+
 
 class OutputStage:
     """Use as a context manager; call :meth:`commit` once everything staged is good.
 
-    Leaving the block without ``commit`` (an error, a failed validation) removes the staging
-    folder and touches nothing in the target folder.
+    Leaving the block without ``commit`` (an error, a failed validation, Ctrl-C or SIGTERM
+    raised as an exception) removes the staging folder and touches nothing in the target folder.
+    Ctrl-C and SIGTERM are held while the staged files move in and while the staging folder is
+    removed, so neither step stops half-way.
     """
 
     def __init__(self, target: Path) -> None:
@@ -43,10 +48,11 @@ class OutputStage:
         """Move staged files into the target; each move is an atomic rename."""
         assert self.path is not None
         moved = []
-        for name in self.written:
-            destination = self.target / name
-            os.replace(self.path / name, destination)
-            moved.append(destination)
+        with deferred():
+            for name in self.written:
+                destination = self.target / name
+                os.replace(self.path / name, destination)
+                moved.append(destination)
         return moved
 
     def __exit__(
@@ -56,4 +62,5 @@ class OutputStage:
         tb: TracebackType | None,
     ) -> None:
         if self.path is not None:
-            shutil.rmtree(self.path, ignore_errors=True)
+            with deferred():
+                shutil.rmtree(self.path, ignore_errors=True)

@@ -3,20 +3,28 @@
 Why processes: both lxml callbacks and Arelle hold the GIL, and Arelle's global state forbids
 concurrent sessions in one process. Each worker keeps its own DTS cache, so files sharing a
 taxonomy pay for it once per worker.
+
+One file's failure never costs the others their results: whatever a file's validation raises is
+caught where it happens and reported as an ``xbrlgen:internalError`` finding for that file (only
+text crosses the process boundary, never the exception). Ctrl-C (or SIGTERM, raised as an
+exception by the CLI) is the parent's to handle: workers ignore SIGINT, and the parent cancels
+what is queued, terminates the workers and lets the interruption go on.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.validate import packages
 from generator.validate.calculation import CalcMode
 from generator.validate.dts import Catalog, UrlMapper
-from generator.validate.findings import FileSummary, Finding, Report
+from generator.validate.findings import FileSummary, Finding, Report, Severity
 from generator.validate.pipeline import validate_file
 from generator.validate.safe_xml import DEFAULT_MAX_BYTES
 from generator.validate.schema import Engine
@@ -34,7 +42,76 @@ class Options:
     packages: tuple[Path, ...] = ()
 
 
-def _one(path: Path, display: str, opts: Options) -> tuple[list[Finding], FileSummary]:
+Result = tuple[list[Finding], FileSummary]
+INTERNAL_ERROR = "xbrlgen:internalError"
+
+
+def internal_error(display: str, exc: BaseException) -> Result:
+    """A file whose validation raised: one error finding naming the exception, nothing else."""
+    text = " ".join(str(exc).split())[:300]
+    finding = Finding(
+        code=INTERNAL_ERROR,
+        severity=Severity.error,
+        message=f"validation stopped on an internal error: {type(exc).__name__}"
+        + (f": {text}" if text else "")
+        + "; the file's other findings are unknown",
+        file=display,
+    )
+    return [finding], FileSummary(file=display, counts={"error": 1})
+
+
+def _safe_one(path: Path, display: str, opts: Options) -> Result:
+    """:func:`_one`, with any exception turned into a finding (it may not survive pickling)."""
+    try:
+        return _one(path, display, opts)
+    except Exception as exc:
+        return internal_error(display, exc)
+
+
+def _worker_init() -> None:
+    """Ctrl-C reaches the whole process group: the parent decides, workers carry on until told.
+
+    SIGTERM goes back to its default (end quietly), whatever handler the parent had when the
+    worker was forked: it is how the parent stops workers after an interruption.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and terminate the workers now, without waiting for their files."""
+    workers = list((pool._processes or {}).values())  # private, but no public way to terminate
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        if process.is_alive():
+            process.terminate()
+    for process in workers:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
+
+
+def _pooled(targets: list[packages.Target], opts: Options, workers: int,
+            results: list[Result | None], advance: Callable[[], None]) -> None:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    try:
+        futures: dict[Future[Result], int] = {
+            pool.submit(_safe_one, t.path, t.display, opts): i for i, t in enumerate(targets)}
+        for fut in as_completed(futures):
+            i = futures[fut]
+            try:
+                results[i] = fut.result()
+            except Exception as exc:  # the worker process itself died (BrokenProcessPool)
+                results[i] = internal_error(targets[i].display, exc)
+            advance()
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _one(path: Path, display: str, opts: Options) -> Result:
     mapper = UrlMapper(opts.catalogs)
     findings, summary = validate_file(path, mapper, opts.calc_mode, display=display,
                                       engine=opts.engine, max_bytes=opts.max_bytes)
@@ -60,26 +137,24 @@ def run(paths: list[Path], opts: Options, jobs: int | None = None,
     report = Report(findings=list(expanded.findings))
     targets = expanded.targets
     workers = min(jobs or os.cpu_count() or 1, len(targets))
-    results: list[tuple[list[Finding], FileSummary] | None] = [None] * len(targets)
+    results: list[Result | None] = [None] * len(targets)
     bar = None
     if progress and targets:
         from tqdm import tqdm
 
         bar = tqdm(total=len(targets), unit="file", file=sys.stderr, desc="validate")
+
+    def advance() -> None:
+        if bar is not None:
+            bar.update(1)
+
     try:
         if workers <= 1:
             for i, t in enumerate(targets):
-                results[i] = _one(t.path, t.display, opts)
-                if bar is not None:
-                    bar.update(1)
+                results[i] = _safe_one(t.path, t.display, opts)
+                advance()
         else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = {pool.submit(_one, t.path, t.display, opts): i
-                           for i, t in enumerate(targets)}
-                for fut in as_completed(futures):
-                    results[futures[fut]] = fut.result()
-                    if bar is not None:
-                        bar.update(1)
+            _pooled(targets, opts, workers, results, advance)
     finally:
         if bar is not None:
             bar.close()

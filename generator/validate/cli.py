@@ -1,6 +1,7 @@
 """``xbrlgen validate``: argument definitions and the run function the main CLI wires in.
 
-Exit codes: 0 clean, 1 findings at error or inconsistency level, 2 usage or I/O problem.
+Exit codes: 0 clean, 1 findings at error or inconsistency level, 2 usage or I/O problem; through
+the main CLI, 130 / 143 when interrupted (see :mod:`generator.cli_errors`).
 """
 
 from __future__ import annotations

@@ -1,0 +1,70 @@
+"""Ctrl-C and SIGTERM as exceptions, so that ``finally`` blocks and context managers clean up.
+
+Python already turns SIGINT into :class:`KeyboardInterrupt`. :func:`terminate_as_interrupt`
+does the same for SIGTERM with :class:`Terminated` (a ``KeyboardInterrupt``), so one cleanup path
+serves both: a build's staging folder is removed, a ``.tmp`` file is deleted. :func:`deferred`
+holds both signals over a few steps that must not be cut in half (moving staged files into
+place), then acts on them.
+
+Signal handlers belong to the main thread; elsewhere these helpers do nothing.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import NoReturn
+
+HELD = (signal.SIGINT, signal.SIGTERM)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the main thread is, like Ctrl-C's ``KeyboardInterrupt``."""
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> NoReturn:
+    raise Terminated
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """Within the block, SIGTERM raises :class:`Terminated`; the previous handler comes back."""
+    if not _main_thread() or signal.getsignal(signal.SIGTERM) is None:
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM until the block ends, then deliver the first one received."""
+    if not _main_thread():
+        yield
+        return
+    received: list[int] = []
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        received.append(signum)
+
+    previous = {s: signal.getsignal(s) for s in HELD}
+    held = [s for s, handler in previous.items() if handler is not None]
+    for s in held:
+        signal.signal(s, hold)
+    try:
+        yield
+    finally:
+        for s in held:
+            signal.signal(s, previous[s])
+        if received:
+            signal.raise_signal(received[0])  # the restored handler acts on it now
