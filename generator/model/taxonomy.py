@@ -116,6 +116,19 @@ class Representation(BaseModel):
     by: str
 
 
+class Ratio(BaseModel):
+    """``concept`` is printed as ``numerator`` / ``denominator`` (same period and members).
+
+    Not part of the rendered taxonomy: the extractor uses it as evidence that per-share figures
+    and share counts sit where their labels say (see ``generator.extract.proof``).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    concept: str
+    numerator: str
+    denominator: str
+
+
 class Taxonomy(BaseModel):
     """Everything declared under ``taxonomy/``, checked for consistency when loaded."""
 
@@ -133,6 +146,7 @@ class Taxonomy(BaseModel):
     measures: dict[str, str]
     companies: dict[str, Company]
     representations: tuple[Representation, ...] = ()
+    ratios: tuple[Ratio, ...] = ()
 
     @property
     def file_stem(self) -> str:

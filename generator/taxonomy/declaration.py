@@ -90,6 +90,9 @@ class NodeDecl(_Strict):
     )
     breakdown: str | None = None
     sum: list[str] = []
+    # [numerator, denominator]: this figure is their quotient as printed (earnings per share =
+    # net income / weighted-average shares). Not a linkbase: evidence the extractor checks.
+    ratio: list[str] = []
     represents: RepresentsDecl | None = None
     children: list[NodeDecl] = []
 

@@ -29,6 +29,7 @@ from generator.model.taxonomy import (
     Member,
     Network,
     NetworkNode,
+    Ratio,
     Representation,
     Taxonomy,
 )
@@ -91,6 +92,7 @@ class _Builder:
         self.defined_in: dict[str, str] = {}
         self.problems: list[str] = []
         self.representations: list[tuple[Representation, str]] = []
+        self.ratios: list[tuple[Ratio, str]] = []
 
     def define(self, concept: Concept, where: str) -> None:
         if concept.name in self.concepts:
@@ -151,6 +153,13 @@ class _Builder:
             )
         if decl.sum:
             sums.append((concept, decl.sum))
+        if decl.ratio:
+            if len(decl.ratio) != 2:
+                self.problems.append(f"{where}: ratio of {concept} needs [numerator, denominator]")
+            else:
+                numerator, denominator = decl.ratio
+                self.ratios.append((Ratio(concept=concept, numerator=numerator,
+                                          denominator=denominator), where))
         return NetworkNode(
             concept=concept,
             preferred_label=PREFERRED_ROLES[decl.preferred_label] if decl.preferred_label else None,
@@ -376,6 +385,18 @@ def _check_representations(builder: _Builder, axes: dict[str, Axis]) -> None:
         seen.add((rep.concept, rep.axis))
 
 
+def _check_ratios(builder: _Builder) -> None:
+    for ratio, where in builder.ratios:
+        for name in (ratio.concept, ratio.numerator, ratio.denominator):
+            concept = builder.concepts.get(name)
+            if concept is None:
+                builder.problems.append(f"{where}: ratio of {ratio.concept} refers to unknown "
+                                        f"concept {name}")
+            elif not concept.data_type.is_numeric:
+                builder.problems.append(f"{where}: ratio of {ratio.concept}: {name} is not "
+                                        "numeric")
+
+
 def _company(company_id: str, decl: CompanyDecl) -> Company:
     return Company(
         id=company_id,
@@ -419,6 +440,7 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
         seen_ids.add(net.id)
         _check_network(builder, net, axes, path.name)
     _check_representations(builder, axes)
+    _check_ratios(builder)
     companies: dict[str, Company] = {}
     for path in sorted((root / "companies").glob("*.yaml")):
         company = _parse(CompanyDecl, path, problems)
@@ -440,4 +462,5 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
         measures={name: m.label for name, m in meta.measures.items()},
         companies=companies,
         representations=tuple(rep for rep, _ in builder.representations),
+        ratios=tuple(ratio for ratio, _ in builder.ratios),
     )

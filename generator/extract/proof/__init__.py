@@ -22,7 +22,10 @@ from generator.extract.map_rows import MappedDocument
 from generator.extract.proof import (
     arithmetic,
     calendar,
+    delimited,
     percent,
+    periods,
+    ratios,
     scale,
     stated,
     structure,
@@ -70,7 +73,12 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
                     strip = ColumnFacts(t, index, table, table.columns[index])
                 by_index[index] = strip
             by_index[index].facts.append(fact)
-        blanks = _incomplete_rows(table) if not outcome.transposed else set()
+        if outcome.transposed:
+            blanks: set[int] = set()
+        elif mapped.document.layout in delimited.DELIMITED_LAYOUTS:
+            blanks = delimited.guessed_rows(table)
+        else:
+            blanks = _incomplete_rows(table)
         for strip in by_index.values():
             strip.incomplete_rows = blanks
         out.extend(by_index[i] for i in sorted(by_index))
@@ -95,19 +103,23 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     """Judge every column; split its facts into filed and held back."""
     columns = columns_of(mapped)
     sums = [(parent, terms) for parent, terms, _ in declared_sums(taxonomy)]
+    members = arithmetic.breakdowns(taxonomy)
     by_table: dict[int, list[ColumnFacts]] = {}
     for column in columns:
         by_table.setdefault(column.table_index, []).append(column)
         calendar.check(column, period)
-        arithmetic.check(column, sums, taxonomy, truncate)
+        arithmetic.check(column, sums, taxonomy, truncate, members)
         stated.check(column, taxonomy)
     for t, table_columns in by_table.items():
         structure.check(mapped.tables[t].table, table_columns)
+        delimited.check(mapped.document.layout, mapped.tables[t].table, table_columns)
         if mapped.tables[t].transposed:
             continue
         translation.check(table_columns, usd_rate)
         percent.check(mapped.tables[t].table, {c.index: c for c in table_columns})
         scale.check(table_columns, usd_rate)
+    periods.check(columns, taxonomy, truncate)
+    ratios.check(columns, taxonomy, truncate)
     twice.check(columns, taxonomy)
     proof = Proof(columns=columns)
     for column in columns:

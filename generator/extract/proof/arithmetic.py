@@ -10,6 +10,7 @@ outnumbering the sums that hold, refute the column.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from generator.extract.crosscheck import ContextKey, Terms, filed_concept
@@ -29,11 +30,45 @@ def _by_context(column: ColumnFacts, taxonomy: Taxonomy) -> dict[ContextKey, dic
     return out
 
 
+def breakdowns(taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """(concept, axis) of every node printed with member rows below it (segments)."""
+    return sorted({(node.concept, node.breakdown) for net in taxonomy.networks
+                   for node in net.nodes() if node.breakdown})
+
+
+def _members_hold(column: ColumnFacts, found: list[tuple[str, str]], taxonomy: Taxonomy,
+                  truncate: bool, holds: list[str]) -> None:
+    """Members printed below a total add up to it (one may be printed as a deduction)."""
+    for concept, axis in found:
+        groups: dict[tuple[object, ...], tuple[list[ResultFact], list[ResultFact]]] = {}
+        for fact in column.facts:
+            if fact.concept != concept or fact.value is None:
+                continue
+            rest = tuple(sorted((a, m) for a, m in fact.dimensions.items() if a != axis))
+            totals, members = groups.setdefault((str(fact.period), rest, fact.unit), ([], []))
+            (members if axis in fact.dimensions else totals).append(fact)
+        for totals, members in groups.values():
+            if len(totals) != 1 or len(members) < 2:
+                continue
+            total = totals[0]
+            assert total.value is not None
+            computed = sum((m.value or Decimal(0) for m in members), Decimal(0))
+            tolerance = half_unit(total, truncate) + sum(
+                (half_unit(m, truncate) for m in members), Decimal(0))
+            fits = abs(total.value - computed) <= tolerance or any(
+                abs(total.value - computed + 2 * (m.value or 0)) <= tolerance for m in members)
+            if fits:
+                holds.append(f"{concept} by {axis} {total.source.text} (line {total.source.line})")
+                for fact in (total, *members):
+                    column.confirm_fact(fact)
+
+
 def check(column: ColumnFacts, sums: list[tuple[str, Terms]], taxonomy: Taxonomy,
-          truncate: bool) -> None:
+          truncate: bool, members: Sequence[tuple[str, str]] = ()) -> None:
     """Confirm a column whose sums hold; refute one whose complete sums mostly break."""
     holds: list[str] = []
     breaks: list[str] = []
+    _members_hold(column, list(members), taxonomy, truncate, holds)
     for facts in _by_context(column, taxonomy).values():
         for parent, terms in sums:
             total = facts.get(parent)

@@ -91,8 +91,8 @@ class ColumnFacts:
             return self.doubts[i]
         fact = self.facts[i]
         if i not in self.sure and fact.source.line in self.incomplete_rows:
-            return ("its row prints fewer figures than the table has columns, so its cell was "
-                    "placed by position; no check of its own confirms it")
+            return ("its row has a blank or missing cell, so its figures were placed by "
+                    "position; no check of its own confirms this one")
         return None
 
     def refute(self, check: str, detail: str) -> None:

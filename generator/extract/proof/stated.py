@@ -37,7 +37,9 @@ def check(column: ColumnFacts, taxonomy: Taxonomy) -> None:
     monetary = any(taxonomy.concepts[f.concept].data_type in _NEEDS_CURRENCY
                    for f in column.facts if f.concept in taxonomy.concepts)
     named = [scale for pattern, scale in _SCALES if pattern.search(col.header)]
-    if monetary and len(named) == 1 and named[0] != col.scale:
+    amounts = any(taxonomy.concepts[f.concept].data_type is DataType.MONETARY
+                  for f in column.facts if f.concept in taxonomy.concepts)
+    if amounts and len(named) == 1 and named[0] != col.scale:
         column.refute(CHECK, f"the header '{col.header}' states a scale of {named[0]:,}, but "
                              f"its figures were read at {col.scale:,}")
         return

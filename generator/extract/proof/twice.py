@@ -33,13 +33,17 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
             printed[fact_key(fact, filed_concept(fact, taxonomy))].append((column, fact))
     _refute_clashes(printed)
     anchored = {c.key for c in columns if c.has(ASSIGNMENT) and not c.refutations}
+    judged: set[tuple[int, int]] = set()
     changed = True
     while changed:
         changed = False
         for column in columns:
-            if column.key in anchored or column.refutations:
+            if column.key in judged or column.refutations:
                 continue
-            if _judge(column, printed, anchored, taxonomy):
+            verdict = _judge(column, printed, anchored, taxonomy)
+            if verdict is not None:
+                judged.add(column.key)
+            if verdict and column.key not in anchored:
                 anchored.add(column.key)
                 changed = True
     for column in columns:  # anchored columns' figures: each confirmed by its other printing
@@ -56,8 +60,9 @@ def _others(column: ColumnFacts, fact: ResultFact, printed: Printings,
 
 
 def _judge(column: ColumnFacts, printed: Printings, anchored: set[tuple[int, int]],
-           taxonomy: Taxonomy) -> bool:
-    """Confirm (True) or refute a column by its figures' anchored other printings."""
+           taxonomy: Taxonomy) -> bool | None:
+    """Confirm (True) or refute (False) a column by its figures' anchored other printings;
+    None while no anchored printing speaks to it."""
     agree: list[str] = []
     disagree: list[str] = []
     for fact in column.facts:
@@ -65,25 +70,36 @@ def _judge(column: ColumnFacts, printed: Printings, anchored: set[tuple[int, int
             where = (f"{fact.concept} {fact.source.text}: line {other.source.line} prints "
                      f"{other.source.text}")
             (agree if consistent(fact, other, slack_units=1) else disagree).append(where)
-    if agree and not disagree:
-        column.confirm(CHECK, f"{len(agree)} figure(s) agree with their other printing: "
-                              f"{agree[0]}", BOTH if len(agree) >= 2 else ASSIGNMENT)
+    if agree and len(agree) > 2 * len(disagree):
+        column.confirm(CHECK, f"{len(agree)} figure(s) agree with their other printing"
+                              f"{f' ({len(disagree)} do not)' if disagree else ''}: {agree[0]}",
+                       BOTH if len(agree) >= 2 else ASSIGNMENT)
         return True
     if disagree and len(disagree) >= len(agree):
         column.refute(CHECK, f"{len(disagree)} figure(s) disagree with their other printing "
                              f"({len(agree)} agree): {disagree[0]}")
-    return False
+        return False
+    return None
 
 
 def _figures(column: ColumnFacts, printed: Printings, anchored: set[tuple[int, int]],
              taxonomy: Taxonomy) -> None:
-    for fact in column.facts:
+    """Each figure against its other printings: an agreeing one confirms it; a disagreeing
+    one casts doubt on it — unless this figure is confirmed by a check of its own (a sum it is
+    part of holds) and the other is not, which then carries the doubt alone."""
+    key_of = {id(f): fact_key(f, filed_concept(f, taxonomy)) for f in column.facts}
+    for i, fact in enumerate(column.facts):
         for other in _others(column, fact, printed, anchored, taxonomy):
             if consistent(fact, other, slack_units=1):
                 column.confirm_fact(fact)
-            else:
-                column.doubt_fact(fact, f"line {other.source.line} prints {other.source.text} "
-                                        f"for the same {fact.concept}")
+                continue
+            holder = next(c for c, f in printed[key_of[id(fact)]] if f is other)
+            mine = i in column.sure
+            theirs = any(f is other for j, f in enumerate(holder.facts) if j in holder.sure)
+            if mine and not theirs:
+                continue  # the other printing is doubted when its own column is judged
+            column.doubt_fact(fact, f"line {other.source.line} prints {other.source.text} "
+                                    f"for the same {fact.concept}")
 
 
 def _refute_clashes(printed: Printings) -> None:
