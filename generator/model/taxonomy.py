@@ -74,6 +74,18 @@ class CalculationArc(BaseModel):
     weight: Decimal
 
 
+class RollForward(BaseModel):
+    """``balance`` at a period's end = ``balance`` at its start + the ``changes`` of the period.
+
+    Instants and durations mix, so it is no calculation arc; the extractor's proof stage uses
+    it as evidence (an equity statement's total column, cash at the start and end of a period).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    balance: str
+    changes: tuple[str, ...]
+
+
 class Network(BaseModel):
     """One extended link role: a statement or table with its presentation, sums and dimensions."""
 
@@ -88,6 +100,7 @@ class Network(BaseModel):
     dimensions: dict[str, str]
     roots: tuple[NetworkNode, ...]
     calculations: tuple[CalculationArc, ...]
+    roll_forwards: tuple[RollForward, ...] = ()
 
     @property
     def line_items(self) -> str:

@@ -97,6 +97,13 @@ class NodeDecl(_Strict):
     children: list[NodeDecl] = []
 
 
+class RollForwardDecl(_Strict):
+    """A balance at a period's end is its balance at the start plus the period's changes."""
+
+    balance: str
+    changes: list[str] = Field(min_length=1)
+
+
 class NetworkDecl(_Strict):
     """``taxonomy/networks/NN-name.yaml``: one statement or table."""
 
@@ -106,6 +113,7 @@ class NetworkDecl(_Strict):
     tables: list[str] = []  # wordings in a table's title that select this network
     axes: list[str] = []
     dimensions: dict[str, str] = {}
+    roll_forward: list[RollForwardDecl] = []  # evidence for the extractor, not a linkbase
     tree: list[NodeDecl] = Field(min_length=1)
 
 

@@ -31,6 +31,7 @@ from generator.model.taxonomy import (
     NetworkNode,
     Ratio,
     Representation,
+    RollForward,
     Taxonomy,
 )
 from generator.model.unit import Measure, Unit
@@ -40,6 +41,7 @@ from generator.taxonomy.declaration import (
     CompanyDecl,
     NetworkDecl,
     NodeDecl,
+    RollForwardDecl,
     TaxonomyMeta,
 )
 
@@ -93,6 +95,7 @@ class _Builder:
         self.problems: list[str] = []
         self.representations: list[tuple[Representation, str]] = []
         self.ratios: list[tuple[Ratio, str]] = []
+        self.roll_forwards: list[tuple[RollForwardDecl, str]] = []
 
     def define(self, concept: Concept, where: str) -> None:
         if concept.name in self.concepts:
@@ -362,7 +365,27 @@ def _network(
         dimensions=dict(decl.dimensions),
         roots=roots,
         calculations=_calculations(builder, sums, where),
+        roll_forwards=tuple(_roll_forward(builder, r, where) for r in decl.roll_forward),
     )
+
+
+def _roll_forward(builder: _Builder, decl: RollForwardDecl, where: str) -> RollForward:
+    """Checked once every concept is known (see :func:`_check_roll_forwards`)."""
+    builder.roll_forwards.append((decl, where))
+    return RollForward(balance=decl.balance, changes=tuple(decl.changes))
+
+
+def _check_roll_forwards(builder: _Builder) -> None:
+    for decl, where in builder.roll_forwards:
+        wanted = [(decl.balance, PeriodType.INSTANT)] + [
+            (c, PeriodType.DURATION) for c in decl.changes]
+        for name, period in wanted:
+            concept = builder.concepts.get(name)
+            if concept is None:
+                builder.problems.append(f"{where}: roll_forward refers to unknown concept {name}")
+            elif concept.period_type is not period or not concept.data_type.is_numeric:
+                builder.problems.append(f"{where}: roll_forward of {decl.balance}: {name} must "
+                                        f"be a numeric {period.value} concept")
 
 
 def _check_representations(builder: _Builder, axes: dict[str, Axis]) -> None:
@@ -441,6 +464,7 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
         _check_network(builder, net, axes, path.name)
     _check_representations(builder, axes)
     _check_ratios(builder)
+    _check_roll_forwards(builder)
     companies: dict[str, Company] = {}
     for path in sorted((root / "companies").glob("*.yaml")):
         company = _parse(CompanyDecl, path, problems)

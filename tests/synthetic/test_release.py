@@ -143,28 +143,13 @@ def _score(taxonomy: Taxonomy, layout: str, seed: int,
     return score.filed_wrong, [w.describe() for w in score.wrong[:5]]
 
 
-# Tab-separated releases without the two shapes the tab reader gets wrong today (see below).
-PLAIN_TABS = ReleaseOptions(percent=False, yoy=False, multiline_headers=False)
-
-
-@pytest.mark.parametrize("seed", range(6))
-def test_plain_tabs_layout_files_no_wrong_figure(taxonomy: Taxonomy, seed: int) -> None:
-    wrong, examples = _score(taxonomy, "tabs", seed, PLAIN_TABS)
-    assert wrong == 0, examples
-
-
-@pytest.mark.xfail(strict=True, reason=(
-    "measured on branch synth (commit of this test): seeds 1 and 3 file 33-35 wrong, seeds 4, 6, 7 five each. (1) A row whose "
-    "last cells are blank (% of revenues / YoY blank on a detail row) loses its trailing tabs in "
-    "tabbed.segments and its cells are right-aligned: the USD figure is filed as current JPY, "
-    "the % cell as USD. (2) A two-line unit header whose % phrase is split ('% of total' / "
-    "'revenues') loses the USD column: USD figures are filed as current-period JPY."))
-def test_tabs_layout_files_no_wrong_figure(taxonomy: Taxonomy) -> None:
-    wrong = {seed: _score(taxonomy, "tabs", seed) for seed in range(8)}
-    assert all(count == 0 for count, _ in wrong.values()), wrong
-
-
-@pytest.mark.parametrize("seed", range(4))
-def test_single_space_layout_files_no_wrong_figure(taxonomy: Taxonomy, seed: int) -> None:
-    wrong, examples = _score(taxonomy, "single", seed)
+# The fixed set of unseen releases the issue asks the test run to hold at zero wrong figures:
+# every layout, eight seeds each (shapes drawn from the seed: USD and % columns, YoY columns,
+# long labels, multi-line headers, adjacent tables, OCR page furniture and misread characters).
+# Their recall is printed by benchmarks/bench_extraction.py, not asserted here.
+@pytest.mark.parametrize("layout", ["tabs", "spaces2", "single", "ocr"])
+@pytest.mark.parametrize("seed", range(8))
+def test_an_unseen_release_files_no_wrong_figure(taxonomy: Taxonomy, layout: str,
+                                                 seed: int) -> None:
+    wrong, examples = _score(taxonomy, layout, seed)
     assert wrong == 0, examples

@@ -26,6 +26,7 @@ from generator.extract.proof import (
     percent,
     periods,
     ratios,
+    rollforward,
     scale,
     stated,
     structure,
@@ -120,6 +121,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
         scale.check(table_columns, usd_rate)
     periods.check(columns, taxonomy, truncate)
     ratios.check(columns, taxonomy, truncate)
+    rollforward.check(columns, taxonomy, truncate)
     twice.check(columns, taxonomy)
     proof = Proof(columns=columns)
     for column in columns:

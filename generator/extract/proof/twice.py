@@ -84,22 +84,31 @@ def _judge(column: ColumnFacts, printed: Printings, anchored: set[tuple[int, int
 
 def _figures(column: ColumnFacts, printed: Printings, anchored: set[tuple[int, int]],
              taxonomy: Taxonomy) -> None:
-    """Each figure against its other printings: an agreeing one confirms it; a disagreeing
-    one casts doubt on it — unless this figure is confirmed by a check of its own (a sum it is
-    part of holds) and the other is not, which then carries the doubt alone."""
-    key_of = {id(f): fact_key(f, filed_concept(f, taxonomy)) for f in column.facts}
+    """Each figure against its other printings: more agreeing printings than disagreeing ones
+    confirm it; otherwise a disagreeing printing casts doubt on it — unless this figure is
+    confirmed by a check of its own (a sum it is part of holds) and the other is not, which
+    then carries the doubt alone."""
     for i, fact in enumerate(column.facts):
+        agree: list[ResultFact] = []
+        disagree: list[tuple[ColumnFacts, ResultFact]] = []
+        key = fact_key(fact, filed_concept(fact, taxonomy))
         for other in _others(column, fact, printed, anchored, taxonomy):
+            holder = next(c for c, f in printed[key] if f is other)
             if consistent(fact, other, slack_units=1):
-                column.confirm_fact(fact)
-                continue
-            holder = next(c for c, f in printed[key_of[id(fact)]] if f is other)
+                agree.append(other)
+            else:
+                disagree.append((holder, other))
+        if len(agree) > len(disagree):
+            column.confirm_fact(fact)
+            continue
+        for holder, other in disagree:
             mine = i in column.sure
             theirs = any(f is other for j, f in enumerate(holder.facts) if j in holder.sure)
             if mine and not theirs:
                 continue  # the other printing is doubted when its own column is judged
             column.doubt_fact(fact, f"line {other.source.line} prints {other.source.text} "
                                     f"for the same {fact.concept}")
+            break
 
 
 def _refute_clashes(printed: Printings) -> None:
