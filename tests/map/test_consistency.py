@@ -87,7 +87,9 @@ def test_a_total_whose_parts_are_not_all_reported_names_the_missing_ones(
 def test_a_misread_total_is_corrected_from_another_source_that_agrees_with_its_parts(
     acme_taxonomy: Taxonomy,
 ) -> None:
-    """Like an OCR '2' for '9': the summary elsewhere prints the total its parts add up to."""
+    """Like an OCR '2' for '9': the summary elsewhere prints the total its parts add up to. The
+    parts' own sum is filed, at the precision the misread total was printed at (thousands), not
+    the summary's millions; the summary confirms it and is kept in the provenance."""
     own = (
         fact("Cash", "1000000", 1),
         fact("Receivables", "29651000", 2),
@@ -102,14 +104,15 @@ def test_a_misread_total_is_corrected_from_another_source_that_agrees_with_its_p
         acme_taxonomy,
     )
     assets = next(f for f in result.filings[0].facts if f.concept == "Assets")
-    assert (assets.value, assets.decimals) == (Decimal(30000000), -6)
+    assert (assets.value, assets.decimals) == (Decimal(30651000), -3)
+    assert str(assets.provenance) == "r.txt:3" and "slides.txt:7" in assets.provenance.also_in
     (correction,) = assets.provenance.corrections
-    assert correction.printed == "20652000" and correction.corrected == Decimal(30000000)
-    assert "r.txt:3" in correction.reason
+    assert correction.printed == "20652000" and correction.corrected == Decimal(30651000)
+    assert "r.txt:3" in correction.reason and "slides.txt:7 confirms" in correction.reason
     assert result.inconsistencies == ()
     (conflict,) = result.conflicts
     assert str(conflict).endswith(
-        "uses 30000000 (decimals -6) at slides.txt:7, which agrees with its parts (corrected)"
+        "uses 30651000 (decimals -3) at r.txt:3, which agrees with its parts (corrected)"
     )
 
 
