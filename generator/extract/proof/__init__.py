@@ -131,7 +131,8 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
         for i, fact in enumerate(column.facts):
             doubt = column.figure_doubt(i)
             if doubt is None:
-                proof.facts.append(fact)
+                source = fact.source.model_copy(update={"proven_by": column.proven_by(i)})
+                proof.facts.append(fact.model_copy(update={"source": source}))
             else:
                 proof.held.append(_held_fact(column, fact, "figure", doubt, mapped.document.name))
     return proof

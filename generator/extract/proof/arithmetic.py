@@ -60,7 +60,7 @@ def _members_hold(column: ColumnFacts, found: list[tuple[str, str]], taxonomy: T
             if fits:
                 holds.append(f"{concept} by {axis} {total.source.text} (line {total.source.line})")
                 for fact in (total, *members):
-                    column.confirm_fact(fact)
+                    column.confirm_fact(fact, CHECK)
 
 
 def check(column: ColumnFacts, sums: list[tuple[str, Terms]], taxonomy: Taxonomy,
@@ -85,7 +85,7 @@ def check(column: ColumnFacts, sums: list[tuple[str, Terms]], taxonomy: Taxonomy
             if abs(total.value - computed) <= tolerance:
                 holds.append(what)
                 for fact in (total, *(f for f, _ in numeric)):
-                    column.confirm_fact(fact)
+                    column.confirm_fact(fact, CHECK)
             elif len(parts) == len(terms):
                 breaks.append(f"{what} vs its parts' {computed}")
     if holds:

@@ -46,7 +46,7 @@ class ColumnFacts:
     # of holds, its translation matches, its other printing agrees), or refuted (with why).
     # Why: a proven column can still hold one misplaced cell, on a row that printed fewer
     # figures than the table has columns (a blank cell the reader placed by position).
-    sure: set[int] = field(default_factory=set)
+    sure: dict[int, set[str]] = field(default_factory=dict)  # figure -> checks confirming it
     doubts: dict[int, str] = field(default_factory=dict)
     incomplete_rows: set[int] = field(default_factory=set)  # lines of rows with a blank slot
 
@@ -75,10 +75,16 @@ class ColumnFacts:
         lacks = [a for a in (ROWS, ASSIGNMENT) if not self.has(a)]
         return " and ".join(lacks)
 
-    def confirm_fact(self, fact: ResultFact) -> None:
+    def confirm_fact(self, fact: ResultFact, check: str) -> None:
         for i, f in enumerate(self.facts):
             if f is fact:
-                self.sure.add(i)
+                self.sure.setdefault(i, set()).add(check)
+
+    def proven_by(self, i: int) -> tuple[str, ...]:
+        """What proved figure ``i``: its column's checks, then its own ("own: arithmetic")."""
+        column = sorted({v.check for v in self.confirmations})
+        own = sorted(f"own: {check}" for check in self.sure.get(i, ()))
+        return (*column, *own)
 
     def doubt_fact(self, fact: ResultFact, why: str) -> None:
         for i, f in enumerate(self.facts):

@@ -64,4 +64,4 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
                       f"the sum of its {len(chain)} sub-periods' figures")
             for strip, fact, _ in ((column, whole, span), *chain):
                 strip.confirm(CHECK, detail, BOTH)
-                strip.confirm_fact(fact)
+                strip.confirm_fact(fact, CHECK)

@@ -49,8 +49,8 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
                                       f" / {bottom.concept} {bottom.source.text}")
                             for strip, fact in ((q_column, quotient), (b_column, bottom)):
                                 strip.confirm(CHECK, detail, BOTH)
-                                strip.confirm_fact(fact)
-                            t_column.confirm_fact(top)
+                                strip.confirm_fact(fact, CHECK)
+                            t_column.confirm_fact(top, CHECK)
 
 
 def _holds(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: bool) -> bool:

@@ -82,4 +82,4 @@ def _judge(balance: str, start: Placed, end: Placed, changes: list[Placed],
             continue
         column.confirm(CHECK, detail + (" (with one change's sign restored)" if flipped else ""),
                        BOTH)
-        column.confirm_fact(fact)
+        column.confirm_fact(fact, CHECK)

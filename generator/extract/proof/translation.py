@@ -66,8 +66,8 @@ def check(columns: list[ColumnFacts], rate: Decimal | None) -> None:
         agree, disagree, jpy = best[0], -best[1], best[2]
         for twin, fact, ok in best[3]:
             if ok:
-                usd.confirm_fact(twin)
-                jpy.confirm_fact(fact)
+                usd.confirm_fact(twin, CHECK)
+                jpy.confirm_fact(fact, CHECK)
             elif far_off(twin, fact, rate):
                 why = (f"{fact.source.text} at the stated rate {rate} is not the USD figure "
                        f"{twin.source.text} printed beside it")

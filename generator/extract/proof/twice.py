@@ -99,7 +99,7 @@ def _figures(column: ColumnFacts, printed: Printings, anchored: set[tuple[int, i
             else:
                 disagree.append((holder, other))
         if len(agree) > len(disagree):
-            column.confirm_fact(fact)
+            column.confirm_fact(fact, CHECK)
             continue
         for holder, other in disagree:
             mine = i in column.sure
