@@ -203,6 +203,46 @@ class Settler:
             return True
         return False
 
+    def _try_part_alternative(self, binding: _Binding) -> bool:
+        """A part two releases print differently: take the other reading when it alone makes
+        the sum hold and breaks no sum that holds (a sign read the other way in a summary)."""
+        total = self._interval(binding.total)
+        found: list[tuple[Key, ResultFact]] = []
+        for part, _ in binding.parts:
+            if part in self.replaced:
+                continue
+            for alt in self.alternatives.get(part, []):
+                if alt.value is None:
+                    continue
+                parts = [(interval(alt.value, alt.decimals, self.mode) if k == part
+                          else self._interval(k), w) for k, w in binding.parts]
+                if consistent(total, parts, self.mode):
+                    found.append((part, alt))
+        if len(found) != 1:
+            return False
+        part, alt = found[0]
+        before = [b for b in self._bindings() if self._holds(b)]
+        current = self.facts[part]
+        correction = Correction(
+            printed=current.provenance.text or format(current.value, "f"),
+            corrected=alt.value or Decimal(0),
+            reason=(f"the figure read at {current.provenance} breaks the sum of "
+                    f"{binding.total[0]} in {binding.network}; the reading at {alt.source} "
+                    "keeps it"),
+            evidence=(str(alt.source), str(self.facts[binding.total].provenance)),
+        )
+        source = alt.source.model_copy(update={
+            "corrections": (*alt.source.corrections, correction),
+            "also_in": tuple(dict.fromkeys([*alt.source.also_in, str(current.provenance)])),
+        })
+        self.facts[part] = replace(current, value=alt.value, decimals=alt.decimals,
+                                   provenance=source)
+        if not all(self._holds(b) for b in before):
+            self.facts[part] = current  # it would break a sum that holds: leave it
+            return False
+        self.replaced.add(part)
+        return True
+
     def _parts_value(self, binding: _Binding, current: Fact, alt: ResultFact) -> Decimal | None:
         """The exact sum of the printed parts, when every part is printed, the sum is
         representable at the misread figure's precision, the other reading agrees with it, and
@@ -244,7 +284,8 @@ class Settler:
         be a part of another sum); record whatever still disagrees."""
         for _ in range(len(self.facts) + 1):
             broken = [b for b in self._bindings() if not self._holds(b)]
-            if not any(self._try_alternative(b) for b in broken):
+            if not any(self._try_alternative(b) or self._try_part_alternative(b)
+                       for b in broken):
                 for binding in broken:
                     self._record(binding)
                 return

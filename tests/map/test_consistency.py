@@ -124,3 +124,23 @@ def test_strict_mode_files_every_total_as_read(acme_taxonomy: Taxonomy) -> None:
         settle_arithmetic=False,
     )
     assert len(result.filings[0].facts) == 3
+
+
+def test_a_part_two_releases_print_differently_takes_the_reading_that_keeps_the_sum(
+    acme_taxonomy: Taxonomy,
+) -> None:
+    """A summary elsewhere prints a part with the other sign; the filing's own statement has no
+    second reading of the part, but its total: the part's reading that makes the sum hold is
+    filed, the other is reported as a conflict."""
+    own = (fact("Cash", "1000000", 1), fact("Receivables", "-2000000", 2, decimals=-6),
+           fact("Assets", "3000000", 3))
+    other = (fact("Receivables", "2000000", 7, decimals=-6, doc="slides.txt"),)
+    result = build_filings(
+        [Results(company="acme", document="r.txt", period=RP, facts=own),
+         Results(company="acme", document="slides.txt", period=RP, facts=other)],
+        acme_taxonomy,
+    )
+    receivables = next(f for f in result.filings[0].facts if f.concept == "Receivables")
+    assert receivables.value == Decimal(2000000)
+    assert "keeps it" in receivables.provenance.corrections[0].reason
+    assert result.inconsistencies == ()
