@@ -25,6 +25,7 @@ from generator.extract.proof import (
     delimited,
     percent,
     periods,
+    precision,
     ratios,
     rollforward,
     scale,
@@ -109,6 +110,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     for column in columns:
         by_table.setdefault(column.table_index, []).append(column)
         calendar.check(column, period)
+        precision.check(column, taxonomy)
         arithmetic.check(column, sums, taxonomy, truncate, members)
         stated.check(column, taxonomy)
     for t, table_columns in by_table.items():

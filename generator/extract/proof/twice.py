@@ -112,12 +112,19 @@ def _figures(column: ColumnFacts, printed: Printings, anchored: set[tuple[int, i
 
 
 def _refute_clashes(printed: Printings) -> None:
-    """Two columns of one table giving one line's figure for the same period, differently."""
+    """Two columns of one table giving one line's figure for the same period, differently;
+    or two rows of one column read as the same line (a garbled label read as its neighbour's)."""
     for readings in printed.values():
         for i, (column, fact) in enumerate(readings):
             for other_column, other in readings[i + 1:]:
                 same_table = other_column.table_index == column.table_index
-                if not same_table or other_column is column or consistent(fact, other, 1):
+                if not same_table or consistent(fact, other, 1):
+                    continue
+                if other_column is column:
+                    why = (f"rows at lines {fact.source.line} and {other.source.line} were both "
+                           f"read as {fact.concept} and print different figures")
+                    column.doubt_fact(fact, why)
+                    column.doubt_fact(other, why)
                     continue
                 detail = (f"read as the same period as {{}}, but prints {fact.source.text} "
                           f"for {fact.concept} where it prints {other.source.text}")
