@@ -94,15 +94,19 @@ def choose(candidates: list[Candidate]) -> tuple[ResultFact, Conflict | None]:
     if len(candidates) == 1:
         return candidates[0].fact, None
     ordered = sorted(candidates, key=Candidate.rank)
-    best = ordered[0]
-    others = ordered[1:]
+    # The strongest evidence decides which reading is right; of the readings that agree with
+    # it, the most precise is filed (a statement's thousands over a summary's millions).
+    winner = ordered[0]
+    agreeing = [c for c in ordered if agree(winner.fact, c.fact)]
+    best = max(agreeing, key=lambda c: c.fact.decimals if c.fact.decimals is not None else -99)
+    others = [c for c in ordered if c is not best]
     also_in = tuple(
         dict.fromkeys([*best.fact.source.also_in, *(str(c.fact.source) for c in others)])
     )
     chosen = best.fact.model_copy(
         update={"source": best.fact.source.model_copy(update={"also_in": also_in})}
     )
-    disagreeing = [c for c in others if not agree(best.fact, c.fact)]
+    disagreeing = [c for c in others if not agree(winner.fact, c.fact)]
     if not disagreeing:
         return chosen, None
     fact = best.fact
