@@ -88,14 +88,13 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
 
 
 def _incomplete_rows(table: Table) -> set[int]:
-    """Lines of rows with a blank slot under an amount or translation column."""
-    figures = [i for i, c in enumerate(table.columns) if c.role in ("value", "translation")]
+    """Lines of rows laid out by position with a blank slot in any column: which columns its
+    figures belong to depends on where the reader put the blank (a % cell left blank shifts
+    the USD figure under the yen header)."""
     out: set[int] = set()
     for row in table.rows:
         present = [c for c in row.cells if c is not None]
-        if not present:
-            continue
-        if any(i >= len(row.cells) or row.cells[i] is None for i in figures):
+        if present and (row.guessed or len(present) < len(table.columns)):
             out.update(c.line for c in present)
     return out
 

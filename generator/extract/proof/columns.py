@@ -92,11 +92,17 @@ class ColumnFacts:
                 self.doubts.setdefault(i, why)
 
     def figure_doubt(self, i: int) -> str | None:
-        """Why figure ``i`` of a proven column is still held back, if it is."""
+        """Why figure ``i`` of a proven column is still held back, if it is.
+
+        A figure on a row whose cells were placed by position needs a check of its own that
+        ties it to figures outside its column: a sum within the column does not, since a row
+        shifted the same way in every column still adds up (shares of total add up like
+        amounts, and so do USD figures under a yen header)."""
         if i in self.doubts:
             return self.doubts[i]
         fact = self.facts[i]
-        if i not in self.sure and fact.source.line in self.incomplete_rows:
+        outside = self.sure.get(i, set()) - {"arithmetic"}
+        if not outside and fact.source.line in self.incomplete_rows:
             return ("its row has a blank or missing cell, so its figures were placed by "
                     "position; no check of its own confirms this one")
         return None

@@ -111,6 +111,18 @@ def _figures(column: ColumnFacts, printed: Printings, anchored: set[tuple[int, i
             break
 
 
+def _doubt_rows(printed: Printings, fact: ResultFact, other: ResultFact) -> None:
+    """Both rows, in every column: a label read as another row's line misplaces all of its
+    figures, translations included."""
+    lines = {fact.source.line, other.source.line}
+    why = (f"rows at lines {fact.source.line} and {other.source.line} were both read as "
+           f"{fact.concept} and print different figures")
+    for readings in printed.values():
+        for column, candidate in readings:
+            if candidate.concept == fact.concept and candidate.source.line in lines:
+                column.doubt_fact(candidate, why)
+
+
 def _refute_clashes(printed: Printings) -> None:
     """Two columns of one table giving one line's figure for the same period, differently;
     or two rows of one column read as the same line (a garbled label read as its neighbour's)."""
@@ -121,10 +133,7 @@ def _refute_clashes(printed: Printings) -> None:
                 if not same_table or consistent(fact, other, 1):
                     continue
                 if other_column is column:
-                    why = (f"rows at lines {fact.source.line} and {other.source.line} were both "
-                           f"read as {fact.concept} and print different figures")
-                    column.doubt_fact(fact, why)
-                    column.doubt_fact(other, why)
+                    _doubt_rows(printed, fact, other)
                     continue
                 detail = (f"read as the same period as {{}}, but prints {fact.source.text} "
                           f"for {fact.concept} where it prints {other.source.text}")
