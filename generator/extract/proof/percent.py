@@ -32,19 +32,29 @@ def _last_digit(cell: Cell) -> Decimal:
     return Decimal(1).scaleb(-cell.fraction_digits)
 
 
-def _near(printed: Cell, exact: Decimal) -> bool:
+def _ratio_slack(a: Cell, b: Cell) -> Decimal:
+    """How far a % of ``a`` over ``b`` can move while both stay what was printed (each within
+    half a unit of its last digit): releases compute their % from unrounded figures."""
+    assert a.value is not None and b.value is not None and b.value
+    half_a, half_b = _last_digit(a) / 2, _last_digit(b) / 2
+    return (half_a + half_b * abs(a.value / b.value)) / abs(b.value) * HUNDRED
+
+
+def _near(printed: Cell, exact: Decimal, slack: Decimal = Decimal(0)) -> bool:
     """``exact`` as printed at ``printed``'s precision, one unit of slack for rounding."""
     assert printed.value is not None
-    return abs(printed.value - exact) <= _last_digit(printed)
+    return abs(printed.value - exact) <= _last_digit(printed) + slack
 
 
-def yoy_matches(table: Table, pct: int, current: int, prior: int,
-                percent: bool = True) -> tuple[int, int]:
+def yoy_rows(table: Table, pct: int, current: int, prior: int,
+             percent: bool = True) -> tuple[list[int], int]:
     """(rows where column ``pct`` = change of ``current`` over ``prior`` in % — or as an
-    amount, ``percent=False`` — rows checked)."""
-    agree = checked = 0
-    for p, a, b in zip(_figures(table, pct), _figures(table, current), _figures(table, prior),
-                       strict=True):
+    amount, ``percent=False`` — and how many rows could be checked)."""
+    agree: list[int] = []
+    checked = 0
+    cells = zip(_figures(table, pct), _figures(table, current), _figures(table, prior),
+                strict=True)
+    for index, (p, a, b) in enumerate(cells):
         if p is None or a is None or b is None or None in (p.value, a.value, b.value):
             continue
         assert p.value is not None and a.value is not None and b.value is not None
@@ -52,15 +62,24 @@ def yoy_matches(table: Table, pct: int, current: int, prior: int,
             continue
         checked += 1
         if not percent:
-            slack = _last_digit(a) + _last_digit(b)
-            agree += abs(p.value - (a.value - b.value)) <= max(slack, _last_digit(p))
+            slack = max(_last_digit(a) + _last_digit(b), _last_digit(p))
+            if abs(p.value - (a.value - b.value)) <= slack:
+                agree.append(index)
             continue
         try:
             exact = (a.value - b.value) / abs(b.value) * HUNDRED
         except InvalidOperation:
             continue
-        agree += _near(p, exact)
+        if _near(p, exact, _ratio_slack(a, b)):
+            agree.append(index)
     return agree, checked
+
+
+def yoy_matches(table: Table, pct: int, current: int, prior: int,
+                percent: bool = True) -> tuple[int, int]:
+    """(rows that recompute, rows checked): see :func:`yoy_rows`."""
+    rows, checked = yoy_rows(table, pct, current, prior, percent)
+    return len(rows), checked
 
 
 def share_matches(table: Table, pct: int, amount: int) -> tuple[int, int]:
@@ -131,6 +150,14 @@ def check(table: Table, columns: dict[int, ColumnFacts]) -> None:
                 break
 
 
+def _confirm_cells(column: ColumnFacts, cells: list[Cell | None]) -> None:
+    """Each figure read from one of ``cells``: its row's change recomputes from it."""
+    printed = {(c.line, c.text) for c in cells if c is not None}
+    for fact in column.facts:
+        if (fact.source.line, fact.source.text) in printed:
+            column.confirm_fact(fact, CHECK)
+
+
 def _yoy(table: Table, pct: int, amounts: list[int], columns: dict[int, ColumnFacts],
          percent: bool) -> None:
     what = "YoY %" if percent else "change"
@@ -143,6 +170,11 @@ def _yoy(table: Table, pct: int, amounts: list[int], columns: dict[int, ColumnFa
         return
     agree, checked, current, prior = best
     later = _later(table.columns[current].period, table.columns[prior].period)
+    if later is not False:
+        rows, _ = yoy_rows(table, pct, current, prior, percent)
+        for index in (current, prior):
+            if index in columns:
+                _confirm_cells(columns[index], [table.rows[r].cells[index] for r in rows])
     for index, other in ((current, prior), (prior, current)):
         if index not in columns:
             continue
