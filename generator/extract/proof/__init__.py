@@ -74,10 +74,8 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
                     strip = ColumnFacts(t, index, table, table.columns[index])
                 by_index[index] = strip
             by_index[index].facts.append(fact)
-        if outcome.transposed:
-            blanks: set[int] = set()
-        elif mapped.document.layout in delimited.DELIMITED_LAYOUTS:
-            blanks = delimited.guessed_rows(table)
+        if mapped.document.layout in delimited.DELIMITED_LAYOUTS:
+            blanks: set[int] = delimited.guessed_rows(table)
         else:
             blanks = _incomplete_rows(table)
         for strip in by_index.values():
@@ -87,14 +85,19 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
 
 
 def _incomplete_rows(table: Table) -> set[int]:
-    """Lines of rows with a blank slot under an amount or translation column."""
+    """Lines of rows with a blank slot under an amount or translation column, and of rows the
+    reader trimmed: a row printing more figures than the table has columns is cut to the
+    table's width and marked guessed, so every slot is filled, yet which figure is whose was
+    not read (and the structure check never sees the extra figures). A blank under a derived
+    (%) column alone does not put the amounts in doubt."""
     figures = [i for i, c in enumerate(table.columns) if c.role in ("value", "translation")]
     out: set[int] = set()
     for row in table.rows:
         present = [c for c in row.cells if c is not None]
         if not present:
             continue
-        if any(i >= len(row.cells) or row.cells[i] is None for i in figures):
+        trimmed = row.guessed and len(present) == len(table.columns)
+        if trimmed or any(i >= len(row.cells) or row.cells[i] is None for i in figures):
             out.update(c.line for c in present)
     return out
 
