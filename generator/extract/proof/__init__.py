@@ -75,10 +75,8 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
                     strip = ColumnFacts(t, index, table, table.columns[index])
                 by_index[index] = strip
             by_index[index].facts.append(fact)
-        if outcome.transposed:
-            blanks: set[int] = set()
-        elif mapped.document.layout in delimited.DELIMITED_LAYOUTS:
-            blanks = delimited.guessed_rows(table)
+        if mapped.document.layout in delimited.DELIMITED_LAYOUTS:
+            blanks: set[int] = delimited.guessed_rows(table)
         else:
             blanks = _incomplete_rows(table)
         for strip in by_index.values():
@@ -88,9 +86,10 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
 
 
 def _incomplete_rows(table: Table) -> set[int]:
-    """Lines of rows laid out by position with a blank slot in any column: which columns its
-    figures belong to depends on where the reader put the blank (a % cell left blank shifts
-    the USD figure under the yen header)."""
+    """Lines of rows laid out by position with a blank slot in any column, or that the reader
+    trimmed or placed by plausibility (``guessed``): which columns their figures belong to
+    depends on where the reader put the blank (a % cell left blank shifts the USD figure under
+    the yen header)."""
     out: set[int] = set()
     for row in table.rows:
         present = [c for c in row.cells if c is not None]

@@ -55,11 +55,15 @@ def _members_hold(column: ColumnFacts, found: list[tuple[str, str]], taxonomy: T
             computed = sum((m.value or Decimal(0) for m in members), Decimal(0))
             tolerance = half_unit(total, truncate) + sum(
                 (half_unit(m, truncate) for m in members), Decimal(0))
-            fits = abs(total.value - computed) <= tolerance or any(
-                abs(total.value - computed + 2 * (m.value or 0)) <= tolerance for m in members)
-            if fits:
-                holds.append(f"{concept} by {axis} {total.source.text} (line {total.source.line})")
-                for fact in (total, *members):
+            flipped = [m for m in members
+                       if abs(total.value - computed + 2 * (m.value or 0)) <= tolerance]
+            if abs(total.value - computed) > tolerance and len(flipped) != 1:
+                continue
+            holds.append(f"{concept} by {axis} {total.source.text} (line {total.source.line})")
+            for fact in (total, *members):
+                if abs(total.value - computed) <= tolerance or fact is not flipped[0]:
+                    # a member printed as a deduction is left to the cross-checks, which
+                    # store it with its natural sign: its figure as read is not confirmed
                     column.confirm_fact(fact, CHECK)
 
 

@@ -97,11 +97,14 @@ class ColumnFacts:
         A figure on a row whose cells were placed by position needs a check of its own that
         ties it to figures outside its column: a sum within the column does not, since a row
         shifted the same way in every column still adds up (shares of total add up like
-        amounts, and so do USD figures under a yen header)."""
+        amounts, and so do USD figures under a yen header). In a one-row-per-period table the
+        strip is a row, and its sums run across the columns: there they do count."""
         if i in self.doubts:
             return self.doubts[i]
         fact = self.facts[i]
-        outside = self.sure.get(i, set()) - {"arithmetic"}
+        outside = self.sure.get(i, set())
+        if self.row is None:
+            outside = outside - {"arithmetic"}
         if not outside and fact.source.line in self.incomplete_rows:
             return ("its row has a blank or missing cell, so its figures were placed by "
                     "position; no check of its own confirms this one")

@@ -44,6 +44,8 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
     """Confirm the strips of every figure whose sub-period figures add up to it."""
     groups: dict[tuple[object, ...], list[Piece]] = defaultdict(list)
     for column in columns:
+        if column.refutations:  # a refuted column's periods or rows are wrong: no evidence
+            continue
         for fact in column.facts:
             if isinstance(fact.period, Duration) and fact.value is not None:
                 key = (filed_concept(fact, taxonomy), tuple(sorted(fact.dimensions.items())),

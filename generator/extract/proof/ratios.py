@@ -57,6 +57,8 @@ def _holds(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: 
     assert quotient.value is not None and top.value is not None and bottom.value is not None
     if not bottom.value:
         return False
-    slack = _unit_of(quotient) + (half_unit(top, truncate) + half_unit(bottom, truncate)) / abs(
-        bottom.value) * abs(quotient.value or Decimal(1))
-    return abs(top.value / bottom.value - quotient.value) <= slack
+    # Rounding of top / bottom: d(top) / |bottom| + |top / bottom| * d(bottom) / |bottom|.
+    exact = top.value / bottom.value
+    slack = _unit_of(quotient) + (
+        half_unit(top, truncate) + abs(exact) * half_unit(bottom, truncate)) / abs(bottom.value)
+    return abs(exact - quotient.value) <= slack

@@ -3,7 +3,8 @@
 The weakest kind of assignment evidence, so it never stands alone against numbers: the scale
 check (:mod:`.scale`) refutes a stated column whose figures are out of proportion with its
 neighbours, and a column's rows still need their own proof. A header that lost its unit
-("Thousands of" with the currency on a line the reader did not join) states nothing.
+("Thousands of" with the currency on a line the reader did not join) states nothing; a header
+that names a scale or a currency other than the one its figures were read at refutes the column.
 """
 
 from __future__ import annotations
@@ -17,11 +18,17 @@ from generator.model.taxonomy import Taxonomy
 
 CHECK = "stated"
 _NEEDS_CURRENCY = (DataType.MONETARY, DataType.PER_SHARE)
-# A currency named in the header text itself (not carried over from a table above it).
 _SCALES = ((re.compile(r"\bthousands?\b|千", re.I), Decimal(1000)),
            (re.compile(r"\bmillions?\b|百万", re.I), Decimal(10) ** 6),
            (re.compile(r"\bbillions?\b|十億", re.I), Decimal(10) ** 9))
+# A currency named in the header text itself (not carried over from a table above it).
 _CURRENCY = re.compile(r"\b(?:JPY|yen|USD|U\.\s?S\.\s?dollars?|dollars?)\b|円|ドル|\$", re.I)
+_YEN = re.compile(r"\b(?:JPY|yen)\b|円", re.I)
+
+
+def _named_currencies(header: str) -> set[str]:
+    """The currencies a header names (a yen word is JPY, any other currency word USD)."""
+    return {"JPY" if _YEN.fullmatch(m.group()) else "USD" for m in _CURRENCY.finditer(header)}
 
 
 def check(column: ColumnFacts, taxonomy: Taxonomy) -> None:
@@ -43,6 +50,12 @@ def check(column: ColumnFacts, taxonomy: Taxonomy) -> None:
         column.refute(CHECK, f"the header '{col.header}' states a scale of {named[0]:,}, but "
                              f"its figures were read at {col.scale:,}")
         return
-    if monetary and (col.currency is None or not _CURRENCY.search(col.header)):
+    named_currencies = _named_currencies(col.header)
+    if monetary and col.currency and named_currencies and col.currency not in named_currencies:
+        names = ", ".join(sorted(named_currencies))
+        column.refute(CHECK, f"the header '{col.header}' names {names}, but its figures were "
+                             f"read as {col.currency}")
+        return
+    if monetary and (col.currency is None or not named_currencies):
         return
     column.confirm(CHECK, f"the header states period and unit: '{col.header}'", ASSIGNMENT)

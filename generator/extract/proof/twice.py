@@ -69,7 +69,7 @@ def _judge(column: ColumnFacts, printed: Printings, anchored: set[tuple[int, int
         for other in _others(column, fact, printed, anchored, taxonomy):
             where = (f"{fact.concept} {fact.source.text}: line {other.source.line} prints "
                      f"{other.source.text}")
-            (agree if consistent(fact, other, slack_units=1) else disagree).append(where)
+            (agree if _same(fact, other) else disagree).append(where)
     if agree and len(agree) > 2 * len(disagree):
         column.confirm(CHECK, f"{len(agree)} figure(s) agree with their other printing"
                               f"{f' ({len(disagree)} do not)' if disagree else ''}: {agree[0]}",
@@ -94,7 +94,7 @@ def _figures(column: ColumnFacts, printed: Printings, anchored: set[tuple[int, i
         key = fact_key(fact, filed_concept(fact, taxonomy))
         for other in _others(column, fact, printed, anchored, taxonomy):
             holder = next(c for c, f in printed[key] if f is other)
-            if consistent(fact, other, slack_units=1):
+            if _same(fact, other):
                 agree.append(other)
             else:
                 disagree.append((holder, other))
@@ -109,6 +109,13 @@ def _figures(column: ColumnFacts, printed: Printings, anchored: set[tuple[int, i
             column.doubt_fact(fact, f"line {other.source.line} prints {other.source.text} "
                                     f"for the same {fact.concept}")
             break
+
+
+def _same(fact: ResultFact, other: ResultFact) -> bool:
+    """Two printings of one figure agree at the coarser one's precision, with a unit of slack
+    in its last digit: releases adjust rounded summaries so that they foot (IIJ prints 78 for
+    77,339 thousand, 7 for 6,358 thousand), even for two-digit figures."""
+    return consistent(fact, other, slack_units=1)
 
 
 def _doubt_rows(printed: Printings, fact: ResultFact, other: ResultFact) -> None:
@@ -130,7 +137,7 @@ def _refute_clashes(printed: Printings) -> None:
         for i, (column, fact) in enumerate(readings):
             for other_column, other in readings[i + 1:]:
                 same_table = other_column.table_index == column.table_index
-                if not same_table or consistent(fact, other, 1):
+                if not same_table or _same(fact, other):
                     continue
                 if other_column is column:
                     _doubt_rows(printed, fact, other)
