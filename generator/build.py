@@ -23,7 +23,7 @@ from generator.map import build_filings
 from generator.map.consistency import SourceInconsistency
 from generator.map.filings import FilingSet
 from generator.model.filing import Filing
-from generator.model.results import Results
+from generator.model.results import HeldBack, Results
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.render import render_taxonomy
 
@@ -49,7 +49,17 @@ class BuildReport(BaseModel):
     facts: int
     conflicts: tuple[str, ...]
     source_inconsistencies: tuple[SourceInconsistency, ...] = ()
+    # Figures read but not filed: their column's assignment was not proven (never filed, never
+    # dropped; each with the assignment tried and the check that did not prove it).
+    review: tuple[HeldBack, ...] = ()
     coverage: tuple[dict[str, object], ...] = ()
+
+    def review_reasons(self) -> dict[str, int]:
+        """How many figures each kind of check held back ("unproven", "figure", "scale"...)."""
+        counts: dict[str, int] = {}
+        for item in self.review:
+            counts[item.check] = counts.get(item.check, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 @dataclass
@@ -236,5 +246,6 @@ def _report(
         facts=sum(len(f.facts) for f in filing_set.filings),
         conflicts=tuple(str(c) for c in filing_set.conflicts),
         source_inconsistencies=filing_set.inconsistencies,
+        review=tuple(item for r in results for item in r.review),
         coverage=tuple(coverage),
     )

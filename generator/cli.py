@@ -146,7 +146,37 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     for name in report.filings:
         print(f"  {args.out / name}")
+    print(_review_line(report.review_reasons()))
+    if report.review and args.fail_on_review:
+        _err(f"{len(report.review)} figure(s) held back for review (--fail-on-review); the "
+             f"proven figures were written to {args.out}, the rest are under 'review' in "
+             "build-report.json")
+        return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _review_line(reasons: dict[str, int]) -> str:
+    """The build's word on what it did not file: how many figures, held back by which check."""
+    total = sum(reasons.values())
+    if not total:
+        return "held back for review: none (every figure read was proven)"
+    why = ", ".join(f"{count} {REVIEW_WORDS.get(check, check)}" for check, count in reasons.items())
+    return (f"held back for review: {total} figure(s) not proven, not filed ({why}): see "
+            "'review' in build-report.json")
+
+
+REVIEW_WORDS = {
+    "unproven": "in columns no check confirms",
+    "figure": "whose own cell or other printing is in doubt",
+    "printed twice": "disagreeing with their other printing",
+    "scale": "out of scale with their neighbours",
+    "stated": "whose header states another scale",
+    "structure": "in tables wider than their header",
+    "calendar": "with periods outside the release's calendar",
+    "translation": "whose USD column does not translate at the stated rate",
+    "percent": "in % columns read as amounts",
+    "arithmetic": "in columns whose totals do not add up",
+}
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -190,6 +220,12 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="file totals as read: one that disagrees with its parts fails the build "
         "(default: corrected from an agreeing source, or kept as printed and reported)",
+    )
+    b.add_argument(
+        "--fail-on-review",
+        action="store_true",
+        help="exit 1 when any figure was held back for review (default: file what is proven, "
+        "list the rest under 'review' in build-report.json)",
     )
     b.set_defaults(func=cmd_build)
 

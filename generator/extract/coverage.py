@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
-from generator.model.results import Unmapped
+from generator.model.results import HeldBack, Unmapped
 
 
 class _Frozen(BaseModel):
@@ -93,17 +93,21 @@ class Coverage(_Frozen):
     calc_findings: tuple[CalcFinding, ...] = ()
     tables: tuple[TableMapping, ...] = ()
     label_readings: tuple[LabelReading, ...] = ()
+    held_back: tuple[HeldBack, ...] = ()
     problems: tuple[str, ...] = ()
 
     @property
     def accounted(self) -> int:
-        """Numbers that ended as a fact (before merging duplicates), unmapped or skipped."""
-        return self.facts + self.duplicates_merged + len(self.unmapped) + len(self.skipped)
+        """Numbers that ended as a fact (before merging duplicates), held back, unmapped or
+        skipped."""
+        return (self.facts + self.duplicates_merged + len(self.held_back) + len(self.unmapped)
+                + len(self.skipped))
 
     def render_text(self) -> str:
         lines = [
             f"{self.document} ({self.layout}): {self.numbers} numbers -> {self.facts} facts "
             f"({self.nil_facts} nil, {self.duplicates_merged} duplicates merged), "
+            f"{len(self.held_back)} held back for review, "
             f"{len(self.unmapped)} unmapped, {len(self.skipped)} derived skipped, "
             f"{len(self.corrections)} corrected, {len(self.conflicts)} conflicts, "
             f"{len(self.calc_findings)} calculation findings",
@@ -136,6 +140,9 @@ class Coverage(_Frozen):
                 f"  label {reading.document}:{reading.line} {reading.label!r} read as "
                 f"{reading.read_as!r} (similarity {reading.score})"
             )
+        held = Counter((h.table, h.column, h.check, h.reason) for h in self.held_back)
+        for (where, column, check, reason), count in held.items():
+            lines.append(f"  held back x{count}: column '{column}' of {where}: {check}: {reason}")
         reasons = Counter(_reason_kind(u.reason) for u in self.unmapped)
         for reason, count in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])):
             lines.append(f"  unmapped x{count}: {reason}")

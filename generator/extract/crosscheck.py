@@ -55,6 +55,23 @@ def filed_concept(fact: ResultFact, taxonomy: Taxonomy) -> str:
     return fact.concept
 
 
+Terms = tuple[tuple[str, Decimal], ...]  # ((child, weight), ...)
+Sum = tuple[str, Terms]  # (parent, terms)
+
+
+def declared_sums(taxonomy: Taxonomy) -> list[tuple[str, Terms, list[str]]]:
+    """Distinct (parent, ((child, weight), ...), networks declaring it), in taxonomy order."""
+    by_parent: dict[tuple[str, str], list[CalculationArc]] = defaultdict(list)
+    for net in taxonomy.networks:
+        for arc in net.calculations:
+            by_parent[(net.id, arc.parent)].append(arc)
+    out: dict[Sum, list[str]] = {}
+    for (net_id, parent), arcs in by_parent.items():
+        terms = tuple(sorted((a.child, a.weight) for a in arcs))
+        out.setdefault((parent, terms), []).append(net_id)
+    return [(parent, terms, networks) for (parent, terms), networks in out.items()]
+
+
 def location(fact: ResultFact) -> str:
     return f"{fact.source.document}:{fact.source.line}"
 
@@ -123,17 +140,10 @@ class CrossChecker:
         self.moved: set[FactKey] = set()  # figures the arithmetic corrected
 
     def _sums(self) -> list[tuple[str, tuple[tuple[str, Decimal], ...]]]:
-        """Distinct (parent, ((child, weight), ...)) over every network, in taxonomy order."""
-        by_parent: dict[tuple[str, str], list[CalculationArc]] = defaultdict(list)
-        for net in self.taxonomy.networks:
-            for arc in net.calculations:
-                by_parent[(net.id, arc.parent)].append(arc)
-        out: list[tuple[str, tuple[tuple[str, Decimal], ...]]] = []
-        for (net_id, parent), arcs in by_parent.items():
-            terms = tuple(sorted((a.child, a.weight) for a in arcs))
-            self.declared_in.setdefault((parent, terms), []).append(net_id)
-            if (parent, terms) not in out:
-                out.append((parent, terms))
+        out = []
+        for parent, terms, networks in declared_sums(self.taxonomy):
+            self.declared_in[(parent, terms)] = networks
+            out.append((parent, terms))
         return out
 
     def describe_sum(self, parent: str, terms: tuple[tuple[str, Decimal], ...],

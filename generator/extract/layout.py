@@ -62,6 +62,10 @@ class Row(BaseModel):
     period: Duration | Instant | None = None
     forecast: bool = False
     footnote: str | None = None  # a footnote marker split from the label ("*1", "2")
+    # The row printed fewer slots than the table has columns (or more): which columns its
+    # figures belong to was chosen by plausibility, not read. The proof stage wants each such
+    # figure confirmed on its own.
+    guessed: bool = False
 
 
 class Table(BaseModel):

@@ -14,6 +14,7 @@ from generator.extract.coverage import CorrectionNote, Coverage, TableMapping
 from generator.extract.crosscheck import cross_check
 from generator.extract.layout import Document
 from generator.extract.map_rows import MappedDocument, map_document
+from generator.extract.proof import prove
 from generator.extract.read import read_release
 from generator.model.results import Results
 from generator.model.taxonomy import Taxonomy
@@ -57,16 +58,16 @@ def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
             f"{doc.name}: company {doc.company!r} is not declared under taxonomy/companies/"
         )
     mapped = map_document(doc, taxonomy, AliasIndex(taxonomy, company))
-    checked = cross_check(
-        mapped.facts, taxonomy, doc.usd_rate, truncate=company.rounding == "truncation"
-    )
+    truncate = company.rounding == "truncation"
+    proof = prove(mapped, taxonomy, doc.period, doc.usd_rate, truncate)
+    checked = cross_check(proof.facts, taxonomy, doc.usd_rate, truncate=truncate)
     unmapped = tuple(mapped.unmapped)
     repairs = [
         CorrectionNote(
             concept=f.concept, location=f"{f.source.document}:{f.source.line}",
             printed=c.printed, corrected=c.corrected, reason=c.reason, evidence=c.evidence,
         )
-        for f in mapped.facts for c in f.source.corrections
+        for f in proof.facts for c in f.source.corrections
     ]
     coverage = Coverage(
         document=doc.name, layout=doc.layout, numbers=_count_numbers(doc),
@@ -74,7 +75,7 @@ def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
         duplicates_merged=checked.merged, unmapped=unmapped, skipped=tuple(mapped.skipped),
         corrections=(*repairs, *checked.corrections), conflicts=tuple(checked.conflicts),
         calc_findings=tuple(checked.findings), tables=_tables(mapped),
-        label_readings=tuple(mapped.readings),
+        label_readings=tuple(mapped.readings), held_back=tuple(proof.held),
         problems=tuple(doc.problems),
     )
     notes = tuple(
@@ -88,7 +89,7 @@ def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
     )
     results = Results(
         company=company.id, document=doc.name, period=doc.period, facts=tuple(checked.facts),
-        unmapped=unmapped, notes=notes,
+        unmapped=unmapped, review=tuple(proof.held), notes=notes,
     )
     return Extraction(results=results, coverage=coverage)
 

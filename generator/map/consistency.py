@@ -21,6 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
+from generator.extract.precision import edit_distance
 from generator.model.fact import Correction, Fact, Provenance
 from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
@@ -74,6 +75,10 @@ def interval(value: Decimal, decimals: int | None, mode: Mode) -> Interval:
     if value < 0:
         return value - unit, value
     return -unit, unit
+
+
+def interval_contains(span: Interval, value: Decimal) -> bool:
+    return span[0] <= value <= span[1]
 
 
 def weighted_sum(parts: list[tuple[Interval, Decimal]]) -> Interval:
@@ -165,32 +170,95 @@ class Settler:
                 interval(alt.value, alt.decimals, self.mode), parts, self.mode
             ):
                 continue
+            value, decimals, how = alt.value, alt.decimals, f"the reading at {alt.source} agrees"
+            precise = self._parts_value(binding, current, alt)
+            if precise is not None:  # keep the precision the misread figure was printed at
+                value, decimals = precise, current.decimals
+                how = (f"its parts add up to {format(precise, 'f')}, which the reading at "
+                       f"{alt.source} confirms at its precision")
             correction = Correction(
                 printed=current.provenance.text or format(current.value, "f"),
-                corrected=alt.value,
+                corrected=value,
                 reason=(
                     f"the figure read at {current.provenance} disagrees with its parts in "
-                    f"{binding.network}; the reading at {alt.source} agrees with them"
+                    f"{binding.network}; {how}"
                 ),
                 evidence=(
                     str(alt.source),
                     *(str(self.facts[k].provenance) for k, _ in binding.parts),
                 ),
             )
-            source = alt.source.model_copy(
+            # The value's own source carries the provenance: the misread line when its parts
+            # gave the value, else the other reading; the other line goes to also_in.
+            own, other = (current.provenance, alt.source) if precise is not None else (
+                alt.source, current.provenance)
+            source = own.model_copy(
                 update={
-                    "corrections": (*alt.source.corrections, correction),
-                    "also_in": tuple(
-                        dict.fromkeys([*current.provenance.also_in, str(current.provenance)])
-                    ),
+                    "corrections": (*own.corrections, correction),
+                    "also_in": tuple(dict.fromkeys([*own.also_in, str(other)])),
                 }
             )
-            self.facts[key] = replace(
-                current, value=alt.value, decimals=alt.decimals, provenance=source
-            )
+            self.facts[key] = replace(current, value=value, decimals=decimals, provenance=source)
             self.replaced.add(key)
             return True
         return False
+
+    def _try_part_alternative(self, binding: _Binding) -> bool:
+        """A part two releases print differently: take the other reading when it alone makes
+        the sum hold and breaks no sum that holds (a sign read the other way in a summary)."""
+        total = self._interval(binding.total)
+        found: list[tuple[Key, ResultFact]] = []
+        for part, _ in binding.parts:
+            if part in self.replaced:
+                continue
+            for alt in self.alternatives.get(part, []):
+                if alt.value is None:
+                    continue
+                parts = [(interval(alt.value, alt.decimals, self.mode) if k == part
+                          else self._interval(k), w) for k, w in binding.parts]
+                if consistent(total, parts, self.mode):
+                    found.append((part, alt))
+        if len(found) != 1:
+            return False
+        part, alt = found[0]
+        before = [b for b in self._bindings() if self._holds(b)]
+        current = self.facts[part]
+        correction = Correction(
+            printed=current.provenance.text or format(current.value, "f"),
+            corrected=alt.value or Decimal(0),
+            reason=(f"the figure read at {current.provenance} breaks the sum of "
+                    f"{binding.total[0]} in {binding.network}; the reading at {alt.source} "
+                    "keeps it"),
+            evidence=(str(alt.source), str(self.facts[binding.total].provenance)),
+        )
+        source = alt.source.model_copy(update={
+            "corrections": (*alt.source.corrections, correction),
+            "also_in": tuple(dict.fromkeys([*alt.source.also_in, str(current.provenance)])),
+        })
+        self.facts[part] = replace(current, value=alt.value, decimals=alt.decimals,
+                                   provenance=source)
+        if not all(self._holds(b) for b in before):
+            self.facts[part] = current  # it would break a sum that holds: leave it
+            return False
+        self.replaced.add(part)
+        return True
+
+    def _parts_value(self, binding: _Binding, current: Fact, alt: ResultFact) -> Decimal | None:
+        """The exact sum of the printed parts, when every part is printed, the sum is
+        representable at the misread figure's precision, the other reading agrees with it, and
+        the misread figure could be a misprint of it (a digit or two off)."""
+        if binding.missing or current.decimals is None or alt.value is None:
+            return None
+        exact = sum((w * (self.facts[k].value or Decimal(0)) for k, w in binding.parts),
+                    Decimal(0))
+        quantum = Decimal(1).scaleb(-current.decimals)
+        if exact != exact.quantize(quantum) or current.value is None:
+            return None
+        if not interval_contains(interval(alt.value, alt.decimals, self.mode), exact):
+            return None
+        digits = (str(abs(v.scaleb(current.decimals).to_integral_value()))
+                  for v in (current.value, exact))
+        return exact if edit_distance(*digits) <= 2 else None
 
     def _record(self, binding: _Binding) -> None:
         fact = self.facts[binding.total]
@@ -216,7 +284,8 @@ class Settler:
         be a part of another sum); record whatever still disagrees."""
         for _ in range(len(self.facts) + 1):
             broken = [b for b in self._bindings() if not self._holds(b)]
-            if not any(self._try_alternative(b) for b in broken):
+            if not any(self._try_alternative(b) or self._try_part_alternative(b)
+                       for b in broken):
                 for binding in broken:
                     self._record(binding)
                 return

@@ -3,7 +3,10 @@
 A figure for one (concept, period, members, unit) may be printed in a statement, a summary table,
 and the comparative column of next year's release. Agreeing figures merge into the most precise
 one, with every other place recorded in its provenance; disagreeing ones are reported with all
-sources, and the filing takes the value from the primary financial statement.
+sources, and the filing takes the reading with the strongest evidence: one a check of its own
+confirmed in its release (a sum it is part of holds, its translation or other printing agrees)
+before one whose column alone was proven; then the filing's own document, the most precise, and
+only then a primary statement's.
 """
 
 from __future__ import annotations
@@ -24,12 +27,18 @@ class Candidate:
     primary: bool  # read from a primary financial statement
     own_document: bool  # read from a document of the filing being built
 
-    def rank(self) -> tuple[bool, bool, int, str, int]:
+    @property
+    def confirmed(self) -> bool:
+        """A check of its own proved this reading (not only its column's)."""
+        return any(p.startswith("own: ") for p in self.fact.source.proven_by)
+
+    def rank(self) -> tuple[bool, bool, int, bool, str, int]:
         decimals = self.fact.decimals if self.fact.decimals is not None else -99
         return (
-            not self.primary,
+            not self.confirmed,
             not self.own_document,
             -decimals,
+            not self.primary,
             self.fact.source.document,
             self.fact.source.line,
         )
@@ -85,15 +94,19 @@ def choose(candidates: list[Candidate]) -> tuple[ResultFact, Conflict | None]:
     if len(candidates) == 1:
         return candidates[0].fact, None
     ordered = sorted(candidates, key=Candidate.rank)
-    best = ordered[0]
-    others = ordered[1:]
+    # The strongest evidence decides which reading is right; of the readings that agree with
+    # it, the most precise is filed (a statement's thousands over a summary's millions).
+    winner = ordered[0]
+    agreeing = [c for c in ordered if agree(winner.fact, c.fact)]
+    best = max(agreeing, key=lambda c: c.fact.decimals if c.fact.decimals is not None else -99)
+    others = [c for c in ordered if c is not best]
     also_in = tuple(
         dict.fromkeys([*best.fact.source.also_in, *(str(c.fact.source) for c in others)])
     )
     chosen = best.fact.model_copy(
         update={"source": best.fact.source.model_copy(update={"also_in": also_in})}
     )
-    disagreeing = [c for c in others if not agree(best.fact, c.fact)]
+    disagreeing = [c for c in others if not agree(winner.fact, c.fact)]
     if not disagreeing:
         return chosen, None
     fact = best.fact

@@ -28,6 +28,9 @@ class Provenance(BaseModel):
     table: str | None = None  # network id of the table the row was read from
     corrections: tuple[Correction, ...] = ()
     also_in: tuple[str, ...] = ()
+    # The checks that proved the figure before it was filed: its column's ("arithmetic",
+    # "translation", "stated"...) and its own ("own: arithmetic" when a sum it is part of holds).
+    proven_by: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return f"{self.document}:{self.line}"

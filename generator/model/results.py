@@ -74,6 +74,30 @@ class Unmapped(BaseModel):
     reason: str
 
 
+class HeldBack(BaseModel):
+    """A figure read but not filed, because its column's assignment was not proven.
+
+    Why: a wrong figure is worse than a missing one. Held-back figures are never filed and never
+    dropped: they are listed for a person to review, with the assignment that was tried and the
+    check that did not prove it.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    document: str
+    line: int
+    text: str | None
+    concept: str
+    period: Period
+    dimensions: dict[str, str] = Field(default_factory=dict)
+    unit: str | None
+    value: Decimal | None
+    table: str = Field(description="the table as printed: title and line")
+    column: str = Field(description="the column's header as read")
+    assignment: str = Field(description="what the column was read as: role, period, unit, scale")
+    check: str = Field(description="the check that refuted the column, or 'unproven'")
+    reason: str
+
+
 class Results(BaseModel):
     """Everything extracted from one release."""
 
@@ -84,4 +108,6 @@ class Results(BaseModel):
     period: ReportingPeriod
     facts: tuple[ResultFact, ...]
     unmapped: tuple[Unmapped, ...] = ()
+    review: tuple[HeldBack, ...] = Field(
+        default=(), description="figures held back: read, but their column was not proven")
     notes: tuple[str, ...] = ()

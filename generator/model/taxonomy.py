@@ -74,6 +74,18 @@ class CalculationArc(BaseModel):
     weight: Decimal
 
 
+class RollForward(BaseModel):
+    """``balance`` at a period's end = ``balance`` at its start + the ``changes`` of the period.
+
+    Instants and durations mix, so it is no calculation arc; the extractor's proof stage uses
+    it as evidence (an equity statement's total column, cash at the start and end of a period).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    balance: str
+    changes: tuple[str, ...]
+
+
 class Network(BaseModel):
     """One extended link role: a statement or table with its presentation, sums and dimensions."""
 
@@ -88,6 +100,7 @@ class Network(BaseModel):
     dimensions: dict[str, str]
     roots: tuple[NetworkNode, ...]
     calculations: tuple[CalculationArc, ...]
+    roll_forwards: tuple[RollForward, ...] = ()
 
     @property
     def line_items(self) -> str:
@@ -116,6 +129,19 @@ class Representation(BaseModel):
     by: str
 
 
+class Ratio(BaseModel):
+    """``concept`` is printed as ``numerator`` / ``denominator`` (same period and members).
+
+    Not part of the rendered taxonomy: the extractor uses it as evidence that per-share figures
+    and share counts sit where their labels say (see ``generator.extract.proof``).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    concept: str
+    numerator: str
+    denominator: str
+
+
 class Taxonomy(BaseModel):
     """Everything declared under ``taxonomy/``, checked for consistency when loaded."""
 
@@ -133,6 +159,7 @@ class Taxonomy(BaseModel):
     measures: dict[str, str]
     companies: dict[str, Company]
     representations: tuple[Representation, ...] = ()
+    ratios: tuple[Ratio, ...] = ()
 
     @property
     def file_stem(self) -> str:

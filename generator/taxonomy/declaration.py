@@ -90,8 +90,18 @@ class NodeDecl(_Strict):
     )
     breakdown: str | None = None
     sum: list[str] = []
+    # [numerator, denominator]: this figure is their quotient as printed (earnings per share =
+    # net income / weighted-average shares). Not a linkbase: evidence the extractor checks.
+    ratio: list[str] = []
     represents: RepresentsDecl | None = None
     children: list[NodeDecl] = []
+
+
+class RollForwardDecl(_Strict):
+    """A balance at a period's end is its balance at the start plus the period's changes."""
+
+    balance: str
+    changes: list[str] = Field(min_length=1)
 
 
 class NetworkDecl(_Strict):
@@ -103,6 +113,7 @@ class NetworkDecl(_Strict):
     tables: list[str] = []  # wordings in a table's title that select this network
     axes: list[str] = []
     dimensions: dict[str, str] = {}
+    roll_forward: list[RollForwardDecl] = []  # evidence for the extractor, not a linkbase
     tree: list[NodeDecl] = Field(min_length=1)
 
 

@@ -29,7 +29,9 @@ from generator.model.taxonomy import (
     Member,
     Network,
     NetworkNode,
+    Ratio,
     Representation,
+    RollForward,
     Taxonomy,
 )
 from generator.model.unit import Measure, Unit
@@ -39,6 +41,7 @@ from generator.taxonomy.declaration import (
     CompanyDecl,
     NetworkDecl,
     NodeDecl,
+    RollForwardDecl,
     TaxonomyMeta,
 )
 
@@ -91,6 +94,8 @@ class _Builder:
         self.defined_in: dict[str, str] = {}
         self.problems: list[str] = []
         self.representations: list[tuple[Representation, str]] = []
+        self.ratios: list[tuple[Ratio, str]] = []
+        self.roll_forwards: list[tuple[RollForwardDecl, str]] = []
 
     def define(self, concept: Concept, where: str) -> None:
         if concept.name in self.concepts:
@@ -151,6 +156,13 @@ class _Builder:
             )
         if decl.sum:
             sums.append((concept, decl.sum))
+        if decl.ratio:
+            if len(decl.ratio) != 2:
+                self.problems.append(f"{where}: ratio of {concept} needs [numerator, denominator]")
+            else:
+                numerator, denominator = decl.ratio
+                self.ratios.append((Ratio(concept=concept, numerator=numerator,
+                                          denominator=denominator), where))
         return NetworkNode(
             concept=concept,
             preferred_label=PREFERRED_ROLES[decl.preferred_label] if decl.preferred_label else None,
@@ -353,7 +365,27 @@ def _network(
         dimensions=dict(decl.dimensions),
         roots=roots,
         calculations=_calculations(builder, sums, where),
+        roll_forwards=tuple(_roll_forward(builder, r, where) for r in decl.roll_forward),
     )
+
+
+def _roll_forward(builder: _Builder, decl: RollForwardDecl, where: str) -> RollForward:
+    """Checked once every concept is known (see :func:`_check_roll_forwards`)."""
+    builder.roll_forwards.append((decl, where))
+    return RollForward(balance=decl.balance, changes=tuple(decl.changes))
+
+
+def _check_roll_forwards(builder: _Builder) -> None:
+    for decl, where in builder.roll_forwards:
+        wanted = [(decl.balance, PeriodType.INSTANT)] + [
+            (c, PeriodType.DURATION) for c in decl.changes]
+        for name, period in wanted:
+            concept = builder.concepts.get(name)
+            if concept is None:
+                builder.problems.append(f"{where}: roll_forward refers to unknown concept {name}")
+            elif concept.period_type is not period or not concept.data_type.is_numeric:
+                builder.problems.append(f"{where}: roll_forward of {decl.balance}: {name} must "
+                                        f"be a numeric {period.value} concept")
 
 
 def _check_representations(builder: _Builder, axes: dict[str, Axis]) -> None:
@@ -374,6 +406,18 @@ def _check_representations(builder: _Builder, axes: dict[str, Axis]) -> None:
         if (rep.concept, rep.axis) in seen:
             builder.problems.append(f"{where}: {rep.concept} on {rep.axis} is represented twice")
         seen.add((rep.concept, rep.axis))
+
+
+def _check_ratios(builder: _Builder) -> None:
+    for ratio, where in builder.ratios:
+        for name in (ratio.concept, ratio.numerator, ratio.denominator):
+            concept = builder.concepts.get(name)
+            if concept is None:
+                builder.problems.append(f"{where}: ratio of {ratio.concept} refers to unknown "
+                                        f"concept {name}")
+            elif not concept.data_type.is_numeric:
+                builder.problems.append(f"{where}: ratio of {ratio.concept}: {name} is not "
+                                        "numeric")
 
 
 def _company(company_id: str, decl: CompanyDecl) -> Company:
@@ -419,6 +463,8 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
         seen_ids.add(net.id)
         _check_network(builder, net, axes, path.name)
     _check_representations(builder, axes)
+    _check_ratios(builder)
+    _check_roll_forwards(builder)
     companies: dict[str, Company] = {}
     for path in sorted((root / "companies").glob("*.yaml")):
         company = _parse(CompanyDecl, path, problems)
@@ -440,4 +486,5 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
         measures={name: m.label for name, m in meta.measures.items()},
         companies=companies,
         representations=tuple(rep for rep, _ in builder.representations),
+        ratios=tuple(ratio for ratio, _ in builder.ratios),
     )

@@ -41,12 +41,20 @@ def cell(text: str, line: int) -> Cell | None:
     )
 
 
+SCALE_WORDS = {1: "", 1000: "Thousands of ", 10**6: "Millions of ", 10**9: "Billions of "}
+
+
 def col(
     role: ColumnRole = "value", period: Duration | Instant | None = H1_2010, *,
     currency: str | None = "JPY", scale: int = 1000, forecast: bool = False,
+    header: str | None = None,
 ) -> Column:
+    """A column as read from a header that states it ("2010-04-01..2010-09-30 Thousands of
+    JPY"), unless ``header`` says otherwise."""
+    if header is None:
+        header = f"{period or ''} {SCALE_WORDS.get(scale, '')}{currency or ''}".strip()
     return Column(role=role, period=period, currency=currency, scale=Decimal(scale),
-                  forecast=forecast)
+                  forecast=forecast, header=header)
 
 
 def row(label: str, line: int, *tokens: str) -> Row:

@@ -75,3 +75,26 @@ def check_rounded(ex: Extraction, line: int | None, concept: str, period: Durati
         assert line in lines_of(f), f"{concept} {period}: read from {sorted(lines_of(f))}"
     assert f.value is not None
     assert abs(f.value / scale - printed) <= 1
+
+
+def held(ex: Extraction, line: int, concept: str, text: str, why: str) -> None:
+    """The figure printed as ``text`` on ``line`` is held back for review (not filed), and its
+    reason says ``why``."""
+    found = [h for h in ex.results.review
+             if h.line == line and h.concept == concept and h.text == text]
+    assert len(found) == 1, f"{concept} {text!r} at line {line}: {len(found)} review entries"
+    assert why in found[0].reason, found[0].reason
+    assert not [f for f in ex.results.facts
+                if f.source.line == line and f.concept == concept and f.source.text == text]
+
+
+def same_or_held(variant: Extraction, original: Extraction) -> int:
+    """A rendering files no figure the original does not (never a different one), and every
+    figure of the original it does not file is held back for review, not dropped. Returns how
+    many were held back."""
+    filed, wanted = figures(variant), figures(original)
+    assert filed <= wanted, sorted(map(str, filed - wanted))[:5]
+    held_keys = {(h.concept, h.period, h.unit) for h in variant.results.review}
+    missing = [f for f in wanted - filed if (f[0], f[1], f[2]) not in held_keys]
+    assert not missing, sorted(map(str, missing))[:5]
+    return len(wanted - filed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -47,8 +47,10 @@ def test_one_misread_digit_is_restored_by_sum_and_summary(
     if digits[0] == "0":
         return  # a leading zero is not a misreading of a printed figure
     misread = int("".join(digits))
-    summary_value = round(Decimal(support) / 1000)  # JPY millions, as a summary prints it
-    if misread == support or round(Decimal(misread) / 1000) == summary_value:
+    # JPY millions, as a summary prints it (releases round half up, not half to even)
+    summary_value = (Decimal(support) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    misread_summary = (Decimal(misread) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if misread == support or misread_summary == summary_value:
         return  # the misreading does not change the rounded summary: nothing to tell them apart
     doc = document(
         statement(printed(hosting), printed(misread), printed(hosting + support)),

@@ -14,7 +14,7 @@ from generator.extract.read.detect import detect_layout
 from generator.model.period import Duration, Instant, shift_years
 from generator.resources import samples_dir
 from generator.taxonomy import load_taxonomy
-from tests.extract.samples import TABBED, extraction, figures
+from tests.extract.samples import TABBED, extraction, figures, same_or_held
 
 
 def as_pipe_table(text: str) -> str:
@@ -53,7 +53,9 @@ def test_a_fixed_width_rendering_is_read_by_column_position(tmp_path: Path) -> N
     path = tmp_path / TABBED
     path.write_text(text, encoding="utf-8")
     fixed = extract_release(path, load_taxonomy())
-    assert figures(fixed) == figures(extraction(TABBED))
+    # Laid out by position, the one-row-per-period target and dividend rows have blank cells
+    # whose columns are a guess, and nothing in the release confirms them: held back (10 of 809).
+    assert same_or_held(fixed, extraction(TABBED)) <= 10
     assert fixed.coverage.numbers == fixed.coverage.accounted
 
 

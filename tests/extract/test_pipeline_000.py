@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from generator.extract.pipeline import Extraction
-from tests.extract.samples import check, check_rounded, dur, extraction, fact, inst, lines_of
+from tests.extract.samples import check, check_rounded, dur, extraction, fact, held, inst, lines_of
 
 DOC = "000_2bec0ea935cb70a9.txt"
 H1_10, H1_11 = dur("2010-04-01", "2010-09-30"), dur("2011-04-01", "2011-09-30")
@@ -118,11 +118,11 @@ def test_income_statement_six_months(ex: Extraction, line: int, concept: str, pr
 
 def test_net_income_attributable_misread_by_ocr_is_not_kept(ex: Extraction) -> None:
     """Line 527 prints 89,217 for 1H10 (859,277 in the release of that period); the summary
-    tables print 859 (lines 93, 327, 1184): they lead; the OCR figure is reported as a conflict."""
+    tables print 859 (lines 93, 327, 1184): their agreeing printings are filed; the OCR figure,
+    which no sum confirms, is held back for review."""
     kept = fact(ex, "NetIncomeAttributableToParent", H1_10)
     assert kept.value == Decimal("859000000") and 93 in lines_of(kept)
-    (conflict,) = [c for c in ex.coverage.conflicts if c.concept == "NetIncomeAttributableToParent"]
-    assert any(":527 89,217" in value for value in conflict.values)
+    held(ex, 527, "NetIncomeAttributableToParent", "89,217", "prints 859")
     check(ex, 527, "NetIncomeAttributableToParent", H1_11, 1_361_450)
 
 
@@ -206,7 +206,9 @@ def test_total_equity_misprint_is_flagged_with_the_figure_that_fits(ex: Extracti
 def test_statement_of_shareholders_equity_total_column(ex: Extraction) -> None:
     """Lines 624-633 (six months to September 2010): the matrix statement's first column."""
     check(ex, 624, "TotalEquity", inst("2010-03-31"), 27_363_703)  # "BALANCE, APRIL 1, 2010"
-    check(ex, 629, "OtherComprehensiveIncome", H1_10, -139_086)
+    # OCI is no change of the roll forward (it is inside comprehensive income) and its row has
+    # blank cells the scan placed by position: nothing confirms its column, so it waits.
+    held(ex, 629, "OtherComprehensiveIncome", "(139,086)", "placed by position")
     check(ex, 630, "ComprehensiveIncome", H1_10, 618_489)
     check(ex, 631, "EquityEffectOfDividends", H1_10, -253_180)
     check(ex, 633, "TotalEquity", inst("2010-09-30"), 27_766_138)  # OCR "ZBSIBANCE’ SEPTEMBER 30,"

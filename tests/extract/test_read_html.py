@@ -10,7 +10,7 @@ from generator.extract.pipeline import extract_release
 from generator.extract.read.html import html_to_text, looks_like_html
 from generator.resources import samples_dir
 from generator.taxonomy import load_taxonomy
-from tests.extract.samples import TABBED, extraction, figures
+from tests.extract.samples import TABBED, extraction, same_or_held
 
 
 def as_html_page(text: str) -> str:
@@ -39,7 +39,9 @@ def test_an_html_page_gives_the_figures_of_its_text(tmp_path: Path) -> None:
     page = as_html_page((samples_dir() / TABBED).read_text(encoding="utf-8"))
     path = tmp_path / "release.html"
     path.write_text(page, encoding="utf-8")
-    assert figures(extract_release(path, load_taxonomy())) == figures(extraction(TABBED))
+    # The page's dividend row drops its trailing blank cells (an HTML table row may simply end),
+    # so its two figures' columns are a guess: held back, every other figure the same.
+    assert same_or_held(extract_release(path, load_taxonomy()), extraction(TABBED)) <= 2
 
 
 def test_a_page_is_recognised_without_its_suffix() -> None:

@@ -87,7 +87,9 @@ def test_a_total_whose_parts_are_not_all_reported_names_the_missing_ones(
 def test_a_misread_total_is_corrected_from_another_source_that_agrees_with_its_parts(
     acme_taxonomy: Taxonomy,
 ) -> None:
-    """Like an OCR '2' for '9': the summary elsewhere prints the total its parts add up to."""
+    """Like an OCR '2' for '9': the summary elsewhere prints the total its parts add up to. The
+    parts' own sum is filed, at the precision the misread total was printed at (thousands), not
+    the summary's millions; the summary confirms it and is kept in the provenance."""
     own = (
         fact("Cash", "1000000", 1),
         fact("Receivables", "29651000", 2),
@@ -102,14 +104,15 @@ def test_a_misread_total_is_corrected_from_another_source_that_agrees_with_its_p
         acme_taxonomy,
     )
     assets = next(f for f in result.filings[0].facts if f.concept == "Assets")
-    assert (assets.value, assets.decimals) == (Decimal(30000000), -6)
+    assert (assets.value, assets.decimals) == (Decimal(30651000), -3)
+    assert str(assets.provenance) == "r.txt:3" and "slides.txt:7" in assets.provenance.also_in
     (correction,) = assets.provenance.corrections
-    assert correction.printed == "20652000" and correction.corrected == Decimal(30000000)
-    assert "r.txt:3" in correction.reason
+    assert correction.printed == "20652000" and correction.corrected == Decimal(30651000)
+    assert "r.txt:3" in correction.reason and "slides.txt:7 confirms" in correction.reason
     assert result.inconsistencies == ()
     (conflict,) = result.conflicts
     assert str(conflict).endswith(
-        "uses 30000000 (decimals -6) at slides.txt:7, which agrees with its parts (corrected)"
+        "uses 30651000 (decimals -3) at r.txt:3, which agrees with its parts (corrected)"
     )
 
 
@@ -121,3 +124,23 @@ def test_strict_mode_files_every_total_as_read(acme_taxonomy: Taxonomy) -> None:
         settle_arithmetic=False,
     )
     assert len(result.filings[0].facts) == 3
+
+
+def test_a_part_two_releases_print_differently_takes_the_reading_that_keeps_the_sum(
+    acme_taxonomy: Taxonomy,
+) -> None:
+    """A summary elsewhere prints a part with the other sign; the filing's own statement has no
+    second reading of the part, but its total: the part's reading that makes the sum hold is
+    filed, the other is reported as a conflict."""
+    own = (fact("Cash", "1000000", 1), fact("Receivables", "-2000000", 2, decimals=-6),
+           fact("Assets", "3000000", 3))
+    other = (fact("Receivables", "2000000", 7, decimals=-6, doc="slides.txt"),)
+    result = build_filings(
+        [Results(company="acme", document="r.txt", period=RP, facts=own),
+         Results(company="acme", document="slides.txt", period=RP, facts=other)],
+        acme_taxonomy,
+    )
+    receivables = next(f for f in result.filings[0].facts if f.concept == "Receivables")
+    assert receivables.value == Decimal(2000000)
+    assert "keeps it" in receivables.provenance.corrections[0].reason
+    assert result.inconsistencies == ()

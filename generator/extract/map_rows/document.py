@@ -34,6 +34,11 @@ class TableOutcome:
     table: Table
     network: str | None
     facts: list[ResultFact] = field(default_factory=list)
+    # facts[i] was read from strip fact_strips[i] of the table — its column, or its row when
+    # the table is transposed (one row per period): the proof stage judges each strip whole,
+    # since one reading of a header (or of a row's period) placed all its figures
+    fact_strips: list[int] = field(default_factory=list)
+    transposed: bool = False
     unmapped: list[Unmapped] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     readings: list[LabelReading] = field(default_factory=list)
@@ -96,7 +101,8 @@ class _TableMapper:
         return self.out
 
     def row(self, row: Row) -> None:
-        cells = [(col, cell) for col, cell in zip(self.table.columns, row.cells, strict=False)
+        cells = [(i, col, cell)
+                 for i, (col, cell) in enumerate(zip(self.table.columns, row.cells, strict=False))
                  if cell is not None]
         extra = row.cells[len(self.table.columns):]
         for cell in extra:
@@ -112,7 +118,7 @@ class _TableMapper:
             ))
         statement = self.statement_period() if self.mode == "matrix" else None
         total_column = self.total_column()
-        for column, cell in cells:
+        for index, column, cell in cells:
             if column.role in DERIVED_ROLES:
                 self.skip(column, cell)
             elif self.mode == "matrix" and column is not total_column and (
@@ -131,9 +137,9 @@ class _TableMapper:
             elif self.mode == "matrix":
                 period = row.period if isinstance(row.period, Duration) else (
                     statement or row.period)
-                self.fact(row, match, column.model_copy(update={"period": period}), cell)
+                self.fact(row, match, column.model_copy(update={"period": period}), cell, index)
             else:
-                self.fact(row, match, column, cell)
+                self.fact(row, match, column, cell, index)
 
     def total_column(self) -> Column | None:
         """The column of a matrix without a member: the first figure column naming none."""
@@ -160,7 +166,8 @@ class _TableMapper:
         if self.network is not None and self.walker is not None:
             by_column, _, items = column_items(self.index, self.network, self.table)
             matches = {i: self.walker.resolve(item, True) for i, item in by_column.items()}
-        for row in self.table.rows:
+        self.out.transposed = True
+        for r, row in enumerate(self.table.rows):
             for i, (column, cell) in enumerate(zip(self.table.columns, row.cells, strict=False)):
                 if cell is None:
                     continue
@@ -177,7 +184,7 @@ class _TableMapper:
                 else:
                     dated = column.model_copy(update={
                         "period": row.period, "forecast": column.forecast or row.forecast})
-                    self.fact(row, match, dated, cell)
+                    self.fact(row, match, dated, cell, r)
         return self.out
 
     def _header_reason(self, items: list[str], figures: int, column: Column) -> str:
@@ -198,7 +205,7 @@ class _TableMapper:
             reason=DERIVED_ROLES[column.role],
         ))
 
-    def fact(self, row: Row, match: RowMatch, column: Column, cell: Cell) -> None:
+    def fact(self, row: Row, match: RowMatch, column: Column, cell: Cell, strip: int) -> None:
         assert self.network is not None
         place = FactPlace(document=self.doc.name, network=self.network.network,
                           currency=self.currency, flags_forecasts=self.flags_forecasts)
@@ -208,6 +215,7 @@ class _TableMapper:
             self.unmapped(cell, built)
         else:
             self.out.facts.append(built)
+            self.out.fact_strips.append(strip)
 
 
 def default_currency(doc: Document, taxonomy: Taxonomy) -> str:

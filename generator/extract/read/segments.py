@@ -32,6 +32,7 @@ class Segment:
     in_grid: bool = False  # printed with cell markers (tabs, blank-cell spaces): a table line
     cells: list[str] = field(default_factory=list)  # tab-separated text cells, when printed so
     token_lines: list[int] = field(default_factory=list)  # per token, when lines were joined
+    trailing_blanks: int = 0  # explicit empty cells after the last token (tab-separated rows)
 
 
 def is_debris(token: str) -> bool:

@@ -58,8 +58,10 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
         else:
             label, rest = first, cells[1:]
         tokens = _cell_tokens(rest)
-        while tokens and tokens[-1] is EMPTY:  # trailing tabs are layout, not cells
-            tokens.pop()
+        trailing = 0
+        while tokens and tokens[-1] is EMPTY:  # not counted as cells (tables pad rows), but
+            tokens.pop()                       # remembered: blank last cells of a short row
+            trailing += 1
         numbers = [t for t in tokens if t is not None and is_number_token(t)]
         coverage, items = header_coverage(squash_spaces(strip_markup(" ".join(rest))))
         if not numbers or (items and coverage >= HEADER_COVERAGE):
@@ -75,5 +77,6 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
                 seg.cells = [squash_spaces(strip_markup(c)) for c in cells if c.strip()]
                 out.append(seg)
             continue
-        out.append(Segment(index + 1, "row", label=clean_label(label), tokens=tokens, text=text))
+        out.append(Segment(index + 1, "row", label=clean_label(label), tokens=tokens, text=text,
+                           trailing_blanks=trailing))
     return out

@@ -215,6 +215,10 @@ class Assembler:
             [seg.line] * len(seg.tokens)
         pairs = list(zip(seg.tokens, lines, strict=True))
         n = len(table.columns)
+        guessed = False
+        if len(pairs) < n and len(pairs) + seg.trailing_blanks >= n:
+            # a delimited row whose last cells are printed blank: its slots are all there
+            pairs += [(None, seg.line)] * (n - len(pairs))
         while len(pairs) > n and pairs[-1][0] is None:
             pairs.pop()
         while len(pairs) > n and pairs[0][0] is None:
@@ -230,6 +234,8 @@ class Assembler:
                 f"line {seg.line}: row {label!r} has {len(pairs)} numbers for {n} columns of "
                 f"table {table.title!r}; the leftmost {len(pairs) - n} were not placed")
             pairs = pairs[len(pairs) - n:]
+            guessed = True
+        guessed = guessed or len(pairs) < n
         placed, ambiguous = align([t for t, _ in pairs], table.columns,
                                    forecast=forecast_label(label))
         if ambiguous and self.ocr and label:  # bare numbers may still fold into a block
@@ -245,7 +251,7 @@ class Assembler:
             period = table.period
         table.rows.append(Row(label=label, line=seg.line, cells=tuple(cells),
                               raw=seg.text.strip(), period=period, forecast=forecast,
-                              footnote=footnote))
+                              footnote=footnote, guessed=guessed))
         table.last_line = seg.line
 
     def _cell(self, token: str | None, column: Column, line: int, label: str) -> Cell | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from generator.model.concept import DataType, PeriodType
@@ -87,8 +87,17 @@ def _draw(kind: DataType, rng: random.Random) -> Decimal:
     )
 
 
-def solve(taxonomy: Taxonomy, concepts: list[str], rng: random.Random) -> dict[str, Decimal]:
-    """Values for ``concepts`` such that every declared sum among them holds exactly."""
+def solve(
+    taxonomy: Taxonomy,
+    concepts: list[str],
+    rng: random.Random,
+    fixed: Mapping[str, Decimal] | None = None,
+) -> dict[str, Decimal]:
+    """Values for ``concepts`` such that every declared sum among them holds exactly.
+
+    ``fixed`` pins some values before anything is drawn (a line a release leaves out is zero;
+    cash on the balance sheet is the cash flow statement's closing cash); the others adapt.
+    """
     present = set(concepts)
     groups: dict[str, list[tuple[str, Decimal]]] = {}
     for net in taxonomy.networks:
@@ -97,7 +106,7 @@ def solve(taxonomy: Taxonomy, concepts: list[str], rng: random.Random) -> dict[s
                 group = groups.setdefault(f"{net.id}:{arc.parent}", [])
                 group.append((arc.child, arc.weight))
     parents = {key.split(":", 1)[1] for key in groups}
-    known: dict[str, Decimal] = {}
+    known: dict[str, Decimal] = {k: v for k, v in (fixed or {}).items() if k in present}
     order = [c for c in concepts if c not in parents] + [c for c in concepts if c in parents]
     while len(known) < len(concepts):
         progress = True

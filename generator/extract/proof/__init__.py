@@ -1,0 +1,161 @@
+"""The proof stage: every column is proven before its figures are filed.
+
+A column's period, unit, scale and role come from what the release states; that assignment is
+then checked against independent evidence — totals that add up (:mod:`.arithmetic`), the USD
+column at the stated rate (:mod:`.translation`), recomputed % columns (:mod:`.percent`), figures
+printed twice (:mod:`.twice`) and the fiscal calendar (:mod:`.calendar`). A column is filed when
+at least one check confirms it and none refutes it; otherwise its figures are held back for
+review with the reason (never filed, never dropped).
+
+Why: a wrong figure is worse than a missing one, and every wrong figure traced so far came from a
+column assigned by position or header alone while evidence against it was already at hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.extract.crosscheck import declared_sums
+from generator.extract.layout import Column, Table
+from generator.extract.map_rows import MappedDocument
+from generator.extract.proof import (
+    arithmetic,
+    calendar,
+    delimited,
+    percent,
+    periods,
+    precision,
+    ratios,
+    rollforward,
+    scale,
+    stated,
+    structure,
+    translation,
+    twice,
+)
+from generator.extract.proof.columns import ColumnFacts, Verdict
+from generator.model.results import HeldBack, ReportingPeriod, ResultFact
+from generator.model.taxonomy import Taxonomy
+
+UNPROVEN = "unproven"
+UNPROVEN_REASON = (
+    "no check confirms the column's {missing}: {rows}{assignment}"
+)
+_LACKS = {
+    "rows": "no printed total adds up within it and no % column recomputes from it; ",
+    "assignment": "none of its figures is printed elsewhere in the release, no USD column "
+                  "translates it at a stated rate and no YoY column recomputes from it; ",
+}
+
+__all__ = ["ColumnFacts", "Proof", "Verdict", "prove"]
+_ROW_COLUMN = Column(role="value")  # a transposed table's row: its cells' columns vary
+
+
+@dataclass
+class Proof:
+    """Facts of proven columns (to file) and the figures held back, with every column's case."""
+
+    facts: list[ResultFact] = field(default_factory=list)
+    held: list[HeldBack] = field(default_factory=list)
+    columns: list[ColumnFacts] = field(default_factory=list)
+
+
+def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
+    """Group each table's facts by the column they were read from."""
+    out: list[ColumnFacts] = []
+    for t, outcome in enumerate(mapped.tables):
+        by_index: dict[int, ColumnFacts] = {}
+        table = outcome.table
+        for fact, index in zip(outcome.facts, outcome.fact_strips, strict=True):
+            if index not in by_index:
+                if outcome.transposed:
+                    strip = ColumnFacts(t, index, table, _ROW_COLUMN, row=table.rows[index])
+                else:
+                    strip = ColumnFacts(t, index, table, table.columns[index])
+                by_index[index] = strip
+            by_index[index].facts.append(fact)
+        if mapped.document.layout in delimited.DELIMITED_LAYOUTS:
+            blanks: set[int] = delimited.guessed_rows(table)
+        else:
+            blanks = _incomplete_rows(table)
+        for strip in by_index.values():
+            strip.incomplete_rows = blanks
+        out.extend(by_index[i] for i in sorted(by_index))
+    return out
+
+
+def _incomplete_rows(table: Table) -> set[int]:
+    """Lines of rows laid out by position with a blank slot in any column, or that the reader
+    trimmed or placed by plausibility (``guessed``): which columns their figures belong to
+    depends on where the reader put the blank (a % cell left blank shifts the USD figure under
+    the yen header)."""
+    out: set[int] = set()
+    for row in table.rows:
+        present = [c for c in row.cells if c is not None]
+        if present and (row.guessed or len(present) < len(table.columns)):
+            out.update(c.line for c in present)
+    return out
+
+
+def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
+          usd_rate: Decimal | None, truncate: bool = False) -> Proof:
+    """Judge every column; split its facts into filed and held back."""
+    columns = columns_of(mapped)
+    sums = [(parent, terms) for parent, terms, _ in declared_sums(taxonomy)]
+    members = arithmetic.breakdowns(taxonomy)
+    by_table: dict[int, list[ColumnFacts]] = {}
+    for column in columns:
+        by_table.setdefault(column.table_index, []).append(column)
+        calendar.check(column, period)
+        precision.check(column, taxonomy)
+        arithmetic.check(column, sums, taxonomy, truncate, members)
+        stated.check(column, taxonomy)
+    for t, table_columns in by_table.items():
+        structure.check(mapped.tables[t].table, table_columns)
+        delimited.check(mapped.document.layout, mapped.tables[t].table, table_columns)
+        if mapped.tables[t].transposed:
+            continue
+        translation.check(table_columns, usd_rate)
+        percent.check(mapped.tables[t].table, {c.index: c for c in table_columns})
+        scale.check(table_columns, usd_rate)
+    periods.check(columns, taxonomy, truncate)
+    ratios.check(columns, taxonomy, truncate)
+    rollforward.check(columns, taxonomy, truncate)
+    twice.check(columns, taxonomy)
+    proof = Proof(columns=columns)
+    for column in columns:
+        if not column.proven:
+            proof.held.extend(_held(column, mapped.document.name))
+            continue
+        for i, fact in enumerate(column.facts):
+            doubt = column.figure_doubt(i)
+            if doubt is None:
+                source = fact.source.model_copy(update={"proven_by": column.proven_by(i)})
+                proof.facts.append(fact.model_copy(update={"source": source}))
+            else:
+                proof.held.append(_held_fact(column, fact, "figure", doubt, mapped.document.name))
+    return proof
+
+
+def _held(column: ColumnFacts, document: str) -> list[HeldBack]:
+    refuted = column.refutations
+    if refuted:
+        check, reason = refuted[0].check, refuted[0].detail
+    else:
+        missing = column.missing()
+        check = UNPROVEN
+        reason = UNPROVEN_REASON.format(
+            missing=missing, rows=_LACKS["rows"] if "rows" in missing else "",
+            assignment=_LACKS["assignment"] if "assignment" in missing else "").rstrip("; ")
+    return [_held_fact(column, f, check, reason, document) for f in column.facts]
+
+
+def _held_fact(column: ColumnFacts, f: ResultFact, check: str, reason: str,
+               document: str) -> HeldBack:
+    return HeldBack(
+        document=document, line=f.source.line, text=f.source.text, concept=f.concept,
+        period=f.period, dimensions=f.dimensions, unit=f.unit, value=f.value,
+        table=f"{column.table.title[:80]} (line {column.table.line})", column=column.header,
+        assignment=column.assignment(), check=check, reason=reason,
+    )

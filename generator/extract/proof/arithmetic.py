@@ -1,0 +1,100 @@
+"""Arithmetic evidence: the printed parts of a column add up to its printed totals.
+
+Sums are checked within one column only, so they prove that the column's cells sit in the rows
+their labels say (a cell shifted into a neighbouring column or row breaks them) and that the
+column's figures share one sign convention and scale. A sum with fewer than two printed parts
+proves nothing; a sum whose parts are not all printed cannot refute (the source may simply not
+print a line). One broken sum is left to the cross-checks (a source's own misprint); several,
+outnumbering the sums that hold, refute the column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from generator.extract.crosscheck import ContextKey, Terms, filed_concept
+from generator.extract.precision import half_unit
+from generator.extract.proof.columns import ROWS, ColumnFacts
+from generator.model.results import ResultFact
+from generator.model.taxonomy import Taxonomy
+
+CHECK = "arithmetic"
+
+
+def _by_context(column: ColumnFacts, taxonomy: Taxonomy) -> dict[ContextKey, dict[str, ResultFact]]:
+    out: dict[ContextKey, dict[str, ResultFact]] = {}
+    for fact in column.facts:
+        ctx = (str(fact.period), tuple(sorted(fact.dimensions.items())), fact.unit)
+        out.setdefault(ctx, {}).setdefault(filed_concept(fact, taxonomy), fact)
+    return out
+
+
+def breakdowns(taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """(concept, axis) of every node printed with member rows below it (segments)."""
+    return sorted({(node.concept, node.breakdown) for net in taxonomy.networks
+                   for node in net.nodes() if node.breakdown})
+
+
+def _members_hold(column: ColumnFacts, found: list[tuple[str, str]], taxonomy: Taxonomy,
+                  truncate: bool, holds: list[str]) -> None:
+    """Members printed below a total add up to it (one may be printed as a deduction)."""
+    for concept, axis in found:
+        groups: dict[tuple[object, ...], tuple[list[ResultFact], list[ResultFact]]] = {}
+        for fact in column.facts:
+            if fact.concept != concept or fact.value is None:
+                continue
+            rest = tuple(sorted((a, m) for a, m in fact.dimensions.items() if a != axis))
+            totals, members = groups.setdefault((str(fact.period), rest, fact.unit), ([], []))
+            (members if axis in fact.dimensions else totals).append(fact)
+        for totals, members in groups.values():
+            if len(totals) != 1 or len(members) < 2:
+                continue
+            total = totals[0]
+            assert total.value is not None
+            computed = sum((m.value or Decimal(0) for m in members), Decimal(0))
+            tolerance = half_unit(total, truncate) + sum(
+                (half_unit(m, truncate) for m in members), Decimal(0))
+            flipped = [m for m in members
+                       if abs(total.value - computed + 2 * (m.value or 0)) <= tolerance]
+            if abs(total.value - computed) > tolerance and len(flipped) != 1:
+                continue
+            holds.append(f"{concept} by {axis} {total.source.text} (line {total.source.line})")
+            for fact in (total, *members):
+                if abs(total.value - computed) <= tolerance or fact is not flipped[0]:
+                    # a member printed as a deduction is left to the cross-checks, which
+                    # store it with its natural sign: its figure as read is not confirmed
+                    column.confirm_fact(fact, CHECK)
+
+
+def check(column: ColumnFacts, sums: list[tuple[str, Terms]], taxonomy: Taxonomy,
+          truncate: bool, members: Sequence[tuple[str, str]] = ()) -> None:
+    """Confirm a column whose sums hold; refute one whose complete sums mostly break."""
+    holds: list[str] = []
+    breaks: list[str] = []
+    _members_hold(column, list(members), taxonomy, truncate, holds)
+    for facts in _by_context(column, taxonomy).values():
+        for parent, terms in sums:
+            total = facts.get(parent)
+            if total is None or total.value is None:
+                continue
+            parts = [(facts[c], w) for c, w in terms if c in facts]
+            numeric = [(f, w) for f, w in parts if f.value is not None]
+            if len(numeric) < 2:
+                continue
+            computed = sum(((f.value or Decimal(0)) * w for f, w in numeric), Decimal(0))
+            tolerance = half_unit(total, truncate) + sum(
+                (half_unit(f, truncate) for f, _ in numeric), Decimal(0))
+            what = f"{parent} {total.source.text} (line {total.source.line})"
+            if abs(total.value - computed) <= tolerance:
+                holds.append(what)
+                for fact in (total, *(f for f, _ in numeric)):
+                    column.confirm_fact(fact, CHECK)
+            elif len(parts) == len(terms):
+                breaks.append(f"{what} vs its parts' {computed}")
+    if holds:
+        column.confirm(CHECK, f"{len(holds)} printed total(s) equal their printed parts: "
+                              + "; ".join(holds[:3]), ROWS)
+    if len(breaks) >= 2 and len(breaks) > len(holds):
+        column.refute(CHECK, f"{len(breaks)} printed totals disagree with their printed parts "
+                             f"({len(holds)} agree): " + "; ".join(breaks[:3]))

@@ -1,0 +1,45 @@
+"""Calendar evidence: a column's periods must be periods a release of this kind can print.
+
+A page footer read as a column header ("I1J 1H FY2011" in a FY2019 release) or a header shifted
+onto the wrong column gives periods the release cannot be about; this check refutes them. It
+only refutes: a plausible period proves nothing about the figures under it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.extract.proof.columns import ColumnFacts
+from generator.model.period import Duration, Instant, shift_years
+from generator.model.results import ReportingPeriod
+
+CHECK = "calendar"
+YEARS_BACK, YEARS_AHEAD = 2, 1
+
+
+def _quarter_starts(rp: ReportingPeriod) -> set[dt.date]:
+    first = shift_years(rp.fiscal_year_start, -YEARS_BACK)
+    out = set()
+    day = first
+    for _ in range(4 * (YEARS_BACK + YEARS_AHEAD + 1) + 1):
+        out.add(day)
+        month = day.month + 3
+        day = dt.date(day.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+    return out
+
+
+def plausible(period: Duration | Instant, rp: ReportingPeriod) -> bool:
+    """A fiscal-quarter-aligned period within the release's reach (two years back, one ahead)."""
+    starts = _quarter_starts(rp)
+    ends = {s - dt.timedelta(days=1) for s in starts}
+    if isinstance(period, Instant):
+        return period.date in ends
+    return period.start in starts and period.end in ends and period.months <= 12
+
+
+def check(column: ColumnFacts, rp: ReportingPeriod) -> None:
+    """Refute a column any of whose facts has a period this release cannot print."""
+    wrong = sorted({str(f.period) for f in column.facts if not plausible(f.period, rp)})
+    if wrong:
+        column.refute(CHECK, f"period {', '.join(wrong)} does not fit the {rp.label} release's "
+                             "fiscal calendar (quarter-aligned, at most two years back)")

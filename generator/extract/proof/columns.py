@@ -1,0 +1,142 @@
+"""The unit the proof stage judges: one column of one table, with the facts read from it.
+
+Why columns: a column's period, unit, scale and role come from one reading of its header; when
+that reading is wrong, every figure under it is wrong the same way. So evidence is gathered per
+column, and a column's figures are filed only when the column is proven. In a transposed table
+(one row per period) the row's label gives the period: there the unit is the row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.extract.layout import Column, Row, Table
+from generator.model.results import ResultFact
+
+CONFIRM, REFUTE = "confirm", "refute"
+# What a confirmation proves: that the column's cells sit in the rows their labels say (ROWS:
+# totals add up, a share column recomputes), or that the column is the period, unit and scale it
+# was read as (ASSIGNMENT: the same figure printed elsewhere), or both (the USD column at the
+# stated rate, a YoY column recomputed from it and its prior-year neighbour).
+ROWS, ASSIGNMENT, BOTH = "rows", "assignment", "rows and assignment"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One check's word on one column: it confirms (an aspect) or refutes, and says why."""
+
+    check: str  # "arithmetic", "translation", "percent", "printed twice", "calendar"
+    kind: str  # CONFIRM or REFUTE
+    detail: str
+    aspect: str = BOTH
+
+
+@dataclass
+class ColumnFacts:
+    """A column of a table and the facts its cells became."""
+
+    table_index: int
+    index: int
+    table: Table
+    column: Column
+    row: Row | None = None  # set when the unit is a row of a transposed table
+    facts: list[ResultFact] = field(default_factory=list)
+    verdicts: list[Verdict] = field(default_factory=list)
+    # Figure by figure (index into ``facts``): confirmed by a check of its own (a sum it is part
+    # of holds, its translation matches, its other printing agrees), or refuted (with why).
+    # Why: a proven column can still hold one misplaced cell, on a row that printed fewer
+    # figures than the table has columns (a blank cell the reader placed by position).
+    sure: dict[int, set[str]] = field(default_factory=dict)  # figure -> checks confirming it
+    doubts: dict[int, str] = field(default_factory=dict)
+    incomplete_rows: set[int] = field(default_factory=set)  # lines of rows with a blank slot
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.table_index, self.index)
+
+    @property
+    def refutations(self) -> list[Verdict]:
+        return [v for v in self.verdicts if v.kind == REFUTE]
+
+    @property
+    def confirmations(self) -> list[Verdict]:
+        return [v for v in self.verdicts if v.kind == CONFIRM]
+
+    def has(self, aspect: str) -> bool:
+        return any(v.aspect in (aspect, BOTH) for v in self.confirmations)
+
+    @property
+    def proven(self) -> bool:
+        """Rows and assignment both confirmed, nothing refuted."""
+        return self.has(ROWS) and self.has(ASSIGNMENT) and not self.refutations
+
+    def missing(self) -> str:
+        """What a column not refuted still lacks, for the review list."""
+        lacks = [a for a in (ROWS, ASSIGNMENT) if not self.has(a)]
+        return " and ".join(lacks)
+
+    def confirm_fact(self, fact: ResultFact, check: str) -> None:
+        for i, f in enumerate(self.facts):
+            if f is fact:
+                self.sure.setdefault(i, set()).add(check)
+
+    def proven_by(self, i: int) -> tuple[str, ...]:
+        """What proved figure ``i``: its column's checks, then its own ("own: arithmetic")."""
+        column = sorted({v.check for v in self.confirmations})
+        own = sorted(f"own: {check}" for check in self.sure.get(i, ()))
+        return (*column, *own)
+
+    def doubt_fact(self, fact: ResultFact, why: str) -> None:
+        for i, f in enumerate(self.facts):
+            if f is fact:
+                self.doubts.setdefault(i, why)
+
+    def figure_doubt(self, i: int) -> str | None:
+        """Why figure ``i`` of a proven column is still held back, if it is.
+
+        A figure on a row whose cells were placed by position needs a check of its own that
+        ties it to figures outside its column: a sum within the column does not, since a row
+        shifted the same way in every column still adds up (shares of total add up like
+        amounts, and so do USD figures under a yen header). In a one-row-per-period table the
+        strip is a row, and its sums run across the columns: there they do count."""
+        if i in self.doubts:
+            return self.doubts[i]
+        fact = self.facts[i]
+        outside = self.sure.get(i, set())
+        if self.row is None:
+            outside = outside - {"arithmetic"}
+        if not outside and fact.source.line in self.incomplete_rows:
+            return ("its row has a blank or missing cell, so its figures were placed by "
+                    "position; no check of its own confirms this one")
+        return None
+
+    def refute(self, check: str, detail: str) -> None:
+        self.verdicts.append(Verdict(check, REFUTE, detail))
+
+    def confirm(self, check: str, detail: str, aspect: str = BOTH) -> None:
+        self.verdicts.append(Verdict(check, CONFIRM, detail, aspect))
+
+    @property
+    def header(self) -> str:
+        if self.row is not None:
+            return f"row '{self.row.label}' (line {self.row.line})"
+        return self.column.header or f"column {self.index + 1}"
+
+    def where(self) -> str:
+        return f"'{self.header}' of table '{self.table.title[:60]}' (line {self.table.line})"
+
+    def assignment(self) -> str:
+        """What the column (or row) was read as, for the review list."""
+        if self.row is not None:
+            period = f"period {self.row.period}" if self.row.period else "no period"
+            return f"one row per period: {period}{', forecast' if self.row.forecast else ''}"
+        parts: list[str] = [self.column.role]
+        if self.column.period is not None:
+            parts.append(str(self.column.period))
+        if self.column.forecast:
+            parts.append("forecast")
+        if self.column.currency:
+            parts.append(self.column.currency)
+        if self.column.scale != 1:
+            parts.append(f"x {self.column.scale:,}")
+        return ", ".join(parts)

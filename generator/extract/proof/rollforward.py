@@ -1,0 +1,85 @@
+"""Roll-forward evidence: a balance at a period's end is its opening balance plus the changes.
+
+The equity statement's total column, the cash line at the start and end of a cash-flow
+statement: the opening balance, each change and the closing balance sit in rows of their own,
+so when they add up each of them is where its label says, for the period its header says. When
+they add up only with one change's sign reversed, that change lost its sign (an OCR scan reading
+"(5)" as "5)"): it is held back, the others confirmed. Declared as taxonomy data
+(``roll_forward:`` on a network).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+from generator.extract.precision import half_unit
+from generator.extract.proof.columns import BOTH, ColumnFacts
+from generator.model.period import Duration, Instant
+from generator.model.results import ResultFact
+from generator.model.taxonomy import Taxonomy
+
+CHECK = "roll forward"
+Placed = tuple[ColumnFacts, ResultFact]
+
+
+def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> None:
+    """Confirm every opening balance, change and closing balance that add up."""
+    rolls = [r for net in taxonomy.networks for r in net.roll_forwards]
+    if not rolls:
+        return
+    index: dict[tuple[str, str, tuple[tuple[str, str], ...], str | None], list[Placed]] = (
+        defaultdict(list))
+    for column in columns:
+        if column.refutations:
+            continue
+        for fact in column.facts:
+            if fact.value is not None:
+                key = (fact.concept, str(fact.period), tuple(sorted(fact.dimensions.items())),
+                       fact.unit)
+                index[key].append((column, fact))
+    for roll in rolls:
+        spans = {(f.period, key[2], key[3]) for key, placed in index.items()
+                 if key[0] in roll.changes for _, f in placed if isinstance(f.period, Duration)}
+        for span, dims, unit in spans:
+            assert isinstance(span, Duration)
+            opening = Instant(date=span.start - dt.timedelta(days=1))
+            closing = Instant(date=span.end)
+
+            def find(concept: str, period: Duration | Instant,
+                     dims: tuple[tuple[str, str], ...] = dims,
+                     unit: str | None = unit) -> Placed | None:
+                found = index.get((concept, str(period), dims, unit))
+                return found[0] if found else None
+
+            start, end = find(roll.balance, opening), find(roll.balance, closing)
+            changes = [p for c in roll.changes if (p := find(c, span)) is not None]
+            if start is None or end is None or not changes:
+                continue
+            _judge(roll.balance, start, end, changes, truncate)
+
+
+def _judge(balance: str, start: Placed, end: Placed, changes: list[Placed],
+           truncate: bool) -> None:
+    values = [f.value or Decimal(0) for _, f in changes]
+    assert start[1].value is not None and end[1].value is not None
+    gap = end[1].value - start[1].value - sum(values, Decimal(0))
+    tolerance = sum((half_unit(f, truncate) for _, f in (start, end, *changes)), Decimal(0))
+    flipped: list[Placed] = []
+    if abs(gap) > tolerance:
+        flipped = [p for p, v in zip(changes, values, strict=True)
+                   if v and abs(gap + 2 * v) <= tolerance]
+        if len(flipped) != 1:
+            return
+    detail = (f"{balance} {start[1].source.text} (line {start[1].source.line}) plus "
+              f"{len(changes)} change(s) is {balance} {end[1].source.text} (line "
+              f"{end[1].source.line})")
+    for column, fact in (start, end, *changes):
+        if flipped and flipped[0][1] is fact:
+            column.doubt_fact(fact, f"the roll forward of {balance} holds only with "
+                                    f"{fact.source.text} reversed in sign: its sign was misread")
+            continue
+        column.confirm(CHECK, detail + (" (with one change's sign restored)" if flipped else ""),
+                       BOTH)
+        column.confirm_fact(fact, CHECK)

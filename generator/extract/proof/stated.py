@@ -1,0 +1,61 @@
+"""Stated evidence: the header itself names the column's period and unit.
+
+The weakest kind of assignment evidence, so it never stands alone against numbers: the scale
+check (:mod:`.scale`) refutes a stated column whose figures are out of proportion with its
+neighbours, and a column's rows still need their own proof. A header that lost its unit
+("Thousands of" with the currency on a line the reader did not join) states nothing; a header
+that names a scale or a currency other than the one its figures were read at refutes the column.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from generator.extract.proof.columns import ASSIGNMENT, ColumnFacts
+from generator.model.concept import DataType
+from generator.model.taxonomy import Taxonomy
+
+CHECK = "stated"
+_NEEDS_CURRENCY = (DataType.MONETARY, DataType.PER_SHARE)
+_SCALES = ((re.compile(r"\bthousands?\b|千", re.I), Decimal(1000)),
+           (re.compile(r"\bmillions?\b|百万", re.I), Decimal(10) ** 6),
+           (re.compile(r"\bbillions?\b|十億", re.I), Decimal(10) ** 9))
+# A currency named in the header text itself (not carried over from a table above it).
+_CURRENCY = re.compile(r"\b(?:JPY|yen|USD|U\.\s?S\.\s?dollars?|dollars?)\b|円|ドル|\$", re.I)
+_YEN = re.compile(r"\b(?:JPY|yen)\b|円", re.I)
+
+
+def _named_currencies(header: str) -> set[str]:
+    """The currencies a header names (a yen word is JPY, any other currency word USD)."""
+    return {"JPY" if _YEN.fullmatch(m.group()) else "USD" for m in _CURRENCY.finditer(header)}
+
+
+def check(column: ColumnFacts, taxonomy: Taxonomy) -> None:
+    """Confirm the assignment of a column (or a period row) whose header names it fully."""
+    if column.row is not None:
+        if column.row.period is not None:
+            column.confirm(CHECK, f"the row label states its period: '{column.row.label}'",
+                           ASSIGNMENT)
+        return
+    col = column.column
+    if not col.header or col.period is None or col.role not in ("value", "translation"):
+        return
+    monetary = any(taxonomy.concepts[f.concept].data_type in _NEEDS_CURRENCY
+                   for f in column.facts if f.concept in taxonomy.concepts)
+    named = [scale for pattern, scale in _SCALES if pattern.search(col.header)]
+    amounts = any(taxonomy.concepts[f.concept].data_type is DataType.MONETARY
+                  for f in column.facts if f.concept in taxonomy.concepts)
+    if amounts and len(named) == 1 and named[0] != col.scale:
+        column.refute(CHECK, f"the header '{col.header}' states a scale of {named[0]:,}, but "
+                             f"its figures were read at {col.scale:,}")
+        return
+    named_currencies = _named_currencies(col.header)
+    if monetary and col.currency and named_currencies and col.currency not in named_currencies:
+        names = ", ".join(sorted(named_currencies))
+        column.refute(CHECK, f"the header '{col.header}' names {names}, but its figures were "
+                             f"read as {col.currency}")
+        return
+    if monetary and (col.currency is None or not named_currencies):
+        return
+    column.confirm(CHECK, f"the header states period and unit: '{col.header}'", ASSIGNMENT)

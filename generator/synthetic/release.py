@@ -1,0 +1,204 @@
+"""Synthetic results releases with known answers: a first-half results release for a declared
+company, with freshly drawn figures in a fiscal year no sample covers, printed in one of several
+layouts, together with the ground truth of every figure its statement tables print.
+
+``synthetic_release(taxonomy, company_id, seed=..., layout=...)`` is deterministic in its seed;
+the extractor has never seen the text, so what it files can be scored figure by figure
+(:mod:`generator.synthetic.score`).
+
+What the truth covers: every figure in the balance sheet, statement of income and statement of
+cash flows (current and prior columns, the USD convenience column; dashes as nil figures). What
+it leaves out, because no fact should come from it: the "% of total revenues" / "%" and
+"YoY % change" columns (derived), figures inside labels ("allowance of JPY 12,345 thousand"),
+prose, dates, the exchange rate and page numbers.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.model.results import ReportingPeriod
+from generator.model.taxonomy import Taxonomy
+from generator.synthetic.render import (
+    LAYOUTS,
+    Layout,
+    Page,
+    Shape,
+    add_page_furniture,
+    misread,
+    ocr_table,
+    single_table,
+    spaced_table,
+    tabs_table,
+)
+from generator.synthetic.results import reporting_period
+from generator.synthetic.statements import Style, Table, build_tables
+from generator.synthetic.truth import TruthFigure
+
+FISCAL_YEARS = (2019, 2030)  # none of the bundled samples' years (2010-2017)
+
+
+@dataclass(frozen=True)
+class ReleaseOptions:
+    """What a release prints and how; ``None`` fields are drawn from the seed."""
+
+    usd: bool | None = None
+    percent: bool | None = None
+    yoy: bool | None = None
+    long_labels: bool | None = None
+    multiline_headers: bool | None = None
+    indent_labels: bool | None = None
+    tight: bool | None = None
+    rate_wording: int | None = None  # 0..2, which sentence states the USD rate
+
+
+@dataclass(frozen=True)
+class SyntheticRelease:
+    """A release text and the truth of every statement figure it prints."""
+
+    name: str
+    text: str
+    company: str
+    layout: str
+    seed: int
+    period: ReportingPeriod
+    usd_rate: Decimal | None
+    truth: tuple[TruthFigure, ...]
+    features: dict[str, object] = field(default_factory=dict)
+
+
+def _pick(value: bool | None, rng: random.Random, share: float = 0.5) -> bool:
+    drawn = rng.random() < share
+    return drawn if value is None else value
+
+
+def _rate_sentences(rate: Decimal, day: str, wording: int) -> tuple[str, str]:
+    """The convenience-rate statement in the opening and in the notes under the tables, in the
+    wordings releases use (the third is one the metadata reader may not know)."""
+    if wording == 0:
+        return (f"The rate used for the translation was JPY{rate} per US$1.00, which was the "
+                f"noon buying rate on {day}.",
+                f"(Note) The U.S. dollar amounts represent translations of yen amounts at the "
+                f"rate of JPY {rate} which was the noon buying rate in New York City on {day}.")
+    if wording == 1:
+        return (f"U.S. dollar amounts are translated at the rate of JPY {rate} per 1 U.S. dollar, "
+                f"the noon buying rate on {day}.",
+                f"(Note) The U.S. dollar amounts have been translated from yen, for convenience "
+                f"only, at the rate of JPY {rate} per 1U.S. dollar.")
+    return (f"Convenience translation: U.S.$1 = JPY {rate} (noon buying rate on {day}).",
+            f"(Note) U.S.$1 = JPY {rate}, for the convenience of the reader only.")
+
+
+def synthetic_release(
+    taxonomy: Taxonomy,
+    company_id: str = "iij",
+    *,
+    seed: int = 0,
+    layout: Layout = "tabs",
+    fiscal_year: int | None = None,
+    options: ReleaseOptions | None = None,
+) -> SyntheticRelease:
+    """Render a first-half results release of ``company_id`` and its ground truth.
+
+    Same arguments, same text and truth. The fiscal year (default: drawn from 2019-2030), the
+    figures and every optional feature not fixed by ``options`` come from ``seed``.
+    """
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; one of {', '.join(LAYOUTS)}")
+    opts = options or ReleaseOptions()
+    rng = random.Random(f"{company_id}:{seed}")
+    company = taxonomy.companies[company_id]
+    year = fiscal_year if fiscal_year is not None else rng.randint(*FISCAL_YEARS)
+    rp = reporting_period(taxonomy, company_id, year)
+    usd = _pick(opts.usd, rng, 0.75)
+    rate = Decimal(rng.randint(7500, 15500)).scaleb(-2) if usd else None
+    style = Style(
+        usd_rate=rate,
+        percent=_pick(opts.percent, rng),
+        yoy=_pick(opts.yoy, rng, 0.3),
+        long_labels=_pick(opts.long_labels, rng, 0.6),
+        dash=rng.choice(["-", "--", "—"]),
+        upper_top=rng.random() < 0.5,
+    )
+    shape = Shape(
+        indent_labels=_pick(opts.indent_labels, rng, 0.4),
+        indent_headers=rng.choice([0, 0, 2, 6]),
+        multiline_headers=_pick(opts.multiline_headers, rng, 0.4),
+        tight=_pick(opts.tight, rng, 0.4),
+        label_width=rng.randint(40, 62),
+    )
+    wording = opts.rate_wording if opts.rate_wording is not None else rng.choice([0, 0, 1, 2])
+    tables = build_tables(taxonomy, company, rp, style, rng)
+    short = min(company.names, key=len)
+    page = Page()
+    _opening(page, company.name, short, rp, rate, wording)
+    end_day = f"{rp.end:%B} {rp.end.day}, {rp.end.year}"
+    note = _rate_sentences(rate, end_day, wording)[1] if rate is not None else ""
+    for i, table in enumerate(tables):
+        _table(page, table, layout, shape, rng, company.name, note, first=i == 0)
+    page.add()
+    page.add(f"For inquiries, contact: {short} Investor Relations")
+    if layout == "ocr":
+        ocr_short = rng.choice(company.ocr_names) if company.ocr_names else misread(short, rng)
+        page = add_page_furniture(page, f"{ocr_short} {rp.label}", rng)
+    text = "\n".join(page.lines) + "\n"
+    features: dict[str, object] = {
+        "fiscal_year": year, "usd_rate": str(rate) if rate else None, "rate_wording": wording,
+        "percent": style.percent, "yoy": style.yoy, "long_labels": style.long_labels,
+        "multiline_headers": shape.multiline_headers, "indent_labels": shape.indent_labels,
+        "tight": shape.tight, "dash": style.dash,
+    }
+    return SyntheticRelease(
+        name=f"synthetic-{company_id}-{layout}-{seed}.txt", text=text, company=company_id,
+        layout=layout, seed=seed, period=rp, usd_rate=rate, truth=tuple(page.truth),
+        features=features,
+    )
+
+
+def _opening(page: Page, name: str, short: str, rp: ReportingPeriod, rate: Decimal | None,
+             wording: int) -> None:
+    """Title, dateline and an overview paragraph: what the metadata readers look for."""
+    fy_end = f"{rp.fiscal_year_end:%B} {rp.fiscal_year_end.day}, {rp.fiscal_year_end.year}"
+    start = f"{rp.start:%B} {rp.start.day}"
+    end = f"{rp.end:%B} {rp.end.day}, {rp.end.year}"
+    page.add(f"{short} Announces First Six Months Financial Results for the Fiscal Year Ending "
+             f"{fy_end}")
+    page.add()
+    page.add(f"TOKYO, November 12, {rp.end.year} -- {name} (\"{short}\") today announced its "
+             f"consolidated financial results for the first six months of the Fiscal Year Ending "
+             f"{fy_end} (from {start} to {end}, \"{rp.label}\").")
+    page.add()
+    if rate is not None:
+        page.add("The translation of Japanese yen into U.S. dollars is solely for the convenience "
+                 "of readers outside of Japan. " + _rate_sentences(rate, end, wording)[0])
+        page.add()
+    page.add(f"Overview of {rp.label} Financial Results")
+    page.add()
+    page.add("Revenues and operating income developed as described in the statements below; "
+             "all figures are unaudited and consolidated.")
+    page.add()
+
+
+def _table(page: Page, table: Table, layout: Layout, shape: Shape, rng: random.Random,
+           company: str, note: str, *, first: bool) -> None:
+    if not shape.tight or first:
+        page.add()
+        page.add(company)
+    page.add(table.title)
+    if not shape.tight:
+        page.add(table.subtitle)
+        page.add()
+    if layout == "tabs":
+        tabs_table(page, table, shape, rng)
+    elif layout == "single":
+        single_table(page, table, shape, rng)
+    elif layout == "ocr":
+        ocr_table(page, table, shape, rng)
+    else:
+        spaced_table(page, table, shape, rng)
+    page.add()
+    if note and not shape.tight:
+        page.add(note)
+        page.add()

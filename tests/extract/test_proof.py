@@ -1,0 +1,486 @@
+"""The proof stage, one behaviour per test: which columns are filed and which held back, and why.
+
+Every document here is built by hand (``tests.extract.builders``). ``col()`` gives a header that
+states its period and unit ("2010-04-01..2010-09-30 Thousands of JPY"); ``UNSTATED`` headers
+state nothing, so the column's assignment must come from the numbers. Most tests use the
+'aligned' layout (cells placed by position), where a full row proves nothing by itself; the
+delimited tests use 'tabbed' and 'newswire'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from generator.extract.layout import Column, Document, Row, Table
+from generator.extract.map_rows import map_document
+from generator.extract.pipeline import extract_document
+from generator.extract.proof import UNPROVEN, Proof, prove
+from generator.extract.proof.columns import ColumnFacts
+from generator.model.period import Duration
+from generator.model.results import HeldBack
+from generator.model.taxonomy import Taxonomy
+from generator.taxonomy import load_taxonomy
+from tests.extract.builders import (
+    FY2010,
+    H1_2009,
+    H1_2010,
+    col,
+    document,
+    item_col,
+    period_row,
+    row,
+    table,
+)
+
+RATE = Decimal("83.53")  # the builders' document states U.S.$1 = JPY 83.53
+
+
+@pytest.fixture(scope="module")
+def real() -> Taxonomy:
+    """The shipped taxonomy: it declares ratios (EPS) and roll forwards (cash)."""
+    return load_taxonomy()
+
+
+def laid_out(*tables: Table, layout: str = "aligned", company: str = "acme") -> Document:
+    return document(*tables, company=company).model_copy(update={"layout": layout})
+
+
+def proof_of(doc: Document, taxonomy: Taxonomy) -> Proof:
+    assert doc.period is not None
+    return prove(map_document(doc, taxonomy), taxonomy, doc.period, doc.usd_rate)
+
+
+def filed(proof: Proof) -> dict[tuple[str, str, str | None], Decimal | None]:
+    return {(f.concept, str(f.period), f.unit): f.value for f in proof.facts}
+
+
+def held(proof: Proof) -> dict[tuple[str, str, str | None], HeldBack]:
+    return {(h.concept, str(h.period), h.unit): h for h in proof.held}
+
+
+def column(proof: Proof, header: str, table_index: int = 0) -> ColumnFacts:
+    return next(c for c in proof.columns
+                if c.table_index == table_index and c.header == header)
+
+
+def refuted_by(proof: Proof, header: str, table_index: int = 0) -> set[str]:
+    return {v.check for v in column(proof, header, table_index).refutations}
+
+
+def unstated(period: Duration = H1_2010, role: str = "value", currency: str = "JPY",
+             header: str = "Current") -> Column:
+    """A column whose period and unit were assigned by position: its header states neither."""
+    return col(role, period, currency=currency, header=header)  # type: ignore[arg-type]
+
+
+def services(*rows: Row, columns: list[Column] | None = None) -> Table:
+    return table("Statements of income", 100, columns or [col()], list(rows), kind="income")
+
+
+def hosting_support_total(line: int = 101, *figures: tuple[str, ...]) -> list[Row]:
+    """Hosting + Support = Total services: each row's printed tokens, one per column."""
+    by_row = figures or (("6,000",), ("4,000",), ("10,000",))
+    return [row("Hosting", line, *by_row[0]), row("Support", line + 1, *by_row[1]),
+            row("Total services", line + 2, *by_row[2])]
+
+
+Q1 = Duration(start=dt.date(2010, 4, 1), end=dt.date(2010, 6, 30))
+Q2 = Duration(start=dt.date(2010, 7, 1), end=dt.date(2010, 9, 30))
+Q3 = Duration(start=dt.date(2010, 10, 1), end=dt.date(2010, 12, 31))
+Q4 = Duration(start=dt.date(2011, 1, 1), end=dt.date(2011, 3, 31))
+H1_2001 = Duration(start=dt.date(2001, 4, 1), end=dt.date(2001, 9, 30))
+H1 = str(H1_2010)
+
+
+# --- a column is filed when its rows and its assignment are both confirmed -------------------
+
+def test_a_stated_column_whose_total_equals_its_parts_is_filed(taxonomy: Taxonomy) -> None:
+    proof = proof_of(laid_out(services(*hosting_support_total())), taxonomy)
+    assert filed(proof) == {
+        ("HostingRevenue", H1, "JPY"): Decimal(6_000_000),
+        ("SupportRevenue", H1, "JPY"): Decimal(4_000_000),
+        ("ServicesRevenue", H1, "JPY"): Decimal(10_000_000),
+    }
+    assert not proof.held
+
+
+def test_a_filed_figure_says_what_proved_it(taxonomy: Taxonomy) -> None:
+    proof = proof_of(laid_out(services(*hosting_support_total())), taxonomy)
+    hosting = next(f for f in proof.facts if f.concept == "HostingRevenue")
+    assert hosting.source.proven_by == ("arithmetic", "stated", "own: arithmetic")
+
+
+def test_a_single_unrelated_figure_is_held_back_as_unproven(taxonomy: Taxonomy) -> None:
+    proof = proof_of(laid_out(services(row("Hosting", 101, "6,000"))), taxonomy)
+    assert not proof.facts
+    [hosting] = proof.held
+    assert hosting.check == UNPROVEN
+    assert hosting.reason.startswith("no check confirms the column's rows:")
+    assert "no printed total adds up within it" in hosting.reason
+
+
+def test_an_unproven_column_with_an_unstated_header_lacks_rows_and_assignment(
+        taxonomy: Taxonomy) -> None:
+    proof = proof_of(laid_out(services(row("Hosting", 101, "6,000"), columns=[unstated()])),
+                     taxonomy)
+    [hosting] = proof.held
+    assert hosting.reason.startswith("no check confirms the column's rows and assignment:")
+    assert "none of its figures is printed elsewhere in the release" in hosting.reason
+
+
+def test_sums_alone_do_not_prove_an_unstated_column(taxonomy: Taxonomy) -> None:
+    proof = proof_of(laid_out(services(*hosting_support_total(), columns=[unstated()])), taxonomy)
+    assert not proof.facts
+    assert {h.reason for h in proof.held} == {
+        "no check confirms the column's assignment: none of its figures is printed elsewhere in "
+        "the release, no USD column translates it at a stated rate and no YoY column "
+        "recomputes from it"}
+
+
+# --- translation: the USD column at the stated rate ------------------------------------------
+
+def _translated(*usd: str) -> Table:
+    """Hosting and Support (no total) in JPY thousands and in USD thousands, unstated headers."""
+    columns = [unstated(), unstated(role="translation", currency="USD", header="U.S.")]
+    return services(row("Hosting", 101, "6,000", usd[0]), row("Support", 102, "4,000", usd[1]),
+                    columns=columns)
+
+
+def test_a_usd_column_equal_to_the_jpy_column_at_the_stated_rate_proves_both(
+        taxonomy: Taxonomy) -> None:
+    # 6,000,000 / 83.53 = 71,830 and 4,000,000 / 83.53 = 47,887: USD thousands 72 and 48.
+    proof = proof_of(laid_out(_translated("72", "48")), taxonomy)
+    assert filed(proof) == {
+        ("HostingRevenue", H1, "JPY"): Decimal(6_000_000),
+        ("SupportRevenue", H1, "JPY"): Decimal(4_000_000),
+        ("HostingRevenue", H1, "USD"): Decimal(72_000),
+        ("SupportRevenue", H1, "USD"): Decimal(48_000),
+    }
+    assert column(proof, "Current").proven_by(0) == ("translation", "own: translation")
+
+
+def test_a_usd_column_at_the_wrong_scale_is_refuted(taxonomy: Taxonomy) -> None:
+    # Printed in dollars but read as thousands of dollars: 1000 times the translation.
+    proof = proof_of(laid_out(_translated("71,830", "47,887")), taxonomy)
+    assert refuted_by(proof, "U.S.") == {"translation"}
+    usd = [h for h in proof.held if h.unit == "USD"]
+    assert len(usd) == 2 and all(h.check == "translation" for h in usd)
+    assert "wrong scale, period or rows" in usd[0].reason
+
+
+# --- derived columns: a % column read as amounts ---------------------------------------------
+
+def test_a_column_of_amounts_that_recomputes_as_the_yoy_percent_of_two_others_is_refuted(
+        taxonomy: Taxonomy) -> None:
+    columns = [col(period=H1_2009), col(), col(period=FY2010, header="")]
+    proof = proof_of(laid_out(services(
+        row("Hosting", 101, "5,000", "6,000", "20.0"),
+        row("Support", 102, "5,000", "4,000", "(20.0)"),
+        row("Total services", 103, "10,000", "10,000", "0.0"),
+        columns=columns)), taxonomy)
+    misread = column(proof, "column 3")
+    assert "percent" in refuted_by(proof, "column 3")
+    assert any("a YoY % column, not amounts" in v.detail for v in misread.refutations)
+    assert not any(str(f.period) == str(FY2010) for f in proof.facts)
+
+
+# --- scale: columns of one table are of one order of magnitude -------------------------------
+
+def test_a_column_about_one_rate_th_of_its_neighbour_is_refuted_by_scale(
+        taxonomy: Taxonomy) -> None:
+    # The current column holds the USD translation (72, 48, 120) under a yen header.
+    columns = [col(period=H1_2009), col()]
+    proof = proof_of(laid_out(services(
+        *hosting_support_total(101, ("6,000", "72"), ("4,000", "48"), ("10,000", "120")),
+        columns=columns)), taxonomy)
+    current = column(proof, col().header)
+    assert "scale" in refuted_by(proof, col().header)
+    assert any("about the stated USD rate" in v.detail for v in current.refutations)
+    assert not any(str(f.period) == H1 for f in proof.facts)
+
+
+def test_a_column_whose_header_says_thousands_but_was_read_at_one_is_refuted_by_stated(
+        taxonomy: Taxonomy) -> None:
+    misread = col(scale=1, header=col().header)  # "... Thousands of JPY", scale 1
+    proof = proof_of(laid_out(services(*hosting_support_total(), columns=[misread])), taxonomy)
+    assert refuted_by(proof, misread.header) == {"stated"}
+    assert {h.check for h in proof.held} == {"stated"} and not proof.facts
+
+
+# --- calendar ---------------------------------------------------------------------------------
+
+def test_a_column_whose_period_is_years_outside_the_fiscal_calendar_is_refuted(
+        taxonomy: Taxonomy) -> None:
+    stale = col(period=H1_2001)  # a page footer "1H FY2001" read as the header
+    proof = proof_of(laid_out(services(*hosting_support_total(), columns=[stale])), taxonomy)
+    assert refuted_by(proof, stale.header) == {"calendar"}
+    assert "does not fit the 1H FY2010 release's fiscal calendar" in proof.held[0].reason
+
+
+# --- structure --------------------------------------------------------------------------------
+
+def test_a_row_wider_than_the_header_refutes_every_column_of_the_table(
+        taxonomy: Taxonomy) -> None:
+    rows = [*hosting_support_total(101, ("6,000", "6,100"), ("4,000", "3,900"),
+                                   ("10,000", "10,000")),
+            row("Widgets", 104, "500", "600", "700")]
+    proof = proof_of(laid_out(services(*rows, columns=[col(period=H1_2009), col()])), taxonomy)
+    assert refuted_by(proof, col(period=H1_2009).header) == {"structure"}
+    assert refuted_by(proof, col().header) == {"structure"}
+    assert not proof.facts
+
+
+# --- printed twice ----------------------------------------------------------------------------
+
+def _statement(header_column: Column, line: int) -> Table:
+    return services(*hosting_support_total(line), columns=[header_column])
+
+
+def test_unanchored_columns_printing_the_same_figures_do_not_prove_each_other(
+        taxonomy: Taxonomy) -> None:
+    proof = proof_of(laid_out(_statement(unstated(header="Summary"), 10),
+                              _statement(unstated(), 100)), taxonomy)
+    assert not proof.facts
+    assert all(h.check == UNPROVEN and "assignment" in h.reason for h in proof.held)
+
+
+def test_an_anchored_column_confirms_the_other_printing_of_its_figures(
+        taxonomy: Taxonomy) -> None:
+    proof = proof_of(laid_out(_statement(col(), 10), _statement(unstated(), 100)), taxonomy)
+    assert not proof.held
+    positional = column(proof, "Current", table_index=1)
+    assert {v.check for v in positional.confirmations} == {"arithmetic", "printed twice"}
+
+
+def test_two_columns_of_one_table_read_as_one_period_with_different_figures_are_refuted(
+        taxonomy: Taxonomy) -> None:
+    first, second = col(header="Current A"), col(header="Current B")
+    proof = proof_of(laid_out(services(
+        *hosting_support_total(101, ("6,000", "6,100"), ("4,000", "3,900"),
+                               ("10,000", "10,000")),
+        columns=[first, second])), taxonomy)
+    assert refuted_by(proof, "Current A") == refuted_by(proof, "Current B") == {"printed twice"}
+    assert not proof.facts
+
+
+# --- figure level: a proven column still holds back a figure in doubt ------------------------
+
+def test_a_figure_on_a_row_with_a_blank_slot_is_held_in_a_proven_column(
+        taxonomy: Taxonomy) -> None:
+    rows = [*hosting_support_total(101, ("6,000", "6,100"), ("4,000", "3,900"),
+                                   ("10,000", "10,000")),
+            row("Total cost", 104, "", "7,000")]
+    proof = proof_of(laid_out(services(*rows, columns=[col(period=H1_2009), col()])), taxonomy)
+    assert column(proof, col().header).proven
+    cost = held(proof)[("CostOfRevenues", H1, "JPY")]
+    assert cost.check == "figure"
+    assert "placed by position" in cost.reason
+    assert ("ServicesRevenue", H1, "JPY") in filed(proof)
+
+
+def test_a_sum_within_its_column_does_not_place_a_figure_on_a_row_with_a_blank_slot(
+        taxonomy: Taxonomy) -> None:
+    # Products prints only the current figure; Revenues = Services + Products holds within the
+    # column, but a row shifted the same way in every column would add up too: it waits.
+    rows = [*hosting_support_total(101, ("6,000", "6,100"), ("4,000", "3,900"),
+                                   ("10,000", "10,000")),
+            row("Products", 104, "", "500"),
+            row("Total revenues", 105, "10,000", "10,500")]
+    proof = proof_of(laid_out(services(*rows, columns=[col(period=H1_2009), col()])), taxonomy)
+    assert held(proof)[("ProductsRevenue", H1, "JPY")].check == "figure"
+    assert filed(proof)[("ServicesRevenue", H1, "JPY")] == Decimal(10_000_000)
+
+
+def _jpy_and_usd(cost_usd: str) -> Table:
+    """Two proven columns (their sums hold, their headers state them) and a cost row."""
+    usd = col("translation", currency="USD")
+    rows = [*hosting_support_total(101, ("6,000", "72"), ("4,000", "48"), ("10,000", "120")),
+            row("Total cost", 104, "7,000", cost_usd)]
+    return services(*rows, columns=[col(), usd])
+
+
+def test_a_translation_pair_far_off_doubts_both_figures(taxonomy: Taxonomy) -> None:
+    # 7,000,000 / 83.53 = 83,802: USD thousands 84, not 840.
+    proof = proof_of(laid_out(_jpy_and_usd("840")), taxonomy)
+    doubted = held(proof)
+    assert set(doubted) == {("CostOfRevenues", H1, "JPY"), ("CostOfRevenues", H1, "USD")}
+    assert all(h.check == "figure" and "at the stated rate" in h.reason
+               for h in doubted.values())
+    assert ("ServicesRevenue", H1, "USD") in filed(proof)
+
+
+def test_a_translation_pair_apart_only_in_sign_doubts_neither_figure(
+        taxonomy: Taxonomy) -> None:
+    proof = proof_of(laid_out(_jpy_and_usd("(84)")), taxonomy)
+    assert not proof.held
+    assert filed(proof)[("CostOfRevenues", H1, "JPY")] == Decimal(7_000_000)
+
+
+# --- periods, ratios, roll forwards -----------------------------------------------------------
+
+def test_four_quarters_adding_up_to_the_year_confirm_all_five_columns(
+        taxonomy: Taxonomy) -> None:
+    quarters = [unstated(q, header=h) for q, h in ((Q1, "1Q"), (Q2, "2Q"), (Q3, "3Q"), (Q4, "4Q"))]
+    proof = proof_of(laid_out(services(
+        row("Hosting", 101, "1,000", "1,100", "1,200", "1,300", "4,600"),
+        columns=[*quarters, unstated(FY2010, header="FY")])), taxonomy)
+    assert len(proof.facts) == 5 and not proof.held
+    assert {f.source.proven_by for f in proof.facts} == {("periods", "own: periods")}
+
+
+def test_quarters_that_do_not_add_up_to_the_year_prove_nothing(taxonomy: Taxonomy) -> None:
+    quarters = [unstated(q, header=h) for q, h in ((Q1, "1Q"), (Q2, "2Q"), (Q3, "3Q"), (Q4, "4Q"))]
+    proof = proof_of(laid_out(services(
+        row("Hosting", 101, "1,000", "1,100", "1,200", "1,300", "4,700"),
+        columns=[*quarters, unstated(FY2010, header="FY")])), taxonomy)
+    assert not proof.facts and len(proof.held) == 5
+
+
+def _per_share(eps: str) -> Table:
+    return table("Consolidated statements of income", 10, [col()], [
+        row("Net income attributable to IIJ", 11, "1,000"),
+        row("NET INCOME PER SHARE", 12),
+        row("Basic weighted-average number of shares", 13, "200,000"),
+        row("Basic net income per share", 14, eps),
+    ], kind="income")
+
+
+def test_eps_equal_to_net_income_over_shares_confirms_the_per_share_and_share_figures(
+        real: Taxonomy) -> None:
+    # 1,000 thousand yen / 200,000 shares = JPY 5.00 per share.
+    proof = proof_of(laid_out(_per_share("5.00"), company="iij"), real)
+    assert filed(proof) == {
+        ("NetIncomeAttributableToParent", H1, "JPY"): Decimal(1_000_000),
+        ("WeightedAverageSharesBasic", H1, "shares"): Decimal(200_000),
+        ("EarningsPerShareBasic", H1, "JPYPerShares"): Decimal("5.00"),
+    }
+    assert all("own: ratio" in f.source.proven_by for f in proof.facts)
+
+
+def test_eps_not_equal_to_net_income_over_shares_proves_nothing(real: Taxonomy) -> None:
+    proof = proof_of(laid_out(_per_share("50.00"), company="iij"), real)
+    assert not proof.facts and {h.check for h in proof.held} == {UNPROVEN}
+
+
+def _cash(change: str, opening: str, closing: str) -> Table:
+    return table("Consolidated statements of cash flows", 10, [col()], [
+        row("Net increase in cash and cash equivalents", 11, change),
+        row("Cash and cash equivalents, beginning of the period", 12, opening),
+        row("Cash and cash equivalents, end of the period", 13, closing),
+    ], kind="cash_flows")
+
+
+def test_opening_plus_changes_equal_to_closing_confirms_all_three(real: Taxonomy) -> None:
+    proof = proof_of(laid_out(_cash("200", "1,000", "1,200"), company="iij"), real)
+    assert len(proof.facts) == 3 and not proof.held
+    assert all("own: roll forward" in f.source.proven_by for f in proof.facts)
+
+
+def test_a_roll_forward_holding_only_with_a_change_reversed_holds_that_change_back(
+        real: Taxonomy) -> None:
+    proof = proof_of(laid_out(_cash("200", "1,200", "1,000"), company="iij"), real)
+    [change] = proof.held
+    assert change.concept == "NetIncreaseDecreaseInCashAndCashEquivalents"
+    assert change.check == "figure" and "reversed in sign" in change.reason
+    assert {f.concept for f in proof.facts} == {"CashAndCashEquivalents"}
+
+
+# --- delimited layouts ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("layout", ["tabbed", "newswire"])
+def test_in_a_delimited_layout_a_row_with_every_slot_printed_proves_its_rows(
+        taxonomy: Taxonomy, layout: str) -> None:
+    proof = proof_of(laid_out(services(row("Hosting", 101, "6,000")), layout=layout), taxonomy)
+    assert filed(proof) == {("HostingRevenue", H1, "JPY"): Decimal(6_000_000)}
+    assert proof.facts[0].source.proven_by == ("delimited", "stated")
+
+
+def test_in_the_aligned_layout_a_full_row_proves_nothing(taxonomy: Taxonomy) -> None:
+    proof = proof_of(laid_out(services(row("Hosting", 101, "6,000")), layout="aligned"), taxonomy)
+    assert not proof.facts and proof.held[0].check == UNPROVEN
+
+
+def test_in_a_delimited_layout_a_row_placed_by_plausibility_proves_nothing(
+        taxonomy: Taxonomy) -> None:
+    guessed = row("Hosting", 101, "6,000").model_copy(update={"guessed": True})
+    proof = proof_of(laid_out(services(guessed), layout="tabbed"), taxonomy)
+    assert not proof.facts and proof.held[0].check == UNPROVEN
+
+
+# --- what a held-back figure carries ----------------------------------------------------------
+
+def test_a_held_back_figure_carries_document_line_text_assignment_and_check(
+        taxonomy: Taxonomy) -> None:
+    results = extract_document(laid_out(services(row("Hosting", 101, "6,000"))),
+                               taxonomy).results
+    assert not results.facts
+    [hosting] = results.review
+    assert (hosting.document, hosting.line, hosting.text) == ("doc.txt", 101, "6,000")
+    assert hosting.concept == "HostingRevenue" and hosting.value == Decimal(6_000_000)
+    assert hosting.column == col().header
+    assert hosting.assignment == f"value, {H1}, JPY, x 1,000"
+    assert hosting.table == "Statements of income (line 100)"
+    assert hosting.check == UNPROVEN and hosting.reason
+
+
+# --- regressions found in review ----------------------------------------------------------------
+
+def test_a_row_the_reader_trimmed_to_the_table_width_is_held_in_a_proven_column(
+        taxonomy: Taxonomy) -> None:
+    # A row printing more figures than the table has columns is trimmed to the table's width by
+    # the reader and marked guessed: every slot is filled, yet which figure is whose is a guess.
+    trimmed = row("Total cost", 104, "6,900", "7,000").model_copy(update={"guessed": True})
+    rows = [*hosting_support_total(101, ("6,000", "6,100"), ("4,000", "3,900"),
+                                   ("10,000", "10,000")), trimmed]
+    proof = proof_of(laid_out(services(*rows, columns=[col(period=H1_2009), col()])), taxonomy)
+    assert column(proof, col().header).proven
+    assert held(proof)[("CostOfRevenues", H1, "JPY")].check == "figure"
+
+
+def test_eps_off_by_more_than_the_rounding_of_its_terms_proves_nothing(real: Taxonomy) -> None:
+    # 45,000 million yen / 45,000,000 shares = JPY 1,000.00 (± 0.02 for the terms' rounding).
+    doc = laid_out(table("Consolidated statements of income", 10, [col(scale=10**6)], [
+        row("Net income attributable to IIJ", 11, "45,000"),
+        row("NET INCOME PER SHARE", 12),
+        row("Basic weighted-average number of shares", 13, "45,000,000"),
+        row("Basic net income per share", 14, "1,010.00"),
+    ], kind="income"), company="iij")
+    proof = proof_of(doc, real)
+    assert not proof.facts
+
+
+def test_a_refuted_column_lends_no_evidence_to_period_sums(taxonomy: Taxonomy) -> None:
+    quarters = [unstated(q, header=h) for q, h in ((Q1, "1Q"), (Q2, "2Q"), (Q3, "3Q"), (Q4, "4Q"))]
+    by_quarter = services(row("Hosting", 101, "1,000", "1,100", "1,200", "1,300"),
+                          columns=quarters)
+    year = table("Annual", 200, [unstated(FY2010, header="FY")], [
+        row("Hosting", 201, "4,600"), row("Support", 202, "300", "400")])  # a row too wide
+    proof = proof_of(laid_out(by_quarter, year), taxonomy)
+    assert refuted_by(proof, "FY", table_index=1) == {"structure"}
+    assert not proof.facts
+
+
+def test_a_header_naming_another_currency_than_the_column_was_read_in_is_refuted(
+        taxonomy: Taxonomy) -> None:
+    dollars = col(header=f"{H1} Thousands of U.S. dollars")  # read as JPY
+    proof = proof_of(laid_out(services(*hosting_support_total(), columns=[dollars])), taxonomy)
+    assert refuted_by(proof, dollars.header) == {"stated"}
+    assert not proof.facts
+
+
+def test_in_a_one_row_per_period_table_a_figure_placed_by_position_is_held(
+        taxonomy: Taxonomy) -> None:
+    # The row is proven (its label states the period, Services + Products = Revenues), but it
+    # prints four figures for five items: 715 may be the costs' figure as well as net income's.
+    header = ("Total Revenues Services Products Total Costs "
+              "Net income attributable to ACME (JPY millions)")
+    doc = laid_out(table("(1) Results", 743, [item_col(header) for _ in range(5)], [
+        period_row("Six months ended September 30, 2009", 745, H1_2009,
+                   "9,000", "5,000", "4,000", "", "715"),
+    ], kind="summary"))
+    proof = proof_of(doc, taxonomy)
+    assert held(proof)[("NetIncomeAttributableToParent", str(H1_2009), "JPY")].check == "figure"
+    assert filed(proof)[("Revenues", str(H1_2009), "JPY")] == Decimal(9_000_000_000)
