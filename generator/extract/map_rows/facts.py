@@ -100,6 +100,8 @@ def build_fact(
         return (f"{cell.text} {currency} would be an amount in fractions of the currency's "
                 f"smallest unit: not {match.concept} (a per-share figure?)")
     value = scaled_value(concept, cell, column)
+    if value is not None and match.opposite:
+        value = -abs(value)
     if value is not None and (match.negated != match.ref.node.negated):
         value = -value
     if value is not None and value.is_zero():

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from generator.extract.map_rows.fuzzy import FuzzyReading, closest_wording, reading_at_place
 from generator.extract.map_rows.transposed import split_wordings
 from generator.model.taxonomy import Taxonomy
+from generator.taxonomy import wording
 from generator.taxonomy.aliases import (
     AliasIndex,
     Candidate,
@@ -28,6 +29,9 @@ class RowMatch:
     negated: bool
     member: tuple[str, str] | None = None  # (axis, member)
     reading: FuzzyReading | None = None  # set when an OCR-damaged label was read by similarity
+    # The label names the concept's opposite ("Operating loss"): the figure is negative
+    # whether printed "123" or "(123)" — the wording says it is a loss, the brackets agree.
+    opposite: bool = False
 
     @property
     def concept(self) -> str:
@@ -115,6 +119,9 @@ class RowWalker:
             match = self._resolve(reading, has_values)
             if match is not None:
                 return match
+        match = self._resolve_by_meaning(label, has_values)
+        if match is not None:
+            return match
         match = self._resolve_joined(label, has_values)
         if match is None and self.fuzzy:
             guess = closest_wording(self.index, self.network, label)
@@ -124,6 +131,24 @@ class RowWalker:
         if match is None and self.fuzzy and has_values:
             match = self._resolve_at_place(label)
         return match
+
+    def _resolve_by_meaning(self, label: str, has_values: bool) -> RowMatch | None:
+        """The label read without its unit note or alternative, or as its opposite ("Operating
+        loss" is operating income, negated: only for concepts with a balance, whose sign the
+        wording carries — a cash-flow line prints its effect on cash whatever its wording).
+        Reported like a reading by similarity, with score 1."""
+        for text, reverses in wording.readings(label):
+            state = (self.last, set(self.seen), self.breakdown, self.member)
+            match = self._resolve(text, has_values)
+            if match is None:
+                continue
+            concept = self.taxonomy.concepts.get(match.ref.concept)
+            if reverses and (concept is None or concept.balance is None):
+                self.last, self.seen, self.breakdown, self.member = state  # not this line
+                continue
+            reading = FuzzyReading(wording=self.index.key(text), score=1.0)
+            return replace(match, opposite=reverses, reading=reading)
+        return None
 
     def _next_lines(self, limit: int = PLACE_WINDOW) -> list[NodeRef]:
         """The next lines after the current place, in the network's (printed) order, that this
