@@ -52,6 +52,10 @@ class BuildReport(BaseModel):
     # Figures read but not filed: their column's assignment was not proven (never filed, never
     # dropped; each with the assignment tried and the check that did not prove it).
     review: tuple[HeldBack, ...] = ()
+    # Per instance file, the ids of the facts that are totals kept as printed: their calculation
+    # inconsistencies are the source's own. `xbrlgen validate` reads this beside the instances
+    # and reports those inconsistencies as acknowledged (fact by fact, not a blanket switch).
+    acknowledged: dict[str, tuple[str, ...]] = {}
     coverage: tuple[dict[str, object], ...] = ()
 
     def review_reasons(self) -> dict[str, int]:
@@ -207,7 +211,7 @@ def write_build(
                 }
                 for path, filing in zip(instances, filing_set.filings, strict=True)
             }
-            expected = _expected(instances, filing_set)
+            expected = {name: set(ids) for name, ids in report.acknowledged.items()}
             findings: list[str] = []
             for mode in sorted({f.company.rounding for f in filing_set.filings}):
                 chosen = [
@@ -221,20 +225,22 @@ def write_build(
         return BuildOutcome(ok=True, written=stage.commit(), report=report)
 
 
-def _expected(instances: list[Path], filing_set: FilingSet) -> dict[str, set[str]]:
+def _acknowledged(filing_set: FilingSet) -> dict[str, tuple[str, ...]]:
     """Per instance file, the fact ids of the totals recorded as source inconsistencies."""
     keys: dict[str, set[tuple[str, str, str | None]]] = {}
     for item in filing_set.inconsistencies:
         keys.setdefault(item.filing, set()).add((item.concept, item.context, item.unit))
-    expected = {}
-    for path, filing in zip(instances, filing_set.filings, strict=True):
+    out = {}
+    for filing in filing_set.filings:
         wanted = keys.get(filing.file_stem, set())
-        expected[path.name] = {
+        ids = tuple(
             fid
             for fid, fact in zip(fact_ids(filing), filing.facts, strict=True)
             if (fact.concept, fact.context_ref, fact.unit_ref) in wanted
-        }
-    return expected
+        )
+        if ids:
+            out[f"{filing.file_stem}.xbrl"] = ids
+    return out
 
 
 def _report(
@@ -247,5 +253,6 @@ def _report(
         conflicts=tuple(str(c) for c in filing_set.conflicts),
         source_inconsistencies=filing_set.inconsistencies,
         review=tuple(item for r in results for item in r.review),
+        acknowledged=_acknowledged(filing_set),
         coverage=tuple(coverage),
     )

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from generator.validate import batch
+from generator.validate.acknowledged import acknowledge
 from generator.validate.findings import Report, Severity
 from generator.validate.safe_xml import DEFAULT_MAX_BYTES
 
@@ -40,6 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="taxonomy package zip to resolve URLs with (repeatable)")
     parser.add_argument("--min-severity", choices=[s.value for s in Severity], default="info",
                         help="hide findings below this level in the listing")
+    parser.add_argument("--ignore-acknowledgements", action="store_true",
+                        help="report the totals a build kept as printed (listed in the "
+                        "build-report.json beside the instances) as plain inconsistencies")
 
 
 def render_text(report: Report, min_severity: str = "info") -> str:
@@ -72,12 +76,17 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"xbrlgen validate: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    acknowledged = 0 if args.ignore_acknowledgements else acknowledge(report)
     if args.fmt == "json":
         payload = report.model_dump(mode="json")
         payload["ok"] = report.ok
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         print(render_text(report, args.min_severity))
+        if acknowledged:
+            print(f"{acknowledged} calculation inconsistencies acknowledged as the sources' own "
+                  "(totals a build kept as printed, listed in the build-report.json beside the "
+                  "instances; --ignore-acknowledgements reports them as failures)")
     if any(f.code == "IOerror" and f.file in {str(p) for p in paths} for f in report.findings):
         return EXIT_USAGE
     if not report.files:
