@@ -90,9 +90,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Extract (releases: text or HTML) or read (.json results), then map, generate, validate."""
-    from pydantic import ValidationError
-
-    from generator.build import load_results, write_build
+    from generator.build import ResultsFileError, load_results, write_build
     from generator.extract.pipeline import extract_release
 
     check_folder(args.out)
@@ -106,11 +104,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             try:
                 with doing("reading results", path):
                     results.append(load_results(path))
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                where = ".".join(str(part) for part in first["loc"]) or "top level"
-                _err(f"{path}: not a results file ({exc.error_count()} problem(s); first, at"
-                     f" {where}: {first['msg']})")
+            except ResultsFileError as exc:
+                for problem in exc.problems:
+                    _err(f"{path}: not a results file: {problem}")
                 return EXIT_USAGE
             continue
         with doing("extracting", path):

@@ -6,15 +6,15 @@ Its JSON Schema is generated from these models (``xbrlgen schema``) and document
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from generator.model.fact import Provenance
+from generator.model.fact import MAX_DIGITS, DecimalString, Provenance
 from generator.model.period import Duration, Period
 
 PeriodKind = Literal["Q1", "H1", "Q3", "FY", "Q2", "Q4"]
+
 
 
 class ReportingPeriod(BaseModel):
@@ -53,8 +53,8 @@ class ResultFact(BaseModel):
     period: Period
     dimensions: dict[str, str] = Field(default_factory=dict, description="axis -> member")
     unit: str | None = Field(description='unit id declared in the taxonomy, e.g. "JPY"')
-    value: Decimal | None
-    decimals: int | None = None
+    value: DecimalString | None
+    decimals: int | None = Field(default=None, ge=-MAX_DIGITS, le=MAX_DIGITS)
     source: Provenance
 
     @model_validator(mode="after")
@@ -90,7 +90,7 @@ class HeldBack(BaseModel):
     period: Period
     dimensions: dict[str, str] = Field(default_factory=dict)
     unit: str | None
-    value: Decimal | None
+    value: DecimalString | None
     table: str = Field(description="the table as printed: title and line")
     column: str = Field(description="the column's header as read")
     assignment: str = Field(description="what the column was read as: role, period, unit, scale")
