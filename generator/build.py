@@ -47,7 +47,11 @@ class BuildReport(BaseModel):
     documents: tuple[str, ...]
     filings: tuple[str, ...]
     facts: int
+    # Two releases (or results files) printing one figure differently; the filing took one.
     conflicts: tuple[str, ...]
+    # Two printings of one figure within one release that disagree ("document: ..."), as the
+    # per-document coverage lines count them.
+    release_conflicts: tuple[str, ...] = ()
     source_inconsistencies: tuple[SourceInconsistency, ...] = ()
     # Figures read but not filed: their column's assignment was not proven (never filed, never
     # dropped; each with the assignment tried and the check that did not prove it).
@@ -309,6 +313,7 @@ def _report(
         filings=tuple(f"{f.file_stem}.xbrl" for f in filing_set.filings),
         facts=sum(len(f.facts) for f in filing_set.filings),
         conflicts=tuple(str(c) for c in filing_set.conflicts),
+        release_conflicts=tuple(f"{r.document}: {c}" for r in results for c in r.conflicts),
         source_inconsistencies=filing_set.inconsistencies,
         review=tuple(item for r in results for item in r.review),
         coverage=tuple(coverage),

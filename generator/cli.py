@@ -89,7 +89,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Extract (releases: text or HTML) or read (.json results), then map, generate, validate."""
+    """Extract (releases: text, HTML or PDF) or read (.json results), then map, generate,
+    validate."""
     from generator.build import ResultsFileError, load_results, write_build
     from generator.extract.pipeline import extract_release
 
@@ -133,7 +134,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     assert report is not None
     print(
         f"wrote {len(report.filings)} filing(s), {report.facts} facts, into {args.out}"
-        f" ({len(report.conflicts)} conflicts between sources,"
+        f" ({len(report.release_conflicts)} conflicts within releases,"
+        f" {len(report.conflicts)} between releases,"
         f" {len(report.source_inconsistencies)} totals kept as printed though the source's parts"
         " disagree: see build-report.json):"
     )
@@ -202,7 +204,8 @@ def parser() -> argparse.ArgumentParser:
         nargs="*",
         type=Path,
         metavar="INPUT",
-        help="release .txt or .html files, or results .json files (default: the bundled samples)",
+        help="releases — text (.txt), HTML pages (.html) or PDFs with a text layer (.pdf) — or "
+        "results .json files (default: the bundled samples)",
     )
     b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: ./out)")
     b.add_argument("--no-arelle", action="store_true", help="skip the Arelle check (faster)")

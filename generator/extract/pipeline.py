@@ -16,7 +16,7 @@ from generator.extract.layout import Document
 from generator.extract.map_rows import MappedDocument, map_document
 from generator.extract.proof import prove
 from generator.extract.read import read_release
-from generator.model.results import Results
+from generator.model.results import CONFLICT_NOTE, Results
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.aliases import AliasIndex
 
@@ -82,7 +82,7 @@ def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
         ([f"reader: text read as {doc.encoding}"]
          if doc.encoding not in (None, "utf-8", "pdf text layer") else [])
         + [f"reader: {p}" for p in doc.problems]
-        + [f"conflict: {c.concept} [{c.context}] kept {c.kept}; also {'; '.join(c.values)}"
+        + [f"{CONFLICT_NOTE}{c.concept} [{c.context}] kept {c.kept}; also {'; '.join(c.values)}"
            for c in checked.conflicts]
         + [f"label read by similarity: {r.document}:{r.line} {r.label!r} as {r.read_as!r}"
            for r in mapped.readings]

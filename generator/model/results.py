@@ -14,6 +14,9 @@ from generator.model.fact import MAX_DIGITS, DecimalString, Provenance
 from generator.model.period import Duration, Period
 
 PeriodKind = Literal["Q1", "H1", "Q3", "FY", "Q2", "Q4"]
+#: How a note about a conflict within the release begins (two printings of one figure that
+#: disagree); the coverage report counts the same conflicts.
+CONFLICT_NOTE = "conflict: "
 
 
 
@@ -111,3 +114,9 @@ class Results(BaseModel):
     review: tuple[HeldBack, ...] = Field(
         default=(), description="figures held back: read, but their column was not proven")
     notes: tuple[str, ...] = ()
+
+    @property
+    def conflicts(self) -> tuple[str, ...]:
+        """The release's own conflicts, as its coverage line counts them."""
+        return tuple(n.removeprefix(CONFLICT_NOTE) for n in self.notes
+                     if n.startswith(CONFLICT_NOTE))
