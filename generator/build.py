@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from generator.generate import OutputStage, instance_bytes
 from generator.generate.instance import fact_ids
@@ -47,7 +47,11 @@ class BuildReport(BaseModel):
     documents: tuple[str, ...]
     filings: tuple[str, ...]
     facts: int
+    # Two releases (or results files) printing one figure differently; the filing took one.
     conflicts: tuple[str, ...]
+    # Two printings of one figure within one release that disagree ("document: ..."), as the
+    # per-document coverage lines count them.
+    release_conflicts: tuple[str, ...] = ()
     source_inconsistencies: tuple[SourceInconsistency, ...] = ()
     # Figures read but not filed: their column's assignment was not proven (never filed, never
     # dropped; each with the assignment tried and the check that did not prove it).
@@ -91,9 +95,73 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: How many problems of a results file are listed, one line each (then how many more).
+MAX_PROBLEMS = 10
+
+
+class ResultsFileError(Exception):
+    """A results file that does not validate: ``problems`` holds one line per problem, each
+    with its JSON path (``facts[3].value: ...``)."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        super().__init__(f"{path}: not a results file: {problems[0]}")
+        self.path = path
+        self.problems = problems
+
+
+def json_path(loc: Sequence[int | str]) -> str:
+    """``('facts', 3, 'value')`` -> ``facts[3].value``."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _in_document(document: object, loc: Sequence[int | str]) -> list[int | str]:
+    """The parts of pydantic's ``loc`` that are keys or indexes of the JSON document: a union's
+    tag (``facts.3.period.duration.start``) is dropped."""
+    path: list[int | str] = []
+    for i, part in enumerate(loc):
+        listed = isinstance(document, list) and isinstance(part, int) and part < len(document)
+        if listed or (isinstance(document, dict) and part in document):
+            document = document[part]  # type: ignore[index]
+        elif isinstance(document, dict | list) and i < len(loc) - 1:
+            continue  # not in the document: a union's tag
+        path.append(part)  # (the last part may be a field that is missing)
+    return path
+
+
+def _problem(error: dict[str, object], document: object, limit: int = 60) -> str:
+    loc = error.get("loc") or ()
+    assert isinstance(loc, tuple)
+    where = json_path(_in_document(document, loc)) or (
+        "" if error["type"] == "json_invalid" else "top level")
+    message = str(error["msg"])
+    given = error.get("input")
+    if error["type"] not in {"missing", "json_invalid"} and isinstance(given, int | float | str):
+        shown = repr(given)
+        message += f" (got {shown if len(shown) <= limit else shown[: limit - 3] + '...'})"
+    return f"{where}: {message}" if where else message
+
+
 def load_results(path: Path) -> Results:
-    """Read a results JSON file (as written by ``xbrlgen extract``), strictly typed."""
-    return Results.model_validate_json(path.read_bytes())
+    """Read a results JSON file (as written by ``xbrlgen extract``), strictly typed.
+
+    Raises :class:`ResultsFileError` listing the first :data:`MAX_PROBLEMS` problems (and how
+    many more), each with its JSON path."""
+    data = path.read_bytes()
+    try:
+        return Results.model_validate_json(data)
+    except ValidationError as exc:
+        try:
+            document = json.loads(data)
+        except ValueError:
+            document = None
+        errors = exc.errors()
+        problems = [_problem(dict(error), document) for error in errors[:MAX_PROBLEMS]]
+        if len(errors) > MAX_PROBLEMS:
+            problems.append(f"... and {len(errors) - MAX_PROBLEMS} more problem(s)")
+        raise ResultsFileError(path, problems) from None
 
 
 def provenance_json(filing: Filing) -> bytes:
@@ -251,6 +319,7 @@ def _report(
         filings=tuple(f"{f.file_stem}.xbrl" for f in filing_set.filings),
         facts=sum(len(f.facts) for f in filing_set.filings),
         conflicts=tuple(str(c) for c in filing_set.conflicts),
+        release_conflicts=tuple(f"{r.document}: {c}" for r in results for c in r.conflicts),
         source_inconsistencies=filing_set.inconsistencies,
         review=tuple(item for r in results for item in r.review),
         acknowledged=_acknowledged(filing_set),

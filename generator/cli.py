@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from generator import __version__, cli_errors
 from generator.cli_errors import doing
+from generator.outputs import OutputError, check_file, check_folder, write_file
 from generator.resources import sample_releases
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def cmd_taxonomy(args: argparse.Namespace) -> int:
     from generator.generate.package import package_bytes, package_name
     from generator.taxonomy.render import render_taxonomy
 
+    check_folder(args.out)
     taxonomy = load_taxonomy()
     files = render_taxonomy(taxonomy)
     with OutputStage(args.out) as stage:
@@ -55,9 +57,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the results files ``build`` reads."""
     from generator.model.results import Results
 
+    if args.output:
+        check_file(args.output)
     text = json.dumps(Results.model_json_schema(), indent=2, sort_keys=True) + "\n"
     if args.output:
-        _write_atomic(args.output, text.encode())
+        write_file(args.output, text.encode())
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -67,40 +71,32 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """Read one release into structured results, with a coverage report."""
     from generator.extract.pipeline import extract_release
 
+    for output in (args.output, args.coverage_json):
+        if output:
+            check_file(output)
     taxonomy = load_taxonomy()
     with doing("extracting", args.release):
         extraction = extract_release(args.release, taxonomy)
     print(extraction.coverage.render_text(), file=sys.stderr)
     text = extraction.results.model_dump_json(indent=1) + "\n"
     if args.output:
-        _write_atomic(args.output, text.encode())
+        write_file(args.output, text.encode())
     else:
         sys.stdout.write(text)
     if args.coverage_json:
-        _write_atomic(args.coverage_json, extraction.coverage.model_dump_json(indent=1).encode())
+        write_file(args.coverage_json, extraction.coverage.model_dump_json(indent=1).encode())
     return EXIT_OK
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write beside ``path``, then rename: an error or an interruption leaves no file behind."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with doing("writing", path):
-            tmp.write_bytes(data)
-            tmp.replace(path)
-    except OSError as exc:  # name the file asked for, not the temporary one
-        raise OSError(exc.errno, f"cannot write: {exc.strerror}", str(path)) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def cmd_build(args: argparse.Namespace) -> int:
-    """Extract (releases: text or HTML) or read (.json results), then map, generate, validate."""
-    from pydantic import ValidationError
-
-    from generator.build import load_results, write_build
+    """Extract (releases: text, HTML or PDF) or read (.json results), then map, generate,
+    validate."""
+    from generator.build import ResultsFileError, load_results, write_build
     from generator.extract.pipeline import extract_release
 
+    check_folder(args.out)
+    if args.coverage_json:
+        check_file(args.coverage_json)
     taxonomy = load_taxonomy()
     inputs: list[Path] = args.inputs or sample_releases()
     results, coverage = [], []
@@ -109,11 +105,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             try:
                 with doing("reading results", path):
                     results.append(load_results(path))
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                where = ".".join(str(part) for part in first["loc"]) or "top level"
-                _err(f"{path}: not a results file ({exc.error_count()} problem(s); first, at"
-                     f" {where}: {first['msg']})")
+            except ResultsFileError as exc:
+                for problem in exc.problems:
+                    _err(f"{path}: not a results file: {problem}")
                 return EXIT_USAGE
             continue
         with doing("extracting", path):
@@ -135,12 +129,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         _err(f"{len(outcome.findings)} validation finding(s); nothing was written to {args.out}")
         return EXIT_FINDINGS
     if args.coverage_json:
-        _write_atomic(args.coverage_json, json.dumps(coverage, indent=1).encode())
+        write_file(args.coverage_json, json.dumps(coverage, indent=1).encode())
     report = outcome.report
     assert report is not None
     print(
         f"wrote {len(report.filings)} filing(s), {report.facts} facts, into {args.out}"
-        f" ({len(report.conflicts)} conflicts between sources,"
+        f" ({len(report.release_conflicts)} conflicts within releases,"
+        f" {len(report.conflicts)} between releases,"
         f" {len(report.source_inconsistencies)} totals kept as printed though the source's parts"
         " disagree: see build-report.json):"
     )
@@ -209,7 +204,8 @@ def parser() -> argparse.ArgumentParser:
         nargs="*",
         type=Path,
         metavar="INPUT",
-        help="release .txt or .html files, or results .json files (default: the bundled samples)",
+        help="releases — text (.txt), HTML pages (.html) or PDFs with a text layer (.pdf) — or "
+        "results .json files (default: the bundled samples)",
     )
     b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: ./out)")
     b.add_argument("--no-arelle", action="store_true", help="skip the Arelle check (faster)")
@@ -270,6 +266,9 @@ def _main(argv: list[str]) -> int:
     try:
         with doing(f"running {args.command}"):
             return int(args.func(args))
+    except OutputError as exc:  # checked before any work starts
+        _err(str(exc))
+        return EXIT_USAGE
     except OSError as exc:  # missing, not permitted, a folder where a file was meant, disk full
         if exc.filename is None:
             raise

@@ -82,6 +82,7 @@ class TableMapping(_Frozen):
 class Coverage(_Frozen):
     document: str
     layout: str
+    encoding: str | None = None  # how the release's bytes were decoded
     numbers: int  # every number or dash the reader placed or saw
     facts: int  # facts kept after duplicate merging (incl. nil)
     nil_facts: int
@@ -105,7 +106,9 @@ class Coverage(_Frozen):
 
     def render_text(self) -> str:
         lines = [
-            f"{self.document} ({self.layout}): {self.numbers} numbers -> {self.facts} facts "
+            f"{self.document} ({self.layout}"
+            f"{', ' + self.encoding if self.encoding else ''}): "
+            f"{self.numbers} numbers -> {self.facts} facts "
             f"({self.nil_facts} nil, {self.duplicates_merged} duplicates merged), "
             f"{len(self.held_back)} held back for review, "
             f"{len(self.unmapped)} unmapped, {len(self.skipped)} derived skipped, "

@@ -86,6 +86,7 @@ class Document(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     name: str
     layout: Literal["ocr", "slides", "newswire", "runon", "tabbed", "piped", "aligned", "unknown"]
+    encoding: str | None = None  # how the file's bytes were decoded ("utf-8", "cp932"...)
     company: str | None
     period: ReportingPeriod | None
     usd_rate: Decimal | None = None

@@ -16,7 +16,7 @@ from generator.extract.layout import Document
 from generator.extract.map_rows import MappedDocument, map_document
 from generator.extract.proof import prove
 from generator.extract.read import read_release
-from generator.model.results import Results
+from generator.model.results import CONFLICT_NOTE, Results
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.aliases import AliasIndex
 
@@ -70,7 +70,7 @@ def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
         for f in proof.facts for c in f.source.corrections
     ]
     coverage = Coverage(
-        document=doc.name, layout=doc.layout, numbers=_count_numbers(doc),
+        document=doc.name, layout=doc.layout, encoding=doc.encoding, numbers=_count_numbers(doc),
         facts=len(checked.facts), nil_facts=sum(1 for f in checked.facts if f.value is None),
         duplicates_merged=checked.merged, unmapped=unmapped, skipped=tuple(mapped.skipped),
         corrections=(*repairs, *checked.corrections), conflicts=tuple(checked.conflicts),
@@ -79,8 +79,10 @@ def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
         problems=tuple(doc.problems),
     )
     notes = tuple(
-        [f"reader: {p}" for p in doc.problems]
-        + [f"conflict: {c.concept} [{c.context}] kept {c.kept}; also {'; '.join(c.values)}"
+        ([f"reader: text read as {doc.encoding}"]
+         if doc.encoding not in (None, "utf-8", "pdf text layer") else [])
+        + [f"reader: {p}" for p in doc.problems]
+        + [f"{CONFLICT_NOTE}{c.concept} [{c.context}] kept {c.kept}; also {'; '.join(c.values)}"
            for c in checked.conflicts]
         + [f"label read by similarity: {r.document}:{r.line} {r.label!r} as {r.read_as!r}"
            for r in mapped.readings]

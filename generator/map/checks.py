@@ -104,11 +104,20 @@ def shape_problems(fact: ResultFact, taxonomy: Taxonomy) -> list[str]:
     return problems
 
 
+def _below(value: Decimal, decimals: int) -> bool:
+    """Whether ``value`` has a non-zero digit below ``decimals`` (10**-decimals), read from its
+    digits: exact at any length, where ``value % 10**-decimals`` needs the context's precision
+    (28 digits) for the quotient."""
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # finite
+    return any(d and exponent + i < -decimals for i, d in enumerate(reversed(digits)))
+
+
 def _precision_problems(value: Decimal, decimals: int | None) -> list[str]:
     if decimals is None:
         return ["a numeric value needs decimals (its printed precision)"]
     if not value.is_finite():
         return [f"value {value} is not a finite number"]
-    if value % (Decimal(10) ** -decimals) != 0:
+    if _below(value, decimals):
         return [f"value {value} has digits below its decimals {decimals} (calc11e:excessDigits)"]
     return []

@@ -4,8 +4,74 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+
+def _no_number(value: object, info: ValidationInfo) -> object:
+    """Refuse a figure given as a JSON number (or a Python float): figures are decimal strings.
+
+    Why refuse rather than convert: a JSON number has passed through a binary float in most
+    tools that write JSON (JavaScript, jq, spreadsheets' exports), so ``1234.5`` may already be
+    ``1234.4999999999999`` and a 17-digit yen amount may have lost its last digits before
+    xbrlgen sees it; converting it quietly would file a figure nobody printed. A decimal string
+    carries the exact digits, so the format asks for one (``"1234.5"``) and says where it did
+    not get one. JSON integers are refused for the same reason (above 2**53 they are rounded by
+    those tools), and so that one rule holds for every figure. From Python, an ``int`` or a
+    ``Decimal`` is exact and accepted; a ``float`` is not.
+    """
+    json_number = info.mode == "json" and isinstance(value, int | float)
+    if isinstance(value, bool | float) or json_number:
+        raise PydanticCustomError(
+            "decimal_string",
+            "a figure must be a decimal string, e.g. \"1234.5\", not a JSON {kind}",
+            {"kind": "true/false" if isinstance(value, bool) else "number"},
+        )
+    return value
+
+
+#: The most digits a figure may have written out in full (``format(value, "f")``): far above any
+#: amount in any currency, far below what would make ``"1E+999999999"`` a gigabyte of zeros.
+MAX_DIGITS = 60
+
+
+def _bounded(value: Decimal) -> Decimal:
+    """Refuse a figure longer than :data:`MAX_DIGITS` digits written out in full."""
+    if value.is_finite():
+        _, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)
+        whole = max(len(digits) + exponent, 1)
+        written = whole + max(-exponent, 0)
+        if written > MAX_DIGITS:
+            raise PydanticCustomError(
+                "decimal_too_long",
+                "a figure of {written} digits written out; at most {limit} are accepted",
+                {"written": written, "limit": MAX_DIGITS},
+            )
+    return value
+
+
+#: A figure: an exact decimal, written in JSON as a string (``"34272080000"``, ``"4.8"``).
+DecimalString = Annotated[
+    Decimal,
+    BeforeValidator(_no_number),
+    AfterValidator(_bounded),
+    WithJsonSchema(
+        {"type": "string", "description": "a decimal number as a string (JSON numbers are "
+         "refused: they may have been rounded through a binary float)",
+         "examples": ["34272080000", "-1234.5"]}
+    ),
+]
 
 
 class Correction(BaseModel):
@@ -13,7 +79,7 @@ class Correction(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     printed: str
-    corrected: Decimal
+    corrected: DecimalString
     reason: str
     evidence: tuple[str, ...] = ()
 

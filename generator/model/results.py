@@ -6,15 +6,18 @@ Its JSON Schema is generated from these models (``xbrlgen schema``) and document
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from generator.model.fact import Provenance
+from generator.model.fact import MAX_DIGITS, DecimalString, Provenance
 from generator.model.period import Duration, Period
 
 PeriodKind = Literal["Q1", "H1", "Q3", "FY", "Q2", "Q4"]
+#: How a note about a conflict within the release begins (two printings of one figure that
+#: disagree); the coverage report counts the same conflicts.
+CONFLICT_NOTE = "conflict: "
+
 
 
 class ReportingPeriod(BaseModel):
@@ -53,8 +56,8 @@ class ResultFact(BaseModel):
     period: Period
     dimensions: dict[str, str] = Field(default_factory=dict, description="axis -> member")
     unit: str | None = Field(description='unit id declared in the taxonomy, e.g. "JPY"')
-    value: Decimal | None
-    decimals: int | None = None
+    value: DecimalString | None
+    decimals: int | None = Field(default=None, ge=-MAX_DIGITS, le=MAX_DIGITS)
     source: Provenance
 
     @model_validator(mode="after")
@@ -90,7 +93,7 @@ class HeldBack(BaseModel):
     period: Period
     dimensions: dict[str, str] = Field(default_factory=dict)
     unit: str | None
-    value: Decimal | None
+    value: DecimalString | None
     table: str = Field(description="the table as printed: title and line")
     column: str = Field(description="the column's header as read")
     assignment: str = Field(description="what the column was read as: role, period, unit, scale")
@@ -111,3 +114,9 @@ class Results(BaseModel):
     review: tuple[HeldBack, ...] = Field(
         default=(), description="figures held back: read, but their column was not proven")
     notes: tuple[str, ...] = ()
+
+    @property
+    def conflicts(self) -> tuple[str, ...]:
+        """The release's own conflicts, as its coverage line counts them."""
+        return tuple(n.removeprefix(CONFLICT_NOTE) for n in self.notes
+                     if n.startswith(CONFLICT_NOTE))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.validate import batch
@@ -17,6 +18,21 @@ from generator.validate.findings import Report, Severity
 from generator.validate.safe_xml import DEFAULT_MAX_BYTES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _count(least: int, what: str) -> Callable[[str], int]:
+    """An argparse type: an integer of at least ``least``; anything else is a usage error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < least:
+            raise argparse.ArgumentTypeError(f"{value} is not {what}")
+        return value
+
+    return parse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,13 +45,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="Calculation 1.1 mode; match the filer's rounding statement")
     parser.add_argument("--format", choices=["text", "json"], default="text", dest="fmt",
                         help="output format (default: text)")
-    parser.add_argument("--jobs", "-j", type=int, default=None,
-                        help="worker processes for many files (default: all cores)")
+    parser.add_argument("--jobs", "-j", type=_count(0, "0 (all cores) or more"), default=None,
+                        help="worker processes for many files (default or 0: all cores)")
     parser.add_argument("--progress", action="store_true",
                         help="progress bar on stderr even when it is not a terminal")
     parser.add_argument("--engine", choices=["lxml", "xmlschema"], default="lxml",
                         help="XML Schema engine for instances (default: lxml/libxml2, fastest)")
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+    parser.add_argument("--max-bytes", type=_count(1, "a positive number of bytes"),
+                        default=DEFAULT_MAX_BYTES,
                         help="refuse files larger than this many bytes")
     parser.add_argument("--package", action="append", type=Path, default=[],
                         help="taxonomy package zip to resolve URLs with (repeatable)")

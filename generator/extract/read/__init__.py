@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.extract.layout import Document, Table
 from generator.extract.read import aligned, ocr, piped, runon, slides, spaced, tabbed
 from generator.extract.read.detect import Layout, detect_layout
+from generator.extract.read.encoding import UnsupportedFile, binary_kind, decode_release
 from generator.extract.read.html import html_to_text, looks_like_html
 from generator.extract.read.lines import (
     fix_company_names,
@@ -39,28 +40,41 @@ class ReleaseError(Exception):
 
 
 def read_release(path: Path, taxonomy: Taxonomy) -> Document:
-    """Read a release file: UTF-8 text, an HTML page (tables become tab-separated rows) or a
-    PDF with a text layer (laid out by position)."""
+    """Read a release file: text (UTF-8, UTF-16 with a byte-order mark, Shift-JIS / CP932,
+    EUC-JP or Latin-1: see :mod:`generator.extract.read.encoding`), an HTML page (tables become
+    tab-separated rows) or a PDF with a text layer (laid out by position). The document says
+    which encoding was used; a binary file (.docx, .xlsx, an image...) is refused."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ReleaseError(f"{path}: cannot read the release: {exc}") from exc
-    if path.suffix.lower() in {".html", ".htm", ".xhtml"} or looks_like_html(data):
-        return read_text(path.name, html_to_text(data), taxonomy)
     if path.suffix.lower() == ".pdf" or looks_like_pdf(data):
         try:
-            return read_text(path.name, pdf_to_text(data), taxonomy)
+            return read_text(path.name, pdf_to_text(data), taxonomy, encoding="pdf text layer")
         except PdfError as exc:
             raise ReleaseError(f"{path}: {exc}") from exc
+    kind = binary_kind(data)
+    if kind:
+        raise ReleaseError(f"{path}: unsupported file type: {kind}, not a text, HTML or PDF "
+                           "release")
+    if path.suffix.lower() in {".html", ".htm", ".xhtml"} or looks_like_html(data):
+        try:
+            data.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            encoding = "as the page declares (<meta charset>)"
+        return read_text(path.name, html_to_text(data), taxonomy, encoding=encoding)
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ReleaseError(f"{path}: cannot read the release as UTF-8 text: {exc}") from exc
-    return read_text(path.name, text, taxonomy)
+        text, encoding = decode_release(data)
+    except UnsupportedFile as exc:
+        raise ReleaseError(f"{path}: {exc}") from exc
+    return read_text(path.name, text, taxonomy, encoding=encoding)
 
 
-def read_text(name: str, text: str, taxonomy: Taxonomy) -> Document:
-    """Read a release given as text; ``name`` names it in messages and provenance."""
+def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None = None
+              ) -> Document:
+    """Read a release given as text; ``name`` names it in messages and provenance,
+    ``encoding`` (how the text was decoded) is kept for the coverage report."""
     text = half_width(text)
     if not text.strip():
         raise ReleaseError(f"{name}: the release is empty")
@@ -94,7 +108,7 @@ def read_text(name: str, text: str, taxonomy: Taxonomy) -> Document:
     problems.extend(assembly.problems)
     problems.extend(_truncation(assembly.tables, segments))
     return Document(
-        name=name, layout=layout,
+        name=name, layout=layout, encoding=encoding,
         company=company_id, period=period, usd_rate=detect_usd_rate(text),
         tables=tuple(assembly.tables), loose_numbers=tuple(assembly.loose),
         problems=tuple(problems),
