@@ -77,14 +77,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     taxonomy = load_taxonomy()
     with doing("extracting", args.release):
         extraction = extract_release(args.release, taxonomy)
-    print(extraction.coverage.render_text(), file=sys.stderr)
     text = extraction.results.model_dump_json(indent=1) + "\n"
+    # Files first: a report piped into a reader that goes away (`| head`) loses no output.
     if args.output:
         write_file(args.output, text.encode())
-    else:
-        sys.stdout.write(text)
     if args.coverage_json:
         write_file(args.coverage_json, extraction.coverage.model_dump_json(indent=1).encode())
+    print(extraction.coverage.render_text(), file=sys.stderr)
+    if not args.output:
+        sys.stdout.write(text)
     return EXIT_OK
 
 

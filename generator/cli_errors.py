@@ -11,6 +11,7 @@ context manager on the way runs: nothing is left half-written.
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -20,6 +21,7 @@ from pathlib import Path
 from generator.interrupts import Terminated, terminate_as_interrupt
 
 EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED = 2, 130, 143
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a pipe's reader going away
 _ACTIVITY = "_xbrlgen_activity"
 _MAX_MESSAGE = 300
 
@@ -55,6 +57,14 @@ def run(command: Callable[[], int], *, activity: str, debug: bool = False) -> in
     try:
         with terminate_as_interrupt():
             return command()
+    except BrokenPipeError:
+        # The reader of our output went away (`xbrlgen ... | head`): not an error of ours.
+        # Point the standard streams at /dev/null so that closing them does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            with suppress(OSError, ValueError):
+                os.dup2(devnull, stream.fileno())
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt as exc:  # Terminated too
         if debug:
             traceback.print_exc()

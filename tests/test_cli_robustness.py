@@ -223,3 +223,21 @@ def test_a_file_whose_validation_raises_is_a_finding_and_the_others_keep_their_r
     assert finding.code == "xbrlgen:internalError" and finding.severity.value == "error"
     assert finding.file == f"{tmp_path}/bad/x.xbrl"
     assert "_Unpicklable: parser fell over" in finding.message
+
+
+def test_a_reader_that_goes_away_is_no_error_and_loses_no_output(tmp_path: Path) -> None:
+    """`xbrlgen extract ... 2>&1 | head -1`: the results file is written, no traceback, and
+    the exit status is the shell's for a closed pipe (141)."""
+    import subprocess
+    import sys
+
+    from generator.resources import sample_releases
+
+    output = tmp_path / "r.json"
+    script = (f"{sys.executable} -m generator extract {sample_releases()[2]} -o {output} 2>&1 "
+              "| head -c 10 > /dev/null; echo ${PIPESTATUS[0]}")
+    proc = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert output.exists() and output.stat().st_size > 1000
+    assert proc.stdout.strip() in {"0", "141"}
+    assert "Traceback" not in proc.stderr
