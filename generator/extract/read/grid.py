@@ -49,19 +49,23 @@ def is_figure(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Figures:
-    """A row's figures in printed order, and which of them sit closer to what precedes them than
-    a column layout needs (so may have been pushed out of their column)."""
+    """A row's figures in printed order, and which of them were printed at the minimum gap
+    after the label (or after a figure so printed): pushed, maybe, out of their column."""
 
     cells: tuple[Cell, ...]
     crowded: tuple[bool, ...]
 
     @classmethod
     def of(cls, figures: Sequence[Cell], label_end: int | None) -> Figures:
-        crowded = []
+        """Crowding runs from the label: a figure at the minimum gap after the label, or after
+        a figure so crowded, may have been pushed; one tight behind a figure standing at its
+        edge is only a tight column."""
+        crowded: list[bool] = []
         before = label_end
         for cell in figures:
-            crowded.append(before is not None and cell.start - before <= MIN_GAP)
-            before = cell.end
+            tight = before is not None and cell.start - before <= MIN_GAP
+            crowded.append(tight)
+            before = cell.end if tight else None
         return cls(tuple(figures), tuple(crowded))
 
     def free(self) -> list[Cell]:
@@ -108,7 +112,8 @@ def find_grid(rows: Sequence[Figures], count: int | None,
     """The table's columns from where its figures end over all its rows. ``count`` is the
     number of columns the header names (None when no header was read); ``votes`` are where
     header cells end, a hint for sparse columns. None when the figures do not show ``count``
-    columns each printed on enough rows: then no placement is read, every row is a guess."""
+    columns each printed on enough rows: then no placement is read, every row is a guess.
+    Figures pushed by a long label make no column: only figures standing free count."""
     ends = Counter(c.end for row in rows for c in row.free())
     if not ends:
         return None
@@ -125,7 +130,10 @@ def find_grid(rows: Sequence[Figures], count: int | None,
         return None
     if not edges:
         return None
-    spread = [abs(end - e) for end in ends.elements() for e in edges if abs(end - e) <= WINDOW]
+    # The spread: how far from its edge any figure within reach of one ends (a figure crowded
+    # against its neighbour is ragged like the others; one pushed far off is out of reach).
+    every = [c.end for row in rows for c in row.cells]
+    spread = [abs(end - e) for end in every for e in edges if abs(end - e) <= WINDOW]
     return Grid(tuple(edges), max(spread, default=0), strong)
 
 
