@@ -54,8 +54,10 @@ def test_a_fixed_width_rendering_is_read_by_column_position(tmp_path: Path) -> N
     path.write_text(text, encoding="utf-8")
     fixed = extract_release(path, load_taxonomy())
     # Laid out by position, the one-row-per-period target and dividend rows have blank cells
-    # whose columns are a guess, and nothing in the release confirms them: held back (10 of 809).
-    assert same_or_held(fixed, extraction(TABBED)) <= 10
+    # whose columns are a guess, and nothing in the release confirms them; the dividends header
+    # names four units over five columns of figures, so none of its rows is read as placed:
+    # held back (12 of 809).
+    assert same_or_held(fixed, extraction(TABBED)) <= 12
     assert fixed.coverage.numbers == fixed.coverage.accounted
 
 

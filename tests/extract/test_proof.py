@@ -3,7 +3,8 @@
 Every document here is built by hand (``tests.extract.builders``). ``col()`` gives a header that
 states its period and unit ("2010-04-01..2010-09-30 Thousands of JPY"); ``UNSTATED`` headers
 state nothing, so the column's assignment must come from the numbers. Most tests use the
-'aligned' layout (cells placed by position), where a full row proves nothing by itself; the
+'aligned' layout (cells placed by the column edge they end at), where a full row proves nothing
+by itself and a row the reader could only guess (``guessed``) needs its figures confirmed; the
 delimited tests use 'tabbed' and 'newswire'.
 """
 
@@ -268,11 +269,16 @@ def test_two_columns_of_one_table_read_as_one_period_with_different_figures_are_
 
 # --- figure level: a proven column still holds back a figure in doubt ------------------------
 
-def test_a_figure_on_a_row_with_a_blank_slot_is_held_in_a_proven_column(
+def guessed(r: Row) -> Row:
+    """A row whose figures the position reader could only guess the columns of."""
+    return r.model_copy(update={"guessed": True})
+
+
+def test_a_figure_on_a_row_with_a_guessed_blank_slot_is_held_in_a_proven_column(
         taxonomy: Taxonomy) -> None:
     rows = [*hosting_support_total(101, ("6,000", "6,100"), ("4,000", "3,900"),
                                    ("10,000", "10,000")),
-            row("Total cost", 104, "", "7,000")]
+            guessed(row("Total cost", 104, "", "7,000"))]
     proof = proof_of(laid_out(services(*rows, columns=[col(period=H1_2009), col()])), taxonomy)
     assert column(proof, col().header).proven
     cost = held(proof)[("CostOfRevenues", H1, "JPY")]
@@ -281,13 +287,35 @@ def test_a_figure_on_a_row_with_a_blank_slot_is_held_in_a_proven_column(
     assert ("ServicesRevenue", H1, "JPY") in filed(proof)
 
 
+def test_in_the_aligned_layout_a_blank_slot_the_reader_read_by_its_edges_is_no_doubt(
+        taxonomy: Taxonomy) -> None:
+    # The column reader placed 7,000 at the edge it ends at (not guessed): the blank prior cell
+    # stayed blank in its own slot, so the figure is as placed as any in its proven column.
+    rows = [*hosting_support_total(101, ("6,000", "6,100"), ("4,000", "3,900"),
+                                   ("10,000", "10,000")),
+            row("Total cost", 104, "", "7,000")]
+    proof = proof_of(laid_out(services(*rows, columns=[col(period=H1_2009), col()])), taxonomy)
+    assert filed(proof)[("CostOfRevenues", H1, "JPY")] == Decimal(7_000_000)
+
+
+def test_in_the_ocr_layout_a_figure_on_a_row_with_a_blank_slot_is_held(
+        taxonomy: Taxonomy) -> None:
+    # The OCR reader counts a row's numbers into columns: a blank slot is where it guessed.
+    rows = [*hosting_support_total(101, ("6,000", "6,100"), ("4,000", "3,900"),
+                                   ("10,000", "10,000")),
+            row("Total cost", 104, "", "7,000")]
+    proof = proof_of(laid_out(services(*rows, columns=[col(period=H1_2009), col()]),
+                              layout="ocr"), taxonomy)
+    assert held(proof)[("CostOfRevenues", H1, "JPY")].check == "figure"
+
+
 def test_a_sum_within_its_column_does_not_place_a_figure_on_a_row_with_a_blank_slot(
         taxonomy: Taxonomy) -> None:
     # Products prints only the current figure; Revenues = Services + Products holds within the
     # column, but a row shifted the same way in every column would add up too: it waits.
     rows = [*hosting_support_total(101, ("6,000", "6,100"), ("4,000", "3,900"),
                                    ("10,000", "10,000")),
-            row("Products", 104, "", "500"),
+            guessed(row("Products", 104, "", "500")),
             row("Total revenues", 105, "10,000", "10,500")]
     proof = proof_of(laid_out(services(*rows, columns=[col(period=H1_2009), col()])), taxonomy)
     assert held(proof)[("ProductsRevenue", H1, "JPY")].check == "figure"
@@ -478,8 +506,8 @@ def test_in_a_one_row_per_period_table_a_figure_placed_by_position_is_held(
     header = ("Total Revenues Services Products Total Costs "
               "Net income attributable to ACME (JPY millions)")
     doc = laid_out(table("(1) Results", 743, [item_col(header) for _ in range(5)], [
-        period_row("Six months ended September 30, 2009", 745, H1_2009,
-                   "9,000", "5,000", "4,000", "", "715"),
+        guessed(period_row("Six months ended September 30, 2009", 745, H1_2009,
+                           "9,000", "5,000", "4,000", "", "715")),
     ], kind="summary"))
     proof = proof_of(doc, taxonomy)
     assert held(proof)[("NetIncomeAttributableToParent", str(H1_2009), "JPY")].check == "figure"

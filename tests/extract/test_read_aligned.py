@@ -21,7 +21,7 @@ TABLE = [
 
 def test_a_blank_cell_stays_a_blank_slot() -> None:
     rows = as_tabbed(TABLE)
-    assert rows[4].split("\t") == ["Other income", "300"]  # nothing in the second column
+    assert rows[4].split("\t") == ["Other income", "300", ""]  # a blank second column
     assert rows[3].split("\t") == ["Impairment loss", "—", "120"]
 
 

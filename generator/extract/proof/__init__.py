@@ -50,6 +50,10 @@ _LACKS = {
 
 __all__ = ["ColumnFacts", "Proof", "Verdict", "prove"]
 _ROW_COLUMN = Column(role="value")  # a transposed table's row: its cells' columns vary
+# Layouts whose reader places each figure by the column edge it ends at and marks a row
+# ``guessed`` when it could not (a pushed figure with two free columns to its left): there a
+# blank cell stays blank in its own slot, so only the rows it guessed need figures confirmed.
+READ_BY_EDGE = frozenset({"aligned"})
 
 
 @dataclass
@@ -75,7 +79,7 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
                     strip = ColumnFacts(t, index, table, table.columns[index])
                 by_index[index] = strip
             by_index[index].facts.append(fact)
-        if mapped.document.layout in delimited.DELIMITED_LAYOUTS:
+        if mapped.document.layout in delimited.DELIMITED_LAYOUTS | READ_BY_EDGE:
             blanks: set[int] = delimited.guessed_rows(table)
         else:
             blanks = _incomplete_rows(table)

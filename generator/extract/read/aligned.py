@@ -1,42 +1,38 @@
-"""Column-aligned text (``pdftotext -layout`` output, fixed-width reports): cells are runs of
-text separated by two or more spaces, and a blank cell is only a wider gap. Within each table
-block the columns are found from where the figures end (they are right-aligned), every cell is
-placed in its column by position, and the row is rewritten with tabs, blank cells included, for
-the tab-separated reader. Headings wrapped within their column and labels wrapped over lines
-(as a PDF's text layer lays them out) are put back together first."""
+"""Column-aligned text (``pdftotext -layout`` output, fixed-width reports, OCR of a printed
+table): cells are runs of text separated by two or more spaces, and a blank cell is only a wider
+gap. Each table is one block of rows under its header; its columns are found from where its
+figures end over all its rows (:mod:`.grid`), as many as the header names, and every figure is
+placed in the column it ends at. The row is rewritten with tabs, blank cells included, for the
+tab-separated reader; a row whose placement is a guess is reported (``guessed`` lines) so the
+proof stage wants its figures confirmed. Headings wrapped within their column and labels wrapped
+over lines (as a PDF's text layer lays them out) are put back together first."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from generator.extract.layout import Column
 from generator.extract.read import tabbed
+from generator.extract.read.cells import SKIP_COST
+from generator.extract.read.grid import Cell, Figures, Grid, cells, find_grid, is_figure, place
+from generator.extract.read.headers import (
+    build_columns,
+    drop_spanning,
+    header_coverage,
+    parse_header,
+)
 from generator.extract.read.lines import ends_dangling, starts_lowercase_or_joiner
-from generator.extract.read.numbers import is_number_token
-from generator.extract.read.segments import Segment
+from generator.extract.read.periods import FiscalCalendar
+from generator.extract.read.segments import HEADER_COVERAGE, Segment
 
-CELL = re.compile(r"\S+(?: \S+)*")  # runs of words separated by single spaces
-EDGE_TOLERANCE = 3  # figures of one column end within this many characters of each other
+__all__ = ["Cell", "aligned_rows", "as_tabbed", "cells", "is_figure", "read_columns",
+           "segments"]
+
 BLOCK_GAP = 4  # lines without figures that may separate two rows of one table
 HEADER_LINES = 6  # lines above a table's first row that may hold its column headings
 LABEL_INDENT = 4  # how far a label may be indented from the table's label margin
-
-
-@dataclass(frozen=True)
-class Cell:
-    start: int
-    end: int
-    text: str
-
-
-def cells(line: str) -> list[Cell]:
-    return [Cell(m.start(), m.end(), m.group()) for m in CELL.finditer(line.expandtabs(8))]
-
-
-def is_figure(text: str) -> bool:
-    return is_number_token(text.replace(" ", ""))
-
-
 YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -48,38 +44,112 @@ def _figures(row: list[Cell]) -> list[Cell]:
     return [] if all(YEAR.fullmatch(c.text) for c in found) else found
 
 
-def _edges(rows: list[list[Cell]]) -> list[int]:
-    """Column right edges: where the block's figures end, clustered."""
-    ends = sorted(c.end for row in rows for c in _figures(row))
-    edges: list[list[int]] = []
-    for end in ends:
-        if edges and end - edges[-1][-1] <= EDGE_TOLERANCE:
-            edges[-1].append(end)
-        else:
-            edges.append([end])
-    return [max(group) for group in edges]
+def _is_header(row: list[Cell]) -> bool:
+    """A line of column headings: mostly period and unit phrases, no figures."""
+    if not row or _figures(row):
+        return False
+    coverage, items = header_coverage(" ".join(c.text for c in row))
+    return items > 0 and coverage >= HEADER_COVERAGE
 
 
-def _column(cell: Cell, edges: list[int]) -> int:
-    if is_figure(cell.text):
-        return min(range(len(edges)), key=lambda k: abs(edges[k] - cell.end))
-    # a heading: the column whose span it overlaps most (spans run from the previous edge)
+def _column(cell: Cell, edges: tuple[int, ...]) -> int:
+    """A heading's column: the one whose span it overlaps most (spans run from the previous
+    edge)."""
     def overlap(k: int) -> int:
         left = edges[k - 1] if k else edges[0] - max(len(cell.text), 12)
         return min(cell.end, edges[k]) - max(cell.start, left)
     return max(range(len(edges)), key=overlap)
 
 
-def _slots(row: list[Cell], edges: list[int], margin: int) -> tuple[str, list[str]]:
-    """The row's label (a first cell starting at the block's label margin) and one slot per
-    column, blank where the row prints nothing."""
-    label, rest = "", row
-    if row and row[0].start <= margin + LABEL_INDENT and not is_figure(row[0].text):
-        label, rest = row[0].text, row[1:]
-    slots: list[list[str]] = [[] for _ in edges]
-    for cell in rest:
-        slots[_column(cell, edges)].append(cell.text)
-    return label, [" ".join(s) for s in slots]
+@dataclass
+class _Block:
+    """One table's rows (line indexes) and what was read of its header and columns."""
+
+    rows: list[int]
+    start: int = 0  # first line of its headings
+    columns: list[Column] = field(default_factory=list)
+    grid: Grid | None = None
+    margin: int = 0
+    zone: int = 0  # where the leftmost figure starts: cells ending before it are labels
+    trusted: bool = True  # the grid has the columns the header names
+
+
+def _blocks(rows: list[list[Cell]]) -> list[_Block]:
+    """Rows with figures grouped into tables: a header line between two rows starts a new
+    table, and so do more than ``BLOCK_GAP`` lines without figures."""
+    blocks: list[_Block] = []
+    last = -1
+    for i, row in enumerate(rows):
+        if not _figures(row):
+            continue
+        between = rows[last + 1:i] if blocks else []
+        gap = sum(1 for r in between if r)
+        if blocks and gap <= BLOCK_GAP and not any(_is_header(r) for r in between):
+            blocks[-1].rows.append(i)
+        else:
+            blocks.append(_Block([i]))
+        last = i
+    return blocks
+
+
+def _header_start(rows: list[list[Cell]], block: _Block, floor: int) -> int:
+    """The first line of the headings above a block: past section labels, up to the table
+    before."""
+    start, seen = block.rows[0], 0
+    while start > floor and seen < HEADER_LINES and not _figures(rows[start - 1]):
+        start -= 1
+        seen += bool(rows[start])
+    return start
+
+
+def _header_columns(lines: list[str]) -> list[Column]:
+    """The columns header lines name (periods x units, % and change columns), as the table
+    assembler will read them: each line a heading, tab-separated once put over its columns."""
+    texts = []
+    for line in lines:
+        parts = line.split("\t")
+        text = " ".join(" ".join(parts[1:] if len(parts) > 1 else parts).split())
+        coverage, items = header_coverage(text)
+        if items and coverage >= HEADER_COVERAGE:
+            texts.append(text)
+    if not texts:
+        return []
+    text = " ".join(texts)
+    header = parse_header(text, FiscalCalendar())
+    drop_spanning(header)
+    if not header.slots and not header.units:
+        return []
+    return build_columns(header, None)
+
+
+def _votes(rows: list[list[Cell]], first: int, stop: int) -> list[int]:
+    """Where the cells of the widest header line end: right-aligned headings mark edges."""
+    lines = [rows[i] for i in range(first, stop) if _is_header(rows[i])]
+    widest = max(lines, key=len, default=[])
+    return [c.end for c in widest]
+
+
+def _label_part(row: list[Cell], block: _Block) -> tuple[str, int | None, list[Cell]]:
+    """A figure row's label (its first cell, unless a figure, when it starts at the label
+    margin, indented by depth, or ends before any figure starts: headings over the columns are
+    no label), where it ends, and the cells after it."""
+    first = row[0]
+    if first in _figures(row) or (
+            first.start > block.margin + 2 * LABEL_INDENT and first.end >= block.zone):
+        return "", None, row
+    return first.text, first.end, row[1:]
+
+
+def _figures_of(row: list[Cell], block: _Block) -> Figures:
+    _, label_end, _ = _label_part(row, block)
+    return Figures.of(_figures(row), label_end)
+
+
+def _skip_cost(columns: list[Column]) -> Callable[[int], float]:
+    """How implausible it is that a row leaves column k blank (shares of revenue first)."""
+    def cost(k: int) -> float:
+        return SKIP_COST[columns[k].role] if k < len(columns) else 0.0
+    return cost
 
 
 def _joined(label: str, slots: list[str]) -> str:
@@ -104,44 +174,134 @@ def _continues(slots: list[str], above: list[str]) -> bool:
     )
 
 
-def as_tabbed(lines: list[str]) -> list[str]:
+@dataclass
+class Rewritten:
+    """The lines with table rows rewritten as tab-separated cells, and the (0-based) lines whose
+    figures' columns are a guess rather than read."""
+
+    lines: list[str]
+    guessed: set[int] = field(default_factory=set)
+
+
+def as_tabbed(lines: list[str], furniture: frozenset[int] = frozenset()) -> list[str]:
     """The lines with every table row rewritten as tab-separated cells, and headings wrapped
     within their columns put back together."""
-    rows = [cells(line) for line in lines]
-    with_figures = [i for i, row in enumerate(rows) if _figures(row)]
-    out = list(lines)
-    blocks: list[list[int]] = []
-    for i in with_figures:
-        if blocks and i - blocks[-1][-1] <= BLOCK_GAP + 1:
-            blocks[-1].append(i)
-        else:
-            blocks.append([i])
-    for block in blocks:
-        edges = _edges([rows[i] for i in block])
-        margin = min(rows[i][0].start for i in block)
-        start, seen = block[0], 0
-        while start > 0 and seen < HEADER_LINES and not _figures(rows[start - 1]):
-            start -= 1  # headings above, past section labels, up to the table before
-            seen += bool(rows[start])
-        above: tuple[int, str, list[str]] | None = None  # the last heading line, to continue
-        for i in range(start, block[-1] + 1):
-            row = rows[i]
-            in_columns = bool(row) and row[0].start > margin + LABEL_INDENT  # "Dollars" alone
-            if not (len(row) >= 2 or _figures(row) or in_columns):
-                if row and i > block[0]:  # a label line: numbers in its words are not cells
-                    out[i] = f"{row[0].text}\t"  # ("... of JPY 29,516,394 thousand and ...")
-                continue
-            label, slots = _slots(row, edges, margin)
-            if i < block[0] and above is not None and not label and _continues(slots, above[2]):
-                at, first, merged = above
-                merged = [f"{a} {b}".strip() for a, b in zip(merged, slots, strict=True)]
-                out[at], out[i] = _joined(first, merged), ""
-                above = (at, first, merged)
-                continue
-            out[i] = _joined(label, slots)
-            above = (i, label, slots) if i < block[0] else None
-        _join_wrapped_labels(out, rows, start, block[-1])
+    return read_columns(lines, furniture).lines
+
+
+def read_columns(lines: list[str], furniture: frozenset[int] = frozenset()) -> Rewritten:
+    """Every table of the text read by column position (see the module's docstring)."""
+    shown = ["" if i in furniture else line for i, line in enumerate(lines)]  # page furniture
+    rows = [cells(line) for line in shown]
+    out = Rewritten(list(lines))
+    previous: _Block | None = None
+    floor = 0
+    for block in _blocks(rows):
+        _read_block(shown, rows, block, floor, previous)
+        _write_headings(rows, block, out)
+        for i in block.rows:
+            _write_row(rows, i, block, out)
+        _join_wrapped_labels(out.lines, rows, block.start, block.rows[-1])
+        floor, previous = block.rows[-1] + 1, block
     return out
+
+
+def _read_block(raw: list[str], rows: list[list[Cell]], block: _Block, floor: int,
+                previous: _Block | None) -> None:
+    """A block's headings, the columns its header names and the grid its figures show. A
+    block under no header of its own continues the table before (a page break): it has that
+    table's columns."""
+    block.start = _header_start(rows, block, floor)
+    block.margin = min(rows[i][0].start for i in block.rows)
+    block.zone = min(c.start for i in block.rows for c in _figures(rows[i]))
+    figures = [_figures_of(rows[i], block) for i in block.rows]
+    votes = _votes(rows, block.start, block.rows[0])
+    # Headings wrapped over lines are read once put over the columns the figures show
+    # ("As of" / "March 31, 2013" in one column); then the header says how many there are.
+    block.grid = find_grid(figures, None, votes)
+    lines = [raw[i] for i in range(block.start, block.rows[0])]
+    if block.grid is not None:
+        scratch = Rewritten(list(raw))
+        _write_headings(rows, block, scratch)
+        lines = scratch.lines[block.start:block.rows[0]]
+    block.columns = _header_columns(lines) or _header_columns(
+        [raw[i] for i in range(block.start, block.rows[0])])
+    if not block.columns and previous is not None and previous.columns:
+        block.columns = previous.columns
+    count = len(block.columns) or None
+    shown = block.grid
+    block.grid = find_grid(figures, count, votes)
+    if shown is not None and (block.grid is None or shown.strong > len(block.grid.edges)):
+        # The figures show columns the header does not name (or not the ones it names): the
+        # header was misread, so no placement is read; the figures' own columns keep the
+        # cells apart, every row a guess.
+        block.grid, block.trusted = shown, False
+
+
+def _write_row(rows: list[list[Cell]], i: int, block: _Block, out: Rewritten) -> None:
+    """A figure row as its label and one slot per column, blank where it prints nothing; by
+    its figures' order (a guess) when the grid cannot place them."""
+    row = rows[i]
+    label, _, rest = _label_part(row, block)
+    figures = _figures_of(row, block)
+    grid = block.grid
+    placement = place(figures, grid, _skip_cost(block.columns)) if grid is not None else None
+    stray = [c for c in rest if c not in figures.cells]
+    if grid is None or placement is None:
+        out.lines[i] = "\t".join([label, *(c.text for c in rest)])
+        out.guessed.add(i)
+        return
+    slots = ["" for _ in grid.edges]
+    for cell, k in zip(figures.cells, placement.columns, strict=True):
+        slots[k] = cell.text
+    for cell in stray:  # words among the figures ("Gbps"): kept, but the row is in doubt
+        k = _column(cell, grid.edges)
+        slots[k] = f"{slots[k]} {cell.text}".strip()
+    out.lines[i] = "\t".join([label, *slots])
+    if placement.guessed or stray or not block.trusted:
+        out.guessed.add(i)
+
+
+def _heading_slots(row: list[Cell], block: _Block) -> tuple[str, list[str]]:
+    """A heading line's label (a first cell at the label margin that ends before any figure
+    starts, or reads as no heading) and its cells over the columns they overlap most."""
+    assert block.grid is not None
+    edges = block.grid.edges
+    label, rest = "", row
+    first = row[0]
+    if first.start <= block.margin + LABEL_INDENT and (
+            first.end < block.zone or not header_coverage(first.text)[1]):
+        label, rest = first.text, row[1:]
+    slots: list[list[str]] = [[] for _ in edges]
+    for cell in rest:
+        slots[_column(cell, edges)].append(cell.text)
+    return label, [" ".join(s) for s in slots]
+
+
+def _write_headings(rows: list[list[Cell]], block: _Block, out: Rewritten) -> None:
+    """The headings above a block (and label lines within it), each heading cell over its
+    column; a heading wrapped within its column joins the line above."""
+    if block.grid is None:
+        return  # no columns to put them over: left as printed, read as text
+    above: tuple[int, str, list[str]] | None = None  # the last heading line, to continue
+    for i in range(block.start, block.rows[-1] + 1):
+        row = rows[i]
+        if not row or _figures(row):
+            continue
+        in_columns = row[0].start > block.margin + LABEL_INDENT and row[0].end >= block.zone
+        if len(row) < 2 and not in_columns:
+            if i > block.rows[0]:  # a label line: numbers in its words are not cells
+                out.lines[i] = f"{row[0].text}\t"  # ("... of JPY 29,516,394 thousand and ...")
+            continue
+        label, slots = _heading_slots(row, block)
+        if i < block.rows[0] and above is not None and not label and _continues(slots, above[2]):
+            at, first, merged = above
+            merged = [f"{a} {b}".strip() for a, b in zip(merged, slots, strict=True)]
+            out.lines[at], out.lines[i] = _joined(first, merged), ""
+            above = (at, first, merged)
+            continue
+        out.lines[i] = _joined(label, slots)
+        above = (i, label, slots) if i < block.rows[0] else None
 
 
 def _wraps(text: str, after: str) -> bool:
@@ -180,4 +340,10 @@ def aligned_rows(lines: list[str]) -> int:
 
 
 def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
-    return tabbed.segments(as_tabbed(lines), furniture)
+    """Segments of the rewritten lines; a row whose columns were guessed says so."""
+    read = read_columns(lines, frozenset(furniture))
+    out = tabbed.segments(read.lines, furniture)
+    for seg in out:
+        if seg.kind == "row" and seg.line - 1 in read.guessed:
+            seg.guessed = True
+    return out

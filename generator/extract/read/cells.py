@@ -14,7 +14,7 @@ from generator.extract.read.numbers import repair_column
 PERCENT_ROLES = {"percent_of_revenue", "change_percent"}
 
 
-_SKIP_COST = {"percent_of_revenue": 0.0, "other": 1.0, "translation": 2.0, "change": 2.5,
+SKIP_COST = {"percent_of_revenue": 0.0, "other": 1.0, "translation": 2.0, "change": 2.5,
               "change_percent": 2.5, "value": 3.0}
 
 
@@ -87,7 +87,7 @@ def align(
             if percent_token and columns[idx].role not in PERCENT_ROLES:
                 cost += 3
         for idx in set(range(n)) - set(chosen):
-            cost += _SKIP_COST[columns[idx].role]
+            cost += SKIP_COST[columns[idx].role]
             cost += 0.01 * (idx + 1 if forecast else n - idx)
         costs.append((cost, chosen))
     costs.sort()

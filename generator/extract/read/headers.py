@@ -257,6 +257,20 @@ def _resolve(slots: list[Slot]) -> None:
         slot.period = Instant(date=day) if not slot.months else months_ended(slot.months, day)
 
 
+def drop_spanning(header: Header) -> None:
+    """A super-header ("Fiscal Year ended March 31, 2010" over 1Q09..FY2009) spans its
+    sub-columns; it is not a column of its own."""
+    periods = [s for s in header.periods if isinstance(s.period, Duration)]
+    spanning = []
+    for slot in periods:
+        assert isinstance(slot.period, Duration)
+        inner = [o for o in periods if o is not slot and isinstance(o.period, Duration)
+                 and slot.period.start <= o.period.start and o.period.end <= slot.period.end]
+        if len(inner) >= 2 and not slot.text.upper().startswith(("FY", "FULL")):
+            spanning.append(slot)
+    header.slots = [s for s in header.slots if s not in spanning]
+
+
 def build_columns(
     header: Header, default: Unit | None, row_counts: list[int] | None = None
 ) -> list[Column]:

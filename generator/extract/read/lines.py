@@ -64,10 +64,12 @@ def page_furniture(lines: list[str]) -> set[int]:
 
 def _running_footer(flat: str) -> bool:
     """"IIJ 1H FY2013": a name and a period label, nothing tabular (a repeated column header
-    such as "1Q08 2Q08 3Q08 4Q08 FY2008" is not furniture)."""
+    such as "1Q08 2Q08 3Q08 4Q08 FY2008" is not furniture). OCR may read the name as digits
+    ("113 1H FY2022" for "IIJ 1H FY2022"): a short word that is no period is the name."""
     words = flat.split()
     periodic = re.compile(r"^(FY\d{2,4}|[1-4][HQ](\d{2})?|\d{4})$")
-    names = [w for w in words if not periodic.match(w) and re.search(r"[A-Za-z]", w)]
+    names = [w for w in words if not periodic.match(w) and (
+        re.search(r"[A-Za-z]", w) or re.fullmatch(r"[0-9Il|]{2,4}", w))]
     return len(words) <= 5 and bool(names) and any(w.startswith("FY") for w in words) \
         and not re.search(r"\d,\d{3}", flat)
 

@@ -33,6 +33,7 @@ class Segment:
     cells: list[str] = field(default_factory=list)  # tab-separated text cells, when printed so
     token_lines: list[int] = field(default_factory=list)  # per token, when lines were joined
     trailing_blanks: int = 0  # explicit empty cells after the last token (tab-separated rows)
+    guessed: bool = False  # a position reader could only guess which columns its figures fill
 
 
 def is_debris(token: str) -> bool:

@@ -27,6 +27,7 @@ from generator.extract.read.headers import (
     Unit,
     build_columns,
     default_unit,
+    drop_spanning,
     parse_header,
 )
 from generator.extract.read.lines import (
@@ -141,7 +142,7 @@ class Assembler:
     def _header(self, block: list[Segment], rest: list[Segment]) -> None:
         text = " ".join(s.header_text for s in block)
         header = parse_header(text, self.calendar)
-        _drop_spanning(header)
+        drop_spanning(header)
         if not header.slots and not header.units:
             return
         rows_ahead = [s for s in itertools.islice((s for s in rest if s.kind != "blank"), 12)]
@@ -215,7 +216,7 @@ class Assembler:
             [seg.line] * len(seg.tokens)
         pairs = list(zip(seg.tokens, lines, strict=True))
         n = len(table.columns)
-        guessed = False
+        guessed = seg.guessed
         if len(pairs) < n and len(pairs) + seg.trailing_blanks >= n:
             # a delimited row whose last cells are printed blank: its slots are all there
             pairs += [(None, seg.line)] * (n - len(pairs))
@@ -356,20 +357,6 @@ def _row_period(
     if len(periods) != 1 or periods[0].period is None:
         return None, forecast_label(label)
     return periods[0].period, periods[0].forecast or forecast_label(label)
-
-
-def _drop_spanning(header: Header) -> None:
-    """A super-header ("Fiscal Year ended March 31, 2010" over 1Q09..FY2009) spans its
-    sub-columns; it is not a column of its own."""
-    periods = [s for s in header.periods if isinstance(s.period, Duration)]
-    spanning = []
-    for slot in periods:
-        assert isinstance(slot.period, Duration)
-        inner = [o for o in periods if o is not slot and isinstance(o.period, Duration)
-                 and slot.period.start <= o.period.start and o.period.end <= slot.period.end]
-        if len(inner) >= 2 and not slot.text.upper().startswith(("FY", "FULL")):
-            spanning.append(slot)
-    header.slots = [s for s in header.slots if s not in spanning]
 
 
 def _inherit(previous: list[Column], fresh: list[Column]) -> list[Column]:
