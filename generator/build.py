@@ -200,6 +200,7 @@ def _validate(
         arelle=arelle,
         calc_mode=calc_mode,
         engine=engine,
+        utr=True,  # a build's units are checked against the Units Registry too
     )
     problems = []
     expected_found: dict[str, int] = {}

@@ -18,14 +18,15 @@ __all__ = ["FileSummary", "Finding", "Report", "Severity", "validate_paths"]
 def validate_paths(
     paths: Sequence[Path | str],
     arelle: bool = False,
-    calc_mode: Literal["rounding", "truncation"] = "rounding",
+    calc_mode: Literal["rounding", "truncation", "xbrl21"] = "rounding",
     *,
     jobs: int | None = None,
     progress: bool = False,
-    engine: Literal["lxml", "xmlschema"] = "lxml",
+    engine: Literal["auto", "lxml", "xmlschema"] = "lxml",
+    utr: bool = False,
 ) -> Report:
     """Validate instances (files, folders, zips); ``arelle=True`` adds Arelle's findings."""
     from generator.validate import batch
 
-    opts = batch.Options(arelle=arelle, calc_mode=calc_mode, engine=engine)
+    opts = batch.Options(arelle=arelle, calc_mode=calc_mode, engine=engine, utr=utr)
     return batch.run([Path(p) for p in paths], opts, jobs=jobs, progress=progress)

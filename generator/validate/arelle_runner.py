@@ -44,18 +44,23 @@ def close() -> None:
         _session = None
 
 
-def options(path: Path, calc_mode: str, packages: list[Path]) -> Any:
-    """The RuntimeOptions xbrlgen always uses: validate, Calc 1.1, duplicates, UTR, offline."""
+#: xbrlgen's calculation modes as Arelle's ``--calc`` values.
+_ARELLE_CALCS = {"rounding": "c11r", "truncation": "c11t", "xbrl21": "xbrl21"}
+
+
+def options(path: Path, calc_mode: str, packages: list[Path], utr: bool = False) -> Any:
+    """The RuntimeOptions xbrlgen uses: validate, calculations as ``calc_mode`` (Calculation 1.1
+    rounding / truncation, or XBRL 2.1), duplicates, the UTR when asked, offline."""
     from arelle.RuntimeOptions import RuntimeOptions
 
     kwargs: dict[str, Any] = {
         "entrypointFile": str(path),
         "validate": True,
-        "calcs": "c11t" if calc_mode == "truncation" else "c11r",
+        "calcs": _ARELLE_CALCS.get(calc_mode, "c11r"),
         "internetConnectivity": "offline",
         "logFile": "logToBuffer",
         "validateDuplicateFacts": "inconsistent",
-        "utrValidate": True,
+        "utrValidate": utr,
         "logRefObjectProperties": False,
     }
     if packages:
@@ -64,7 +69,7 @@ def options(path: Path, calc_mode: str, packages: list[Path]) -> Any:
 
 
 def run(path: Path, calc_mode: str = "rounding", packages: list[Path] | None = None,
-        display: str | None = None) -> tuple[list[Finding], float]:
+        display: str | None = None, *, utr: bool = False) -> tuple[list[Finding], float]:
     """Arelle's findings (warning level and above) for one instance, and the seconds it took."""
     started = time.perf_counter()
     if packages:
@@ -72,7 +77,7 @@ def run(path: Path, calc_mode: str = "rounding", packages: list[Path] | None = N
         # when a Session creates its controller, so a reused Session fails on packages.
         close()
     session = _get_session()
-    session.run(options(path, calc_mode, packages or []))
+    session.run(options(path, calc_mode, packages or [], utr))
     raw = json.loads(session.get_logs("json", clear_logs=True) or '{"log": []}')
     return parse_log(raw.get("log", []), display or str(path)), time.perf_counter() - started
 

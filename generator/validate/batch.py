@@ -40,6 +40,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     catalogs: tuple[Catalog, ...] = ()
     packages: tuple[Path, ...] = ()
+    utr: bool = False
 
 
 Result = tuple[list[Finding], FileSummary]
@@ -114,11 +115,12 @@ def _pooled(targets: list[packages.Target], opts: Options, workers: int,
 def _one(path: Path, display: str, opts: Options) -> Result:
     mapper = UrlMapper(opts.catalogs)
     findings, summary = validate_file(path, mapper, opts.calc_mode, display=display,
-                                      engine=opts.engine, max_bytes=opts.max_bytes)
+                                      engine=opts.engine, max_bytes=opts.max_bytes, utr=opts.utr)
     if opts.arelle:
         from generator.validate import arelle_runner
 
-        extra, seconds = arelle_runner.run(path, opts.calc_mode, list(opts.packages), display)
+        extra, seconds = arelle_runner.run(path, opts.calc_mode, list(opts.packages), display,
+                                           utr=opts.utr)
         findings = findings + extra
         summary.arelle_seconds = round(seconds, 4)
         for f in extra:
@@ -133,7 +135,7 @@ def run(paths: list[Path], opts: Options, jobs: int | None = None,
     expanded = packages.expand(paths)
     opts = Options(opts.arelle, opts.calc_mode, opts.engine, opts.max_bytes,
                    opts.catalogs + tuple(expanded.catalogs),
-                   opts.packages + tuple(expanded.packages))
+                   opts.packages + tuple(expanded.packages), opts.utr)
     report = Report(findings=list(expanded.findings))
     targets = expanded.targets
     workers = min(jobs or os.cpu_count() or 1, len(targets))

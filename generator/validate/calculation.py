@@ -1,15 +1,21 @@
-"""Calculation 1.1 (rounding and truncation) plus the XBRL 2.1 balance/weight rule.
+"""Calculation 1.1 (rounding and truncation), the XBRL 2.1 summation rule, the balance/weight rule.
 
 Why intervals: Calculation 1.1 treats each reported value as the interval of true values it could
 stand for (half a unit of ``decimals`` either side when rounded, one unit above/below when
 truncated); a summation is consistent when the parent's interval meets the weighted sum of the
 children's. Exact arithmetic throughout (Decimal; Python ints for integer amounts), never float.
+
+Why also XBRL 2.1 (``xbrl21``, on request): the XBRL 2.1 specification's own rule (5.2.5.2) is
+what its conformance suite expects. Each contributing value is rounded to its decimals (inferred
+from precision when only precision is given), the weighted sum is rounded to the total's
+decimals and must equal the total so rounded; a binding with a duplicated item or total does not
+occur, and Calculation 1.1's excess-digits rule does not apply.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from functools import cache
 from typing import Literal
 
@@ -21,7 +27,7 @@ from generator.validate.taxonomy import Concept
 from generator.validate.xbrl21 import short
 
 SUMMATION = "http://www.xbrl.org/2003/arcrole/summation-item"
-CalcMode = Literal["rounding", "truncation"]
+CalcMode = Literal["rounding", "truncation", "xbrl21"]
 _HALF = Decimal("0.5")
 _MINUS_INF, _PLUS_INF = Decimal("-Infinity"), Decimal("Infinity")
 
@@ -313,3 +319,95 @@ def _overlaps(a: tuple[Decimal | int, Decimal | int], b: tuple[Decimal | int, De
     if mode == "rounding" or a[0] == a[1] or b[0] == b[1]:
         return a[0] <= b[1] and b[0] <= a[1]
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _decimals21(fact: Fact) -> int | None:
+    """XBRL 2.1 decimals of a fact (4.6.6: inferred from precision); None: exact (INF).
+
+    Raises ValueError when they cannot be known (precision 0).
+    """
+    if fact.decimals == "INF" or fact.precision == "INF":
+        return None
+    if fact.precision is not None and fact.decimals is None:
+        p = int(fact.precision.strip())
+        if p == 0:
+            raise ValueError("precision 0")
+        value = fact.value
+        if value is None or value == 0:
+            return None
+        return p - value.copy_abs().adjusted() - 1
+    return fact.dec
+
+
+def _round21(value: Decimal, dec: int | None) -> Decimal:
+    """Round half to even at ``dec`` decimals (the XBRL 2.1 rounding Arelle applies)."""
+    if dec is None or not value.is_finite():
+        return value
+    return value.quantize(_quantum(dec), rounding=ROUND_HALF_EVEN) if -28 <= dec <= 28 else value
+
+
+class Calc21Collector:
+    """The XBRL 2.1 summation rule (5.2.5.2): bindings of non-nil, non-duplicated facts.
+
+    Kept apart from :class:`CalcCollector` (whose compact rows serve Calculation 1.1 on very
+    large filings): this mode serves conformance checking and is asked for explicitly.
+    """
+
+    CODE = "xbrl.5.2.5.2:calcInconsistency"
+
+    def __init__(self, file: str, model: CalcModel) -> None:
+        self.file = file
+        self.model = model
+        self.findings: list[Finding] = []
+        self.facts: dict[tuple[str, int, int], list[Fact]] = {}
+
+    def add(self, fact: Fact, ctx: Context | None, unit: Unit | None) -> None:
+        """Bind one fact by concept, c-equal context and u-equal unit."""
+        if (fact.concept not in self.model.concepts or (fact.value is None and not fact.nil)
+                or ctx is None or unit is None or fact.in_tuple):
+            return  # nil facts are kept: they count as duplicates, though they add nothing
+        self.facts.setdefault((fact.concept, ctx.cls, unit.cls), []).append(fact)
+
+    def finish(self) -> list[Finding]:
+        """Test every binding; one inconsistency per total and network that fails."""
+        by_concept: dict[str, list[tuple[int, int]]] = {}
+        for concept, c, u in self.facts:
+            by_concept.setdefault(concept, []).append((c, u))
+        for (elr, parent), children in self.model.networks.items():
+            for c, u in by_concept.get(parent, []):
+                totals = self.facts[(parent, c, u)]
+                if len(totals) > 1 or totals[0].value is None:
+                    continue  # a duplicated or nil total is not bound
+                total = totals[0]
+                value = total.value
+                assert value is not None
+                try:
+                    summed, bound = Decimal(0), False
+                    for child, weight in children:
+                        items = self.facts.get((child, c, u))
+                        if not items:
+                            continue
+                        if len(items) > 1:
+                            raise LookupError  # a duplicated item: no binding
+                        item = items[0]
+                        if item.value is None:
+                            continue  # nil
+                        summed += _round21(item.value, _decimals21(item)) * weight
+                        bound = True
+                    if not bound:
+                        continue
+                    dec = _decimals21(total)
+                except LookupError:
+                    continue
+                except ValueError:  # precision 0: no value can be rounded to it
+                    dec, summed = 0, Decimal("NaN")
+                reported, computed = _round21(value, dec), _round21(summed, dec)
+                if computed.is_nan() or reported != computed:
+                    self.findings.append(Finding(
+                        code=self.CODE, severity=Severity.inconsistency,
+                        message=f"{short(parent)} = {total.value} does not match the sum of its "
+                        f"children, {computed} once rounded to its decimals (XBRL 2.1 5.2.5.2); "
+                        f"ELR {elr}. Check the children's values or the calculation weights.",
+                        file=self.file, line=total.line, fact_id=total.id,
+                        concept=short(parent), context_id=total.context_ref))
+        return self.findings

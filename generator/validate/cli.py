@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.validate import batch
 from generator.validate.acknowledged import acknowledge
+from generator.validate.calculation import CalcMode
 from generator.validate.findings import Report, Severity
 from generator.validate.safe_xml import DEFAULT_MAX_BYTES
 
@@ -41,16 +42,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="instance files, folders (searched recursively) or package zips")
     parser.add_argument("--arelle", action="store_true",
                         help="also run Arelle in-process (offline) and show its findings")
-    parser.add_argument("--calc", choices=["rounding", "truncation"], default="rounding",
-                        help="Calculation 1.1 mode; match the filer's rounding statement")
+    parser.add_argument("--calc", choices=["rounding", "truncation", "2.1"], default="rounding",
+                        help="Calculation 1.1 mode (rounding, truncation: match the filer's "
+                        "rounding statement), or 2.1: the XBRL 2.1 summation rule "
+                        "(what the XBRL 2.1 conformance suite expects)")
+    parser.add_argument("--utr", action="store_true",
+                        help="also check units against the Units Registry (utre: codes)")
     parser.add_argument("--format", choices=["text", "json"], default="text", dest="fmt",
                         help="output format (default: text)")
     parser.add_argument("--jobs", "-j", type=_count(0, "0 (all cores) or more"), default=None,
                         help="worker processes for many files (default or 0: all cores)")
     parser.add_argument("--progress", action="store_true",
                         help="progress bar on stderr even when it is not a terminal")
-    parser.add_argument("--engine", choices=["lxml", "xmlschema"], default="lxml",
-                        help="XML Schema engine for instances (default: lxml/libxml2, fastest)")
+    parser.add_argument("--engine", choices=["auto", "lxml", "xmlschema"], default="auto",
+                        help="XML Schema engine for instances (default auto: lxml/libxml2, "
+                        "fastest, unless the taxonomy declares thousands of elements, which "
+                        "libxml2 compiles in minutes: then xmlschema)")
     parser.add_argument("--max-bytes", type=_count(1, "a positive number of bytes"),
                         default=DEFAULT_MAX_BYTES,
                         help="refuse files larger than this many bytes")
@@ -85,8 +92,9 @@ def render_text(report: Report, min_severity: str = "info") -> str:
 def run(args: argparse.Namespace) -> int:
     """Execute ``xbrlgen validate`` with parsed ``args``; returns the process exit code."""
     progress = bool(args.progress or sys.stderr.isatty())
-    opts = batch.Options(arelle=args.arelle, calc_mode=args.calc, engine=args.engine,
-                         max_bytes=args.max_bytes)
+    calc_mode: CalcMode = "xbrl21" if args.calc == "2.1" else args.calc
+    opts = batch.Options(arelle=args.arelle, calc_mode=calc_mode, engine=args.engine,
+                         max_bytes=args.max_bytes, utr=args.utr)
     paths: list[Path] = list(args.package) + list(args.paths)
     try:
         report = batch.run(paths, opts, jobs=args.jobs, progress=progress)

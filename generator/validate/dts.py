@@ -147,6 +147,7 @@ class Dts:
     namespaces: dict[str, str] = field(default_factory=dict)  # namespace -> first schema url
     linkbases: dict[str, Path] = field(default_factory=dict)
     ids: dict[str, str] = field(default_factory=dict)  # "url#id" -> clark name
+    elements: int = 0  # global element declarations in all its schemas (its size)
     relationships: list[Relationship] = field(default_factory=list)
     missing: list[tuple[str, str]] = field(default_factory=list)  # (url, referenced from)
     # (url, referenced from, the parser's words, line): found but not well-formed XML
@@ -196,6 +197,7 @@ def discover(entry_urls: list[str], mapper: UrlMapper) -> Dts:
             ns = root.get("targetNamespace", "")
             dts.namespaces.setdefault(ns, url)
             for el in root.iterchildren(f"{{{XS}}}element"):
+                dts.elements += 1
                 ident, name = el.get("id"), el.get("name")
                 if ident and name:
                     dts.ids[f"{url}#{ident}"] = f"{{{ns}}}{name}"

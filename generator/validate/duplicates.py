@@ -42,9 +42,11 @@ class DuplicateCollector:
     ``table`` may be shared with the calculation collector, so a fact both need is one row.
     """
 
-    def __init__(self, file: str, table: FactTable | None = None) -> None:
+    def __init__(self, file: str, table: FactTable | None = None,
+                 severity: Severity = Severity.inconsistency) -> None:
         self.file = file
         self.table = table if table is not None else FactTable()
+        self.severity = severity
 
     def add(self, fact: Fact, concept: Concept, ctx: Context | None, unit: Unit | None) -> None:
         """Keep a compact row for every fact that can have a duplicate."""
@@ -78,7 +80,7 @@ class DuplicateCollector:
             shown = ", ".join((table.text[row] or "").strip()[:40] for row in rows_[:5])
             concept = first.concept
             out.append(Finding(
-                code="arelle:duplicateFacts", severity=Severity.inconsistency,
+                code="arelle:duplicateFacts", severity=self.severity,
                 message=f"{short(concept)} is reported {len(rows_)} times for context "
                 f"{first.context_ref} with different values ({shown}). Keep one value.",
                 file=self.file, line=first.line, fact_id=first.id, concept=short(concept),

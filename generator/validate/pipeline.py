@@ -33,7 +33,7 @@ from generator.validate.safe_xml import (
     parse,
     syntax_error,
 )
-from generator.validate.schema import CompiledSchemas, Engine, validate_tree
+from generator.validate.schema import CompiledSchemas, Engine, pick_engine, validate_tree
 from generator.validate.taxonomy import Concept, load_concepts
 
 _CACHE_SIZE = 16
@@ -144,8 +144,12 @@ def validate_file(
     display: str | None = None,
     engine: Engine = "lxml",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    utr: bool = False,
 ) -> tuple[list[Finding], FileSummary]:
-    """All xbrlgen checks on one file; findings name the file as ``display`` (default: path)."""
+    """All xbrlgen checks on one file; findings name the file as ``display`` (default: path).
+
+    ``utr``: also check units against the Units Registry (``utre:`` codes), as Arelle's --utr.
+    """
     started = time.perf_counter()
     mapper = mapper or UrlMapper()
     name = display or str(path)
@@ -153,7 +157,7 @@ def validate_file(
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        findings = _validate(path, mapper, calc_mode, name, engine, max_bytes)
+        findings = _validate(path, mapper, calc_mode, name, engine, max_bytes, utr)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -170,7 +174,7 @@ def _refusal(exc: UnsafeXmlError, name: str) -> Finding:
 
 
 def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, engine: Engine,
-              max_bytes: int) -> tuple[list[Finding], int]:
+              max_bytes: int, utr: bool) -> tuple[list[Finding], int]:
     try:
         check_file(path, max_bytes)
     except UnsafeXmlError as exc:
@@ -183,6 +187,7 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     entries = [normalize(href, base) for kind, href, _ in head.refs
                if kind in ("schema", "linkbase")]
     loaded = load_dts(entries, mapper)
+    engine = pick_engine(engine, loaded.dts)
     out: list[Finding] = []
     for url, referrer in loaded.dts.missing:
         out.append(Finding(code="IOerror", severity=Severity.error,
@@ -195,11 +200,16 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
             "Fix that taxonomy file; what it declares could not be used.", file=name))
     inst = Instance(file=name, root_tag=head.root_tag, refs=head.refs)
     concepts = loaded.concepts
-    rules = xbrl21.FactRules(name)
+    rules = xbrl21.FactRules(name, utr=utr)
     dims = dimensions.DimensionChecker(name, concepts, loaded.dimensions) if entries else None
     table = FactTable()  # one compact row per fact, shared by the calc and duplicate checks
-    calc = calculation.CalcCollector(name, loaded.calculation, calc_mode, table)
-    dups = duplicates.DuplicateCollector(name, table)
+    calc: calculation.CalcCollector | calculation.Calc21Collector = (
+        calculation.Calc21Collector(name, loaded.calculation) if calc_mode == "xbrl21"
+        else calculation.CalcCollector(name, loaded.calculation, calc_mode, table))
+    # XBRL 2.1 allows inconsistent duplicates (they only block calculation bindings): said as
+    # warnings in that mode, inconsistencies in Calculation 1.1's.
+    dups = duplicates.DuplicateCollector(
+        name, table, Severity.warning if calc_mode == "xbrl21" else Severity.inconsistency)
     contexts, units = inst.contexts, inst.units
     deferred = DeferredFacts()
     final = False

@@ -66,8 +66,9 @@ class FactRules:
     calculation and duplicate collectors then reuse.
     """
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, utr: bool = False) -> None:
         self.file = file
+        self.utr = utr
         self.findings: list[Finding] = []
         self.missing_concepts: dict[str, Fact] = {}
         self._unit_verdicts: dict[tuple[str, str], tuple[str, str] | object | None] = {}
@@ -162,7 +163,7 @@ class FactRules:
             return ("xbrl.4.8.2:sharesFactUnit-notSharesMeasure",
                 f"Shares fact {short(fact.concept)} uses unit {unit.id}; it must be "
                 "xbrli:shares.")
-        if unit_allowed(concept.type_chain, unit.numerator, unit.denominator) is False:
+        if self.utr and unit_allowed(concept.type_chain, unit.numerator, unit.denominator) is False:
             return ("utre:error-NumericFactUtrInvalid",
                 f"Unit {unit.id} is not allowed by the Units Registry for "
                 f"{short(fact.concept)} ({short(concept.type_chain[0])}). Use a registered "

@@ -57,14 +57,15 @@ def test_valid_instance_is_clean(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("mutation", VALID_VARIANTS, ids=_ids(VALID_VARIANTS))
 def test_valid_variants_are_clean(mutation: Mutation, corpus_dir: Path, tmp_path: Path) -> None:
-    findings, _ = validate_file(_case(mutation, corpus_dir, tmp_path))
+    findings, _ = validate_file(_case(mutation, corpus_dir, tmp_path), utr=True)
     assert findings == []
 
 
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=_ids(MUTATIONS))
 def test_xbrlgen_flags_fault(mutation: Mutation, corpus_dir: Path, tmp_path: Path) -> None:
     path = _case(mutation, corpus_dir, tmp_path)
-    findings, _ = validate_file(path, calc_mode=mutation.calc_mode)  # type: ignore[arg-type]
+    findings, _ = validate_file(path, calc_mode=mutation.calc_mode,  # type: ignore[arg-type]
+                                utr=True)
     assert mutation.family in families(findings), [f.code for f in findings]
     flagged = [f for f in findings if family(f.code) == mutation.family]
     assert all(f.file and f.message for f in flagged)
@@ -81,7 +82,7 @@ def test_arelle_valid_instance_is_clean(arelle_session: None, tmp_path: Path) ->
 @pytest.mark.parametrize("mutation", VALID_VARIANTS, ids=_ids(VALID_VARIANTS))
 def test_arelle_valid_variants_are_clean(arelle_session: None, mutation: Mutation,
                                          corpus_dir: Path, tmp_path: Path) -> None:
-    findings, _ = arelle_runner.run(_case(mutation, corpus_dir, tmp_path))
+    findings, _ = arelle_runner.run(_case(mutation, corpus_dir, tmp_path), utr=True)
     assert findings == []
 
 
@@ -90,8 +91,9 @@ def test_arelle_valid_variants_are_clean(arelle_session: None, mutation: Mutatio
 def test_arelle_flags_same_family(arelle_session: None, mutation: Mutation,
                                   corpus_dir: Path, tmp_path: Path) -> None:
     path = _case(mutation, corpus_dir, tmp_path)
-    arelle, _ = arelle_runner.run(path, mutation.calc_mode)
-    ours, _ = validate_file(path, calc_mode=mutation.calc_mode)  # type: ignore[arg-type]
+    arelle, _ = arelle_runner.run(path, mutation.calc_mode, utr=True)
+    ours, _ = validate_file(path, calc_mode=mutation.calc_mode,  # type: ignore[arg-type]
+                            utr=True)
     assert all(f.source == "arelle" for f in arelle)
     if mutation.arelle_silent:
         # Documented gap in Arelle 2.47.3: it accepts this fault silently; xbrlgen reports it.
