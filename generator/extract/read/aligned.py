@@ -26,6 +26,7 @@ from generator.extract.read.headers import (
 from generator.extract.read.lines import ends_dangling, starts_lowercase_or_joiner
 from generator.extract.read.periods import FiscalCalendar
 from generator.extract.read.segments import HEADER_COVERAGE, Segment
+from generator.extract.read.stacked import continues
 
 __all__ = ["Cell", "aligned_rows", "as_tabbed", "cells", "is_figure", "read_columns",
            "segments"]
@@ -156,24 +157,6 @@ def _joined(label: str, slots: list[str]) -> str:
     return "\t".join([label, *slots]).rstrip("\t")
 
 
-UNFINISHED = re.compile(r"(?:\b(?:ended|ending|as of|of|for|and|to)|[,\-–])$", re.I)
-
-
-def _continues(slots: list[str], above: list[str]) -> bool:
-    """A heading line that finishes cells of the line above: a long heading wrapped within its
-    column. Either it fills only some of the columns above ("Thousands of U.S." / "Dollars"),
-    or each of its cells completes an unfinished one ("Six Months Ended" / "September 30,
-    2012"; "As of September 30," / "2013")."""
-    used = {k for k, text in enumerate(slots) if text}
-    over = {k for k, text in enumerate(above) if text}
-    if not used or not used <= over:
-        return False
-    return used < over or all(
-        UNFINISHED.search(above[k]) or YEAR.fullmatch(slots[k]) or slots[k][0].islower()
-        for k in used
-    )
-
-
 @dataclass
 class Rewritten:
     """The lines with table rows rewritten as tab-separated cells, and the (0-based) lines whose
@@ -294,7 +277,7 @@ def _write_headings(rows: list[list[Cell]], block: _Block, out: Rewritten) -> No
                 out.lines[i] = f"{row[0].text}\t"  # ("... of JPY 29,516,394 thousand and ...")
             continue
         label, slots = _heading_slots(row, block)
-        if i < block.rows[0] and above is not None and not label and _continues(slots, above[2]):
+        if i < block.rows[0] and above is not None and not label and continues(slots, above[2]):
             at, first, merged = above
             merged = [f"{a} {b}".strip() for a, b in zip(merged, slots, strict=True)]
             out.lines[at], out.lines[i] = _joined(first, merged), ""

@@ -17,6 +17,7 @@ from generator.extract.read.segments import (
     merge_tokens,
     split_row,
 )
+from generator.extract.read.stacked import join_stacked_headings
 
 _JUNK = {",", ".", "·", "•", "●", "_·"}
 
@@ -44,7 +45,7 @@ def _cell_tokens(cells: list[str]) -> list[str | None]:
 
 def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
     out: list[Segment] = []
-    for index, text in enumerate(lines):
+    for index, text in enumerate(join_stacked_headings(lines)):
         if index in furniture:
             continue
         if "\t" not in text:

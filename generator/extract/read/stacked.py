@@ -1,0 +1,59 @@
+"""Headings wrapped within their columns: a long column heading printed over two or more lines
+("Thousands of" / "JPY", "Six Months Ended" / "September 30, 2012"). Read line by line, the
+second line looks like a header of its own and the columns' units or periods come apart; put
+back together, cell by cell, each column reads as one heading."""
+
+from __future__ import annotations
+
+import re
+
+from generator.extract.read.numbers import is_number_token
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+UNFINISHED = re.compile(r"(?:\b(?:ended|ending|as of|of|for|and|to)|[,\-–])$", re.I)
+
+
+def continues(slots: list[str], above: list[str]) -> bool:
+    """A heading line that finishes cells of the line above: a long heading wrapped within its
+    column. Either it fills only some of the columns above ("Thousands of U.S." / "Dollars"),
+    or each of its cells completes an unfinished one ("Six Months Ended" / "September 30,
+    2012"; "As of September 30," / "2013")."""
+    used = {k for k, text in enumerate(slots) if text}
+    over = {k for k, text in enumerate(above) if text}
+    if not used or not used <= over:
+        return False
+    return used < over or all(
+        UNFINISHED.search(above[k]) or YEAR.fullmatch(slots[k]) or slots[k][0].islower()
+        for k in used
+    )
+
+
+def _heading_cells(line: str) -> list[str] | None:
+    """A tab-separated line with an empty first cell and no figures: its heading cells."""
+    if "\t" not in line:
+        return None
+    label, *slots = [c.strip() for c in line.rstrip("\t ").split("\t")]
+    if label or not slots or any(is_number_token(w) for s in slots for w in s.split()):
+        return None
+    return slots
+
+
+def join_stacked_headings(lines: list[str]) -> list[str]:
+    """Tab-separated heading lines whose cells continue the cells of the heading line just
+    above, column for column, joined into that line (the continuation line left blank)."""
+    out = list(lines)
+    above: tuple[int, list[str]] | None = None
+    for i, line in enumerate(lines):
+        slots = _heading_cells(line)
+        if slots is None:
+            above = None
+            continue
+        if above is not None and len(slots) == len(above[1]) and continues(slots, above[1]):
+            at, merged = above
+            merged = [f"{a} {b}".strip() for a, b in zip(merged, slots, strict=True)]
+            out[at] = "\t".join(["", *merged])
+            out[i] = ""
+            above = (at, merged)
+            continue
+        above = (i, slots)
+    return out
