@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from generator.model.concept import Concept
 from generator.model.entity import Company
 from generator.model.taxonomy import NEGATED_LABEL_ROLE, Network, NetworkNode, Taxonomy
+from generator.taxonomy.lookalikes import lookalike_key
 
 COMPANY_TOKEN = "{company}"
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾"
@@ -143,9 +144,18 @@ class NetworkAliases:
     places: list[NodeRef]
     wordings: dict[str, list[Candidate]]
     concepts: set[str]
+    _lookalikes: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
 
     def candidates(self, key: str) -> list[Candidate]:
         return self.wordings.get(key, [])
+
+    def lookalike_wordings(self, key: str) -> list[str]:
+        """The network's wordings that share ``key``'s lookalike key (OCR letters forgiven)."""
+        if self._lookalikes is None:
+            self._lookalikes = {}
+            for wording in sorted(self.wordings):
+                self._lookalikes.setdefault(lookalike_key(wording), []).append(wording)
+        return self._lookalikes.get(lookalike_key(key), [])
 
     def breakdown_places(self) -> list[NodeRef]:
         return [p for p in self.places if p.node.breakdown]

@@ -123,6 +123,8 @@ class RowWalker:
         if match is not None:
             return match
         match = self._resolve_joined(label, has_values)
+        if match is None:
+            match = self._resolve_lookalike(label, has_values)
         if match is None and self.fuzzy:
             guess = closest_wording(self.index, self.network, label)
             found = self._resolve(guess.wording, has_values) if guess else None
@@ -148,6 +150,21 @@ class RowWalker:
                 continue
             reading = FuzzyReading(wording=self.index.key(text), score=1.0)
             return replace(match, opposite=reverses, reading=reading)
+        return None
+
+    def _resolve_lookalike(self, label: str, has_values: bool) -> RowMatch | None:
+        """A label that is one of the network's wordings but for letters OCR confuses
+        ("Tota1 current assets", "Liabilitles assumed"), as printed or read without its unit
+        note or alternative: taken when exactly one wording shares its lookalike key, and
+        reported like a reading of a damaged label (score 1)."""
+        texts = [label, *(text for text, reverses in wording.readings(label) if not reverses)]
+        for text in texts:
+            found = self.network.lookalike_wordings(self.index.key(text))
+            if len(found) != 1:
+                continue
+            match = self._resolve(found[0], has_values)
+            if match is not None:
+                return replace(match, reading=FuzzyReading(wording=found[0], score=1.0))
         return None
 
     def _next_lines(self, limit: int = PLACE_WINDOW) -> list[NodeRef]:

@@ -1,0 +1,31 @@
+"""A comparison key that forgives the letters OCR confuses: ``l``, ``i`` and ``1`` read for one
+another, ``o`` and ``0``. "Tota1 current assets", "Tota1 current assets" and "Liabilitles
+assumed" then key like the wordings they damage, with no similarity threshold: two wordings
+either share the key or not. The key also forgets plural endings, since a damaged letter can
+hide one ("liabilitles"), on both sides alike.
+
+A match by this key is only taken when one wording of the network has it (see
+``RowWalker``), and it is reported like any reading of a damaged label."""
+
+from __future__ import annotations
+
+import re
+
+_LOOKALIKE = str.maketrans({"l": "i", "1": "i", "0": "o", "|": "i"})
+_ENDING = re.compile(r"(?:[se]+)$")
+
+
+def _word(word: str) -> str:
+    """A word with its lookalike letters made one and its plural ending dropped."""
+    word = word.translate(_LOOKALIKE)
+    if len(word) > 4:
+        word = _ENDING.sub("", word)
+        if word.endswith("i"):  # liabiliti(es) / liabilit(y)
+            word = word[:-1] + "y"
+    return word
+
+
+def lookalike_key(key: str) -> str:
+    """The key of an already normalised wording (see ``normalize_label``) with lookalike
+    letters and plural endings forgiven."""
+    return " ".join(_word(w) for w in key.split())
