@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from generator.generate import OutputStage, instance_bytes
+from generator.generate.inline import inline_bytes, inline_name
 from generator.generate.instance import fact_ids
 from generator.generate.package import package_bytes, package_name
 from generator.map import build_filings
@@ -270,6 +271,7 @@ def write_build(
             with gc_paused():
                 data = instance_bytes(filing, taxonomy)
             instances.append(stage.write(f"{filing.file_stem}.xbrl", data))
+            stage.write(inline_name(filing), inline_bytes(filing, taxonomy))
             stage.write(f"{filing.file_stem}.provenance.json", provenance_json(filing))
         stage.write("build-report.json", report.model_dump_json(indent=1).encode() + b"\n")
         if validate:
