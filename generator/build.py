@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from generator.generate import OutputStage, instance_bytes
 from generator.generate.inline import inline_bytes, inline_name
 from generator.generate.instance import fact_ids
+from generator.generate.oim import json_name, oim_csv_files, oim_json_bytes
 from generator.generate.package import package_bytes, package_name
 from generator.map import build_filings
 from generator.map.consistency import SourceInconsistency
@@ -272,6 +273,9 @@ def write_build(
                 data = instance_bytes(filing, taxonomy)
             instances.append(stage.write(f"{filing.file_stem}.xbrl", data))
             stage.write(inline_name(filing), inline_bytes(filing, taxonomy))
+            stage.write(json_name(filing), oim_json_bytes(filing, taxonomy))
+            for name, table in oim_csv_files(filing, taxonomy).items():
+                stage.write(name, table)
             stage.write(f"{filing.file_stem}.provenance.json", provenance_json(filing))
         stage.write("build-report.json", report.model_dump_json(indent=1).encode() + b"\n")
         if validate:

@@ -28,7 +28,7 @@ class Loaded:
     def problems(self, levels: tuple[str, ...] = ("error", "warning", "inconsistency",
                                                   "critical", "fatal")) -> list[str]:
         return [
-            f"{e.get('level')} {e.get('code')}: {e.get('message', {}).get('text', '')[:300]}"
+            f"{e.get('level')} {e.get('code')}: {e.get('message', {}).get('text', '')}"
             for e in self.log
             if str(e.get("level", "")).lower() in levels
         ]
