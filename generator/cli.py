@@ -125,6 +125,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             arelle=not args.no_arelle,
             coverage=coverage,
             strict=args.strict,
+            package=args.package,
         )
     if not outcome.ok:
         _err(f"{len(outcome.findings)} validation finding(s); nothing was written to {args.out}")
@@ -223,6 +224,12 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit 1 when any figure was held back for review (default: file what is proven, "
         "list the rest under 'review' in build-report.json)",
+    )
+    b.add_argument(
+        "--package",
+        action="store_true",
+        help="also write each filing as an XBRL Report Package (<filing>.xbri: the Inline XBRL "
+        "page and the taxonomy package in one zip)",
     )
     b.set_defaults(func=cmd_build)
 

@@ -15,7 +15,7 @@ from tests.ix.arelle_facts import Loaded, load
 @pytest.fixture(scope="session")
 def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("ix-out")
-    assert main(["build", "--no-arelle", "--out", str(folder)]) == 0
+    assert main(["build", "--no-arelle", "--package", "--out", str(folder)]) == 0
     return folder
 
 
