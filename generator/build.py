@@ -17,8 +17,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from generator.generate import OutputStage, instance_bytes
+from generator.generate.inline import inline_bytes, inline_name
 from generator.generate.instance import fact_ids
+from generator.generate.oim import json_name, oim_csv_files, oim_json_bytes
 from generator.generate.package import package_bytes, package_name
+from generator.generate.report_package import report_package_bytes, report_package_name
 from generator.map import build_filings
 from generator.map.consistency import SourceInconsistency
 from generator.map.filings import FilingSet
@@ -245,6 +248,7 @@ def write_build(
     arelle: bool = True,
     coverage: Sequence[dict[str, object]] = (),
     strict: bool = False,
+    package: bool = False,
     say: Say = print,
 ) -> BuildOutcome:
     """Map, generate and validate; write into ``out`` only if every instance is clean.
@@ -252,6 +256,7 @@ def write_build(
     A total that disagrees with its parts is corrected from an agreeing source, or else kept as
     printed and reported as a source inconsistency, which validation then expects. ``strict``
     files every total as read and lets any calculation inconsistency fail the build.
+    ``package`` also writes each filing as a report package (``<filing>.xbri``).
     """
     with gc_paused():
         filing_set = build_filings(results, taxonomy, settle_arithmetic=not strict)
@@ -270,6 +275,13 @@ def write_build(
             with gc_paused():
                 data = instance_bytes(filing, taxonomy)
             instances.append(stage.write(f"{filing.file_stem}.xbrl", data))
+            stage.write(inline_name(filing), inline_bytes(filing, taxonomy))
+            stage.write(json_name(filing), oim_json_bytes(filing, taxonomy))
+            for name, table in oim_csv_files(filing, taxonomy).items():
+                stage.write(name, table)
+            if package:
+                stage.write(report_package_name(filing),
+                            report_package_bytes(filing, taxonomy, taxonomy_files))
             stage.write(f"{filing.file_stem}.provenance.json", provenance_json(filing))
         stage.write("build-report.json", report.model_dump_json(indent=1).encode() + b"\n")
         if validate:

@@ -125,6 +125,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             arelle=not args.no_arelle,
             coverage=coverage,
             strict=args.strict,
+            package=args.package,
         )
     if not outcome.ok:
         _err(f"{len(outcome.findings)} validation finding(s); nothing was written to {args.out}")
@@ -173,6 +174,25 @@ REVIEW_WORDS = {
     "percent": "in % columns read as amounts",
     "arithmetic": "in columns whose totals do not add up",
 }
+
+
+def cmd_view(args: argparse.Namespace) -> int:
+    """Write an interactive viewer page for one filing (offline, ixbrl-viewer)."""
+    from generator.view import ViewError, write_viewer
+
+    if args.out is not None:
+        check_folder(args.out)
+    try:
+        with doing("making a viewer for", args.filing):
+            result = write_viewer(args.filing, args.out)
+    except ViewError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    print(f"wrote {result.page} (with {result.script.name} beside it): open it in a browser, "
+          "click a figure to see its concept, period, dimensions and source line")
+    return EXIT_FINDINGS if result.problems else EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -224,6 +244,12 @@ def parser() -> argparse.ArgumentParser:
         help="exit 1 when any figure was held back for review (default: file what is proven, "
         "list the rest under 'review' in build-report.json)",
     )
+    b.add_argument(
+        "--package",
+        action="store_true",
+        help="also write each filing as an XBRL Report Package (<filing>.xbri: the Inline XBRL "
+        "page and the taxonomy package in one zip)",
+    )
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("extract", parents=[common], help="one release -> structured results JSON")
@@ -239,6 +265,17 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", parents=[common], help="print the JSON Schema of results files")
     s.add_argument("-o", "--output", type=Path)
     s.set_defaults(func=cmd_schema)
+
+    w = sub.add_parser(
+        "view", parents=[common],
+        help="an interactive viewer page for a filing (offline; click a figure for its details)",
+    )
+    w.add_argument("filing", type=Path, metavar="FILING",
+                   help="a filing's Inline XBRL page (.html), its .xbrl (the page beside it is "
+                   "used) or its report package (.xbri)")
+    w.add_argument("--out", type=Path, default=None,
+                   help="output folder (default: 'viewer' beside the filing)")
+    w.set_defaults(func=cmd_view)
 
     v = sub.add_parser(
         "validate", parents=[common], help="validate XBRL instances (files, folders, packages)"

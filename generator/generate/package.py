@@ -22,11 +22,12 @@ def published_base(taxonomy: Taxonomy) -> str:
     return taxonomy.namespace.rstrip("/") + "/"
 
 
-def package_bytes(taxonomy: Taxonomy, files: dict[str, bytes]) -> bytes:
-    top = taxonomy.file_stem
+def taxonomy_entries(taxonomy: Taxonomy, files: dict[str, bytes], top: str) -> dict[str, bytes]:
+    """The taxonomy package's members under the folder ``top``: META-INF (package description,
+    catalog) and the taxonomy files at their published URL's path."""
     url = urlsplit(published_base(taxonomy))
     folder = f"{url.netloc}{url.path}".rstrip("/")
-    entries = {
+    return {
         f"{top}/META-INF/taxonomyPackage.xml": render(
             "taxonomyPackage.xml.j2",
             tax=taxonomy,
@@ -37,6 +38,10 @@ def package_bytes(taxonomy: Taxonomy, files: dict[str, bytes]) -> bytes:
         ),
         **{f"{top}/{folder}/{name}": data for name, data in sorted(files.items())},
     }
+
+
+def zip_bytes(entries: dict[str, bytes]) -> bytes:
+    """A zip of ``entries`` in the given order, fixed times and modes: deterministic bytes."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in entries.items():
@@ -45,3 +50,7 @@ def package_bytes(taxonomy: Taxonomy, files: dict[str, bytes]) -> bytes:
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
     return buffer.getvalue()
+
+
+def package_bytes(taxonomy: Taxonomy, files: dict[str, bytes]) -> bytes:
+    return zip_bytes(taxonomy_entries(taxonomy, files, taxonomy.file_stem))
