@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -250,6 +250,7 @@ def write_build(
     strict: bool = False,
     package: bool = False,
     say: Say = print,
+    texts: Mapping[str, Sequence[str]] | None = None,
 ) -> BuildOutcome:
     """Map, generate and validate; write into ``out`` only if every instance is clean.
 
@@ -260,6 +261,10 @@ def write_build(
     """
     with gc_paused():
         filing_set = build_filings(results, taxonomy, settle_arithmetic=not strict)
+    if texts:
+        filing_set = filing_set.model_copy(update={"inconsistencies": tuple(
+            i.model_copy(update={"printed": _printed(i, texts)})
+            for i in filing_set.inconsistencies)})
     for conflict in filing_set.conflicts:
         say(f"conflict: {conflict}")
     for inconsistency in filing_set.inconsistencies:
@@ -304,6 +309,17 @@ def write_build(
             if findings:
                 return BuildOutcome(ok=False, report=report, findings=findings)
         return BuildOutcome(ok=True, written=stage.commit(), report=report)
+
+
+def _printed(item: SourceInconsistency, texts: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """The total's printed line and its reported parts' lines, as the release prints them."""
+    out = []
+    for where in dict.fromkeys([f"{item.source.document}:{item.source.line}", *item.parts]):
+        document, _, line = where.rpartition(":")
+        lines = texts.get(document)
+        if lines is not None and line.isdigit() and 0 < int(line) <= len(lines):
+            out.append(f"{where}: {lines[int(line) - 1].strip()}")
+    return tuple(out)
 
 
 def _acknowledged(filing_set: FilingSet) -> dict[str, tuple[str, ...]]:

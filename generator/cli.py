@@ -94,6 +94,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     validate."""
     from generator.build import ResultsFileError, load_results, write_build
     from generator.extract.pipeline import extract_release
+    from generator.extract.read.encoding import decode_release
 
     check_folder(args.out)
     if args.coverage_json:
@@ -101,6 +102,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     taxonomy = load_taxonomy()
     inputs: list[Path] = args.inputs or sample_releases()
     results, coverage = [], []
+    texts: dict[str, list[str]] = {}
     for path in inputs:
         if path.suffix.lower() == ".json":
             try:
@@ -113,6 +115,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             continue
         with doing("extracting", path):
             extraction = extract_release(path, taxonomy)
+        if path.suffix.lower() == ".txt":  # its lines are the lines the provenance names
+            texts[extraction.results.document] = decode_release(path.read_bytes())[0].splitlines()
         print(extraction.coverage.render_text())
         results.append(extraction.results)
         coverage.append(extraction.coverage.model_dump(mode="json"))
@@ -126,6 +130,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             coverage=coverage,
             strict=args.strict,
             package=args.package,
+            texts=texts,
         )
     if not outcome.ok:
         _err(f"{len(outcome.findings)} validation finding(s); nothing was written to {args.out}")

@@ -90,7 +90,8 @@ def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
            f"{f.computed} ({', '.join(f.locations)})" for f in checked.findings]
     )
     results = Results(
-        company=company.id, document=doc.name, period=doc.period, facts=tuple(checked.facts),
+        company=company.id, document=doc.name, layout=doc.layout, period=doc.period,
+        facts=tuple(checked.facts),
         unmapped=unmapped, review=tuple(proof.held), notes=notes,
     )
     return Extraction(results=results, coverage=coverage)

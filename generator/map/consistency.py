@@ -46,6 +46,9 @@ class SourceInconsistency(BaseModel):
     parts_sum: tuple[Decimal, Decimal]
     parts: tuple[str, ...]
     missing: tuple[str, ...] = ()
+    # The proof, as printed: the total's line and each reported part's line of the release
+    # ("document:line: text"), side by side, when the build had the release's text.
+    printed: tuple[str, ...] = ()
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -113,6 +113,90 @@ def _readings(
     return by_company
 
 
+class Sections:
+    """Where a filing files a figure its own releases print only in summary, highlights, slide
+    or targets tables (networks with a ``section``): in that report section (a
+    ReportSectionAxis member), as the section's own concept where one ``represents`` it there,
+    when it is a total the statements' sums would check against lines the section does not
+    print. Every other figure is filed as the statements' figure, which every other printing (a
+    summary's included) corroborates.
+
+    Calculation 1.1 binds a sum wherever its total and one part have facts: a slide's operating
+    income next to its revenues, without the costs the income statement sums, would fail the
+    statement's sum; a summary's adjusted EBITDA, computed from its own rounded figures, would
+    fail against the statements' exact parts. A section-only figure therefore moves to its
+    section when it is
+    - the total of a primary statement's sum (operating income, total assets), or
+    - the total of a sum one of whose parts is a statement's figure or has itself moved (SG&A
+      and R&D summed from the income statement's lines; gross margin from moved revenues).
+    A section's own arithmetic among section-only figures (the ATM business's quarterly
+    costs, expenses and loss on a slide) stays checked where it is; a part stays the statements'
+    line (a summary's printing may give a figure a statement's scan lost). The release's
+    arithmetic was proven when it was read, at its printed precision. Figures already in a
+    member context (a forecast, a segment) are no statement's figures and stay where they are.
+    """
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.of_table = {net.id: tuple(net.section.items()) for net in taxonomy.networks
+                         if net.section}
+        self.of_layout = {layout: tuple(section.items())
+                          for layout, section in taxonomy.layout_sections.items()}
+        self.represented = {(r.concept, r.axis): r.by for r in taxonomy.representations}
+        self.order = {name: i for i, name in enumerate(taxonomy.axes)}
+        self.parts: dict[str, set[str]] = defaultdict(set)
+        self.primary_totals: set[str] = set()
+        for net in taxonomy.networks:
+            for arc in net.calculations:
+                self.parts[arc.parent].add(arc.child)
+                if net.primary:
+                    self.primary_totals.add(arc.parent)
+        self.presented = {
+            axis: {node.concept for net in taxonomy.networks if axis in net.axes
+                   for node in net.nodes()}
+            for axis in taxonomy.axes
+        }
+
+    def _section(self, found: list[Reading], names: set[str]) -> tuple[tuple[str, str], ...]:
+        """The section of a figure the filing's documents print only in section tables."""
+        sections = {self.of_layout.get(doc.layout or "") or self.of_table.get(
+                    fact.source.table or "") for fact, doc in found if doc.document in names}
+        if not sections or None in sections:
+            return ()
+        return min(s for s in sections if s is not None)
+
+    def place(self, keys: dict[FactKey, list[Reading]], names: set[str]) -> dict[FactKey, FactKey]:
+        """Each of the filing's keys -> the key it is filed under."""
+        only = {key: self._section(found, names) for key, found in keys.items()
+                if not key.members}
+        only = {key: section for key, section in only.items() if section}
+        moved = {key for key in only if key.concept in self.primary_totals}
+        changed = True
+        while changed:
+            changed = False
+            for key in sorted(only.keys() - moved, key=str):
+                if key.concept not in self.parts:
+                    continue
+                for part in self.parts[key.concept]:
+                    other = FactKey(part, key.period, (), key.unit)
+                    if other in moved or (other in keys and other not in only):
+                        moved.add(key)
+                        changed = True
+                        break
+        placed = {}
+        for key in keys:
+            placed[key] = key
+            if key not in moved:
+                continue
+            section = only[key]
+            concept = key.concept
+            for axis, _ in section:
+                concept = self.represented.get((concept, axis), concept)
+            if all(concept in self.presented[axis] for axis, _ in section):
+                members = tuple(sorted(section, key=lambda am: self.order[am[0]]))
+                placed[key] = FactKey(concept, key.period, members, key.unit)
+        return placed
+
+
 def _filing(
     company_id: str,
     rp: ReportingPeriod,
@@ -121,6 +205,7 @@ def _filing(
     taxonomy: Taxonomy,
     conflicts: list[Conflict],
     inconsistencies: list[SourceInconsistency] | None,
+    sections: Sections,
 ) -> Filing:
     names = {d.document for d in docs}
     primary = {net.id for net in taxonomy.networks if net.primary}
@@ -128,11 +213,13 @@ def _filing(
     # same figure corroborates it (or conflicts). Figures only other documents give stay in
     # their own filings: mixing two years' presentations of one statement would double count
     # lines that one year splits and the other combines.
-    keys = [
-        key for key, found in readings.items() if any(doc.document in names for _, doc in found)
-    ]
+    own = {key: found for key, found in readings.items()
+           if any(doc.document in names for _, doc in found)}
+    where = sections.place(own, names)
+    placed = [(where[key], found) for key, found in own.items()]
     concept_order = {name: i for i, name in enumerate(taxonomy.concepts)}
-    keys.sort(key=lambda k: (concept_order[k.concept], k.period, k.members, k.unit))
+    placed.sort(key=lambda kf: (concept_order[kf[0].concept], kf[0].period, kf[0].members,
+                                kf[0].unit))
     company = taxonomy.companies[company_id]
     stem = filing_stem(company, rp)
     contexts: dict[tuple[PeriodKey, tuple[tuple[str, str], ...]], Context] = {}
@@ -140,8 +227,7 @@ def _filing(
     construct = Fact  # inputs were checked above: no second validation
     alternatives: dict[tuple[str, str, str | None], list[ResultFact]] = {}
     mine: dict[tuple[str, str, str | None], Conflict] = {}  # this filing's, by fact key
-    for key in keys:
-        found = readings[key]
+    for key, found in placed:
         others: list[ResultFact] = []
         conflict = None
         if len(found) == 1:
@@ -223,8 +309,10 @@ def build_filings(
         groups[(doc.company, doc.period)].append(doc)
     conflicts: list[Conflict] = []
     inconsistencies: list[SourceInconsistency] | None = [] if settle_arithmetic else None
+    sections = Sections(taxonomy)
     filings = [
-        _filing(company_id, rp, docs, readings[company_id], taxonomy, conflicts, inconsistencies)
+        _filing(company_id, rp, docs, readings[company_id], taxonomy, conflicts, inconsistencies,
+                sections)
         for (company_id, rp), docs in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1].end))
     ]
     return FilingSet(

@@ -108,6 +108,9 @@ class Results(BaseModel):
     format_version: Literal[1] = 1
     company: str = Field(description="company id, a file under taxonomy/companies/")
     document: str
+    layout: str | None = Field(
+        default=None, description="how the release was laid out, as read: newswire, slides, "
+        "ocr, ... (a presentation's tables are highlights: taxonomy.yaml layout_sections)")
     period: ReportingPeriod
     facts: tuple[ResultFact, ...]
     unmapped: tuple[Unmapped, ...] = ()

@@ -98,6 +98,8 @@ class Network(BaseModel):
     role_uri: str
     axes: tuple[str, ...]
     dimensions: dict[str, str]
+    # members the table's figures are filed under when no statement of the filing prints them
+    section: dict[str, str] = {}
     roots: tuple[NetworkNode, ...]
     calculations: tuple[CalculationArc, ...]
     roll_forwards: tuple[RollForward, ...] = ()
@@ -159,6 +161,8 @@ class Taxonomy(BaseModel):
     measures: dict[str, str]
     companies: dict[str, Company]
     representations: tuple[Representation, ...] = ()
+    # layout of a release -> the report section all its tables are in (taxonomy.yaml)
+    layout_sections: dict[str, dict[str, str]] = {}
     ratios: tuple[Ratio, ...] = ()
 
     @property

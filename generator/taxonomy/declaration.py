@@ -56,6 +56,9 @@ class TaxonomyMeta(_Strict):
     units: dict[str, UnitDecl]
     common_axes: list[str] = []
     axes: dict[str, AxisDecl] = {}
+    # layout (as the extractor names it) -> the report section every table of such a release is
+    # in, e.g. {slides: {ReportSectionAxis: SummaryMember}}: a presentation's tables are highlights
+    layout_sections: dict[str, dict[str, str]] = {}
 
 
 class RepresentsDecl(_Strict):
@@ -113,6 +116,10 @@ class NetworkDecl(_Strict):
     tables: list[str] = []  # wordings in a table's title that select this network
     axes: list[str] = []
     dimensions: dict[str, str] = {}
+    # A report section (axis -> member) the table's figures are filed in when no statement of
+    # the filing prints them: a summary, highlights or targets table, so that its figures never
+    # bind the statements' sums (see docs/taxonomy-conventions.md, "section").
+    section: dict[str, str] = {}
     roll_forward: list[RollForwardDecl] = []  # evidence for the extractor, not a linkbase
     tree: list[NodeDecl] = Field(min_length=1)
 

@@ -331,6 +331,14 @@ def _check_network(builder: _Builder, net: Network, axes: dict[str, Axis], where
             builder.problems.append(
                 f"{where}: dimensions uses {axis_name} not in the network's axes"
             )
+    for axis_name, member in net.section.items():
+        axis = axes.get(axis_name)
+        if axis is None or axis.member(member) is None:
+            builder.problems.append(f"{where}: section: {axis_name}={member} is not declared")
+        elif axis_name not in net.axes:
+            builder.problems.append(f"{where}: section uses {axis_name} not in the network's axes")
+        elif axis_name in net.dimensions:
+            builder.problems.append(f"{where}: section and dimensions both set {axis_name}")
     for arc in net.calculations:
         _check_calculation(builder, arc, where)
 
@@ -363,6 +371,7 @@ def _network(
         role_uri=f"{meta.role_base}/{decl.id}",
         axes=axes,
         dimensions=dict(decl.dimensions),
+        section=dict(decl.section),
         roots=roots,
         calculations=_calculations(builder, sums, where),
         roll_forwards=tuple(_roll_forward(builder, r, where) for r in decl.roll_forward),
@@ -463,6 +472,12 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
         seen_ids.add(net.id)
         _check_network(builder, net, axes, path.name)
     _check_representations(builder, axes)
+    for layout, section in meta.layout_sections.items():
+        for axis_name, member in section.items():
+            axis = axes.get(axis_name)
+            if axis is None or axis.member(member) is None:
+                problems.append(f"taxonomy.yaml: layout_sections.{layout}: {axis_name}={member} "
+                                "is not declared")
     _check_ratios(builder)
     _check_roll_forwards(builder)
     companies: dict[str, Company] = {}
@@ -486,5 +501,6 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
         measures={name: m.label for name, m in meta.measures.items()},
         companies=companies,
         representations=tuple(rep for rep, _ in builder.representations),
+        layout_sections={k: dict(v) for k, v in meta.layout_sections.items()},
         ratios=tuple(ratio for ratio, _ in builder.ratios),
     )
