@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
 from generator.extract.pipeline import Extraction, extract_release
 from generator.model.period import Duration, Instant
 from generator.model.results import ResultFact
+from generator.model.taxonomy import Taxonomy
 from generator.resources import samples_dir
+from generator.synthetic.release import synthetic_release
+from generator.synthetic.score import ReleaseScore, score_release
 from generator.taxonomy import load_taxonomy
 
 TABBED = "004_071992bb41c141de.txt"  # the sample other renderings are made from
@@ -98,3 +103,15 @@ def same_or_held(variant: Extraction, original: Extraction) -> int:
     missing = [f for f in wanted - filed if (f[0], f[1], f[2]) not in held_keys]
     assert not missing, sorted(map(str, missing))[:5]
     return len(wanted - filed)
+
+
+def synthetic_score(taxonomy: Taxonomy, layout: str, seed: int) -> tuple[Extraction, ReleaseScore]:
+    """A synthetic release of the shipped company, extracted from a temporary file and scored
+    against what it printed."""
+    release = synthetic_release(taxonomy, "iij", seed=seed, layout=layout)  # type: ignore[arg-type]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / release.name
+        path.write_text(release.text, encoding="utf-8")
+        extraction = extract_release(path, taxonomy)
+    defaults = {axis.name: axis.default for axis in taxonomy.axes.values()}
+    return extraction, score_release(release.truth, extraction.results, default_members=defaults)

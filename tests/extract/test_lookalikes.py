@@ -3,23 +3,19 @@ without a similarity threshold: exactly one wording of the network must share th
 
 from __future__ import annotations
 
-import tempfile
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.extract.map_rows import map_document
-from generator.extract.pipeline import extract_release
 from generator.model.taxonomy import Taxonomy
-from generator.synthetic.release import synthetic_release
-from generator.synthetic.score import score_release
 from generator.taxonomy import load_taxonomy
 from generator.taxonomy.aliases import AliasIndex, normalize_label
 from generator.taxonomy.lookalikes import lookalike_key
 from tests.extract.builders import col, document, row, table
+from tests.extract.samples import synthetic_score
 
 
 @pytest.fixture(scope="module")
@@ -79,13 +75,7 @@ def test_a_lookalike_reading_is_reported_as_a_reading_of_a_damaged_label(real: T
 
 def test_an_ocr_release_read_as_ragged_columns_files_its_damaged_labels(real: Taxonomy) -> None:
     """Seed 7 damages 19 labels (57 figures): before lookalike keys they were all missed."""
-    release = synthetic_release(real, "iij", seed=7, layout="ocr")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / release.name
-        path.write_text(release.text, encoding="utf-8")
-        extraction = extract_release(path, real)
-    defaults = {axis.name: axis.default for axis in real.axes.values()}
-    score = score_release(release.truth, extraction.results, default_members=defaults)
+    _, score = synthetic_score(real, "ocr", 7)
     assert score.filed_wrong == 0
     assert score.missed == 0
 

@@ -4,20 +4,15 @@ row whose placement is a guess says so."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.extract.pipeline import extract_release
 from generator.extract.read.aligned import read_columns
 from generator.extract.read.grid import Figures, cells, find_grid
 from generator.model.taxonomy import Taxonomy
-from generator.synthetic.release import synthetic_release
-from generator.synthetic.score import score_release
 from generator.taxonomy import load_taxonomy
+from tests.extract.samples import synthetic_score
 
 HEADER = [
     "                                   Six Months Ended September 30,",
@@ -186,14 +181,7 @@ def real() -> Taxonomy:
 @pytest.mark.parametrize(("layout", "seed", "recall"), [("spaces2", 12, 0.95), ("ocr", 3, 0.75)])
 def test_a_rendered_release_in_ragged_columns_is_read_without_a_wrong_figure(
         real: Taxonomy, layout: str, seed: int, recall: float) -> None:
-    taxonomy = real
-    release = synthetic_release(taxonomy, "iij", seed=seed, layout=layout)  # type: ignore[arg-type]
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / release.name
-        path.write_text(release.text, encoding="utf-8")
-        extraction = extract_release(path, taxonomy)
+    extraction, score = synthetic_score(real, layout, seed)
     assert extraction.coverage.layout == "aligned"
-    defaults = {axis.name: axis.default for axis in taxonomy.axes.values()}
-    score = score_release(release.truth, extraction.results, default_members=defaults)
     assert score.filed_wrong == 0, [w.describe() for w in score.wrong[:3]]
     assert score.recall >= recall

@@ -4,17 +4,12 @@ from their columns and a USD translation column is taken for yen."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.extract.pipeline import extract_release
 from generator.extract.read.stacked import continues, join_stacked_headings
-from generator.synthetic.release import synthetic_release
-from generator.synthetic.score import score_release
 from generator.taxonomy import load_taxonomy
+from tests.extract.samples import synthetic_score
 
 HEADER = [
     "\tSix Months Ended September 30, 2029\tSix Months Ended September 30, 2030\t",
@@ -62,13 +57,6 @@ def test_joining_keeps_the_line_count_and_never_touches_a_line_with_figures(
 def test_a_tab_separated_release_with_wrapped_unit_headings_is_read_in_full() -> None:
     """Seed 1 prints its income statement under 'Thousands of' / 'JPY' headings with a USD
     column; before the headings were joined, 74 figures were held back and 38 missed."""
-    taxonomy = load_taxonomy()
-    release = synthetic_release(taxonomy, "iij", seed=1, layout="tabs")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / release.name
-        path.write_text(release.text, encoding="utf-8")
-        extraction = extract_release(path, taxonomy)
-    defaults = {axis.name: axis.default for axis in taxonomy.axes.values()}
-    score = score_release(release.truth, extraction.results, default_members=defaults)
+    _, score = synthetic_score(load_taxonomy(), "tabs", 1)
     assert score.filed_wrong == 0
     assert score.recall >= 0.99
