@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from generator.generate import OutputStage, instance_bytes
 from generator.generate.instance import fact_ids
 from generator.generate.package import package_bytes, package_name
+from generator.limits import MAX_INPUT_BYTES, read_bytes
 from generator.map import build_filings
 from generator.map.consistency import SourceInconsistency
 from generator.map.filings import FilingSet
@@ -144,12 +145,13 @@ def _problem(error: dict[str, object], document: object, limit: int = 60) -> str
     return f"{where}: {message}" if where else message
 
 
-def load_results(path: Path) -> Results:
+def load_results(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Results:
     """Read a results JSON file (as written by ``xbrlgen extract``), strictly typed.
 
     Raises :class:`ResultsFileError` listing the first :data:`MAX_PROBLEMS` problems (and how
-    many more), each with its JSON path."""
-    data = path.read_bytes()
+    many more), each with its JSON path; a file over ``max_bytes`` (0: no limit) is refused
+    before it is read (:class:`InputTooLarge`)."""
+    data = read_bytes(path, max_bytes, what="results file")
     try:
         return Results.model_validate_json(data)
     except ValidationError as exc:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import __version__, cli_errors
 from generator.cli_errors import doing
+from generator.limits import MAX_INPUT_BYTES, InputTooLarge
 from generator.outputs import OutputError, check_file, check_folder, write_file
 from generator.resources import sample_releases
 
@@ -76,7 +77,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             check_file(output)
     taxonomy = load_taxonomy()
     with doing("extracting", args.release):
-        extraction = extract_release(args.release, taxonomy)
+        extraction = extract_release(args.release, taxonomy, max_bytes=args.max_input_bytes)
     text = extraction.results.model_dump_json(indent=1) + "\n"
     # Files first: a report piped into a reader that goes away (`| head`) loses no output.
     if args.output:
@@ -105,14 +106,14 @@ def cmd_build(args: argparse.Namespace) -> int:
         if path.suffix.lower() == ".json":
             try:
                 with doing("reading results", path):
-                    results.append(load_results(path))
+                    results.append(load_results(path, max_bytes=args.max_input_bytes))
             except ResultsFileError as exc:
                 for problem in exc.problems:
                     _err(f"{path}: not a results file: {problem}")
                 return EXIT_USAGE
             continue
         with doing("extracting", path):
-            extraction = extract_release(path, taxonomy)
+            extraction = extract_release(path, taxonomy, max_bytes=args.max_input_bytes)
         print(extraction.coverage.render_text())
         results.append(extraction.results)
         coverage.append(extraction.coverage.model_dump(mode="json"))
@@ -182,6 +183,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return int(validate_cli.run(args))
 
 
+def _count(least: int, what: str) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least ``least`` (else a usage error, exit 2)."""
+    from generator.validate.cli import _count as count
+
+    return count(least, what)
+
+
+def _limit_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--max-input-bytes", type=_count(0, "0 (no limit) or more"), default=MAX_INPUT_BYTES,
+        metavar="N", help=f"refuse an input file over N bytes (default {MAX_INPUT_BYTES:,}; "
+        "0: no limit); extraction takes about 6 s and 120 MB per MB of release text")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="xbrlgen",
@@ -224,12 +239,14 @@ def parser() -> argparse.ArgumentParser:
         help="exit 1 when any figure was held back for review (default: file what is proven, "
         "list the rest under 'review' in build-report.json)",
     )
+    _limit_argument(b)
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("extract", parents=[common], help="one release -> structured results JSON")
     e.add_argument("release", type=Path)
     e.add_argument("-o", "--output", type=Path, help="results file (default: standard output)")
     e.add_argument("--coverage-json", type=Path, help="also write the coverage report as JSON")
+    _limit_argument(e)
     e.set_defaults(func=cmd_extract)
 
     t = sub.add_parser("taxonomy", parents=[common], help="render the taxonomy files and package")
@@ -267,7 +284,7 @@ def _main(argv: list[str]) -> int:
     try:
         with doing(f"running {args.command}"):
             return int(args.func(args))
-    except OutputError as exc:  # checked before any work starts
+    except (OutputError, InputTooLarge) as exc:  # checked before any work starts
         _err(str(exc))
         return EXIT_USAGE
     except OSError as exc:  # missing, not permitted, a folder where a file was meant, disk full

@@ -16,6 +16,7 @@ from generator.extract.layout import Document
 from generator.extract.map_rows import MappedDocument, map_document
 from generator.extract.proof import prove
 from generator.extract.read import read_release
+from generator.limits import MAX_INPUT_BYTES
 from generator.model.results import CONFLICT_NOTE, Results
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.aliases import AliasIndex
@@ -96,6 +97,8 @@ def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
     return Extraction(results=results, coverage=coverage)
 
 
-def extract_release(path: Path, taxonomy: Taxonomy) -> Extraction:
-    """Read ``path`` with the layout readers, then map rows to facts and cross-check them."""
-    return extract_document(read_release(path, taxonomy), taxonomy)
+def extract_release(path: Path, taxonomy: Taxonomy, *, max_bytes: int = MAX_INPUT_BYTES
+                    ) -> Extraction:
+    """Read ``path`` with the layout readers, then map rows to facts and cross-check them
+    (a file over ``max_bytes``, 0 for no limit, is refused: :class:`InputTooLarge`)."""
+    return extract_document(read_release(path, taxonomy, max_bytes=max_bytes), taxonomy)
