@@ -52,21 +52,24 @@ def run(path: Path, timeout: float, memory_limit: int) -> tuple[str, float, floa
 
     command = [sys.executable, "-m", "generator", "extract", str(path), "-o", os.devnull,
                "--max-input-bytes", "0"]
-    start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE, preexec_fn=limit)
-    deadline = start + timeout
-    while True:
-        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() > deadline:
-            child.kill()
-            pid, status, usage = os.wait4(child.pid, 0)
-            return "timed out", time.perf_counter() - start, usage.ru_maxrss / 1024
-        time.sleep(0.05)
-    seconds = time.perf_counter() - start
-    err = child.stderr.read().decode(errors="replace") if child.stderr else ""
+    # The coverage report is long: a pipe would fill up, so standard error goes to a file.
+    with tempfile.TemporaryFile() as err_file:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                                 stderr=err_file, preexec_fn=limit)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                child.kill()
+                pid, status, usage = os.wait4(child.pid, 0)
+                return "timed out", time.perf_counter() - start, usage.ru_maxrss / 1024
+            time.sleep(0.05)
+        seconds = time.perf_counter() - start
+        err_file.seek(0)
+        err = err_file.read()[-4000:].decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
     outcome = "ok" if code == 0 else (
         "out of memory" if "MemoryError" in err or "memory" in err.lower() else f"exit {code}")

@@ -77,6 +77,7 @@ class BuildOutcome:
     written: list[Path] = field(default_factory=list)
     report: BuildReport | None = None
     findings: list[str] = field(default_factory=list)
+    filing_set: FilingSet | None = None  # for per-filing counts (generator.build_output)
 
 
 @contextmanager
@@ -292,8 +293,10 @@ def write_build(
                 ]
                 findings += _validate(chosen, arelle, mode, sources, expected, say)
             if findings:
-                return BuildOutcome(ok=False, report=report, findings=findings)
-        return BuildOutcome(ok=True, written=stage.commit(), report=report)
+                return BuildOutcome(ok=False, report=report, findings=findings,
+                                    filing_set=filing_set)
+        return BuildOutcome(ok=True, written=stage.commit(), report=report,
+                            filing_set=filing_set)
 
 
 def _acknowledged(filing_set: FilingSet) -> dict[str, tuple[str, ...]]:

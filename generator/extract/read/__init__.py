@@ -51,6 +51,12 @@ def read_release(path: Path, taxonomy: Taxonomy, *, max_bytes: int = MAX_INPUT_B
         data = read_bytes(path, max_bytes, what="release")
     except OSError as exc:
         raise ReleaseError(f"{path}: cannot read the release: {exc}") from exc
+    return read_release_data(path, data, taxonomy)
+
+
+def read_release_data(path: Path, data: bytes, taxonomy: Taxonomy) -> Document:
+    """:func:`read_release` on the file's bytes, read elsewhere (``path`` names it in messages,
+    its name and suffix are the document's): what a worker of another machine is sent."""
     if path.suffix.lower() == ".pdf" or looks_like_pdf(data):
         try:
             return read_text(path.name, pdf_to_text(data), taxonomy, encoding="pdf text layer")
@@ -162,4 +168,4 @@ def _truncation(tables: list[Table], segments: list[Segment]) -> list[str]:
     return []
 
 
-__all__ = ["ReleaseError", "read_release", "read_text"]
+__all__ = ["ReleaseError", "read_release", "read_release_data", "read_text"]
