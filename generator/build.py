@@ -57,6 +57,9 @@ class BuildReport(BaseModel):
     # Figures read but not filed: their column's assignment was not proven (never filed, never
     # dropped; each with the assignment tried and the check that did not prove it).
     review: tuple[HeldBack, ...] = ()
+    # Releases that look cut off ("document: line N: ... the release looks truncated"): what
+    # they would have printed after the cut is missing, not held back; --fail-on-review fails.
+    truncated: tuple[str, ...] = ()
     # Per instance file, the ids of the facts that are totals kept as printed: their calculation
     # inconsistencies are the source's own. `xbrlgen validate` reads this beside the instances
     # and reports those inconsistencies as acknowledged (fact by fact, not a blanket switch).
@@ -328,6 +331,7 @@ def _report(
         release_conflicts=tuple(f"{r.document}: {c}" for r in results for c in r.conflicts),
         source_inconsistencies=filing_set.inconsistencies,
         review=tuple(item for r in results for item in r.review),
+        truncated=tuple(f"{r.document}: {t}" for r in results for t in r.truncations),
         acknowledged=_acknowledged(filing_set),
         coverage=tuple(coverage),
     )

@@ -7,7 +7,9 @@ Every count comes from the build report and the results themselves, the same rec
 - conflicts: within its releases (two printings in one release disagree, ``release_conflicts``)
   and between releases (another input prints the figure differently, ``conflicts``);
 - inconsistencies: totals kept as printed though their printed parts disagree
-  (``source_inconsistencies``).
+  (``source_inconsistencies``);
+- truncated: its releases that look cut off (``truncated``: a table running to the end of the
+  text, a last statement stopping before its closing total).
 
 Modes: ``summary`` (default: one line per filing and the totals), ``verbose`` (every document's
 coverage, conflict and finding, as before), ``quiet`` (nothing on success), and ``--format
@@ -41,6 +43,7 @@ class FilingLine:
     conflicts_within_releases: int
     conflicts_between_releases: int
     inconsistencies: int
+    truncated: int  # of its releases, how many look cut off
 
 
 def filing_lines(results: Sequence[Results], filing_set: FilingSet) -> list[FilingLine]:
@@ -56,6 +59,7 @@ def filing_lines(results: Sequence[Results], filing_set: FilingSet) -> list[Fili
             conflicts_within_releases=sum(len(r.conflicts) for r in own),
             conflicts_between_releases=sum(1 for c in filing_set.conflicts if c.filing == stem),
             inconsistencies=sum(1 for i in filing_set.inconsistencies if i.filing == stem),
+            truncated=sum(1 for r in own if r.truncations),
         ))
     return out
 
@@ -86,8 +90,14 @@ def summary_text(report: BuildReport, lines: Sequence[FilingLine], out: Path,
         *_table(lines),
         f"wrote {len(written)} file(s): {_written(written)}",
         review_line,
+        *truncation_lines(report),
     ]
     return "\n".join(text)
+
+
+def truncation_lines(report: BuildReport) -> list[str]:
+    """One line per release that looks cut off (none when every release is whole)."""
+    return [f"truncated: {item}" for item in report.truncated]
 
 
 def _written(written: Sequence[Path]) -> str:
@@ -111,6 +121,7 @@ def build_json(*, ok: bool, exit_code: int, out: Path, report: BuildReport | Non
         "conflicts_within_releases": sum(f.conflicts_within_releases for f in lines),
         "conflicts_between_releases": sum(f.conflicts_between_releases for f in lines),
         "inconsistencies": sum(f.inconsistencies for f in lines),
+        "truncated": sum(f.truncated for f in lines),
     }
     payload = {
         "ok": ok, "exit_code": exit_code, "out": str(out),
@@ -118,6 +129,7 @@ def build_json(*, ok: bool, exit_code: int, out: Path, report: BuildReport | Non
         "totals": totals,
         "filings": [asdict(f) | {"documents": list(f.documents)} for f in lines],
         "review_reasons": report.review_reasons() if report else {},
+        "truncated": list(report.truncated) if report else [],
         "written": [str(p) for p in written],
         "findings": list(findings),
     }

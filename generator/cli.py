@@ -164,6 +164,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     except ExecutorError as exc:
         _err(str(exc))
         return EXIT_USAGE
+    executor_name, workers = executor.name, executor.workers
     try:
         tasks = []
         for path in releases:  # the size limit, here: a remote worker is sent only what passes
@@ -211,15 +212,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     lines = (build_output.filing_lines(results, outcome.filing_set)
              if outcome.filing_set is not None else [])
     code = EXIT_OK
-    if not outcome.ok or (report is not None and report.review and args.fail_on_review):
+    held = report is not None and bool(report.review or report.truncated)
+    if not outcome.ok or (held and args.fail_on_review):
         code = EXIT_FINDINGS
     if outcome.ok and args.coverage_json:
         write_file(args.coverage_json, json.dumps(coverage, indent=1).encode())
     if fmt == "json":
         print(build_output.build_json(
             ok=code == EXIT_OK, exit_code=code, out=args.out, report=report, lines=lines,
-            written=outcome.written, findings=outcome.findings, executor=executor.name,
-            workers=executor.workers))
+            written=outcome.written, findings=outcome.findings, executor=executor_name,
+            workers=workers))
     if not outcome.ok:
         if not verbose:
             for finding in outcome.findings:
@@ -239,12 +241,15 @@ def cmd_build(args: argparse.Namespace) -> int:
         for name in report.filings:
             print(f"  {args.out / name}")
         print(review)
+        for line in build_output.truncation_lines(report):
+            print(line)
     elif fmt == "text" and mode == build_output.SUMMARY:
         print(build_output.summary_text(report, lines, args.out, outcome.written, review))
     if code != EXIT_OK:
-        _err(f"{len(report.review)} figure(s) held back for review (--fail-on-review); the "
-             f"proven figures were written to {args.out}, the rest are under 'review' in "
-             "build-report.json")
+        why = [f"{len(report.review)} figure(s) held back for review"] if report.review else []
+        why += [f"{len(report.truncated)} release(s) look truncated"] if report.truncated else []
+        _err(f"{' and '.join(why)} (--fail-on-review); the proven figures were written to "
+             f"{args.out}; see 'review' and 'truncated' in build-report.json")
     return code
 
 

@@ -19,6 +19,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 Done = Callable[[], None]
 LOCAL, DASK = "local", "dask"
+CONNECT_TIMEOUT = 30.0  # seconds to reach a Dask scheduler
 NAMES = (LOCAL, DASK)
 
 
@@ -120,7 +121,7 @@ class DaskCluster:
 
     name = DASK
 
-    def __init__(self, address: str, timeout: float = 30) -> None:
+    def __init__(self, address: str, timeout: float | None = None) -> None:
         try:
             from distributed import Client
         except ImportError as exc:
@@ -129,7 +130,7 @@ class DaskCluster:
                 "'xbrlgen[dask]'") from exc
         try:
             self.client: Any = Client(  # type: ignore[no-untyped-call]
-                address, timeout=timeout, set_as_default=False)
+                address, timeout=timeout or CONNECT_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError) as exc:
             raise ExecutorError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
 
@@ -147,8 +148,9 @@ class DaskCluster:
 
         futures = self.client.map(fn, list(items), pure=False)
         try:
-            for _ in completed(futures):  # type: ignore[no-untyped-call]
-                done()
+            with self.client.as_current():  # as_completed looks for the current client
+                for _ in completed(futures):  # type: ignore[no-untyped-call]
+                    done()
             out: list[R | BaseException] = []
             for future in futures:
                 if future.status == "error":

@@ -17,8 +17,9 @@ from generator.extract.layout import Document
 from generator.extract.map_rows import MappedDocument, map_document
 from generator.extract.proof import prove
 from generator.extract.read import read_release, read_release_data
+from generator.extract.truncation import TRUNCATED, cut_statement
 from generator.limits import MAX_INPUT_BYTES
-from generator.model.results import CONFLICT_NOTE, Results
+from generator.model.results import CONFLICT_NOTE, TRUNCATED_NOTE, Results
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.aliases import AliasIndex
 
@@ -68,6 +69,9 @@ def extract_document(doc: Document, taxonomy: Taxonomy,
     step("proven")
     checked = cross_check(proof.facts, taxonomy, doc.usd_rate, truncate=truncate)
     step("cross-checked")
+    cut = cut_statement(mapped, taxonomy)
+    problems = (*doc.problems, *([cut] if cut else []))
+    truncated = [p for p in problems if p.endswith(TRUNCATED)]
     unmapped = tuple(mapped.unmapped)
     repairs = [
         CorrectionNote(
@@ -83,12 +87,13 @@ def extract_document(doc: Document, taxonomy: Taxonomy,
         corrections=(*repairs, *checked.corrections), conflicts=tuple(checked.conflicts),
         calc_findings=tuple(checked.findings), tables=_tables(mapped),
         label_readings=tuple(mapped.readings), held_back=tuple(proof.held),
-        problems=tuple(doc.problems),
+        problems=problems,
     )
     notes = tuple(
         ([f"reader: text read as {doc.encoding}"]
          if doc.encoding not in (None, "utf-8", "pdf text layer") else [])
         + [f"reader: {p}" for p in doc.problems]
+        + [f"{TRUNCATED_NOTE}{p}" for p in truncated]
         + [f"{CONFLICT_NOTE}{c.concept} [{c.context}] kept {c.kept}; also {'; '.join(c.values)}"
            for c in checked.conflicts]
         + [f"label read by similarity: {r.document}:{r.line} {r.label!r} as {r.read_as!r}"
