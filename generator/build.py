@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -27,6 +27,9 @@ from generator.model.filing import Filing
 from generator.model.results import HeldBack, Results
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.render import render_taxonomy
+
+if TYPE_CHECKING:
+    from generator.validate.findings import Report
 
 Say = Callable[[str], None]
 # A filing must be clean: warnings block a build too (the issue's bar is 0 / 0 / 0). The one
@@ -180,6 +183,24 @@ def provenance_json(filing: Filing) -> bytes:
     return json.dumps(rows, indent=1, ensure_ascii=False, sort_keys=True).encode() + b"\n"
 
 
+#: Validates staged instances (paths, arelle, calc mode, schema engine) into one report, in
+#: the paths' order: :func:`validate_here`, or on other machines (generator.inputs).
+Validator = Callable[[list[Path], bool, str, str], "Report"]
+
+
+def validate_here(paths: list[Path], arelle: bool, calc_mode: str, engine: str) -> Report:
+    """Validate on this machine (a process pool over its cores), units against the UTR too."""
+    from generator.validate import validate_paths  # imported late: Arelle is heavy
+
+    return validate_paths(
+        paths,
+        arelle=arelle,
+        calc_mode=calc_mode,  # type: ignore[arg-type]
+        engine=engine,  # type: ignore[arg-type]
+        utr=True,  # a build's units are checked against the Units Registry too
+    )
+
+
 def _validate(
     paths: list[Path],
     arelle: bool,
@@ -187,27 +208,21 @@ def _validate(
     sources: dict[str, dict[str, str]],
     expected: dict[str, set[str]],
     say: Say,
+    validator: Validator | None = None,
 ) -> list[str]:
     """Validate staged instances; return the findings that block the build, as text lines.
 
     Each line names the validator, the code, the fact (id, concept, context) and, through the
     filing's provenance, the document line the figure was read from. ``expected`` holds, per
     file, the ids of totals kept as printed though their source's parts disagree: their
-    calculation inconsistencies are said as expected and do not block.
+    calculation inconsistencies are said as expected and do not block. ``validator`` runs the
+    validation elsewhere (Dask workers); by default, this machine's process pool.
     """
-    from generator.validate import validate_paths  # imported late: Arelle is heavy
-
     # xmlschema's validator is the reference for the schema check; libxml2 gives the same verdicts
     # (tests/validate) and is the one fast enough for very large instances.
     small = all(p.stat().st_size < XMLSCHEMA_MAX_BYTES for p in paths)
     engine: Literal["lxml", "xmlschema"] = "xmlschema" if small else "lxml"
-    report = validate_paths(
-        paths,
-        arelle=arelle,
-        calc_mode=calc_mode,
-        engine=engine,
-        utr=True,  # a build's units are checked against the Units Registry too
-    )
+    report = (validator or validate_here)(paths, arelle, calc_mode, engine)
     problems = []
     expected_found: dict[str, int] = {}
     for finding in report.findings:
@@ -252,6 +267,7 @@ def write_build(
     coverage: Sequence[dict[str, object]] = (),
     strict: bool = False,
     say: Say = print,
+    validator: Validator | None = None,
 ) -> BuildOutcome:
     """Map, generate and validate; write into ``out`` only if every instance is clean.
 
@@ -294,7 +310,7 @@ def write_build(
                     for p, f in zip(instances, filing_set.filings, strict=True)
                     if f.company.rounding == mode
                 ]
-                findings += _validate(chosen, arelle, mode, sources, expected, say)
+                findings += _validate(chosen, arelle, mode, sources, expected, say, validator)
             if findings:
                 return BuildOutcome(ok=False, report=report, findings=findings,
                                     filing_set=filing_set)

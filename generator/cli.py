@@ -142,18 +142,14 @@ def _stage_bar(show: bool, what: str) -> Iterator[Callable[[str], None] | None]:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Extract (releases: text, HTML or PDF) or read (.json results), then map, generate,
-    validate. Releases are extracted by the executor (local process pool, or Dask workers)."""
-    from generator import build_output
-    from generator.build import ResultsFileError, load_results, write_build
+    validate. Releases are extracted by the executor (local process pool, or Dask workers,
+    which then validate the filings too)."""
     from generator.executors import ExecutorError, make
-    from generator.inputs import ReleaseTask, extract_task, use_taxonomy
-    from generator.limits import read_bytes
+    from generator.inputs import use_taxonomy
 
     check_folder(args.out)
     if args.coverage_json:
         check_file(args.coverage_json)
-    mode, fmt = _mode(args), args.fmt
-    verbose = mode == build_output.VERBOSE and fmt == "text"
     taxonomy = load_taxonomy()
     use_taxonomy(taxonomy)
     inputs: list[Path] = args.inputs or sample_releases()
@@ -164,16 +160,29 @@ def cmd_build(args: argparse.Namespace) -> int:
     except ExecutorError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    executor_name, workers = executor.name, executor.workers
     try:
-        tasks = []
-        for path in releases:  # the size limit, here: a remote worker is sent only what passes
-            data = (read_bytes(path, args.max_input_bytes, what="release")
-                    if executor.ships_data() else None)
-            tasks.append(ReleaseTask(str(path), data, args.max_input_bytes))
-        extracted = _run_bar(executor, extract_task, tasks, _progress(args), "extract")
+        workers = executor.workers
+        return _build(args, executor, workers, taxonomy, inputs, releases)
     finally:
         executor.close()
+
+
+def _build(args: argparse.Namespace, executor: Executor, workers: int, taxonomy: Taxonomy,
+           inputs: list[Path], releases: list[Path]) -> int:
+    """Extract on ``executor``, then map, generate and validate, and report."""
+    from generator import build_output
+    from generator.build import ResultsFileError, load_results, write_build
+    from generator.inputs import ReleaseTask, extract_task, remote_validator
+    from generator.limits import read_bytes
+
+    mode, fmt = _mode(args), args.fmt
+    verbose = mode == build_output.VERBOSE and fmt == "text"
+    tasks = []
+    for path in releases:  # the size limit, here: a remote worker is sent only what passes
+        data = (read_bytes(path, args.max_input_bytes, what="release")
+                if executor.ships_data() else None)
+        tasks.append(ReleaseTask(str(path), data, args.max_input_bytes))
+    extracted = _run_bar(executor, extract_task, tasks, _progress(args), "extract")
     by_path = dict(zip(releases, extracted, strict=False))
     results, coverage = [], []
     for path in inputs:
@@ -207,6 +216,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             coverage=coverage,
             strict=args.strict,
             say=print if verbose else said.append,
+            validator=remote_validator(executor) if executor.ships_data() else None,
         )
     report = outcome.report
     lines = (build_output.filing_lines(results, outcome.filing_set)
@@ -220,7 +230,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if fmt == "json":
         print(build_output.build_json(
             ok=code == EXIT_OK, exit_code=code, out=args.out, report=report, lines=lines,
-            written=outcome.written, findings=outcome.findings, executor=executor_name,
+            written=outcome.written, findings=outcome.findings, executor=executor.name,
             workers=workers))
     if not outcome.ok:
         if not verbose:

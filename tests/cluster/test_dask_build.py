@@ -78,3 +78,17 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2(
 def test_a_scheduler_without_dask_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", "--scheduler", "tcp://127.0.0.1:9"]) == 2
     assert "--scheduler is for --executor dask" in capsys.readouterr().err
+
+
+def test_validation_on_the_workers_says_what_it_says_at_home(
+        tmp_path: Path, scheduler: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The filings are validated on the workers (sent with their taxonomy files): the verbose
+    report, validation lines included, is the local one."""
+    inputs = [str(p) for p in sample_releases()[:2]]
+    local, remote = tmp_path / "local", tmp_path / "dask"
+    assert main(["build", *inputs, "--no-arelle", "--out", str(local), "--verbose"]) == 0
+    local_said = capsys.readouterr().out.replace(str(local), "OUT")
+    assert main(["build", *inputs, "--no-arelle", "--out", str(remote), "--verbose",
+                 "--executor", "dask", "--scheduler", scheduler]) == 0
+    assert capsys.readouterr().out.replace(str(remote), "OUT") == local_said
+    assert "calculation inconsistencies, each on a total kept as printed" in local_said
