@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -22,6 +22,7 @@ from generator.generate.instance import fact_ids
 from generator.generate.oim import json_name, oim_csv_files, oim_json_bytes
 from generator.generate.package import package_bytes, package_name
 from generator.generate.report_package import report_package_bytes, report_package_name
+from generator.limits import MAX_INPUT_BYTES, read_bytes
 from generator.map import build_filings
 from generator.map.consistency import SourceInconsistency
 from generator.map.filings import FilingSet
@@ -29,6 +30,9 @@ from generator.model.filing import Filing
 from generator.model.results import HeldBack, Results
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.render import render_taxonomy
+
+if TYPE_CHECKING:
+    from generator.validate.findings import Report
 
 Say = Callable[[str], None]
 # A filing must be clean: warnings block a build too (the issue's bar is 0 / 0 / 0). The one
@@ -59,6 +63,9 @@ class BuildReport(BaseModel):
     # Figures read but not filed: their column's assignment was not proven (never filed, never
     # dropped; each with the assignment tried and the check that did not prove it).
     review: tuple[HeldBack, ...] = ()
+    # Releases that look cut off ("document: line N: ... the release looks truncated"): what
+    # they would have printed after the cut is missing, not held back; --fail-on-review fails.
+    truncated: tuple[str, ...] = ()
     # Per instance file, the ids of the facts that are totals kept as printed: their calculation
     # inconsistencies are the source's own. `xbrlgen validate` reads this beside the instances
     # and reports those inconsistencies as acknowledged (fact by fact, not a blanket switch).
@@ -79,6 +86,7 @@ class BuildOutcome:
     written: list[Path] = field(default_factory=list)
     report: BuildReport | None = None
     findings: list[str] = field(default_factory=list)
+    filing_set: FilingSet | None = None  # for per-filing counts (generator.build_output)
 
 
 @contextmanager
@@ -147,12 +155,13 @@ def _problem(error: dict[str, object], document: object, limit: int = 60) -> str
     return f"{where}: {message}" if where else message
 
 
-def load_results(path: Path) -> Results:
+def load_results(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Results:
     """Read a results JSON file (as written by ``xbrlgen extract``), strictly typed.
 
     Raises :class:`ResultsFileError` listing the first :data:`MAX_PROBLEMS` problems (and how
-    many more), each with its JSON path."""
-    data = path.read_bytes()
+    many more), each with its JSON path; a file over ``max_bytes`` (0: no limit) is refused
+    before it is read (:class:`InputTooLarge`)."""
+    data = read_bytes(path, max_bytes, what="results file")
     try:
         return Results.model_validate_json(data)
     except ValidationError as exc:
@@ -177,6 +186,24 @@ def provenance_json(filing: Filing) -> bytes:
     return json.dumps(rows, indent=1, ensure_ascii=False, sort_keys=True).encode() + b"\n"
 
 
+#: Validates staged instances (paths, arelle, calc mode, schema engine) into one report, in
+#: the paths' order: :func:`validate_here`, or on other machines (generator.inputs).
+Validator = Callable[[list[Path], bool, str, str], "Report"]
+
+
+def validate_here(paths: list[Path], arelle: bool, calc_mode: str, engine: str) -> Report:
+    """Validate on this machine (a process pool over its cores), units against the UTR too."""
+    from generator.validate import validate_paths  # imported late: Arelle is heavy
+
+    return validate_paths(
+        paths,
+        arelle=arelle,
+        calc_mode=calc_mode,  # type: ignore[arg-type]
+        engine=engine,  # type: ignore[arg-type]
+        utr=True,  # a build's units are checked against the Units Registry too
+    )
+
+
 def _validate(
     paths: list[Path],
     arelle: bool,
@@ -184,27 +211,21 @@ def _validate(
     sources: dict[str, dict[str, str]],
     expected: dict[str, set[str]],
     say: Say,
+    validator: Validator | None = None,
 ) -> list[str]:
     """Validate staged instances; return the findings that block the build, as text lines.
 
     Each line names the validator, the code, the fact (id, concept, context) and, through the
     filing's provenance, the document line the figure was read from. ``expected`` holds, per
     file, the ids of totals kept as printed though their source's parts disagree: their
-    calculation inconsistencies are said as expected and do not block.
+    calculation inconsistencies are said as expected and do not block. ``validator`` runs the
+    validation elsewhere (Dask workers); by default, this machine's process pool.
     """
-    from generator.validate import validate_paths  # imported late: Arelle is heavy
-
     # xmlschema's validator is the reference for the schema check; libxml2 gives the same verdicts
     # (tests/validate) and is the one fast enough for very large instances.
     small = all(p.stat().st_size < XMLSCHEMA_MAX_BYTES for p in paths)
     engine: Literal["lxml", "xmlschema"] = "xmlschema" if small else "lxml"
-    report = validate_paths(
-        paths,
-        arelle=arelle,
-        calc_mode=calc_mode,
-        engine=engine,
-        utr=True,  # a build's units are checked against the Units Registry too
-    )
+    report = (validator or validate_here)(paths, arelle, calc_mode, engine)
     problems = []
     expected_found: dict[str, int] = {}
     for finding in report.findings:
@@ -251,6 +272,7 @@ def write_build(
     package: bool = False,
     say: Say = print,
     texts: Mapping[str, Sequence[str]] | None = None,
+    validator: Validator | None = None,
 ) -> BuildOutcome:
     """Map, generate and validate; write into ``out`` only if every instance is clean.
 
@@ -305,10 +327,12 @@ def write_build(
                     for p, f in zip(instances, filing_set.filings, strict=True)
                     if f.company.rounding == mode
                 ]
-                findings += _validate(chosen, arelle, mode, sources, expected, say)
+                findings += _validate(chosen, arelle, mode, sources, expected, say, validator)
             if findings:
-                return BuildOutcome(ok=False, report=report, findings=findings)
-        return BuildOutcome(ok=True, written=stage.commit(), report=report)
+                return BuildOutcome(ok=False, report=report, findings=findings,
+                                    filing_set=filing_set)
+        return BuildOutcome(ok=True, written=stage.commit(), report=report,
+                            filing_set=filing_set)
 
 
 def _printed(item: SourceInconsistency, texts: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
@@ -351,6 +375,7 @@ def _report(
         release_conflicts=tuple(f"{r.document}: {c}" for r in results for c in r.conflicts),
         source_inconsistencies=filing_set.inconsistencies,
         review=tuple(item for r in results for item in r.review),
+        truncated=tuple(f"{r.document}: {t}" for r in results for t in r.truncations),
         acknowledged=_acknowledged(filing_set),
         coverage=tuple(coverage),
     )

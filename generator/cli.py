@@ -5,16 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import __version__, cli_errors
 from generator.cli_errors import doing
+from generator.limits import MAX_INPUT_BYTES, InputTooLarge
 from generator.outputs import OutputError, check_file, check_folder, write_file
 from generator.resources import sample_releases
 
 if TYPE_CHECKING:
+    from generator.executors import Executor
+    from generator.extract.pipeline import Extraction
+    from generator.inputs import ReleaseTask
     from generator.model.taxonomy import Taxonomy
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -67,59 +72,144 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _progress(args: argparse.Namespace) -> bool:
+    """Progress bars on standard error: on a terminal, or when forced (--progress); never with
+    --quiet or --no-progress."""
+    if getattr(args, "no_progress", False) or getattr(args, "quiet", False):
+        return False
+    return bool(getattr(args, "progress", False) or sys.stderr.isatty())
+
+
+def _mode(args: argparse.Namespace) -> str:
+    from generator.build_output import QUIET, SUMMARY, VERBOSE
+
+    return QUIET if args.quiet else VERBOSE if args.verbose else SUMMARY
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Read one release into structured results, with a coverage report."""
+    """Read one release into structured results, with a coverage report.
+
+    Standard output carries the command's output: the results JSON, or with ``-o`` the report;
+    the report goes to standard error when standard output carries the results."""
+    from generator.build_output import QUIET, VERBOSE
     from generator.extract.pipeline import extract_release
 
     for output in (args.output, args.coverage_json):
         if output:
             check_file(output)
     taxonomy = load_taxonomy()
-    with doing("extracting", args.release):
-        extraction = extract_release(args.release, taxonomy)
+    with doing("extracting", args.release), _stage_bar(_progress(args), "extract") as step:
+        extraction = extract_release(args.release, taxonomy, max_bytes=args.max_input_bytes,
+                                     progress=step)
     text = extraction.results.model_dump_json(indent=1) + "\n"
     # Files first: a report piped into a reader that goes away (`| head`) loses no output.
     if args.output:
         write_file(args.output, text.encode())
     if args.coverage_json:
         write_file(args.coverage_json, extraction.coverage.model_dump_json(indent=1).encode())
-    print(extraction.coverage.render_text(), file=sys.stderr)
+    report_stream = sys.stdout if args.output else sys.stderr
+    mode = _mode(args)
+    if args.fmt == "json" and mode != QUIET:
+        print(extraction.coverage.model_dump_json(indent=1), file=report_stream)
+    elif mode == VERBOSE:
+        print(extraction.coverage.render_text(), file=report_stream)
+    elif mode != QUIET:
+        print(extraction.coverage.render_text().splitlines()[0], file=report_stream)
     if not args.output:
         sys.stdout.write(text)
     return EXIT_OK
 
 
+@contextmanager
+def _stage_bar(show: bool, what: str) -> Iterator[Callable[[str], None] | None]:
+    """A bar over the extraction stages (read, map, prove, cross-check) of one release."""
+    if not show:
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(total=4, desc=what, unit="stage", file=sys.stderr, leave=False)
+
+    def step(stage: str) -> None:
+        bar.set_postfix_str(stage, refresh=False)
+        bar.update(1)
+
+    try:
+        yield step
+    finally:
+        bar.close()
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Extract (releases: text, HTML or PDF) or read (.json results), then map, generate,
-    validate."""
-    from generator.build import ResultsFileError, load_results, write_build
-    from generator.extract.pipeline import extract_release
-    from generator.extract.read.encoding import decode_release
+    validate. Releases are extracted by the executor (local process pool, or Dask workers,
+    which then validate the filings too)."""
+    from generator.executors import ExecutorError, make
+    from generator.inputs import use_taxonomy
 
     check_folder(args.out)
     if args.coverage_json:
         check_file(args.coverage_json)
     taxonomy = load_taxonomy()
+    use_taxonomy(taxonomy)
     inputs: list[Path] = args.inputs or sample_releases()
+    releases = [p for p in inputs if p.suffix.lower() != ".json"]
+    try:
+        executor = make(args.executor, jobs=args.jobs, scheduler=args.scheduler,
+                        items=len(releases))
+    except ExecutorError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    try:
+        workers = executor.workers
+        return _build(args, executor, workers, taxonomy, inputs, releases)
+    finally:
+        executor.close()
+
+
+def _build(args: argparse.Namespace, executor: Executor, workers: int, taxonomy: Taxonomy,
+           inputs: list[Path], releases: list[Path]) -> int:
+    """Extract on ``executor``, then map, generate and validate, and report."""
+    from generator import build_output
+    from generator.build import ResultsFileError, load_results, write_build
+    from generator.extract.read.encoding import decode_release
+    from generator.inputs import ReleaseTask, extract_task, remote_validator
+    from generator.limits import read_bytes
+
+    mode, fmt = _mode(args), args.fmt
+    verbose = mode == build_output.VERBOSE and fmt == "text"
+    tasks = []
+    for path in releases:  # the size limit, here: a remote worker is sent only what passes
+        data = (read_bytes(path, args.max_input_bytes, what="release")
+                if executor.ships_data() else None)
+        tasks.append(ReleaseTask(str(path), data, args.max_input_bytes))
+    extracted = _run_bar(executor, extract_task, tasks, _progress(args), "extract")
+    by_path = dict(zip(releases, extracted, strict=False))
     results, coverage = [], []
     texts: dict[str, list[str]] = {}
     for path in inputs:
         if path.suffix.lower() == ".json":
             try:
                 with doing("reading results", path):
-                    results.append(load_results(path))
+                    results.append(load_results(path, max_bytes=args.max_input_bytes))
             except ResultsFileError as exc:
                 for problem in exc.problems:
                     _err(f"{path}: not a results file: {problem}")
                 return EXIT_USAGE
             continue
         with doing("extracting", path):
-            extraction = extract_release(path, taxonomy)
+            extraction = by_path.get(path)
+            if extraction is None:  # a failure before it stopped the local run
+                extraction = next(e for e in extracted if isinstance(e, BaseException))
+            if isinstance(extraction, BaseException):
+                raise extraction
         if path.suffix.lower() == ".txt":  # its lines are the lines the provenance names
             texts[extraction.results.document] = decode_release(path.read_bytes())[0].splitlines()
-        print(extraction.coverage.render_text())
+        if verbose:
+            print(extraction.coverage.render_text())
         results.append(extraction.results)
         coverage.append(extraction.coverage.model_dump(mode="json"))
+    said: list[str] = []
     with doing("building filings into", args.out):
         outcome = write_build(
             results,
@@ -131,30 +221,67 @@ def cmd_build(args: argparse.Namespace) -> int:
             strict=args.strict,
             package=args.package,
             texts=texts,
+            say=print if verbose else said.append,
+            validator=remote_validator(executor) if executor.ships_data() else None,
         )
-    if not outcome.ok:
-        _err(f"{len(outcome.findings)} validation finding(s); nothing was written to {args.out}")
-        return EXIT_FINDINGS
-    if args.coverage_json:
-        write_file(args.coverage_json, json.dumps(coverage, indent=1).encode())
     report = outcome.report
+    lines = (build_output.filing_lines(results, outcome.filing_set)
+             if outcome.filing_set is not None else [])
+    code = EXIT_OK
+    held = report is not None and bool(report.review or report.truncated)
+    if not outcome.ok or (held and args.fail_on_review):
+        code = EXIT_FINDINGS
+    if outcome.ok and args.coverage_json:
+        write_file(args.coverage_json, json.dumps(coverage, indent=1).encode())
+    if fmt == "json":
+        print(build_output.build_json(
+            ok=code == EXIT_OK, exit_code=code, out=args.out, report=report, lines=lines,
+            written=outcome.written, findings=outcome.findings, executor=executor.name,
+            workers=workers))
+    if not outcome.ok:
+        if not verbose:
+            for finding in outcome.findings:
+                print(finding, file=sys.stderr)
+        _err(f"{len(outcome.findings)} validation finding(s); nothing was written to {args.out}")
+        return code
     assert report is not None
-    print(
-        f"wrote {len(report.filings)} filing(s), {report.facts} facts, into {args.out}"
-        f" ({len(report.release_conflicts)} conflicts within releases,"
-        f" {len(report.conflicts)} between releases,"
-        f" {len(report.source_inconsistencies)} totals kept as printed though the source's parts"
-        " disagree: see build-report.json):"
-    )
-    for name in report.filings:
-        print(f"  {args.out / name}")
-    print(_review_line(report.review_reasons()))
-    if report.review and args.fail_on_review:
-        _err(f"{len(report.review)} figure(s) held back for review (--fail-on-review); the "
-             f"proven figures were written to {args.out}, the rest are under 'review' in "
-             "build-report.json")
-        return EXIT_FINDINGS
-    return EXIT_OK
+    review = _review_line(report.review_reasons())
+    if verbose:
+        print(
+            f"wrote {len(report.filings)} filing(s), {report.facts} facts, into {args.out}"
+            f" ({len(report.release_conflicts)} conflicts within releases,"
+            f" {len(report.conflicts)} between releases,"
+            f" {len(report.source_inconsistencies)} totals kept as printed though the source's"
+            " parts disagree: see build-report.json):"
+        )
+        for name in report.filings:
+            print(f"  {args.out / name}")
+        print(review)
+        for line in build_output.truncation_lines(report):
+            print(line)
+    elif fmt == "text" and mode == build_output.SUMMARY:
+        print(build_output.summary_text(report, lines, args.out, outcome.written, review))
+    if code != EXIT_OK:
+        why = [f"{len(report.review)} figure(s) held back for review"] if report.review else []
+        why += [f"{len(report.truncated)} release(s) look truncated"] if report.truncated else []
+        _err(f"{' and '.join(why)} (--fail-on-review); the proven figures were written to "
+             f"{args.out}; see 'review' and 'truncated' in build-report.json")
+    return code
+
+
+def _run_bar(executor: Executor, fn: Callable[[ReleaseTask], Extraction],
+             tasks: list[ReleaseTask], show: bool, what: str) -> list[Extraction | BaseException]:
+    """Run ``fn`` over ``tasks`` with a bar on standard error (when ``show``)."""
+    bar = None
+    if show and tasks:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(tasks), desc=what, unit="release", file=sys.stderr, leave=False)
+    try:
+        return executor.run(fn, tasks, bar.update if bar is not None else lambda: None)
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def _review_line(reasons: dict[str, int]) -> str:
@@ -207,6 +334,36 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return int(validate_cli.run(args))
 
 
+def _count(least: int, what: str) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least ``least`` (else a usage error, exit 2)."""
+    from generator.validate.cli import _count as count
+
+    return count(least, what)
+
+
+def _report_arguments(p: argparse.ArgumentParser) -> None:
+    """How much a command says, in which form, and whether it shows progress."""
+    say = p.add_mutually_exclusive_group()
+    say.add_argument("-v", "--verbose", action="store_true",
+                     help="every document's coverage, conflict and finding (the full detail)")
+    say.add_argument("-q", "--quiet", action="store_true",
+                     help="say nothing on success (errors still go to standard error)")
+    p.add_argument("--format", choices=["text", "json"], default="text", dest="fmt",
+                   help="report as text (default) or as one JSON document")
+    bar = p.add_mutually_exclusive_group()
+    bar.add_argument("--progress", action="store_true",
+                     help="progress bar on standard error even when it is not a terminal")
+    bar.add_argument("--no-progress", action="store_true",
+                     help="no progress bar, even on a terminal")
+
+
+def _limit_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--max-input-bytes", type=_count(0, "0 (no limit) or more"), default=MAX_INPUT_BYTES,
+        metavar="N", help=f"refuse an input file over N bytes (default {MAX_INPUT_BYTES:,}; "
+        "0: no limit); extraction takes about 6 s and 120 MB per MB of release text")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="xbrlgen",
@@ -255,12 +412,25 @@ def parser() -> argparse.ArgumentParser:
         help="also write each filing as an XBRL Report Package (<filing>.xbri: the Inline XBRL "
         "page and the taxonomy package in one zip)",
     )
+    _limit_argument(b)
+    _report_arguments(b)
+    from generator.executors import NAMES
+
+    b.add_argument("--executor", choices=NAMES, default="local",
+                   help="where releases are extracted: local (a process pool on this machine, "
+                   "the default) or dask (the workers of a Dask distributed scheduler)")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="the Dask scheduler, e.g. tcp://scheduler:8786 (with --executor dask)")
+    b.add_argument("-j", "--jobs", type=_count(0, "0 (all cores) or more"), default=None,
+                   help="local worker processes (default or 0: all cores)")
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("extract", parents=[common], help="one release -> structured results JSON")
     e.add_argument("release", type=Path)
     e.add_argument("-o", "--output", type=Path, help="results file (default: standard output)")
     e.add_argument("--coverage-json", type=Path, help="also write the coverage report as JSON")
+    _limit_argument(e)
+    _report_arguments(e)
     e.set_defaults(func=cmd_extract)
 
     t = sub.add_parser("taxonomy", parents=[common], help="render the taxonomy files and package")
@@ -309,7 +479,7 @@ def _main(argv: list[str]) -> int:
     try:
         with doing(f"running {args.command}"):
             return int(args.func(args))
-    except OutputError as exc:  # checked before any work starts
+    except (OutputError, InputTooLarge) as exc:  # checked before any work starts
         _err(str(exc))
         return EXIT_USAGE
     except OSError as exc:  # missing, not permitted, a folder where a file was meant, disk full

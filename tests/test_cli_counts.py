@@ -34,7 +34,7 @@ def test_the_summary_counts_conflicts_within_releases_and_between_them(
     path = tmp_path / "results.json"
     path.write_text(json.dumps(RESULTS))
     out = tmp_path / "out"
-    assert main(["build", str(path), "--out", str(out), "--no-arelle"]) == 0
+    assert main(["build", str(path), "--out", str(out), "--no-arelle", "--verbose"]) == 0
     summary = next(line for line in capsys.readouterr().out.splitlines()
                    if line.startswith("wrote "))
     assert "(1 conflicts within releases, 0 between releases," in summary

@@ -91,11 +91,22 @@ class _Group:
     lead: ResultFact = field(init=False)
 
     def __post_init__(self) -> None:
+        # Printings alike (value and precision) counted together: a figure printed in each of
+        # thousands of concatenated releases is compared with each distinct reading once.
+        self._alike: dict[tuple[Decimal | None, int | None], list[ResultFact]] = {}
+        for fact in self.facts:
+            self._alike.setdefault((fact.value, fact.decimals), []).append(fact)
+        self._supports: dict[tuple[Decimal | None, int | None], int] = {}
         self.lead = min(self.facts, key=self._rank)
 
     def _support(self, fact: ResultFact) -> int:
-        return sum(1 for other in self.facts
-                   if other is not fact and consistent(fact, other, slack_units=1))
+        """How many other printings agree with ``fact`` (itself always would: not counted)."""
+        key = (fact.value, fact.decimals)
+        if key not in self._supports:
+            self._supports[key] = sum(
+                len(alike) for alike in self._alike.values()
+                if consistent(fact, alike[0], slack_units=1)) - 1
+        return self._supports[key]
 
     def _rank(self, fact: ResultFact) -> tuple[int, int, int, int, int, int]:
         """Numbers before dashes; a figure another printing confirms before an unconfirmed one

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -15,8 +16,10 @@ from generator.extract.crosscheck import cross_check
 from generator.extract.layout import Document
 from generator.extract.map_rows import MappedDocument, map_document
 from generator.extract.proof import prove
-from generator.extract.read import read_release
-from generator.model.results import CONFLICT_NOTE, Results
+from generator.extract.read import read_release, read_release_data
+from generator.extract.truncation import TRUNCATED, cut_statement
+from generator.limits import MAX_INPUT_BYTES
+from generator.model.results import CONFLICT_NOTE, TRUNCATED_NOTE, Results
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.aliases import AliasIndex
 
@@ -48,8 +51,10 @@ def _tables(mapped: MappedDocument) -> tuple[TableMapping, ...]:
     )
 
 
-def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
-    """Map and cross-check a read document."""
+def extract_document(doc: Document, taxonomy: Taxonomy,
+                     progress: Callable[[str], None] | None = None) -> Extraction:
+    """Map and cross-check a read document (``progress`` is told each stage done)."""
+    step = progress or (lambda stage: None)
     if doc.period is None:
         raise ExtractionError(f"{doc.name}: the reader found no reporting period")
     company = taxonomy.companies.get(doc.company or "")
@@ -58,9 +63,15 @@ def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
             f"{doc.name}: company {doc.company!r} is not declared under taxonomy/companies/"
         )
     mapped = map_document(doc, taxonomy, AliasIndex(taxonomy, company))
+    step("mapped")
     truncate = company.rounding == "truncation"
     proof = prove(mapped, taxonomy, doc.period, doc.usd_rate, truncate)
+    step("proven")
     checked = cross_check(proof.facts, taxonomy, doc.usd_rate, truncate=truncate)
+    step("cross-checked")
+    cut = cut_statement(mapped, taxonomy)
+    problems = (*doc.problems, *([cut] if cut else []))
+    truncated = [p for p in problems if p.endswith(TRUNCATED)]
     unmapped = tuple(mapped.unmapped)
     repairs = [
         CorrectionNote(
@@ -76,12 +87,13 @@ def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
         corrections=(*repairs, *checked.corrections), conflicts=tuple(checked.conflicts),
         calc_findings=tuple(checked.findings), tables=_tables(mapped),
         label_readings=tuple(mapped.readings), held_back=tuple(proof.held),
-        problems=tuple(doc.problems),
+        problems=problems,
     )
     notes = tuple(
         ([f"reader: text read as {doc.encoding}"]
          if doc.encoding not in (None, "utf-8", "pdf text layer") else [])
         + [f"reader: {p}" for p in doc.problems]
+        + [f"{TRUNCATED_NOTE}{p}" for p in truncated]
         + [f"{CONFLICT_NOTE}{c.concept} [{c.context}] kept {c.kept}; also {'; '.join(c.values)}"
            for c in checked.conflicts]
         + [f"label read by similarity: {r.document}:{r.line} {r.label!r} as {r.read_as!r}"
@@ -97,6 +109,16 @@ def extract_document(doc: Document, taxonomy: Taxonomy) -> Extraction:
     return Extraction(results=results, coverage=coverage)
 
 
-def extract_release(path: Path, taxonomy: Taxonomy) -> Extraction:
-    """Read ``path`` with the layout readers, then map rows to facts and cross-check them."""
-    return extract_document(read_release(path, taxonomy), taxonomy)
+def extract_release(path: Path, taxonomy: Taxonomy, *, max_bytes: int = MAX_INPUT_BYTES,
+                    progress: Callable[[str], None] | None = None) -> Extraction:
+    """Read ``path`` with the layout readers, then map rows to facts and cross-check them
+    (a file over ``max_bytes``, 0 for no limit, is refused: :class:`InputTooLarge`)."""
+    doc = read_release(path, taxonomy, max_bytes=max_bytes)
+    if progress:
+        progress("read")
+    return extract_document(doc, taxonomy, progress)
+
+
+def extract_release_data(path: Path, data: bytes, taxonomy: Taxonomy) -> Extraction:
+    """:func:`extract_release` on bytes already read (by the process that was given ``path``)."""
+    return extract_document(read_release_data(path, data, taxonomy), taxonomy)

@@ -17,6 +17,9 @@ PeriodKind = Literal["Q1", "H1", "Q3", "FY", "Q2", "Q4"]
 #: How a note about a conflict within the release begins (two printings of one figure that
 #: disagree); the coverage report counts the same conflicts.
 CONFLICT_NOTE = "conflict: "
+#: How a note saying the release looks truncated begins (it stops inside a table or a statement
+#: without its closing total): ``build`` lists these, and ``--fail-on-review`` fails on them.
+TRUNCATED_NOTE = "truncated: "
 
 
 
@@ -123,3 +126,9 @@ class Results(BaseModel):
         """The release's own conflicts, as its coverage line counts them."""
         return tuple(n.removeprefix(CONFLICT_NOTE) for n in self.notes
                      if n.startswith(CONFLICT_NOTE))
+
+    @property
+    def truncations(self) -> tuple[str, ...]:
+        """Where the release looks cut off (a results file may carry these notes too)."""
+        return tuple(n.removeprefix(TRUNCATED_NOTE) for n in self.notes
+                     if n.startswith(TRUNCATED_NOTE))

@@ -7,8 +7,11 @@ reused per process because Arelle keeps global state.
 
 from __future__ import annotations
 
+import atexit
 import json
+import multiprocessing.util
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -26,10 +29,19 @@ _LEVELS = {
 }
 
 
+def _private_config() -> str:
+    """A temporary folder for Arelle's settings, removed when this process ends — normally
+    (atexit) or as a pool worker (multiprocessing's finalizers; workers skip atexit)."""
+    folder = tempfile.mkdtemp(prefix="xbrlgen-arelle-")
+    atexit.register(shutil.rmtree, folder, True)
+    multiprocessing.util.Finalize(None, shutil.rmtree, args=(folder, True), exitpriority=0)
+    return folder
+
+
 def _get_session() -> Any:
     global _session
     if _session is None:
-        os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="xbrlgen-arelle-")
+        os.environ["XDG_CONFIG_HOME"] = _private_config()
         from arelle.api.Session import Session
 
         _session = Session()
@@ -42,6 +54,9 @@ def close() -> None:
     if _session is not None:
         _session.close()
         _session = None
+        config = Path(os.environ.get("XDG_CONFIG_HOME", ""))
+        if config.name.startswith("xbrlgen-arelle-"):
+            shutil.rmtree(config, ignore_errors=True)
 
 
 #: xbrlgen's calculation modes as Arelle's ``--calc`` values.

@@ -8,6 +8,7 @@ only refutes: a plausible period proves nothing about the figures under it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from generator.extract.proof.columns import ColumnFacts
 from generator.model.period import Duration, Instant, shift_years
@@ -28,10 +29,17 @@ def _quarter_starts(rp: ReportingPeriod) -> set[dt.date]:
     return out
 
 
+@functools.lru_cache(maxsize=64)
+def _bounds(fiscal_year_start: dt.date, rp: ReportingPeriod) -> tuple[frozenset[dt.date],
+                                                                        frozenset[dt.date]]:
+    """Quarter starts and ends within reach, worked out once per release (not per figure)."""
+    starts = _quarter_starts(rp)
+    return frozenset(starts), frozenset(s - dt.timedelta(days=1) for s in starts)
+
+
 def plausible(period: Duration | Instant, rp: ReportingPeriod) -> bool:
     """A fiscal-quarter-aligned period within the release's reach (two years back, one ahead)."""
-    starts = _quarter_starts(rp)
-    ends = {s - dt.timedelta(days=1) for s in starts}
+    starts, ends = _bounds(rp.fiscal_year_start, rp)
     if isinstance(period, Instant):
         return period.date in ends
     return period.start in starts and period.end in ends and period.months <= 12

@@ -49,6 +49,13 @@ class ColumnFacts:
     sure: dict[int, set[str]] = field(default_factory=dict)  # figure -> checks confirming it
     doubts: dict[int, str] = field(default_factory=dict)
     incomplete_rows: set[int] = field(default_factory=set)  # lines of rows with a blank slot
+    # Kept beside ``verdicts`` so that asking costs the same however many checks spoke: a
+    # figure printed in every one of thousands of concatenated releases confirms its column
+    # thousands of times (what is confirmed, and the first refutation, are what is reported).
+    _refuted: list[Verdict] = field(default_factory=list, repr=False)
+    _confirmed: dict[tuple[str, str], Verdict] = field(default_factory=dict, repr=False)
+    _positions: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    _indexed: int = field(default=0, repr=False)  # how many of ``facts`` _positions covers
 
     @property
     def key(self) -> tuple[int, int]:
@@ -56,14 +63,24 @@ class ColumnFacts:
 
     @property
     def refutations(self) -> list[Verdict]:
-        return [v for v in self.verdicts if v.kind == REFUTE]
+        return self._refuted
 
     @property
     def confirmations(self) -> list[Verdict]:
-        return [v for v in self.verdicts if v.kind == CONFIRM]
+        """One per check and aspect (the first that said it): a confirmation's detail is not
+        reported, only which checks confirmed what."""
+        return list(self._confirmed.values())
 
     def has(self, aspect: str) -> bool:
-        return any(v.aspect in (aspect, BOTH) for v in self.confirmations)
+        return any(a in (aspect, BOTH) for _, a in self._confirmed)
+
+    def _where(self, fact: ResultFact) -> list[int]:
+        """Positions of ``fact`` (by identity) in ``facts``, from an index built once."""
+        if self._indexed != len(self.facts):  # facts are only ever appended
+            for i in range(self._indexed, len(self.facts)):
+                self._positions.setdefault(id(self.facts[i]), []).append(i)
+            self._indexed = len(self.facts)
+        return self._positions.get(id(fact), [])
 
     @property
     def proven(self) -> bool:
@@ -76,9 +93,8 @@ class ColumnFacts:
         return " and ".join(lacks)
 
     def confirm_fact(self, fact: ResultFact, check: str) -> None:
-        for i, f in enumerate(self.facts):
-            if f is fact:
-                self.sure.setdefault(i, set()).add(check)
+        for i in self._where(fact):
+            self.sure.setdefault(i, set()).add(check)
 
     def proven_by(self, i: int) -> tuple[str, ...]:
         """What proved figure ``i``: its column's checks, then its own ("own: arithmetic")."""
@@ -87,9 +103,8 @@ class ColumnFacts:
         return (*column, *own)
 
     def doubt_fact(self, fact: ResultFact, why: str) -> None:
-        for i, f in enumerate(self.facts):
-            if f is fact:
-                self.doubts.setdefault(i, why)
+        for i in self._where(fact):
+            self.doubts.setdefault(i, why)
 
     def figure_doubt(self, i: int) -> str | None:
         """Why figure ``i`` of a proven column is still held back, if it is.
@@ -111,10 +126,15 @@ class ColumnFacts:
         return None
 
     def refute(self, check: str, detail: str) -> None:
-        self.verdicts.append(Verdict(check, REFUTE, detail))
+        verdict = Verdict(check, REFUTE, detail)
+        self.verdicts.append(verdict)
+        self._refuted.append(verdict)
 
     def confirm(self, check: str, detail: str, aspect: str = BOTH) -> None:
-        self.verdicts.append(Verdict(check, CONFIRM, detail, aspect))
+        if (check, aspect) not in self._confirmed:
+            verdict = Verdict(check, CONFIRM, detail, aspect)
+            self.verdicts.append(verdict)
+            self._confirmed[(check, aspect)] = verdict
 
     @property
     def header(self) -> str:

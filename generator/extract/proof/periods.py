@@ -22,22 +22,42 @@ CHECK = "periods"
 Piece = tuple[ColumnFacts, ResultFact, Duration]
 
 
-def _tiling(whole: Duration, pieces: list[Piece]) -> list[Piece] | None:
-    """Consecutive shorter periods from ``whole``'s start to its end, if the pieces have them."""
-    by_start: dict[dt.date, list[Piece]] = defaultdict(list)
-    for piece in pieces:
-        period = piece[2]
-        if period != whole and whole.start <= period.start and period.end <= whole.end:
-            by_start[period.start].append(piece)
-    chain: list[Piece] = []
-    day = whole.start
-    while day <= whole.end:
-        options = sorted(by_start.get(day, []), key=lambda p: p[2].end)
-        if not options:
-            return None
-        chain.append(options[0])  # the shortest: quarters before halves
-        day = options[0][2].end + dt.timedelta(days=1)
-    return chain if len(chain) >= 2 else None
+class _Tilings:
+    """The pieces of one group indexed by their start, shortest first (printing order among
+    equals), so that finding a whole's chain costs its length, not the group's size."""
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        by_start: dict[dt.date, list[Piece]] = defaultdict(list)
+        for piece in pieces:
+            by_start[piece[2].start].append(piece)
+        self.by_start = {day: sorted(options, key=lambda p: p[2].end)
+                         for day, options in by_start.items()}
+        self.chains: dict[Duration, list[Piece] | None] = {}
+
+    def _shortest(self, day: dt.date, whole: Duration) -> Piece | None:
+        """The first piece starting on ``day`` that is not ``whole`` and ends within it."""
+        for piece in self.by_start.get(day, ()):
+            if piece[2].end > whole.end:
+                return None
+            if piece[2] != whole:
+                return piece
+        return None
+
+    def tiling(self, whole: Duration) -> list[Piece] | None:
+        """Consecutive shorter periods from ``whole``'s start to its end, if the pieces have
+        them (the same for every figure of that period: worked out once)."""
+        if whole not in self.chains:
+            chain: list[Piece] = []
+            day = whole.start
+            while day <= whole.end:
+                option = self._shortest(day, whole)
+                if option is None:
+                    chain = []
+                    break
+                chain.append(option)  # the shortest: quarters before halves
+                day = option[2].end + dt.timedelta(days=1)
+            self.chains[whole] = chain if len(chain) >= 2 else None
+        return self.chains[whole]
 
 
 def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> None:
@@ -52,14 +72,18 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
                        fact.unit)
                 groups[key].append((column, fact, fact.period))
     for pieces in groups.values():
+        tilings = _Tilings(pieces)
+        sums: dict[Duration, tuple[Decimal, Decimal]] = {}
         for column, whole, span in pieces:
             assert whole.value is not None
-            chain = _tiling(span, pieces)
+            chain = tilings.tiling(span)
             if chain is None:
                 continue
-            computed = sum((f.value or Decimal(0) for _, f, _ in chain), Decimal(0))
-            tolerance = half_unit(whole, truncate) + sum(
-                (half_unit(f, truncate) for _, f, _ in chain), Decimal(0))
+            if span not in sums:
+                sums[span] = (sum((f.value or Decimal(0) for _, f, _ in chain), Decimal(0)),
+                              sum((half_unit(f, truncate) for _, f, _ in chain), Decimal(0)))
+            computed, slack = sums[span]
+            tolerance = half_unit(whole, truncate) + slack
             if abs(whole.value - computed) > tolerance:
                 continue
             detail = (f"{whole.concept} {whole.source.text} (line {whole.source.line}) equals "

@@ -34,23 +34,44 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
             if fact.value is not None and not column.refutations:
                 key = (fact.concept, str(fact.period), tuple(sorted(fact.dimensions.items())))
                 printed[key].append((column, fact))
+    by_concept: dict[str, list[tuple[object, ...]]] = defaultdict(list)
+    for printed_key in printed:
+        by_concept[str(printed_key[0])].append(printed_key)
     for ratio in taxonomy.ratios:
-        for (concept, *context), quotients in list(printed.items()):
-            if concept != ratio.concept:
-                continue
-            tops = printed.get((ratio.numerator, *context), [])
-            bottoms = printed.get((ratio.denominator, *context), [])
-            for q_column, quotient in quotients:
-                for t_column, top in tops:
-                    for b_column, bottom in bottoms:
-                        if _holds(quotient, top, bottom, truncate):
+        for concept, *context in by_concept.get(ratio.concept, []):
+            quotients = _by_value(printed[(concept, *context)])
+            tops = _by_value(printed.get((ratio.numerator, *context), []))
+            bottoms = _by_value(printed.get((ratio.denominator, *context), []))
+            # Figures printed alike are judged once: the ratio depends on value and precision
+            # only (thousands of concatenated releases print the same figures thousands of times).
+            for q_group in quotients:
+                for t_group in tops:
+                    for b_group in bottoms:
+                        if not _holds(q_group[0][1], t_group[0][1], b_group[0][1], truncate):
+                            continue
+                        top, bottom = t_group[0][1], b_group[0][1]
+                        for q_column, quotient in q_group:
                             detail = (f"{quotient.concept} {quotient.source.text} (line "
                                       f"{quotient.source.line}) = {top.concept} {top.source.text}"
                                       f" / {bottom.concept} {bottom.source.text}")
-                            for strip, fact in ((q_column, quotient), (b_column, bottom)):
-                                strip.confirm(CHECK, detail, BOTH)
-                                strip.confirm_fact(fact, CHECK)
-                            t_column.confirm_fact(top, CHECK)
+                            q_column.confirm(CHECK, detail, BOTH)
+                            q_column.confirm_fact(quotient, CHECK)
+                        for b_column, fact in b_group:
+                            b_column.confirm(CHECK, detail, BOTH)
+                            b_column.confirm_fact(fact, CHECK)
+                        for t_column, fact in t_group:
+                            t_column.confirm_fact(fact, CHECK)
+
+
+Printing = tuple[ColumnFacts, ResultFact]
+
+
+def _by_value(printings: list[Printing]) -> list[list[Printing]]:
+    """Printings grouped by value and precision, in printing order."""
+    groups: dict[tuple[Decimal | None, int | None], list[Printing]] = {}
+    for column, fact in printings:
+        groups.setdefault((fact.value, fact.decimals), []).append((column, fact))
+    return list(groups.values())
 
 
 def _holds(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: bool) -> bool:

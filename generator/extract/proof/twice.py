@@ -13,7 +13,12 @@ that print different figures for one line cannot both be right: both are refuted
 
 from __future__ import annotations
 
+import bisect
+import heapq
 from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from generator.extract.crosscheck import FactKey, fact_key, filed_concept
 from generator.extract.precision import consistent
@@ -22,17 +27,121 @@ from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
 
 CHECK = "printed twice"
-Printings = dict[FactKey, list[tuple[ColumnFacts, ResultFact]]]
+Printing = tuple[ColumnFacts, ResultFact]
+Printings = dict[FactKey, list[Printing]]
+Alike = tuple[Decimal | None, int | None]  # value and precision: printings that read the same
+
+
+@dataclass
+class _Key:
+    """Every printing of one figure (concept, period, members, unit), grouped by reading.
+
+    Why grouped: a figure printed in each of thousands of concatenated releases would otherwise
+    be compared with every other printing (quadratic); printings with the same value and
+    precision agree or disagree with a given one alike, so each distinct reading is compared
+    once and counted by how many of its printings stand in anchored, unrefuted columns."""
+
+    readings: list[Printing]
+    group_of: list[int] = field(default_factory=list)  # reading position -> group
+    alike: list[Alike] = field(default_factory=list)  # group -> its value and precision
+    facts: list[ResultFact] = field(default_factory=list)  # group -> a printing of it
+    valid: list[list[int]] = field(default_factory=list)  # group -> anchored positions, sorted
+    same: dict[tuple[int, int], bool] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        index: dict[Alike, int] = {}
+        for _, fact in self.readings:
+            alike = (fact.value, fact.decimals)
+            if alike not in index:
+                index[alike] = len(self.alike)
+                self.alike.append(alike)
+                self.facts.append(fact)
+                self.valid.append([])
+            self.group_of.append(index[alike])
+
+    def agrees(self, g: int, h: int) -> bool:
+        if (g, h) not in self.same:
+            self.same[(g, h)] = _same(self.facts[g], self.facts[h])
+        return self.same[(g, h)]
+
+    def others(self, position: int, column: ColumnFacts, *, agreeing: bool) -> Iterator[int]:
+        """Positions of the anchored printings in other columns that agree (or disagree) with
+        the printing at ``position``, in printing order."""
+        g = self.group_of[position]
+        lists = [v for h, v in enumerate(self.valid) if v and self.agrees(g, h) == agreeing]
+        for other in heapq.merge(*lists):
+            if self.readings[other][0] is not column:
+                yield other
+
+    def count(self, position: int, column: ColumnFacts, own: dict[int, int]) -> tuple[int, int]:
+        """How many anchored printings in other columns agree, and how many disagree, with the
+        printing at ``position`` (``own``: this column's anchored printings per group)."""
+        g = self.group_of[position]
+        agree = disagree = 0
+        for h, positions in enumerate(self.valid):
+            n = len(positions) - own.get(h, 0)
+            if self.agrees(g, h):
+                agree += n
+            else:
+                disagree += n
+        return agree, disagree
+
+
+class _Ledger:
+    """Which printings stand in anchored, unrefuted columns, kept up to date as columns are
+    anchored or refuted."""
+
+    def __init__(self, columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
+        printed: Printings = defaultdict(list)
+        self.where: dict[int, tuple[FactKey, int]] = {}  # id(fact) -> its key and position
+        self.keys_of: dict[tuple[int, int], list[tuple[FactKey, int]]] = {}
+        for column in columns:
+            mine = self.keys_of.setdefault(column.key, [])
+            for fact in column.facts:
+                key = fact_key(fact, filed_concept(fact, taxonomy))
+                self.where[id(fact)] = (key, len(printed[key]))
+                mine.append((key, len(printed[key])))
+                printed[key].append((column, fact))
+        self.printed = printed
+        self.keys = {key: _Key(readings) for key, readings in printed.items()}
+        self.valid: set[tuple[int, int]] = set()
+        self._own: dict[tuple[int, int], dict[FactKey, dict[int, int]]] = {}
+
+    def update(self, column: ColumnFacts, anchored: set[tuple[int, int]]) -> None:
+        """Record whether ``column``'s printings now count as anchored witnesses."""
+        now = column.key in anchored and not column.refutations
+        if now == (column.key in self.valid):
+            return
+        for key, position in self.keys_of.get(column.key, []):
+            record = self.keys[key]
+            positions = record.valid[record.group_of[position]]
+            if now:
+                bisect.insort(positions, position)
+            else:
+                positions.remove(position)
+        (self.valid.add if now else self.valid.discard)(column.key)
+
+    def own(self, column: ColumnFacts, key: FactKey) -> dict[int, int]:
+        """This column's anchored printings of ``key`` per group (not its own witnesses)."""
+        if column.key not in self.valid:
+            return {}
+        if column.key not in self._own:
+            per_key: dict[FactKey, dict[int, int]] = {}
+            for k, position in self.keys_of[column.key]:
+                groups = per_key.setdefault(k, {})
+                g = self.keys[k].group_of[position]
+                groups[g] = groups.get(g, 0) + 1
+            self._own[column.key] = per_key
+        return self._own[column.key].get(key, {})
 
 
 def check(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
     """Compare figures with their other printings, propagating from anchored columns."""
-    printed: Printings = defaultdict(list)
-    for column in columns:
-        for fact in column.facts:
-            printed[fact_key(fact, filed_concept(fact, taxonomy))].append((column, fact))
-    _refute_clashes(printed)
+    ledger = _Ledger(columns, taxonomy)
+    _refute_clashes(ledger.printed)
     anchored = {c.key for c in columns if c.has(ASSIGNMENT) and not c.refutations}
+    for column in columns:
+        ledger.update(column, anchored)
     judged: set[tuple[int, int]] = set()
     changed = True
     while changed:
@@ -40,70 +149,63 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
         for column in columns:
             if column.key in judged or column.refutations:
                 continue
-            verdict = _judge(column, printed, anchored, taxonomy)
+            verdict = _judge(column, ledger)
             if verdict is not None:
                 judged.add(column.key)
             if verdict and column.key not in anchored:
                 anchored.add(column.key)
                 changed = True
+            ledger.update(column, anchored)
     for column in columns:  # anchored columns' figures: each confirmed by its other printing
         if column.key in anchored:
-            _figures(column, printed, anchored, taxonomy)
+            _figures(column, ledger)
 
 
-def _others(column: ColumnFacts, fact: ResultFact, printed: Printings,
-            anchored: set[tuple[int, int]], taxonomy: Taxonomy) -> list[ResultFact]:
-    key = fact_key(fact, filed_concept(fact, taxonomy))
-    return [other for other_column, other in printed[key]
-            if other_column is not column and other_column.key in anchored
-            and not other_column.refutations]
-
-
-def _judge(column: ColumnFacts, printed: Printings, anchored: set[tuple[int, int]],
-           taxonomy: Taxonomy) -> bool | None:
+def _judge(column: ColumnFacts, ledger: _Ledger) -> bool | None:
     """Confirm (True) or refute (False) a column by its figures' anchored other printings;
     None while no anchored printing speaks to it."""
-    agree: list[str] = []
-    disagree: list[str] = []
+    agree = disagree = 0
+    first: dict[bool, str] = {}
     for fact in column.facts:
-        for other in _others(column, fact, printed, anchored, taxonomy):
-            where = (f"{fact.concept} {fact.source.text}: line {other.source.line} prints "
-                     f"{other.source.text}")
-            (agree if _same(fact, other) else disagree).append(where)
-    if agree and len(agree) > 2 * len(disagree):
-        column.confirm(CHECK, f"{len(agree)} figure(s) agree with their other printing"
-                              f"{f' ({len(disagree)} do not)' if disagree else ''}: {agree[0]}",
-                       BOTH if len(agree) >= 2 else ASSIGNMENT)
+        key, position = ledger.where[id(fact)]
+        record = ledger.keys[key]
+        n_agree, n_disagree = record.count(position, column, ledger.own(column, key))
+        agree += n_agree
+        disagree += n_disagree
+        for agreeing, n in ((True, n_agree), (False, n_disagree)):
+            if n and agreeing not in first:
+                other = record.readings[next(record.others(position, column,
+                                                           agreeing=agreeing))][1]
+                first[agreeing] = (f"{fact.concept} {fact.source.text}: line "
+                                   f"{other.source.line} prints {other.source.text}")
+    if agree and agree > 2 * disagree:
+        column.confirm(CHECK, f"{agree} figure(s) agree with their other printing"
+                              f"{f' ({disagree} do not)' if disagree else ''}: {first[True]}",
+                       BOTH if agree >= 2 else ASSIGNMENT)
         return True
-    if disagree and len(disagree) >= len(agree):
-        column.refute(CHECK, f"{len(disagree)} figure(s) disagree with their other printing "
-                             f"({len(agree)} agree): {disagree[0]}")
+    if disagree and disagree >= agree:
+        column.refute(CHECK, f"{disagree} figure(s) disagree with their other printing "
+                             f"({agree} agree): {first[False]}")
         return False
     return None
 
 
-def _figures(column: ColumnFacts, printed: Printings, anchored: set[tuple[int, int]],
-             taxonomy: Taxonomy) -> None:
+def _figures(column: ColumnFacts, ledger: _Ledger) -> None:
     """Each figure against its other printings: more agreeing printings than disagreeing ones
     confirm it; otherwise a disagreeing printing casts doubt on it — unless this figure is
     confirmed by a check of its own (a sum it is part of holds) and the other is not, which
     then carries the doubt alone."""
     for i, fact in enumerate(column.facts):
-        agree: list[ResultFact] = []
-        disagree: list[tuple[ColumnFacts, ResultFact]] = []
-        key = fact_key(fact, filed_concept(fact, taxonomy))
-        for other in _others(column, fact, printed, anchored, taxonomy):
-            holder = next(c for c, f in printed[key] if f is other)
-            if _same(fact, other):
-                agree.append(other)
-            else:
-                disagree.append((holder, other))
-        if len(agree) > len(disagree):
+        key, position = ledger.where[id(fact)]
+        record = ledger.keys[key]
+        agree, disagree = record.count(position, column, ledger.own(column, key))
+        if agree > disagree:
             column.confirm_fact(fact, CHECK)
             continue
-        for holder, other in disagree:
-            mine = i in column.sure
-            theirs = any(f is other for j, f in enumerate(holder.facts) if j in holder.sure)
+        mine = i in column.sure
+        for other_position in record.others(position, column, agreeing=False):
+            holder, other = record.readings[other_position]
+            theirs = any(j in holder.sure for j in holder._where(other))
             if mine and not theirs:
                 continue  # the other printing is doubted when its own column is judged
             column.doubt_fact(fact, f"line {other.source.line} prints {other.source.text} "
@@ -118,31 +220,38 @@ def _same(fact: ResultFact, other: ResultFact) -> bool:
     return consistent(fact, other, slack_units=1)
 
 
-def _doubt_rows(printed: Printings, fact: ResultFact, other: ResultFact) -> None:
+def _doubt_rows(by_line: dict[tuple[str, int], list[Printing]], fact: ResultFact,
+                other: ResultFact) -> None:
     """Both rows, in every column: a label read as another row's line misplaces all of its
     figures, translations included."""
-    lines = {fact.source.line, other.source.line}
     why = (f"rows at lines {fact.source.line} and {other.source.line} were both read as "
            f"{fact.concept} and print different figures")
-    for readings in printed.values():
-        for column, candidate in readings:
-            if candidate.concept == fact.concept and candidate.source.line in lines:
-                column.doubt_fact(candidate, why)
+    for line in sorted({fact.source.line, other.source.line}):
+        for column, candidate in by_line.get((fact.concept, line), []):
+            column.doubt_fact(candidate, why)
 
 
 def _refute_clashes(printed: Printings) -> None:
     """Two columns of one table giving one line's figure for the same period, differently;
-    or two rows of one column read as the same line (a garbled label read as its neighbour's)."""
+    or two rows of one column read as the same line (a garbled label read as its neighbour's).
+    Only printings of one table are compared with each other."""
+    by_line: dict[tuple[str, int], list[Printing]] = defaultdict(list)
     for readings in printed.values():
-        for i, (column, fact) in enumerate(readings):
-            for other_column, other in readings[i + 1:]:
-                same_table = other_column.table_index == column.table_index
-                if not same_table or _same(fact, other):
-                    continue
-                if other_column is column:
-                    _doubt_rows(printed, fact, other)
-                    continue
-                detail = (f"read as the same period as {{}}, but prints {fact.source.text} "
-                          f"for {fact.concept} where it prints {other.source.text}")
-                column.refute(CHECK, detail.format(other_column.where()))
-                other_column.refute(CHECK, detail.format(column.where()))
+        for column, candidate in readings:
+            by_line[(candidate.concept, candidate.source.line)].append((column, candidate))
+    for readings in printed.values():
+        by_table: dict[int, list[Printing]] = defaultdict(list)
+        for column, fact in readings:
+            by_table[column.table_index].append((column, fact))
+        for same_table in by_table.values():
+            for i, (column, fact) in enumerate(same_table):
+                for other_column, other in same_table[i + 1:]:
+                    if _same(fact, other):
+                        continue
+                    if other_column is column:
+                        _doubt_rows(by_line, fact, other)
+                        continue
+                    detail = (f"read as the same period as {{}}, but prints {fact.source.text} "
+                              f"for {fact.concept} where it prints {other.source.text}")
+                    column.refute(CHECK, detail.format(other_column.where()))
+                    other_column.refute(CHECK, detail.format(column.where()))

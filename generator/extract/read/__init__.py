@@ -31,6 +31,7 @@ from generator.extract.read.periods import FiscalCalendar, month_number
 from generator.extract.read.segments import Segment
 from generator.extract.read.tables import Assembler
 from generator.extract.read.wrapped import hard_wrapped, unwrapped
+from generator.limits import MAX_INPUT_BYTES, read_bytes
 from generator.model.entity import Company
 from generator.model.taxonomy import Taxonomy
 
@@ -39,15 +40,23 @@ class ReleaseError(Exception):
     """The text cannot be read as a results release (no tables, unreadable file...)."""
 
 
-def read_release(path: Path, taxonomy: Taxonomy) -> Document:
+def read_release(path: Path, taxonomy: Taxonomy, *, max_bytes: int = MAX_INPUT_BYTES
+                 ) -> Document:
     """Read a release file: text (UTF-8, UTF-16 with a byte-order mark, Shift-JIS / CP932,
     EUC-JP or Latin-1: see :mod:`generator.extract.read.encoding`), an HTML page (tables become
     tab-separated rows) or a PDF with a text layer (laid out by position). The document says
-    which encoding was used; a binary file (.docx, .xlsx, an image...) is refused."""
+    which encoding was used; a binary file (.docx, .xlsx, an image...) is refused. A file over
+    ``max_bytes`` (0: no limit) is refused before it is read: :class:`InputTooLarge`."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, max_bytes, what="release")
     except OSError as exc:
         raise ReleaseError(f"{path}: cannot read the release: {exc}") from exc
+    return read_release_data(path, data, taxonomy)
+
+
+def read_release_data(path: Path, data: bytes, taxonomy: Taxonomy) -> Document:
+    """:func:`read_release` on the file's bytes, read elsewhere (``path`` names it in messages,
+    its name and suffix are the document's): what a worker of another machine is sent."""
     if path.suffix.lower() == ".pdf" or looks_like_pdf(data):
         try:
             return read_text(path.name, pdf_to_text(data), taxonomy, encoding="pdf text layer")
@@ -159,4 +168,4 @@ def _truncation(tables: list[Table], segments: list[Segment]) -> list[str]:
     return []
 
 
-__all__ = ["ReleaseError", "read_release", "read_text"]
+__all__ = ["ReleaseError", "read_release", "read_release_data", "read_text"]

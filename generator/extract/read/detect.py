@@ -26,8 +26,9 @@ def detect_layout(text: str) -> Layout:
     lines = text.splitlines()
     tabbed = sum(1 for ln in lines if ln.count("\t") >= 2)
     units = sum(1 for ln in lines if re.match(r"\s*unit\s*:", ln, re.I))
-    long_numeric = sum(
-        1 for ln in lines if sum(1 for w in ln.split() if is_number_token(w)) >= 30)
+    long_numeric = sum(  # only lines of 30 words or more can have 30 numbers: parse those
+        1 for words in (ln.split() for ln in lines)
+        if len(words) >= 30 and sum(1 for w in words if is_number_token(w)) >= 30)
     nbsp_cells = sum(1 for ln in lines if f" {NBSP} " in ln or ln.rstrip(" ").endswith(NBSP))
     piped = sum(1 for ln in lines if _piped_row(ln))
     if units >= 3 and tabbed >= 3:

@@ -4,6 +4,7 @@ markers; broken labels are joined here before tables are assembled."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from generator.extract.read.lines import (
@@ -69,10 +70,10 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Seg
             if prev is not None and prev.kind in {"row", "text"} and _joinable_prev(prev) and \
                     gap <= (3 if aggressive else 1) and (continues or (
                         aggressive and not ends_dangling(seg.label)
-                        and _short_tail(seg, prev, segments[index + 1:]))):
+                        and _short_tail(seg, prev, segments, index + 1))):
                 prev.label = f"{prev.label} {seg.label}".strip()
                 if prev.kind == "text" and aggressive and ends_dangling(prev.label):
-                    out.remove(prev)
+                    _remove(out, prev)
                     prefix = prev
                 continue
             if aggressive and (ends_dangling(seg.label) or seg.label.endswith(";") or (
@@ -85,17 +86,27 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Seg
                         aggressive and not _has_words(seg.label) and _after_row(prev, out))):
             # "issued and outstanding, ... 16,833,847" continues the line above; numbers
             # alone ("3) 36") were carried onto the line after their label
-            out.remove(prev)
+            _remove(out, prev)
             seg.label = f"{prev.label} {seg.label if _has_words(seg.label) else ''}".strip()
         out.append(seg)
     _flush(prefix, out)
     return out
 
 
+def _remove(out: list[Segment], seg: Segment) -> None:
+    """Take ``seg`` (a recent one) out of ``out``, looking from the end: a long release has
+    many segments, and comparing them field by field from the start made this quadratic."""
+    for i in range(len(out) - 1, -1, -1):
+        if out[i] is seg:
+            del out[i]
+            return
+    out.remove(seg)
+
+
 def _after_row(prev: Segment, out: list[Segment]) -> bool:
     """``prev`` sits inside a table: the line before it has figures."""
-    before = [s for s in out if s.kind != "blank" and s is not prev]
-    return bool(before) and before[-1].kind == "row"
+    before = next((s for s in reversed(out) if s.kind != "blank" and s is not prev), None)
+    return before is not None and before.kind == "row"
 
 
 def _has_words(label: str) -> bool:
@@ -108,9 +119,9 @@ def _capitals(label: str) -> bool:
     return bool(bare) and bare.isupper() and not label.endswith(":")
 
 
-def _short_tail(seg: Segment, prev: Segment, rest: list[Segment]) -> bool:
-    """"Method Investees" between the row it ends and the next row."""
-    nxt = next((s for s in rest if s.kind != "blank"), None)
+def _short_tail(seg: Segment, prev: Segment, segments: list[Segment], start: int) -> bool:
+    """"Method Investees" between the row it ends and the next row (``segments[start:]``)."""
+    nxt = next((s for s in itertools.islice(segments, start, None) if s.kind != "blank"), None)
     words = seg.label.split()
     return (prev.kind == "row" and seg.line - prev.line == 1 and len(words) <= 4
             and not seg.label.endswith(":") and not seg.label.isupper()

@@ -4,6 +4,7 @@ Layouts differ only in how they cut lines into segments; tables are assembled fr
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -129,7 +130,8 @@ def demote_row_labels(segments: list[Segment]) -> list[Segment]:
     for index, seg in enumerate(segments):
         if seg.kind != "header":
             continue
-        nxt = next((s for s in segments[index + 1:] if s.kind != "blank"), None)
+        nxt = next((s for s in itertools.islice(segments, index + 1, None) if s.kind != "blank"),
+                   None)
         parsed = parse_header(seg.header_text, FiscalCalendar())
         dated = any(s.date or s.day_year or s.period for s in parsed.slots) or parsed.units
         if not dated and nxt is not None and nxt.kind == "row":

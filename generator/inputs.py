@@ -1,0 +1,125 @@
+"""One input of a build, extracted wherever the executor runs it (this process, a local worker,
+a Dask worker on another machine): the work function and what it is given and returns.
+
+A worker loads the taxonomy once (the bundled declaration, as the command does) and keeps it;
+the results come back as the same models a run in one process gives, so the filings are byte
+for byte the same.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.extract import pipeline
+from generator.extract.pipeline import Extraction
+from generator.model.taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from generator.executors import Executor
+    from generator.validate.findings import Finding, Report
+
+_TAXONOMY: Taxonomy | None = None
+
+
+def use_taxonomy(taxonomy: Taxonomy) -> None:
+    """Set the taxonomy this process extracts with (forked local workers inherit it)."""
+    global _TAXONOMY
+    _TAXONOMY = taxonomy
+
+
+def _taxonomy() -> Taxonomy:
+    global _TAXONOMY
+    if _TAXONOMY is None:
+        from generator.taxonomy import load_taxonomy
+
+        _TAXONOMY = load_taxonomy()
+    return _TAXONOMY
+
+
+@dataclass(frozen=True)
+class ReleaseTask:
+    """A release to extract: its path (names it; read there when ``data`` is None) and, for a
+    worker that does not share this machine's files, its bytes (already checked against the
+    size limit)."""
+
+    path: str
+    data: bytes | None = None
+    max_bytes: int = 0
+
+
+def extract_task(task: ReleaseTask) -> Extraction:
+    """Extract one release (runs on a worker)."""
+    path = Path(task.path)
+    if task.data is None:
+        return pipeline.extract_release(path, _taxonomy(), max_bytes=task.max_bytes)
+    return pipeline.extract_release_data(path, task.data, _taxonomy())
+
+
+@dataclass(frozen=True)
+class ValidationTask:
+    """One staged instance to validate on a worker, with the taxonomy files beside it (the
+    instance's schemaRef is relative) — sent as bytes: the worker shares no folder with us."""
+
+    name: str
+    instance: bytes
+    taxonomy: tuple[tuple[str, bytes], ...]
+    arelle: bool
+    calc_mode: str
+    engine: str
+
+
+def validate_task(task: ValidationTask) -> Report:
+    """Validate one instance in a temporary folder of the worker (runs on a worker)."""
+    from generator.build import validate_here
+
+    with tempfile.TemporaryDirectory(prefix="xbrlgen-worker-") as tmp:
+        folder = Path(tmp)
+        for name, data in task.taxonomy:
+            (folder / name).write_bytes(data)
+        path = folder / task.name
+        path.write_bytes(task.instance)
+        report = validate_here([path], task.arelle, task.calc_mode, task.engine)
+    return report
+
+
+TAXONOMY_SUFFIXES = (".xsd", ".xml")  # what an instance's DTS needs beside it
+
+
+def remote_validator(executor: Executor, done: Callable[[], None] = lambda: None
+                     ) -> Callable[[list[Path], bool, str, str], Report]:
+    """A build validator that validates each staged instance on the executor's workers and
+    puts the findings back under the staged paths, in order: the same report as at home."""
+
+    def run(paths: list[Path], arelle: bool, calc_mode: str, engine: str) -> Report:
+        from generator.validate.findings import Report
+
+        if not paths:
+            return Report()
+        folder = paths[0].parent
+        taxonomy = tuple((p.name, p.read_bytes()) for p in sorted(folder.iterdir())
+                         if p.suffix in TAXONOMY_SUFFIXES and p.is_file())
+        tasks = [ValidationTask(p.name, p.read_bytes(), taxonomy, arelle, calc_mode, engine)
+                 for p in paths]
+        outcomes = executor.run(validate_task, tasks, done)
+        merged = Report()
+        for path, outcome in zip(paths, outcomes, strict=True):
+            if isinstance(outcome, BaseException):
+                raise outcome
+            for finding in outcome.findings:
+                merged.findings.append(_moved(finding, path))
+            for summary in outcome.files:
+                merged.files.append(summary.model_copy(update={"file": str(path)}))
+        return merged
+
+    return run
+
+
+def _moved(finding: Finding, path: Path) -> Finding:
+    """A worker's finding about its copy of ``path``, said about ``path`` itself."""
+    if finding.file and Path(finding.file).name == path.name:
+        return finding.model_copy(update={"file": str(path)})
+    return finding

@@ -1,0 +1,94 @@
+"""Builds on a Dask distributed cluster (issue 15, part 5): a real LocalCluster (one worker
+process, so inputs and results really cross a process boundary as bytes) gives byte for byte
+the files of a local run; errors on a worker read as they do locally."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator import executors
+from generator.cli import main
+from generator.resources import sample_releases
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=True,
+                                  dashboard_address=None, silence_logs=40) as cluster:
+        yield str(cluster.scheduler_address)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_a_cluster_build_equals_the_local_build_byte_for_byte(
+        tmp_path: Path, scheduler: str, capsys: pytest.CaptureFixture[str]) -> None:
+    inputs = [str(p) for p in sample_releases()]
+    local, remote = tmp_path / "local", tmp_path / "dask"
+    assert main(["build", *inputs, "--no-arelle", "--out", str(local), "--format", "json"]) == 0
+    local_said = capsys.readouterr().out
+    assert main(["build", *inputs, "--no-arelle", "--out", str(remote), "--format", "json",
+                 "--executor", "dask", "--scheduler", scheduler]) == 0
+    remote_said = capsys.readouterr().out
+    assert _files(remote) == _files(local)
+    assert '"executor": "dask"' in remote_said
+
+    def strip(text: str, out: Path) -> str:
+        return text.replace(str(out), "OUT").replace('"executor": "dask"', '"executor": "local"')
+
+    assert [line for line in strip(remote_said, remote).splitlines()
+            if '"workers"' not in line] == [
+        line for line in strip(local_said, local).splitlines() if '"workers"' not in line]
+
+
+def test_a_release_that_fails_on_a_worker_fails_as_it_does_locally(
+        tmp_path: Path, scheduler: str, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "notes.txt"
+    bad.write_text("Internet Initiative Japan Inc.\nNothing but prose here, no tables.\n")
+    argv = ["build", str(sample_releases()[1]), str(bad), "--no-arelle"]
+    assert main([*argv, "--out", str(tmp_path / "a")]) == 2
+    local_err = capsys.readouterr().err
+    assert main([*argv, "--out", str(tmp_path / "b"), "--executor", "dask", "--scheduler",
+                 scheduler]) == 2
+    assert capsys.readouterr().err == local_err
+    assert "no tables found" in local_err
+    assert not (tmp_path / "b").exists() or not any((tmp_path / "b").iterdir())
+
+
+def test_dask_needs_a_scheduler(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--executor", "dask"]) == 2
+    assert "--scheduler ADDRESS" in capsys.readouterr().err
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(executors, "CONNECT_TIMEOUT", 1.0)
+    assert main(["build", "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("xbrlgen: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+    assert err.count("\n") == 1
+
+
+def test_a_scheduler_without_dask_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--scheduler", "tcp://127.0.0.1:9"]) == 2
+    assert "--scheduler is for --executor dask" in capsys.readouterr().err
+
+
+def test_validation_on_the_workers_says_what_it_says_at_home(
+        tmp_path: Path, scheduler: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The filings are validated on the workers (sent with their taxonomy files): the verbose
+    report, validation lines included, is the local one."""
+    inputs = [str(p) for p in sample_releases()[:2]]
+    local, remote = tmp_path / "local", tmp_path / "dask"
+    assert main(["build", *inputs, "--no-arelle", "--out", str(local), "--verbose"]) == 0
+    local_said = capsys.readouterr().out.replace(str(local), "OUT")
+    assert main(["build", *inputs, "--no-arelle", "--out", str(remote), "--verbose",
+                 "--executor", "dask", "--scheduler", scheduler]) == 0
+    assert capsys.readouterr().out.replace(str(remote), "OUT") == local_said
+    assert "calculation inconsistencies, each on a total kept as printed" in local_said
