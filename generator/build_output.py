@@ -100,13 +100,37 @@ def truncation_lines(report: BuildReport) -> list[str]:
     return [f"truncated: {item}" for item in report.truncated]
 
 
+#: What each kind of file a build writes ends with, in the order the summary names them.
+_KINDS = (
+    ("instance(s)", (".xbrl",)),
+    ("Inline XBRL page(s)", (".html",)),
+    ("provenance file(s)", (".provenance.json",)),
+    ("xBRL-CSV file(s)", ("-csv.json", "-facts.csv")),
+    ("report package(s)", (".xbri",)),
+)
+
+
+def _kind(name: str, stems: set[str]) -> str:
+    for kind, endings in _KINDS:
+        if name.endswith(endings):
+            return kind
+    if name.endswith(".json") and name[: -len(".json")] in stems:
+        return "xBRL-JSON file(s)"
+    return "taxonomy file(s)"
+
+
 def _written(written: Sequence[Path]) -> str:
-    names = [p.name for p in written]
-    instances = sum(1 for n in names if n.endswith(".xbrl"))
-    provenance = sum(1 for n in names if n.endswith(".provenance.json"))
-    rest = len(names) - instances - provenance - ("build-report.json" in names)
-    return (f"{instances} instance(s), {provenance} provenance file(s), {rest} taxonomy file(s)"
-            f"{', build-report.json' if 'build-report.json' in names else ''}")
+    names = [p.name for p in written if p.name != "build-report.json"]
+    stems = {n[: -len(".xbrl")] for n in names if n.endswith(".xbrl")}
+    counts: dict[str, int] = {}
+    for name in names:
+        kind = _kind(name, stems)
+        counts[kind] = counts.get(kind, 0) + 1
+    order = [k for k, _ in _KINDS[:2]] + ["xBRL-JSON file(s)"] + [k for k, _ in _KINDS[2:]]
+    parts = [f"{counts[k]} {k}" for k in [*order, "taxonomy file(s)"] if counts.get(k)]
+    if len(names) < len(written):
+        parts.append("build-report.json")
+    return ", ".join(parts)
 
 
 def build_json(*, ok: bool, exit_code: int, out: Path, report: BuildReport | None,

@@ -144,3 +144,13 @@ def test_extract_with_output_reports_on_standard_output(
     assert len(coverage["held_back"]) == len(results["review"])
     assert main(["extract", str(_sample("001")), "-o", str(target), "-q"]) == 0
     assert capsys.readouterr() == ("", "")
+
+
+def test_the_written_line_names_each_kind_of_file_the_build_wrote() -> None:
+    from generator.build_output import _written
+
+    names = ["a.xbrl", "a.html", "a.json", "a-csv.json", "a-facts.csv", "a.provenance.json",
+             "a.xbri", "xg.xsd", "xg_lab.xml", "xg.zip", "build-report.json"]
+    assert _written([Path(n) for n in names]) == (
+        "1 instance(s), 1 Inline XBRL page(s), 1 xBRL-JSON file(s), 1 provenance file(s), "
+        "2 xBRL-CSV file(s), 1 report package(s), 3 taxonomy file(s), build-report.json")
