@@ -86,6 +86,15 @@ class RollForward(BaseModel):
     changes: tuple[str, ...]
 
 
+class EvidenceSum(BaseModel):
+    """``total`` = the sum of ``terms`` (child, weight) as the statement prints it: evidence for
+    the extractor's proof stage only, never a calculation arc (see the network's declaration)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    total: str
+    terms: tuple[tuple[str, Decimal], ...]
+
+
 class Network(BaseModel):
     """One extended link role: a statement or table with its presentation, sums and dimensions."""
 
@@ -103,6 +112,7 @@ class Network(BaseModel):
     roots: tuple[NetworkNode, ...]
     calculations: tuple[CalculationArc, ...]
     roll_forwards: tuple[RollForward, ...] = ()
+    evidence_sums: tuple[EvidenceSum, ...] = ()
 
     @property
     def line_items(self) -> str:

@@ -107,6 +107,16 @@ class RollForwardDecl(_Strict):
     changes: list[str] = Field(min_length=1)
 
 
+class EvidenceSumDecl(_Strict):
+    """A total the statement prints as the sum of other lines, used only as evidence by the
+    extractor (never a calculation arc): where a calculation would bind more than the printed
+    statement does (a second decomposition of a total another network already sums)."""
+
+    total: str
+    plus: list[str] = Field(min_length=1)
+    minus: list[str] = []
+
+
 class NetworkDecl(_Strict):
     """``taxonomy/networks/NN-name.yaml``: one statement or table."""
 
@@ -121,6 +131,7 @@ class NetworkDecl(_Strict):
     # bind the statements' sums (see docs/taxonomy-conventions.md, "section").
     section: dict[str, str] = {}
     roll_forward: list[RollForwardDecl] = []  # evidence for the extractor, not a linkbase
+    evidence_sums: list[EvidenceSumDecl] = []  # evidence for the extractor, not a linkbase
     tree: list[NodeDecl] = Field(min_length=1)
 
 

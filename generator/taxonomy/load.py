@@ -26,6 +26,7 @@ from generator.model.taxonomy import (
     TOTAL_LABEL_ROLE,
     Axis,
     CalculationArc,
+    EvidenceSum,
     Member,
     Network,
     NetworkNode,
@@ -39,6 +40,7 @@ from generator.resources import taxonomy_dir
 from generator.taxonomy.declaration import (
     AxisDecl,
     CompanyDecl,
+    EvidenceSumDecl,
     NetworkDecl,
     NodeDecl,
     RollForwardDecl,
@@ -96,6 +98,7 @@ class _Builder:
         self.representations: list[tuple[Representation, str]] = []
         self.ratios: list[tuple[Ratio, str]] = []
         self.roll_forwards: list[tuple[RollForwardDecl, str]] = []
+        self.evidence_sums: list[tuple[EvidenceSumDecl, str]] = []
 
     def define(self, concept: Concept, where: str) -> None:
         if concept.name in self.concepts:
@@ -375,7 +378,15 @@ def _network(
         roots=roots,
         calculations=_calculations(builder, sums, where),
         roll_forwards=tuple(_roll_forward(builder, r, where) for r in decl.roll_forward),
+        evidence_sums=tuple(_evidence_sum(builder, e, where) for e in decl.evidence_sums),
     )
+
+
+def _evidence_sum(builder: _Builder, decl: EvidenceSumDecl, where: str) -> EvidenceSum:
+    """Checked once every concept is known (see :func:`_check_roll_forwards`)."""
+    builder.evidence_sums.append((decl, where))
+    terms = [(c, Decimal(1)) for c in decl.plus] + [(c, Decimal(-1)) for c in decl.minus]
+    return EvidenceSum(total=decl.total, terms=tuple(sorted(terms)))
 
 
 def _roll_forward(builder: _Builder, decl: RollForwardDecl, where: str) -> RollForward:
@@ -395,6 +406,24 @@ def _check_roll_forwards(builder: _Builder) -> None:
             elif concept.period_type is not period or not concept.data_type.is_numeric:
                 builder.problems.append(f"{where}: roll_forward of {decl.balance}: {name} must "
                                         f"be a numeric {period.value} concept")
+
+
+def _check_evidence_sums(builder: _Builder) -> None:
+    for decl, where in builder.evidence_sums:
+        names = [decl.total, *decl.plus, *decl.minus]
+        types = set()
+        for name in names:
+            concept = builder.concepts.get(name)
+            if concept is None:
+                builder.problems.append(f"{where}: evidence_sums refers to unknown concept {name}")
+            elif not concept.data_type.is_numeric:
+                builder.problems.append(f"{where}: evidence sum of {decl.total}: {name} must "
+                                        "be numeric")
+            else:
+                types.add(concept.period_type)
+        if len(types) > 1:
+            builder.problems.append(f"{where}: evidence sum of {decl.total} mixes instants and "
+                                    "durations (that is a roll_forward)")
 
 
 def _check_representations(builder: _Builder, axes: dict[str, Axis]) -> None:
@@ -480,6 +509,7 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
                                 "is not declared")
     _check_ratios(builder)
     _check_roll_forwards(builder)
+    _check_evidence_sums(builder)
     companies: dict[str, Company] = {}
     for path in sorted((root / "companies").glob("*.yaml")):
         company = _parse(CompanyDecl, path, problems)

@@ -206,10 +206,21 @@ def test_total_equity_misprint_is_flagged_with_the_figure_that_fits(ex: Extracti
 def test_statement_of_shareholders_equity_total_column(ex: Extraction) -> None:
     """Lines 624-633 (six months to September 2010): the matrix statement's first column."""
     check(ex, 624, "TotalEquity", inst("2010-03-31"), 27_363_703)  # "BALANCE, APRIL 1, 2010"
-    # OCI is no change of the roll forward (it is inside comprehensive income) and its row has
-    # blank cells the scan placed by position: nothing confirms its column, so it waits.
-    held(ex, 629, "OtherComprehensiveIncome", "(139,086)", "placed by position")
+    # OCI's row has blank cells the scan placed by position; net income (627, also the income
+    # statement's) + OCI = comprehensive income (630, in the roll forward) settles it:
+    # 757,575 - 139,086 = 618,489.
+    check(ex, 629, "OtherComprehensiveIncome", H1_10, -139_086)
     check(ex, 630, "ComprehensiveIncome", H1_10, 618_489)
     check(ex, 631, "EquityEffectOfDividends", H1_10, -253_180)
     check(ex, 633, "TotalEquity", inst("2010-09-30"), 27_766_138)  # OCR "ZBSIBANCE’ SEPTEMBER 30,"
     check(ex, 653, "TotalEquity", SEP_11, 30_707_118)  # also the balance sheet, line 463
+
+
+def test_a_figure_under_a_garbled_label_is_settled_by_its_statement_s_sum(ex: Extraction) -> None:
+    """Line 727 prints "(9.170,000) ) )" under a label OCR garbled; its row was placed by
+    position. The investing activities of the six months to September 2010 (lines 721-732) add
+    up to their printed total (733: (11,736,854)) only with it: -2,163,732 + 4,147 - 46,468
+    - 100,000 + 27,931 + 20,020 - 9,170,000 - 428,214 + 122,617 - 12,175 + 29,642 - 20,622."""
+    check(ex, 727, "AcquisitionOfNewlyControlledCompany", H1_10, -9_170_000)
+    check(ex, 733, "NetCashFromInvestingActivities", H1_10, -11_736_854)
+    check(ex, 625, "EquityEffectOfSubsidiaryStockIssuance", H1_10, None)  # "-": a nil change

@@ -309,17 +309,31 @@ def test_in_the_ocr_layout_a_figure_on_a_row_with_a_blank_slot_is_held(
     assert held(proof)[("CostOfRevenues", H1, "JPY")].check == "figure"
 
 
-def test_a_sum_within_its_column_does_not_place_a_figure_on_a_row_with_a_blank_slot(
+def test_a_sum_whose_other_figures_are_placed_settles_a_figure_on_a_row_with_a_blank_slot(
         taxonomy: Taxonomy) -> None:
-    # Products prints only the current figure; Revenues = Services + Products holds within the
-    # column, but a row shifted the same way in every column would add up too: it waits.
+    # Products prints only the current figure; Services and Total revenues print every cell.
+    # Revenues = Services + Products holds in the current column: had 500 belonged to the prior
+    # column, the current total would have to equal Services alone. The figure is settled.
     rows = [*hosting_support_total(101, ("6,000", "6,100"), ("4,000", "3,900"),
                                    ("10,000", "10,000")),
             guessed(row("Products", 104, "", "500")),
             row("Total revenues", 105, "10,000", "10,500")]
     proof = proof_of(laid_out(services(*rows, columns=[col(period=H1_2009), col()])), taxonomy)
+    assert filed(proof)[("ProductsRevenue", H1, "JPY")] == Decimal(500_000)
+    products = next(f for f in proof.facts if f.concept == "ProductsRevenue")
+    assert "own: arithmetic anchored" in products.source.proven_by
+
+
+def test_a_sum_with_two_figures_placed_by_position_settles_neither(taxonomy: Taxonomy) -> None:
+    # Products and the total both print only the current figure: a row pair shifted the same
+    # way would add up too (with equal services in both columns), so both wait.
+    rows = [*hosting_support_total(101, ("6,000", "6,000"), ("4,000", "4,000"),
+                                   ("10,000", "10,000")),
+            guessed(row("Products", 104, "", "500")),
+            guessed(row("Total revenues", 105, "", "10,500"))]
+    proof = proof_of(laid_out(services(*rows, columns=[col(period=H1_2009), col()])), taxonomy)
     assert held(proof)[("ProductsRevenue", H1, "JPY")].check == "figure"
-    assert filed(proof)[("ServicesRevenue", H1, "JPY")] == Decimal(10_000_000)
+    assert held(proof)[("Revenues", H1, "JPY")].check == "figure"
 
 
 def _jpy_and_usd(cost_usd: str) -> Table:
@@ -414,6 +428,43 @@ def test_a_roll_forward_holding_only_with_a_change_reversed_holds_that_change_ba
     assert change.concept == "NetIncreaseDecreaseInCashAndCashEquivalents"
     assert change.check == "figure" and "reversed in sign" in change.reason
     assert {f.concept for f in proof.facts} == {"CashAndCashEquivalents"}
+
+
+def _equity(*changes: Row) -> Table:
+    """An equity statement's total column: balances, changes and comprehensive income."""
+    columns = [col(), col(period=H1_2009)]
+    return table("Consolidated statements of shareholders' equity", 10, columns, [
+        row("Balance, beginning of period", 11, "1,000", "900"),
+        *changes,
+        row("Dividends paid", 17, "(50)", "(40)"),
+        row("Balance, end of period", 18, "1,100", "960"),
+    ], kind="equity")
+
+
+def test_a_dash_among_the_changes_of_a_roll_forward_that_holds_is_a_change_of_nil(
+        real: Taxonomy) -> None:
+    proof = proof_of(laid_out(_equity(
+        guessed(row("Subsidiary stock issuance", 12, "-")),
+        row("Net income", 13, "140", "90"),
+        row("Other comprehensive income, net of tax", 14, "10", "10"),
+        row("Total comprehensive income", 15, "150", "100"),
+    ), company="iij"), real)
+    dash = next(f for f in proof.facts if f.concept == "EquityEffectOfSubsidiaryStockIssuance")
+    assert dash.value is None and "own: roll forward" in dash.source.proven_by
+
+
+def test_an_evidence_sum_settles_a_figure_the_roll_forward_does_not_cover(
+        real: Taxonomy) -> None:
+    # 000's equity statement: other comprehensive income on a row with blank cells; net income
+    # and comprehensive income tie to the balances (roll forward), so the sum the taxonomy
+    # declares as evidence only (net income + OCI = comprehensive income) settles it.
+    proof = proof_of(laid_out(_equity(
+        row("Net income", 13, "140", "90"),
+        guessed(row("Other comprehensive income, net of tax", 14, "10")),
+        row("Total comprehensive income", 15, "150", "100"),
+    ), company="iij"), real)
+    oci = next(f for f in proof.facts if f.concept == "OtherComprehensiveIncome")
+    assert oci.value == Decimal(10_000) and "own: arithmetic anchored" in oci.source.proven_by
 
 
 # --- delimited layouts ------------------------------------------------------------------------

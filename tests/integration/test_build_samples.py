@@ -137,7 +137,6 @@ KNOWN_SOURCE_ERRORS = {
     ("CashFlowStatement", "NetCashFromOperatingActivities", "Prior1QuarterDuration", "JPY"),
     ("CashFlowStatement", "NetCashFromOperatingActivities", "CurrentQuarterDuration", "JPY"),
     ("CashFlowStatement", "NetCashFromOperatingActivities", "CurrentQuarterDuration", "USD"),
-    ("CashFlowStatement", "NetCashFromInvestingActivities", "Prior1YTDDuration", "JPY"),
 }
 
 

@@ -95,3 +95,30 @@ def test_a_misspelt_key_in_the_declaration_is_an_error_naming_the_file(tmp_path:
     income.write_text(income.read_text().replace("balance: debit", "balanse: debit", 1))
     with pytest.raises(TaxonomyError, match=r"010-income.yaml: .*balanse"):
         load_taxonomy(tmp_path / "t")
+
+
+def test_an_evidence_sum_naming_an_unknown_concept_is_an_error_naming_the_file(
+        tmp_path: Path) -> None:
+    import shutil
+
+    source = Path(__file__).parents[1] / "fixtures" / "acme_taxonomy"
+    shutil.copytree(source, tmp_path / "t")
+    income = tmp_path / "t" / "networks" / "010-income.yaml"
+    declared = "evidence_sums:\n  - total: OperatingIncome\n    plus: [Revenues, Revenuez]\n"
+    income.write_text(income.read_text().replace("tree:", declared + "tree:", 1))
+    with pytest.raises(TaxonomyError, match=r"010-income.yaml: evidence_sums .*Revenuez"):
+        load_taxonomy(tmp_path / "t")
+
+
+def test_an_evidence_sum_is_no_calculation_arc(tmp_path: Path) -> None:
+    """Evidence for the extractor only: the calculation linkbase is the same with or without."""
+    import shutil
+
+    source = Path(__file__).parents[1] / "fixtures" / "acme_taxonomy"
+    shutil.copytree(source, tmp_path / "t")
+    before = render_taxonomy(load_taxonomy(tmp_path / "t"))
+    income = tmp_path / "t" / "networks" / "010-income.yaml"
+    income.write_text(income.read_text().replace(
+        "tree:", "evidence_sums:\n  - total: OperatingIncome\n    plus: [Revenues]\ntree:", 1))
+    after = render_taxonomy(load_taxonomy(tmp_path / "t"))
+    assert after == before

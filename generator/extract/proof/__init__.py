@@ -107,6 +107,8 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     """Judge every column; split its facts into filed and held back."""
     columns = columns_of(mapped)
     sums = [(parent, terms) for parent, terms, _ in declared_sums(taxonomy)]
+    sums += sorted({(e.total, e.terms) for net in taxonomy.networks for e in net.evidence_sums}
+                   - set(sums))
     members = arithmetic.breakdowns(taxonomy)
     by_table: dict[int, list[ColumnFacts]] = {}
     for column in columns:
@@ -127,6 +129,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     ratios.check(columns, taxonomy, truncate)
     rollforward.check(columns, taxonomy, truncate)
     twice.check(columns, taxonomy)
+    arithmetic.anchor(columns)
     proof = Proof(columns=columns)
     for column in columns:
         if not column.proven:

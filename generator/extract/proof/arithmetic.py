@@ -88,6 +88,7 @@ def check(column: ColumnFacts, sums: list[tuple[str, Terms]], taxonomy: Taxonomy
             what = f"{parent} {total.source.text} (line {total.source.line})"
             if abs(total.value - computed) <= tolerance:
                 holds.append(what)
+                column.held_sums.append((total, *(f for f, _ in numeric)))
                 for fact in (total, *(f for f, _ in numeric)):
                     column.confirm_fact(fact, CHECK)
             elif len(parts) == len(terms):
@@ -98,3 +99,20 @@ def check(column: ColumnFacts, sums: list[tuple[str, Terms]], taxonomy: Taxonomy
     if len(breaks) >= 2 and len(breaks) > len(holds):
         column.refute(CHECK, f"{len(breaks)} printed totals disagree with their printed parts "
                              f"({len(holds)} agree): " + "; ".join(breaks[:3]))
+
+
+ANCHORED = "arithmetic anchored"
+
+
+def anchor(columns: Sequence[ColumnFacts]) -> None:
+    """A sum that holds, all of whose figures but one sit where they were read (their rows
+    printed every cell, or checks outside the column tie them down), settles that one too: its
+    value is the one the others leave, wherever the reader placed it. Run after every other
+    check, since those are what tie the others down."""
+    for column in columns:
+        for facts in column.held_sums:
+            where = [column._where(f) for f in facts]
+            loose = [f for f, at in zip(facts, where, strict=True)
+                     if not all(column.placed(i) for i in at)]
+            if len(loose) == 1:
+                column.confirm_fact(loose[0], ANCHORED)

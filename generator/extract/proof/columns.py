@@ -49,6 +49,9 @@ class ColumnFacts:
     sure: dict[int, set[str]] = field(default_factory=dict)  # figure -> checks confirming it
     doubts: dict[int, str] = field(default_factory=dict)
     incomplete_rows: set[int] = field(default_factory=set)  # lines of rows with a blank slot
+    # The facts of each printed sum that holds within the column (total first), for
+    # ``arithmetic.anchor``: a sum whose other figures are tied down settles the last one.
+    held_sums: list[tuple[ResultFact, ...]] = field(default_factory=list)
     # Kept beside ``verdicts`` so that asking costs the same however many checks spoke: a
     # figure printed in every one of thousands of concatenated releases confirms its column
     # thousands of times (what is confirmed, and the first refutation, are what is reported).
@@ -105,6 +108,16 @@ class ColumnFacts:
     def doubt_fact(self, fact: ResultFact, why: str) -> None:
         for i in self._where(fact):
             self.doubts.setdefault(i, why)
+
+    def placed(self, i: int) -> bool:
+        """Whether figure ``i`` sits where it was read: its row printed every cell, or a check
+        of its own ties it to figures outside its column."""
+        if i in self.doubts:
+            return False
+        outside = self.sure.get(i, set())
+        if self.row is None:
+            outside = outside - {"arithmetic"}
+        return bool(outside) or self.facts[i].source.line not in self.incomplete_rows
 
     def figure_doubt(self, i: int) -> str | None:
         """Why figure ``i`` of a proven column is still held back, if it is.

@@ -34,11 +34,10 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
     for column in columns:
         if column.refutations:
             continue
-        for fact in column.facts:
-            if fact.value is not None:
-                key = (fact.concept, str(fact.period), tuple(sorted(fact.dimensions.items())),
-                       fact.unit)
-                index[key].append((column, fact))
+        for fact in column.facts:  # a change printed as a dash is a change of nil: it counts
+            key = (fact.concept, str(fact.period), tuple(sorted(fact.dimensions.items())),
+                   fact.unit)
+            index[key].append((column, fact))
     for roll in rolls:
         spans = {(f.period, key[2], key[3]) for key, placed in index.items()
                  if key[0] in roll.changes for _, f in placed if isinstance(f.period, Duration)}
@@ -55,7 +54,9 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
 
             start, end = find(roll.balance, opening), find(roll.balance, closing)
             changes = [p for c in roll.changes if (p := find(c, span)) is not None]
-            if start is None or end is None or not changes:
+            if start is None or end is None or start[1].value is None or end[1].value is None:
+                continue
+            if not any(f.value for _, f in changes):
                 continue
             _judge(roll.balance, start, end, changes, truncate)
 
