@@ -44,6 +44,10 @@ class Column(BaseModel):
     role: ColumnRole
     period: Duration | Instant | None = None
     forecast: bool = False
+    # A forecast the release has since revised ("FY11 Initial Target" beside the revised one):
+    # filed only under the member of an axis of its network the header names, never as the
+    # current forecast.
+    superseded: bool = False
     currency: str | None = None  # "JPY", "USD"
     scale: Decimal = Decimal(1)  # 1000 for "Thousands of JPY", 10**6 for "JPY millions"
     header: str = ""

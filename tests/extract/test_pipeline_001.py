@@ -73,6 +73,19 @@ def test_revised_target_is_a_forecast(ex: Extraction) -> None:  # line 431: "97.
           ResultForecastAxis="ForecastMember")
 
 
+def test_initial_target_is_the_revised_forecast(ex: Extraction) -> None:
+    """Line 430's "FY11 Initial Target" column: the forecast the release revised (revenues from
+    100.0 to 97.0 billion, line 438), filed under ForecastRevisionAxis=PreviousForecastMember."""
+    previous = {"ResultForecastAxis": "ForecastMember",
+                "ForecastRevisionAxis": "PreviousForecastMember"}
+    check(ex, 431, "Revenues", FY11, "100.0", scale=10**9, **previous)
+    check(ex, 432, "OperatingIncome", FY11, "6.3", scale=10**9, **previous)
+    check(ex, 435, "EarningsPerShareBasic", FY11, 16_775, scale=1, unit="JPYPerShares",
+          **previous)
+    check(ex, 436, "DividendPerShareAnnual", FY11, 3_000, scale=1, unit="JPYPerShares",
+          **previous)
+
+
 def test_prior_year_actual_next_to_the_target_is_a_result(ex: Extraction) -> None:
     check(ex, 431, "Revenues", FY10, "82.4", scale=10**9)  # "FY10 Actual"
     check_rounded(ex, 432, "OperatingIncome", FY10, 4_141)  # "4.1" here, 4,141 on line 269

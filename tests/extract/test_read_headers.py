@@ -104,12 +104,17 @@ def test_contract_counts_are_instants_with_absolute_change() -> None:
     assert cols[1].period == Instant(date=d("2011-09-30"))
 
 
-def test_targets_are_forecasts_and_superseded_targets_are_not_figures() -> None:
+def test_targets_are_forecasts_and_superseded_targets_are_marked() -> None:
+    """An initial target beside the revised one is a forecast column marked superseded: it is
+    filed only under the member its header names (ForecastRevisionAxis), never as the current
+    forecast."""
     header = parse_header("FY11 Revised Target (11/4~12/3) FY11 Initial Target (11/4~12/3) "
                           "FY10 Actual (10/4~11/3) YoY (Revised FY11 to FY10 Actual)", MARCH)
     cols = build_columns(header, default_unit("Unit: JPY billion"))
-    assert [(c.role, c.forecast) for c in cols] == [
-        ("value", True), ("other", True), ("value", False), ("change", False)]
+    assert [(c.role, c.forecast, c.superseded) for c in cols] == [
+        ("value", True, False), ("value", True, True), ("value", False, False),
+        ("change", False, False)]
+    assert cols[1].period == span("2011-04-01", "2012-03-31")
     assert cols[0].period == span("2011-04-01", "2012-03-31")
     assert cols[0].scale == Decimal(10) ** 9
 

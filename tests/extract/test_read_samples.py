@@ -390,8 +390,8 @@ def test_001_slides() -> None:
     assert values(row(atm, "Operating Loss")) == [
         D("-161"), D("-140"), D("-165"), D("-177"), D("-111"), D("-58"), D("-29")]
     [targets] = tables(d, "targets")
-    assert [(c.role, c.forecast) for c in targets.columns[:3]] == [
-        ("value", True), ("other", True), ("value", False)]
+    assert [(c.role, c.forecast, c.superseded) for c in targets.columns[:3]] == [
+        ("value", True, False), ("value", True, True), ("value", False, False)]  # initial target
     assert values(row(targets, "Total Revenues"))[:3] == [D("97.0"), D("100.0"), D("82.4")]
 
 

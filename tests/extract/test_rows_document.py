@@ -223,3 +223,18 @@ def test_parenthesised_zero_is_plain_zero(taxonomy: Taxonomy) -> None:
     fact = one(facts_of(taxonomy, table("S", 1, [col(scale=10**6)], [row("Hosting", 2, "(0)")])),
                "HostingRevenue")
     assert str(fact.value) == "0"
+
+
+def test_superseded_forecast_needs_an_axis_member_of_its_network(taxonomy: Taxonomy) -> None:
+    """An "Initial Target" column beside the revised one is never filed as the current forecast:
+    a network with no axis member its header names leaves its figures unmapped, with why."""
+    initial = col(period=FY2010, scale=10**6, forecast=True,
+                  header="FY10 Initial Target JPY millions").model_copy(
+                      update={"superseded": True})
+    current = col(period=FY2010, scale=10**6, forecast=True, header="FY10 Target JPY millions")
+    mapped = map_document(document(table("S", 1, [current, initial],
+                                         [row("Hosting", 2, "100", "120")])), taxonomy)
+    assert [(f.value, f.dimensions) for f in mapped.facts] == [
+        (Decimal("100000000"), {"ResultForecastAxis": "ForecastMember"})]
+    (why,) = [u.reason for u in mapped.unmapped if u.text == "120"]
+    assert "forecast since revised" in why

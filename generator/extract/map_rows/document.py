@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 from generator.extract.coverage import LabelReading, Skipped
 from generator.extract.layout import Cell, Column, Document, Row, Table
 from generator.extract.map_rows.choose import Mode, choose_layout
-from generator.extract.map_rows.facts import FactPlace, build_fact, header_member
+from generator.extract.map_rows.facts import (
+    FactPlace,
+    build_fact,
+    header_member,
+    superseded_member,
+)
 from generator.extract.map_rows.transposed import (
     VALUE_ROLES,
     column_items,
@@ -150,6 +155,8 @@ class _TableMapper:
         """The member a column header names (a segment column), on an axis of the network."""
         if self.network is None or not column.header:
             return None
+        if column.superseded:
+            return superseded_member(self.index, self.network, column.header)
         return header_member(self.index, self.network, column.header)
 
     def statement_period(self) -> Duration | None:

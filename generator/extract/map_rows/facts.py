@@ -51,6 +51,20 @@ def header_member(
     return found[0] if len(found) == 1 else None
 
 
+def superseded_member(
+    index: AliasIndex, network: NetworkAliases, header: str
+) -> tuple[str, str] | None:
+    """The (axis, member) a superseded forecast column is filed under: the one member of the
+    network's axes whose declared wording its header contains ("FY11 Initial Target (11/4~12/3)"
+    names PreviousForecastMember); None when no axis of the network, or more than one member,
+    has it."""
+    key = f" {index.key(header)} "
+    found = {(axis, member) for axis in network.network.axes if axis != FORECAST_AXIS
+             for wording, member in index.members.get(axis, {}).items()
+             if wording and f" {wording} " in key}
+    return found.pop() if len(found) == 1 else None
+
+
 def dimensions(place: FactPlace, row: Row, column: Column, match: RowMatch,
                column_member: tuple[str, str] | None = None) -> dict[str, str] | str:
     """The network's members, the forecast flag of the column or row, the breakdown member of
@@ -85,6 +99,9 @@ def build_fact(
         return f"{cell.text} is a percentage, but {match.concept} is {concept.data_type.value}"
     if (column.forecast or row.forecast) and FORECAST_AXIS not in place.network.axes:
         return f"a forecast, but network {place.network.id} has no {FORECAST_AXIS}"
+    if column.superseded and column_member is None:
+        return (f"column '{column.header}' is a forecast since revised, and network "
+                f"{place.network.id} has no axis member its header names")
     currency = column.currency or (TRANSLATION_CURRENCY if translation else place.currency)
     period, why = period_of(concept, column, index.key(row.label), match.ref.node.preferred_label)
     if period is None:

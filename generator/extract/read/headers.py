@@ -324,13 +324,13 @@ def build_columns(
 
 
 def _value_role(slot: Slot) -> ColumnRole:
-    return "other" if slot.superseded else "value"
+    return "value"
 
 
 def _col(role: ColumnRole, slot: Slot, currency: str | None, scale: Decimal, unit: str) -> Column:
     header = " ".join(part for part in (slot.text, unit) if part).strip()
-    return Column(role=role, period=slot.period, forecast=slot.forecast, currency=currency,
-                  scale=scale, header=header)
+    return Column(role=role, period=slot.period, forecast=slot.forecast,
+                  superseded=slot.superseded, currency=currency, scale=scale, header=header)
 
 
 def _change(slot: Slot, unit: Unit | None) -> Column:
