@@ -39,7 +39,9 @@ def _count(least: int, what: str) -> Callable[[str], int]:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the validate options to ``parser`` (a sub-command parser of the main CLI)."""
     parser.add_argument("paths", nargs="+", type=Path,
-                        help="instance files, folders (searched recursively) or package zips")
+                        help="instances, schemas or linkbases (a taxonomy entry point: its "
+                        "whole DTS is checked), folders (searched recursively: their "
+                        "instances, else their schemas and linkbases) or package zips")
     parser.add_argument("--arelle", action="store_true",
                         help="also run Arelle in-process (offline) and show its findings")
     parser.add_argument("--calc", choices=["rounding", "truncation", "2.1"], default="rounding",
@@ -115,7 +117,8 @@ def run(args: argparse.Namespace) -> int:
     if any(f.code == "IOerror" and f.file in {str(p) for p in paths} for f in report.findings):
         return EXIT_USAGE
     if not report.files:
-        print("xbrlgen validate: no XBRL instance found in the given paths", file=sys.stderr)
+        print("xbrlgen validate: no XBRL instance, schema or linkbase found in the given paths",
+              file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
