@@ -35,7 +35,8 @@ _REFS = {
     f"{{{LINK}}}roleRef": "role",
     f"{{{LINK}}}arcroleRef": "arcrole",
 }
-_SKIP = {f"{{{LINK}}}footnoteLink"}
+_FOOTNOTE_LINK = f"{{{LINK}}}footnoteLink"
+_SKIP = {_FOOTNOTE_LINK}
 
 
 _NO_MEMBERS: Mapping[str, str] = MappingProxyType({})
@@ -63,6 +64,7 @@ class Context:
     bad_qnames: Sequence[tuple[str, str]] = ()  # (what, raw qname)
     repeated: Sequence[str] = ()
     other: str = ""  # serialized non-dimensional segment/scenario content
+    content: Sequence[tuple[str, str]] = ()  # (where, tag) of each non-dimensional element
     key: tuple[Any, ...] = ()
     dim_key: tuple[Any, ...] = ()  # dimensional signature: equal keys, equal XDT verdicts
     cls: int = -1  # c-equal class: contexts with equal ``key`` share it
@@ -121,6 +123,7 @@ class Instance:
     fatal: bool = False
     schema_failed: bool = False  # streaming validation failed: re-validate a tree for lines
     fact_count: int = 0
+    footnote_links: list[etree._Element] = field(default_factory=list)
     _cmap: dict[tuple[Any, ...], int] = field(default_factory=dict)
     _umap: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = field(default_factory=dict)
 
@@ -228,6 +231,7 @@ def _read_context(el: etree._Element, shared: dict[str, str]) -> Context:
         ctx.key = (scheme, identifier, kind, start, end)
         return ctx
     other: list[str] = []
+    content: list[tuple[str, str]] = []
     seen_dims: set[str] = set()
     segment_dims: dict[str, str] = {}
     scenario_dims: dict[str, str] = {}
@@ -265,7 +269,10 @@ def _read_context(el: etree._Element, shared: dict[str, str]) -> Context:
                     other.append(where + etree.tostring(child, method="c14n").decode())
             else:
                 other.append(where + etree.tostring(child, method="c14n").decode())
+                content.extend((where, str(d.tag)) for d in child.iter()
+                               if isinstance(d.tag, str))
     ctx.other = "".join(sorted(other))
+    ctx.content = content
     seg, scen = frozenset(segment_dims.items()), frozenset(scenario_dims.items())
     ctx.key = (scheme, identifier, kind, start, end, seg, scen, ctx.other)
     ctx.dim_key = (seg, scen, frozenset(typed.items()))
@@ -339,7 +346,8 @@ def stream(path: Path, inst: Instance, schema: etree.XMLSchema | None,
     if schema is not None:
         opts["schema"] = schema
     if fact_namespaces is not None:
-        opts["tag"] = [_CONTEXT, _UNIT, *(f"{{{ns}}}*" for ns in sorted(fact_namespaces))]
+        opts["tag"] = [_CONTEXT, _UNIT, _FOOTNOTE_LINK,
+                       *(f"{{{ns}}}*" for ns in sorted(fact_namespaces))]
     etree.clear_error_log()
     emit = on_fact if on_fact is not None else inst.facts.append
     shared: dict[str, str] = {}
@@ -359,6 +367,8 @@ def stream(path: Path, inst: Instance, schema: etree.XMLSchema | None,
                 inst.add_context(_read_context(el, shared))
             elif tag == _UNIT:
                 inst.add_unit(_read_unit(el))
+            elif tag == _FOOTNOTE_LINK:
+                inst.footnote_links.append(el)  # kept (detached below) for footnotes.check
             elif not isinstance(tag, str) or tag in _REFS or tag in _SKIP:
                 pass
             else:

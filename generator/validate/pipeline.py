@@ -18,7 +18,14 @@ from tempfile import SpooledTemporaryFile
 
 from lxml import etree
 
-from generator.validate import calculation, dimensions, duplicates, rules_cache, xbrl21
+from generator.validate import (
+    calculation,
+    dimensions,
+    duplicates,
+    footnotes,
+    rules_cache,
+    xbrl21,
+)
 from generator.validate.calculation import CalcMode, CalcModel
 from generator.validate.dimensions import DimensionModel
 from generator.validate.dts import Dts, UrlMapper, discover, normalize
@@ -37,6 +44,7 @@ from generator.validate.schema import CompiledSchemas, Engine, pick_engine, vali
 from generator.validate.taxonomy import Concept, load_concepts
 
 _CACHE_SIZE = 16
+ESSENCE_ALIAS = "http://www.xbrl.org/2003/arcrole/essence-alias"
 _STANDARD_NAMESPACES = frozenset({
     "http://www.w3.org/2001/XMLSchema-instance", "http://www.w3.org/XML/1998/namespace",
     "http://www.xbrl.org/2003/iso4217", "http://www.w3.org/2001/XMLSchema",
@@ -55,6 +63,7 @@ class LoadedDts:
     fact_namespaces: frozenset[str] = frozenset()
     known_namespaces: frozenset[str] = frozenset()
     taxonomy_findings: list[Finding] = field(default_factory=list)
+    essence_alias: tuple[tuple[str, str], ...] = ()
 
 
 class DeferredFacts:
@@ -136,6 +145,8 @@ def load_dts(entries: list[str], mapper: UrlMapper, taxonomy_entry: bool = False
                        calculation.build_model(dts, concepts), fact_ns,
                        frozenset(dts.namespaces) | _STANDARD_NAMESPACES)
     loaded.taxonomy_findings = problems + taxonomy_rules(loaded, taxonomy_entry, not problems)
+    loaded.essence_alias = tuple((r.source, r.target) for r in dts.relationships
+                                 if r.arcrole == ESSENCE_ALIAS)
     dts.release()
     _cache[key] = loaded
     if len(_cache) > _CACHE_SIZE:
@@ -272,10 +283,12 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     # XBRL 2.1 allows inconsistent duplicates (they only block calculation bindings): said as
     # warnings in that mode, inconsistencies in Calculation 1.1's.
     dups = duplicates.DuplicateCollector(
-        name, table, Severity.warning if calc_mode == "xbrl21" else Severity.inconsistency)
+        name, table, Severity.warning if calc_mode == "xbrl21" else Severity.inconsistency,
+        loaded.essence_alias)
     contexts, units = inst.contexts, inst.units
     deferred = DeferredFacts()
     final = False
+    fact_ids: set[str] = set()  # for footnote locators
 
     def consume(fact: Fact) -> None:
         """Every check for one fact, as it streams by (deferred if its context comes later)."""
@@ -286,6 +299,8 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
             deferred.append(fact)
             return
         inst.fact_count += 1
+        if fact.id is not None:
+            fact_ids.add(fact.id)
         concept = concepts.get(fact.concept)
         if concept is None:
             rules.missing(fact)
@@ -327,7 +342,9 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     out.extend(schema_findings)
     schema_ids = any(f.code == "xml.3.3.1:idMustBeUnique" for f in schema_findings)
     out.extend(xbrl21.check_structure(inst, schema_ids))
-    out.extend(xbrl21.check_contexts(inst))
+    out.extend(xbrl21.check_contexts(inst, concepts))
+    if inst.footnote_links:
+        out.extend(footnotes.check(inst.footnote_links, fact_ids, path, name))
     out.extend(rules.finish())
     if dims is not None:
         out.extend(dims.finish(inst))

@@ -7,6 +7,7 @@ calculation and duplicate checks that follow.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import cast
@@ -44,10 +45,23 @@ def _moment(text: str | None, end: bool) -> datetime | None:
     return moment + timedelta(days=1) if end else moment
 
 
-def check_contexts(inst: Instance) -> list[Finding]:
-    """Period sanity for every context."""
+def check_contexts(inst: Instance, concepts: Mapping[str, Concept] | None = None
+                   ) -> list[Finding]:
+    """Period sanity for every context; segment and scenario content (4.7.3.2, 4.7.4): no
+    element of the xbrli namespace, no item or tuple."""
     out: list[Finding] = []
     for ctx in inst.contexts.values():
+        for where, tag in ctx.content:
+            concept = concepts.get(tag) if concepts is not None else None
+            if tag.startswith(f"{{{XBRLI}}}") or (
+                    concept is not None and concept.kind in ("item", "tuple")):
+                section = "4.7.3.2" if where == "segment" else "4.7.4"
+                out.append(Finding(
+                    code=f"xbrl.{section}:{where}Content", severity=Severity.error,
+                    message=f"Context {ctx.id} has {short(tag)} in its {where}; a {where} may "
+                    "not hold xbrli elements, items or tuples. Use other elements (or "
+                    "dimensions).", file=inst.file, line=ctx.line, context_id=ctx.id))
+                break
         if ctx.period == "duration":
             start, end = _moment(ctx.start, False), _moment(ctx.end, True)
             if start is not None and end is not None and start >= end:

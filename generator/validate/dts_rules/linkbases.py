@@ -34,6 +34,7 @@ LINKBASE_ROLES = {ROLE_2003 + f"{k}LinkbaseRef": f"{{{LINK}}}{k}Link" for k in
 SUMMATION = ARCROLE_2003 + "summation-item"
 CONCEPT_LABEL = ARCROLE_2003 + "concept-label"
 PARENT_CHILD = ARCROLE_2003 + "parent-child"
+ESSENCE_ALIAS = ARCROLE_2003 + "essence-alias"
 LABEL_ROLE = ROLE_2003 + "label"
 #: The standard arcs and the arcroles they may carry without declaration.
 STANDARD_ARC_ROLES = {
@@ -285,6 +286,15 @@ def _endpoints(tax: Taxonomy) -> None:
             tax.add("xbrl.5.2.4.2.1:preferredLabelMissing", f"preferredLabel {preferred} names "
                     f"no label of {r.target.rpartition('}')[2]}; add that label or change the "
                     "role.", r.url, r.element)
+        if r.arcrole == ESSENCE_ALIAS:
+            essence, alias = tax.concepts.get(r.source), tax.concepts.get(r.target)
+            if essence is not None and alias is not None and (
+                    essence.type_chain[:1] != alias.type_chain[:1]
+                    or essence.period_type != alias.period_type
+                    or essence.balance != alias.balance):
+                tax.add("xbrl.5.2.6.2.2:essenceAliasTypes", "An essence-alias pair must share "
+                        f"type, periodType and balance: {r.source.rpartition('}')[2]} and "
+                        f"{r.target.rpartition('}')[2]} do not.", r.url, r.element)
         if r.arcrole == SUMMATION:
             for end in (r.source, r.target):
                 c = tax.concepts.get(end)

@@ -9,6 +9,7 @@ are validated strictly against the DTS's declarations.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
@@ -105,6 +106,23 @@ def _linkbase_errors(tax: Taxonomy, root: etree._Element) -> list[str]:
     return [_first_reason(e) for e in [_element_errors(tax.schema_model, root)] if e]
 
 
+XML_NS = "{http://www.w3.org/XML/1998/namespace}"
+_LANGUAGE = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
+
+
+def _xml_attributes(tax: Taxonomy, url: str, root: etree._Element) -> None:
+    """xml:lang (xs:language) and xml:space values: the lax wildcards on XLink resources let
+    them through libxml2 unchecked (testcase 214)."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        lang, space = el.get(f"{XML_NS}lang"), el.get(f"{XML_NS}space")
+        if lang is not None and lang != "" and not _LANGUAGE.fullmatch(lang):
+            tax.add(CODE, f"xml:lang '{lang}' is not a language code (xs:language).", url, el)
+        if space is not None and space not in ("default", "preserve"):
+            tax.add(CODE, f"xml:space '{space}' must be default or preserve.", url, el)
+
+
 def check(tax: Taxonomy) -> None:
     """Report schema-invalid linkbases, appinfo content and foreign attribute values."""
     model = tax.schema_model
@@ -127,6 +145,7 @@ def check(tax: Taxonomy) -> None:
                     tax.add(CODE, f"Attribute {key} = '{value}' is not valid for its "
                             "declared type. Use a value of that type.", url, el)
         else:
+            _xml_attributes(tax, url, root)
             reasons = _linkbase_errors(tax, root)
             if reasons:
                 tax.add(CODE, f"The linkbase is not schema-valid: {reasons[0]} Fix the "
