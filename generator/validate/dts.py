@@ -268,9 +268,11 @@ def _read_arcs(dts: Dts, url: str, root: etree._Element, file: str) -> None:
                 continue
             arcrole = arc.get(f"{{{XLINK}}}arcrole", "")
             frm, to = arc.get(f"{{{XLINK}}}from", ""), arc.get(f"{{{XLINK}}}to", "")
+            # every non-XLink attribute: xbrldt ones for the DRS, use/priority for prohibition,
+            # the rest decides equivalence (order, weight, custom attributes: testcase 331)
             extra = tuple(
                 (str(k), str(v)) for k, v in arc.attrib.items()
-                if str(k).startswith(f"{{{XBRLDT}}}") or k in ("use", "priority")
+                if not str(k).startswith(f"{{{XLINK}}}")
             )
             try:  # xs:decimal, compared exactly like every other number here
                 order = Decimal(arc.get("order", "1"))
@@ -284,12 +286,22 @@ def _read_arcs(dts: Dts, url: str, root: etree._Element, file: str) -> None:
                     )
 
 
+_BOOLEANS = {"true": Decimal(1), "false": Decimal(0)}
+
+
 def _number(text: str | None) -> Decimal | str | None:
-    """A weight compared by value (1 and 1.0 are s-equal)."""
+    """An attribute value compared as XBRL's s-equal does, roughly: numbers by value (1 and
+    1.0 are equal), other text with its whitespace collapsed."""
+    if text is None:
+        return None
+    boolean = _BOOLEANS.get(text.strip())  # xs:boolean: 1 == true (testcase 331)
+    if boolean is not None:
+        return boolean
     try:
-        return Decimal(text) if text is not None else None
+        value = Decimal(text)
     except InvalidOperation:
-        return text
+        return " ".join(text.split())
+    return value if value.is_finite() else " ".join(text.split())
 
 
 def _apply_prohibitions(dts: Dts) -> None:
@@ -301,7 +313,8 @@ def _apply_prohibitions(dts: Dts) -> None:
     best: dict[tuple[object, ...], tuple[int, Relationship]] = {}
     for rel in dts.relationships:
         key = (rel.arcrole, rel.elr, rel.source, rel.target, rel.order, _number(rel.weight),
-               tuple(kv for kv in rel.attrs if kv[0] not in ("use", "priority")))
+               tuple(sorted((k, _number(v)) for k, v in rel.attrs
+                            if k not in ("use", "priority", "order", "weight"))))
         try:
             priority = int(rel.attr("priority") or "0")
         except ValueError:

@@ -115,6 +115,8 @@ class Instance:
     root_tag: str = ""
     root_namespaces: frozenset[str] = frozenset()
     refs: list[tuple[str, str, int | None]] = field(default_factory=list)  # (kind, href, line)
+    # roleRef/arcroleRef: (kind, roleURI or arcroleURI, line)
+    ref_uris: list[tuple[str, str, int | None]] = field(default_factory=list)
     contexts: dict[str, Context] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
@@ -172,6 +174,9 @@ def read_head(path: Path) -> Instance:
                     href = el.get(f"{{{XLINK}}}href")
                     if href:
                         inst.refs.append((_REFS[el.tag], href, line_of(el)))
+                    uri = el.get("roleURI") or el.get("arcroleURI")
+                    if uri:
+                        inst.ref_uris.append((_REFS[el.tag], uri, line_of(el)))
     except etree.XMLSyntaxError:
         pass  # reported by the full pass, with its line
     return inst

@@ -272,7 +272,8 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     engine = pick_engine(engine, loaded.dts)
     out = _dts_problems(loaded, name)
     out.extend(loaded.taxonomy_findings)
-    inst = Instance(file=name, root_tag=head.root_tag, refs=head.refs)
+    inst = Instance(file=name, root_tag=head.root_tag, refs=head.refs,
+                    ref_uris=head.ref_uris)
     concepts = loaded.concepts
     rules = xbrl21.FactRules(name, utr=utr)
     dims = dimensions.DimensionChecker(name, concepts, loaded.dimensions) if entries else None

@@ -7,6 +7,7 @@ calculation and duplicate checks that follow.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -23,6 +24,7 @@ SHARES = f"{{{XBRLI}}}shares"
 PURE = f"{{{XBRLI}}}pure"
 ROOT = f"{{{XBRLI}}}xbrl"
 _ISO_PREFIX = f"{{{ISO4217}}}"
+_CURRENCY = re.compile("[A-Z]{3}")  # an ISO 4217 code
 _UNDECIDED = object()
 
 
@@ -169,7 +171,8 @@ class FactRules:
     def _unit_problem(self, fact: Fact, concept: Concept, unit: Unit) -> tuple[str, str] | None:
         if concept.monetary:
             if (unit.denominator or len(unit.numerator) != 1
-                    or not unit.numerator[0].startswith(_ISO_PREFIX)):
+                    or not unit.numerator[0].startswith(_ISO_PREFIX)
+                    or not _CURRENCY.fullmatch(unit.numerator[0][len(_ISO_PREFIX):])):
                 return ("xbrl.4.8.2:monetaryFactUnit-notMonetaryMeasure",
                     f"Monetary fact {short(fact.concept)} uses unit {unit.id}, which is not a "
                     "single iso4217 currency. Point unitRef at a unit like iso4217:JPY.")
@@ -210,6 +213,27 @@ def check_structure(inst: Instance, schema_found_ids: bool) -> list[Finding]:
             message="The instance has no link:schemaRef, so its concepts are undefined. Add "
             "<link:schemaRef xlink:type=\"simple\" xlink:href=\"...entry point.xsd\"/> first.",
             file=inst.file, line=1))
+    for unit in inst.units.values():
+        measures = unit.numerator + unit.denominator
+        wrong = [m for m in measures if m.startswith(f"{{{XBRLI}}}")
+                 and m not in (f"{{{XBRLI}}}pure", f"{{{XBRLI}}}shares")]
+        if wrong:
+            out.append(Finding(code="xbrl.4.8.2:xbrliMeasure", severity=Severity.error,
+                message=f"Unit {unit.id} uses {short(wrong[0])}: the only xbrli measures are "
+                "xbrli:pure and xbrli:shares.", file=inst.file, line=unit.line))
+        if set(unit.numerator) & set(unit.denominator):
+            out.append(Finding(code="xbrl.4.8.4:unitNotSimplest", severity=Severity.error,
+                message=f"Unit {unit.id} has a measure in both its numerator and denominator; "
+                "cancel it (units must be in their simplest form).", file=inst.file,
+                line=unit.line))
+    seen: set[tuple[str, str]] = set()
+    for kind, uri, line in inst.ref_uris:
+        if (kind, uri) in seen:
+            out.append(Finding(code=f"xbrl.3.5.2.{4 if kind == 'role' else 5}.5:"
+                f"{kind}RefDuplicate", severity=Severity.error,
+                message=f"Two {kind}Refs for {uri}; an instance lists each URI once.",
+                file=inst.file, line=line))
+        seen.add((kind, uri))
     if not schema_found_ids:
         for ident, line in inst.duplicate_ids:
             out.append(Finding(code="xml.3.3.1:idMustBeUnique", severity=Severity.error,
