@@ -26,6 +26,7 @@ XLINK = "http://www.w3.org/1999/xlink"
 XBRLDT = "http://xbrl.org/2005/xbrldt"
 CATALOG_NS = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
 XLINK_HREF = f"{{{XLINK}}}href"
+TYPED_DOMAIN_REF = f"{{{XBRLDT}}}typedDomainRef"
 XSI_LOCATION = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
 
 #: Base schemas every instance needs, whether or not the taxonomy imports them.
@@ -155,6 +156,7 @@ class Dts:
     malformed: list[tuple[str, str, str, int | None]] = field(default_factory=list)
     # Parsed documents (url -> root) and linkbases (url, element: a root or one embedded in a
     # schema's appinfo), kept for the taxonomy rules and dropped once they have run.
+    typed_domains: dict[str, str] = field(default_factory=dict)  # typed dimension -> element
     roots: dict[str, etree._Element] = field(default_factory=dict, repr=False)
     linkbase_elements: list[tuple[str, etree._Element]] = field(default_factory=list,
                                                                  repr=False)
@@ -185,6 +187,7 @@ def discover(entry_urls: list[str], mapper: UrlMapper) -> Dts:
     queue.append((XBRLDI_XSD, "xbrlgen", "entry"))
     seen: set[str] = set()
     parser = make_parser()
+    pending_typed: dict[str, str] = {}  # typed dimension -> typedDomainRef URL
     while queue:
         url, referrer, how = queue.popleft()
         url = url.split("#", 1)[0]
@@ -219,6 +222,9 @@ def discover(entry_urls: list[str], mapper: UrlMapper) -> Dts:
                 ident, name = el.get("id"), el.get("name")
                 if ident and name:
                     dts.ids[f"{url}#{ident}"] = f"{{{ns}}}{name}"
+                typed_ref = el.get(TYPED_DOMAIN_REF)
+                if typed_ref and name:
+                    pending_typed[f"{{{ns}}}{name}"] = normalize(typed_ref, el.base or url)
             for el in root.iterchildren(f"{{{XS}}}import", f"{{{XS}}}include"):
                 loc = el.get("schemaLocation")
                 if loc:
@@ -232,6 +238,10 @@ def discover(entry_urls: list[str], mapper: UrlMapper) -> Dts:
         elif root.tag == f"{{{LINK}}}linkbase":
             dts.linkbases[url] = local
             _queue_linkbase(dts, url, root, queue)
+    for dim, ref in pending_typed.items():
+        domain = dts.ids.get(ref)
+        if domain is not None:
+            dts.typed_domains[dim] = domain
     for url, element in dts.linkbase_elements:
         _read_arcs(dts, url, element, str(dts.linkbases.get(url) or dts.schema_files[url]))
     _apply_prohibitions(dts)

@@ -66,6 +66,8 @@ class Context:
     repeated: Sequence[str] = ()
     other: str = ""  # serialized non-dimensional segment/scenario content
     content: Sequence[tuple[str, str]] = ()  # (where, tag) of each non-dimensional element
+    typed_content: Mapping[str, str] = field(  # typed dimension -> its one child's tag or ""
+        default_factory=lambda: _NO_MEMBERS)
     key: tuple[Any, ...] = ()
     dim_key: tuple[Any, ...] = ()  # dimensional signature: equal keys, equal XDT verdicts
     cls: int = -1  # c-equal class: contexts with equal ``key`` share it
@@ -278,7 +280,9 @@ def _read_context(el: etree._Element, shared: dict[str, str]) -> Context:
     typed: dict[str, str] = {}
     bad_qnames: list[tuple[str, str]] = []
     repeated: list[str] = []
+    typed_content: dict[str, str] = {}
     ctx.segment, ctx.scenario, ctx.typed = segment_dims, scenario_dims, typed
+    ctx.typed_content = typed_content
     ctx.bad_qnames, ctx.repeated = bad_qnames, repeated
     for container, target, where in (
         (segment, segment_dims, "segment"), (scenario, scenario_dims, "scenario")
@@ -306,6 +310,8 @@ def _read_context(el: etree._Element, shared: dict[str, str]) -> Context:
                     target[dim] = member
                 else:
                     typed[dim] = where
+                    values = [c for c in child if isinstance(c.tag, str)]
+                    typed_content[dim] = str(values[0].tag) if len(values) == 1 else ""
                     other.append(where + s_equal_key(child))
             else:
                 other.append(where + s_equal_key(child))
