@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -158,10 +159,14 @@ def _clark(qname: str, nsmap: dict[str | None, str]) -> str | None:
     return f"{{{ns}}}{local}"
 
 
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+
+
 def read_head(path: Path) -> Instance:
     """Root tag and schemaRef/linkbaseRef hrefs, read without parsing the rest of the file."""
     inst = Instance(file=str(path))
     depth = 0
+    root_base = ""
     try:
         for event, el in etree.iterparse(str(path), events=("start", "end"), **parser_options()):
             if event == "start":
@@ -169,6 +174,7 @@ def read_head(path: Path) -> Instance:
                 if depth == 1:
                     inst.root_tag = el.tag
                     inst.root_namespaces = frozenset(el.nsmap.values())
+                    root_base = el.get(_XML_BASE, "")
                 elif depth == 2 and el.tag not in _REFS:
                     break
             else:
@@ -176,7 +182,10 @@ def read_head(path: Path) -> Instance:
                 if depth == 1 and el.tag in _REFS:
                     href = el.get(f"{{{XLINK}}}href")
                     if href:
-                        inst.refs.append((_REFS[el.tag], href, line_of(el)))
+                        # xml:base on the root and the reference apply (testcase 307)
+                        bases = urljoin(root_base, el.get(_XML_BASE, ""))
+                        inst.refs.append((_REFS[el.tag], urljoin(bases, href.strip()),
+                                          line_of(el)))
                     uri = el.get("roleURI") or el.get("arcroleURI")
                     if uri:
                         inst.ref_uris.append((_REFS[el.tag], uri, line_of(el)))

@@ -45,6 +45,7 @@ from generator.validate.taxonomy import Concept, load_concepts
 
 _CACHE_SIZE = 16
 ESSENCE_ALIAS = "http://www.xbrl.org/2003/arcrole/essence-alias"
+REQUIRES_ELEMENT = "http://www.xbrl.org/2003/arcrole/requires-element"
 _STANDARD_NAMESPACES = frozenset({
     "http://www.w3.org/2001/XMLSchema-instance", "http://www.w3.org/XML/1998/namespace",
     "http://www.xbrl.org/2003/iso4217", "http://www.w3.org/2001/XMLSchema",
@@ -64,6 +65,7 @@ class LoadedDts:
     known_namespaces: frozenset[str] = frozenset()
     taxonomy_findings: list[Finding] = field(default_factory=list)
     essence_alias: tuple[tuple[str, str], ...] = ()
+    requires: tuple[tuple[str, str], ...] = ()  # requires-element (source, target)
 
 
 class DeferredFacts:
@@ -147,6 +149,8 @@ def load_dts(entries: list[str], mapper: UrlMapper, taxonomy_entry: bool = False
     loaded.taxonomy_findings = problems + taxonomy_rules(loaded, taxonomy_entry, not problems)
     loaded.essence_alias = tuple((r.source, r.target) for r in dts.relationships
                                  if r.arcrole == ESSENCE_ALIAS)
+    loaded.requires = tuple((r.source, r.target) for r in dts.relationships
+                            if r.arcrole == REQUIRES_ELEMENT)
     dts.release()
     _cache[key] = loaded
     if len(_cache) > _CACHE_SIZE:
@@ -271,6 +275,16 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     loaded = load_dts(entries, mapper)
     engine = pick_engine(engine, loaded.dts)
     out = _dts_problems(loaded, name)
+    missing = {url for url, _ in loaded.dts.missing}
+    for kind, href, line in head.refs:
+        url = normalize(href, base).split("#", 1)[0]
+        wanted = loaded.dts.schema_files if kind == "schema" else (
+            loaded.dts.linkbases.keys() | loaded.dts.schema_files.keys())  # embedded ones too
+        if kind in ("schema", "linkbase") and url not in wanted and url not in missing:
+            out.append(Finding(code=f"xbrl.4.{2 if kind == 'schema' else 3}.2:{kind}RefTarget",
+                severity=Severity.error, message=f"The {kind}Ref {href} resolves to {url}, "
+                f"which is not a{' schema' if kind == 'schema' else ' linkbase'}. Point it at "
+                "one (mind xml:base).", file=name, line=line))
     out.extend(loaded.taxonomy_findings)
     inst = Instance(file=name, root_tag=head.root_tag, refs=head.refs,
                     ref_uris=head.ref_uris)
@@ -290,6 +304,7 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     deferred = DeferredFacts()
     final = False
     fact_ids: set[str] = set()  # for footnote locators
+    reported: set[str] = set()  # concepts with a fact, for requires-element
 
     def consume(fact: Fact) -> None:
         """Every check for one fact, as it streams by (deferred if its context comes later)."""
@@ -302,6 +317,7 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
         inst.fact_count += 1
         if fact.id is not None:
             fact_ids.add(fact.id)
+        reported.add(fact.concept)
         concept = concepts.get(fact.concept)
         if concept is None:
             rules.missing(fact)
@@ -344,6 +360,12 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     schema_ids = any(f.code == "xml.3.3.1:idMustBeUnique" for f in schema_findings)
     out.extend(xbrl21.check_structure(inst, schema_ids))
     out.extend(xbrl21.check_contexts(inst, concepts))
+    for source, target in loaded.requires:
+        if source in reported and target not in reported:
+            out.append(Finding(code="xbrl.5.2.6.2.4:requiresElement", severity=Severity.error,
+                message=f"{xbrl21.short(source)} is reported, and the taxonomy requires "
+                f"{xbrl21.short(target)} with it (requires-element); report that too.",
+                file=name))
     if inst.footnote_links:
         out.extend(footnotes.check(inst.footnote_links, fact_ids, path, name))
     out.extend(rules.finish())
