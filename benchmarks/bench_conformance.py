@@ -7,7 +7,7 @@ Usage:
 
 Each suite zip (default: tests/conformance/*.zip) is unpacked into a temporary folder. xbrlgen
 validates every variation in this process (XBRL 2.1 summation rule, no Units Registry: what the
-suites expect; schema/linkbase entry points are not validated yet and count as disagreeing);
+suites expect; instance, schema and linkbase entry points alike);
 Arelle runs its own testcase runner on the suite's index in a subprocess, offline, with a
 throwaway XDG_CONFIG_HOME and ``--calc xbrl21``. A variation agrees when the verdict
 (valid / invalid) is the expected one; Arelle's own pass/fail status is used for Arelle.

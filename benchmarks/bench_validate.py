@@ -5,10 +5,16 @@ Usage:
     python benchmarks/bench_validate.py --sizes 5000 100000 300000   # memory growth, ~2 min
     python benchmarks/bench_validate.py out/ a.xbrl   # real filings (files or folders)
     python benchmarks/bench_validate.py --sizes 5000 20000 --no-arelle
+    python benchmarks/bench_validate.py --batch 10      # ten 5,000-fact files: CLI vs Arelle
 
 Arelle is measured only up to ``--arelle-max`` facts (default 100,000): at 300,000 facts it alone
 would take several minutes. Below the table, the growth of xbrlgen's peak memory per 100,000
 facts between the smallest and the largest generated instance shows how flat memory is.
+
+``--batch N`` times the whole ``xbrlgen validate FOLDER --calc 2.1`` command on N generated
+5,000-fact instances (a fresh process: interpreter start-up, imports and taxonomy load
+included; once with an empty cache folder, once with the one that run left) against Arelle
+validating the same N files in one process (its import and start-up excluded).
 
 Each measurement runs in a fresh subprocess so peak memory (ru_maxrss, minus the process's
 baseline after imports) belongs to that run alone. "cold" includes loading the taxonomy; "warm"
@@ -118,6 +124,54 @@ def measure(tool: str, path: Path) -> dict[str, object]:
     return result
 
 
+def arelle_batch(files: list[Path]) -> float:
+    """Runs inside the subprocess: Arelle on every file in one session (import excluded)."""
+    sys.path.insert(0, str(ROOT))
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="xbrlgen-bench-")
+    from generator.validate import arelle_runner
+
+    arelle_runner._get_session()
+    t0 = time.perf_counter()
+    for path in files:
+        arelle_runner.run(path, "xbrl21")
+    return time.perf_counter() - t0
+
+
+def batch(count: int, tmp: Path, no_arelle: bool) -> None:
+    """Ten (``count``) 5,000-fact instances: the xbrlgen command against Arelle in-process."""
+    folder = tmp / "batch"
+    folder.mkdir()
+    first = generate(5000, folder)
+    for i in range(1, count):
+        shutil.copy(first, folder / f"bench-5000-{i}.xbrl")
+    cache = tempfile.mkdtemp(prefix="xbrlgen-bench-cache-")
+    env = dict(os.environ, XBRLGEN_CACHE_DIR=cache)
+    exe = shutil.which("xbrlgen") or "xbrlgen"
+    times = []
+    for _ in range(2):  # empty cache folder, then the one the first run filled
+        t0 = time.perf_counter()
+        proc = subprocess.run([exe, "validate", str(folder), "--calc", "2.1"], env=env,
+                              capture_output=True, text=True, check=False)
+        times.append(time.perf_counter() - t0)
+        if proc.returncode != 0:
+            print(proc.stdout[-2000:], proc.stderr[-2000:])
+    theirs = None
+    if not no_arelle:
+        files = sorted(folder.glob("*.xbrl"))
+        proc = subprocess.run([sys.executable, __file__, "--arelle-batch", *map(str, files)],
+                              capture_output=True, text=True, check=False)
+        if proc.returncode == 0:
+            theirs = float(proc.stdout.strip().splitlines()[-1])
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {count} files of "
+          "5,000 facts")
+    print(f"xbrlgen validate (whole command): {times[0]:.2f} s with an empty cache, "
+          f"{times[1]:.2f} s with the cache")
+    if theirs is not None:
+        print(f"Arelle in-process (import excluded): {theirs:.2f} s -> "
+              f"xbrlgen takes 1/{theirs / times[0]:.0f} (empty cache), "
+              f"1/{theirs / times[1]:.0f} (cache)")
+
+
 def _instances(paths: list[Path]) -> list[Path]:
     sys.path.insert(0, str(ROOT))
     from generator.validate.packages import expand
@@ -133,12 +187,24 @@ def main() -> int:
     ap.add_argument("--no-arelle", action="store_true")
     ap.add_argument("--arelle-max", type=int, default=100000, metavar="FACTS",
                     help="skip Arelle on generated instances above this many facts")
+    ap.add_argument("--batch", type=int, metavar="N",
+                    help="time the xbrlgen command on N 5,000-fact files against Arelle")
     ap.add_argument("--worker", nargs=2, metavar=("TOOL", "PATH"), help=argparse.SUPPRESS)
+    ap.add_argument("--arelle-batch", nargs="+", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
         print(json.dumps(worker(args.worker[0], Path(args.worker[1]))))
         return 0
+    if args.arelle_batch:
+        print(arelle_batch(args.arelle_batch))
+        return 0
     tmp = Path(tempfile.mkdtemp(prefix="xbrlgen-bench-"))
+    if args.batch:
+        try:
+            batch(args.batch, tmp, args.no_arelle)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return 0
     try:
         files = _instances(args.paths) if args.paths else [generate(n, tmp) for n in args.sizes]
         sizes = [None] * len(files) if args.paths else list(args.sizes)

@@ -8,11 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from generator.validate.findings import FileSummary, Finding, Report, Severity
+if TYPE_CHECKING:
+    from generator.validate.findings import FileSummary, Finding, Report, Severity
 
 __all__ = ["FileSummary", "Finding", "Report", "Severity", "validate_paths"]
+_FINDINGS = frozenset({"FileSummary", "Finding", "Report", "Severity"})
+
+
+def __getattr__(name: str) -> Any:
+    """The findings model on first use: pydantic costs ~0.1 s to import, which ``xbrlgen
+    --help`` (which imports this package for the validate options) should not pay."""
+    if name in _FINDINGS:
+        from generator.validate import findings
+
+        return getattr(findings, name)
+    raise AttributeError(name)
 
 
 def validate_paths(

@@ -11,14 +11,15 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.validate import batch
-from generator.validate.acknowledged import acknowledge
-from generator.validate.calculation import CalcMode
-from generator.validate.findings import Report, Severity
-from generator.validate.safe_xml import DEFAULT_MAX_BYTES
+if TYPE_CHECKING:  # imported in run(): building the parser (xbrlgen --help) stays light
+    from generator.validate.calculation import CalcMode
+    from generator.validate.findings import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+SEVERITIES = ("error", "inconsistency", "warning", "info")  # findings.Severity, in order
+DEFAULT_MAX_BYTES = 1 << 30  # safe_xml.DEFAULT_MAX_BYTES (a test keeps them equal)
 
 
 def _count(least: int, what: str) -> Callable[[str], int]:
@@ -39,7 +40,9 @@ def _count(least: int, what: str) -> Callable[[str], int]:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the validate options to ``parser`` (a sub-command parser of the main CLI)."""
     parser.add_argument("paths", nargs="+", type=Path,
-                        help="instance files, folders (searched recursively) or package zips")
+                        help="instances, schemas or linkbases (a taxonomy entry point: its "
+                        "whole DTS is checked), folders (searched recursively: their "
+                        "instances, else their schemas and linkbases) or package zips")
     parser.add_argument("--arelle", action="store_true",
                         help="also run Arelle in-process (offline) and show its findings")
     parser.add_argument("--calc", choices=["rounding", "truncation", "2.1"], default="rounding",
@@ -63,7 +66,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="refuse files larger than this many bytes")
     parser.add_argument("--package", action="append", type=Path, default=[],
                         help="taxonomy package zip to resolve URLs with (repeatable)")
-    parser.add_argument("--min-severity", choices=[s.value for s in Severity], default="info",
+    parser.add_argument("--min-severity", choices=list(SEVERITIES), default="info",
                         help="hide findings below this level in the listing")
     parser.add_argument("--ignore-acknowledgements", action="store_true",
                         help="report the totals a build kept as printed (listed in the "
@@ -72,7 +75,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def render_text(report: Report, min_severity: str = "info") -> str:
     """Human listing: one finding per line, grouped by file, then the summary table."""
-    order = [s.value for s in Severity]
+    from generator.validate import batch
+
+    order = list(SEVERITIES)
     limit = order.index(min_severity)
     lines: list[str] = []
     for f in report.sorted_findings():
@@ -91,6 +96,9 @@ def render_text(report: Report, min_severity: str = "info") -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Execute ``xbrlgen validate`` with parsed ``args``; returns the process exit code."""
+    from generator.validate import batch
+    from generator.validate.acknowledged import acknowledge
+
     progress = bool(args.progress or sys.stderr.isatty())
     calc_mode: CalcMode = "xbrl21" if args.calc == "2.1" else args.calc
     opts = batch.Options(arelle=args.arelle, calc_mode=calc_mode, engine=args.engine,
@@ -115,7 +123,8 @@ def run(args: argparse.Namespace) -> int:
     if any(f.code == "IOerror" and f.file in {str(p) for p in paths} for f in report.findings):
         return EXIT_USAGE
     if not report.files:
-        print("xbrlgen validate: no XBRL instance found in the given paths", file=sys.stderr)
+        print("xbrlgen validate: no XBRL instance, schema or linkbase found in the given paths",
+              file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK if report.ok else EXIT_FINDINGS
 

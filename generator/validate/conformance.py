@@ -9,8 +9,8 @@ The index is read straight from the zip (no unpacking); running variations needs
 unpacked into a folder (:func:`unpack`), since validation follows relative references.
 
 Verdict semantics: a variation is valid for xbrlgen when no finding is at error or inconsistency
-level, the same rule as ``xbrlgen validate``'s exit code. Only instance entry points are run;
-schema and linkbase entry points (taxonomy-level checks) are listed but not validated yet.
+level, the same rule as ``xbrlgen validate``'s exit code. Instance, schema and linkbase entry
+points are all run (a schema or linkbase: its whole DTS against the taxonomy rules).
 """
 
 from __future__ import annotations
@@ -166,11 +166,11 @@ def failing(findings: list[Finding]) -> list[Finding]:
 
 
 def run_variation(root: Path, variation: Variation, calc_mode: CalcMode = "xbrl21") -> Outcome:
-    """Validate a variation's readMeFirst instances from an unpacked suite at ``root``."""
+    """Validate a variation's readMeFirst files (instances, schemas, linkbases) at ``root``."""
     from generator.validate.pipeline import validate_file
 
     started = time.perf_counter()
-    if variation.kind != "instance" or not variation.read_me_first:
+    if not variation.read_me_first:
         return Outcome(variation, None, (), 0.0)
     codes: list[str] = []
     for rel in variation.read_me_first:

@@ -39,6 +39,7 @@ class DimensionModel:
 
     drs: dict[str, list[list[Hypercube]]] = field(default_factory=dict)
     defaults: dict[str, str] = field(default_factory=dict)
+    typed_domains: dict[str, str] = field(default_factory=dict)  # dimension -> its element
 
 
 def _index(rels: list[Relationship]) -> dict[tuple[str, str, str], list[Relationship]]:
@@ -69,7 +70,7 @@ def _members(idx: dict[tuple[str, str, str], list[Relationship]], arcrole_first:
 
 def build_model(dts: Dts) -> DimensionModel:
     """Resolve every DRS in the DTS into hypercube member sets per primary item."""
-    model = DimensionModel()
+    model = DimensionModel(typed_domains=dict(dts.typed_domains))
     idx = _index(dts.relationships)
     for rel in dts.relationships:
         if rel.arcrole == DIM_DEFAULT:
@@ -167,6 +168,13 @@ class DimensionChecker:
                     problems.append(("xbrldie:DefaultValueUsedInInstanceError",
                                      f"member {short(member)} is the default of "
                                      f"{short(dim)}; leave the dimension out instead"))
+        for dim, content in ctx.typed_content.items():
+            domain = model.typed_domains.get(dim)
+            if domain is not None and content != domain:
+                problems.append(("xbrldie:IllegalTypedDimensionContentError",
+                                 f"typed dimension {short(dim)} holds "
+                                 f"{short(content) if content else 'no single element'}, not "
+                                 f"its domain element {short(domain)}"))
         for code, text in problems:
             self.findings.append(Finding(code=code, severity=Severity.error,
                                          message=f"Context {ctx.id}: {text}.", file=self.file,

@@ -26,6 +26,8 @@ XLINK = "http://www.w3.org/1999/xlink"
 XBRLDT = "http://xbrl.org/2005/xbrldt"
 CATALOG_NS = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
 XLINK_HREF = f"{{{XLINK}}}href"
+TYPED_DOMAIN_REF = f"{{{XBRLDT}}}typedDomainRef"
+XSI_LOCATION = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
 
 #: Base schemas every instance needs, whether or not the taxonomy imports them.
 INSTANCE_XSD = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
@@ -152,6 +154,18 @@ class Dts:
     missing: list[tuple[str, str]] = field(default_factory=list)  # (url, referenced from)
     # (url, referenced from, the parser's words, line): found but not well-formed XML
     malformed: list[tuple[str, str, str, int | None]] = field(default_factory=list)
+    # Parsed documents (url -> root) and linkbases (url, element: a root or one embedded in a
+    # schema's appinfo), kept for the taxonomy rules and dropped once they have run.
+    typed_domains: dict[str, str] = field(default_factory=dict)  # typed dimension -> element
+    roots: dict[str, etree._Element] = field(default_factory=dict, repr=False)
+    linkbase_elements: list[tuple[str, etree._Element]] = field(default_factory=list,
+                                                                 repr=False)
+    referrers: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+
+    def release(self) -> None:
+        """Forget the parsed documents (the rules that need them have run)."""
+        self.roots = {}
+        self.linkbase_elements = []
 
 
 def line_of(el: etree._Element) -> int | None:
@@ -168,15 +182,16 @@ def normalize(url: str, base: str) -> str:
 def discover(entry_urls: list[str], mapper: UrlMapper) -> Dts:
     """Walk schemas (import/include, linkbaseRef) and linkbases (loc, roleRef) from the entries."""
     dts = Dts(key=tuple(sorted(entry_urls)))
-    queue: deque[tuple[str, str]] = deque((u, "instance") for u in entry_urls)
-    queue.append((INSTANCE_XSD, "xbrlgen"))
-    queue.append((XBRLDI_XSD, "xbrlgen"))
+    queue: deque[tuple[str, str, str]] = deque((u, "instance", "entry") for u in entry_urls)
+    queue.append((INSTANCE_XSD, "xbrlgen", "entry"))
+    queue.append((XBRLDI_XSD, "xbrlgen", "entry"))
     seen: set[str] = set()
-    pending_links: list[tuple[str, etree._Element, Path]] = []
     parser = make_parser()
+    pending_typed: dict[str, str] = {}  # typed dimension -> typedDomainRef URL
     while queue:
-        url, referrer = queue.popleft()
+        url, referrer, how = queue.popleft()
         url = url.split("#", 1)[0]
+        dts.referrers.setdefault(url, []).append((referrer, how))
         if url in seen:
             continue
         seen.add(url)
@@ -185,13 +200,19 @@ def discover(entry_urls: list[str], mapper: UrlMapper) -> Dts:
             dts.missing.append((url, referrer))
             continue
         try:
-            root = etree.parse(str(local), parser).getroot()
+            root = etree.parse(str(local), parser, base_url=url).getroot()
         except etree.XMLSyntaxError as exc:
             dts.malformed.append((url, referrer, exc.msg or "unreadable", exc.lineno or None))
             continue
         except OSError:
             dts.missing.append((url, referrer))
             continue
+        dts.roots[url] = root
+        # Schemas a document names by xsi:schemaLocation declare what it uses (custom links
+        # and arcs), so they take part in validation, as in Arelle.
+        hints = (root.get(XSI_LOCATION) or "").split()
+        for loc in hints[1::2]:
+            queue.append((normalize(loc, root.base or url), url, "schemaLocation"))
         if root.tag == f"{{{XS}}}schema":
             dts.schema_files[url] = local
             ns = root.get("targetNamespace", "")
@@ -201,25 +222,40 @@ def discover(entry_urls: list[str], mapper: UrlMapper) -> Dts:
                 ident, name = el.get("id"), el.get("name")
                 if ident and name:
                     dts.ids[f"{url}#{ident}"] = f"{{{ns}}}{name}"
+                typed_ref = el.get(TYPED_DOMAIN_REF)
+                if typed_ref and name:
+                    pending_typed[f"{{{ns}}}{name}"] = normalize(typed_ref, el.base or url)
             for el in root.iterchildren(f"{{{XS}}}import", f"{{{XS}}}include"):
                 loc = el.get("schemaLocation")
                 if loc:
-                    queue.append((normalize(loc, url), url))
+                    queue.append((normalize(loc, el.base or url), url, etree.QName(el).localname))
             for ref in root.iter(f"{{{LINK}}}linkbaseRef"):
                 href = ref.get(XLINK_HREF)
                 if href:
-                    queue.append((normalize(href, url), url))
+                    queue.append((normalize(href, ref.base or url), url, "linkbaseRef"))
+            for embedded in root.iter(f"{{{LINK}}}linkbase"):
+                _queue_linkbase(dts, url, embedded, queue)
         elif root.tag == f"{{{LINK}}}linkbase":
             dts.linkbases[url] = local
-            for el in root.iter(f"{{{LINK}}}loc", f"{{{LINK}}}roleRef", f"{{{LINK}}}arcroleRef"):
-                href = el.get(XLINK_HREF)
-                if href:
-                    queue.append((normalize(href, url), url))
-            pending_links.append((url, root, local))
-    for url, root, local in pending_links:
-        _read_arcs(dts, url, root, str(local))
+            _queue_linkbase(dts, url, root, queue)
+    for dim, ref in pending_typed.items():
+        domain = dts.ids.get(ref)
+        if domain is not None:
+            dts.typed_domains[dim] = domain
+    for url, element in dts.linkbase_elements:
+        _read_arcs(dts, url, element, str(dts.linkbases.get(url) or dts.schema_files[url]))
     _apply_prohibitions(dts)
     return dts
+
+
+def _queue_linkbase(dts: Dts, url: str, element: etree._Element,
+                    queue: deque[tuple[str, str, str]]) -> None:
+    """Queue what a linkbase (a document or embedded in a schema) makes part of the DTS."""
+    dts.linkbase_elements.append((url, element))
+    for el in element.iter(f"{{{LINK}}}loc", f"{{{LINK}}}roleRef", f"{{{LINK}}}arcroleRef"):
+        href = el.get(XLINK_HREF)
+        if href:
+            queue.append((normalize(href, el.base or url), url, etree.QName(el).localname))
 
 
 def _read_arcs(dts: Dts, url: str, root: etree._Element, file: str) -> None:
@@ -233,7 +269,8 @@ def _read_arcs(dts: Dts, url: str, root: etree._Element, file: str) -> None:
             href = loc.get(XLINK_HREF)
             label = loc.get(f"{{{XLINK}}}label")
             if href and label:
-                concept = dts.ids.get(normalize(href, url))
+                target, _, frag = normalize(href, loc.base or url).partition("#")
+                concept = dts.ids.get(f"{target}#{unquote(frag)}")
                 if concept:
                     labels.setdefault(label, []).append(concept)
         for arc in link:
@@ -241,9 +278,11 @@ def _read_arcs(dts: Dts, url: str, root: etree._Element, file: str) -> None:
                 continue
             arcrole = arc.get(f"{{{XLINK}}}arcrole", "")
             frm, to = arc.get(f"{{{XLINK}}}from", ""), arc.get(f"{{{XLINK}}}to", "")
+            # every non-XLink attribute: xbrldt ones for the DRS, use/priority for prohibition,
+            # the rest decides equivalence (order, weight, custom attributes: testcase 331)
             extra = tuple(
                 (str(k), str(v)) for k, v in arc.attrib.items()
-                if str(k).startswith(f"{{{XBRLDT}}}") or k in ("use", "priority")
+                if not str(k).startswith(f"{{{XLINK}}}")
             )
             try:  # xs:decimal, compared exactly like every other number here
                 order = Decimal(arc.get("order", "1"))
@@ -257,11 +296,35 @@ def _read_arcs(dts: Dts, url: str, root: etree._Element, file: str) -> None:
                     )
 
 
+_BOOLEANS = {"true": Decimal(1), "false": Decimal(0)}
+
+
+def _number(text: str | None) -> Decimal | str | None:
+    """An attribute value compared as XBRL's s-equal does, roughly: numbers by value (1 and
+    1.0 are equal), other text with its whitespace collapsed."""
+    if text is None:
+        return None
+    boolean = _BOOLEANS.get(text.strip())  # xs:boolean: 1 == true (testcase 331)
+    if boolean is not None:
+        return boolean
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return " ".join(text.split())
+    return value if value.is_finite() else " ".join(text.split())
+
+
 def _apply_prohibitions(dts: Dts) -> None:
-    """Keep, per equivalent relationship, the highest-priority arc; drop prohibited ones."""
-    best: dict[tuple[str, str, str, str], tuple[int, Relationship]] = {}
+    """Keep, per equivalent relationship, the highest-priority arc; drop prohibited ones.
+
+    Equivalent (XBRL 2.1 3.5.3.9.7.4): same endpoints, arcrole, ELR and non-exempt attributes;
+    an arc with another order or weight neither overrides nor prohibits (testcase 210).
+    """
+    best: dict[tuple[object, ...], tuple[int, Relationship]] = {}
     for rel in dts.relationships:
-        key = (rel.arcrole, rel.elr, rel.source, rel.target)
+        key = (rel.arcrole, rel.elr, rel.source, rel.target, rel.order, _number(rel.weight),
+               tuple(sorted((k, _number(v)) for k, v in rel.attrs
+                            if k not in ("use", "priority", "order", "weight"))))
         try:
             priority = int(rel.attr("priority") or "0")
         except ValueError:

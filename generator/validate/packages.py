@@ -20,6 +20,7 @@ from generator.validate.findings import Finding, Severity
 from generator.validate.safe_xml import parser_options
 
 XBRL_ROOT = "{http://www.xbrl.org/2003/instance}xbrl"
+LINKBASE_ROOT = "{http://www.xbrl.org/2003/linkbase}linkbase"
 MAX_ZIP_BYTES = 2 << 30
 MAX_ZIP_MEMBERS = 100_000
 
@@ -58,15 +59,31 @@ def is_instance(path: Path) -> bool:
     return False
 
 
-def _instances_in(folder: Path, prefix: str) -> list[Target]:
+def root_tag(path: Path) -> str | None:
+    """The document element's clark name (reads only the first tag); None if unreadable."""
+    try:
+        for _, el in etree.iterparse(str(path), events=("start",), **parser_options()):
+            return str(el.tag)
+    except (etree.XMLSyntaxError, OSError):
+        return None
+    return None
+
+
+def _instances_in(folder: Path, prefix: str, taxonomy_fallback: bool = False) -> list[Target]:
+    """Every instance in a folder; with ``taxonomy_fallback``, a folder without one gives its
+    schemas and linkbases (a taxonomy, each checked as an entry point with its DTS). Package
+    zips never fall back: a taxonomy package is there to resolve URLs."""
     found: list[Target] = []
+    taxonomy: list[Target] = []
     for p in sorted(folder.rglob("*")):
         if not p.is_file() or "META-INF" in p.parts:
             continue
         suffix = p.suffix.lower()
         if suffix == ".xbrl" or (suffix == ".xml" and is_instance(p)):
             found.append(Target(p, prefix + str(p.relative_to(folder))))
-    return found
+        elif suffix == ".xsd" or (suffix == ".xml" and root_tag(p) == LINKBASE_ROOT):
+            taxonomy.append(Target(p, prefix + str(p.relative_to(folder))))
+    return found or (taxonomy if taxonomy_fallback else [])
 
 
 def _extract(zpath: Path, out: Expanded) -> Path | None:
@@ -120,7 +137,8 @@ def expand(paths: list[Path]) -> Expanded:
                     out.packages.append(p)
             out.targets.extend(_instances_in(dest, f"{p}!/"))
         elif p.is_dir():
-            out.targets.extend(_instances_in(p, f"{p}/" if str(p) != "." else ""))
+            out.targets.extend(_instances_in(p, f"{p}/" if str(p) != "." else "",
+                                             taxonomy_fallback=True))
         else:
             out.targets.append(Target(p, str(p)))
     return out

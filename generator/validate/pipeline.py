@@ -12,13 +12,20 @@ import marshal
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from tempfile import SpooledTemporaryFile
 
 from lxml import etree
 
-from generator.validate import calculation, dimensions, duplicates, xbrl21
+from generator.validate import (
+    calculation,
+    dimensions,
+    duplicates,
+    footnotes,
+    rules_cache,
+    xbrl21,
+)
 from generator.validate.calculation import CalcMode, CalcModel
 from generator.validate.dimensions import DimensionModel
 from generator.validate.dts import Dts, UrlMapper, discover, normalize
@@ -37,6 +44,8 @@ from generator.validate.schema import CompiledSchemas, Engine, pick_engine, vali
 from generator.validate.taxonomy import Concept, load_concepts
 
 _CACHE_SIZE = 16
+ESSENCE_ALIAS = "http://www.xbrl.org/2003/arcrole/essence-alias"
+REQUIRES_ELEMENT = "http://www.xbrl.org/2003/arcrole/requires-element"
 _STANDARD_NAMESPACES = frozenset({
     "http://www.w3.org/2001/XMLSchema-instance", "http://www.w3.org/XML/1998/namespace",
     "http://www.xbrl.org/2003/iso4217", "http://www.w3.org/2001/XMLSchema",
@@ -54,6 +63,9 @@ class LoadedDts:
     calculation: CalcModel
     fact_namespaces: frozenset[str] = frozenset()
     known_namespaces: frozenset[str] = frozenset()
+    taxonomy_findings: list[Finding] = field(default_factory=list)
+    essence_alias: tuple[tuple[str, str], ...] = ()
+    requires: tuple[tuple[str, str], ...] = ()  # requires-element (source, target)
 
 
 class DeferredFacts:
@@ -106,29 +118,76 @@ class DeferredFacts:
             self._file = None
 
 
-_cache: OrderedDict[tuple[tuple[str, ...], UrlMapper], LoadedDts] = OrderedDict()
+_cache: OrderedDict[tuple[tuple[str, ...], UrlMapper, bool], LoadedDts] = OrderedDict()
 
 
-def load_dts(entries: list[str], mapper: UrlMapper) -> LoadedDts:
-    """Discover and compile a DTS, or return the cached one for the same references."""
-    key = (tuple(sorted(set(entries))), mapper)
+def load_dts(entries: list[str], mapper: UrlMapper, taxonomy_entry: bool = False) -> LoadedDts:
+    """Discover and compile a DTS, or return the cached one for the same references.
+
+    ``taxonomy_entry``: the user pointed at a schema or linkbase, so every non-standard document
+    of its DTS is checked, published ones included (see :mod:`generator.validate.dts_rules`).
+    """
+    key = (tuple(sorted(set(entries))), mapper, taxonomy_entry)
     hit = _cache.get(key)
     if hit is not None:
         _cache.move_to_end(key)
         return hit
     dts = discover(list(key[0]), mapper)
     schemas = CompiledSchemas(dts, mapper)
-    concepts = load_concepts(dts.schema_files, schemas.xmlschema)
+    problems: list[Finding] = []
+    try:
+        concepts = load_concepts(dts.schema_files, schemas.xmlschema)
+    except Exception as exc:  # the taxonomy's schemas do not compile: say why, check the rest
+        concepts = {}
+        problems.append(schema_syntax(exc, dts))
     fact_ns = frozenset(
         c.name[1:].partition("}")[0] for c in concepts.values() if c.kind in ("item", "tuple")
     )
     loaded = LoadedDts(dts, schemas, concepts, dimensions.build_model(dts),
                        calculation.build_model(dts, concepts), fact_ns,
                        frozenset(dts.namespaces) | _STANDARD_NAMESPACES)
+    loaded.taxonomy_findings = problems + taxonomy_rules(loaded, taxonomy_entry, not problems)
+    loaded.essence_alias = tuple((r.source, r.target) for r in dts.relationships
+                                 if r.arcrole == ESSENCE_ALIAS)
+    loaded.requires = tuple((r.source, r.target) for r in dts.relationships
+                            if r.arcrole == REQUIRES_ELEMENT)
+    dts.release()
     _cache[key] = loaded
     if len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)
     return loaded
+
+
+def schema_syntax(exc: Exception, dts: Dts) -> Finding:
+    """A taxonomy schema that does not compile (XML Schema syntax or constraint errors)."""
+    reason = str(getattr(exc, "message", None) or exc).splitlines()[0][:400]
+    source = getattr(exc, "url", None) or getattr(exc, "filename", None) or ""
+    return Finding(code="xmlSchema:syntax", severity=Severity.error,
+                   message=f"The taxonomy's schemas are not valid XML Schema: {reason}. Fix "
+                   "the schema so it compiles.", file=str(source) or None)
+
+
+def taxonomy_rules(loaded: LoadedDts, taxonomy_entry: bool, compiled: bool) -> list[Finding]:
+    """Taxonomy rules on a loaded DTS (cached on disk by the DTS's files and the scope)."""
+    from generator.validate import dts_rules
+
+    dts = loaded.dts
+    if not dts_rules.scope_of(dts, taxonomy_entry):
+        return []
+
+    def lxml_schema() -> etree.XMLSchema | None:
+        if pick_engine("auto", dts) != "lxml":
+            return None
+        try:
+            return loaded.schemas.lxml()
+        except etree.XMLSchemaParseError:
+            return None
+
+    return rules_cache.cached(
+        dts, taxonomy_entry,
+        lambda: dts_rules.check(dts, loaded.concepts,
+                                loaded.schemas.xmlschema() if compiled else None,
+                                taxonomy_entry, lxml_schema))
 
 
 def clear_cache() -> None:
@@ -168,6 +227,31 @@ def validate_file(
     return findings[0], summary
 
 
+TAXONOMY_ROOTS = frozenset({"{http://www.w3.org/2001/XMLSchema}schema",
+                            "{http://www.xbrl.org/2003/linkbase}linkbase"})
+
+
+def _dts_problems(loaded: LoadedDts, name: str) -> list[Finding]:
+    """Documents of the DTS that could not be read."""
+    out: list[Finding] = []
+    for url, referrer in loaded.dts.missing:
+        out.append(Finding(code="IOerror", severity=Severity.error,
+            message=f"{url} (referenced from {referrer}) is not available offline. Provide it "
+            "locally or pass the taxonomy package zip.", file=name))
+    for url, referrer, words, line in loaded.dts.malformed:
+        where = f" (line {line})" if line else ""
+        out.append(Finding(code=SYNTAX_CODE, severity=Severity.error,
+            message=f"{url} (referenced from {referrer}) is not well-formed XML{where}: {words}. "
+            "Fix that taxonomy file; what it declares could not be used.", file=name))
+    return out
+
+
+def _validate_taxonomy(entry: str, mapper: UrlMapper, name: str) -> list[Finding]:
+    """A schema or linkbase as entry point: its whole DTS, every document checked."""
+    loaded = load_dts([entry], mapper, taxonomy_entry=True)
+    return _dts_problems(loaded, name) + list(loaded.taxonomy_findings)
+
+
 def _refusal(exc: UnsafeXmlError, name: str) -> Finding:
     return Finding(code=exc.code, severity=Severity.error, message=exc.message, file=name,
                    line=exc.line)
@@ -184,21 +268,26 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
                         message=f"Cannot read the file: {exc.strerror}.", file=name)], 0
     head = read_head(path)
     base = path.resolve().as_uri()
+    if head.root_tag in TAXONOMY_ROOTS:
+        return _validate_taxonomy(base, mapper, name), 0
     entries = [normalize(href, base) for kind, href, _ in head.refs
                if kind in ("schema", "linkbase")]
     loaded = load_dts(entries, mapper)
     engine = pick_engine(engine, loaded.dts)
-    out: list[Finding] = []
-    for url, referrer in loaded.dts.missing:
-        out.append(Finding(code="IOerror", severity=Severity.error,
-            message=f"{url} (referenced from {referrer}) is not available offline. Provide it "
-            "locally or pass the taxonomy package zip.", file=name))
-    for url, referrer, words, line in loaded.dts.malformed:
-        where = f" (line {line})" if line else ""
-        out.append(Finding(code=SYNTAX_CODE, severity=Severity.error,
-            message=f"{url} (referenced from {referrer}) is not well-formed XML{where}: {words}. "
-            "Fix that taxonomy file; what it declares could not be used.", file=name))
-    inst = Instance(file=name, root_tag=head.root_tag, refs=head.refs)
+    out = _dts_problems(loaded, name)
+    missing = {url for url, _ in loaded.dts.missing}
+    for kind, href, line in head.refs:
+        url = normalize(href, base).split("#", 1)[0]
+        wanted = loaded.dts.schema_files if kind == "schema" else (
+            loaded.dts.linkbases.keys() | loaded.dts.schema_files.keys())  # embedded ones too
+        if kind in ("schema", "linkbase") and url not in wanted and url not in missing:
+            out.append(Finding(code=f"xbrl.4.{2 if kind == 'schema' else 3}.2:{kind}RefTarget",
+                severity=Severity.error, message=f"The {kind}Ref {href} resolves to {url}, "
+                f"which is not a{' schema' if kind == 'schema' else ' linkbase'}. Point it at "
+                "one (mind xml:base).", file=name, line=line))
+    out.extend(loaded.taxonomy_findings)
+    inst = Instance(file=name, root_tag=head.root_tag, refs=head.refs,
+                    ref_uris=head.ref_uris)
     concepts = loaded.concepts
     rules = xbrl21.FactRules(name, utr=utr)
     dims = dimensions.DimensionChecker(name, concepts, loaded.dimensions) if entries else None
@@ -209,10 +298,13 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     # XBRL 2.1 allows inconsistent duplicates (they only block calculation bindings): said as
     # warnings in that mode, inconsistencies in Calculation 1.1's.
     dups = duplicates.DuplicateCollector(
-        name, table, Severity.warning if calc_mode == "xbrl21" else Severity.inconsistency)
+        name, table, Severity.warning if calc_mode == "xbrl21" else Severity.inconsistency,
+        loaded.essence_alias)
     contexts, units = inst.contexts, inst.units
     deferred = DeferredFacts()
     final = False
+    fact_ids: set[str] = set()  # for footnote locators
+    reported: set[str] = set()  # concepts with a fact, for requires-element
 
     def consume(fact: Fact) -> None:
         """Every check for one fact, as it streams by (deferred if its context comes later)."""
@@ -223,6 +315,9 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
             deferred.append(fact)
             return
         inst.fact_count += 1
+        if fact.id is not None:
+            fact_ids.add(fact.id)
+        reported.add(fact.concept)
         concept = concepts.get(fact.concept)
         if concept is None:
             rules.missing(fact)
@@ -264,7 +359,15 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     out.extend(schema_findings)
     schema_ids = any(f.code == "xml.3.3.1:idMustBeUnique" for f in schema_findings)
     out.extend(xbrl21.check_structure(inst, schema_ids))
-    out.extend(xbrl21.check_contexts(inst))
+    out.extend(xbrl21.check_contexts(inst, concepts))
+    for source, target in loaded.requires:
+        if source in reported and target not in reported:
+            out.append(Finding(code="xbrl.5.2.6.2.4:requiresElement", severity=Severity.error,
+                message=f"{xbrl21.short(source)} is reported, and the taxonomy requires "
+                f"{xbrl21.short(target)} with it (requires-element); report that too.",
+                file=name))
+    if inst.footnote_links:
+        out.extend(footnotes.check(inst.footnote_links, fact_ids, path, name))
     out.extend(rules.finish())
     if dims is not None:
         out.extend(dims.finish(inst))

@@ -68,7 +68,9 @@ def _type_chain(xsd_type: Any) -> list[str]:
 def _is_numeric(xsd_type: Any, chain: list[str]) -> bool:
     if f"{{{XBRLI}}}fractionItemType" in chain:
         return True
-    content = xsd_type.content if xsd_type.has_simple_content() else None
+    # simple types (built-ins included) have no .content: only complex types with simple content
+    content = (xsd_type.content
+               if not xsd_type.is_simple() and xsd_type.has_simple_content() else None)
     simple = content if content is not None else (xsd_type if xsd_type.is_simple() else None)
     if simple is None:
         return False

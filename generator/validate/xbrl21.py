@@ -7,6 +7,8 @@ calculation and duplicate checks that follow.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import cast
@@ -22,6 +24,7 @@ SHARES = f"{{{XBRLI}}}shares"
 PURE = f"{{{XBRLI}}}pure"
 ROOT = f"{{{XBRLI}}}xbrl"
 _ISO_PREFIX = f"{{{ISO4217}}}"
+_CURRENCY = re.compile("[A-Z]{3}")  # an ISO 4217 code
 _UNDECIDED = object()
 
 
@@ -44,10 +47,23 @@ def _moment(text: str | None, end: bool) -> datetime | None:
     return moment + timedelta(days=1) if end else moment
 
 
-def check_contexts(inst: Instance) -> list[Finding]:
-    """Period sanity for every context."""
+def check_contexts(inst: Instance, concepts: Mapping[str, Concept] | None = None
+                   ) -> list[Finding]:
+    """Period sanity for every context; segment and scenario content (4.7.3.2, 4.7.4): no
+    element of the xbrli namespace, no item or tuple."""
     out: list[Finding] = []
     for ctx in inst.contexts.values():
+        for where, tag in ctx.content:
+            concept = concepts.get(tag) if concepts is not None else None
+            if tag.startswith(f"{{{XBRLI}}}") or (
+                    concept is not None and concept.kind in ("item", "tuple")):
+                section = "4.7.3.2" if where == "segment" else "4.7.4"
+                out.append(Finding(
+                    code=f"xbrl.{section}:{where}Content", severity=Severity.error,
+                    message=f"Context {ctx.id} has {short(tag)} in its {where}; a {where} may "
+                    "not hold xbrli elements, items or tuples. Use other elements (or "
+                    "dimensions).", file=inst.file, line=ctx.line, context_id=ctx.id))
+                break
         if ctx.period == "duration":
             start, end = _moment(ctx.start, False), _moment(ctx.end, True)
             if start is not None and end is not None and start >= end:
@@ -155,7 +171,8 @@ class FactRules:
     def _unit_problem(self, fact: Fact, concept: Concept, unit: Unit) -> tuple[str, str] | None:
         if concept.monetary:
             if (unit.denominator or len(unit.numerator) != 1
-                    or not unit.numerator[0].startswith(_ISO_PREFIX)):
+                    or not unit.numerator[0].startswith(_ISO_PREFIX)
+                    or not _CURRENCY.fullmatch(unit.numerator[0][len(_ISO_PREFIX):])):
                 return ("xbrl.4.8.2:monetaryFactUnit-notMonetaryMeasure",
                     f"Monetary fact {short(fact.concept)} uses unit {unit.id}, which is not a "
                     "single iso4217 currency. Point unitRef at a unit like iso4217:JPY.")
@@ -196,6 +213,27 @@ def check_structure(inst: Instance, schema_found_ids: bool) -> list[Finding]:
             message="The instance has no link:schemaRef, so its concepts are undefined. Add "
             "<link:schemaRef xlink:type=\"simple\" xlink:href=\"...entry point.xsd\"/> first.",
             file=inst.file, line=1))
+    for unit in inst.units.values():
+        measures = unit.numerator + unit.denominator
+        wrong = [m for m in measures if m.startswith(f"{{{XBRLI}}}")
+                 and m not in (f"{{{XBRLI}}}pure", f"{{{XBRLI}}}shares")]
+        if wrong:
+            out.append(Finding(code="xbrl.4.8.2:xbrliMeasure", severity=Severity.error,
+                message=f"Unit {unit.id} uses {short(wrong[0])}: the only xbrli measures are "
+                "xbrli:pure and xbrli:shares.", file=inst.file, line=unit.line))
+        if set(unit.numerator) & set(unit.denominator):
+            out.append(Finding(code="xbrl.4.8.4:unitNotSimplest", severity=Severity.error,
+                message=f"Unit {unit.id} has a measure in both its numerator and denominator; "
+                "cancel it (units must be in their simplest form).", file=inst.file,
+                line=unit.line))
+    seen: set[tuple[str, str]] = set()
+    for kind, uri, line in inst.ref_uris:
+        if (kind, uri) in seen:
+            out.append(Finding(code=f"xbrl.3.5.2.{4 if kind == 'role' else 5}.5:"
+                f"{kind}RefDuplicate", severity=Severity.error,
+                message=f"Two {kind}Refs for {uri}; an instance lists each URI once.",
+                file=inst.file, line=line))
+        seen.add((kind, uri))
     if not schema_found_ids:
         for ident, line in inst.duplicate_ids:
             out.append(Finding(code="xml.3.3.1:idMustBeUnique", severity=Severity.error,

@@ -4,8 +4,8 @@ Each case validates the variation's readMeFirst instance with xbrlgen (XBRL 2.1 
 rule, no Units Registry: what the suites expect) and asserts the expected verdict (valid
 <=> no error or inconsistency finding). Variations xbrlgen does not agree with yet are listed in
 ``known-failures.txt`` with the measured reason and run as ``xfail(strict=True)``: a fix shows
-up as XPASS (remove its line), a regression as a failure. Schema and linkbase entry points are
-collected too, as expected failures, until taxonomy-level validation exists.
+up as XPASS (remove its line), a regression as a failure. Schema and linkbase entry points run
+the same way (their whole DTS against the taxonomy rules).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from generator.validate.conformance import Variation
 HERE = Path(__file__).parent
 ZIPS = sorted(HERE.glob("*.zip"))
 SUITES = {z.stem: conformance.read_suite(z) for z in ZIPS}
-NOT_VALIDATED = "schema/linkbase entry points not validated yet"
 
 
 def _known_failures() -> dict[str, str]:
@@ -46,9 +45,7 @@ def _params() -> list[object]:
         for v in suite.variations:
             case = _case_id(stem, v)
             marks = []
-            if v.kind != "instance":
-                marks.append(pytest.mark.xfail(strict=True, reason=NOT_VALIDATED))
-            elif case in KNOWN:
+            if case in KNOWN:
                 marks.append(pytest.mark.xfail(strict=True, reason=KNOWN[case]))
             params.append(pytest.param(stem, v, id=case, marks=marks))
     return params
@@ -73,9 +70,8 @@ def test_index_reader_lists_every_variation() -> None:
     assert coded and all(v.expected == "invalid" for v in coded)
 
 
-def test_known_failures_name_real_instance_variations() -> None:
-    ids = {_case_id(stem, v) for stem, s in SUITES.items() for v in s.variations
-           if v.kind == "instance"}
+def test_known_failures_name_real_variations() -> None:
+    ids = {_case_id(stem, v) for stem, s in SUITES.items() for v in s.variations}
     assert set(KNOWN) <= ids, sorted(set(KNOWN) - ids)
     assert all(KNOWN.values())
 

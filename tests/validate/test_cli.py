@@ -179,3 +179,12 @@ def test_arelle_with_taxonomy_package(arelle_session: None, tmp_path: Path) -> N
     report = validate_paths([taxonomy_package(tmp_path), absolute_instance(tmp_path)],
                             arelle=True, jobs=1)
     assert report.findings == []
+
+
+def test_light_parser_constants_match_the_models() -> None:
+    """validate.cli repeats two constants so building the parser imports nothing heavy."""
+    from generator.validate import safe_xml
+    from generator.validate.findings import Severity as Sev
+
+    assert cli.DEFAULT_MAX_BYTES == safe_xml.DEFAULT_MAX_BYTES
+    assert tuple(s.value for s in Sev) == cli.SEVERITIES
