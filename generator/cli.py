@@ -130,6 +130,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             coverage=coverage,
             strict=args.strict,
             package=args.package,
+            viewer=args.viewer,
             texts=texts,
         )
     if not outcome.ok:
@@ -254,6 +255,12 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also write each filing as an XBRL Report Package (<filing>.xbri: the Inline XBRL "
         "page and the taxonomy package in one zip)",
+    )
+    b.add_argument(
+        "--viewer",
+        action="store_true",
+        help="also write each filing's interactive viewer page (viewer/<filing>.html and "
+        "viewer/ixbrlviewer.js, offline: as 'xbrlgen view' writes it)",
     )
     b.set_defaults(func=cmd_build)
 
