@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from generator.generate import OutputStage, instance_bytes
 from generator.generate.inline import inline_bytes, inline_name
+from generator.generate.inline_check import inline_differences
 from generator.generate.instance import fact_ids
 from generator.generate.oim import json_name, oim_csv_files, oim_json_bytes
 from generator.generate.package import package_bytes, package_name
@@ -270,6 +271,7 @@ def write_build(
     coverage: Sequence[dict[str, object]] = (),
     strict: bool = False,
     package: bool = False,
+    viewer: bool = False,
     say: Say = print,
     texts: Mapping[str, Sequence[str]] | None = None,
     validator: Validator | None = None,
@@ -279,7 +281,9 @@ def write_build(
     A total that disagrees with its parts is corrected from an agreeing source, or else kept as
     printed and reported as a source inconsistency, which validation then expects. ``strict``
     files every total as read and lets any calculation inconsistency fail the build.
-    ``package`` also writes each filing as a report package (``<filing>.xbri``).
+    ``package`` also writes each filing as a report package (``<filing>.xbri``); ``viewer``
+    each filing's viewer page (``viewer/<filing>.html``, as ``xbrlgen view`` writes it).
+    Validation also checks each Inline page holds exactly its instance's facts.
     """
     with gc_paused():
         filing_set = build_filings(results, taxonomy, settle_arithmetic=not strict)
@@ -298,11 +302,15 @@ def write_build(
             stage.write(name, data)
         stage.write(package_name(taxonomy), package_bytes(taxonomy, taxonomy_files))
         instances = []
+        page_differences: list[str] = []
         for filing in filing_set.filings:
             with gc_paused():
                 data = instance_bytes(filing, taxonomy)
             instances.append(stage.write(f"{filing.file_stem}.xbrl", data))
-            stage.write(inline_name(filing), inline_bytes(filing, taxonomy))
+            page = inline_bytes(filing, taxonomy)
+            stage.write(inline_name(filing), page)
+            if validate:  # the page is the same filing: same facts, contexts and units
+                page_differences += inline_differences(page, data, inline_name(filing))
             stage.write(json_name(filing), oim_json_bytes(filing, taxonomy))
             for name, table in oim_csv_files(filing, taxonomy).items():
                 stage.write(name, table)
@@ -320,7 +328,9 @@ def write_build(
                 for path, filing in zip(instances, filing_set.filings, strict=True)
             }
             expected = {name: set(ids) for name, ids in report.acknowledged.items()}
-            findings: list[str] = []
+            findings: list[str] = [f"[inline] {p}" for p in page_differences]
+            for finding in findings:
+                say(finding)
             for mode in sorted({f.company.rounding for f in filing_set.filings}):
                 chosen = [
                     p
@@ -331,8 +341,33 @@ def write_build(
             if findings:
                 return BuildOutcome(ok=False, report=report, findings=findings,
                                     filing_set=filing_set)
+        if viewer:
+            problems = _viewers(stage, filing_set.filings, say)
+            if problems:
+                return BuildOutcome(ok=False, report=report, findings=problems,
+                                    filing_set=filing_set)
         return BuildOutcome(ok=True, written=stage.commit(), report=report,
                             filing_set=filing_set)
+
+
+def _viewers(stage: OutputStage, filings: Sequence[Filing], say: Say) -> list[str]:
+    """Each filing's viewer page under ``viewer/`` in the stage, made from its staged Inline
+    page with ``xbrlgen view``'s code; what stopped or troubled the viewer, one line each."""
+    from generator.view import SCRIPT, VIEWER_FOLDER, ViewError, render_viewer
+
+    problems: list[str] = []
+    for filing in filings:
+        page = inline_name(filing)
+        stage.file(f"{VIEWER_FOLDER}/{SCRIPT}")
+        try:
+            found = render_viewer(stage.file(page), stage.file(f"{VIEWER_FOLDER}/{page}"),
+                                  Path(page))
+        except ViewError as exc:
+            found = [str(exc)]
+        for problem in found:
+            say(f"{page}: viewer: {problem}")
+        problems += [f"{page}: viewer: {p}" for p in found]
+    return problems
 
 
 def _printed(item: SourceInconsistency, texts: Mapping[str, Sequence[str]]) -> tuple[str, ...]:

@@ -220,6 +220,7 @@ def _build(args: argparse.Namespace, executor: Executor, workers: int, taxonomy:
             coverage=coverage,
             strict=args.strict,
             package=args.package,
+            viewer=args.viewer,
             texts=texts,
             say=print if verbose else said.append,
             validator=remote_validator(executor) if executor.ships_data() else None,
@@ -411,6 +412,12 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also write each filing as an XBRL Report Package (<filing>.xbri: the Inline XBRL "
         "page and the taxonomy package in one zip)",
+    )
+    b.add_argument(
+        "--viewer",
+        action="store_true",
+        help="also write each filing's interactive viewer page (viewer/<filing>.html and "
+        "viewer/ixbrlviewer.js, offline: as 'xbrlgen view' writes it)",
     )
     _limit_argument(b)
     _report_arguments(b)

@@ -21,6 +21,7 @@ from generator.generate import OutputStage
 
 VIEWER_PLUGIN = "ixbrl-viewer"
 SCRIPT = "ixbrlviewer.js"
+VIEWER_FOLDER = "viewer"  # beside the filings: out/viewer/<filing>.html
 INLINE_SUFFIXES = (".html", ".xhtml", ".htm", ".xbri")
 
 
@@ -71,29 +72,39 @@ def _options(source: Path, destination: Path) -> Any:
     )
 
 
+def render_viewer(source: Path, destination: Path, name: Path | None = None) -> list[str]:
+    """Write the viewer page of the Inline document ``source`` to ``destination``, with the
+    viewer script beside it; return what Arelle reported while loading it (the filing's own
+    calculation inconsistencies left out). ``name`` names the filing in an error. Used by
+    ``xbrlgen view`` and by ``xbrlgen build --viewer`` (on the staged pages, before they move
+    in). Raises :class:`ViewError` when no viewer is made."""
+    os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="xbrlgen-arelle-"))
+    from arelle.api.Session import Session
+
+    with Session() as session:
+        session.run(_options(source.resolve(), destination))
+        log = json.loads(session.get_logs("json") or '{"log": []}')["log"]
+    problems = [
+        f"[arelle] {e.get('level')}: {e.get('code')}: {e.get('message', {}).get('text', '')}"
+        for e in log
+        if str(e.get("level", "")).lower() in ("error", "critical", "fatal", "warning")
+        and not str(e.get("code", "")).startswith("calc11e:")
+    ]
+    if not destination.exists() or not (destination.parent / SCRIPT).exists():
+        why = problems[0] if problems else "the viewer plugin wrote nothing"
+        raise ViewError(f"{name or source}: no viewer made: {why}")
+    return problems
+
+
 def write_viewer(filing: Path, out: Path | None = None) -> ViewResult:
     """Write ``<out>/<filing>.html`` and ``<out>/ixbrlviewer.js`` (default ``out``: a
     ``viewer`` folder beside the filing). Raises :class:`ViewError` when no viewer is made."""
     source = inline_source(filing)
-    out = out if out is not None else source.parent / "viewer"
+    out = out if out is not None else source.parent / VIEWER_FOLDER
     name = f"{source.stem}.html"
-    os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="xbrlgen-arelle-"))
-    from arelle.api.Session import Session
-
     with OutputStage(out) as stage:
         staged = stage.file(name)
         stage.file(SCRIPT)
-        with Session() as session:
-            session.run(_options(source.resolve(), staged))
-            log = json.loads(session.get_logs("json") or '{"log": []}')["log"]
-        problems = [
-            f"[arelle] {e.get('level')}: {e.get('code')}: {e.get('message', {}).get('text', '')}"
-            for e in log
-            if str(e.get("level", "")).lower() in ("error", "critical", "fatal", "warning")
-            and not str(e.get("code", "")).startswith("calc11e:")
-        ]
-        if not staged.exists() or not (staged.parent / SCRIPT).exists():
-            why = problems[0] if problems else "the viewer plugin wrote nothing"
-            raise ViewError(f"{filing}: no viewer made: {why}")
+        problems = render_viewer(source, staged, filing)
         written = stage.commit()
     return ViewResult(page=written[0], script=written[1], problems=problems)

@@ -84,6 +84,17 @@ class Table(BaseModel):
     rows: tuple[Row, ...]
 
 
+class TextItem(BaseModel):
+    """A text the release prints about itself (its headline, the company's name), for a text
+    concept: the words filed, the 1-based line they start on and the words as printed there."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    concept: str
+    text: str
+    line: int
+    printed: str
+
+
 class Document(BaseModel):
     """A release read by a layout reader."""
 
@@ -96,4 +107,5 @@ class Document(BaseModel):
     usd_rate: Decimal | None = None
     tables: tuple[Table, ...]
     loose_numbers: tuple[Cell, ...] = ()  # numbers seen in tables' vicinity but not placed
+    texts: tuple[TextItem, ...] = ()  # headline, company name, fiscal period (read/headline.py)
     problems: tuple[str, ...] = ()

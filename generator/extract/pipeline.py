@@ -19,7 +19,8 @@ from generator.extract.proof import prove
 from generator.extract.read import read_release, read_release_data
 from generator.extract.truncation import TRUNCATED, cut_statement
 from generator.limits import MAX_INPUT_BYTES
-from generator.model.results import CONFLICT_NOTE, TRUNCATED_NOTE, Results
+from generator.model.fact import Provenance
+from generator.model.results import CONFLICT_NOTE, TRUNCATED_NOTE, ResultFact, Results
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.aliases import AliasIndex
 
@@ -48,6 +49,19 @@ def _tables(mapped: MappedDocument) -> tuple[TableMapping, ...]:
             facts=len(o.facts), unmapped=len(o.unmapped), skipped=len(o.skipped),
         )
         for o in mapped.tables
+    )
+
+
+def _text_facts(doc: Document) -> tuple[ResultFact, ...]:
+    """The release's texts (headline, company name, fiscal period) as text facts of its
+    reporting period, each with the line and words it was read from."""
+    if doc.period is None:
+        return ()
+    return tuple(
+        ResultFact(concept=item.concept, period=doc.period.ytd, unit=None, value=None,
+                   text=item.text,
+                   source=Provenance(document=doc.name, line=item.line, text=item.printed))
+        for item in doc.texts
     )
 
 
@@ -103,7 +117,7 @@ def extract_document(doc: Document, taxonomy: Taxonomy,
     )
     results = Results(
         company=company.id, document=doc.name, layout=doc.layout, period=doc.period,
-        facts=tuple(checked.facts),
+        facts=(*_text_facts(doc), *checked.facts),
         unmapped=unmapped, review=tuple(proof.held), notes=notes,
     )
     return Extraction(results=results, coverage=coverage)

@@ -6,7 +6,8 @@ the release table it was read from (``provenance.table``, a network id) and its 
 page has one table per (document, network) in the order the documents print them; rows follow
 the network's presentation tree (a ``breakdown`` axis gives member rows under its node), columns
 are the periods (with forecast members and the currency). A fact with no place — no table, a
-concept its network does not present, or a cell already taken — goes to ``ix:hidden``.
+concept its network does not present, or a cell already taken — goes to ``ix:hidden``. Text
+facts (``ix:nonNumeric``) are shown under the page's heading, the headline as the heading.
 
 Numbers are shown in the section's scale (JPY millions, USD thousands, ratios as %) with the
 ``scale`` attribute saying so; digits are exact (``Decimal``, never float).
@@ -35,6 +36,8 @@ from generator.model.taxonomy import (
 from generator.model.unit import Unit
 
 ISO4217 = "http://www.xbrl.org/2003/iso4217"
+#: The text concept the page prints as its heading (dei's name); other texts go beneath it.
+TITLE_CONCEPT = "DocumentTitle"
 FORMAT = "ixt:num-dot-decimal"
 SCALE_WORDS = {0: "", 3: "thousands", 6: "millions", 9: "billions"}
 _EXACT = decimal.Context(prec=200)  # wider than any figure (60 digits), so quantize is exact
@@ -54,6 +57,18 @@ class Cell:
     negative: bool  # the fact's value is below zero: sign="-"
     shown_negative: bool  # the page prints it in parentheses (a negated row flips it)
     canonical: str | None  # the value in base units, for ix:hidden
+
+
+@dataclass(frozen=True)
+class Text:
+    """One tagged text (``ix:nonNumeric``): a headline, a name, a fiscal period."""
+
+    fact_id: str
+    concept: str  # prefixed name
+    name: str  # the concept's local name (the page puts the title in its heading)
+    label: str
+    context_ref: str
+    text: str | None  # None: a nil text fact
 
 
 @dataclass(frozen=True)
@@ -93,6 +108,10 @@ class Page:
     sections: list[Section]
     hidden: list[Cell]
     footnotes: list[tuple[str, str, list[str]]]  # (id, text, fact ids)
+    # The filing's text facts, shown under the page's heading (the title as the heading
+    # itself), in the order the taxonomy declares their concepts.
+    headline: Text | None = None
+    texts: list[Text] = field(default_factory=list)
 
 
 def _period_key(ctx: Context) -> tuple[str, dt.date, dt.date]:
@@ -210,9 +229,12 @@ class _Layout:
 
     def page(self) -> Page:
         groups: dict[tuple[str, str], list[int]] = {}
+        texts: list[Text] = []
         for index, fact in enumerate(self.filing.facts):
             table = fact.provenance.table
-            if table in self.networks:
+            if self._is_text(fact):
+                texts.append(self._text(index))
+            elif table in self.networks:
                 groups.setdefault((fact.provenance.document, table), []).append(index)
             else:
                 self.hidden.append(self._cell(index, 0, negated=False))
@@ -228,6 +250,7 @@ class _Layout:
         )
         sections = [self._section(f"s{n}", doc, self.networks[net], groups[(doc, net)])
                     for n, (doc, net) in enumerate(order, start=1)]
+        headline = next((t for t in texts if t.name == TITLE_CONCEPT), None)
         return Page(
             title=f"{self.filing.company.name}: {self.filing.period.label}",
             company=self.filing.company.name,
@@ -235,6 +258,23 @@ class _Layout:
             sections=[s for s in sections if s.rows],
             hidden=sorted(self.hidden, key=lambda c: int(c.fact_id.lstrip("F") or 0)),
             footnotes=self._footnotes(),
+            headline=headline,
+            texts=[t for t in texts if t is not headline],
+        )
+
+    def _is_text(self, fact: Fact) -> bool:
+        concept = self.taxonomy.concepts.get(fact.concept)
+        return fact.is_text or (concept is not None and not concept.data_type.is_numeric)
+
+    def _text(self, index: int) -> Text:
+        fact = self.filing.facts[index]
+        return Text(
+            fact_id=self.ids[index],
+            concept=f"{self.taxonomy.prefix}:{fact.concept}",
+            name=fact.concept,
+            label=self.labels.concept(fact.concept),
+            context_ref=fact.context_ref,
+            text=fact.text,
         )
 
     def _footnotes(self) -> list[tuple[str, str, list[str]]]:

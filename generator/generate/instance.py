@@ -83,6 +83,10 @@ def _facts(parent: etree._Element, filing: Filing, namespace: str) -> None:
         if tag is None:
             tag = tags[fact.concept] = _q(namespace, fact.concept)
         attrib = {"contextRef": fact.context_ref}
+        if fact.text is not None:  # a text fact: no unit, no decimals
+            attrib["id"] = f"F{number}"
+            sub(parent, tag, attrib).text = fact.text
+            continue
         if fact.unit_ref:
             attrib["unitRef"] = fact.unit_ref
         if fact.value is None:

@@ -2,9 +2,10 @@
 
 Written from the same facts as the ``.xbrl`` instance, each fact by its dimensions (concept,
 entity, period, unit, taxonomy axes) rather than by context and unit ids, as the OIM defines.
-Values are the instance's exact decimal strings; a nil fact is ``null`` in JSON and ``#nil``
-in CSV. Dates follow the OIM: a period ends at the start of the day after its last day
-(``2010-04-01T00:00:00/2010-10-01T00:00:00``); an instant is the start of the next day.
+Values are the instance's exact decimal strings (a text fact's words as they are); a nil
+fact is ``null`` in JSON and ``#nil`` in CSV. Dates follow the OIM: a period ends at the start
+of the day after its last day (``2010-04-01T00:00:00/2010-10-01T00:00:00``); an instant is the
+start of the next day.
 """
 
 from __future__ import annotations
@@ -96,6 +97,14 @@ class _Facts:
                 "taxonomy": self.taxonomy}
 
 
+def _csv_value(lexical: str | None) -> str:
+    """A CSV cell: ``#nil`` for nil; a text beginning with ``#`` gets a second one (xBRL-CSV
+    reads ``#nil``, ``#empty``... as special values and ``##`` as one ``#``)."""
+    if lexical is None:
+        return NIL
+    return "#" + lexical if lexical.startswith("#") else lexical
+
+
 def oim_json_bytes(filing: Filing, taxonomy: Taxonomy) -> bytes:
     """The xBRL-JSON report: facts keyed by the instance's fact ids."""
     shared = _Facts(filing, taxonomy)
@@ -112,8 +121,7 @@ def oim_json_bytes(filing: Filing, taxonomy: Taxonomy) -> bytes:
             dims["unit"] = unit
         for m in ctx.members:
             dims[f"{shared.prefix}:{m.axis}"] = f"{shared.prefix}:{m.member}"
-        entry: dict[str, object] = {"value": None if fact.value is None
-                                    else format(fact.value, "f")}
+        entry: dict[str, object] = {"value": fact.lexical}
         if fact.value is not None and fact.decimals is not None:
             entry["decimals"] = fact.decimals
         entry["dimensions"] = dims
@@ -146,7 +154,7 @@ def oim_csv_files(filing: Filing, taxonomy: Taxonomy) -> dict[str, bytes]:
             shared.units.get(fact.unit_ref or "") or "",
             *(members.get(axis, "") for axis in axes),
             "" if fact.value is None or fact.decimals is None else str(fact.decimals),
-            NIL if fact.value is None else format(fact.value, "f"),
+            _csv_value(fact.lexical),
         ])
     dimensions: dict[str, str] = {
         "concept": "$concept",

@@ -33,11 +33,14 @@ class OutputStage:
         return self
 
     def file(self, name: str) -> Path:
-        """The staged path for ``name``; the caller writes it."""
+        """The staged path for ``name`` (``viewer/x.html``: in a subfolder); the caller
+        writes it."""
         assert self.path is not None, "use OutputStage as a context manager"
         if name not in self.written:
             self.written.append(name)
-        return self.path / name
+        path = self.path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
 
     def write(self, name: str, data: bytes) -> Path:
         path = self.file(name)
@@ -51,6 +54,7 @@ class OutputStage:
         with deferred():
             for name in self.written:
                 destination = self.target / name
+                destination.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(self.path / name, destination)
                 moved.append(destination)
         return moved

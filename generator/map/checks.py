@@ -64,6 +64,7 @@ class FactChecker:
             fact.unit,
             isinstance(fact.period, Duration),
             tuple(fact.dimensions.items()),
+            fact.text is not None,
         )
         static = self._shapes.get(shape)
         if static is None:
@@ -78,8 +79,9 @@ def shape_problems(fact: ResultFact, taxonomy: Taxonomy) -> list[str]:
     concept = taxonomy.concepts.get(fact.concept)
     if concept is None:
         return [f"unknown concept {fact.concept!r}: declare it in taxonomy/networks/*.yaml"]
-    if concept.abstract or not concept.data_type.is_numeric:
-        return [f"concept {fact.concept} is abstract or not numeric: it cannot carry a value"]
+    if concept.abstract or concept.data_type in (DataType.DOMAIN, DataType.DATE):
+        return [f"concept {fact.concept} is abstract, a member or a date: it cannot carry "
+                "a value here"]
     problems = []
     is_duration = isinstance(fact.period, Duration)
     if is_duration != (concept.period_type is PeriodType.DURATION):
@@ -87,7 +89,14 @@ def shape_problems(fact: ResultFact, taxonomy: Taxonomy) -> list[str]:
             f"{fact.concept} has periodType {concept.period_type.value} but the fact's period "
             f"{fact.period} is {'a duration' if is_duration else 'an instant'} (xbrl.4.7.2)"
         )
-    if fact.unit is None:
+    if not concept.data_type.is_numeric:
+        if fact.value is not None:
+            problems.append(f"text concept {fact.concept} takes 'text', not a figure")
+        if fact.unit is not None:
+            problems.append(f"text concept {fact.concept} takes no unit (xbrl.4.6.2)")
+    elif fact.text is not None:
+        problems.append(f"numeric concept {fact.concept} takes a figure, not 'text'")
+    elif fact.unit is None:
         problems.append(f"numeric concept {fact.concept} needs a unit (xbrl.4.6.2)")
     elif fact.unit not in taxonomy.units:
         problems.append(f"unit {fact.unit!r} is not declared in taxonomy/taxonomy.yaml units")

@@ -264,6 +264,7 @@ def _filing(
                 value=chosen.value,
                 decimals=chosen.decimals,
                 provenance=chosen.source,
+                text=chosen.text,
             )
         )
     if inconsistencies is not None:

@@ -70,7 +70,10 @@ def rounded(value: Decimal, decimals: int) -> Decimal:
 
 
 def agree(a: ResultFact, b: ResultFact) -> bool:
-    """Equal as printed: both nil, or equal once rounded to the coarser precision."""
+    """Equal as printed: the same text, both nil, or equal once rounded to the coarser
+    precision."""
+    if a.text is not None or b.text is not None:
+        return a.text == b.text
     if a.value is None or b.value is None:
         return a.value is None and b.value is None
     if a.decimals is None or b.decimals is None:
@@ -90,9 +93,20 @@ def _describe(c: Candidate) -> str:
 
 
 def choose(candidates: list[Candidate]) -> tuple[ResultFact, Conflict | None]:
-    """The fact to file, with the other sources in its provenance, and any disagreement."""
+    """The fact to file, with the other sources in its provenance, and any disagreement.
+
+    A text (a headline, a name) is its document's own words, not a reading of a figure: two
+    documents of one filing with two headlines do not conflict; the filing files the text of
+    its first own document, and the documents printing the same words are in its provenance.
+    """
     if len(candidates) == 1:
         return candidates[0].fact, None
+    if any(c.fact.text is not None for c in candidates):
+        first = min(candidates, key=lambda c: (not c.own_document, c.fact.source.document,
+                                                c.fact.source.line))
+        candidates = [c for c in candidates if agree(first.fact, c.fact)]
+        if len(candidates) == 1:
+            return first.fact, None
     ordered = sorted(candidates, key=Candidate.rank)
     # The strongest evidence decides which reading is right; of the readings that agree with
     # it, the most precise is filed (a statement's thousands over a summary's millions).

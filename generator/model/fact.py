@@ -104,9 +104,10 @@ class Provenance(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """A numeric or nil fact ready for an instance: context and unit already resolved to ids.
+    """A numeric, text or nil fact ready for an instance: context and unit resolved to ids.
 
-    ``value`` is ``None`` for a nil fact (a dash in the source), which then carries no decimals.
+    ``value`` is ``None`` for a nil fact (a dash in the source), which then carries no decimals,
+    and for a text fact, whose words are ``text`` (no unit, no decimals); ``is_text`` tells.
     A slotted dataclass, not a model: the map stage makes one per fact (100,000 in a large
     filing) from inputs that were validated as :class:`ResultFact` already.
     """
@@ -117,3 +118,15 @@ class Fact:
     value: Decimal | None
     decimals: int | None
     provenance: Provenance
+    text: str | None = None
+
+    @property
+    def is_text(self) -> bool:
+        return self.text is not None
+
+    @property
+    def lexical(self) -> str | None:
+        """The value as an instance writes it: the text, the decimal in full, None for nil."""
+        if self.text is not None:
+            return self.text
+        return None if self.value is None else format(self.value, "f")

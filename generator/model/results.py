@@ -47,11 +47,18 @@ class ReportingPeriod(BaseModel):
         return (self.start, self.end)
 
 
+#: The longest text a text fact may carry (a headline, a name: a line or two, not a page).
+MAX_TEXT = 1000
+
+
 class ResultFact(BaseModel):
-    """One figure read from a release, in base units (whole yen, shares, pure ratios).
+    """One figure read from a release, in base units (whole yen, shares, pure ratios), or one
+    text (a headline, the company's name) of a text concept.
 
     ``value`` null means the source printed a dash: a nil fact, never zero. ``decimals`` states
-    the printed precision (-6 for JPY millions, -3 for thousands, 2 for 4,241.14).
+    the printed precision (-6 for JPY millions, -3 for thousands, 2 for 4,241.14). A text fact
+    carries its words in ``text`` (``value``, ``unit`` and ``decimals`` null): a figure stays a
+    ``Decimal`` and a text a ``str``, never one field for both.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -61,11 +68,18 @@ class ResultFact(BaseModel):
     unit: str | None = Field(description='unit id declared in the taxonomy, e.g. "JPY"')
     value: DecimalString | None
     decimals: int | None = Field(default=None, ge=-MAX_DIGITS, le=MAX_DIGITS)
+    text: str | None = Field(
+        default=None, min_length=1, max_length=MAX_TEXT,
+        description="the value of a text fact (a string concept), as printed; value, unit "
+        "and decimals are then null")
     source: Provenance
 
     @model_validator(mode="after")
     def _nil_has_no_decimals(self) -> ResultFact:
-        if self.value is None and self.decimals is not None:
+        if self.text is not None:
+            if self.value is not None or self.decimals is not None or self.unit is not None:
+                raise ValueError("a text fact (text given) carries no value, unit or decimals")
+        elif self.value is None and self.decimals is not None:
             raise ValueError("a nil fact (value null) carries no decimals")
         return self
 

@@ -148,13 +148,23 @@ def synthetic_results(
     seed: int = 0,
     currency: str = "JPY",
 ) -> Results:
-    """Results with a fact for every numeric concept of every network, in ``periods`` years."""
+    """Results with a fact for every numeric concept of every network, and a text for every
+    text concept (a headline, a name), in ``periods`` years."""
     rng = random.Random(seed)
     rp = reporting_period(taxonomy, company_id, fiscal_year)
     document = f"synthetic-{company_id}-{seed}"
     facts = []
     line = 0
+    texts = [c for c in taxonomy.concepts.values()
+             if c.data_type is DataType.STRING and not c.abstract]
     for duration, instant, year in _periods(rp, periods):
+        for concept in texts:
+            line += 1
+            facts.append(ResultFact(
+                concept=concept.name,
+                period=duration if concept.period_type is PeriodType.DURATION else instant,
+                unit=None, value=None, text=f"{concept.name} of {document} <{duration}> & co.",
+                source=Provenance(document=document, line=line)))
         for dims, concepts in _context_sets(taxonomy).items():
             values = solve(taxonomy, concepts, rng)
             forecast = any(member == "ForecastMember" for _, member in dims)

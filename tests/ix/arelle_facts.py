@@ -3,7 +3,8 @@
 Why a helper of its own: the proof that the Inline page, xBRL-JSON and xBRL-CSV are the same
 filing as the ``.xbrl`` instance is that Arelle, loading each, extracts the same facts. A fact
 is compared by what it means, not by how it is written: concept, period (dates), entity,
-dimensions (axis -> member), unit (measures), value, decimals, nil — context and unit ids are
+dimensions (axis -> member), unit (measures), value (a figure's Decimal, a text's words),
+decimals, nil — context and unit ids are
 the writer's choice and are not compared.
 """
 
@@ -49,7 +50,9 @@ def _key(fact: Any) -> FactKey:
     if fact.unit is not None:
         num, den = fact.unit.measures
         unit = (tuple(sorted(str(m) for m in num)), tuple(sorted(str(m) for m in den)))
-    value = None if fact.isNil else Decimal(str(fact.xValue))
+    value: object = None
+    if not fact.isNil:  # a figure compared as a Decimal, a text as its words
+        value = Decimal(str(fact.xValue)) if fact.isNumeric else str(fact.xValue)
     return (
         str(fact.qname),
         period,

@@ -54,6 +54,15 @@ def test_each_inline_page_shows_its_tagged_figures_without_errors(
         assert mode == "CSS1Compat"  # standards mode, not quirks
         assert total == page.read_text().count("<ix:nonFraction")
         assert visible == total - hidden > 0, page.name  # every placed figure is on screen
+        texts, shown_texts, heading = browser.evaluate("""(() => {
+            const all = [...document.getElementsByTagName('ix:nonnumeric')];
+            const h1 = document.querySelector('h1').getElementsByTagName('ix:nonnumeric')[0];
+            return [all.length, all.filter(e => e.getClientRects().length > 0).length,
+                    h1 ? h1.getAttribute('name') : null];
+        })()""")
+        assert texts == page.read_text().count("<ix:nonNumeric") >= 3, page.name
+        assert shown_texts == texts, page.name  # the texts are in the heading, on screen
+        assert heading in ("xg:DocumentTitle", None), page.name
         browser.pump(0.3)
         assert browser.errors() == [], page.name
     browser.screenshot(artifacts / "inline-page.png")

@@ -88,11 +88,44 @@ def test_every_filing_has_its_inline_page_tagging_each_fact_once(sample_out: Pat
         assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n')
         assert b"<script" not in data.lower()
         root = etree.fromstring(data)
-        tagged = [el.get("id") for el in root.iter(f"{IX}nonFraction")]
+        tagged = [el.get("id") for el in root.iter(f"{IX}nonFraction", f"{IX}nonNumeric")]
         facts = etree.fromstring(instance.read_bytes()).xpath("//*[@contextRef]/@id")
         assert sorted(tagged) == sorted(facts)  # the same ids, each once
         hidden = root.find(f".//{IX}hidden")
         assert hidden is None or len(hidden) > 0  # never an empty ix:hidden
+
+
+def test_the_page_heading_tags_the_filing_s_texts_as_non_numeric(sample_out: Path) -> None:
+    """The headline is the page's heading, the company's name and the fiscal year and period
+    beneath it: each an ix:nonNumeric with the instance's words, id and context."""
+    titles = {}
+    for instance in sorted(sample_out.glob("*.xbrl")):
+        root = etree.fromstring(instance.with_suffix(".html").read_bytes())
+        shown = {el.get("name").split(":")[1]: (el.get("id"), el.get("contextRef"), el.text)
+                 for el in root.iter(f"{IX}nonNumeric")}
+        filed = {el.tag.split("}")[1]: (el.get("id"), el.get("contextRef"), el.text)
+                 for el in etree.fromstring(instance.read_bytes())
+                 if el.get("contextRef") and el.get("unitRef") is None}
+        assert shown == filed, instance.name
+        assert {"EntityRegistrantName", "DocumentFiscalYearFocus",
+                "DocumentFiscalPeriodFocus"} <= set(shown), instance.name
+        heading = root.find(f".//{XHTML}h1")
+        assert heading is not None
+        tagged = heading.find(f"{IX}nonNumeric")
+        if "DocumentTitle" in shown:
+            assert tagged is not None and tagged.get("name") == "xg:DocumentTitle"
+            titles[instance.stem] = tagged.text
+        else:
+            assert tagged is None and heading.text == "Internet Initiative Japan Inc."
+    assert titles == {
+        "iij-2010-09-30-H1": "IIJ Announces First Six Months Financial Results For The Fiscal "
+                             "Year Ending March 31, 2011",
+        "iij-2011-12-31-Q3": "FY2011/1Q-3Q (cumulative) Consolidated Financial Results",
+        "iij-2013-09-30-H1": "IIJ Announces First Six Months Financial Results for the Fiscal "
+                             "Year Ending March 31, 2014",
+        "iij-2017-09-30-H1": "IIJ Announces First Six Months Financial Results for the Fiscal "
+                             "Year Ending March 31, 2018",
+    }  # 2011-09-30 (sample 000): the scan's headline begins "1 Announces", not filed
 
 
 @pytest.mark.arelle
@@ -109,6 +142,8 @@ def test_arelle_reads_the_same_facts_from_the_page_as_from_the_instance(
         assert findings(page) == findings(xbrl), instance.name
         assert all(p.startswith("inconsistency calc11e:") for p in findings(page))
         assert page.footnotes == len(page.facts)  # every figure has its source line
+        texts = [f for f in page.facts if isinstance(f[5], str)]  # the texts are compared too
+        assert len(texts) >= 3, instance.name
         compared += len(page.facts)
     assert compared == sum(len(instance_facts(p).facts) for p in sample_out.glob("*.xbrl"))
 

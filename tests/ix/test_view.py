@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.resources import samples_dir
 
 
 @pytest.mark.parametrize("name", ["missing.html", "xg-2026-11-01.xsd", "."])
@@ -30,3 +31,21 @@ def test_view_of_an_instance_uses_the_page_beside_it(
     page = (out / "iij-2017-09-30-H1.html").read_text()
     assert '<script src="ixbrlviewer.js"' in page or "ixbrlviewer.js" in page
     assert "wrote" in capsys.readouterr().out
+
+
+@pytest.mark.arelle
+def test_build_with_viewer_writes_each_filing_s_viewer_page(tmp_path: Path) -> None:
+    """``build --viewer``: the viewer of each filing, made by ``xbrlgen view``'s code from the
+    staged page, moved in with the rest; the same bytes on a rebuild."""
+    release = samples_dir() / "001_6c9832476b77f69a.txt"
+    outs = [tmp_path / "a", tmp_path / "b"]
+    for out in outs:
+        assert main(["build", str(release), "--no-arelle", "--viewer", "--out", str(out)]) == 0
+    viewer = outs[0] / "viewer"
+    assert sorted(p.name for p in viewer.iterdir()) == ["iij-2011-12-31-Q3.html",
+                                                       "ixbrlviewer.js"]
+    page = (viewer / "iij-2011-12-31-Q3.html").read_text()
+    assert "ixbrlviewer.js" in page and "DocumentTitle" in page
+    assert not [p for p in outs[0].iterdir() if p.name.startswith(".xbrlgen-staging")]
+    for path in viewer.iterdir():
+        assert path.read_bytes() == (outs[1] / "viewer" / path.name).read_bytes(), path.name

@@ -18,6 +18,7 @@ from generator.extract.layout import Document, Table
 from generator.extract.read import aligned, ocr, piped, runon, slides, spaced, tabbed
 from generator.extract.read.detect import Layout, detect_layout
 from generator.extract.read.encoding import UnsupportedFile, binary_kind, decode_release
+from generator.extract.read.headline import read_texts
 from generator.extract.read.html import html_to_text, looks_like_html
 from generator.extract.read.lines import (
     fix_company_names,
@@ -32,6 +33,7 @@ from generator.extract.read.segments import Segment
 from generator.extract.read.tables import Assembler
 from generator.extract.read.wrapped import hard_wrapped, unwrapped
 from generator.limits import MAX_INPUT_BYTES, read_bytes
+from generator.model.concept import DataType
 from generator.model.entity import Company
 from generator.model.taxonomy import Taxonomy
 
@@ -116,10 +118,13 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
             "'Six Months Ended September 30, 2010' or 'JPY millions'.")
     problems.extend(assembly.problems)
     problems.extend(_truncation(assembly.tables, segments))
+    text_concepts = [name for name, c in taxonomy.concepts.items()
+                     if c.data_type is DataType.STRING and not c.abstract]
+    texts = read_texts(text, company, period, text_concepts, ocr=layout == "ocr")
     return Document(
         name=name, layout=layout, encoding=encoding,
         company=company_id, period=period, usd_rate=detect_usd_rate(text),
-        tables=tuple(assembly.tables), loose_numbers=tuple(assembly.loose),
+        tables=tuple(assembly.tables), loose_numbers=tuple(assembly.loose), texts=texts,
         problems=tuple(problems),
     )
 

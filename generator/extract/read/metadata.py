@@ -51,10 +51,20 @@ def detect_usd_rate(text: str) -> Decimal | None:
     return Decimal(m.group(1)) if m else None
 
 
+def head_lines(text: str) -> list[tuple[int, str]]:
+    """The opening of a release (title, dateline, first paragraph): its first 12 non-blank
+    lines, stripped, with their 1-based line numbers."""
+    lines = [(n, ln.strip()) for n, ln in enumerate(text.splitlines(), start=1) if ln.strip()]
+    return lines[:12]
+
+
 def _title_text(text: str) -> str:
-    """The opening of a release (title, dateline, first paragraph) names its period."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    return " ".join(lines[:12])[:3000]
+    """The opening of a release names its period."""
+    return " ".join(line for _, line in head_lines(text))[:3000]
+
+
+#: What names a release's kind of period, per kind, then a title naming its span instead.
+KIND_PATTERNS: dict[str, re.Pattern[str]] = dict(_KIND_PATTERNS)
 
 
 def detect_period(text: str, calendar: FiscalCalendar) -> ReportingPeriod | None:
@@ -109,16 +119,24 @@ def _kind_from_span(head: str, calendar: FiscalCalendar) -> tuple[PeriodKind, in
     return _KIND_OF_MONTHS[months], fiscal_year
 
 
+_YEAR_ENDING = re.compile(r"fiscal\s+year\s+ending\s+([A-Za-z]+\.?\s+\d{1,2},\s*\d{4})", re.I)
+_YEAR_NAMED = re.compile(r"\bFY\s?(\d{4})\b|\bfiscal\s+year\s+(\d{4})\b", re.I)
+_YEAR_ENDED = re.compile(r"(?:months|year)\s+ended\s+([A-Za-z]+\.?\s+\d{1,2},\s*\d{4})", re.I)
+#: What names a release's fiscal year, strongest first (``_fiscal_year`` reads them in order).
+YEAR_PATTERNS = (_YEAR_ENDING, _YEAR_NAMED, _YEAR_ENDED)
+SPAN_PATTERNS = (_MONTHS_ENDED, _DATE_RANGE)
+
+
 def _fiscal_year(head: str, calendar: FiscalCalendar) -> int | None:
     """Fiscal years are named by the year they start in ("FY2010", "Fiscal Year 2010");
     "Fiscal Year Ending March 31, 2011" names its end."""
-    m = re.search(r"fiscal\s+year\s+ending\s+([A-Za-z]+\.?\s+\d{1,2},\s*\d{4})", head, re.I)
+    m = _YEAR_ENDING.search(head)
     if m and (day := parse_date(m.group(1))):
         return calendar.fiscal_year_of(day)
-    m = re.search(r"\bFY\s?(\d{4})\b|\bfiscal\s+year\s+(\d{4})\b", head, re.I)
+    m = _YEAR_NAMED.search(head)
     if m:
         return int(m.group(1) or m.group(2))
-    m = re.search(r"(?:months|year)\s+ended\s+([A-Za-z]+\.?\s+\d{1,2},\s*\d{4})", head, re.I)
+    m = _YEAR_ENDED.search(head)
     if m and (day := parse_date(m.group(1))):
         return calendar.fiscal_year_of(day)
     return None
