@@ -124,10 +124,18 @@ class DaskCluster:
     def __init__(self, address: str, timeout: float | None = None) -> None:
         try:
             from distributed import Client
+            from distributed.comm.addressing import parse_address, parse_host_port
         except ImportError as exc:
             raise ExecutorError(
                 "--executor dask needs the 'distributed' package: pip install "
                 "'xbrlgen[dask]'") from exc
+        try:  # checked before a client exists: a half-built one hangs a minute on exit
+            scheme, location = parse_address(address)
+            if scheme in ("tcp", "tls", "ws", "wss"):
+                parse_host_port(location)  # a host and a port, or ValueError
+        except (ValueError, TypeError) as exc:
+            raise ExecutorError(f"--scheduler {address!r} is not a scheduler address such as "
+                                f"tcp://scheduler:8786 ({exc})") from exc
         try:
             self.client: Any = Client(  # type: ignore[no-untyped-call]
                 address, timeout=timeout or CONNECT_TIMEOUT, set_as_default=False)

@@ -86,6 +86,7 @@ class Coverage(_Frozen):
     numbers: int  # every number or dash the reader placed or saw
     facts: int  # facts kept after duplicate merging (incl. nil)
     nil_facts: int
+    text_facts: int = 0  # texts read beside the figures (headline, company name, period)
     duplicates_merged: int
     unmapped: tuple[Unmapped, ...] = ()
     skipped: tuple[Skipped, ...] = ()
@@ -109,7 +110,8 @@ class Coverage(_Frozen):
             f"{self.document} ({self.layout}"
             f"{', ' + self.encoding if self.encoding else ''}): "
             f"{self.numbers} numbers -> {self.facts} facts "
-            f"({self.nil_facts} nil, {self.duplicates_merged} duplicates merged), "
+            f"({self.nil_facts} nil, {self.duplicates_merged} duplicates merged)"
+            f"{f' + {self.text_facts} texts' if self.text_facts else ''}, "
             f"{len(self.held_back)} held back for review, "
             f"{len(self.unmapped)} unmapped, {len(self.skipped)} derived skipped, "
             f"{len(self.corrections)} corrected, {len(self.conflicts)} conflicts, "

@@ -77,6 +77,7 @@ def extract_document(doc: Document, taxonomy: Taxonomy,
             f"{doc.name}: company {doc.company!r} is not declared under taxonomy/companies/"
         )
     mapped = map_document(doc, taxonomy, AliasIndex(taxonomy, company))
+    texts = _text_facts(doc)
     step("mapped")
     truncate = company.rounding == "truncation"
     proof = prove(mapped, taxonomy, doc.period, doc.usd_rate, truncate)
@@ -97,6 +98,7 @@ def extract_document(doc: Document, taxonomy: Taxonomy,
     coverage = Coverage(
         document=doc.name, layout=doc.layout, encoding=doc.encoding, numbers=_count_numbers(doc),
         facts=len(checked.facts), nil_facts=sum(1 for f in checked.facts if f.value is None),
+        text_facts=len(texts),
         duplicates_merged=checked.merged, unmapped=unmapped, skipped=tuple(mapped.skipped),
         corrections=(*repairs, *checked.corrections), conflicts=tuple(checked.conflicts),
         calc_findings=tuple(checked.findings), tables=_tables(mapped),
@@ -117,7 +119,7 @@ def extract_document(doc: Document, taxonomy: Taxonomy,
     )
     results = Results(
         company=company.id, document=doc.name, layout=doc.layout, period=doc.period,
-        facts=(*_text_facts(doc), *checked.facts),
+        facts=(*texts, *checked.facts),
         unmapped=unmapped, review=tuple(proof.held), notes=notes,
     )
     return Extraction(results=results, coverage=coverage)

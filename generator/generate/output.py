@@ -26,8 +26,11 @@ class OutputStage:
         self.target = target
         self.path: Path | None = None
         self.written: list[str] = []
+        self.created = False  # the target folder did not exist: nothing is left of it unless
+        #                       something was committed into it
 
     def __enter__(self) -> OutputStage:
+        self.created = not self.target.exists()
         self.target.mkdir(parents=True, exist_ok=True)
         self.path = Path(tempfile.mkdtemp(prefix=".xbrlgen-staging-", dir=self.target))
         return self
@@ -68,3 +71,5 @@ class OutputStage:
         if self.path is not None:
             with deferred():
                 shutil.rmtree(self.path, ignore_errors=True)
+                if self.created and not any(self.target.iterdir()):
+                    self.target.rmdir()

@@ -4,6 +4,7 @@ the files of a local run; errors on a worker read as they do locally."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -73,6 +74,19 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2(
     err = capsys.readouterr().err
     assert err.startswith("xbrlgen: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("address", ["garbage", "tcp://[::1", "tcp://host"])
+def test_a_malformed_scheduler_address_is_one_line_and_exit_2_at_once(
+        address: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """No client is started for an address without a host and port (a half-built one used
+    to print a traceback and hang for a minute on exit)."""
+    started = time.monotonic()
+    assert main(["build", "--executor", "dask", "--scheduler", address]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"xbrlgen: --scheduler {address!r} is not a scheduler address")
+    assert err.count("\n") == 1
+    assert time.monotonic() - started < 10
 
 
 def test_a_scheduler_without_dask_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -85,3 +85,21 @@ def test_an_ambiguous_lookalike_key_names_nothing(real: Taxonomy) -> None:
     index = AliasIndex(real, real.companies["iij"])
     network = index.networks["OperatingResultsSummary"]
     assert len(network.lookalike_wordings(normalize_label("S1"))) == 2
+
+
+def test_a_whole_damaged_label_is_read_before_its_first_words(real: Taxonomy) -> None:
+    """Synthetic OCR seed 307 printed "Long-term borrowings—current portlon": read by its
+    first words it was the noncurrent line (3 wrong figures); read whole, with the lookalike
+    letter forgiven, it is the current portion."""
+    statement = table("Consolidated balance sheets", 10, [col(scale=1)], [
+        row("LIABILITIES", 11), row("Current liabilities:", 12),
+        row("Long-term borrowings—current portlon", 13, "1,234")], kind="balance")
+    facts = map_document(document(statement, company="iij"), real).facts
+    assert [f.concept for f in facts if f.source.line == 13] == ["LongTermBorrowingsCurrent"]
+
+
+@pytest.mark.parametrize("seed", [307, 631])
+def test_ocr_releases_whose_cut_labels_named_other_lines_file_no_wrong_figure(
+        real: Taxonomy, seed: int) -> None:
+    _, score = synthetic_score(real, "ocr", seed)
+    assert score.filed_wrong == 0, [w.describe() for w in score.wrong[:3]]

@@ -115,7 +115,16 @@ class RowWalker:
     def resolve(self, label: str, has_values: bool) -> RowMatch | None:
         """Match a row, or failing that the label without its trailing description
         ("Accounts receivable, net of allowance ..."); advances the walker's place."""
-        for reading in (label, *label_prefixes(label)):
+        match = self._resolve(label, has_values)
+        if match is not None:
+            return match
+        # The whole label with its OCR lookalike letters forgiven comes before any shorter
+        # reading: "Long-term borrowings—current portlon" is the current portion, not the
+        # "Long-term borrowings" its first words name.
+        match = self._resolve_lookalike(label, has_values)
+        if match is not None:
+            return match
+        for reading in label_prefixes(label):
             match = self._resolve(reading, has_values)
             if match is not None:
                 return match
@@ -123,8 +132,6 @@ class RowWalker:
         if match is not None:
             return match
         match = self._resolve_joined(label, has_values)
-        if match is None:
-            match = self._resolve_lookalike(label, has_values)
         if match is None and self.fuzzy:
             guess = closest_wording(self.index, self.network, label)
             found = self._resolve(guess.wording, has_values) if guess else None
