@@ -95,3 +95,24 @@ def test_a_misspelt_key_in_the_declaration_is_an_error_naming_the_file(tmp_path:
     income.write_text(income.read_text().replace("balance: debit", "balanse: debit", 1))
     with pytest.raises(TaxonomyError, match=r"010-income.yaml: .*balanse"):
         load_taxonomy(tmp_path / "t")
+
+
+def test_a_figure_in_a_label_must_name_known_concepts(tmp_path: Path) -> None:
+    """``in_label`` (a figure printed inside another row's label) refers to declared numeric
+    concepts; a misspelt row concept is an error naming the file."""
+    import shutil
+
+    source = Path(__file__).parents[1] / "fixtures" / "acme_taxonomy"
+    shutil.copytree(source, tmp_path / "t")
+    income = tmp_path / "t" / "networks" / "010-income.yaml"
+    text = income.read_text().replace(
+        '        aliases: ["Total revenues", "Net sales"]',
+        '        aliases: ["Total revenues", "Net sales"]\n'
+        '        in_label: {of: Revenue, phrases: ["net of returns of"]}', 1)
+    income.write_text(text)
+    with pytest.raises(TaxonomyError, match=r"010-income.yaml: in_label of Revenues refers to "
+                                            r"unknown concept Revenue"):
+        load_taxonomy(tmp_path / "t")
+    income.write_text(text.replace("{of: Revenue,", "{of: CostOfRevenues,"))
+    figures = load_taxonomy(tmp_path / "t").figures_in_label("CostOfRevenues")
+    assert [(f.concept, f.phrases) for f in figures] == [("Revenues", ("net of returns of",))]

@@ -114,8 +114,16 @@ class RowWalker:
 
     def resolve(self, label: str, has_values: bool) -> RowMatch | None:
         """Match a row, or failing that the label without its trailing description
-        ("Accounts receivable, net of allowance ..."); advances the walker's place."""
-        for reading in (label, *label_prefixes(label)):
+        ("Accounts receivable, net of allowance ..."); advances the walker's place. A label
+        that is a known wording but for letters OCR confuses is read as that wording before
+        any shorter reading: "Long-term borrowings—current portlon" is the current portion, not
+        "Long-term borrowings"."""
+        match = self._resolve(label, has_values)
+        if match is None:
+            match = self._resolve_lookalike(label, has_values, readings=False)
+        if match is not None:
+            return match
+        for reading in label_prefixes(label):
             match = self._resolve(reading, has_values)
             if match is not None:
                 return match
@@ -152,12 +160,14 @@ class RowWalker:
             return replace(match, opposite=reverses, reading=reading)
         return None
 
-    def _resolve_lookalike(self, label: str, has_values: bool) -> RowMatch | None:
+    def _resolve_lookalike(self, label: str, has_values: bool, readings: bool = True
+                           ) -> RowMatch | None:
         """A label that is one of the network's wordings but for letters OCR confuses
         ("Tota1 current assets", "Liabilitles assumed"), as printed or read without its unit
         note or alternative: taken when exactly one wording shares its lookalike key, and
         reported like a reading of a damaged label (score 1)."""
-        texts = [label, *(text for text, reverses in wording.readings(label) if not reverses)]
+        texts = [label, *(text for text, reverses in wording.readings(label)
+                          if not reverses and readings)]
         for text in texts:
             found = self.network.lookalike_wordings(self.index.key(text))
             if len(found) != 1:

@@ -7,8 +7,12 @@ Why anchored witnesses only: one misreading repeated in two tables (a reader tha
 figures under the current-period header of both the income statement and the cash flows) would
 otherwise prove itself. A witness counts once its own assignment is proven by something else —
 a translation at the stated rate, a recomputed YoY column, a header that states it and fits — or,
-in turn, by an anchored witness (a fixpoint). Two columns of one table read as the same period
-that print different figures for one line cannot both be right: both are refuted.
+in turn, by an anchored witness (a fixpoint). An entry of a list (a TDnet summary's "As of
+September 30, 2010: 3,794 shares") is never a witness: its period is typed by hand and may be
+wrong (sample 002 prints a six-month average as "For the three months ended"), and a ratio
+checked at a summary's coarse precision fits it as well as the statement's figure. Two columns
+of one table read as the same period that print different figures for one line cannot both be
+right: both are refuted.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections import defaultdict
 from generator.extract.crosscheck import FactKey, fact_key, filed_concept
 from generator.extract.precision import consistent
 from generator.extract.proof.columns import ASSIGNMENT, BOTH, ColumnFacts
+from generator.extract.read.lists import KIND as LIST_KIND
 from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
 
@@ -32,7 +37,8 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
         for fact in column.facts:
             printed[fact_key(fact, filed_concept(fact, taxonomy))].append((column, fact))
     _refute_clashes(printed)
-    anchored = {c.key for c in columns if c.has(ASSIGNMENT) and not c.refutations}
+    anchored = {c.key for c in columns
+                if c.has(ASSIGNMENT) and not c.refutations and _may_witness(c)}
     judged: set[tuple[int, int]] = set()
     changed = True
     while changed:
@@ -43,12 +49,16 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
             verdict = _judge(column, printed, anchored, taxonomy)
             if verdict is not None:
                 judged.add(column.key)
-            if verdict and column.key not in anchored:
+            if verdict and column.key not in anchored and _may_witness(column):
                 anchored.add(column.key)
                 changed = True
     for column in columns:  # anchored columns' figures: each confirmed by its other printing
         if column.key in anchored:
             _figures(column, printed, anchored, taxonomy)
+
+
+def _may_witness(column: ColumnFacts) -> bool:
+    return not (column.row is not None and column.table.kind == LIST_KIND)
 
 
 def _others(column: ColumnFacts, fact: ResultFact, printed: Printings,

@@ -25,6 +25,7 @@ from generator.extract.read.lines import (
     half_width,
     page_furniture,
 )
+from generator.extract.read.lists import read_lists
 from generator.extract.read.metadata import detect_company, detect_period, detect_usd_rate
 from generator.extract.read.pdf import PdfError, looks_like_pdf, pdf_to_text
 from generator.extract.read.periods import FiscalCalendar, month_number
@@ -107,10 +108,13 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
             "'Six Months Ended September 30, 2010' or 'JPY millions'.")
     problems.extend(assembly.problems)
     problems.extend(_truncation(assembly.tables, segments))
+    taken = {r.line for t in assembly.tables for r in t.rows} | {c.line for c in assembly.loose}
+    listed = read_lists(lines, taken)
+    problems.extend(listed.problems)
     return Document(
         name=name, layout=layout, encoding=encoding,
         company=company_id, period=period, usd_rate=detect_usd_rate(text),
-        tables=tuple(assembly.tables), loose_numbers=tuple(assembly.loose),
+        tables=(*assembly.tables, *listed.tables), loose_numbers=tuple(assembly.loose),
         problems=tuple(problems),
     )
 
