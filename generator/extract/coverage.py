@@ -83,7 +83,9 @@ class Coverage(_Frozen):
     document: str
     layout: str
     encoding: str | None = None  # how the release's bytes were decoded
-    numbers: int  # every number or dash the reader placed or saw
+    # every number or dash the reader placed or saw; a figure printed in a row label once per
+    # date it is printed for ("JPY 720 thousand at March 31 and September 30": two)
+    numbers: int
     facts: int  # facts kept after duplicate merging (incl. nil)
     nil_facts: int
     text_facts: int = 0  # texts read beside the figures (headline, company name, period)

@@ -96,7 +96,8 @@ def extract_document(doc: Document, taxonomy: Taxonomy,
         for f in proof.facts for c in f.source.corrections
     ]
     coverage = Coverage(
-        document=doc.name, layout=doc.layout, encoding=doc.encoding, numbers=_count_numbers(doc),
+        document=doc.name, layout=doc.layout, encoding=doc.encoding,
+        numbers=_count_numbers(doc) + sum(t.label_numbers for t in mapped.tables),
         facts=len(checked.facts), nil_facts=sum(1 for f in checked.facts if f.value is None),
         text_facts=len(texts),
         duplicates_merged=checked.merged, unmapped=unmapped, skipped=tuple(mapped.skipped),

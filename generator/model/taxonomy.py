@@ -154,6 +154,20 @@ class Ratio(BaseModel):
     denominator: str
 
 
+class LabelFigure(BaseModel):
+    """``concept`` is printed inside the label of ``of``'s row, after one of ``phrases``
+    ("Accounts receivable, net of allowance for doubtful accounts of JPY 37,178 thousand ...").
+
+    Not part of the rendered taxonomy: the extractor reads such figures from the row's label
+    (see ``generator.extract.map_rows.inlabel``), dated by the label or the table's columns.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    concept: str
+    of: str
+    phrases: tuple[str, ...]
+
+
 class Taxonomy(BaseModel):
     """Everything declared under ``taxonomy/``, checked for consistency when loaded."""
 
@@ -174,6 +188,11 @@ class Taxonomy(BaseModel):
     # layout of a release -> the report section all its tables are in (taxonomy.yaml)
     layout_sections: dict[str, dict[str, str]] = {}
     ratios: tuple[Ratio, ...] = ()
+    label_figures: tuple[LabelFigure, ...] = ()
+
+    def figures_in_label(self, concept: str) -> tuple[LabelFigure, ...]:
+        """The figures a row of ``concept`` may print inside its label."""
+        return tuple(f for f in self.label_figures if f.of == concept)
 
     @property
     def file_stem(self) -> str:

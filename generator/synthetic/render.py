@@ -48,7 +48,7 @@ class Page:
 
 
 def _figures(row: Row) -> list[TruthFigure]:
-    return [f for f in row.figures if f is not None]
+    return [*(f for f in row.figures if f is not None), *row.in_label]
 
 
 def _label(row: Row, shape: Shape, indent: str = "  ") -> str:

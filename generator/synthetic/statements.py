@@ -68,6 +68,8 @@ class Row:
     depth: int = 0
     heading: bool = False
     long: bool = False
+    # figures printed inside the label ("net of allowance ... of JPY 123 thousand and ...")
+    in_label: list[TruthFigure] = field(default_factory=list)
 
 
 @dataclass
@@ -317,12 +319,58 @@ class Wordings:
         return None
 
 
-def _long_suffix(periods: Periods, rng: random.Random) -> str:
-    """The amounts a "net of ..." label states, as balance sheets print them."""
+def _long_suffix(periods: Periods, rng: random.Random) -> tuple[str, list[tuple[int, str]]]:
+    """The amounts a "net of ..." label states, as balance sheets print them: the text, and
+    each amount (thousands of JPY) with the column whose date the label gives it."""
     a, b = rng.randint(10, 99_999), rng.randint(10, 99_999)
     prior, current = _date_text(periods.bs_prior.date), _date_text(periods.bs_current.date)
+    if rng.random() < 0.25:  # one amount for both dates
+        return (f" of JPY {a:,} thousand at {prior} and {current}, respectively",
+                [(a, "prior"), (a, "current")])
     return (f" of JPY {a:,} thousand and JPY {b:,} thousand at {prior} and {current}, "
-            "respectively")
+            "respectively", [(a, "prior"), (b, "current")])
+
+
+def _share_suffix(node: NetworkNode, periods: Periods, rng: random.Random
+                  ) -> tuple[str, dict[str, list[tuple[int, str]]]] | None:
+    """The share counts an equity row's label states ("Common stock—authorized, 75,520,000
+    shares; issued and outstanding, 46,711,400 and 46,713,800 shares at ..."; "Treasury
+    stock—758,800 shares and 758,813 shares held by the company at ..."), keyed by the phrase
+    that names each."""
+    prior, current = _date_text(periods.bs_prior.date), _date_text(periods.bs_current.date)
+    dates = f"at {prior} and {current}, respectively"
+    if node.concept == "CommonStock":
+        authorized = rng.randint(10, 900) * 100_000
+        issued = rng.randint(authorized // 4, authorized // 2)
+        later = issued + rng.choice([0, 0, rng.randint(1, 10_000)])
+        counts = f"{issued:,} and {later:,}" if later != issued else f"{issued:,}"
+        return (f"—authorized, {authorized:,} shares; issued and outstanding, {counts} shares "
+                f"{dates}", {"authorized": [(authorized, "prior"), (authorized, "current")],
+                             "issued": [(issued, "prior"), (later, "current")]})
+    if node.concept == "TreasuryStock":
+        held, later = rng.randint(1_000, 2_000_000), 0
+        later = held + rng.choice([0, rng.randint(1, 500)])
+        counts = f"{held:,} shares and {later:,} shares" if later != held else f"{held:,} shares"
+        return (f"—{counts} held by the company {dates}",
+                {"treasury stock": [(held, "prior"), (later, "current")]})
+    return None
+
+
+def _in_label(taxonomy: Taxonomy, network: Network, node: NetworkNode, words: str,
+              figures: list[tuple[int, str]], scale: int, periods: Periods) -> list[TruthFigure]:
+    """Truth for figures printed in a label: the concept the taxonomy declares for ``words``
+    in the label of the row's concept (none declared: not a figure the release files)."""
+    declared = [f for f in taxonomy.figures_in_label(node.concept)
+                if any(p in words.lower() for p in f.phrases)]
+    if len(declared) != 1:
+        return []
+    unit = "shares" if scale == 1 else "JPY"
+    return [TruthFigure(
+        concept=declared[0].concept,
+        period=periods.bs_current if which == "current" else periods.bs_prior, dimensions=(),
+        unit=unit, value=Decimal(value * scale), decimals=0 if scale == 1 else -3,
+        line=0, text=f"{value:,}", table=network.id, column=which,
+    ) for value, which in figures]
 
 
 def build_tables(
@@ -401,12 +449,25 @@ def _table(
         long = False
         standard = next((lab.text for lab in concept.labels
                          if lab.lang == "en" and lab.role == LABEL_ROLE), "")
+        in_label: list[TruthFigure] = []
         if long_budget and ", net of " in standard and rng.random() < 0.7:
-            label = standard + _long_suffix(periods, rng)  # "..., net of allowance of JPY ..."
+            suffix, amounts = _long_suffix(periods, rng)  # "..., net of allowance of JPY ..."
+            label = standard + suffix
+            in_label = _in_label(taxonomy, network, node, standard.split(", net of ")[-1],
+                                 amounts, 1000, periods)
             long_budget -= 1
             long = True
-        rows.append(_row(taxonomy, network, node, label, depth, cols, periods, values, style,
-                         base, major=node.concept in parents or depth == 0, long=long))
+        elif style.long_labels and instant and rng.random() < 0.7 and (
+                shares := _share_suffix(node, periods, rng)) is not None:
+            suffix, counts = shares
+            label = label + suffix
+            for words, figures in counts.items():
+                in_label += _in_label(taxonomy, network, node, words, figures, 1, periods)
+            long = True
+        row = _row(taxonomy, network, node, label, depth, cols, periods, values, style,
+                   base, major=node.concept in parents or depth == 0, long=long)
+        row.in_label = in_label
+        rows.append(row)
 
     visit(root, 0)
     breaks: list[int] = []

@@ -68,6 +68,13 @@ class RepresentsDecl(_Strict):
     axis: str = Field(pattern=NAME)
 
 
+class InLabelDecl(_Strict):
+    """This concept is printed inside the row label of ``of``, after one of ``phrases``."""
+
+    of: str = Field(pattern=NAME)
+    phrases: list[str] = Field(min_length=1)
+
+
 class NodeDecl(_Strict):
     """One node of a network tree: a concept definition (``name``) or a reference (``ref``)."""
 
@@ -97,6 +104,9 @@ class NodeDecl(_Strict):
     # net income / weighted-average shares). Not a linkbase: evidence the extractor checks.
     ratio: list[str] = []
     represents: RepresentsDecl | None = None
+    # Printed inside another row's label ("net of allowance for doubtful accounts of JPY 123
+    # thousand", "authorized, 75,520,000 shares"): evidence for the extractor, not a linkbase.
+    in_label: InLabelDecl | None = None
     children: list[NodeDecl] = []
 
 

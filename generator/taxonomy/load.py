@@ -27,6 +27,7 @@ from generator.model.taxonomy import (
     Axis,
     CalculationArc,
     EvidenceSum,
+    LabelFigure,
     Member,
     Network,
     NetworkNode,
@@ -97,6 +98,7 @@ class _Builder:
         self.problems: list[str] = []
         self.representations: list[tuple[Representation, str]] = []
         self.ratios: list[tuple[Ratio, str]] = []
+        self.label_figures: list[tuple[LabelFigure, str]] = []
         self.roll_forwards: list[tuple[RollForwardDecl, str]] = []
         self.evidence_sums: list[tuple[EvidenceSumDecl, str]] = []
 
@@ -154,8 +156,8 @@ class _Builder:
         elif _defines_anything(decl):
             self.problems.append(
                 f"{where}: 'ref: {concept}' may only carry placement keys (row_aliases, negated, "
-                "preferred_label, breakdown, sum, children); declare the concept where it has "
-                "'name'"
+                "preferred_label, breakdown, sum, in_label, children); declare the concept where "
+                "it has 'name'"
             )
         if decl.sum:
             sums.append((concept, decl.sum))
@@ -166,6 +168,10 @@ class _Builder:
                 numerator, denominator = decl.ratio
                 self.ratios.append((Ratio(concept=concept, numerator=numerator,
                                           denominator=denominator), where))
+        if decl.in_label:
+            self.label_figures.append((LabelFigure(
+                concept=concept, of=decl.in_label.of, phrases=tuple(decl.in_label.phrases),
+            ), where))
         return NetworkNode(
             concept=concept,
             preferred_label=PREFERRED_ROLES[decl.preferred_label] if decl.preferred_label else None,
@@ -458,6 +464,22 @@ def _check_ratios(builder: _Builder) -> None:
                                         "numeric")
 
 
+def _check_label_figures(builder: _Builder) -> None:
+    seen: set[tuple[str, str]] = set()
+    for figure, where in builder.label_figures:
+        for name in (figure.concept, figure.of):
+            concept = builder.concepts.get(name)
+            if concept is None:
+                builder.problems.append(f"{where}: in_label of {figure.concept} refers to "
+                                        f"unknown concept {name}")
+            elif not concept.data_type.is_numeric:
+                builder.problems.append(f"{where}: in_label: {name} is not numeric")
+        if (figure.concept, figure.of) in seen:
+            builder.problems.append(f"{where}: {figure.concept} is declared in the label of "
+                                    f"{figure.of} twice")
+        seen.add((figure.concept, figure.of))
+
+
 def _company(company_id: str, decl: CompanyDecl) -> Company:
     return Company(
         id=company_id,
@@ -508,6 +530,7 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
                 problems.append(f"taxonomy.yaml: layout_sections.{layout}: {axis_name}={member} "
                                 "is not declared")
     _check_ratios(builder)
+    _check_label_figures(builder)
     _check_roll_forwards(builder)
     _check_evidence_sums(builder)
     companies: dict[str, Company] = {}
@@ -533,4 +556,5 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
         representations=tuple(rep for rep, _ in builder.representations),
         layout_sections={k: dict(v) for k, v in meta.layout_sections.items()},
         ratios=tuple(ratio for ratio, _ in builder.ratios),
+        label_figures=tuple(figure for figure, _ in builder.label_figures),
     )

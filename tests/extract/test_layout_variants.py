@@ -87,7 +87,7 @@ def next_year(text: str) -> str:
     """The release as if published a year later: every year printed one higher ("2013" ->
     "2014", "1H13" -> "1H14"); the figures stay as they are."""
     text = re.sub(
-        r"(?<![\d,.])(20(?:0[89]|1\d))(?![\d,])", lambda m: str(int(m.group(1)) + 1), text
+        r"(?<![\d,.])(20(?:0[89]|1\d))(?!\d|,\d)", lambda m: str(int(m.group(1)) + 1), text
     )
     return re.sub(
         r"\b(1H|2H|1Q|2Q|3Q|4Q|FY)(\d\d)\b", lambda m: f"{m.group(1)}{int(m.group(2)) + 1:02d}",
@@ -154,9 +154,15 @@ def test_a_wrapped_paragraph_s_figures_point_at_the_line_they_are_printed_on(
     path = tmp_path / RUNON
     path.write_text(wrapped, encoding="utf-8")
     lines = wrapped.splitlines()
-    for fact in extract_release(path, load_taxonomy()).results.facts:
+    taxonomy = load_taxonomy()
+    in_labels = {f.concept for f in taxonomy.label_figures}
+    for fact in extract_release(path, taxonomy).results.facts:
         printed = fact.source.text
-        if printed:
+        if printed and fact.concept in in_labels:
+            # a figure printed inside a label points at its row, whose label wraps over lines
+            near = " ".join(lines[max(0, fact.source.line - 4):fact.source.line + 3])
+            assert " ".join(printed.split()) in near, fact
+        elif printed:
             assert printed.split()[0] in lines[fact.source.line - 1], fact
 
 

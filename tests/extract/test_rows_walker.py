@@ -107,3 +107,15 @@ def test_heading_and_line_run_together(index: AliasIndex, taxonomy: Taxonomy) ->
     assert walk(index, taxonomy, "Income", [("REVENUES: Services: Hosting", True),
                                             ("Total", True)]) == [
         "HostingRevenue", "ServicesRevenue"]
+
+
+def test_a_lookalike_of_a_whole_wording_wins_over_a_shorter_reading() -> None:
+    """OCR "portlon" for "portion": the label is the current portion, not its head
+    "Long-term borrowings" (another line's wording) read as a label with a description."""
+    from generator.taxonomy.load import load_taxonomy
+
+    real = load_taxonomy()
+    index = AliasIndex(real, real.companies["iij"])
+    rows = [("CURRENT LIABILITIES:", False), ("Long-term borrowings—current portlon", True)]
+    assert walk(index, real, "BalanceSheet", rows) == [
+        "CurrentLiabilitiesHeading", "LongTermBorrowingsCurrent"]

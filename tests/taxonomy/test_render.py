@@ -122,3 +122,24 @@ def test_an_evidence_sum_is_no_calculation_arc(tmp_path: Path) -> None:
         "tree:", "evidence_sums:\n  - total: OperatingIncome\n    plus: [Revenues]\ntree:", 1))
     after = render_taxonomy(load_taxonomy(tmp_path / "t"))
     assert after == before
+
+
+def test_a_figure_in_a_label_must_name_known_concepts(tmp_path: Path) -> None:
+    """``in_label`` (a figure printed inside another row's label) refers to declared numeric
+    concepts; a misspelt row concept is an error naming the file."""
+    import shutil
+
+    source = Path(__file__).parents[1] / "fixtures" / "acme_taxonomy"
+    shutil.copytree(source, tmp_path / "t")
+    income = tmp_path / "t" / "networks" / "010-income.yaml"
+    text = income.read_text().replace(
+        '        aliases: ["Total revenues", "Net sales"]',
+        '        aliases: ["Total revenues", "Net sales"]\n'
+        '        in_label: {of: Revenue, phrases: ["net of returns of"]}', 1)
+    income.write_text(text)
+    with pytest.raises(TaxonomyError, match=r"010-income.yaml: in_label of Revenues refers to "
+                                            r"unknown concept Revenue"):
+        load_taxonomy(tmp_path / "t")
+    income.write_text(text.replace("{of: Revenue,", "{of: CostOfRevenues,"))
+    figures = load_taxonomy(tmp_path / "t").figures_in_label("CostOfRevenues")
+    assert [(f.concept, f.phrases) for f in figures] == [("Revenues", ("net of returns of",))]

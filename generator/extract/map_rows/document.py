@@ -14,6 +14,7 @@ from generator.extract.map_rows.facts import (
     header_member,
     superseded_member,
 )
+from generator.extract.map_rows.inlabel import LabelStrip, read_label
 from generator.extract.map_rows.transposed import (
     VALUE_ROLES,
     column_items,
@@ -21,6 +22,7 @@ from generator.extract.map_rows.transposed import (
     is_transposed,
 )
 from generator.extract.map_rows.walker import RowMatch, RowWalker
+from generator.extract.read.inlabel import label_figures as label_figures_in
 from generator.model.period import Duration
 from generator.model.results import ResultFact, Unmapped
 from generator.model.taxonomy import Taxonomy
@@ -47,6 +49,15 @@ class TableOutcome:
     unmapped: list[Unmapped] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     readings: list[LabelReading] = field(default_factory=list)
+    # strips of figures read from row labels (fact_strips >= LABEL_STRIPS): one per row and
+    # concept; the proof stage judges them apart from the table's columns
+    label_strips: dict[int, LabelStrip] = field(default_factory=dict)
+    # figures printed in row labels, once per date each is printed for (facts or unmapped):
+    # numbers the coverage report must account for beside the table's cells
+    label_numbers: int = 0
+
+
+LABEL_STRIPS = 1_000_000  # strip numbers from here on are label strips, not columns
 
 
 @dataclass
@@ -121,6 +132,8 @@ class _TableMapper:
                 document=self.doc.name, line=row.line, label=row.label,
                 read_as=match.reading.wording, score=match.reading.score,
             ))
+        if self.mode == "rows" and self.network is not None:
+            self.label(row, match)
         statement = self.statement_period() if self.mode == "matrix" else None
         total_column = self.total_column()
         for index, column, cell in cells:
@@ -145,6 +158,35 @@ class _TableMapper:
                 self.fact(row, match, column.model_copy(update={"period": period}), cell, index)
             else:
                 self.fact(row, match, column, cell, index)
+
+    def label(self, row: Row, match: RowMatch | None) -> None:
+        """Figures printed inside the row's label (allowances, share counts)."""
+        assert self.network is not None
+        if match is None or match.member is not None:
+            if label_figures_in(row.label):
+                for clause in label_figures_in(row.label):
+                    for figure in clause.figures:
+                        self.out.label_numbers += 1
+                        self.out.unmapped.append(Unmapped(
+                            document=self.doc.name, line=row.line, text=figure.text,
+                            reason=f"figure in the label of row '{row.label[:60]}': the row "
+                                   "names no line of network "
+                                   f"{self.network.network.id}"))
+            return
+        reading = read_label(self.taxonomy, self.index, self.network.network, self.table, row,
+                             match.concept, self.doc.name)
+        self.out.label_numbers += len(reading.facts) + len(reading.unmapped)
+        for line, text, reason in reading.unmapped:
+            self.out.unmapped.append(Unmapped(document=self.doc.name, line=line, text=text,
+                                              reason=reason))
+        numbers: dict[int, int] = {}
+        for fact, strip in reading.facts:
+            number = numbers.get(id(strip))
+            if number is None:
+                number = numbers[id(strip)] = LABEL_STRIPS + len(self.out.label_strips)
+                self.out.label_strips[number] = strip
+            self.out.facts.append(fact)
+            self.out.fact_strips.append(number)
 
     def total_column(self) -> Column | None:
         """The column of a matrix without a member: the first figure column naming none."""

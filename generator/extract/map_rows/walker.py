@@ -114,14 +114,13 @@ class RowWalker:
 
     def resolve(self, label: str, has_values: bool) -> RowMatch | None:
         """Match a row, or failing that the label without its trailing description
-        ("Accounts receivable, net of allowance ..."); advances the walker's place."""
+        ("Accounts receivable, net of allowance ..."); advances the walker's place. A label
+        that is a known wording but for letters OCR confuses is read as that wording before
+        any shorter reading: "Long-term borrowings—current portlon" is the current portion, not
+        "Long-term borrowings"."""
         match = self._resolve(label, has_values)
-        if match is not None:
-            return match
-        # The whole label with its OCR lookalike letters forgiven comes before any shorter
-        # reading: "Long-term borrowings—current portlon" is the current portion, not the
-        # "Long-term borrowings" its first words name.
-        match = self._resolve_lookalike(label, has_values)
+        if match is None:
+            match = self._resolve_lookalike(label, has_values, readings=False)
         if match is not None:
             return match
         for reading in label_prefixes(label):
@@ -132,6 +131,8 @@ class RowWalker:
         if match is not None:
             return match
         match = self._resolve_joined(label, has_values)
+        if match is None:
+            match = self._resolve_lookalike(label, has_values)
         if match is None and self.fuzzy:
             guess = closest_wording(self.index, self.network, label)
             found = self._resolve(guess.wording, has_values) if guess else None
@@ -159,12 +160,14 @@ class RowWalker:
             return replace(match, opposite=reverses, reading=reading)
         return None
 
-    def _resolve_lookalike(self, label: str, has_values: bool) -> RowMatch | None:
+    def _resolve_lookalike(self, label: str, has_values: bool, readings: bool = True
+                           ) -> RowMatch | None:
         """A label that is one of the network's wordings but for letters OCR confuses
         ("Tota1 current assets", "Liabilitles assumed"), as printed or read without its unit
         note or alternative: taken when exactly one wording shares its lookalike key, and
         reported like a reading of a damaged label (score 1)."""
-        texts = [label, *(text for text, reverses in wording.readings(label) if not reverses)]
+        texts = [label, *(text for text, reverses in wording.readings(label)
+                          if not reverses and readings)]
         for text in texts:
             found = self.network.lookalike_wordings(self.index.key(text))
             if len(found) != 1:

@@ -23,6 +23,8 @@ from generator.extract.proof import (
     arithmetic,
     calendar,
     delimited,
+    inlabel,
+    lists,
     percent,
     periods,
     precision,
@@ -50,6 +52,7 @@ _LACKS = {
 
 __all__ = ["ColumnFacts", "Proof", "Verdict", "prove"]
 _ROW_COLUMN = Column(role="value")  # a transposed table's row: its cells' columns vary
+_LABEL_COLUMN = Column(role="value")  # figures printed inside a row's label
 # Layouts whose reader places each figure by the column edge it ends at and marks a row
 # ``guessed`` when it could not (a pushed figure with two free columns to its left): there a
 # blank cell stays blank in its own slot, so only the rows it guessed need figures confirmed.
@@ -73,7 +76,10 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
         table = outcome.table
         for fact, index in zip(outcome.facts, outcome.fact_strips, strict=True):
             if index not in by_index:
-                if outcome.transposed:
+                if index in outcome.label_strips:
+                    strip = ColumnFacts(t, index, table, _LABEL_COLUMN,
+                                        label=outcome.label_strips[index])
+                elif outcome.transposed:
                     strip = ColumnFacts(t, index, table, _ROW_COLUMN, row=table.rows[index])
                 else:
                     strip = ColumnFacts(t, index, table, table.columns[index])
@@ -112,6 +118,10 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     members = arithmetic.breakdowns(taxonomy)
     by_table: dict[int, list[ColumnFacts]] = {}
     for column in columns:
+        if column.label is not None:  # printed in a label: its own words date and name it
+            calendar.check(column, period)
+            inlabel.check(column, mapped.document.layout)
+            continue
         by_table.setdefault(column.table_index, []).append(column)
         calendar.check(column, period)
         precision.check(column, taxonomy)
@@ -128,7 +138,9 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     periods.check(columns, taxonomy, truncate)
     ratios.check(columns, taxonomy, truncate)
     rollforward.check(columns, taxonomy, truncate)
+    lists.agree_with_labels(columns, taxonomy)
     twice.check(columns, taxonomy)
+    lists.check(columns, mapped.document.layout)
     arithmetic.anchor(columns)
     proof = Proof(columns=columns)
     for column in columns:
@@ -149,6 +161,12 @@ def _held(column: ColumnFacts, document: str) -> list[HeldBack]:
     refuted = column.refutations
     if refuted:
         check, reason = refuted[0].check, refuted[0].detail
+    elif column.label is not None:
+        check = UNPROVEN
+        reason = ("printed inside a row label, " + (
+            "dated by the table's columns, not by the label, and printed nowhere else"
+            if not column.label.dated_by_label else
+            "in OCR text (its words and digits in doubt), and printed nowhere else that agrees"))
     else:
         missing = column.missing()
         check = UNPROVEN

@@ -9,9 +9,13 @@ column, and a column's figures are filed only when the column is proven. In a tr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from generator.extract.layout import Column, Row, Table
 from generator.model.results import ResultFact
+
+if TYPE_CHECKING:
+    from generator.extract.map_rows.inlabel import LabelStrip
 
 CONFIRM, REFUTE = "confirm", "refute"
 # What a confirmation proves: that the column's cells sit in the rows their labels say (ROWS:
@@ -49,6 +53,8 @@ class ColumnFacts:
     sure: dict[int, set[str]] = field(default_factory=dict)  # figure -> checks confirming it
     doubts: dict[int, str] = field(default_factory=dict)
     incomplete_rows: set[int] = field(default_factory=set)  # lines of rows with a blank slot
+    # set when the figures were printed inside a row's label, not in a column
+    label: LabelStrip | None = None
     # The facts of each printed sum that holds within the column (total first), for
     # ``arithmetic.anchor``: a sum whose other figures are tied down settles the last one.
     held_sums: list[tuple[ResultFact, ...]] = field(default_factory=list)
@@ -151,6 +157,9 @@ class ColumnFacts:
 
     @property
     def header(self) -> str:
+        if self.label is not None:
+            return (f"figures in the label of row '{self.label.row.label[:60]}' "
+                    f"(line {self.label.row.line})")
         if self.row is not None:
             return f"row '{self.row.label}' (line {self.row.line})"
         return self.column.header or f"column {self.index + 1}"
@@ -160,6 +169,10 @@ class ColumnFacts:
 
     def assignment(self) -> str:
         """What the column (or row) was read as, for the review list."""
+        if self.label is not None:
+            dated = "the label" if self.label.dated_by_label else "the table's columns"
+            return (f"in the label: {self.label.concept}, named by '{self.label.words}', "
+                    f"dated by {dated}")
         if self.row is not None:
             period = f"period {self.row.period}" if self.row.period else "no period"
             return f"one row per period: {period}{', forecast' if self.row.forecast else ''}"

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 
 from generator.extract.proof.columns import ASSIGNMENT, ColumnFacts
+from generator.extract.read.lists import KIND as LIST_KIND
 from generator.model.concept import DataType
 from generator.model.taxonomy import Taxonomy
 
@@ -32,9 +33,10 @@ def _named_currencies(header: str) -> set[str]:
 
 
 def check(column: ColumnFacts, taxonomy: Taxonomy) -> None:
-    """Confirm the assignment of a column (or a period row) whose header names it fully."""
+    """Confirm the assignment of a column (or a period row) whose header names it fully. A
+    list entry's period does not anchor it (see :mod:`.lists`)."""
     if column.row is not None:
-        if column.row.period is not None:
+        if column.row.period is not None and column.table.kind != LIST_KIND:
             column.confirm(CHECK, f"the row label states its period: '{column.row.label}'",
                            ASSIGNMENT)
         return

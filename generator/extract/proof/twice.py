@@ -7,8 +7,12 @@ Why anchored witnesses only: one misreading repeated in two tables (a reader tha
 figures under the current-period header of both the income statement and the cash flows) would
 otherwise prove itself. A witness counts once its own assignment is proven by something else —
 a translation at the stated rate, a recomputed YoY column, a header that states it and fits — or,
-in turn, by an anchored witness (a fixpoint). Two columns of one table read as the same period
-that print different figures for one line cannot both be right: both are refuted.
+in turn, by an anchored witness (a fixpoint). An entry of a list (a TDnet summary's "As of
+September 30, 2010: 3,794 shares") is never a witness: its period is typed by hand and may be
+wrong (sample 002 prints a six-month average as "For the three months ended"), and a ratio
+checked at a summary's coarse precision fits it as well as the statement's figure. Two columns
+of one table read as the same period that print different figures for one line cannot both be
+right: both are refuted.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from decimal import Decimal
 from generator.extract.crosscheck import FactKey, fact_key, filed_concept
 from generator.extract.precision import consistent
 from generator.extract.proof.columns import ASSIGNMENT, BOTH, ColumnFacts
+from generator.extract.read.lists import KIND as LIST_KIND
 from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
 
@@ -139,7 +144,8 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
     """Compare figures with their other printings, propagating from anchored columns."""
     ledger = _Ledger(columns, taxonomy)
     _refute_clashes(ledger.printed)
-    anchored = {c.key for c in columns if c.has(ASSIGNMENT) and not c.refutations}
+    anchored = {c.key for c in columns
+                if c.has(ASSIGNMENT) and not c.refutations and _may_witness(c)}
     for column in columns:
         ledger.update(column, anchored)
     judged: set[tuple[int, int]] = set()
@@ -152,13 +158,17 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
             verdict = _judge(column, ledger)
             if verdict is not None:
                 judged.add(column.key)
-            if verdict and column.key not in anchored:
+            if verdict and column.key not in anchored and _may_witness(column):
                 anchored.add(column.key)
                 changed = True
             ledger.update(column, anchored)
     for column in columns:  # anchored columns' figures: each confirmed by its other printing
         if column.key in anchored:
             _figures(column, ledger)
+
+
+def _may_witness(column: ColumnFacts) -> bool:
+    return not (column.row is not None and column.table.kind == LIST_KIND)
 
 
 def _judge(column: ColumnFacts, ledger: _Ledger) -> bool | None:

@@ -26,6 +26,7 @@ from generator.extract.read.lines import (
     half_width,
     page_furniture,
 )
+from generator.extract.read.lists import read_lists
 from generator.extract.read.metadata import detect_company, detect_period, detect_usd_rate
 from generator.extract.read.pdf import PdfError, looks_like_pdf, pdf_to_text
 from generator.extract.read.periods import FiscalCalendar, month_number
@@ -121,10 +122,14 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     text_concepts = [name for name, c in taxonomy.concepts.items()
                      if c.data_type is DataType.STRING and not c.abstract]
     texts = read_texts(text, company, period, text_concepts, ocr=layout == "ocr")
+    taken = {r.line for t in assembly.tables for r in t.rows} | {c.line for c in assembly.loose}
+    listed = read_lists(lines, taken)
+    problems.extend(listed.problems)
     return Document(
         name=name, layout=layout, encoding=encoding,
         company=company_id, period=period, usd_rate=detect_usd_rate(text),
-        tables=tuple(assembly.tables), loose_numbers=tuple(assembly.loose), texts=texts,
+        tables=(*assembly.tables, *listed.tables), loose_numbers=tuple(assembly.loose),
+        texts=texts,
         problems=tuple(problems),
     )
 

@@ -104,11 +104,13 @@ def ocr_name_pattern(short_name: str) -> re.Pattern[str] | None:
 
 
 def fix_company_names(label: str, companies: Iterable[Company]) -> str:
-    """Replace OCR misreadings of a company's short name inside a label with the name."""
+    """Replace OCR misreadings of a company's short name inside a label with the name; never
+    inside a number a label prints ("12,113,695 shares" keeps its "113")."""
     for company in companies:
         short = min(company.names, key=len)
         for wrong in sorted(company.ocr_names, key=len, reverse=True):
-            label = re.sub(rf"(?<![A-Za-z0-9]){re.escape(wrong)}(?![A-Za-z0-9])", short, label)
+            label = re.sub(rf"(?<![A-Za-z0-9])(?<![0-9][,.]){re.escape(wrong)}"
+                           r"(?![A-Za-z0-9])(?![,.][0-9])", short, label)
         pattern = ocr_name_pattern(short)
         if pattern is not None:
             label = pattern.sub(partial(_name_or_keep, short=short), label)

@@ -1,0 +1,186 @@
+"""Figures printed inside a row label, with the words that name and date them.
+
+Balance sheets print some figures in their row labels rather than in columns::
+
+    Accounts receivable, net of allowance for doubtful accounts of JPY 37,178 thousand and
+    JPY 56,787 thousand at March 31, 2010 and September 30, 2010, respectively
+    Common-stock—authorized, 377,600 shares; issued and outstanding, 206,478 shares at
+    March 31, 2010 and September 30, 2010
+    Treasury stock—3,934 shares and 3,794 shares held by the company at March 31, 2010 and ...
+
+:func:`label_figures` cuts such a label into clauses: a run of figures of one unit ("JPY 37,178
+thousand and JPY 56,787 thousand", "46,711,400 and 46,713,800 shares"), the words printed
+before it since the previous clause (what names it: "net of allowance for doubtful accounts
+of") and the dates that follow it ("at March 31, 2010 and September 30, 2010"). A clause with no
+dates of its own takes those of the next clause that has some (the authorized shares above,
+dated with the issued shares). Which concept the words name is taxonomy data
+(``in_label`` in ``taxonomy/networks``), not known here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.extract.read.periods import month_number
+
+_SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6,
+           "billion": Decimal(10) ** 9}
+# a whole number: never the tail of a longer one ("12,IIJ,695" is no "695")
+# ... nor a number OCR damaged ("67,l36" is no "67")
+_NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?!\d)(?![,.]\S)"
+# "JPY 37,178 thousand", "JPY16,701thousand", "¥ 720 thousand", "US$ 1,234"
+_MONEY = re.compile(
+    rf"(?P<cur>JPY|¥|US\$|USD|\$)\s*(?P<num>{_NUMBER})\s*(?P<scale>thousand|million|billion)?s?\b",
+    re.I)
+# "377,600 shares", "46,711,400 and 46,713,800 shares" (the unit once, after the last figure)
+_SHARES = re.compile(
+    rf"(?P<nums>(?:{_NUMBER})(?:\s*,?\s*and\s+(?:{_NUMBER}))*)\s*shares\b", re.I)
+_JOIN = re.compile(r"^\s*(?:,\s*)?and\s*$|^\s*,\s*$", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_PLAIN_DATE = rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+_DATE = re.compile(rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})", re.I)
+# "at March 31, 2010 and September 30, 2010", "as of March 31, 2013"
+_DATES = re.compile(
+    rf"\b(?:at|as\s+of)\s+(?P<dates>{_PLAIN_DATE}(?:\s*(?:,\s*)?(?:and|,)\s*{_PLAIN_DATE})*)",
+    re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a clause: as printed, its value (unscaled) and the column it may fill."""
+
+    text: str
+    value: Decimal
+    start: int  # offset in the label
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A run of figures of one unit, the words that name it and the dates it is printed for.
+
+    ``currency`` is None for share counts (``shares``); ``dated_here`` says the dates follow
+    this clause's own figures (not a later clause's)."""
+
+    words: str
+    figures: tuple[Figure, ...]
+    shares: bool
+    currency: str | None
+    scale: Decimal
+    dates: tuple[dt.date, ...]
+    dated_here: bool
+    # why the clause cannot be trusted to hold all the figures its words name: its words hold
+    # digits no figure was read from ("of JPY 67,l36 thousand and"), or end in "and" (the
+    # first figures of a list are lost): which date each remaining figure is for is unknown
+    doubt: str | None = None
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _dates(text: str) -> tuple[dt.date, ...]:
+    out: list[dt.date] = []
+    for m in _DATE.finditer(text):
+        month = month_number(m.group("month").rstrip("."))
+        if month is None:
+            continue
+        try:
+            out.append(dt.date(int(m.group("year")), month, int(m.group("day"))))
+        except ValueError:
+            continue
+    return tuple(out)
+
+
+@dataclass
+class _Run:
+    start: int
+    end: int
+    figures: list[Figure]
+    shares: bool
+    currency: str | None
+    scale: Decimal
+
+
+def _currency(token: str) -> str:
+    return "JPY" if token.upper() in ("JPY", "¥") else "USD"
+
+
+def _runs(label: str, taken: list[tuple[int, int]]) -> list[_Run]:
+    """Money figures joined by "and" become one run; each "... shares" is one run."""
+    runs: list[_Run] = []
+    for m in _MONEY.finditer(label):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        scale = _SCALES[m.group("scale").lower()] if m.group("scale") else Decimal(1)
+        figure = Figure(text=m.group(0).strip(), value=_number(m.group("num")), start=m.start())
+        currency = _currency(m.group("cur"))
+        last = runs[-1] if runs else None
+        if (last is not None and not last.shares and last.currency == currency
+                and last.scale == scale and _JOIN.match(label[last.end:m.start()])):
+            last.figures.append(figure)
+            last.end = m.end()
+            continue
+        runs.append(_Run(m.start(), m.end(), [figure], False, currency, scale))
+    for m in _SHARES.finditer(label):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        nums = [n for n in re.finditer(_NUMBER, m.group("nums"))]
+        figures = [Figure(text=n.group(0), value=_number(n.group(0)), start=m.start() + n.start())
+                   for n in nums]
+        last = runs[-1] if runs and runs[-1].shares else None
+        if last is not None and _JOIN.match(label[last.end:m.start()]):
+            last.figures.extend(figures)  # "3,934 shares and 3,794 shares"
+            last.end = m.end()
+            continue
+        runs.append(_Run(m.start(), m.end(), figures, True, None, Decimal(1)))
+    return sorted(runs, key=lambda r: r.start)
+
+
+def _masked(label: str) -> str:
+    """The label with every date blotted out (same length), so that no year or day is read as
+    a figure ("at March 31, 2010, 206,478 shares")."""
+    return _DATE.sub(lambda m: "#" * len(m.group(0)), label)
+
+
+def label_figures(label: str) -> list[Clause]:
+    """The clauses of figures a label prints, in printed order (none for a plain label)."""
+    date_spans = [(m.start(), m.end(), _dates(m.group("dates"))) for m in _DATES.finditer(label)]
+    taken = [(s, e) for s, e, _ in date_spans]
+    runs = _runs(_masked(label), taken)
+    clauses: list[Clause] = []
+    previous = 0
+    for i, run in enumerate(runs):
+        following = runs[i + 1].start if i + 1 < len(runs) else len(label)
+        own = [d for s, _, d in date_spans if run.end <= s < following]
+        # an undated clause takes the dates of the next clause that names its own line
+        # ("authorized, ... shares; issued and outstanding, ... shares at ..."), not those of
+        # figures that merely follow it ("JPY 67 ... and JPY 76,007 thousand at ...": a list
+        # the reader could not join is no clause of its own)
+        later = [d for s, _, d in date_spans if s >= run.end]
+        names_line = i + 1 < len(runs) and re.search(
+            r"[a-z]{3,}", re.sub(r"\b(?:and|of|respectively)\b", "",
+                                 label[run.end:runs[i + 1].start], flags=re.I), re.I)
+        dates = own[0] if own else (later[0] if later and names_line else ())
+        words_start = max([previous, *(e for _, e, _ in date_spans if e <= run.start)])
+        words = label[words_start:run.start].strip(" ,;:—–-")
+        doubt = None
+        if re.search(r"\d", words):
+            doubt = f"the words before it hold digits no figure was read from: '{words}'"
+        elif re.search(r"\band$", words, re.I):
+            doubt = f"it continues a list whose first figures were not read: '{words}'"
+        clauses.append(Clause(
+            words=words, doubt=doubt,
+            figures=tuple(run.figures), shares=run.shares, currency=run.currency,
+            scale=run.scale, dates=dates, dated_here=bool(own),
+        ))
+        previous = run.end
+    return clauses
+
+
+def numbers_in(label: str) -> list[str]:
+    """Every number printed in a label that is not part of a date ("March 31, 2010"): what a
+    coverage report must account for."""
+    return [m.group(0) for m in re.finditer(_NUMBER, _masked(label))]
