@@ -50,7 +50,9 @@ def cut_statement(mapped: MappedDocument, taxonomy: Taxonomy) -> str | None:
     if not read:
         return None  # its last row was printed but not read: the statement went on
     order = {n.concept: i for i, n in reversed(list(enumerate(network.nodes())))}
-    if any(order.get(f.concept, -1) > order[total] for f in last.facts):
+    in_labels = {f.concept for f in taxonomy.label_figures}  # declared after the totals, but
+    if any(order.get(f.concept, -1) > order[total]             # printed inside a row's label
+           for f in last.facts if f.concept not in in_labels):
         return None  # it printed lines past its closing total (a garbled total row, no cut)
     return (f"line {last_row.line}: the {network.title} (table {last.table.title[:60]!r}, line "
             f"{last.table.line}) stops at {last_row.label!r} without its closing total "
