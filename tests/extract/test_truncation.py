@@ -6,6 +6,7 @@ note in the results, 'truncated' in build-report.json, a line in the build's sum
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -53,7 +54,9 @@ def _balance_sheet(layout: str, seed: int = 0) -> tuple[list[str], list[int]]:
     start = next(i for i, line in enumerate(lines) if "balance sheets" in line.lower())
     end = next(i for i, line in enumerate(lines) if i > start
                and "liabilities and" in line.lower() and any(c.isdigit() for c in line))
-    rows = [i for i in range(start + 6, end) if any(c.isdigit() for c in lines[i])]
+    figure = re.compile(r"\d,\d\d\d(?!\S*\s+thousand)")  # a figure, not a year or a label's
+    rows = [i for i in range(start + 6, end)  # "of JPY 42,864 thousand" (a header repeated
+            if figure.search(lines[i])]        # after a page break has only years)
     return lines, rows
 
 
