@@ -13,6 +13,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from generator.validate.dts import XBRLDT
+from generator.validate.dts_rules.graphs import closing_edge
 from generator.validate.dts_rules.model import XS, Rel, Taxonomy, clark, typed_children
 from generator.validate.taxonomy import Concept
 
@@ -213,24 +214,7 @@ def _closure(get: Callable[[str, str, str], list[Rel]], arcrole: str, elr: str,
 
 
 def _has_cycle(edges: dict[str, set[str]]) -> bool:
-    state: dict[str, int] = {}
-    for start in list(edges):
-        if state.get(start):
-            continue
-        stack = [(start, iter(edges.get(start, ())))]
-        state[start] = 1
-        while stack:
-            node, it = stack[-1]
-            nxt = next(it, None)
-            if nxt is None:
-                state[node] = 2
-                stack.pop()
-            elif state.get(nxt) == 1:
-                return True
-            elif not state.get(nxt):
-                state[nxt] = 1
-                stack.append((nxt, iter(edges.get(nxt, ()))))
-    return False
+    return closing_edge(edges, lambda node: node) is not None
 
 
 def check(tax: Taxonomy) -> None:

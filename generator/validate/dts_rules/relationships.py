@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from generator.validate.dts_rules.graphs import closing_edge
 from generator.validate.dts_rules.model import LINK, Rel, Taxonomy
 
 A = "http://www.xbrl.org/2003/arcrole/"
@@ -31,28 +32,11 @@ STANDARD_ARCS = frozenset(f"{{{LINK}}}{n}" for n in (
 
 
 def _directed_cycle(rels: list[Rel]) -> Rel | None:
-    """An arc closing a directed cycle, if any (iterative DFS)."""
+    """An arc closing a directed cycle, if any."""
     edges: dict[str, list[Rel]] = defaultdict(list)
     for r in rels:
         edges[r.source].append(r)
-    state: dict[str, int] = {}
-    for start in list(edges):
-        if state.get(start):
-            continue
-        state[start] = 1
-        stack = [(start, iter(edges[start]))]
-        while stack:
-            node, it = stack[-1]
-            rel = next(it, None)
-            if rel is None:
-                state[node] = 2
-                stack.pop()
-            elif state.get(rel.target) == 1:
-                return rel
-            elif not state.get(rel.target):
-                state[rel.target] = 1
-                stack.append((rel.target, iter(edges.get(rel.target, []))))
-    return None
+    return closing_edge(edges, lambda rel: rel.target)
 
 
 def _undirected_cycle(rels: list[Rel]) -> Rel | None:
