@@ -172,8 +172,7 @@ def _build(args: argparse.Namespace, executor: Executor, workers: int, taxonomy:
     """Extract on ``executor``, then map, generate and validate, and report."""
     from generator import build_output
     from generator.build import ResultsFileError, load_results, write_build
-    from generator.extract.read.encoding import decode_release
-    from generator.inputs import ReleaseTask, extract_task, remote_validator
+    from generator.inputs import ReleaseLines, ReleaseTask, extract_task, remote_validator
     from generator.limits import read_bytes
 
     mode, fmt = _mode(args), args.fmt
@@ -186,7 +185,7 @@ def _build(args: argparse.Namespace, executor: Executor, workers: int, taxonomy:
     extracted = _run_bar(executor, extract_task, tasks, _progress(args), "extract")
     by_path = dict(zip(releases, extracted, strict=False))
     results, coverage = [], []
-    texts: dict[str, list[str]] = {}
+    texts = ReleaseLines()
     for path in inputs:
         if path.suffix.lower() == ".json":
             try:
@@ -204,7 +203,7 @@ def _build(args: argparse.Namespace, executor: Executor, workers: int, taxonomy:
             if isinstance(extraction, BaseException):
                 raise extraction
         if path.suffix.lower() == ".txt":  # its lines are the lines the provenance names
-            texts[extraction.results.document] = decode_release(path.read_bytes())[0].splitlines()
+            texts.add(extraction.results.document, path)
         if verbose:
             print(extraction.coverage.render_text())
         results.append(extraction.results)

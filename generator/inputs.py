@@ -9,7 +9,7 @@ for byte the same.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -123,3 +123,30 @@ def _moved(finding: Finding, path: Path) -> Finding:
     if finding.file and Path(finding.file).name == path.name:
         return finding.model_copy(update={"file": str(path)})
     return finding
+
+
+class ReleaseLines(Mapping[str, Sequence[str]]):
+    """The lines of the text releases, by document name, read when first asked for: the build
+    quotes the printed lines of the few totals whose parts disagree, so a release is read a
+    second time only when it has one (never in the common case)."""
+
+    def __init__(self) -> None:
+        self._paths: dict[str, Path] = {}
+        self._lines: dict[str, list[str]] = {}
+
+    def add(self, document: str, path: Path) -> None:
+        self._paths[document] = path
+
+    def __getitem__(self, document: str) -> Sequence[str]:
+        if document not in self._lines:
+            from generator.extract.read.encoding import decode_release
+
+            self._lines[document] = decode_release(self._paths[document].read_bytes())[0] \
+                .splitlines()
+        return self._lines[document]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
