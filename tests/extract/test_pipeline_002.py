@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from generator.extract.pipeline import Extraction
-from tests.extract.samples import check, check_rounded, dur, extraction, fact, held, inst
+from tests.extract.samples import check, check_rounded, dur, extraction, fact, inst
 
 DOC = "002_848ee02a02e0fa53.txt"
 H1_09, H1_10 = dur("2009-04-01", "2009-09-30"), dur("2010-04-01", "2010-09-30")
@@ -294,9 +294,13 @@ def test_dividends_and_targets(ex: Extraction) -> None:
     check(ex, 766, "DividendPerShareFirstQuarterEnd", fy10, None, scale=1,
           unit="JPYPerShares")
     # The target row prints its blank first cells as leading no-break spaces, which the reader
-    # does not count as slots: its figures were placed by plausibility, and nothing in the
-    # release confirms them (no total, no other printing): held back for review.
-    held(ex, 768, "DividendPerShareAnnual", "2,500.00", "no check confirms")
+    # does not count as slots: its figures were placed by plausibility. The year's total is
+    # the row above's paid 1,250.00 plus the forecast 1,250.00: that sum places them.
+    check(ex, 768, "DividendPerShareAnnual", fy11, "2500.00", scale=1, unit="JPYPerShares",
+          ResultForecastAxis="ForecastMember")
+    annual = fact(ex, "DividendPerShareAnnual", fy11, "JPYPerShares",
+                  ResultForecastAxis="ForecastMember")
+    assert "own: completion" in annual.source.proven_by
     check(ex, 776, "Revenues", fy11, 84_500, scale=10**6,
           ResultForecastAxis="ForecastMember")
 

@@ -563,3 +563,64 @@ def test_in_a_one_row_per_period_table_a_figure_placed_by_position_is_held(
     proof = proof_of(doc, taxonomy)
     assert held(proof)[("NetIncomeAttributableToParent", str(H1_2009), "JPY")].check == "figure"
     assert filed(proof)[("Revenues", str(H1_2009), "JPY")] == Decimal(9_000_000_000)
+
+
+def _dividends(actual: tuple[str, ...], forecast: tuple[str, ...]) -> Document:
+    """A TSE dividend table: the year's paid quarters on one row, the rest and its total on
+    the forecast row below (OCR: figures placed by position)."""
+    header = "1Q-end 2Q-end 3Q-end Year-end Total (JPY)"
+    columns = [item_col(header, scale=1) for _ in range(5)]
+    return laid_out(table("2. Dividends Dividend per Shares", 1212, columns, [
+        period_row("Fiscal year ending March 31, 2011", 1217, FY2010, *actual, "", "", ""),
+        period_row("Fiscal year ending March 31, 2011 (Target)", 1219, FY2010,
+                   "", "", *forecast, forecast=True),
+    ], kind="dividends"), layout="ocr", company="iij")
+
+
+def test_a_forecast_total_equal_to_the_parts_of_its_actual_and_forecast_rows_proves_both(
+        real: Taxonomy) -> None:
+    # - + 1,250.00 paid, - + 1,250.00 forecast = 2,500.00 for the year.
+    proof = proof_of(_dividends(("-", "1,250.00"), ("-", "1,250.00", "2,500.00")), real)
+    assert not proof.held
+    assert {(f.concept, f.value) for f in proof.facts} >= {
+        ("DividendPerShareSecondQuarterEnd", Decimal("1250.00")),
+        ("DividendPerShareYearEnd", Decimal("1250.00")),
+        ("DividendPerShareAnnual", Decimal("2500.00")),
+    }
+    assert all("completion" in f.source.proven_by for f in proof.facts)
+
+
+def test_a_forecast_total_the_two_rows_do_not_add_up_to_proves_neither(real: Taxonomy) -> None:
+    proof = proof_of(_dividends(("-", "1,250.00"), ("-", "1,250.00", "2,750.00")), real)
+    assert not proof.facts
+    assert {h.check for h in proof.held} == {UNPROVEN}
+
+
+def _targets(eps: str) -> Document:
+    """A TSE target row (net income and EPS for the year) beside the half year's statement,
+    which prints the weighted-average share count the company divides the target by."""
+    header = ("Net Income attributable to IIJ (JPY millions) "
+              "Basic Net Income attributable to IIJ per Share (JPY)")
+    targets = table("3. Target of Consolidated Financial Results", 1222,
+                    [item_col(header), item_col(header, scale=1)], [
+                        period_row("Fiscal year ending March 31, 2011", 1233, FY2010,
+                                   "3,000", eps, forecast=True)], kind="targets")
+    return laid_out(_per_share("5.00"), targets, layout="ocr", company="iij")
+
+
+def test_a_target_eps_equal_to_the_target_over_the_latest_share_count_proves_the_target_row(
+        real: Taxonomy) -> None:
+    # 3,000 million yen / 200,000 shares (the half year's average) = JPY 15,000.00 per share.
+    proof = proof_of(_targets("15,000.00"), real)
+    targets = {f.concept: f for f in proof.facts if f.dimensions}
+    assert targets["EarningsPerShareBasic"].value == Decimal("15000.00")
+    assert targets["NetIncomeAttributableToParent"].value == Decimal(3_000_000_000)
+    assert "ratio" in targets["EarningsPerShareBasic"].source.proven_by
+
+
+def test_a_target_eps_off_the_latest_share_count_holds_the_target_row_back(
+        real: Taxonomy) -> None:
+    proof = proof_of(_targets("14,000.00"), real)
+    assert not [f for f in proof.facts if f.dimensions]
+    assert {h.concept for h in proof.held if h.dimensions} == {
+        "NetIncomeAttributableToParent", "EarningsPerShareBasic"}

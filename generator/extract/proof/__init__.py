@@ -1,11 +1,12 @@
 """The proof stage: every column is proven before its figures are filed.
 
 A column's period, unit, scale and role come from what the release states; that assignment is
-then checked against independent evidence — totals that add up (:mod:`.arithmetic`), the USD
-column at the stated rate (:mod:`.translation`), recomputed % columns (:mod:`.percent`), figures
-printed twice (:mod:`.twice`) and the fiscal calendar (:mod:`.calendar`). A column is filed when
-at least one check confirms it and none refutes it; otherwise its figures are held back for
-review with the reason (never filed, never dropped).
+then checked against independent evidence — totals that add up (:mod:`.arithmetic`; across a
+year's actual and forecast rows, :mod:`.completion`), the USD column at the stated rate
+(:mod:`.translation`), recomputed % columns (:mod:`.percent`), figures printed twice
+(:mod:`.twice`) and the fiscal calendar (:mod:`.calendar`). A column is filed when at least one
+check confirms it and none refutes it; otherwise its figures are held back for review with the
+reason (never filed, never dropped).
 
 Why: a wrong figure is worse than a missing one, and every wrong figure traced so far came from a
 column assigned by position or header alone while evidence against it was already at hand.
@@ -22,6 +23,7 @@ from generator.extract.map_rows import MappedDocument
 from generator.extract.proof import (
     arithmetic,
     calendar,
+    completion,
     delimited,
     inlabel,
     lists,
@@ -131,6 +133,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
         structure.check(mapped.tables[t].table, table_columns)
         delimited.check(mapped.document.layout, mapped.tables[t].table, table_columns)
         if mapped.tables[t].transposed:
+            completion.check(table_columns, sums, truncate)
             continue
         translation.check(table_columns, usd_rate)
         percent.check(mapped.tables[t].table, {c.index: c for c in table_columns})

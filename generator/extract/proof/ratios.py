@@ -5,6 +5,11 @@ statement above, agree to the per-share figure's last digit when all three sit w
 labels say: the per-share figure and the share count are then confirmed, with their columns
 (a per-share block rarely has a total to add up, and share counts have no USD translation).
 The ratios are taxonomy data (``ratio:`` on a node), so a new company's wording needs no code.
+
+A forecast per-share figure (a target row's "Basic net income per share") has no share count of
+its own period: TSE forms compute it from the forecast numerator over the share count of the
+period the release reports. Its denominator is then that latest printed actual share count
+within the forecast's period, and the ratio ties the target row's figures to the statements.
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from generator.extract.map_rows.facts import FORECAST_AXIS
 from generator.extract.precision import half_unit
 from generator.extract.proof.columns import BOTH, ColumnFacts
+from generator.model.period import Duration, Period
 from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
 
@@ -29,11 +36,13 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
     if not taxonomy.ratios:
         return
     printed: dict[tuple[object, ...], list[tuple[ColumnFacts, ResultFact]]] = defaultdict(list)
+    periods: dict[str, Period] = {}
     for column in columns:
         for fact in column.facts:
             if fact.value is not None and not column.refutations:
                 key = (fact.concept, str(fact.period), tuple(sorted(fact.dimensions.items())))
                 printed[key].append((column, fact))
+                periods[str(fact.period)] = fact.period
     by_concept: dict[str, list[tuple[object, ...]]] = defaultdict(list)
     for printed_key in printed:
         by_concept[str(printed_key[0])].append(printed_key)
@@ -41,7 +50,8 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
         for concept, *context in by_concept.get(ratio.concept, []):
             quotients = _by_value(printed[(concept, *context)])
             tops = _by_value(printed.get((ratio.numerator, *context), []))
-            bottoms = _by_value(printed.get((ratio.denominator, *context), []))
+            bottoms = _by_value(printed.get((ratio.denominator, *context), [])
+                                or _latest_actual(printed, periods, ratio.denominator, context))
             # Figures printed alike are judged once: the ratio depends on value and precision
             # only (thousands of concatenated releases print the same figures thousands of times).
             for q_group in quotients:
@@ -64,6 +74,27 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
 
 
 Printing = tuple[ColumnFacts, ResultFact]
+
+
+def _latest_actual(printed: dict[tuple[object, ...], list[Printing]], periods: dict[str, Period],
+                   concept: str, context: list[object]) -> list[Printing]:
+    """For a forecast context: the printings of ``concept`` in the actual context (the forecast
+    member dropped) of the latest duration within the forecast's period; else none."""
+    period_text, dims = context
+    assert isinstance(dims, tuple)
+    forecast = periods.get(str(period_text))
+    if FORECAST_AXIS not in dict(dims) or not isinstance(forecast, Duration):
+        return []
+    actual_dims = tuple((a, m) for a, m in dims if a != FORECAST_AXIS)
+    within = [periods[str(k[1])] for k in printed
+              if k[0] == concept and k[2] == actual_dims]
+    spans = [p for p in within if isinstance(p, Duration)
+             and forecast.start <= p.start and p.end <= forecast.end]
+    if not spans:
+        return []
+    latest = max(p.end for p in spans)
+    return [printing for p in sorted({p for p in spans if p.end == latest}, key=str)
+            for printing in printed[(concept, str(p), actual_dims)]]
 
 
 def _by_value(printings: list[Printing]) -> list[list[Printing]]:

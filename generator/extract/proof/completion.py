@@ -1,0 +1,72 @@
+"""Completion evidence: a forecast row finishes the year its actual row began.
+
+TSE summary forms print the year's dividends on two rows: the quarters already paid on the
+actual row ("- 1,500.00"), the quarters still to come and the year's total on the forecast row
+("- 1,500.00 3,000.00"). Neither row adds up alone, but together they print every part of the
+total: when the forecast row's total equals the parts of both rows, both rows' cells sit in the
+columns their header names (a figure placed one column off breaks the sum). The sums are the
+taxonomy's own (calculation arcs and ``evidence_sums``), so this is no dividend rule in code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from generator.extract.crosscheck import Terms
+from generator.extract.precision import half_unit
+from generator.extract.proof.columns import ROWS, ColumnFacts
+from generator.model.results import ResultFact
+
+CHECK = "completion"
+
+
+def _pairs(rows: Sequence[ColumnFacts]) -> list[tuple[ColumnFacts, ColumnFacts]]:
+    """(forecast row, actual row) of one table and one period."""
+    out: list[tuple[ColumnFacts, ColumnFacts]] = []
+    for forecast in rows:
+        if forecast.row is None or not forecast.row.forecast or forecast.row.period is None:
+            continue
+        for actual in rows:
+            if actual.row is not None and not actual.row.forecast \
+                    and actual.row.period == forecast.row.period:
+                out.append((forecast, actual))
+    return out
+
+
+def _by_concept(column: ColumnFacts) -> dict[str, ResultFact]:
+    return {f.concept: f for f in column.facts}
+
+
+def check(rows: Sequence[ColumnFacts], sums: Sequence[tuple[str, Terms]],
+          truncate: bool) -> None:
+    """Confirm a forecast row and its actual row when the forecast total equals the parts
+    the two rows print between them (each row printing at least one of them)."""
+    for forecast, actual in _pairs(rows):
+        ahead, done = _by_concept(forecast), _by_concept(actual)
+        if set(ahead) & set(done):
+            continue  # the rows overlap: each is a reading of its own, not two halves
+        for parent, terms in sums:
+            total = ahead.get(parent)
+            if total is None or total.value is None:
+                continue
+            parts = [(ahead.get(c) or done.get(c), w) for c, w in terms]
+            if any(f is None for f, _ in parts):
+                continue  # a part neither row prints: nothing to complete
+            printed = [(f, w) for f, w in parts if f is not None]
+            if not any(f is ahead.get(f.concept) for f, _ in printed) \
+                    or not any(f is done.get(f.concept) for f, _ in printed):
+                continue
+            if sum(1 for f, _ in printed if f.value is not None) < 2:
+                continue
+            computed = sum(((f.value or Decimal(0)) * w for f, w in printed), Decimal(0))
+            tolerance = half_unit(total, truncate) + sum(
+                (half_unit(f, truncate) for f, _ in printed), Decimal(0))
+            if abs(total.value - computed) > tolerance:
+                continue
+            detail = (f"{parent} {total.source.text} (line {total.source.line}) equals the "
+                      f"parts printed on it and on line {actual.facts[0].source.line}")
+            for row in (forecast, actual):
+                row.confirm(CHECK, detail, ROWS)
+                for fact in (total, *(f for f, _ in printed)):
+                    row.confirm_fact(fact, CHECK)  # a fact of the other row is not found
