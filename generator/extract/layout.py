@@ -82,6 +82,9 @@ class Table(BaseModel):
     kind: str | None = None
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
+    # One-row-per-period tables: the lines naming the items above the unit line, as printed
+    # (a scan reads stacked item boxes across, interleaved: the mapper unpicks them)
+    item_lines: tuple[str, ...] = ()
 
 
 class TextItem(BaseModel):

@@ -8,8 +8,8 @@ from typing import Literal
 
 from generator.extract.layout import Table
 from generator.extract.map_rows.transposed import (
-    column_items,
     is_transposed,
+    read_items,
 )
 from generator.taxonomy.aliases import AliasIndex, NetworkAliases, label_prefixes
 
@@ -50,7 +50,7 @@ def score_mode(index: AliasIndex, network: NetworkAliases, table: Table) -> tupl
     """
     mode: Mode = "rows"
     if is_transposed(table):
-        by_column, uncovered, items = column_items(index, network, table)
+        by_column, uncovered, items = read_items(index, network, table)
         header_hits = (2 * len(items) if by_column else len(items)) - uncovered
         row_hits = _row_hits(index, network, table)
         hits, mode = (row_hits, "matrix") if row_hits > header_hits else (header_hits, "periods")

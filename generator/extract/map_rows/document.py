@@ -46,6 +46,9 @@ class TableOutcome:
     # since one reading of a header (or of a row's period) placed all its figures
     fact_strips: list[int] = field(default_factory=list)
     transposed: bool = False
+    # the item columns were ordered by the network, not by the printed header (stacked boxes
+    # a scan read across): every figure is placed by plausibility and needs its own evidence
+    order_guessed: bool = False
     unmapped: list[Unmapped] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     readings: list[LabelReading] = field(default_factory=list)
@@ -213,8 +216,11 @@ class _TableMapper:
         matches: dict[int, RowMatch | None] = {}
         items: list[str] = []
         if self.network is not None and self.walker is not None:
-            by_column, _, items = column_items(self.index, self.network, self.table)
-            matches = {i: self.walker.resolve(item, True) for i, item in by_column.items()}
+            found = column_items(self.index, self.network, self.table,
+                                 ocr=self.doc.layout == "ocr")
+            items = found.items
+            self.out.order_guessed = found.order_guessed
+            matches = {i: self.walker.resolve(item, True) for i, item in found.by_column.items()}
         self.out.transposed = True
         for r, row in enumerate(self.table.rows):
             for i, (column, cell) in enumerate(zip(self.table.columns, row.cells, strict=False)):

@@ -10,9 +10,11 @@ words: the split covering most words with fewest items wins, so "Shareholders' E
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from generator.extract.layout import Column, Table
+from generator.extract.map_rows.stacked import split_stacked
 from generator.taxonomy.aliases import AliasIndex, NetworkAliases
 
 VALUE_ROLES = ("value", "translation")
@@ -40,7 +42,49 @@ def header_text(columns: tuple[Column, ...]) -> str:
     return " | ".join(headers)
 
 
-def column_items(
+@dataclass(frozen=True)
+class ColumnItems:
+    """Item wording per figure column, header words left uncovered, the wordings found, and
+    whether the columns' order was taken from the network (stacked boxes no line orders)."""
+
+    by_column: dict[int, str]
+    uncovered: int
+    items: list[str]
+    order_guessed: bool = False
+
+
+def column_items(index: AliasIndex, network: NetworkAliases, table: Table,
+                 *, ocr: bool = False) -> ColumnItems:
+    """Items named over several printed lines are read as stacked boxes (:mod:`.stacked`)
+    when that reading uses every printed word and the lines order every column, or when
+    :func:`read_items` (the header and title read as one text) does not name every figure
+    column; otherwise :func:`read_items`."""
+    by_column, uncovered, items = read_items(index, network, table)
+    figures = [i for i, c in enumerate(table.columns) if c.role in VALUE_ROLES]
+    if len(table.item_lines) < 2:
+        return ColumnItems(by_column, uncovered, items)
+    ranks = _item_ranks(index, network)
+    stacked = split_stacked(table.item_lines, ranks, len(figures), index.key, ocr=ocr)
+    whole = stacked is not None and not stacked.guessed and not stacked.uncovered
+    if stacked is None or (len(by_column) == len(figures) and not whole):
+        return ColumnItems(by_column, uncovered, items)
+    return ColumnItems(dict(zip(figures, stacked.items, strict=True)), stacked.uncovered,
+                       stacked.items, stacked.guessed)
+
+
+def _item_ranks(index: AliasIndex, network: NetworkAliases) -> dict[str, int]:
+    """Each item wording (not a heading) of the network: its concept's presentation rank."""
+    order = {node.concept: rank for rank, node in enumerate(network.network.nodes())}
+    out: dict[str, int] = {}
+    for key, cands in network.wordings.items():
+        ranks = [order.get(c.ref.concept, len(order)) for c in cands
+                 if not _abstract(index, c.ref.concept)]
+        if ranks:
+            out[key] = min(ranks)
+    return out
+
+
+def read_items(
     index: AliasIndex, network: NetworkAliases, table: Table
 ) -> tuple[dict[int, str], int, list[str]]:
     """Item wording per figure column, header words left uncovered, and the wordings found.

@@ -87,12 +87,17 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
                     strip = ColumnFacts(t, index, table, table.columns[index])
                 by_index[index] = strip
             by_index[index].facts.append(fact)
-        if mapped.document.layout in delimited.DELIMITED_LAYOUTS | READ_BY_EDGE:
-            blanks: set[int] = delimited.guessed_rows(table)
+        if outcome.order_guessed:
+            blanks: set[int] = {c.line for r in table.rows for c in r.cells if c is not None}
+        elif mapped.document.layout in delimited.DELIMITED_LAYOUTS | READ_BY_EDGE:
+            blanks = delimited.guessed_rows(table)
         else:
             blanks = _incomplete_rows(table)
         for strip in by_index.values():
             strip.incomplete_rows = blanks
+            if outcome.order_guessed:
+                strip.placement = ("its column's item was told by the network's order, not by "
+                                   "the header (stacked item boxes a scan read across)")
         out.extend(by_index[i] for i in sorted(by_index))
     return out
 

@@ -53,6 +53,9 @@ class ColumnFacts:
     sure: dict[int, set[str]] = field(default_factory=dict)  # figure -> checks confirming it
     doubts: dict[int, str] = field(default_factory=dict)
     incomplete_rows: set[int] = field(default_factory=set)  # lines of rows with a blank slot
+    # why the figures on ``incomplete_rows`` were placed by position (the review list says it)
+    placement: str = ("its row has a blank or missing cell, so its figures were placed by "
+                      "position")
     # set when the figures were printed inside a row's label, not in a column
     label: LabelStrip | None = None
     # The facts of each printed sum that holds within the column (total first), for
@@ -140,8 +143,7 @@ class ColumnFacts:
         if self.row is None:
             outside = outside - {"arithmetic"}
         if not outside and fact.source.line in self.incomplete_rows:
-            return ("its row has a blank or missing cell, so its figures were placed by "
-                    "position; no check of its own confirms this one")
+            return f"{self.placement}; no check of its own confirms this one"
         return None
 
     def refute(self, check: str, detail: str) -> None:

@@ -180,8 +180,11 @@ def _judge(column: ColumnFacts, ledger: _Ledger) -> bool | None:
         key, position = ledger.where[id(fact)]
         record = ledger.keys[key]
         n_agree, n_disagree = record.count(position, column, ledger.own(column, key))
-        agree += n_agree
-        disagree += n_disagree
+        # a figure is one piece of evidence however often it is printed elsewhere: a column
+        # of four figures, three printed alike in the statements and one misread by a scan,
+        # agrees three to one (not 9 printings to 5)
+        agree += n_agree > n_disagree
+        disagree += n_disagree >= n_agree and n_disagree > 0
         for agreeing, n in ((True, n_agree), (False, n_disagree)):
             if n and agreeing not in first:
                 other = record.readings[next(record.others(position, column,

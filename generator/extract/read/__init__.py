@@ -111,7 +111,8 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     segments = _segments(layout, lines, wrapped=wrapped)
     companies = [company] if company else list(taxonomy.companies.values())
     _fix_labels(segments, companies, ocr=layout == "ocr")
-    assembly = Assembler(calendar, ocr=layout == "ocr").run(segments)
+    assembly = Assembler(calendar, ocr=layout == "ocr", lines=lines).run(segments)
+    _fix_item_lines(assembly.tables, companies, ocr=layout == "ocr")
     if not assembly.tables:
         raise ReleaseError(
             f"{name}: no tables found (read as {layout} layout). A results release needs "
@@ -157,6 +158,16 @@ def _fix_labels(segments: list[Segment], companies: list[Company], *, ocr: bool)
             seg.label = fix_company_names(seg.label, companies)
             if ocr:
                 seg.label = fix_ocr_letters(seg.label)
+
+
+def _fix_item_lines(tables: list[Table], companies: list[Company], *, ocr: bool) -> None:
+    """Item lines read as printed get the label fixes (company names, OCR letters)."""
+    for i, table in enumerate(tables):
+        if table.item_lines:
+            fixed = tuple(fix_company_names(line, companies) for line in table.item_lines)
+            if ocr:
+                fixed = tuple(fix_ocr_letters(line) for line in fixed)
+            tables[i] = table.model_copy(update={"item_lines": fixed})
 
 
 def _year_end(text: str) -> int:

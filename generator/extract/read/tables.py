@@ -58,6 +58,7 @@ class _Open:
     rows: list[Row] = field(default_factory=list)
     last_line: int = 0
     period: Duration | None = None  # one-row-per-item tables: the period their title names
+    item_lines: tuple[str, ...] = ()  # one-row-per-period tables: the lines naming the items
 
 
 @dataclass
@@ -70,9 +71,11 @@ class Assembly:
 class Assembler:
     """Walks segments once; keeps the text seen since the last table as title candidates."""
 
-    def __init__(self, calendar: FiscalCalendar, *, ocr: bool = False) -> None:
+    def __init__(self, calendar: FiscalCalendar, *, ocr: bool = False,
+                 lines: list[str] | None = None) -> None:
         self.calendar = calendar
         self.ocr = ocr
+        self.lines = lines or []  # the release's lines as printed, for stacked item headers
         self.out = Assembly()
         self.open: _Open | None = None
         self.last: _Open | None = None
@@ -157,6 +160,7 @@ class Assembler:
             self._close()
             self.texts = trailing
         title_segments = [s for s in self.texts]
+        items: tuple[str, ...] = ()
         continuing = self.open is not None or (self.last is not None and not title_segments)
         previous = self.open or self.last
         title_texts = " ".join(s.label for s in title_segments)
@@ -179,6 +183,7 @@ class Assembler:
             self._close()
             names = column_names(title_segments, header)
             if names is not None:
+                items = _item_lines(title_segments, block[0].line, self.lines)
                 title_segments = title_segments[:-1]
                 columns = name_columns(columns, names)
             title = title_in_header(block) or choose_title(title_segments)
@@ -194,7 +199,8 @@ class Assembler:
         first = block[0].line
         self.open = _Open(title=title, line=first, kind=kind, columns=columns, header=header,
                           last_line=first, period=_titled_period(title_segments, columns,
-                                                                 self.calendar))
+                                                                 self.calendar),
+                          item_lines=items if not continuing and names is not None else ())
         self.texts = []
 
     # -- rows ----------------------------------------------------------------------------
@@ -292,8 +298,25 @@ class Assembler:
         rows = [percent_cells(r, columns) for r in rows]
         self.out.tables.append(Table(
             title=table.title, line=table.line, kind=table.kind, columns=tuple(columns),
-            rows=tuple(rows)))
+            rows=tuple(rows), item_lines=table.item_lines))
         self.last = table
+
+
+def _item_lines(texts: list[Segment], header_line: int, lines: list[str]) -> tuple[str, ...]:
+    """The printed lines naming a one-row-per-period table's items: from the first name line
+    after its numbered title or note up to its unit line, each as printed (joined labels
+    split again: a scan's line is one row of every item box)."""
+    first: int | None = None
+    for seg in reversed(texts):
+        label = seg.label
+        if re.match(r"^\(?\d+[.)]", label) or is_prose(label) or is_note(label) \
+                or label.endswith(":") or "%" in label:
+            break
+        first = seg.line
+    if first is None or header_line > len(lines) + 1:
+        return ()
+    return tuple(text.replace("|", " ").strip() for text in lines[first - 1:header_line - 1]
+                 if text.strip())
 
 
 def _row_label_after_units(block: list[Segment], seg: Segment) -> bool:
