@@ -70,6 +70,10 @@ class Row(BaseModel):
     # figures belong to was chosen by plausibility, not read. The proof stage wants each such
     # figure confirmed on its own.
     guessed: bool = False
+    # Set when ``period`` is not the one the label names but the one the table implies (a YoY
+    # table's comparative row whose label a scan garbled): the label states nothing then, and
+    # the row's figures are filed only if their other printings prove the period.
+    period_implied: str = ""
 
 
 class Table(BaseModel):

@@ -196,7 +196,8 @@ def test_translation_figures_that_lost_their_parentheses_are_corrected(ex: Extra
 
 def test_total_equity_misprint_is_flagged_with_the_figure_that_fits(ex: Extraction) -> None:
     """Line 461 prints 20,652,287 for March 2011; its components add up to 29,652,287 (the TSE
-    summary prints 29,652, but its header is too damaged to map): flagged, not corrected."""
+    summary's line 1211 prints 29,652, on a row no check proves, so it doubts nothing): flagged,
+    not corrected (the build settles it)."""
     (finding,) = [f for f in ex.coverage.calc_findings
                   if f.total == "ParentShareholdersEquity" and "2011-03-31" in f.context]
     assert finding.computed == Decimal("29652287000") and "misprint" in finding.note

@@ -624,3 +624,33 @@ def test_a_target_eps_off_the_latest_share_count_holds_the_target_row_back(
     assert not [f for f in proof.facts if f.dimensions]
     assert {h.concept for h in proof.held if h.dimensions} == {
         "NetIncomeAttributableToParent", "EarningsPerShareBasic"}
+
+
+def _comparative(printed_elsewhere: bool) -> Document:
+    """A YoY summary's comparative row whose label a scan garbled: its period is implied (the
+    first row's a year earlier), not stated; the statement may print the same figures."""
+    header = "Total services Hosting Support (Thousands of JPY)"
+    implied = period_row("Three months ended September 30, 2010", 745, H1_2010,
+                         "10,000", "6,000", "4,000").model_copy(
+        update={"period_implied": "the YoY comparative of the row above"})
+    summary = table("(1) Results", 743, [item_col(header, scale=1000) for _ in range(3)],
+                    [implied], kind="summary")
+    tables = [summary]
+    if printed_elsewhere:
+        tables.insert(0, services(*hosting_support_total()))
+    return laid_out(*tables)
+
+
+def test_a_row_whose_period_is_implied_is_held_without_other_printings(
+        taxonomy: Taxonomy) -> None:
+    proof = proof_of(_comparative(printed_elsewhere=False), taxonomy)
+    assert not proof.facts
+    assert all("the YoY comparative" in h.assignment for h in proof.held)
+
+
+def test_a_row_whose_period_is_implied_is_filed_when_its_other_printings_agree(
+        taxonomy: Taxonomy) -> None:
+    proof = proof_of(_comparative(printed_elsewhere=True), taxonomy)
+    rows = [f for f in proof.facts if f.source.line == 745]
+    assert len(rows) == 3 and not proof.held
+    assert all("printed twice" in f.source.proven_by for f in rows)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
+from generator.extract.layout import Row
 from generator.extract.map_rows import map_document
 from generator.extract.map_rows.transposed import split_header
+from generator.extract.read.tables import comparative_rows
+from generator.model.period import Duration
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.aliases import AliasIndex
 from tests.extract.builders import (
@@ -130,3 +134,31 @@ def test_statement_matrix_maps_its_rows_and_first_column(taxonomy: Taxonomy) -> 
         ("Cash", "@2010-09-30"): Decimal(120000),
     }
     assert len(mapped.unmapped) == 3 and "matrix column" in mapped.unmapped[0].reason
+
+
+def _yoy_rows(second: Duration) -> list[Row]:
+    return [period_row("Six months ended September 30, 2010", 744, H1_2010, "34,272", "6.2"),
+            period_row("Three months ended September 30, 2009", 746, second, "32,275", "(2.9)")]
+
+
+YOY_COLUMNS = [item_col("Total Revenues (JPY millions)"),
+               item_col("Total Revenues (%)", "change_percent", currency=None, scale=1)]
+
+
+def test_a_yoy_tables_comparative_row_with_a_garbled_span_takes_the_span_a_year_earlier() -> None:
+    q2_2009 = Duration(start=dt.date(2009, 7, 1), end=dt.date(2009, 9, 30))
+    rows = comparative_rows(_yoy_rows(q2_2009), YOY_COLUMNS)
+    assert rows[1].period == H1_2009
+    assert "Three months" not in rows[1].period_implied and "2009-07-01" in rows[1].period_implied
+    assert rows[0].period_implied == ""
+
+
+def test_a_comparative_row_whose_label_names_the_comparative_is_read_as_printed() -> None:
+    rows = comparative_rows(_yoy_rows(H1_2009), YOY_COLUMNS)
+    assert rows[1].period == H1_2009 and rows[1].period_implied == ""
+
+
+def test_without_a_yoy_column_no_row_is_redated() -> None:
+    q2_2009 = Duration(start=dt.date(2009, 7, 1), end=dt.date(2009, 9, 30))
+    rows = comparative_rows(_yoy_rows(q2_2009), YOY_COLUMNS[:1])
+    assert rows[1].period == q2_2009

@@ -95,3 +95,21 @@ def test_boxes_read_across_give_back_their_items(case: tuple[list[str], list[str
     assert sorted(found.items) == sorted(order)
     if not found.guessed:  # the lines ordered every column: the order printed
         assert found.items == order
+
+
+POSITION = {"total assets": 0, "total equity": 1, "total iij shareholders equity": 2,
+            "shareholders equity": 2, "total iij shareholders equity to total assets": 3}
+
+
+def scan_key(text: str) -> str:
+    return " ".join(text.lower().replace("'", " ").replace("_", " ").replace(".", " ").split())
+
+
+def test_words_a_scan_cut_or_split_still_name_their_box() -> None:
+    # 000 lines 1204-1208: "Equit" (Equity cut short), "Sha_reholders" (split in two).
+    lines = ["Total IIJ", "Total IIJ .", "Total Assets Total Equity Shareholders' Sha_reholders",
+             "Equit Equity to Total", "quity Assets"]
+    found = split_stacked(lines, POSITION, 4, scan_key, ocr=True)
+    assert found is not None and not found.guessed
+    assert found.items == ["total assets", "total equity", "total iij shareholders equity",
+                           "total iij shareholders equity to total assets"]

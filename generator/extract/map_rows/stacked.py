@@ -23,7 +23,8 @@ from difflib import SequenceMatcher
 
 Position = tuple[int, int]  # (line, word)
 MAX_CANDIDATES = 24  # wordings whose words the lines print; more is no stacked header
-MIN_FUZZY = 6  # an OCR-damaged word is matched only when this long
+MAX_EMBEDDINGS = 4_096  # ways to draw one wording from the lines, before the fewest-runs cut
+MIN_FUZZY = 5  # an OCR-damaged word is matched only when this long ("Equit")
 FUZZY_RATIO = 0.85
 
 
@@ -51,28 +52,42 @@ def same_word(printed: str, wording: str, ocr: bool) -> bool:
     return SequenceMatcher(None, printed, wording).ratio() >= FUZZY_RATIO
 
 
+def _extend(words: Sequence[str], k: int, printed: Sequence[str], p: int,
+            ocr: bool) -> Iterator[tuple[int, int]]:
+    """(next wording word, next printed word) after matching one or more words from
+    ``words[k]`` on ``printed[p]``; in OCR a word may be printed split in two ("Sha reholders")."""
+    if k >= len(words) or p >= len(printed):
+        return
+    steps = [p + 1] if same_word(printed[p], words[k], ocr) else []
+    if ocr and p + 1 < len(printed) and printed[p].isalpha() and printed[p + 1].isalpha() \
+            and same_word(printed[p] + printed[p + 1], words[k], ocr):
+        steps.append(p + 2)
+    for after in steps:
+        yield k + 1, after
+        yield from _extend(words, k + 1, printed, after, ocr)
+
+
 def _embeddings(words: Sequence[str], lines: Sequence[Sequence[str]], ocr: bool,
                 k: int = 0, first_line: int = 0) -> Iterator[tuple[tuple[int, int, int], ...]]:
     """Every way to draw ``words[k:]`` from the lines at or below ``first_line``: one run of
     consecutive printed words per line, lines top to bottom."""
     for line in range(first_line, len(lines)):
-        printed = lines[line]
-        for start in range(len(printed)):
-            length = 0
-            while (start + length < len(printed) and k + length < len(words)
-                   and same_word(printed[start + length], words[k + length], ocr)):
-                length += 1
-                run = (line, start, start + length - 1)
-                if k + length == len(words):
+        for start in range(len(lines[line])):
+            for k_after, p_after in _extend(words, k, lines[line], start, ocr):
+                run = (line, start, p_after - 1)
+                if k_after == len(words):
                     yield (run,)
                 else:
-                    for rest in _embeddings(words, lines, ocr, k + length, line + 1):
+                    for rest in _embeddings(words, lines, ocr, k_after, line + 1):
                         yield (run, *rest)
 
 
 def _placements(key: str, lines: Sequence[Sequence[str]], ocr: bool) -> list[Placed]:
+    """The wording's placements in the lines, those in fewest runs first (at most 64)."""
+    found = sorted(itertools.islice(_embeddings(key.split(), lines, ocr), MAX_EMBEDDINGS),
+                   key=lambda runs: (len(runs), runs))
     out: list[Placed] = []
-    for runs in itertools.islice(_embeddings(key.split(), lines, ocr), 64):
+    for runs in found[:64]:
         positions = frozenset((line, w) for line, a, b in runs for w in range(a, b + 1))
         out.append(Placed(key, positions, runs))
     return out
@@ -117,16 +132,25 @@ def split_stacked(lines: Sequence[str], wordings: dict[str, int], columns: int,
     if not candidates or len({c.key for c in candidates}) > MAX_CANDIDATES:
         return None
     total = sum(printed.values())
-    best: StackedSplit | None = None
+    best: tuple[tuple[int, int, bool], StackedSplit] | None = None
+    rival = False  # another reading scores as well and orders the items otherwise
     for chosen in _disjoint(candidates, columns):
         ordered = _order(chosen, wordings)
         if ordered is None:
             continue
         found = StackedSplit([c.key for c in ordered[0]],
                              total - sum(len(c.positions) for c in chosen), ordered[1])
-        if best is None or (found.uncovered, found.guessed) < (best.uncovered, best.guessed):
-            best = found
-    return best
+        # fewest words left over, then fewest runs: a wording printed in one piece is likelier
+        # than the same words gathered from several boxes
+        score = (found.uncovered, sum(len(c.runs) for c in chosen), found.guessed)
+        if best is None or score < best[0]:
+            best, rival = (score, found), False
+        elif score == best[0] and found.items != best[1].items:
+            rival = True
+    if best is None:
+        return None
+    found = best[1]
+    return StackedSplit(found.items, found.uncovered, found.guessed or rival)
 
 
 def _disjoint(candidates: Sequence[Placed], size: int) -> Iterator[tuple[Placed, ...]]:

@@ -177,7 +177,9 @@ class ColumnFacts:
                     f"dated by {dated}")
         if self.row is not None:
             period = f"period {self.row.period}" if self.row.period else "no period"
-            return f"one row per period: {period}{', forecast' if self.row.forecast else ''}"
+            implied = f" ({self.row.period_implied})" if self.row.period_implied else ""
+            return (f"one row per period: {period}{implied}"
+                    f"{', forecast' if self.row.forecast else ''}")
         parts: list[str] = [self.column.role]
         if self.column.period is not None:
             parts.append(str(self.column.period))

@@ -36,7 +36,8 @@ def check(column: ColumnFacts, taxonomy: Taxonomy) -> None:
     """Confirm the assignment of a column (or a period row) whose header names it fully. A
     list entry's period does not anchor it (see :mod:`.lists`)."""
     if column.row is not None:
-        if column.row.period is not None and column.table.kind != LIST_KIND:
+        if column.row.period is not None and column.table.kind != LIST_KIND \
+                and not column.row.period_implied:
             column.confirm(CHECK, f"the row label states its period: '{column.row.label}'",
                            ASSIGNMENT)
         return

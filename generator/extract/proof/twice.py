@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from generator.extract.crosscheck import FactKey, fact_key, filed_concept
 from generator.extract.precision import consistent
-from generator.extract.proof.columns import ASSIGNMENT, BOTH, ColumnFacts
+from generator.extract.proof.columns import ASSIGNMENT, BOTH, ROWS, ColumnFacts
 from generator.extract.read.lists import KIND as LIST_KIND
 from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
@@ -183,6 +183,8 @@ def _judge(column: ColumnFacts, ledger: _Ledger) -> bool | None:
         # a figure is one piece of evidence however often it is printed elsewhere: a column
         # of four figures, three printed alike in the statements and one misread by a scan,
         # agrees three to one (not 9 printings to 5)
+        if n_disagree and _outweighs(column, fact, record, position):
+            n_disagree = 0  # its own check holds, the other printings' do not (see _figures)
         agree += n_agree > n_disagree
         disagree += n_disagree >= n_agree and n_disagree > 0
         for agreeing, n in ((True, n_agree), (False, n_disagree)):
@@ -203,11 +205,25 @@ def _judge(column: ColumnFacts, ledger: _Ledger) -> bool | None:
     return None
 
 
+def _outweighs(column: ColumnFacts, fact: ResultFact, record: _Key, position: int) -> bool:
+    """Whether ``fact`` is confirmed by a check of its own (an EPS equal to its net income over
+    its share count) and none of the printings disagreeing with it is: then the disagreement
+    speaks against them, not against this figure's column."""
+    if not any(i in column.sure for i in column._where(fact)):
+        return False
+    for other_position in record.others(position, column, agreeing=False):
+        holder, other = record.readings[other_position]
+        if any(j in holder.sure for j in holder._where(other)):
+            return False
+    return True
+
+
 def _figures(column: ColumnFacts, ledger: _Ledger) -> None:
     """Each figure against its other printings: more agreeing printings than disagreeing ones
     confirm it; otherwise a disagreeing printing casts doubt on it — unless this figure is
     confirmed by a check of its own (a sum it is part of holds) and the other is not, which
-    then carries the doubt alone."""
+    then carries the doubt alone, or the other's own rows are not proven (a scanned summary
+    row whose cells may sit under the wrong items)."""
     for i, fact in enumerate(column.facts):
         key, position = ledger.where[id(fact)]
         record = ledger.keys[key]
@@ -218,6 +234,8 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> None:
         mine = i in column.sure
         for other_position in record.others(position, column, agreeing=False):
             holder, other = record.readings[other_position]
+            if not holder.has(ROWS):
+                continue  # its own cells may sit in the wrong columns: it doubts nothing
             theirs = any(j in holder.sure for j in holder._where(other))
             if mine and not theirs:
                 continue  # the other printing is doubted when its own column is judged

@@ -292,6 +292,7 @@ class Assembler:
             rows = repair_rows(rows, len(columns))
             self.out.problems.extend(_lost_figures(rows, table.title))
         columns = settle_change_roles(columns, rows)
+        rows = comparative_rows(rows, columns)
         if table.kind == "targets":
             rows = [r.model_copy(update={"forecast": True}) if r.period is not None else r
                     for r in rows]
@@ -300,6 +301,32 @@ class Assembler:
             title=table.title, line=table.line, kind=table.kind, columns=tuple(columns),
             rows=tuple(rows), item_lines=table.item_lines))
         self.last = table
+
+
+def comparative_rows(rows: list[Row], columns: list[Column]) -> list[Row]:
+    """In a one-row-per-period table with YoY % columns, a row after the first that ends a year
+    before it is its comparative: the same span a year earlier. A label naming another span
+    ending on that date ("Three months ended" under "Six months ended", a scan's slip) gives
+    way to the comparative, marked as implied (its figures need other printings to agree)."""
+    if not any(c.role == "change_percent" for c in columns):
+        return rows
+    dated = [r for r in rows if isinstance(r.period, Duration)]
+    if len(dated) < 2 or not all(c.period is None for c in columns if c.role == "value"):
+        return rows
+    first = dated[0].period
+    assert isinstance(first, Duration)
+    comparative = first.shifted(-1)
+    out: list[Row] = []
+    for row in rows:
+        period = row.period
+        if isinstance(period, Duration) and row is not dated[0] and not row.forecast \
+                and period.end == comparative.end and period != comparative:
+            row = row.model_copy(update={
+                "period": comparative,
+                "period_implied": (f"the YoY comparative of '{dated[0].label}' (the label says "
+                                   f"{period})")})
+        out.append(row)
+    return out
 
 
 def _item_lines(texts: list[Segment], header_line: int, lines: list[str]) -> tuple[str, ...]:
