@@ -330,7 +330,8 @@ def _read_context(el: etree._Element, shared: dict[str, str]) -> Context:
     ctx.content = content
     seg, scen = frozenset(segment_dims.items()), frozenset(scenario_dims.items())
     ctx.key = (scheme, identifier, kind, start, end, seg, scen, ctx.other)
-    ctx.dim_key = (seg, scen, frozenset(typed.items()))
+    # where non-dimensional content sits matters to closed hypercubes
+    ctx.dim_key = (seg, scen, frozenset(typed.items()), frozenset(w for w, _ in content))
     return ctx
 
 
