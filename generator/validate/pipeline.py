@@ -23,6 +23,7 @@ from generator.validate import (
     dimensions,
     duplicates,
     footnotes,
+    psvi,
     rules_cache,
     xbrl21,
 )
@@ -31,7 +32,7 @@ from generator.validate.dimensions import DimensionModel
 from generator.validate.dts import Dts, UrlMapper, discover, normalize
 from generator.validate.facttable import FactTable
 from generator.validate.findings import FileSummary, Finding, Severity
-from generator.validate.instance import Fact, Instance, read_head, stream
+from generator.validate.instance import ElementDefault, Fact, Instance, read_head, stream
 from generator.validate.safe_xml import (
     DEFAULT_MAX_BYTES,
     SYNTAX_CODE,
@@ -66,6 +67,7 @@ class LoadedDts:
     taxonomy_findings: list[Finding] = field(default_factory=list)
     essence_alias: tuple[tuple[str, str], ...] = ()
     requires: tuple[tuple[str, str], ...] = ()  # requires-element (source, target)
+    defaults: dict[str, ElementDefault] = field(default_factory=dict)  # schema defaults (PSVI)
 
 
 class DeferredFacts:
@@ -86,7 +88,7 @@ class DeferredFacts:
         """Keep one fact for later."""
         self._batch.append((fact.concept, fact.id, fact.context_ref, fact.unit_ref,
                             fact.decimals, fact.precision, fact.nil, fact.text, fact.line,
-                            fact.lang, fact.in_tuple))
+                            fact.lang, fact.tuples, fact.xbrl_attr))
         if len(self._batch) >= self._BATCH:
             self._spill()
 
@@ -147,6 +149,7 @@ def load_dts(entries: list[str], mapper: UrlMapper, taxonomy_entry: bool = False
                        calculation.build_model(dts, concepts), fact_ns,
                        frozenset(dts.namespaces) | _STANDARD_NAMESPACES)
     loaded.taxonomy_findings = problems + taxonomy_rules(loaded, taxonomy_entry, not problems)
+    loaded.defaults = psvi.element_defaults(concepts)
     loaded.essence_alias = tuple((r.source, r.target) for r in dts.relationships
                                  if r.arcrole == ESSENCE_ALIAS)
     loaded.requires = tuple((r.source, r.target) for r in dts.relationships
@@ -301,6 +304,7 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
         name, table, Severity.warning if calc_mode == "xbrl21" else Severity.inconsistency,
         loaded.essence_alias)
     contexts, units = inst.contexts, inst.units
+    defaults = loaded.defaults
     deferred = DeferredFacts()
     final = False
     fact_ids: set[str] = set()  # for footnote locators
@@ -323,7 +327,12 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
             rules.missing(fact)
             return
         if concept.kind != "item":
+            if fact.xbrl_attr is not None and concept.kind == "tuple":
+                rules.tuple_attribute(fact)
             return
+        default = defaults.get(fact.concept)
+        if default is not None:
+            psvi.fill_fact(fact, default)
         rules.check(fact, concept, ctx, unit)
         if dims is not None:
             dims.check(fact, ctx)
@@ -334,7 +343,7 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     # a fact in a stray namespace must still reach the concept check.
     filtered = head.root_namespaces <= loaded.known_namespaces and bool(loaded.fact_namespaces)
     stream(path, inst, loaded.schemas.lxml() if engine == "lxml" else None,
-           loaded.fact_namespaces if filtered else None, consume)
+           loaded.fact_namespaces if filtered else None, consume, defaults)
     if not inst.fatal and (engine != "lxml" or inst.schema_failed):
         # Rare path (invalid file or the xmlschema engine): a tree gives exact line numbers.
         try:
