@@ -22,6 +22,7 @@ from generator.validate import (
     calculation,
     dimensions,
     duplicates,
+    essence_alias,
     footnotes,
     psvi,
     rules_cache,
@@ -301,8 +302,9 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     # XBRL 2.1 allows inconsistent duplicates (they only block calculation bindings): said as
     # warnings in that mode, inconsistencies in Calculation 1.1's.
     dups = duplicates.DuplicateCollector(
-        name, table, Severity.warning if calc_mode == "xbrl21" else Severity.inconsistency,
-        loaded.essence_alias)
+        name, table, Severity.warning if calc_mode == "xbrl21" else Severity.inconsistency)
+    essence = (essence_alias.EssenceAliasCollector(name, loaded.essence_alias)
+               if loaded.essence_alias else None)
     contexts, units = inst.contexts, inst.units
     defaults = loaded.defaults
     deferred = DeferredFacts()
@@ -338,6 +340,8 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
             dims.check(fact, ctx)
         calc.add(fact, ctx, unit)
         dups.add(fact, concept, ctx, unit)
+        if essence is not None:
+            essence.add(fact, concept, ctx, unit)
 
     # Filter by tag only when every namespace the root declares is known to the DTS: otherwise
     # a fact in a stray namespace must still reach the concept check.
@@ -383,4 +387,6 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     out.extend(loaded.calculation.findings)
     out.extend(calc.finish())
     out.extend(dups.finish())
+    if essence is not None:
+        out.extend(essence.finish())
     return out, inst.fact_count
