@@ -171,9 +171,10 @@ class DimensionChecker:
         for dims in (ctx.segment, ctx.scenario):
             for dim, member in dims.items():
                 dc = concepts.get(dim)
-                if dc is None or dc.kind != "dimension":
+                if dc is None or dc.kind != "dimension" or dim in model.typed_domains:
                     problems.append(("xbrldie:ExplicitMemberNotExplicitDimensionError",
-                                     f"{short(dim)} is not a dimension of the taxonomy"))
+                                     f"{short(dim)} is not an explicit dimension of the "
+                                     "taxonomy"))
                 elif member not in concepts:
                     problems.append(("xbrldie:ExplicitMemberUndefinedQNameError",
                                      f"member {short(member)} is not a taxonomy element"))
@@ -181,6 +182,12 @@ class DimensionChecker:
                     problems.append(("xbrldie:DefaultValueUsedInInstanceError",
                                      f"member {short(member)} is the default of "
                                      f"{short(dim)}; leave the dimension out instead"))
+        for dim in ctx.typed:
+            dc = concepts.get(dim)
+            if dc is None or dc.kind != "dimension" or dim not in model.typed_domains:
+                problems.append(("xbrldie:TypedMemberNotTypedDimensionError",
+                                 f"typedMember names {short(dim)}, which is not a typed "
+                                 "dimension of the taxonomy"))
         for dim, content in ctx.typed_content.items():
             domain = model.typed_domains.get(dim)
             if domain is not None and content != domain:

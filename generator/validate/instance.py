@@ -136,6 +136,8 @@ class Instance:
     refs: list[tuple[str, str, int | None]] = field(default_factory=list)  # (kind, href, line)
     # roleRef/arcroleRef: (kind, roleURI or arcroleURI, line)
     ref_uris: list[tuple[str, str, int | None]] = field(default_factory=list)
+    # the root's xsi:schemaLocation pairs: (namespace, location against the root's xml:base)
+    schema_hints: list[tuple[str, str]] = field(default_factory=list)
     contexts: dict[str, Context] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
@@ -175,6 +177,7 @@ def _clark(qname: str, nsmap: dict[str | None, str]) -> str | None:
 
 
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+_XSI_LOCATION = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
 
 
 def read_head(path: Path) -> Instance:
@@ -190,6 +193,10 @@ def read_head(path: Path) -> Instance:
                     inst.root_tag = el.tag
                     inst.root_namespaces = frozenset(el.nsmap.values())
                     root_base = el.get(_XML_BASE, "")
+                    pairs = (el.get(_XSI_LOCATION) or "").split()
+                    inst.schema_hints = [(ns, urljoin(root_base, loc))
+                                         for ns, loc in zip(pairs[::2], pairs[1::2],
+                                                            strict=False)]
                 elif depth == 2 and el.tag not in _REFS:
                     break
             else:

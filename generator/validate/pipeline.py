@@ -277,6 +277,14 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     entries = [normalize(href, base) for kind, href, _ in head.refs
                if kind in ("schema", "linkbase")]
     loaded = load_dts(entries, mapper)
+    # The root's xsi:schemaLocation hints declare what lax validation checks (attributes and
+    # elements of other namespaces: testcase 314 V-06). They only add namespaces the DTS lacks,
+    # and only when available offline: a hint is a hint, never an error.
+    hints = [url for ns, loc in head.schema_hints
+             if ns and ns not in loaded.dts.namespaces
+             and mapper.to_local(url := normalize(loc, base)) is not None]
+    if hints and entries:
+        loaded = load_dts(entries + hints, mapper)
     engine = pick_engine(engine, loaded.dts)
     out = _dts_problems(loaded, name)
     missing = {url for url, _ in loaded.dts.missing}
