@@ -351,6 +351,12 @@ class Calc21Collector:
 
     Kept apart from :class:`CalcCollector` (whose compact rows serve Calculation 1.1 on very
     large filings): this mode serves conformance checking and is asked for explicitly.
+
+    Scope in tuples: a contributing item binds to a summation item when it is a descendant of
+    the summation item's parent (a sibling, or inside a sibling tuple at any depth), so a top
+    level total sums the items of every tuple too (testcases 397 V-15, V-16, V-22). Duplicates
+    (4.10) are items of one concept, c-equal and u-equal, with the same parent; a binding with a
+    duplicated total or contributing item does not occur (397 V-19).
     """
 
     CODE = "xbrl.5.2.5.2:calcInconsistency"
@@ -359,55 +365,63 @@ class Calc21Collector:
         self.file = file
         self.model = model
         self.findings: list[Finding] = []
-        self.facts: dict[tuple[str, int, int], list[Fact]] = {}
+        # (concept, parent, c-equal class, u-equal class) -> facts with that parent
+        self.siblings: dict[tuple[str, int, int, int], list[Fact]] = {}
+        # (concept, ancestor, c-equal class, u-equal class) -> facts below that ancestor
+        self.below: dict[tuple[str, int, int, int], list[Fact]] = {}
 
     def add(self, fact: Fact, ctx: Context | None, unit: Unit | None) -> None:
-        """Bind one fact by concept, c-equal context and u-equal unit."""
+        """Bind one fact by concept, c-equal context, u-equal unit and its ancestors."""
         if (fact.concept not in self.model.concepts or (fact.value is None and not fact.nil)
-                or ctx is None or unit is None or fact.in_tuple):
+                or ctx is None or unit is None):
             return  # nil facts are kept: they count as duplicates, though they add nothing
-        self.facts.setdefault((fact.concept, ctx.cls, unit.cls), []).append(fact)
+        c, u = ctx.cls, unit.cls
+        self.siblings.setdefault((fact.concept, fact.parent, c, u), []).append(fact)
+        for ancestor in (0, *fact.tuples):
+            self.below.setdefault((fact.concept, ancestor, c, u), []).append(fact)
+
+    def _duplicated(self, fact: Fact, c: int, u: int) -> bool:
+        return len(self.siblings[(fact.concept, fact.parent, c, u)]) > 1
 
     def finish(self) -> list[Finding]:
         """Test every binding; one inconsistency per total and network that fails."""
-        by_concept: dict[str, list[tuple[int, int]]] = {}
-        for concept, c, u in self.facts:
-            by_concept.setdefault(concept, []).append((c, u))
-        for (elr, parent), children in self.model.networks.items():
-            for c, u in by_concept.get(parent, []):
-                totals = self.facts[(parent, c, u)]
+        by_concept: dict[str, list[tuple[int, int, int]]] = {}
+        for concept, parent, c, u in self.siblings:
+            by_concept.setdefault(concept, []).append((parent, c, u))
+        for (elr, parent_concept), children in self.model.networks.items():
+            for parent, c, u in by_concept.get(parent_concept, []):
+                totals = self.siblings[(parent_concept, parent, c, u)]
                 if len(totals) > 1 or totals[0].value is None:
                     continue  # a duplicated or nil total is not bound
-                total = totals[0]
-                value = total.value
-                assert value is not None
-                try:
-                    summed, bound = Decimal(0), False
-                    for child, weight in children:
-                        items = self.facts.get((child, c, u))
-                        if not items:
-                            continue
-                        if len(items) > 1:
-                            raise LookupError  # a duplicated item: no binding
-                        item = items[0]
-                        if item.value is None:
-                            continue  # nil
-                        summed += _round21(item.value, _decimals21(item)) * weight
-                        bound = True
-                    if not bound:
-                        continue
-                    dec = _decimals21(total)
-                except LookupError:
-                    continue
-                except ValueError:  # precision 0: no value can be rounded to it
-                    dec, summed = 0, Decimal("NaN")
-                reported, computed = _round21(value, dec), _round21(summed, dec)
-                if computed.is_nan() or reported != computed:
-                    self.findings.append(Finding(
-                        code=self.CODE, severity=Severity.inconsistency,
-                        message=f"{short(parent)} = {total.value} does not match the sum of its "
-                        f"children, {computed} once rounded to its decimals (XBRL 2.1 5.2.5.2); "
-                        f"ELR {elr}. Check the children's values or the calculation weights.",
-                        file=self.file, line=total.line, fact_id=total.id,
-                        concept=short(parent), context_id=total.context_ref))
+                self._check(elr, totals[0], children, parent, c, u)
         return self.findings
+
+    def _check(self, elr: str, total: Fact, children: list[tuple[str, Decimal]], parent: int,
+               c: int, u: int) -> None:
+        """One binding: the total against its contributing items below ``parent``."""
+        value = total.value
+        assert value is not None
+        try:
+            summed, bound = Decimal(0), False
+            for child, weight in children:
+                for item in self.below.get((child, parent, c, u), ()):
+                    if self._duplicated(item, c, u):
+                        return  # a duplicated item: no binding
+                    if item.value is None:
+                        continue  # nil
+                    summed += _round21(item.value, _decimals21(item)) * weight
+                    bound = True
+            if not bound:
+                return
+            dec = _decimals21(total)
+        except ValueError:  # precision 0: no value can be rounded to it
+            dec, summed = 0, Decimal("NaN")
+        reported, computed = _round21(value, dec), _round21(summed, dec)
+        if computed.is_nan() or reported != computed:
+            self.findings.append(Finding(
+                code=self.CODE, severity=Severity.inconsistency,
+                message=f"{short(total.concept)} = {total.value} does not match the sum of its "
+                f"children, {computed} once rounded to its decimals (XBRL 2.1 5.2.5.2); "
+                f"ELR {elr}. Check the children's values or the calculation weights.",
+                file=self.file, line=total.line, fact_id=total.id,
+                concept=short(total.concept), context_id=total.context_ref))

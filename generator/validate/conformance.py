@@ -159,6 +159,22 @@ class Outcome:
 
 FAILING = (Severity.error, Severity.inconsistency)
 
+#: Prefixes the suites use for a family xbrlgen names otherwise: the Dimensions suite's
+#: ``sche:XmlSchemaError`` is any XML Schema error (``xmlSchema:*`` here, as in Arelle).
+_FAMILY_ALIASES = {"sche": "xmlSchema"}
+
+
+def code_family(code: str) -> str:
+    """The family of an error code: its prefix (``xbrldie:...`` -> ``xbrldie``), aliases
+    resolved; a code without a prefix is its own family."""
+    prefix, sep, _ = code.partition(":")
+    return _FAMILY_ALIASES.get(prefix, prefix) if sep else code
+
+
+def families_agree(expected: tuple[str, ...], found: tuple[str, ...]) -> bool:
+    """Whether every expected code's family is among the families of the codes found."""
+    return {code_family(c) for c in expected} <= {code_family(c) for c in found}
+
 
 def failing(findings: list[Finding]) -> list[Finding]:
     """Findings that make a file invalid (error or inconsistency level)."""

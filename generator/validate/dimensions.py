@@ -51,21 +51,28 @@ def _index(rels: list[Relationship]) -> dict[tuple[str, str, str], list[Relation
 
 def _members(idx: dict[tuple[str, str, str], list[Relationship]], arcrole_first: str,
              elr: str, dim: str) -> frozenset[str]:
-    """Usable members reachable dimension-domain then domain-member, following targetRole."""
-    usable: set[str] = set()
+    """Usable members reachable dimension-domain then domain-member, following targetRole.
+
+    A member that any arc of the effective domain marks ``xbrldt:usable="false"`` is not
+    usable, even where another arc reaches it as usable (XDT 2.5.3.3; testcase 203 V-28).
+    """
+    reached: set[str] = set()
+    unusable: set[str] = set()
     stack: list[tuple[str, str, str]] = [(arcrole_first, elr, dim)]
     seen: set[tuple[str, str]] = set()
     while stack:
         arcrole, role, source = stack.pop()
         for rel in idx.get((arcrole, role, source), []):
+            if rel.attr(XBRLDT + "usable") in ("false", "0"):
+                unusable.add(rel.target)
+            else:
+                reached.add(rel.target)
             if (rel.elr, rel.target) in seen:
                 continue
             seen.add((rel.elr, rel.target))
-            if rel.attr(XBRLDT + "usable") not in ("false", "0"):
-                usable.add(rel.target)
             next_role = rel.attr(XBRLDT + "targetRole") or role
             stack.append((DOMAIN_MEMBER, next_role, rel.target))
-    return frozenset(usable)
+    return frozenset(reached - unusable)
 
 
 def build_model(dts: Dts) -> DimensionModel:
@@ -107,19 +114,25 @@ def build_model(dts: Dts) -> DimensionModel:
 
 
 def _cube_ok(cube: Hypercube, ctx: Context, defaults: dict[str, str]) -> bool:
+    """Whether the context meets the hypercube (XDT 3.1.3 / 3.1.4).
+
+    Every dimension of the cube needs a value, explicit or its default, and that value must be
+    a usable member of the cube's domain for it: a default outside the domain does not meet
+    the cube (testcase 270 V-02), nor does it meet a notAll cube that lists only other members
+    (203 V-301). A closed cube also allows nothing else in its context element: no other
+    dimension and no non-dimensional content (203 V-227).
+    """
     dims = ctx.segment if cube.element == "segment" else ctx.scenario
     typed = {d for d, where in ctx.typed.items() if where == cube.element}
     for dim, allowed in cube.members.items():
         if dim in typed:
             continue
         member = dims.get(dim, defaults.get(dim))
-        if member is None:
-            return False
-        if member not in allowed and member != defaults.get(dim):
+        if member is None or member not in allowed:
             return False
     if cube.closed:
         extra = (set(dims) | typed) - set(cube.members)
-        if extra:
+        if extra or any(where == cube.element for where, _ in ctx.content):
             return False
     return True
 
@@ -158,9 +171,10 @@ class DimensionChecker:
         for dims in (ctx.segment, ctx.scenario):
             for dim, member in dims.items():
                 dc = concepts.get(dim)
-                if dc is None or dc.kind != "dimension":
+                if dc is None or dc.kind != "dimension" or dim in model.typed_domains:
                     problems.append(("xbrldie:ExplicitMemberNotExplicitDimensionError",
-                                     f"{short(dim)} is not a dimension of the taxonomy"))
+                                     f"{short(dim)} is not an explicit dimension of the "
+                                     "taxonomy"))
                 elif member not in concepts:
                     problems.append(("xbrldie:ExplicitMemberUndefinedQNameError",
                                      f"member {short(member)} is not a taxonomy element"))
@@ -168,6 +182,12 @@ class DimensionChecker:
                     problems.append(("xbrldie:DefaultValueUsedInInstanceError",
                                      f"member {short(member)} is the default of "
                                      f"{short(dim)}; leave the dimension out instead"))
+        for dim in ctx.typed:
+            dc = concepts.get(dim)
+            if dc is None or dc.kind != "dimension" or dim not in model.typed_domains:
+                problems.append(("xbrldie:TypedMemberNotTypedDimensionError",
+                                 f"typedMember names {short(dim)}, which is not a typed "
+                                 "dimension of the taxonomy"))
         for dim, content in ctx.typed_content.items():
             domain = model.typed_domains.get(dim)
             if domain is not None and content != domain:

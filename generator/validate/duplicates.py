@@ -43,12 +43,10 @@ class DuplicateCollector:
     """
 
     def __init__(self, file: str, table: FactTable | None = None,
-                 severity: Severity = Severity.inconsistency,
-                 essence_alias: tuple[tuple[str, str], ...] = ()) -> None:
+                 severity: Severity = Severity.inconsistency) -> None:
         self.file = file
         self.table = table if table is not None else FactTable()
         self.severity = severity
-        self.essence_alias = essence_alias  # (essence, alias) concept pairs of the DTS
 
     def add(self, fact: Fact, concept: Concept, ctx: Context | None, unit: Unit | None) -> None:
         """Keep a compact row for every fact that can have a duplicate."""
@@ -65,8 +63,6 @@ class DuplicateCollector:
         table = self.table
         flags, concepts, units, langs = table.flags, table.concept, table.unit, table.lang
         found: list[tuple[int, list[int]]] = []
-        aliased: list[tuple[int, list[int]]] = []
-        pairs = self._pairs()
         for rows in table.buckets():
             if len(rows) < 2:
                 continue
@@ -76,16 +72,7 @@ class DuplicateCollector:
                     groups.setdefault((concepts[row], units[row], langs[row]), []).append(row)
             if len(groups) < len(rows):
                 found.extend((g[1], g) for g in groups.values() if len(g) > 1)
-            if pairs:
-                by_concept: dict[tuple[int, int], list[int]] = {}
-                for (cid, _unit, lang), group in groups.items():
-                    by_concept.setdefault((cid, lang), []).extend(group)
-                for (cid, lang), group in by_concept.items():
-                    for alias in pairs.get(cid, ()):
-                        other = by_concept.get((alias, lang))
-                        if other:
-                            aliased.append((other[0], group + other))
-        out: list[Finding] = self._essence_alias(aliased)
+        out: list[Finding] = []
         for _, rows_ in sorted(found):
             if _consistent(table, rows_):
                 continue
@@ -98,34 +85,4 @@ class DuplicateCollector:
                 f"{first.context_ref} with different values ({shown}). Keep one value.",
                 file=self.file, line=first.line, fact_id=first.id, concept=short(concept),
                 context_id=first.context_ref))
-        return out
-
-    def _pairs(self) -> dict[int, list[int]]:
-        """Essence -> aliases, as the table's concept indexes (only concepts with facts)."""
-        ids = {name: i for i, name in enumerate(self.table.concepts)}
-        pairs: dict[int, list[int]] = {}
-        for essence, alias in self.essence_alias:
-            if essence in ids and alias in ids:
-                pairs.setdefault(ids[essence], []).append(ids[alias])
-        return pairs
-
-    def _essence_alias(self, aliased: list[tuple[int, list[int]]]) -> list[Finding]:
-        """XBRL 2.1 5.2.6.2.2: an essence and its alias in c-equal contexts with u-equal units
-        must have v-equal values."""
-        out: list[Finding] = []
-        table = self.table
-        for _, rows in sorted(aliased):
-            units = {table.unit[row] for row in rows}
-            if len(units) == 1 and _consistent(table, rows):
-                continue
-            first, last = table.fact(rows[0]), table.fact(rows[-1])
-            what = "units" if len(units) > 1 else (
-                f"values ({(table.text[rows[0]] or '').strip()[:40]} vs "
-                f"{(table.text[rows[-1]] or '').strip()[:40]})")
-            out.append(Finding(
-                code="xbrl.5.2.6.2.2:essenceAliasInconsistency", severity=Severity.error,
-                message=f"{short(first.concept)} and its alias {short(last.concept)} have "
-                f"different {what} in context {first.context_ref}; an essence-alias pair "
-                "reports one value in one unit.", file=self.file, line=last.line,
-                fact_id=last.id, concept=short(last.concept), context_id=last.context_ref))
         return out

@@ -42,6 +42,8 @@ _SKIP = {_FOOTNOTE_LINK}
 
 
 _NO_MEMBERS: Mapping[str, str] = MappingProxyType({})
+#: An element's schema default or fixed value and its attributes' ones (see ``psvi``).
+ElementDefault = tuple[str | None, tuple[tuple[str, str], ...]]
 
 
 @dataclass(slots=True)
@@ -106,9 +108,22 @@ class Fact:
     text: str
     line: int | None
     lang: str | None = None
-    in_tuple: bool = False
+    # Enclosing tuples, outermost first, each by a serial number unique in the run; () for a
+    # fact at the top level. XBRL 2.1 scopes calculation and essence-alias bindings by them.
+    tuples: tuple[int, ...] = ()
+    xbrl_attr: str | None = None  # a tuple's first attribute in an XBRL namespace (4.9)
     value: Decimal | None = None
     dec: int | None = None  # None means INF / exact
+
+    @property
+    def in_tuple(self) -> bool:
+        """True for a fact inside a tuple."""
+        return bool(self.tuples)
+
+    @property
+    def parent(self) -> int:
+        """The enclosing tuple's serial number, 0 for the instance's root element."""
+        return self.tuples[-1] if self.tuples else 0
 
 
 @dataclass
@@ -121,6 +136,8 @@ class Instance:
     refs: list[tuple[str, str, int | None]] = field(default_factory=list)  # (kind, href, line)
     # roleRef/arcroleRef: (kind, roleURI or arcroleURI, line)
     ref_uris: list[tuple[str, str, int | None]] = field(default_factory=list)
+    # the root's xsi:schemaLocation pairs: (namespace, location against the root's xml:base)
+    schema_hints: list[tuple[str, str]] = field(default_factory=list)
     contexts: dict[str, Context] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
@@ -160,6 +177,7 @@ def _clark(qname: str, nsmap: dict[str | None, str]) -> str | None:
 
 
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+_XSI_LOCATION = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
 
 
 def read_head(path: Path) -> Instance:
@@ -175,6 +193,10 @@ def read_head(path: Path) -> Instance:
                     inst.root_tag = el.tag
                     inst.root_namespaces = frozenset(el.nsmap.values())
                     root_base = el.get(_XML_BASE, "")
+                    pairs = (el.get(_XSI_LOCATION) or "").split()
+                    inst.schema_hints = [(ns, urljoin(root_base, loc))
+                                         for ns, loc in zip(pairs[::2], pairs[1::2],
+                                                            strict=False)]
                 elif depth == 2 and el.tag not in _REFS:
                     break
             else:
@@ -222,20 +244,41 @@ def _s_value(text: str) -> str:
     return text
 
 
-def s_equal_key(el: etree._Element) -> str:
+def _empty(el: etree._Element) -> bool:
+    """No character or element children (comments and processing instructions aside): the
+    case where XML Schema gives an element its default value."""
+    return not el.text and all(not isinstance(c.tag, str) and not c.tail for c in el)
+
+
+def s_equal_key(el: etree._Element,
+                defaults: Mapping[str, ElementDefault] | None = None) -> str:
     """A string equal for s-equal elements: names, attributes in any order and values by
-    :func:`_s_value`; comments, processing instructions and blank text ignored."""
-    attrs = " ".join(f"{k!s}={_s_value(str(v))!r}" for k, v in sorted(el.attrib.items()))
-    parts = [f"<{el.tag} {attrs}>", _s_value(el.text or "")]
+    :func:`_s_value`; comments, processing instructions and blank text ignored.
+
+    ``defaults`` (element name -> schema default value and attribute defaults) fills in what
+    the schema supplies, since s-equality compares the PSVI (testcase 395 V-5, V-7).
+    """
+    attrib = {str(k): str(v) for k, v in el.attrib.items()}
+    text = el.text or ""
+    default = defaults.get(str(el.tag)) if defaults else None
+    if default is not None:
+        value, attr_defaults = default
+        for name, attr_value in attr_defaults:
+            attrib.setdefault(name, attr_value)
+        if value is not None and _empty(el):
+            text = value
+    attrs = " ".join(f"{k}={_s_value(v)!r}" for k, v in sorted(attrib.items()))
+    parts = [f"<{el.tag} {attrs}>", _s_value(text)]
     for child in el:
         if isinstance(child.tag, str):
-            parts.append(s_equal_key(child))
+            parts.append(s_equal_key(child, defaults))
         parts.append(_s_value(child.tail or ""))
     parts.append("</>")
     return "".join(parts)
 
 
-def _read_context(el: etree._Element, shared: dict[str, str]) -> Context:
+def _read_context(el: etree._Element, shared: dict[str, str],
+                  defaults: Mapping[str, ElementDefault] | None = None) -> Context:
     """Direct child walks (no ElementPath): this runs once per context, 20k+ times in big files.
 
     ``shared`` interns the strings that repeat across contexts (scheme, dates); the identifier
@@ -321,16 +364,17 @@ def _read_context(el: etree._Element, shared: dict[str, str]) -> Context:
                     typed[dim] = where
                     values = [c for c in child if isinstance(c.tag, str)]
                     typed_content[dim] = str(values[0].tag) if len(values) == 1 else ""
-                    other.append(where + s_equal_key(child))
+                    other.append(where + s_equal_key(child, defaults))
             else:
-                other.append(where + s_equal_key(child))
+                other.append(where + s_equal_key(child, defaults))
                 content.extend((where, str(d.tag)) for d in child.iter()
                                if isinstance(d.tag, str))
     ctx.other = "".join(sorted(other))
     ctx.content = content
     seg, scen = frozenset(segment_dims.items()), frozenset(scenario_dims.items())
     ctx.key = (scheme, identifier, kind, start, end, seg, scen, ctx.other)
-    ctx.dim_key = (seg, scen, frozenset(typed.items()))
+    # where non-dimensional content sits matters to closed hypercubes
+    ctx.dim_key = (seg, scen, frozenset(typed.items()), frozenset(w for w, _ in content))
     return ctx
 
 
@@ -358,14 +402,28 @@ def _read_unit(el: etree._Element) -> Unit:
     return Unit(el.get("id", ""), line_of(el), num, (), bad)
 
 
-def _read_fact(el: etree._Element, emit: Callable[[Fact], None], in_tuple: bool,
+_TUPLE_SERIAL = itertools.count(1)
+#: Namespaces whose attributes a tuple may not carry (XBRL 2.1 4.9; testcase 104 V-10).
+_XBRL_ATTR_PREFIXES = tuple(f"{{{ns}}}" for ns in (
+    XBRLI, LINK, XLINK, "http://www.xbrl.org/2003/XLink"))
+
+
+def _read_fact(el: etree._Element, emit: Callable[[Fact], None], tuples: tuple[int, ...],
                shared: dict[str, str]) -> None:
     get = el.get  # direct attribute reads: cheaper than the attrib proxy, 100k+ times
     context_ref = get("contextRef")
-    if context_ref is None and len(el):
-        for child in el:  # a tuple: its items are facts too
-            if isinstance(child.tag, str):
-                _read_fact(child, emit, True, shared)
+    text = el.text or ""
+    xbrl_attr = None
+    if context_ref is None:
+        xbrl_attr = next((str(k) for k in el.attrib
+                          if str(k).startswith(_XBRL_ATTR_PREFIXES)), None)
+        if len(el):
+            inner = (*tuples, next(_TUPLE_SERIAL))
+            for child in el:  # a tuple: its items are facts too
+                if isinstance(child.tag, str):
+                    _read_fact(child, emit, inner, shared)
+    elif len(el):  # an item with comments or PIs inside: the text after them is value too
+        text = "".join(map(str, el.itertext()))
     # lxml returns a new string per call: share the ones that rows of the fact table keep
     # (names, decimals, languages) so 100k facts hold a few hundred strings, not 300k. Context
     # refs are not kept: a row points at its Context, whose id is the same string.
@@ -380,18 +438,22 @@ def _read_fact(el: etree._Element, emit: Callable[[Fact], None], in_tuple: bool,
             intern(decimals, decimals) if decimals is not None else None,
             get("precision"),
             get(XSI_NIL) in ("true", "1"),
-            el.text or "",
+            text,
             el.sourceline,  # type: ignore[arg-type]  # int | None; the stubs say otherwise
             intern(lang, lang) if lang is not None else None,
-            in_tuple,
+            tuples,
+            xbrl_attr,
         )
     )
 
 
 def stream(path: Path, inst: Instance, schema: etree.XMLSchema | None,
            fact_namespaces: frozenset[str] | None = None,
-           on_fact: Callable[[Fact], None] | None = None) -> Instance:
+           on_fact: Callable[[Fact], None] | None = None,
+           defaults: Mapping[str, ElementDefault] | None = None) -> Instance:
     """Parse, schema-validate (when ``schema`` is given) and extract in one pass.
+
+    ``defaults``: schema defaults of segment and scenario content, for s-equal contexts.
 
     With ``fact_namespaces`` (the DTS's concept namespaces) libxml2 only hands Python the
     elements that matter, skipping the many small children of contexts; facts in any other
@@ -419,7 +481,7 @@ def stream(path: Path, inst: Instance, schema: etree.XMLSchema | None,
                 continue
             tag = el.tag
             if tag == _CONTEXT:
-                inst.add_context(_read_context(el, shared))
+                inst.add_context(_read_context(el, shared, defaults))
             elif tag == _UNIT:
                 inst.add_unit(_read_unit(el))
             elif tag == _FOOTNOTE_LINK:
@@ -427,7 +489,7 @@ def stream(path: Path, inst: Instance, schema: etree.XMLSchema | None,
             elif not isinstance(tag, str) or tag in _REFS or tag in _SKIP:
                 pass
             else:
-                _read_fact(el, emit, False, shared)
+                _read_fact(el, emit, (), shared)
             count += 1
             if count & 1023 == 0:
                 # Free what was read: only earlier siblings, since libxml2 may already have

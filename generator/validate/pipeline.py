@@ -22,7 +22,9 @@ from generator.validate import (
     calculation,
     dimensions,
     duplicates,
+    essence_alias,
     footnotes,
+    psvi,
     rules_cache,
     xbrl21,
 )
@@ -31,7 +33,7 @@ from generator.validate.dimensions import DimensionModel
 from generator.validate.dts import Dts, UrlMapper, discover, normalize
 from generator.validate.facttable import FactTable
 from generator.validate.findings import FileSummary, Finding, Severity
-from generator.validate.instance import Fact, Instance, read_head, stream
+from generator.validate.instance import ElementDefault, Fact, Instance, read_head, stream
 from generator.validate.safe_xml import (
     DEFAULT_MAX_BYTES,
     SYNTAX_CODE,
@@ -66,6 +68,7 @@ class LoadedDts:
     taxonomy_findings: list[Finding] = field(default_factory=list)
     essence_alias: tuple[tuple[str, str], ...] = ()
     requires: tuple[tuple[str, str], ...] = ()  # requires-element (source, target)
+    defaults: dict[str, ElementDefault] = field(default_factory=dict)  # schema defaults (PSVI)
 
 
 class DeferredFacts:
@@ -86,7 +89,7 @@ class DeferredFacts:
         """Keep one fact for later."""
         self._batch.append((fact.concept, fact.id, fact.context_ref, fact.unit_ref,
                             fact.decimals, fact.precision, fact.nil, fact.text, fact.line,
-                            fact.lang, fact.in_tuple))
+                            fact.lang, fact.tuples, fact.xbrl_attr))
         if len(self._batch) >= self._BATCH:
             self._spill()
 
@@ -147,6 +150,7 @@ def load_dts(entries: list[str], mapper: UrlMapper, taxonomy_entry: bool = False
                        calculation.build_model(dts, concepts), fact_ns,
                        frozenset(dts.namespaces) | _STANDARD_NAMESPACES)
     loaded.taxonomy_findings = problems + taxonomy_rules(loaded, taxonomy_entry, not problems)
+    loaded.defaults = psvi.element_defaults(concepts)
     loaded.essence_alias = tuple((r.source, r.target) for r in dts.relationships
                                  if r.arcrole == ESSENCE_ALIAS)
     loaded.requires = tuple((r.source, r.target) for r in dts.relationships
@@ -273,6 +277,14 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     entries = [normalize(href, base) for kind, href, _ in head.refs
                if kind in ("schema", "linkbase")]
     loaded = load_dts(entries, mapper)
+    # The root's xsi:schemaLocation hints declare what lax validation checks (attributes and
+    # elements of other namespaces: testcase 314 V-06). They only add namespaces the DTS lacks,
+    # and only when available offline: a hint is a hint, never an error.
+    hints = [url for ns, loc in head.schema_hints
+             if ns and ns not in loaded.dts.namespaces
+             and mapper.to_local(url := normalize(loc, base)) is not None]
+    if hints and entries:
+        loaded = load_dts(entries + hints, mapper)
     engine = pick_engine(engine, loaded.dts)
     out = _dts_problems(loaded, name)
     missing = {url for url, _ in loaded.dts.missing}
@@ -298,9 +310,11 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     # XBRL 2.1 allows inconsistent duplicates (they only block calculation bindings): said as
     # warnings in that mode, inconsistencies in Calculation 1.1's.
     dups = duplicates.DuplicateCollector(
-        name, table, Severity.warning if calc_mode == "xbrl21" else Severity.inconsistency,
-        loaded.essence_alias)
+        name, table, Severity.warning if calc_mode == "xbrl21" else Severity.inconsistency)
+    essence = (essence_alias.EssenceAliasCollector(name, loaded.essence_alias)
+               if loaded.essence_alias else None)
     contexts, units = inst.contexts, inst.units
+    defaults = loaded.defaults
     deferred = DeferredFacts()
     final = False
     fact_ids: set[str] = set()  # for footnote locators
@@ -323,18 +337,25 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
             rules.missing(fact)
             return
         if concept.kind != "item":
+            if fact.xbrl_attr is not None and concept.kind == "tuple":
+                rules.tuple_attribute(fact)
             return
+        default = defaults.get(fact.concept)
+        if default is not None:
+            psvi.fill_fact(fact, default)
         rules.check(fact, concept, ctx, unit)
         if dims is not None:
             dims.check(fact, ctx)
         calc.add(fact, ctx, unit)
         dups.add(fact, concept, ctx, unit)
+        if essence is not None:
+            essence.add(fact, concept, ctx, unit)
 
     # Filter by tag only when every namespace the root declares is known to the DTS: otherwise
     # a fact in a stray namespace must still reach the concept check.
     filtered = head.root_namespaces <= loaded.known_namespaces and bool(loaded.fact_namespaces)
     stream(path, inst, loaded.schemas.lxml() if engine == "lxml" else None,
-           loaded.fact_namespaces if filtered else None, consume)
+           loaded.fact_namespaces if filtered else None, consume, defaults)
     if not inst.fatal and (engine != "lxml" or inst.schema_failed):
         # Rare path (invalid file or the xmlschema engine): a tree gives exact line numbers.
         try:
@@ -374,4 +395,6 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     out.extend(loaded.calculation.findings)
     out.extend(calc.finish())
     out.extend(dups.finish())
+    if essence is not None:
+        out.extend(essence.finish())
     return out, inst.fact_count

@@ -38,6 +38,10 @@ class Concept:
     pure: bool
     fraction: bool
     type_chain: tuple[str, ...]  # clark names of the type and its ancestors
+    # Schema defaults (PSVI): the element's default or fixed value, and its type's attributes
+    # with a default or fixed value, as (name, value); an instance that leaves them out has them.
+    default: str | None = None
+    attr_defaults: tuple[tuple[str, str], ...] = ()
 
 
 def _substitution_chain(element: Any) -> list[str]:
@@ -81,6 +85,16 @@ def _is_numeric(xsd_type: Any, chain: list[str]) -> bool:
     return any(name in _NUMERIC_PRIMITIVES for name in _type_chain(simple))
 
 
+def _attr_defaults(xsd_type: Any) -> tuple[tuple[str, str], ...]:
+    """Attributes of a type that have a default or fixed value (the wildcard skipped)."""
+    found: list[tuple[str, str]] = []
+    for name, attr in getattr(xsd_type, "attributes", {}).items():
+        value = attr.fixed if attr.fixed is not None else attr.default
+        if isinstance(name, str) and value is not None:
+            found.append((name, str(value)))
+    return tuple(sorted(found))
+
+
 def build_concepts(schema: Any) -> dict[str, Concept]:
     """Concepts of every global element that is an item, tuple, hypercube or dimension."""
     concepts: dict[str, Concept] = {}
@@ -112,11 +126,13 @@ def build_concepts(schema: Any) -> dict[str, Concept]:
             pure=f"{{{XBRLI}}}pureItemType" in chain,
             fraction=f"{{{XBRLI}}}fractionItemType" in chain,
             type_chain=tuple(chain),
+            default=element.fixed if element.fixed is not None else element.default,
+            attr_defaults=_attr_defaults(element.type),
         )
     return concepts
 
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: schema defaults (default, attr_defaults)
 
 
 def cache_dir() -> Path | None:
@@ -154,7 +170,9 @@ def load_concepts(files: dict[str, Path], build_schema: Callable[[], Any]) -> di
     if target is not None and target.is_file():
         try:
             rows = json.loads(target.read_text(encoding="utf-8"))
-            return {row["name"]: Concept(**{**row, "type_chain": tuple(row["type_chain"])})
+            return {row["name"]: Concept(**{
+                        **row, "type_chain": tuple(row["type_chain"]),
+                        "attr_defaults": tuple((k, v) for k, v in row["attr_defaults"])})
                     for row in rows}
         except (OSError, ValueError, TypeError, KeyError):
             pass  # a damaged cache entry is rebuilt below

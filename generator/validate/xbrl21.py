@@ -100,6 +100,13 @@ class FactRules:
         """A fact whose element the DTS does not define (reported once per element)."""
         self.missing_concepts.setdefault(fact.concept, fact)
 
+    def tuple_attribute(self, fact: Fact) -> None:
+        """A tuple carrying an attribute in an XBRL namespace (4.9), which a schema's
+        anyAttribute may let through."""
+        self._add(fact, "xbrl.4.9:tupleAttribute",
+            f"Tuple {short(fact.concept)} has the attribute {fact.xbrl_attr}; a tuple may not "
+            "carry attributes in the xbrli, link, xlink or xl namespaces. Remove it.")
+
     def check(self, fact: Fact, concept: Concept, ctx: Context | None, unit: Unit | None) -> None:
         """All XBRL 2.1 item rules for one fact; ``ctx``/``unit`` are None when unresolved."""
         if ctx is None:

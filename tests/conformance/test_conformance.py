@@ -2,9 +2,11 @@
 
 Each case validates the variation's readMeFirst instance with xbrlgen (XBRL 2.1 summation
 rule, no Units Registry: what the suites expect) and asserts the expected verdict (valid
-<=> no error or inconsistency finding). Variations xbrlgen does not agree with yet are listed in
-``known-failures.txt`` with the measured reason and run as ``xfail(strict=True)``: a fix shows
-up as XPASS (remove its line), a regression as a failure. Schema and linkbase entry points run
+<=> no error or inconsistency finding) and, where the testcase names error codes, their family
+(the code's prefix: ``xbrldie``, ``xbrldte``; ``sche`` is any ``xmlSchema`` error).
+Variations xbrlgen does not agree with yet are listed in ``known-failures.txt`` with the
+measured reason and run as ``xfail(strict=True)``: a fix shows up as XPASS (remove its line), a
+regression as a failure. Schema and linkbase entry points run
 the same way (their whole DTS against the taxonomy rules).
 """
 
@@ -81,3 +83,14 @@ def test_known_failures_name_real_variations() -> None:
 def test_variation(stem: str, variation: Variation, suites_root: Path) -> None:
     outcome = conformance.run_variation(suites_root / stem, variation)
     assert outcome.verdict == variation.expected, (variation.name, outcome.codes)
+    # Where the testcase names error codes, xbrlgen's must include each one's family.
+    assert conformance.families_agree(variation.codes, outcome.codes), (
+        variation.name, variation.codes, outcome.codes)
+
+
+def test_code_families() -> None:
+    assert conformance.code_family("xbrldie:PrimaryItemDimensionallyInvalidError") == "xbrldie"
+    assert conformance.families_agree(("sche:XmlSchemaError",), ("xmlSchema:valueError",))
+    assert not conformance.families_agree(("xbrldte:TypedDimensionError",),
+                                          ("xbrldie:RepeatedDimensionInInstanceError",))
+    assert conformance.families_agree((), ())

@@ -7,7 +7,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.validate.calculation import CalcCollector, CalcMode, CalcModel
+from generator.validate.calculation import Calc21Collector, CalcCollector, CalcMode, CalcModel
 from generator.validate.instance import Context, Fact, Unit
 
 CTX = Context("c", 1, "s", "e", "duration", "2024-01-01", "2024-12-31", cls=0)
@@ -87,3 +87,27 @@ def test_exact_values(values: list[int], off: int) -> None:
     total = sum(children, Decimal(0))
     assert _codes(children, total, None, "rounding") == []
     assert _codes(children, total + off, None, "rounding") != []
+
+
+def _calc21(facts: list[tuple[str, int, tuple[int, ...]]]) -> list[str]:
+    """XBRL 2.1 summation P = A + B over (concept, value, enclosing tuples) facts."""
+    model = CalcModel(networks={("elr", "P"): [("A", Decimal(1)), ("B", Decimal(1))]},
+                      concepts={"P", "A", "B"})
+    calc = Calc21Collector("f.xbrl", model)
+    for concept, value, tuples in facts:
+        fact = _fact(concept, Decimal(value), None)
+        fact.tuples = tuples
+        calc.add(fact, CTX, UNIT)
+    return [f.code for f in calc.finish()]
+
+
+def test_xbrl21_binding_reaches_into_sibling_tuples_only() -> None:
+    """A total binds the items below its parent: a top-level total sums the items of every
+    tuple; a total inside a tuple only that tuple's (XBRL 2.1 5.2.5.2)."""
+    bad = ["xbrl.5.2.5.2:calcInconsistency"]
+    assert _calc21([("P", 3, ()), ("A", 1, ()), ("B", 2, (1,))]) == []
+    assert _calc21([("P", 3, ()), ("A", 1, (1,)), ("A", 1, (2,)), ("B", 2, (3,))]) == bad
+    assert _calc21([("P", 3, (1,)), ("A", 1, (1,)), ("B", 2, (1, 2))]) == []
+    assert _calc21([("P", 3, (1,)), ("A", 1, (1,)), ("B", 2, (2,))]) == bad  # B outside
+    # duplicated items (same parent) block the binding; in two tuples they are not duplicates
+    assert _calc21([("P", 9, ()), ("A", 1, (1,)), ("A", 1, (1,)), ("B", 2, ())]) == []
