@@ -23,7 +23,12 @@ from generator.extract.read.headers import (
     header_coverage,
     parse_header,
 )
-from generator.extract.read.lines import ends_dangling, starts_lowercase_or_joiner
+from generator.extract.read.lines import (
+    clean_label,
+    ends_dangling,
+    starts_lowercase_or_joiner,
+    starts_with_number,
+)
 from generator.extract.read.periods import FiscalCalendar
 from generator.extract.read.segments import HEADER_COVERAGE, Segment
 from generator.extract.read.stacked import continues
@@ -73,6 +78,7 @@ class _Block:
     margin: int = 0
     zone: int = 0  # where the leftmost figure starts: cells ending before it are labels
     trusted: bool = True  # the grid has the columns the header names
+    heads: set[int] = field(default_factory=set)  # lines starting a label (_label_heads)
 
 
 def _blocks(rows: list[list[Cell]]) -> list[_Block]:
@@ -80,17 +86,59 @@ def _blocks(rows: list[list[Cell]]) -> list[_Block]:
     table, and so do more than ``BLOCK_GAP`` lines without figures."""
     blocks: list[_Block] = []
     last = -1
+    heads = _label_heads(rows)
+    label_lines = _label_tails(rows) | heads
     for i, row in enumerate(rows):
         if not _figures(row):
             continue
-        between = rows[last + 1:i] if blocks else []
-        gap = sum(1 for r in between if r)
-        if blocks and gap <= BLOCK_GAP and not any(_is_header(r) for r in between):
+        between = [k for k in range(last + 1, i)
+                   if rows[k] and k not in label_lines] if blocks else []
+        gap = len(between)
+        headed = any(_is_header(rows[k]) for k in between)
+        if blocks and gap <= BLOCK_GAP and not headed:
             blocks[-1].rows.append(i)
         else:
-            blocks.append(_Block([i]))
+            blocks.append(_Block([i], heads=heads))
         last = i
     return blocks
+
+
+def _label_tails(rows: list[list[Cell]]) -> set[int]:
+    """Lines that carry on the label of the figure row above them, wrapped after the line of
+    its figures ("Accounts receivable, net of   2,791,143 ..." / "accumulated depreciation and"
+    / ... / "September 30, 2024," / "respectively"): one cell each, each continuing the line
+    before. They are label lines, even where one reads like a heading, and no gap between
+    tables."""
+    tails: set[int] = set()
+    for i in range(1, len(rows)):
+        above, row = rows[i - 1], rows[i]
+        if len(row) != 1 or not above or (i - 1 not in tails and not _figures(above)):
+            continue
+        if not is_figure(above[0].text) and _wraps(above[0].text, row[0].text):
+            tails.add(i)
+    return tails
+
+
+def _label_heads(rows: list[list[Cell]]) -> set[int]:
+    """Lines that start the label of the figure row below them, wrapped before the line of its
+    figures ("Common stock—authorized, 25,000,000" / "shares; issued and outstanding," / ... /
+    "September 30, 2023, respectively   144,839 ..."): one cell each, each wrapping into the
+    next. A line that reads like a heading is one only if the line above does not run into it."""
+    heads: set[int] = set()
+    for i, row in enumerate(rows):
+        if not row or not _figures(row) or row[0] in _figures(row):
+            continue
+        after = row[0].text
+        for k in range(i - 1, -1, -1):
+            line = rows[k]
+            if len(line) != 1 or not _wraps(line[0].text, after):
+                break
+            if _is_header(line) and not (k and len(rows[k - 1]) == 1
+                                         and ends_dangling(rows[k - 1][0].text)):
+                break
+            heads.add(k)
+            after = line[0].text
+    return heads
 
 
 def _header_start(rows: list[list[Cell]], block: _Block, floor: int) -> int:
@@ -164,6 +212,7 @@ class Rewritten:
 
     lines: list[str]
     guessed: set[int] = field(default_factory=set)
+    labels: set[int] = field(default_factory=set)  # lines that are only (part of) a label
 
 
 def as_tabbed(lines: list[str], furniture: frozenset[int] = frozenset()) -> list[str]:
@@ -261,20 +310,35 @@ def _heading_slots(row: list[Cell], block: _Block) -> tuple[str, list[str]]:
     return label, [" ".join(s) for s in slots]
 
 
+def _label_lead(rows: list[list[Cell]], block: _Block) -> set[int]:
+    """The lines above a block's first row that start its label (see :func:`_label_heads`)."""
+    if block.grid is None:
+        return set()
+    first = block.rows[0]
+    lead: set[int] = set()
+    for i in range(first - 1, block.start - 1, -1):
+        if i not in block.heads:
+            break
+        lead.add(i)
+    return lead
+
+
 def _write_headings(rows: list[list[Cell]], block: _Block, out: Rewritten) -> None:
     """The headings above a block (and label lines within it), each heading cell over its
     column; a heading wrapped within its column joins the line above."""
     if block.grid is None:
         return  # no columns to put them over: left as printed, read as text
     above: tuple[int, str, list[str]] | None = None  # the last heading line, to continue
+    lead = _label_lead(rows, block)
     for i in range(block.start, block.rows[-1] + 1):
         row = rows[i]
         if not row or _figures(row):
             continue
         in_columns = row[0].start > block.margin + LABEL_INDENT and row[0].end >= block.zone
         if len(row) < 2 and not in_columns:
-            if i > block.rows[0]:  # a label line: numbers in its words are not cells
+            if i > block.rows[0] or i in lead:  # a label line: numbers in its words are not cells
                 out.lines[i] = f"{row[0].text}\t"  # ("... of JPY 29,516,394 thousand and ...")
+                out.labels.add(i)
             continue
         label, slots = _heading_slots(row, block)
         if i < block.rows[0] and above is not None and not label and continues(slots, above[2]):
@@ -290,7 +354,7 @@ def _write_headings(rows: list[list[Cell]], block: _Block, out: Rewritten) -> No
 def _wraps(text: str, after: str) -> bool:
     """Whether label line ``after`` continues label line ``text`` (a label wrapped in its
     column: "... amortization of JPY" / "29,516,394 thousand and ..., 2013," / "respectively")."""
-    return ends_dangling(text) or starts_lowercase_or_joiner(after) or after[:1].isdigit()
+    return ends_dangling(text) or starts_lowercase_or_joiner(after) or starts_with_number(after)
 
 
 def _join_wrapped_labels(out: list[str], rows: list[list[Cell]], first: int, last: int) -> None:
@@ -329,4 +393,8 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
     for seg in out:
         if seg.kind == "row" and seg.line - 1 in read.guessed:
             seg.guessed = True
+        if seg.kind == "header" and seg.line - 1 in read.labels:
+            # a label's words that read like a heading ("September 30, 2026,"), where the
+            # columns show a label line: inside a table a heading line starts a new table
+            seg.kind, seg.label = "text", clean_label(seg.header_text)
     return out

@@ -145,6 +145,19 @@ def _masked(label: str) -> str:
     return _DATE.sub(lambda m: "#" * len(m.group(0)), label)
 
 
+def _stray_digits(words: str) -> bool:
+    """Digits among the words that are no letter OCR misread inside a word ("doubtfu1"): the
+    remains of a figure ("67,l36", "1 23")."""
+    for token in re.findall(r"[^\s,;:()]+(?:,[^\s,;:()]+)*", words):
+        digits = [ch for ch in token if ch.isdigit()]
+        letters = sum(ch.isalpha() for ch in token)
+        misread = len(digits) == 1 and digits[0] in "01" and letters >= 3 and \
+            _MONEY.match(token) is None  # "doubtfu1", "1eases"; not "JPY1"
+        if digits and not misread:
+            return True
+    return False
+
+
 def label_figures(label: str) -> list[Clause]:
     """The clauses of figures a label prints, in printed order (none for a plain label)."""
     date_spans = [(m.start(), m.end(), _dates(m.group("dates"))) for m in _DATES.finditer(label)]
@@ -167,7 +180,7 @@ def label_figures(label: str) -> list[Clause]:
         words_start = max([previous, *(e for _, e, _ in date_spans if e <= run.start)])
         words = label[words_start:run.start].strip(" ,;:—–-")
         doubt = None
-        if re.search(r"\d", words):
+        if _stray_digits(words):
             doubt = f"the words before it hold digits no figure was read from: '{words}'"
         elif re.search(r"\band$", words, re.I):
             doubt = f"it continues a list whose first figures were not read: '{words}'"

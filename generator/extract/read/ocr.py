@@ -8,11 +8,13 @@ import itertools
 import re
 
 from generator.extract.read.lines import (
+    FUNCTION_WORDS,
     ends_dangling,
     is_note,
     is_prose,
     starts_lowercase_or_joiner,
     starts_with_date,
+    starts_with_number,
 )
 from generator.extract.read.segments import Segment, classify, demote_row_labels, split_row
 
@@ -40,6 +42,7 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Seg
     a short fragment between two rows ends the label above."""
     out: list[Segment] = []
     prefix: Segment | None = None
+    reach: dict[int, int] = {}  # id of a segment -> the last line joined into its label
     for index, seg in enumerate(segments):
         if seg.kind == "header":
             _flush(prefix, out)
@@ -62,16 +65,18 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Seg
                 _flush(prefix, out)
             prefix = None
         prev = next((s for s in reversed(out) if s.kind != "blank"), None)
-        gap = seg.line - prev.line if prev else 99
+        gap = seg.line - reach.get(id(prev), prev.line) if prev else 99
         if seg.kind == "text" and _joinable(seg):
             continues = starts_lowercase_or_joiner(seg.label) or starts_with_date(seg.label) or (
                 aggressive and prev is not None and prev.kind == "text" and gap == 1
-                and _capitals(prev.label) and _capitals(seg.label))
+                and _capitals(prev.label) and _capitals(seg.label)) or (
+                aggressive and prev is not None and _left_open(prev.label, seg.label))
             if prev is not None and prev.kind in {"row", "text"} and _joinable_prev(prev) and \
                     gap <= (3 if aggressive else 1) and (continues or (
                         aggressive and not ends_dangling(seg.label)
                         and _short_tail(seg, prev, segments, index + 1))):
                 prev.label = f"{prev.label} {seg.label}".strip()
+                reach[id(prev)] = seg.line
                 if prev.kind == "text" and aggressive and ends_dangling(prev.label):
                     _remove(out, prev)
                     prefix = prev
@@ -91,6 +96,17 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Seg
         out.append(seg)
     _flush(prefix, out)
     return out
+
+
+def _left_open(label: str, after: str) -> bool:
+    """``label`` stops mid-phrase and ``after`` carries on, as a label wrapped after the line
+    of its figures does: it ends in a joining word ("... doubtful accounts of" / "JPY 72,207
+    thousand and ..."), or ``after`` starts with a number its words go on from ("... and JPY" /
+    "94,729 thousand and ...", "September" / "30, 2030, respectively")."""
+    words = label.split()
+    if not words or not after or label.endswith((":", ".")):
+        return False
+    return words[-1].lower() in FUNCTION_WORDS or starts_with_number(after)
 
 
 def _remove(out: list[Segment], seg: Segment) -> None:
