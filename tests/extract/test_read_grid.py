@@ -60,8 +60,22 @@ def test_a_figure_pushed_by_a_long_label_into_one_free_column_is_read() -> None:
 
 
 def test_a_figure_pushed_past_a_blank_column_is_a_guess() -> None:
-    # 23,025 ends past the share column's edge, right after the label: is it the prior figure
-    # (the share left blank) or a share (the prior figure left blank)? Only its size says.
+    # 302 ends past the share column's edge, right after the label: is it the prior figure
+    # (the share left blank) or a share (the prior figure left blank)? Nothing printed says.
+    header = ["                               Thousands of JPY      %   Thousands of JPY"]
+    rows = [
+        "Revenues                                51,109    100.0       54,397",
+        "Other                                      300                   400",
+        "Property and equipment, net of accumulated depreciation  302  24,050",
+        "Total                                   51,409    100.0       54,797",
+    ]
+    read = read_columns([*header, *rows])
+    assert 3 in read.guessed
+
+
+def test_a_pushed_figure_printed_as_an_amount_is_no_share() -> None:
+    # 23,025 is printed with a thousands separator and no decimals, as amounts are and shares
+    # of a total never are: the share column cannot hold it, so it is the prior figure.
     header = ["                               Thousands of JPY      %   Thousands of JPY"]
     rows = [
         "Revenues                                51,109    100.0       54,397",
@@ -70,7 +84,9 @@ def test_a_figure_pushed_past_a_blank_column_is_a_guess() -> None:
         "Total                                   51,409    100.0       54,797",
     ]
     read = read_columns([*header, *rows])
-    assert 3 in read.guessed
+    assert slots(read.lines[3]) == ["Property and equipment, net of accumulated depreciation",
+                                    "23,025", "", "24,050"]
+    assert 3 not in read.guessed
 
 
 def test_a_header_naming_fewer_columns_than_the_figures_show_invents_none() -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from generator.extract.layout import Column
 from generator.extract.read import tabbed
-from generator.extract.read.cells import SKIP_COST
+from generator.extract.read.cells import PERCENT_ROLES, SKIP_COST
 from generator.extract.read.grid import Cell, Figures, Grid, cells, find_grid, is_figure, place
 from generator.extract.read.headers import (
     build_columns,
@@ -201,6 +201,19 @@ def _skip_cost(columns: list[Column]) -> Callable[[int], float]:
     return cost
 
 
+AMOUNT = re.compile(r"\(?-?\d{1,3}(?:,\d{3})+\)?")  # "866,380", "(4,918,589)": no percentage
+
+
+def _holds(columns: list[Column]) -> Callable[[Cell, int], bool]:
+    """Whether column k can hold a figure: a % column (share of revenue, change in %) never
+    holds one printed with thousands separators and no decimals, as amounts and share counts
+    are (a pushed figure is then not placed there, which may leave one placement only)."""
+    def holds(cell: Cell, k: int) -> bool:
+        percent = k < len(columns) and columns[k].role in PERCENT_ROLES
+        return not (percent and AMOUNT.fullmatch(cell.text.replace(" ", "")))
+    return holds
+
+
 def _joined(label: str, slots: list[str]) -> str:
     return "\t".join([label, *slots]).rstrip("\t")
 
@@ -277,7 +290,8 @@ def _write_row(rows: list[list[Cell]], i: int, block: _Block, out: Rewritten) ->
     label, _, rest = _label_part(row, block)
     figures = _figures_of(row, block)
     grid = block.grid
-    placement = place(figures, grid, _skip_cost(block.columns)) if grid is not None else None
+    placement = place(figures, grid, _skip_cost(block.columns), _holds(block.columns)) \
+        if grid is not None else None
     stray = [c for c in rest if c not in figures.cells]
     if grid is None or placement is None:
         out.lines[i] = "\t".join([label, *(c.text for c in rest)])
