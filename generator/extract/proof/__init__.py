@@ -90,7 +90,8 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
         else:
             blanks = _incomplete_rows(table)
         for strip in by_index.values():
-            strip.incomplete_rows = blanks
+            if strip.label is None:  # a figure in a label is placed by its words, not its row
+                strip.incomplete_rows = blanks
         out.extend(by_index[i] for i in sorted(by_index))
     return out
 

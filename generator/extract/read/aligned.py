@@ -79,6 +79,7 @@ class _Block:
     zone: int = 0  # where the leftmost figure starts: cells ending before it are labels
     trusted: bool = True  # the grid has the columns the header names
     heads: set[int] = field(default_factory=set)  # lines starting a label (_label_heads)
+    decimals: dict[int, int] = field(default_factory=dict)  # see _column_decimals
 
 
 def _blocks(rows: list[list[Cell]]) -> list[_Block]:
@@ -204,13 +205,40 @@ def _skip_cost(columns: list[Column]) -> Callable[[int], float]:
 AMOUNT = re.compile(r"\(?-?\d{1,3}(?:,\d{3})+\)?")  # "866,380", "(4,918,589)": no percentage
 
 
-def _holds(columns: list[Column]) -> Callable[[Cell, int], bool]:
+def _decimals(text: str) -> int:
+    digits = re.search(r"\.(\d+)", text)
+    return len(digits.group(1)) if digits else 0
+
+
+def _column_decimals(rows: list[list[Cell]], block: _Block) -> dict[int, int]:
+    """Per column, the decimals every figure standing at its edge prints, where at least two
+    do and all alike ("38.9", "100.0": one)."""
+    grid = block.grid
+    if grid is None:
+        return {}
+    seen: dict[int, set[int]] = {}
+    counts: dict[int, int] = {}
+    for i in block.rows:
+        for cell in _figures_of(rows[i], block).free():
+            k = grid.anchor(cell.end)
+            if k is not None:
+                seen.setdefault(k, set()).add(_decimals(cell.text))
+                counts[k] = counts.get(k, 0) + 1
+    return {k: next(iter(d)) for k, d in seen.items() if len(d) == 1 and counts[k] >= 2}
+
+
+def _holds(columns: list[Column], decimals: dict[int, int]) -> Callable[[Cell, int], bool]:
     """Whether column k can hold a figure: a % column (share of revenue, change in %) never
     holds one printed with thousands separators and no decimals, as amounts and share counts
-    are (a pushed figure is then not placed there, which may leave one placement only)."""
+    are, nor one printed with other decimals than all its figures ("9,076.80" in a column of
+    "38.9"). A pushed figure is then not placed there, which may leave one placement only."""
     def holds(cell: Cell, k: int) -> bool:
-        percent = k < len(columns) and columns[k].role in PERCENT_ROLES
-        return not (percent and AMOUNT.fullmatch(cell.text.replace(" ", "")))
+        if not (k < len(columns) and columns[k].role in PERCENT_ROLES):
+            return True
+        text = cell.text.replace(" ", "")
+        if AMOUNT.fullmatch(text):
+            return False
+        return k not in decimals or decimals[k] == _decimals(text)
     return holds
 
 
@@ -281,6 +309,7 @@ def _read_block(raw: list[str], rows: list[list[Cell]], block: _Block, floor: in
         # header was misread, so no placement is read; the figures' own columns keep the
         # cells apart, every row a guess.
         block.grid, block.trusted = shown, False
+    block.decimals = _column_decimals(rows, block)
 
 
 def _write_row(rows: list[list[Cell]], i: int, block: _Block, out: Rewritten) -> None:
@@ -290,7 +319,8 @@ def _write_row(rows: list[list[Cell]], i: int, block: _Block, out: Rewritten) ->
     label, _, rest = _label_part(row, block)
     figures = _figures_of(row, block)
     grid = block.grid
-    placement = place(figures, grid, _skip_cost(block.columns), _holds(block.columns)) \
+    holds = _holds(block.columns, block.decimals)
+    placement = place(figures, grid, _skip_cost(block.columns), holds) \
         if grid is not None else None
     stray = [c for c in rest if c not in figures.cells]
     if grid is None or placement is None:
