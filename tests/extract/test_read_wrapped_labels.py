@@ -7,20 +7,23 @@ label, nor the company's name in a label.
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.extract.map_rows import map_document
 from generator.extract.map_rows.inlabel import named_concept
 from generator.extract.read import aligned
-from generator.extract.read.inlabel import label_figures
+from generator.extract.read.inlabel import label_figures, misread
 from generator.extract.read.ocr import join_broken_labels
 from generator.extract.read.segments import Segment
 from generator.model.taxonomy import LabelFigure, Taxonomy
 from generator.taxonomy import load_taxonomy
 from generator.taxonomy.aliases import AliasIndex, normalize_label
+from tests.extract.builders import MAR_2010, SEP_2010, col, document, row, table
 from tests.extract.samples import synthetic_score
 
 CASH = "Cash and cash equivalents".ljust(50) + "1,234,567".rjust(14) + "2,345,678".rjust(14)
@@ -172,10 +175,56 @@ def test_a_letter_misread_as_a_digit_in_a_labels_words_casts_no_doubt_on_its_fig
     assert [f.value for f in clause.figures] == [13469, 79458]
 
 
+def test_a_figure_with_a_digit_printed_as_a_letter_is_read_and_marked_misread() -> None:
+    [clause] = label_figures(
+        "Other assets, net of allowance for doubtful accounts of JPY 51,313 thousand and JPY "
+        "37,l48 thousand at March 31, 2028 and September 30, 2028, respectively")
+    assert [(f.value, misread(f.text)) for f in clause.figures] == [
+        (51313, False), (37148, True)]
+    assert clause.dates == (dt.date(2028, 3, 31), dt.date(2028, 9, 30))
+
+
 def test_the_remains_of_a_damaged_figure_still_cast_doubt() -> None:
-    clause = label_figures("Accounts receivable, net of allowance of JPY 67,l36 thousand and "
+    clause = label_figures("Accounts receivable, net of allowance of JPY 67,1 36 thousand and "
                            "JPY 76,007 thousand at March 31, 2029")[-1]
     assert clause.doubt is not None
+
+
+@pytest.mark.parametrize(("printed", "day"), [
+    ("March 3l, 2022", dt.date(2022, 3, 31)), ("March 31, 2O22", dt.date(2022, 3, 31)),
+    ("September 3O, 2025", dt.date(2025, 9, 30)), ("March 31, 2022", dt.date(2022, 3, 31))])
+def test_a_date_with_a_digit_printed_as_its_lookalike_letter_dates_the_figures(
+        printed: str, day: dt.date) -> None:
+    [clause] = label_figures(f"Treasury stock—1,512,308 shares held by the company at {printed}")
+    assert clause.dates == (day,)
+
+
+def test_a_label_goes_on_across_a_page_break() -> None:
+    """OCR page furniture (a page number, the running head) and the blank lines around it
+    between a row and the rest of its label are no gap."""
+    lines = [
+        CASH,
+        with_figures("Other assets, net of allowance for doubtful", ("922,057", "611,938")),
+        "",
+        "-2-",
+        "",
+        "11J 1H FY2028",
+        "",
+        "accounts of JPY 51,313 thousand and JPY 37,148",
+        "thousand at March 31, 2028 and September 30,",
+        "2028, respectively",
+        TOTAL,
+    ]
+    segments = join_broken_labels(aligned.segments(lines, {3, 5}), aggressive=True,
+                                  furniture={3, 5})
+    labels = [s.label for s in segments if s.kind == "row"]
+    assert labels[1] == (
+        "Other assets, net of allowance for doubtful accounts of JPY 51,313 thousand and JPY "
+        "37,148 thousand at March 31, 2028 and September 30, 2028, respectively")
+    # without the page break, three blank lines and two more part the fragment from its row
+    alone = join_broken_labels(aligned.segments(lines, {3, 5}), aggressive=True)
+    assert [s.label for s in alone if s.kind == "row"][1] == \
+        "Other assets, net of allowance for doubtful"
 
 
 def test_words_with_letters_ocr_confuses_name_the_figure_they_damage(real: Taxonomy) -> None:
@@ -211,3 +260,30 @@ def test_ocr_releases_with_labels_wrapped_around_their_figures_file_every_figure
     _, score = synthetic_score(real, "ocr", seed)
     assert score.filed_wrong == 0, [w.describe() for w in score.wrong[:3]]
     assert score.missed == 0, [(f.concept, f.line) for f in score.missed_figures]
+
+
+def test_a_damaged_label_is_read_by_its_first_words_with_lookalike_letters_forgiven(
+        real: Taxonomy) -> None:
+    """"Accounts receivab1e, net of allowance ...": neither the whole label nor its first words
+    are a wording as printed; its first words are, but for a letter OCR confuses."""
+    label = ("Accounts receivab1e, net of allowance for doubtful accounts of JPY 76,140 "
+             "thousand and JPY 39,095 thousand at March 31, 2010 and September 30, 2010, "
+             "respectively")
+    sheet = table("Consolidated balance sheets", 10,
+                  [col(period=MAR_2010), col(period=SEP_2010)],
+                  [row("ASSETS", 11), row("Current assets:", 12),
+                   row(label, 13, "390,212", "367,354")], kind="balance")
+    facts = map_document(document(sheet, company="iij"), real).facts
+    assert sorted({f.concept for f in facts if f.source.line == 13}) == [
+        "AccountsReceivable", "AllowanceForDoubtfulAccountsReceivable"]
+
+
+def test_a_misread_figure_in_a_label_is_held_back_and_its_clean_neighbour_filed(
+        real: Taxonomy) -> None:
+    """Synthetic OCR seed 314 prints "JPY 37,l48 thousand" across a page break: the other
+    figure of the clause is filed, that one held back with its reason, none missed."""
+    extraction, score = synthetic_score(real, "ocr", 314)
+    assert score.filed_wrong == 0 and score.missed == 0
+    [held] = extraction.results.review
+    assert held.text == "JPY 37,l48 thousand"
+    assert "letter OCR confuses" in held.reason

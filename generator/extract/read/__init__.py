@@ -143,7 +143,8 @@ def _segments(layout: Layout, lines: list[str], *, wrapped: bool = False) -> lis
     if layout == "tabbed":
         return ocr.join_broken_labels(tabbed.segments(lines, furniture), aggressive=False)
     if layout == "aligned":
-        return ocr.join_broken_labels(aligned.segments(lines, furniture), aggressive=True)
+        return ocr.join_broken_labels(aligned.segments(lines, furniture), aggressive=True,
+                                      furniture=furniture)
     if layout == "piped":
         return ocr.join_broken_labels(piped.segments(lines, furniture), aggressive=False)
     if layout == "runon":
