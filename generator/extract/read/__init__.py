@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.extract.layout import Document, Table
 from generator.extract.read import aligned, ocr, piped, runon, slides, spaced, tabbed
+from generator.extract.read.accounting import account
 from generator.extract.read.detect import Layout, detect_layout
 from generator.extract.read.encoding import UnsupportedFile, binary_kind, decode_release
 from generator.extract.read.headline import read_texts
@@ -125,12 +126,16 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     taken = {r.line for t in assembly.tables for r in t.rows} | {c.line for c in assembly.loose}
     listed = read_lists(lines, taken)
     problems.extend(listed.problems)
+    tables = (*assembly.tables, *listed.tables)
+    usd_rate = detect_usd_rate(text)
+    accounts = account(lines, tables, assembly.loose, page_furniture(lines), usd_rate)
     return Document(
         name=name, layout=layout, encoding=encoding,
-        company=company_id, period=period, usd_rate=detect_usd_rate(text),
-        tables=(*assembly.tables, *listed.tables), loose_numbers=tuple(assembly.loose),
+        company=company_id, period=period, usd_rate=usd_rate,
+        tables=tables, loose_numbers=tuple(assembly.loose),
         texts=texts,
         problems=tuple(problems),
+        explained=dict(sorted(accounts.explained.items())), unexplained=tuple(accounts.unexplained),
     )
 
 
