@@ -35,13 +35,19 @@ def real() -> Taxonomy:
     return load_taxonomy()
 
 
-def read(lines: list[str]) -> list[Segment]:
+def read(lines: list[str], furniture: set[int] | None = None) -> list[Segment]:
     """Ragged columns read as the release reader reads them (aligned layout)."""
-    return join_broken_labels(aligned.segments(lines, set()), aggressive=True)
+    furniture = furniture or set()
+    return join_broken_labels(aligned.segments(lines, furniture), aggressive=True,
+                              furniture=furniture)
 
 
-def rows(lines: list[str]) -> list[tuple[str, list[str | None]]]:
-    return [(s.label, s.tokens) for s in read(lines) if s.kind == "row"]
+def rows(lines: list[str], furniture: set[int] | None = None
+         ) -> list[tuple[str, list[str | None]]]:
+    return [(s.label, s.tokens) for s in read(lines, furniture) if s.kind == "row"]
+
+
+PAGE_BREAK = ["", "- 3 -", "", "11J 1H FY2028", ""]
 
 
 def with_figures(text: str, figures: tuple[str, str], indent: str = "") -> str:
@@ -64,22 +70,28 @@ LABELS = st.sampled_from([
 @settings(max_examples=300, deadline=None)
 @given(template=LABELS, a=st.integers(1, 10**7), b=st.integers(1, 10**7),
        year=st.integers(2000, 2039), width=st.integers(28, 48), where=st.integers(0, 20),
-       indent=st.sampled_from(["", "  ", "    "]))
+       indent=st.sampled_from(["", "  ", "    "]), page=st.none() | st.integers(0, 20))
 def test_a_wrapped_label_reads_back_whole_on_the_line_of_its_figures(
-        template: str, a: int, b: int, year: int, width: int, where: int, indent: str) -> None:
+        template: str, a: int, b: int, year: int, width: int, where: int, indent: str,
+        page: int | None) -> None:
     """Wrapped at any width that leaves the label column narrower than the figures' margin
-    (a wider line pushes its figures out of their columns: another test's matter)."""
+    (a wider line pushes its figures out of their columns: another test's matter), with a
+    page break (OCR page furniture) anywhere between its lines, or none."""
     label = template.format(a=f"{a:,}", b=f"{b:,}", y=year)
     parts = textwrap.wrap(label, width)
     at = where % len(parts)
     lines = [indent + CASH]
+    furniture: set[int] = set()
     for k, part in enumerate(parts):
+        if page is not None and k == 1 + page % max(len(parts) - 1, 1) and k < len(parts):
+            furniture = {len(lines) + 1, len(lines) + 3}
+            lines.extend(PAGE_BREAK)
         if k == at:
             lines.append(with_figures(part, ("8,765,432", "7,654,321"), indent if k == 0 else ""))
         else:
             lines.append((indent if k == 0 else "") + part)
     lines.append(indent + TOTAL)
-    assert rows(lines) == [
+    assert rows(lines, furniture) == [
         ("Cash and cash equivalents", ["1,234,567", "2,345,678"]),
         (label, ["8,765,432", "7,654,321"]),
         ("Total current assets", ["9,234,567", "9,345,678"]),

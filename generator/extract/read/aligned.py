@@ -82,13 +82,13 @@ class _Block:
     decimals: dict[int, int] = field(default_factory=dict)  # see _column_decimals
 
 
-def _blocks(rows: list[list[Cell]]) -> list[_Block]:
+def _blocks(rows: list[list[Cell]], breaks: frozenset[int] = frozenset()) -> list[_Block]:
     """Rows with figures grouped into tables: a header line between two rows starts a new
     table, and so do more than ``BLOCK_GAP`` lines without figures."""
     blocks: list[_Block] = []
     last = -1
-    heads = _label_heads(rows)
-    label_lines = _label_tails(rows) | heads
+    heads = _label_heads(rows, breaks)
+    label_lines = _label_tails(rows, breaks) | heads
     for i, row in enumerate(rows):
         if not _figures(row):
             continue
@@ -104,33 +104,39 @@ def _blocks(rows: list[list[Cell]]) -> list[_Block]:
     return blocks
 
 
-def _label_tails(rows: list[list[Cell]]) -> set[int]:
+def _label_tails(rows: list[list[Cell]], breaks: frozenset[int] = frozenset()) -> set[int]:
     """Lines that carry on the label of the figure row above them, wrapped after the line of
     its figures ("Accounts receivable, net of   2,791,143 ..." / "accumulated depreciation and"
     / ... / "September 30, 2024," / "respectively"): one cell each, each continuing the line
-    before. They are label lines, even where one reads like a heading, and no gap between
-    tables."""
+    before (across a page break, ``breaks``, too). They are label lines, even where one reads
+    like a heading, and no gap between tables."""
     tails: set[int] = set()
     for i in range(1, len(rows)):
-        above, row = rows[i - 1], rows[i]
-        if len(row) != 1 or not above or (i - 1 not in tails and not _figures(above)):
+        j = i - 1
+        while j > 0 and j in breaks:
+            j -= 1
+        above, row = rows[j], rows[i]
+        if len(row) != 1 or not above or (j not in tails and not _figures(above)):
             continue
         if not is_figure(above[0].text) and _wraps(above[0].text, row[0].text):
             tails.add(i)
     return tails
 
 
-def _label_heads(rows: list[list[Cell]]) -> set[int]:
+def _label_heads(rows: list[list[Cell]], breaks: frozenset[int] = frozenset()) -> set[int]:
     """Lines that start the label of the figure row below them, wrapped before the line of its
     figures ("Common stock—authorized, 25,000,000" / "shares; issued and outstanding," / ... /
     "September 30, 2023, respectively   144,839 ..."): one cell each, each wrapping into the
-    next. A line that reads like a heading is one only if the line above does not run into it."""
+    next, across a page break (``breaks``). A line that reads like a heading is one only if the
+    line above does not run into it."""
     heads: set[int] = set()
     for i, row in enumerate(rows):
         if not row or not _figures(row) or row[0] in _figures(row):
             continue
         after = row[0].text
         for k in range(i - 1, -1, -1):
+            if k in breaks:
+                continue
             line = rows[k]
             if len(line) != 1 or not _wraps(line[0].text, after):
                 break
@@ -262,19 +268,35 @@ def as_tabbed(lines: list[str], furniture: frozenset[int] = frozenset()) -> list
     return read_columns(lines, furniture).lines
 
 
+def _page_breaks(rows: list[list[Cell]], furniture: frozenset[int]) -> frozenset[int]:
+    """The lines of page breaks: each run of blank lines and page furniture (page numbers,
+    running heads) that holds some furniture."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, row in enumerate([*rows, [Cell(0, 1, "x")]]):
+        if not row or i in furniture:
+            run.append(i)
+            continue
+        if any(k in furniture for k in run):
+            out.update(run)
+        run = []
+    return frozenset(out)
+
+
 def read_columns(lines: list[str], furniture: frozenset[int] = frozenset()) -> Rewritten:
     """Every table of the text read by column position (see the module's docstring)."""
     shown = ["" if i in furniture else line for i, line in enumerate(lines)]  # page furniture
     rows = [cells(line) for line in shown]
+    breaks = _page_breaks(rows, furniture)
     out = Rewritten(list(lines))
     previous: _Block | None = None
     floor = 0
-    for block in _blocks(rows):
+    for block in _blocks(rows, breaks):
         _read_block(shown, rows, block, floor, previous)
         _write_headings(rows, block, out)
         for i in block.rows:
             _write_row(rows, i, block, out)
-        _join_wrapped_labels(out.lines, rows, block.start, block.rows[-1])
+        _join_wrapped_labels(out.lines, rows, block.start, block.rows[-1], breaks)
         floor, previous = block.rows[-1] + 1, block
     return out
 
@@ -401,11 +423,15 @@ def _wraps(text: str, after: str) -> bool:
     return ends_dangling(text) or starts_lowercase_or_joiner(after) or starts_with_number(after)
 
 
-def _join_wrapped_labels(out: list[str], rows: list[list[Cell]], first: int, last: int) -> None:
-    """A label wrapped over lines before its figures becomes the label of the figures' row."""
+def _join_wrapped_labels(out: list[str], rows: list[list[Cell]], first: int, last: int,
+                         breaks: frozenset[int] = frozenset()) -> None:
+    """A label wrapped over lines before its figures (across a page break, too) becomes the
+    label of the figures' row."""
     chain: list[int] = []
     for i in range(first, last + 1):
         line = out[i]
+        if i in breaks:
+            continue
         if not rows[i]:
             chain = []
         elif line.endswith("\t") and line.count("\t") == 1:  # a label line
