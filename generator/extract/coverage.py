@@ -79,6 +79,17 @@ class TableMapping(_Frozen):
     skipped: int
 
 
+class Unexplained(_Frozen):
+    """A number printed in the release that no reader placed in a table and nothing explains
+    (not a date, a period's name, page furniture, the exchange rate, a footnote mark...): a
+    figure the reader may have missed. ``context`` is its line's words."""
+
+    document: str
+    line: int
+    text: str
+    context: str
+
+
 class Coverage(_Frozen):
     document: str
     layout: str
@@ -99,6 +110,10 @@ class Coverage(_Frozen):
     label_readings: tuple[LabelReading, ...] = ()
     held_back: tuple[HeldBack, ...] = ()
     problems: tuple[str, ...] = ()
+    # numbers of the text no reader placed: how many of each kind explain themselves (a date,
+    # a period's name, page furniture, the stated exchange rate...), and the rest, listed
+    explained: dict[str, int] = {}
+    unexplained: tuple[Unexplained, ...] = ()
 
     @property
     def accounted(self) -> int:
@@ -160,6 +175,15 @@ class Coverage(_Frozen):
             lines.append(
                 "  skipped derived: " + ", ".join(f"{k} x{v}" for k, v in sorted(derived.items()))
             )
+        if self.explained:
+            lines.append("  outside the tables, explained: " + ", ".join(
+                f"{kind} x{count}" for kind, count in self.explained.items()))
+        if self.unexplained:
+            lines.append(f"  unexplained x{len(self.unexplained)}: printed outside any table "
+                         "read, and no date, period, page number, rate or footnote mark")
+        for number in self.unexplained:
+            lines.append(f"    {number.document}:{number.line} {number.text!r}: "
+                         f"{number.context!r}")
         lines.extend(f"  reader: {p}" for p in self.problems)
         return "\n".join(lines)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from generator.model.period import Duration, Instant
 from generator.model.results import ReportingPeriod
@@ -102,6 +102,16 @@ class TextItem(BaseModel):
     printed: str
 
 
+class PrintedNumber(BaseModel):
+    """A number printed in the release that no reader placed and nothing explains: its line,
+    the number as printed and the line's words around it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    line: int
+    text: str
+    context: str
+
+
 class Document(BaseModel):
     """A release read by a layout reader."""
 
@@ -116,3 +126,7 @@ class Document(BaseModel):
     loose_numbers: tuple[Cell, ...] = ()  # numbers seen in tables' vicinity but not placed
     texts: tuple[TextItem, ...] = ()  # headline, company name, fiscal period (read/headline.py)
     problems: tuple[str, ...] = ()
+    # numbers of the text no reader placed: explained (how many of each kind: a date, a
+    # period's name, page furniture...) or not (listed): see read/accounting.py
+    explained: dict[str, int] = Field(default_factory=dict)
+    unexplained: tuple[PrintedNumber, ...] = ()

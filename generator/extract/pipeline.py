@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from generator.extract.coverage import CorrectionNote, Coverage, TableMapping
+from generator.extract.coverage import CorrectionNote, Coverage, TableMapping, Unexplained
 from generator.extract.crosscheck import cross_check
 from generator.extract.layout import Document
 from generator.extract.map_rows import MappedDocument, map_document
@@ -105,6 +105,9 @@ def extract_document(doc: Document, taxonomy: Taxonomy,
         calc_findings=tuple(checked.findings), tables=_tables(mapped),
         label_readings=tuple(mapped.readings), held_back=tuple(proof.held),
         problems=problems,
+        explained=doc.explained,
+        unexplained=tuple(Unexplained(document=doc.name, line=n.line, text=n.text,
+                                      context=n.context) for n in doc.unexplained),
     )
     notes = tuple(
         ([f"reader: text read as {doc.encoding}"]

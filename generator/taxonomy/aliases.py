@@ -90,7 +90,20 @@ def label_prefixes(text: str) -> list[str]:
 def _name_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """Whole-word patterns of the folded names, longest first (computed once per name set)."""
     folded = sorted({_fold(n) for n in names if _fold(n)}, key=lambda n: (-len(n), n))
-    return tuple(re.compile(rf"(?<![0-9a-z]){re.escape(n)}(?![0-9a-z])") for n in folded)
+    return tuple(re.compile(rf"(?<![0-9a-z]){_lookalike_pattern(n)}(?![0-9a-z])")
+                 for n in folded)
+
+
+_LOOKALIKE_CLASSES = {"i": "[il1]", "l": "[il1]", "o": "[o0]"}
+
+
+def _lookalike_pattern(name: str) -> str:
+    """A folded name as a pattern that forgives the letters OCR confuses in a word of letters
+    ("internet 1nitiative japan inc"); a name of three letters or fewer, which OCR misreads
+    as a number ("113" for IIJ), only as spelt (``ocr_names`` lists its misreadings)."""
+    if len(name.replace(" ", "")) <= 3:
+        return re.escape(name)
+    return "".join(_LOOKALIKE_CLASSES.get(ch, re.escape(ch)) for ch in name)
 
 
 def split_negation(alias: str) -> tuple[str, bool]:

@@ -28,6 +28,8 @@ from tests.extract.builders import (
     FY2010,
     H1_2009,
     H1_2010,
+    MAR_2010,
+    SEP_2010,
     col,
     document,
     item_col,
@@ -654,3 +656,21 @@ def test_a_row_whose_period_is_implied_is_filed_when_its_other_printings_agree(
     rows = [f for f in proof.facts if f.source.line == 745]
     assert len(rows) == 3 and not proof.held
     assert all("printed twice" in f.source.proven_by for f in rows)
+
+
+def test_figures_in_the_label_of_a_guessed_row_are_placed_by_their_words(real: Taxonomy) -> None:
+    """The reader could only guess which columns the row's own figures fill; the figures in its
+    label were never in a column: their words name and date them, so the guess is no doubt
+    of theirs (the row's own figures stay held back)."""
+    label = ("Accounts receivable, net of allowance for doubtful accounts of JPY 37,178 thousand "
+             "and JPY 56,787 thousand at March 31, 2010 and September 30, 2010, respectively")
+    sheet = table("Consolidated balance sheets", 10,
+                  [col(period=MAR_2010), col(period=SEP_2010)],
+                  [row("ASSETS", 11), row("Current assets:", 12),
+                   guessed(row(label, 13, "1,000", "2,000"))], kind="balance")
+    proof = proof_of(laid_out(sheet, company="iij"), real)
+    assert filed(proof)[("AllowanceForDoubtfulAccountsReceivable", str(MAR_2010), "JPY")] == \
+        Decimal(37_178_000)
+    assert filed(proof)[("AllowanceForDoubtfulAccountsReceivable", str(SEP_2010), "JPY")] == \
+        Decimal(56_787_000)
+    assert ("AccountsReceivable", str(SEP_2010), "JPY") not in filed(proof)

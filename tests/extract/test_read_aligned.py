@@ -117,3 +117,46 @@ def test_any_right_aligned_table_comes_back_cell_for_cell(
         got = line.split("\t")
         assert got[0] == label
         assert got[1:] + [""] * (4 - len(got)) == cells
+
+
+ENDS = (50, 58, 86, 104, 112)  # right edges: JPY, %, USD, JPY, %
+
+
+def _aligned(label: str, cells: list[str]) -> str:
+    line = label
+    for end, cell in zip(ENDS, cells, strict=True):
+        if cell:
+            line += " " * max(end - len(cell) - len(line), 2) + cell
+    return line
+
+
+PERCENT_TABLE = [
+    " " * 36 + "As of March 31, 2023" + " " * 30 + "As of September 30, 2023",
+    _aligned("", ["Thousands of JPY", "%", "Thousands of U.S. Dollars", "Thousands of JPY",
+                  "%"]),
+    _aligned("Cash and cash equivalents", ["665,590", "", "202,235", "26,106,463", ""]),
+    _aligned("Inventories", ["467,672", "", "2,964", "382,650", ""]),
+    _aligned("Total current assets", ["2,813,642", "38.9", "214,529", "27,693,523", "87.1"]),
+    _aligned("Total assets", ["7,237,873", "100.0", "246,222", "31,784,785", "100.0"]),
+]
+
+
+@given(amounts=st.lists(st.integers(1_000, 10**8).map(lambda n: f"{n:,}"), min_size=3,
+                        max_size=3),
+       label=st.sampled_from([
+           "Other current assets, net of allowance for doubtful accounts of JPY 99,360 thousand "
+           "and JPY 33,041 thousand at March 31, 2023 and September 30, 2023, respectively",
+           "Treasury stock—1,250,145 shares held by the company at March 31, 2023 and "
+           "September 30, 2023, respectively"]))
+def test_amounts_pushed_out_of_their_columns_by_a_long_label_skip_the_percent_columns(
+        amounts: list[str], label: str) -> None:
+    """A long label pushes its row's figures to the right of their columns, two spaces apart:
+    by their order alone they could stand in any three of the five columns. A % column never
+    holds a figure printed with thousands separators and no decimals, which leaves one
+    placement: the three amount columns, read, not guessed."""
+    from generator.extract.read.aligned import read_columns
+
+    lines = [*PERCENT_TABLE[:4], f"{label}  {'  '.join(amounts)}", *PERCENT_TABLE[4:]]
+    read = read_columns(lines)
+    assert read.lines[4].split("\t") == [label, amounts[0], "", amounts[1], amounts[2], ""]
+    assert 4 not in read.guessed

@@ -60,8 +60,23 @@ def test_a_figure_pushed_by_a_long_label_into_one_free_column_is_read() -> None:
 
 
 def test_a_figure_pushed_past_a_blank_column_is_a_guess() -> None:
-    # 23,025 ends past the share column's edge, right after the label: is it the prior figure
-    # (the share left blank) or a share (the prior figure left blank)? Only its size says.
+    # 30.2 ends past the share column's edge, right after the label: is it the prior figure
+    # (the share left blank) or a share (the prior figure left blank)? Nothing printed says: it
+    # prints the shares' one decimal, and no thousands separator.
+    header = ["                               Thousands of JPY      %   Thousands of JPY"]
+    rows = [
+        "Revenues                                51,109    100.0       54,397",
+        "Other                                      300                   400",
+        "Property and equipment, net of accumulated depreciation  30.2  24,050",
+        "Total                                   51,409    100.0       54,797",
+    ]
+    read = read_columns([*header, *rows])
+    assert 3 in read.guessed
+
+
+def test_a_pushed_figure_printed_as_an_amount_is_no_share() -> None:
+    # 23,025 is printed with a thousands separator and no decimals, as amounts are and shares
+    # of a total never are: the share column cannot hold it, so it is the prior figure.
     header = ["                               Thousands of JPY      %   Thousands of JPY"]
     rows = [
         "Revenues                                51,109    100.0       54,397",
@@ -70,7 +85,9 @@ def test_a_figure_pushed_past_a_blank_column_is_a_guess() -> None:
         "Total                                   51,409    100.0       54,797",
     ]
     read = read_columns([*header, *rows])
-    assert 3 in read.guessed
+    assert slots(read.lines[3]) == ["Property and equipment, net of accumulated depreciation",
+                                    "23,025", "", "24,050"]
+    assert 3 not in read.guessed
 
 
 def test_a_header_naming_fewer_columns_than_the_figures_show_invents_none() -> None:
@@ -185,3 +202,19 @@ def test_a_rendered_release_in_ragged_columns_is_read_without_a_wrong_figure(
     assert extraction.coverage.layout == "aligned"
     assert score.filed_wrong == 0, [w.describe() for w in score.wrong[:3]]
     assert score.recall >= recall
+
+
+def test_a_pushed_figure_with_other_decimals_than_every_share_is_no_share() -> None:
+    # Every share this table prints has one decimal; 9,076.80 (a per-share amount) has two:
+    # the share column cannot hold it, so it is the prior figure.
+    header = ["                               Thousands of JPY      %   Thousands of JPY"]
+    rows = [
+        "Revenues                                51,109    100.0       54,397",
+        "Other                                      300      0.6          400",
+        "Diluted net income attributable to the company per share  9,076.80  5,599.74",
+        "Total                                   51,409    100.6       54,797",
+    ]
+    read = read_columns([*header, *rows])
+    assert slots(read.lines[3]) == ["Diluted net income attributable to the company per share",
+                                    "9,076.80", "", "5,599.74"]
+    assert 3 not in read.guessed

@@ -10,7 +10,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.extract.read.inlabel import label_figures, numbers_in
+from generator.extract.read.inlabel import label_figures, misread, numbers_in
 from generator.extract.read.lists import entry_period, read_lists
 from generator.model.period import Duration, Instant
 
@@ -123,10 +123,12 @@ def test_lists_with_blank_lines_and_entries_sharing_a_line() -> None:
 
 
 def test_a_damaged_or_half_read_list_dates_nothing() -> None:
-    # OCR "67,l36" is no figure "67"; the figure after it cannot be told which date it is for
+    # OCR "67,l36" is no figure "67": it is read whole, marked misread (held back when mapped);
+    # the dates are half read (one date for two figures), so neither is told its date
     [clause] = label_figures("Other assets, net of allowance for doubtful accounts of JPY "
                              "67,l36 thousand and JPY 76,007 thousand at March 31, 2020 and")
-    assert [f.text for f in clause.figures] == ["JPY 76,007 thousand"]
-    assert clause.doubt is not None
+    assert [(f.text, misread(f.text)) for f in clause.figures] == [
+        ("JPY 67,l36 thousand", True), ("JPY 76,007 thousand", False)]
+    assert len(clause.dates) == 1  # two figures, one date: the mapper pairs none
     # a number the company-name repair damaged ("12,IIJ,695") yields no "695"
     assert label_figures("issued and outstanding, 12,IIJ,695 shares at March 31, 2019") == []

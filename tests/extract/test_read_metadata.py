@@ -58,6 +58,8 @@ def test_a_quarter_that_is_not_year_to_date_is_not_guessed() -> None:
         ("The rate used for the translation was JPY77.04 per US$1.00, which was", "77.04"),
         ("at the rate of JPY 83.53 which was the noon buying rate in New York", "83.53"),
         ("at the rate of JPY 98.29 per 1U.S. dollar which was the noon buying rate", "98.29"),
+        ("Convenience translation: U.S.$1 = JPY 143.65 (noon buying rate on", "143.65"),
+        ("US$1.00 = ¥110.50, for the convenience of the reader only.", "110.50"),
     ],
 )
 def test_usd_convenience_rate(text: str, rate: str) -> None:

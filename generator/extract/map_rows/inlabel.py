@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -26,6 +27,7 @@ from generator.model.period import Instant
 from generator.model.results import ResultFact
 from generator.model.taxonomy import LabelFigure, Network, Taxonomy
 from generator.taxonomy.aliases import AliasIndex
+from generator.taxonomy.lookalikes import lookalike_key
 
 MONETARY = (DataType.MONETARY,)
 
@@ -64,17 +66,27 @@ def _contains(haystack: str, needle: str) -> int:
     return found[-1] if found else -1
 
 
+def _phrase_ends(declared: tuple[LabelFigure, ...], key: str, keyed: Callable[[str], str]
+                 ) -> dict[str, int]:
+    """Per declared concept, where the last of its phrases printed in ``key`` ends."""
+    ends: dict[str, int] = {}
+    for figure in declared:
+        for phrase in figure.phrases:
+            at = _contains(key, keyed(phrase))
+            if at >= 0:
+                ends[figure.concept] = max(ends.get(figure.concept, -1), at)
+    return ends
+
+
 def named_concept(index: AliasIndex, declared: tuple[LabelFigure, ...], words: str
                   ) -> LabelFigure | str:
     """The declared figure the words name: the one whose phrase is printed closest to the
     figures; a reason when none or two at once."""
     key = index.key(words)
-    ends: dict[str, int] = {}
-    for figure in declared:
-        for phrase in figure.phrases:
-            at = _contains(key, index.key(phrase))
-            if at >= 0:
-                ends[figure.concept] = max(ends.get(figure.concept, -1), at)
+    ends = _phrase_ends(declared, key, index.key)
+    if not ends:  # "allowance for doubtfu1 accounts": the letters OCR confuses forgiven
+        ends = _phrase_ends(declared, lookalike_key(key),
+                            lambda phrase: lookalike_key(index.key(phrase)))
     if not ends:
         return f"the words '{words}' name none of {', '.join(f.concept for f in declared)}"
     last = max(ends.values())

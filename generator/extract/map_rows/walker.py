@@ -123,8 +123,9 @@ class RowWalker:
             match = self._resolve_lookalike(label, has_values, readings=False)
         if match is not None:
             return match
-        for reading in label_prefixes(label):
-            match = self._resolve(reading, has_values)
+        for reading in label_prefixes(label):  # "Accounts receivab1e, net of allowance ..."
+            match = self._resolve(reading, has_values) or self._resolve_lookalike(
+                reading, has_values, readings=False)
             if match is not None:
                 return match
         match = self._resolve_by_meaning(label, has_values)

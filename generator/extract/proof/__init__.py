@@ -94,7 +94,8 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
         else:
             blanks = _incomplete_rows(table)
         for strip in by_index.values():
-            strip.incomplete_rows = blanks
+            if strip.label is None:  # a figure in a label is placed by its words, not its row
+                strip.incomplete_rows = blanks
             if outcome.order_guessed:
                 strip.placement = ("its column's item was told by the network's order, not by "
                                    "the header (stacked item boxes a scan read across)")

@@ -10,19 +10,31 @@ unmapped otherwise). So a label that dates its figures itself confirms them (row
 assignment). A figure dated only by the table's columns (a label that prints no date) is
 confirmed in its rows, not its period: it needs another printing (:mod:`.twice`). In OCR text
 the label's words and digits are themselves in doubt: there only another printing proves it.
+A figure with a digit printed as its lookalike letter ("JPY 37,l48 thousand") is read but
+always held back: nothing printed says the letter stood for that digit.
 """
 
 from __future__ import annotations
 
 from generator.extract.proof.columns import BOTH, ROWS, ColumnFacts
+from generator.extract.read.inlabel import misread
 
 CHECK = "in its label"
 UNTRUSTED_LAYOUTS = frozenset({"ocr"})
 
 
+MISREAD = ("a digit of it is printed as the letter OCR confuses with it ('{text}'): its value "
+           "is a reading, not what was printed")
+
+
 def check(column: ColumnFacts, layout: str) -> None:
     strip = column.label
-    if strip is None or layout in UNTRUSTED_LAYOUTS:
+    if strip is None:
+        return
+    for fact in column.facts:  # "JPY 37,l48 thousand": held back, whatever proves the others
+        if misread(fact.source.text or ""):
+            column.doubt_fact(fact, MISREAD.format(text=fact.source.text))
+    if layout in UNTRUSTED_LAYOUTS:
         return
     words = f"'{strip.words}'"
     if strip.dated_by_label:

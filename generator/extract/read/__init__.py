@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.extract.layout import Document, Table
 from generator.extract.read import aligned, ocr, piped, runon, slides, spaced, tabbed
+from generator.extract.read.accounting import account
 from generator.extract.read.detect import Layout, detect_layout
 from generator.extract.read.encoding import UnsupportedFile, binary_kind, decode_release
 from generator.extract.read.headline import read_texts
@@ -126,12 +127,16 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     taken = {r.line for t in assembly.tables for r in t.rows} | {c.line for c in assembly.loose}
     listed = read_lists(lines, taken)
     problems.extend(listed.problems)
+    tables = (*assembly.tables, *listed.tables)
+    usd_rate = detect_usd_rate(text)
+    accounts = account(lines, tables, assembly.loose, page_furniture(lines), usd_rate)
     return Document(
         name=name, layout=layout, encoding=encoding,
-        company=company_id, period=period, usd_rate=detect_usd_rate(text),
-        tables=(*assembly.tables, *listed.tables), loose_numbers=tuple(assembly.loose),
+        company=company_id, period=period, usd_rate=usd_rate,
+        tables=tables, loose_numbers=tuple(assembly.loose),
         texts=texts,
         problems=tuple(problems),
+        explained=dict(sorted(accounts.explained.items())), unexplained=tuple(accounts.unexplained),
     )
 
 
@@ -144,7 +149,8 @@ def _segments(layout: Layout, lines: list[str], *, wrapped: bool = False) -> lis
     if layout == "tabbed":
         return ocr.join_broken_labels(tabbed.segments(lines, furniture), aggressive=False)
     if layout == "aligned":
-        return ocr.join_broken_labels(aligned.segments(lines, furniture), aggressive=True)
+        return ocr.join_broken_labels(aligned.segments(lines, furniture), aggressive=True,
+                                      furniture=furniture)
     if layout == "piped":
         return ocr.join_broken_labels(piped.segments(lines, furniture), aggressive=False)
     if layout == "runon":

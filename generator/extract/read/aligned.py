@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from generator.extract.layout import Column
 from generator.extract.read import tabbed
-from generator.extract.read.cells import SKIP_COST
+from generator.extract.read.cells import PERCENT_ROLES, SKIP_COST
 from generator.extract.read.grid import Cell, Figures, Grid, cells, find_grid, is_figure, place
 from generator.extract.read.headers import (
     build_columns,
@@ -23,7 +23,12 @@ from generator.extract.read.headers import (
     header_coverage,
     parse_header,
 )
-from generator.extract.read.lines import ends_dangling, starts_lowercase_or_joiner
+from generator.extract.read.lines import (
+    clean_label,
+    ends_dangling,
+    starts_lowercase_or_joiner,
+    starts_with_number,
+)
 from generator.extract.read.periods import FiscalCalendar
 from generator.extract.read.segments import HEADER_COVERAGE, Segment
 from generator.extract.read.stacked import continues
@@ -73,24 +78,74 @@ class _Block:
     margin: int = 0
     zone: int = 0  # where the leftmost figure starts: cells ending before it are labels
     trusted: bool = True  # the grid has the columns the header names
+    heads: set[int] = field(default_factory=set)  # lines starting a label (_label_heads)
+    decimals: dict[int, int] = field(default_factory=dict)  # see _column_decimals
 
 
-def _blocks(rows: list[list[Cell]]) -> list[_Block]:
+def _blocks(rows: list[list[Cell]], breaks: frozenset[int] = frozenset()) -> list[_Block]:
     """Rows with figures grouped into tables: a header line between two rows starts a new
     table, and so do more than ``BLOCK_GAP`` lines without figures."""
     blocks: list[_Block] = []
     last = -1
+    heads = _label_heads(rows, breaks)
+    label_lines = _label_tails(rows, breaks) | heads
     for i, row in enumerate(rows):
         if not _figures(row):
             continue
-        between = rows[last + 1:i] if blocks else []
-        gap = sum(1 for r in between if r)
-        if blocks and gap <= BLOCK_GAP and not any(_is_header(r) for r in between):
+        between = [k for k in range(last + 1, i)
+                   if rows[k] and k not in label_lines] if blocks else []
+        gap = len(between)
+        headed = any(_is_header(rows[k]) for k in between)
+        if blocks and gap <= BLOCK_GAP and not headed:
             blocks[-1].rows.append(i)
         else:
-            blocks.append(_Block([i]))
+            blocks.append(_Block([i], heads=heads))
         last = i
     return blocks
+
+
+def _label_tails(rows: list[list[Cell]], breaks: frozenset[int] = frozenset()) -> set[int]:
+    """Lines that carry on the label of the figure row above them, wrapped after the line of
+    its figures ("Accounts receivable, net of   2,791,143 ..." / "accumulated depreciation and"
+    / ... / "September 30, 2024," / "respectively"): one cell each, each continuing the line
+    before (across a page break, ``breaks``, too). They are label lines, even where one reads
+    like a heading, and no gap between tables."""
+    tails: set[int] = set()
+    for i in range(1, len(rows)):
+        j = i - 1
+        while j > 0 and j in breaks:
+            j -= 1
+        above, row = rows[j], rows[i]
+        if len(row) != 1 or not above or (j not in tails and not _figures(above)):
+            continue
+        if not is_figure(above[0].text) and _wraps(above[0].text, row[0].text):
+            tails.add(i)
+    return tails
+
+
+def _label_heads(rows: list[list[Cell]], breaks: frozenset[int] = frozenset()) -> set[int]:
+    """Lines that start the label of the figure row below them, wrapped before the line of its
+    figures ("Common stock—authorized, 25,000,000" / "shares; issued and outstanding," / ... /
+    "September 30, 2023, respectively   144,839 ..."): one cell each, each wrapping into the
+    next, across a page break (``breaks``). A line that reads like a heading is one only if the
+    line above does not run into it."""
+    heads: set[int] = set()
+    for i, row in enumerate(rows):
+        if not row or not _figures(row) or row[0] in _figures(row):
+            continue
+        after = row[0].text
+        for k in range(i - 1, -1, -1):
+            if k in breaks:
+                continue
+            line = rows[k]
+            if len(line) != 1 or not _wraps(line[0].text, after):
+                break
+            if _is_header(line) and not (k and len(rows[k - 1]) == 1
+                                         and ends_dangling(rows[k - 1][0].text)):
+                break
+            heads.add(k)
+            after = line[0].text
+    return heads
 
 
 def _header_start(rows: list[list[Cell]], block: _Block, floor: int) -> int:
@@ -153,6 +208,46 @@ def _skip_cost(columns: list[Column]) -> Callable[[int], float]:
     return cost
 
 
+AMOUNT = re.compile(r"\(?-?\d{1,3}(?:,\d{3})+\)?")  # "866,380", "(4,918,589)": no percentage
+
+
+def _decimals(text: str) -> int:
+    digits = re.search(r"\.(\d+)", text)
+    return len(digits.group(1)) if digits else 0
+
+
+def _column_decimals(rows: list[list[Cell]], block: _Block) -> dict[int, int]:
+    """Per column, the decimals every figure standing at its edge prints, where at least two
+    do and all alike ("38.9", "100.0": one)."""
+    grid = block.grid
+    if grid is None:
+        return {}
+    seen: dict[int, set[int]] = {}
+    counts: dict[int, int] = {}
+    for i in block.rows:
+        for cell in _figures_of(rows[i], block).free():
+            k = grid.anchor(cell.end)
+            if k is not None:
+                seen.setdefault(k, set()).add(_decimals(cell.text))
+                counts[k] = counts.get(k, 0) + 1
+    return {k: next(iter(d)) for k, d in seen.items() if len(d) == 1 and counts[k] >= 2}
+
+
+def _holds(columns: list[Column], decimals: dict[int, int]) -> Callable[[Cell, int], bool]:
+    """Whether column k can hold a figure: a % column (share of revenue, change in %) never
+    holds one printed with thousands separators and no decimals, as amounts and share counts
+    are, nor one printed with other decimals than all its figures ("9,076.80" in a column of
+    "38.9"). A pushed figure is then not placed there, which may leave one placement only."""
+    def holds(cell: Cell, k: int) -> bool:
+        if not (k < len(columns) and columns[k].role in PERCENT_ROLES):
+            return True
+        text = cell.text.replace(" ", "")
+        if AMOUNT.fullmatch(text):
+            return False
+        return k not in decimals or decimals[k] == _decimals(text)
+    return holds
+
+
 def _joined(label: str, slots: list[str]) -> str:
     return "\t".join([label, *slots]).rstrip("\t")
 
@@ -164,6 +259,7 @@ class Rewritten:
 
     lines: list[str]
     guessed: set[int] = field(default_factory=set)
+    labels: set[int] = field(default_factory=set)  # lines that are only (part of) a label
 
 
 def as_tabbed(lines: list[str], furniture: frozenset[int] = frozenset()) -> list[str]:
@@ -172,19 +268,35 @@ def as_tabbed(lines: list[str], furniture: frozenset[int] = frozenset()) -> list
     return read_columns(lines, furniture).lines
 
 
+def _page_breaks(rows: list[list[Cell]], furniture: frozenset[int]) -> frozenset[int]:
+    """The lines of page breaks: each run of blank lines and page furniture (page numbers,
+    running heads) that holds some furniture."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, row in enumerate([*rows, [Cell(0, 1, "x")]]):
+        if not row or i in furniture:
+            run.append(i)
+            continue
+        if any(k in furniture for k in run):
+            out.update(run)
+        run = []
+    return frozenset(out)
+
+
 def read_columns(lines: list[str], furniture: frozenset[int] = frozenset()) -> Rewritten:
     """Every table of the text read by column position (see the module's docstring)."""
     shown = ["" if i in furniture else line for i, line in enumerate(lines)]  # page furniture
     rows = [cells(line) for line in shown]
+    breaks = _page_breaks(rows, furniture)
     out = Rewritten(list(lines))
     previous: _Block | None = None
     floor = 0
-    for block in _blocks(rows):
+    for block in _blocks(rows, breaks):
         _read_block(shown, rows, block, floor, previous)
         _write_headings(rows, block, out)
         for i in block.rows:
             _write_row(rows, i, block, out)
-        _join_wrapped_labels(out.lines, rows, block.start, block.rows[-1])
+        _join_wrapped_labels(out.lines, rows, block.start, block.rows[-1], breaks)
         floor, previous = block.rows[-1] + 1, block
     return out
 
@@ -219,6 +331,7 @@ def _read_block(raw: list[str], rows: list[list[Cell]], block: _Block, floor: in
         # header was misread, so no placement is read; the figures' own columns keep the
         # cells apart, every row a guess.
         block.grid, block.trusted = shown, False
+    block.decimals = _column_decimals(rows, block)
 
 
 def _write_row(rows: list[list[Cell]], i: int, block: _Block, out: Rewritten) -> None:
@@ -228,7 +341,9 @@ def _write_row(rows: list[list[Cell]], i: int, block: _Block, out: Rewritten) ->
     label, _, rest = _label_part(row, block)
     figures = _figures_of(row, block)
     grid = block.grid
-    placement = place(figures, grid, _skip_cost(block.columns)) if grid is not None else None
+    holds = _holds(block.columns, block.decimals)
+    placement = place(figures, grid, _skip_cost(block.columns), holds) \
+        if grid is not None else None
     stray = [c for c in rest if c not in figures.cells]
     if grid is None or placement is None:
         out.lines[i] = "\t".join([label, *(c.text for c in rest)])
@@ -261,20 +376,35 @@ def _heading_slots(row: list[Cell], block: _Block) -> tuple[str, list[str]]:
     return label, [" ".join(s) for s in slots]
 
 
+def _label_lead(rows: list[list[Cell]], block: _Block) -> set[int]:
+    """The lines above a block's first row that start its label (see :func:`_label_heads`)."""
+    if block.grid is None:
+        return set()
+    first = block.rows[0]
+    lead: set[int] = set()
+    for i in range(first - 1, block.start - 1, -1):
+        if i not in block.heads:
+            break
+        lead.add(i)
+    return lead
+
+
 def _write_headings(rows: list[list[Cell]], block: _Block, out: Rewritten) -> None:
     """The headings above a block (and label lines within it), each heading cell over its
     column; a heading wrapped within its column joins the line above."""
     if block.grid is None:
         return  # no columns to put them over: left as printed, read as text
     above: tuple[int, str, list[str]] | None = None  # the last heading line, to continue
+    lead = _label_lead(rows, block)
     for i in range(block.start, block.rows[-1] + 1):
         row = rows[i]
         if not row or _figures(row):
             continue
         in_columns = row[0].start > block.margin + LABEL_INDENT and row[0].end >= block.zone
         if len(row) < 2 and not in_columns:
-            if i > block.rows[0]:  # a label line: numbers in its words are not cells
+            if i > block.rows[0] or i in lead:  # a label line: numbers in its words are not cells
                 out.lines[i] = f"{row[0].text}\t"  # ("... of JPY 29,516,394 thousand and ...")
+                out.labels.add(i)
             continue
         label, slots = _heading_slots(row, block)
         if i < block.rows[0] and above is not None and not label and continues(slots, above[2]):
@@ -290,14 +420,18 @@ def _write_headings(rows: list[list[Cell]], block: _Block, out: Rewritten) -> No
 def _wraps(text: str, after: str) -> bool:
     """Whether label line ``after`` continues label line ``text`` (a label wrapped in its
     column: "... amortization of JPY" / "29,516,394 thousand and ..., 2013," / "respectively")."""
-    return ends_dangling(text) or starts_lowercase_or_joiner(after) or after[:1].isdigit()
+    return ends_dangling(text) or starts_lowercase_or_joiner(after) or starts_with_number(after)
 
 
-def _join_wrapped_labels(out: list[str], rows: list[list[Cell]], first: int, last: int) -> None:
-    """A label wrapped over lines before its figures becomes the label of the figures' row."""
+def _join_wrapped_labels(out: list[str], rows: list[list[Cell]], first: int, last: int,
+                         breaks: frozenset[int] = frozenset()) -> None:
+    """A label wrapped over lines before its figures (across a page break, too) becomes the
+    label of the figures' row."""
     chain: list[int] = []
     for i in range(first, last + 1):
         line = out[i]
+        if i in breaks:
+            continue
         if not rows[i]:
             chain = []
         elif line.endswith("\t") and line.count("\t") == 1:  # a label line
@@ -329,4 +463,8 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
     for seg in out:
         if seg.kind == "row" and seg.line - 1 in read.guessed:
             seg.guessed = True
+        if seg.kind == "header" and seg.line - 1 in read.labels:
+            # a label's words that read like a heading ("September 30, 2026,"), where the
+            # columns show a label line: inside a table a heading line starts a new table
+            seg.kind, seg.label = "text", clean_label(seg.header_text)
     return out

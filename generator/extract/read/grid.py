@@ -145,11 +145,17 @@ class Placement:
     guessed: bool
 
 
-def place(row: Figures, grid: Grid, skip_cost: Callable[[int], float]) -> Placement | None:
+def _anything(cell: Cell, k: int) -> bool:
+    return True
+
+
+def place(row: Figures, grid: Grid, skip_cost: Callable[[int], float],
+          holds: Callable[[Cell, int], bool] = _anything) -> Placement | None:
     """Put a row's figures in the grid's columns: each at the edge it ends at, pushed figures
-    into the free columns between their anchored neighbours (in order). None when the figures
-    cannot stand in the grid in their printed order (more figures than columns, anchors out of
-    order): the row's placement is then only a guess by its figures' order."""
+    into the free columns between their anchored neighbours (in order) that can hold them
+    (``holds``: a % column no amount). None when the figures cannot stand in the grid in their
+    printed order (more figures than columns, anchors out of order): the row's placement is
+    then only a guess by its figures' order."""
     n = len(grid.edges)
     if len(row.cells) > n:
         return None
@@ -173,7 +179,7 @@ def place(row: Figures, grid: Grid, skip_cost: Callable[[int], float]) -> Placem
         low = columns[-1] + 1 if columns else 0
         following = anchors[j] if j < len(anchors) else None
         high = n if following is None else following
-        run = _run(row, i, j, range(low, high), grid, skip_cost)
+        run = _run(row, i, j, range(low, high), grid, skip_cost, holds)
         if run is None:
             return None
         chosen, sure = run
@@ -184,7 +190,8 @@ def place(row: Figures, grid: Grid, skip_cost: Callable[[int], float]) -> Placem
 
 
 def _run(row: Figures, first: int, stop: int, free: range, grid: Grid,
-         skip_cost: Callable[[int], float]) -> tuple[tuple[int, ...], bool] | None:
+         skip_cost: Callable[[int], float], holds: Callable[[Cell, int], bool] = _anything,
+         ) -> tuple[tuple[int, ...], bool] | None:
     """Columns for the figures ``first:stop`` of a row that stand at no edge, among the free
     columns between their anchored neighbours. A pushed (crowded) figure ends right of its
     column's edge, never left of it beyond the tolerance. Sure only when exactly one placement
@@ -196,8 +203,8 @@ def _run(row: Figures, first: int, stop: int, free: range, grid: Grid,
         return None
 
     def fits(cell: Cell, tight: bool, k: int) -> bool:
-        return cell.end >= grid.edges[k] - grid.tolerance or (
-            not tight and k == grid.nearest(cell.end))
+        return holds(cell, k) and (cell.end >= grid.edges[k] - grid.tolerance or (
+            not tight and k == grid.nearest(cell.end)))
 
     options: list[tuple[int, ...]] = []
     for combo in itertools.combinations(free, len(figures)):

@@ -19,7 +19,7 @@ _PAGE_NUMBER = re.compile(r"^\s*[-–—]?\s*\d{1,3}\s*[-–—]?\s*$")
 _PAGE_FOOTER = re.compile(r"^\s*[-–—]\s*\d{1,3}\s*[-–—]\s+\S.{0,40}$")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _SPACES = re.compile(r"\s+")
-_FUNCTION_WORDS = frozenset([
+FUNCTION_WORDS = frozenset([
     "of", "and", "to", "for", "with", "from", "in", "into", "the", "on", "by", "at", "or", "as",
     "a", "an", "than", "before", "ended", "ending",
 ])
@@ -136,7 +136,7 @@ def starts_lowercase_or_joiner(text: str) -> bool:
     if not text:
         return False
     first = text.split()[0]
-    joiner = first.lower() in _FUNCTION_WORDS and (first.islower() or first.isupper())
+    joiner = first.lower() in FUNCTION_WORDS and (first.islower() or first.isupper())
     numbered = re.match(r"\(\d{1,2}\)|\(note", text, re.I) is not None  # "(2) Financial ..."
     return text[0].islower() or (text[0] == "(" and not numbered) or joiner
 
@@ -144,7 +144,13 @@ def starts_lowercase_or_joiner(text: str) -> bool:
 def ends_dangling(text: str) -> bool:
     """A label fragment that continues on the next line ("..., BEGINNING OF", "at")."""
     words = text.split()
-    return bool(words) and (words[-1].lower() in _FUNCTION_WORDS or text.endswith((",", "-")))
+    return bool(words) and (words[-1].lower() in FUNCTION_WORDS or text.endswith((",", "-")))
+
+
+def starts_with_number(text: str) -> bool:
+    """A label fragment that starts with a number its words go on from ("30, 2030,
+    respectively", "94,729 thousand and ..."); not a word OCR began with a digit ("0THER")."""
+    return re.match(r"\d[\d,.]*(?![\w])", text) is not None
 
 
 def starts_with_date(text: str) -> bool:

@@ -46,9 +46,16 @@ def detect_company(text: str, companies: dict[str, Company]) -> str | None:
     return best[1] if best else None
 
 
+# "U.S.$1 = JPY 143.65", "US$1.00 = ¥110.50": the dollar first
+_RATE_DOLLAR_FIRST = re.compile(
+    r"(?:US\$|U\.?S\.?\s?\$)\s?1(?:\.00?)?\s*=\s*(?:JPY|¥|Yen)\s?(\d{2,3}\.\d{1,4})", re.I)
+
+
 def detect_usd_rate(text: str) -> Decimal | None:
-    m = _RATE.search(text)
-    return Decimal(m.group(1)) if m else None
+    found = [m for m in (_RATE.search(text), _RATE_DOLLAR_FIRST.search(text)) if m]
+    if not found:
+        return None
+    return Decimal(min(found, key=lambda m: m.start()).group(1))
 
 
 def head_lines(text: str) -> list[tuple[int, str]]:

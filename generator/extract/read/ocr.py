@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Collection
 
 from generator.extract.read.lines import (
+    FUNCTION_WORDS,
     ends_dangling,
     is_note,
     is_prose,
     starts_lowercase_or_joiner,
     starts_with_date,
+    starts_with_number,
 )
 from generator.extract.read.segments import Segment, classify, demote_row_labels, split_row
 
@@ -25,7 +28,7 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
         clean = text.replace("|", " ")
         label, slots = split_row(clean.split(), nbsp_empty=False)
         out.append(classify(index + 1, clean, label, slots))
-    return join_broken_labels(demote_row_labels(out), aggressive=True)
+    return join_broken_labels(demote_row_labels(out), aggressive=True, furniture=furniture)
 
 
 def _joinable(seg: Segment) -> bool:
@@ -33,13 +36,17 @@ def _joinable(seg: Segment) -> bool:
         and len(seg.label) < 90
 
 
-def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Segment]:
+def join_broken_labels(segments: list[Segment], *, aggressive: bool,
+                       furniture: Collection[int] = frozenset()) -> list[Segment]:
     """Join label fragments: a line starting in lower case, "(", a joining word or a date
     continues the label above; (``aggressive``, for OCR) a line ending in a joining word or a
     comma, or an all-capitals fragment before an all-capitals row, starts the label below, and
-    a short fragment between two rows ends the label above."""
+    a short fragment between two rows ends the label above. A page break (``furniture``,
+    0-based lines of page numbers and running heads, and the blank lines around them) between
+    a label's lines is no gap: the label goes on on the next page."""
     out: list[Segment] = []
     prefix: Segment | None = None
+    reach: dict[int, int] = {}  # id of a segment -> the last line joined into its label
     for index, seg in enumerate(segments):
         if seg.kind == "header":
             _flush(prefix, out)
@@ -62,16 +69,19 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Seg
                 _flush(prefix, out)
             prefix = None
         prev = next((s for s in reversed(out) if s.kind != "blank"), None)
-        gap = seg.line - prev.line if prev else 99
+        gap = _gap(reach.get(id(prev), prev.line), seg.line, segments, index, furniture) \
+            if prev else 99
         if seg.kind == "text" and _joinable(seg):
             continues = starts_lowercase_or_joiner(seg.label) or starts_with_date(seg.label) or (
                 aggressive and prev is not None and prev.kind == "text" and gap == 1
-                and _capitals(prev.label) and _capitals(seg.label))
+                and _capitals(prev.label) and _capitals(seg.label)) or (
+                aggressive and prev is not None and _left_open(prev.label, seg.label))
             if prev is not None and prev.kind in {"row", "text"} and _joinable_prev(prev) and \
                     gap <= (3 if aggressive else 1) and (continues or (
                         aggressive and not ends_dangling(seg.label)
                         and _short_tail(seg, prev, segments, index + 1))):
                 prev.label = f"{prev.label} {seg.label}".strip()
+                reach[id(prev)] = seg.line
                 if prev.kind == "text" and aggressive and ends_dangling(prev.label):
                     _remove(out, prev)
                     prefix = prev
@@ -91,6 +101,29 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool) -> list[Seg
         out.append(seg)
     _flush(prefix, out)
     return out
+
+
+def _gap(last: int, line: int, segments: list[Segment], index: int,
+         furniture: Collection[int]) -> int:
+    """Lines from ``last`` to ``line`` (``segments[index]``); 1 across a page break: nothing
+    but page furniture and blank lines between them."""
+    between = range(last + 1, line)
+    if not any(k - 1 in furniture for k in between):
+        return line - last
+    blank = {s.line for s in itertools.islice(reversed(segments[:index]), len(between) + 1)
+             if s.kind == "blank"}
+    return 1 if all(k - 1 in furniture or k in blank for k in between) else line - last
+
+
+def _left_open(label: str, after: str) -> bool:
+    """``label`` stops mid-phrase and ``after`` carries on, as a label wrapped after the line
+    of its figures does: it ends in a joining word ("... doubtful accounts of" / "JPY 72,207
+    thousand and ..."), or ``after`` starts with a number its words go on from ("... and JPY" /
+    "94,729 thousand and ...", "September" / "30, 2030, respectively")."""
+    words = label.split()
+    if not words or not after or label.endswith((":", ".")):
+        return False
+    return words[-1].lower() in FUNCTION_WORDS or starts_with_number(after)
 
 
 def _remove(out: list[Segment], seg: Segment) -> None:

@@ -54,8 +54,9 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
             continue
         cells = text.split("\t")
         first = strip_markup(cells[0]).strip()
-        if first and is_number_token(first.split()[0]):
-            label, rest = "", cells
+        if first and all(is_number_token(w) for w in first.split()):
+            label, rest = "", cells  # no label: the first cell is a figure
+            # (a label line may start with one: "2021 and September 30, 2021,")
         else:
             label, rest = first, cells[1:]
         tokens = _cell_tokens(rest)
