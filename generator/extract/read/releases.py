@@ -24,7 +24,8 @@ from generator.extract.read.metadata import KIND_PATTERNS, YEAR_PATTERNS
 
 #: Non-blank lines of a release's opening: its title block (as ``metadata.head_lines``).
 HEAD_LINES = 12
-#: A release shorter than this (characters) is no release: a cover line quoted in a footer.
+#: A release shorter than this (characters, blank space aside) is no release: a cover line
+#: quoted near the end or the start of one.
 MIN_RELEASE_CHARS = 2000
 #: A letterhead line above a cover: short, and naming the company.
 LETTERHEAD_CHARS = 60
@@ -130,6 +131,8 @@ def release_spans(text: str, company_names: Iterable[str] = ()) -> list[Span]:
         begin = _begin(text, cover, begins[-1], names)
         if len(text[begins[-1]:begin].strip()) >= MIN_RELEASE_CHARS:
             begins.append(begin)
+    if len(begins) > 1 and len(text[begins[-1]:].strip()) < MIN_RELEASE_CHARS:
+        begins.pop()  # a cover at the very end heads no release
     spans: list[Span] = []
     line = 1
     for start, end in zip(begins, [*begins[1:], len(text)], strict=True):
