@@ -203,7 +203,7 @@ def _build(args: argparse.Namespace, executor: Executor, workers: int, taxonomy:
            inputs: list[Path], releases: list[Path]) -> int:
     """Extract on ``executor``, then map, generate and validate, and report."""
     from generator import build_output
-    from generator.build import ResultsFileError, load_results, write_build
+    from generator.build import ResultsFileError, load_results_all, write_build
     from generator.inputs import ReleaseLines, ReleaseTask, extract_task, remote_validator
     from generator.limits import read_bytes
 
@@ -222,7 +222,7 @@ def _build(args: argparse.Namespace, executor: Executor, workers: int, taxonomy:
         if path.suffix.lower() == ".json":
             try:
                 with doing("reading results", path):
-                    results.append(load_results(path, max_bytes=args.max_input_bytes))
+                    results.extend(load_results_all(path, max_bytes=args.max_input_bytes))
             except ResultsFileError as exc:
                 for problem in exc.problems:
                     _err(f"{path}: not a results file: {problem}")

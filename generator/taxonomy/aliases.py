@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.model.concept import Concept
 from generator.model.entity import Company
@@ -195,6 +196,7 @@ class AliasIndex:
         self.names_row: dict[tuple[str, str], bool] = {}
         self.known_wordings: dict[str, dict[str, bool]] = {}
         self.splits: dict[tuple[str, str], tuple[tuple[tuple[str, bool], ...], int]] = {}
+        self.fuzzy: dict[tuple[str, str], Any] = {}  # map_rows.fuzzy's readings (or None)
         self.networks: dict[str, NetworkAliases] = {
             net.id: self._network(net) for net in taxonomy.networks
         }
@@ -221,6 +223,7 @@ class AliasIndex:
         self._keys.clear()
         self.names_row.clear()
         self.splits.clear()
+        self.fuzzy.clear()
 
     def member(self, axis: str, label: str) -> str | None:
         """The member of ``axis`` a row label names, if any."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import load_results_all
 from generator.cli import main
 from generator.extract.pipeline import extract_release, extract_releases
 from generator.extract.read.releases import release_spans
@@ -79,6 +80,7 @@ def test_extract_writes_one_results_object_per_release(tmp_path: Path,
         r["notes"].pop(0)
     first = json.loads(json.dumps(results[0]).replace("two.txt#1", one.name))
     assert first == single
+    assert [r.document for r in load_results_all(out)] == ["two.txt#1", "two.txt#2"]
     report = capsys.readouterr().out.splitlines()
     assert report[0].startswith("two.txt#1 (slides")
     assert report[-1].endswith("2 releases read one by one")
