@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from generator.generate import OutputStage, instance_bytes
 from generator.generate.inline import inline_bytes, inline_name
@@ -162,9 +162,23 @@ def load_results(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Results:
     Raises :class:`ResultsFileError` listing the first :data:`MAX_PROBLEMS` problems (and how
     many more), each with its JSON path; a file over ``max_bytes`` (0: no limit) is refused
     before it is read (:class:`InputTooLarge`)."""
+    found = load_results_all(path, max_bytes=max_bytes)
+    if len(found) != 1:
+        raise ResultsFileError(path, [f"top level: {len(found)} results objects, not one"])
+    return found[0]
+
+
+_RESULTS_LIST: TypeAdapter[list[Results]] = TypeAdapter(list[Results])
+
+
+def load_results_all(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> list[Results]:
+    """:func:`load_results` of a file holding one results object or an array of them (as
+    ``xbrlgen extract`` writes a file of several releases), in the file's order."""
     data = read_bytes(path, max_bytes, what="results file")
     try:
-        return Results.model_validate_json(data)
+        if data.lstrip()[:1] == b"[":
+            return _RESULTS_LIST.validate_json(data)
+        return [Results.model_validate_json(data)]
     except ValidationError as exc:
         try:
             document = json.loads(data)

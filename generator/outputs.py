@@ -18,7 +18,10 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from generator.cli_errors import doing
 
@@ -81,6 +84,32 @@ def write_file(path: Path, data: bytes) -> None:
                 return
             _replace(real, data)
     except OSError as exc:  # name the file asked for, not the temporary one
+        raise OSError(exc.errno, f"cannot write: {exc.strerror}", str(path)) from exc
+
+
+@contextmanager
+def open_output(path: Path) -> Iterator[BinaryIO]:
+    """:func:`write_file` for output written piece by piece (a stream of releases' results):
+    a regular file is written to a temporary file in its folder and renamed over the target
+    when the block ends without an error; a device or FIFO is written through."""
+    real = Path(os.path.realpath(path))
+    try:
+        with doing("writing", path):
+            if real.exists() and not real.is_file():
+                with real.open("wb") as stream:
+                    yield stream
+                return
+            fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+            tmp = Path(name)
+            try:
+                with os.fdopen(fd, "wb") as stream:
+                    yield stream
+                os.chmod(tmp, stat.S_IMODE(real.stat().st_mode) if real.exists()
+                         else _new_file_mode())
+                os.replace(tmp, real)
+            finally:
+                tmp.unlink(missing_ok=True)
+    except OSError as exc:
         raise OSError(exc.errno, f"cannot write: {exc.strerror}", str(path)) from exc
 
 

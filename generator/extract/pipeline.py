@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -16,9 +16,14 @@ from generator.extract.crosscheck import cross_check
 from generator.extract.layout import Document
 from generator.extract.map_rows import MappedDocument, map_document
 from generator.extract.proof import prove
-from generator.extract.read import read_release, read_release_data
+from generator.extract.read import ReleaseError, read_release, read_release_data, read_text
+from generator.extract.read.encoding import UnsupportedFile, binary_kind, decode_release
+from generator.extract.read.html import looks_like_html
+from generator.extract.read.pdf import looks_like_pdf
+from generator.extract.read.releases import release_spans
 from generator.extract.truncation import TRUNCATED, cut_statement
-from generator.limits import MAX_INPUT_BYTES
+from generator.limits import MAX_INPUT_BYTES, read_bytes
+from generator.model.entity import Company
 from generator.model.fact import Provenance
 from generator.model.results import CONFLICT_NOTE, TRUNCATED_NOTE, ResultFact, Results
 from generator.model.taxonomy import Taxonomy
@@ -65,6 +70,25 @@ def _text_facts(doc: Document) -> tuple[ResultFact, ...]:
     )
 
 
+_INDEXES: dict[tuple[int, str], tuple[Taxonomy, AliasIndex]] = {}
+_MAX_INDEXES = 4
+
+
+def alias_index(taxonomy: Taxonomy, company: Company) -> AliasIndex:
+    """The company's alias index, built once per taxonomy and company and reused: a stream of
+    releases (or a worker's many tasks) would otherwise build it again for each release. Its
+    memos are pure, so a reused index answers as a new one would."""
+    key = (id(taxonomy), company.id)
+    found = _INDEXES.get(key)
+    if found is not None and found[0] is taxonomy:
+        return found[1]
+    if len(_INDEXES) >= _MAX_INDEXES:
+        _INDEXES.pop(next(iter(_INDEXES)))
+    index = AliasIndex(taxonomy, company)
+    _INDEXES[key] = (taxonomy, index)  # the taxonomy is kept: its id stays its own
+    return index
+
+
 def extract_document(doc: Document, taxonomy: Taxonomy,
                      progress: Callable[[str], None] | None = None) -> Extraction:
     """Map and cross-check a read document (``progress`` is told each stage done)."""
@@ -76,7 +100,7 @@ def extract_document(doc: Document, taxonomy: Taxonomy,
         raise ExtractionError(
             f"{doc.name}: company {doc.company!r} is not declared under taxonomy/companies/"
         )
-    mapped = map_document(doc, taxonomy, AliasIndex(taxonomy, company))
+    mapped = map_document(doc, taxonomy, alias_index(taxonomy, company))
     texts = _text_facts(doc)
     step("mapped")
     truncate = company.rounding == "truncation"
@@ -142,3 +166,53 @@ def extract_release(path: Path, taxonomy: Taxonomy, *, max_bytes: int = MAX_INPU
 def extract_release_data(path: Path, data: bytes, taxonomy: Taxonomy) -> Extraction:
     """:func:`extract_release` on bytes already read (by the process that was given ``path``)."""
     return extract_document(read_release_data(path, data, taxonomy), taxonomy)
+
+
+def extract_releases(path: Path, taxonomy: Taxonomy, *, max_bytes: int = MAX_INPUT_BYTES,
+                     progress: Callable[[int, int], None] | None = None,
+                     stages: Callable[[str], None] | None = None) -> Iterator[Extraction]:
+    """Each release of a text file holding one or several back to back (see
+    :mod:`generator.extract.read.releases`), extracted on its own as it is reached: memory
+    holds the text and one release's work, and the checks that compare a figure with its
+    other printings stay within a release. A file of one release (or an HTML page, a PDF)
+    yields exactly what :func:`extract_release` returns. Release ``i`` of several is named
+    ``FILE#i``, its line numbers count from its first line (a note says which line of the
+    file that is). ``progress(done, total)`` is told the characters read so far when there
+    are several releases, ``stages`` the stages done when there is one (as
+    :func:`extract_release`'s ``progress``)."""
+    try:
+        data = read_bytes(path, max_bytes, what="release")
+    except OSError as exc:
+        raise ReleaseError(f"{path}: cannot read the release: {exc}") from exc
+    if (path.suffix.lower() in {".pdf", ".html", ".htm", ".xhtml"} or looks_like_pdf(data)
+            or binary_kind(data) or looks_like_html(data)):
+        doc = read_release_data(path, data, taxonomy)
+        if stages:
+            stages("read")
+        yield extract_document(doc, taxonomy, stages)
+        return
+    try:
+        text, encoding = decode_release(data)
+    except UnsupportedFile:
+        yield extract_document(read_release_data(path, data, taxonomy), taxonomy)  # its error
+        return
+    del data
+    names = [n for c in taxonomy.companies.values() for n in (c.name, *c.names)]
+    spans = release_spans(text, names)
+    if len(spans) == 1:
+        doc = read_text(path.name, text, taxonomy, encoding=encoding)
+        if stages:
+            stages("read")
+        yield extract_document(doc, taxonomy, stages)
+        return
+    for number, span in enumerate(spans, start=1):
+        doc = read_text(f"{path.name}#{number}", text[span.start:span.end], taxonomy,
+                        encoding=encoding)
+        extraction = extract_document(doc, taxonomy)
+        note = (f"reader: release {number} of {len(spans)} in {path.name}, from its line "
+                f"{span.first_line}; line numbers count from there")
+        results = extraction.results.model_copy(
+            update={"notes": (note, *extraction.results.notes)})
+        yield Extraction(results=results, coverage=extraction.coverage)
+        if progress:
+            progress(span.end, len(text))

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.model.concept import Concept
 from generator.model.entity import Company
@@ -56,8 +57,14 @@ def normalize_label(text: str, company_names: Sequence[str] = ()) -> str:
     A trailing standalone number of one or two digits after a word is a footnote marker
     ("Network Services 2") and is dropped.
     """
+    return _normalized(text, tuple(company_names))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _normalized(text: str, company_names: tuple[str, ...]) -> str:
+    """:func:`normalize_label`, memoised: releases repeat their wordings (bounded cache)."""
     key = _fold(text)
-    for pattern in _name_patterns(tuple(company_names)):
+    for pattern in _name_patterns(company_names):
         key = pattern.sub(COMPANY_TOKEN, key)
     match = _TRAILING_NOTE.match(key)
     while match and match.group("head").split()[-1] not in _MONTHS:
@@ -82,8 +89,16 @@ def label_prefixes(text: str) -> list[str]:
     """Shorter readings of a label that carries a description after a comma, semicolon or dash
     ("Accounts receivable, net of allowance ... respectively" -> "Accounts receivable"),
     longest first."""
-    parts = re.split(r"\s*(?:,(?!\d)|[;—–]|\s-\s)\s*", text.strip())
-    return [", ".join(parts[:n]) for n in range(len(parts) - 1, 0, -1) if parts[n - 1]]
+    return list(_prefixes(text))
+
+
+_PREFIX_CUT = re.compile(r"\s*(?:,(?!\d)|[;—–]|\s-\s)\s*")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _prefixes(text: str) -> tuple[str, ...]:
+    parts = _PREFIX_CUT.split(text.strip())
+    return tuple(", ".join(parts[:n]) for n in range(len(parts) - 1, 0, -1) if parts[n - 1])
 
 
 @functools.cache
@@ -174,6 +189,10 @@ class NetworkAliases:
         return [p for p in self.places if p.node.breakdown]
 
 
+#: Memoised answers an index keeps before it starts over (bounded memory over a huge input).
+MEMO_LIMIT = 200_000
+
+
 class AliasIndex:
     """All wordings of a taxonomy for one company (``{company}`` = that company's names)."""
 
@@ -185,6 +204,12 @@ class AliasIndex:
             names = [company.name, *company.names, *company.ocr_names]
         self.company_names: tuple[str, ...] = tuple(names)
         self._keys: dict[str, str] = {}
+        # Memos of the mappers' pure questions about a (network id, wording): a release asks
+        # them once per row and network, and repeats its wordings (see extract/map_rows).
+        self.names_row: dict[tuple[str, str], bool] = {}
+        self.known_wordings: dict[str, dict[str, bool]] = {}
+        self.splits: dict[tuple[str, str], tuple[tuple[tuple[str, bool], ...], int]] = {}
+        self.fuzzy: dict[tuple[str, str], Any] = {}  # map_rows.fuzzy's readings (or None)
         self.networks: dict[str, NetworkAliases] = {
             net.id: self._network(net) for net in taxonomy.networks
         }
@@ -201,8 +226,17 @@ class AliasIndex:
         """Normalised comparison key of a printed wording for this company (memoised)."""
         found = self._keys.get(text)
         if found is None:
+            if len(self._keys) > MEMO_LIMIT:  # an index reused over a huge input stays bounded
+                self._keys.clear()
             found = self._keys[text] = normalize_label(text, self.company_names)
         return found
+
+    def clear_memos(self) -> None:
+        """Forget the memoised answers (they are recomputed on demand: same results)."""
+        self._keys.clear()
+        self.names_row.clear()
+        self.splits.clear()
+        self.fuzzy.clear()
 
     def member(self, axis: str, label: str) -> str | None:
         """The member of ``axis`` a row label names, if any."""

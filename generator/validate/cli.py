@@ -55,8 +55,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="output format (default: text)")
     parser.add_argument("--jobs", "-j", type=_count(0, "0 (all cores) or more"), default=None,
                         help="worker processes for many files (default or 0: all cores)")
-    parser.add_argument("--progress", action="store_true",
-                        help="progress bar on stderr even when it is not a terminal")
+    bar = parser.add_mutually_exclusive_group()  # as build and extract have them
+    bar.add_argument("--progress", action="store_true",
+                     help="progress bar on stderr even when it is not a terminal")
+    bar.add_argument("--no-progress", action="store_true",
+                     help="no progress bar, even on a terminal")
     parser.add_argument("--engine", choices=["auto", "lxml", "xmlschema"], default="auto",
                         help="XML Schema engine for instances (default auto: lxml/libxml2, "
                         "fastest, unless the taxonomy declares thousands of elements, which "
@@ -99,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     from generator.validate import batch
     from generator.validate.acknowledged import acknowledge
 
-    progress = bool(args.progress or sys.stderr.isatty())
+    progress = not args.no_progress and bool(args.progress or sys.stderr.isatty())
     calc_mode: CalcMode = "xbrl21" if args.calc == "2.1" else args.calc
     opts = batch.Options(arelle=args.arelle, calc_mode=calc_mode, engine=args.engine,
                          max_bytes=args.max_bytes, utr=args.utr)

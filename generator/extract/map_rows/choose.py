@@ -11,7 +11,7 @@ from generator.extract.map_rows.transposed import (
     is_transposed,
     read_items,
 )
-from generator.taxonomy.aliases import AliasIndex, NetworkAliases, label_prefixes
+from generator.taxonomy.aliases import MEMO_LIMIT, AliasIndex, NetworkAliases, label_prefixes
 
 KIND_BONUS = 2
 TITLE_BONUS = 1000  # the taxonomy names this table by its title: that decides
@@ -22,6 +22,18 @@ def _squash(text: str) -> str:
 
 
 def _names_row(index: AliasIndex, network: NetworkAliases, label: str) -> bool:
+    """Whether the network has a wording for the label (memoised on the index: every table
+    asks it of every network)."""
+    memo = (network.network.id, label)
+    found = index.names_row.get(memo)
+    if found is None:
+        if len(index.names_row) > MEMO_LIMIT:
+            index.names_row.clear()
+        found = index.names_row[memo] = _names(index, network, label)
+    return found
+
+
+def _names(index: AliasIndex, network: NetworkAliases, label: str) -> bool:
     if any(network.candidates(index.key(reading)) for reading in (label, *label_prefixes(label))):
         return True
     return any(

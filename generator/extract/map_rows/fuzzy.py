@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from generator.taxonomy.aliases import COMPANY_TOKEN, AliasIndex, NetworkAliases, normalize_label
+from generator.taxonomy.aliases import (
+    COMPANY_TOKEN,
+    MEMO_LIMIT,
+    AliasIndex,
+    NetworkAliases,
+    normalize_label,
+)
 
 MIN_CHARS = 15
 THRESHOLD = 0.82
@@ -55,7 +61,18 @@ def _similarity(label: str, wording: str, floor: float = THRESHOLD - MARGIN) -> 
 
 
 def closest_wording(index: AliasIndex, network: NetworkAliases, label: str) -> FuzzyReading | None:
-    """The network wording a damaged label most likely is, when one concept wins clearly."""
+    """The network wording a damaged label most likely is, when one concept wins clearly
+    (memoised on the index: it compares the label with every wording of the network)."""
+    memo = (network.network.id, label)
+    if memo not in index.fuzzy:
+        if len(index.fuzzy) > MEMO_LIMIT:
+            index.fuzzy.clear()
+        index.fuzzy[memo] = _closest(index, network, label)
+    found = index.fuzzy[memo]
+    return found if isinstance(found, FuzzyReading) else None
+
+
+def _closest(index: AliasIndex, network: NetworkAliases, label: str) -> FuzzyReading | None:
     squashed = _squash(index.key(label))
     if len(squashed) < MIN_CHARS:
         return None

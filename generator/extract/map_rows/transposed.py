@@ -15,7 +15,7 @@ from functools import cache
 
 from generator.extract.layout import Column, Table
 from generator.extract.map_rows.stacked import split_stacked
-from generator.taxonomy.aliases import AliasIndex, NetworkAliases
+from generator.taxonomy.aliases import MEMO_LIMIT, AliasIndex, NetworkAliases
 
 VALUE_ROLES = ("value", "translation")
 _UNIT_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
@@ -136,15 +136,38 @@ def split_wordings(
 ) -> tuple[list[tuple[str, bool]], int]:
     """Split ``text`` into the network's wordings: [(key, can name a heading)], and the words
     after the first wording that none covers. The split covering most words with fewest
-    wordings wins."""
+    wordings wins. (Memoised on the index: a joined header is split for every network.)"""
+    memo = (network.network.id, text)
+    found = index.splits.get(memo)
+    if found is None:
+        if len(index.splits) > MEMO_LIMIT:
+            index.splits.clear()
+        spans, uncovered = _split_wordings(index, network, text)
+        found = index.splits[memo] = (tuple(spans), uncovered)
+    return list(found[0]), found[1]
+
+
+def _known(index: AliasIndex, network: NetworkAliases) -> dict[str, bool]:
+    """The network's wordings and breakdown members: can each name a heading (computed once
+    per index and network)."""
+    known = index.known_wordings.get(network.network.id)
+    if known is None:
+        known = {
+            key: any(_abstract(index, c.ref.concept) for c in cands)
+            for key, cands in network.wordings.items()
+        }
+        for place in network.breakdown_places():
+            for key in index.members.get(place.node.breakdown or "", {}):
+                known.setdefault(key, False)
+        index.known_wordings[network.network.id] = known
+    return known
+
+
+def _split_wordings(
+    index: AliasIndex, network: NetworkAliases, text: str
+) -> tuple[list[tuple[str, bool]], int]:
     words = index.key(text).split()
-    known = {
-        key: any(_abstract(index, c.ref.concept) for c in cands)
-        for key, cands in network.wordings.items()
-    }
-    for place in network.breakdown_places():
-        for key in index.members.get(place.node.breakdown or "", {}):
-            known.setdefault(key, False)
+    known = _known(index, network)
 
     @cache
     def best(i: int) -> tuple[int, int, tuple[tuple[int, str], ...]]:

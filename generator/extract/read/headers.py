@@ -6,6 +6,7 @@ turned into :class:`Column` objects. Damaged OCR phrases borrow from their sibli
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -114,6 +115,7 @@ def normalize_quarters(text: str) -> str:
     return re.sub(r"\b([1-4])[0O]Q?(\d{2})\b", r"\1Q\2", text)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked of a line by several readers and passes
 def header_coverage(text: str) -> tuple[float, int]:
     """Share of the text's non-filler characters that header phrases cover, and how many
     period or unit phrases it has: how much a line looks like a column header. Running words

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import partial
+from functools import cache, partial
 
 from generator.model.entity import Company
 
@@ -89,6 +89,7 @@ def clean_label(label: str) -> str:
     return text.rstrip("|").strip()
 
 
+@cache
 def ocr_name_pattern(short_name: str) -> re.Pattern[str] | None:
     """A pattern matching OCR misreadings of an all-capitals short name, e.g. IIJ -> 11J, I1J,
     llJ, [1J, I11J, 113; ``None`` for names that are not short capitals."""
@@ -108,13 +109,20 @@ def fix_company_names(label: str, companies: Iterable[Company]) -> str:
     inside a number a label prints ("12,113,695 shares" keeps its "113")."""
     for company in companies:
         short = min(company.names, key=len)
-        for wrong in sorted(company.ocr_names, key=len, reverse=True):
-            label = re.sub(rf"(?<![A-Za-z0-9])(?<![0-9][,.]){re.escape(wrong)}"
-                           r"(?![A-Za-z0-9])(?![,.][0-9])", short, label)
+        for wrong in _misreadings(tuple(company.ocr_names)):
+            label = wrong.sub(short, label)
         pattern = ocr_name_pattern(short)
         if pattern is not None:
             label = pattern.sub(partial(_name_or_keep, short=short), label)
     return label
+
+
+@cache
+def _misreadings(ocr_names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The declared misreadings as whole-word patterns, longest first (compiled once)."""
+    return tuple(
+        re.compile(rf"(?<![A-Za-z0-9])(?<![0-9][,.]){re.escape(wrong)}(?![A-Za-z0-9])(?![,.][0-9])")
+        for wrong in sorted(ocr_names, key=len, reverse=True))
 
 
 def _name_or_keep(match: re.Match[str], short: str) -> str:

@@ -3,6 +3,7 @@ justifies kept visible in ``repaired``. A token we cannot read is never guessed 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ def is_dash(token: str) -> bool:
     return token.strip() in DASHES
 
 
+@functools.lru_cache(maxsize=1 << 16)  # readers ask again of the same tokens; Parsed is frozen
 def parse_number(token: str) -> Parsed | None:
     """Read one printed token ("(1,234 )", "-1,234", "42.1%", "--", "702.5 Gbps", "(3");
     ``None`` when it is not a number we can read without guessing."""

@@ -1,0 +1,144 @@
+"""Where one release ends and the next begins, in a text holding several back to back.
+
+A huge input is almost always many releases (a year of them, a crawl) printed one after another.
+Read as one document, every table of every release would be held at once and every figure
+compared with its printings in other releases; read release by release, memory holds one
+release and the checks that compare a figure with its other printings stay within it.
+
+A release begins at its cover: a "For Immediate Release" line, a title that "Announces ...
+Results", or a presentation title "FY2011/1Q-3Q ... Financial Results" — when its opening
+(the next :data:`HEAD_LINES` non-blank lines) also names a kind of period and a fiscal year, as
+every release's title does (:mod:`generator.extract.read.metadata`). Cover lines within one
+opening belong to one release ("For Immediate Release" above its title). The blank lines and a
+short line naming the company above a cover (a letterhead) go with the release they head. A text
+with one cover, or none, is one release: it is read exactly as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.extract.read.metadata import KIND_PATTERNS, YEAR_PATTERNS
+
+#: Non-blank lines of a release's opening: its title block (as ``metadata.head_lines``).
+HEAD_LINES = 12
+#: A release shorter than this (characters, blank space aside) is no release: a cover line
+#: quoted near the end or the start of one.
+MIN_RELEASE_CHARS = 2000
+#: A letterhead line above a cover: short, and naming the company.
+LETTERHEAD_CHARS = 60
+
+_KEYWORD = re.compile(r"announce|immediate|financial\s+results", re.I)
+_COVER = re.compile(
+    r"\s*for\s+immediate\s+release\s*"
+    r"|.*\bannounces?\b.{0,120}\bresults\b.*"
+    r"|\s*FY\d{4}\S*\s.{0,80}\bfinancial\s+results\s*",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """One release of the text: ``text[start:end]``, beginning on line ``first_line`` (1-based)."""
+
+    start: int
+    end: int
+    first_line: int
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the line holding ``pos`` (end excludes the newline)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _cover_lines(text: str) -> list[int]:
+    """Start offsets of the lines that look like a release's cover, in order."""
+    starts: list[int] = []
+    for match in _KEYWORD.finditer(text):
+        start, end = _line_at(text, match.start())
+        if starts and starts[-1] == start:
+            continue
+        if _COVER.fullmatch(text, start, end):
+            starts.append(start)
+    return starts
+
+
+def _head(text: str, start: int) -> tuple[str, int]:
+    """The opening from ``start``: its first :data:`HEAD_LINES` non-blank lines joined, and
+    the offset where it ends."""
+    lines: list[str] = []
+    pos = start
+    while pos < len(text) and len(lines) < HEAD_LINES:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end].strip()
+        if line:
+            lines.append(line)
+        pos = end + 1
+    return " ".join(lines), pos
+
+
+def _names_period(head: str) -> bool:
+    return any(p.search(head) for p in KIND_PATTERNS.values()) and any(
+        p.search(head) for p in YEAR_PATTERNS)
+
+
+def _letterhead(line: str, names: Iterable[str]) -> bool:
+    """A short line naming the company, or the start of its name ("Internet Initiative Japan")."""
+    flat = " ".join(line.split()).lower()
+    if not flat or len(flat) > LETTERHEAD_CHARS or any(ch.isdigit() for ch in flat):
+        return False
+    return any(flat in name.lower() or name.lower() in flat for name in names if len(name) > 2)
+
+
+def _begin(text: str, cover: int, floor: int, names: tuple[str, ...]) -> int:
+    """Where the release whose cover line starts at ``cover`` begins: back over blank lines
+    and up to two letterhead lines above it, never before ``floor``."""
+    begin = pos = cover
+    letterheads = 0
+    while pos > floor:
+        end = pos - 1  # the newline that ends the line above
+        start = max(text.rfind("\n", floor, end) + 1, floor)
+        line = text[start:end]
+        if not line.strip():
+            pos = begin = start
+            continue
+        if letterheads < 2 and _letterhead(line, names):
+            letterheads += 1
+            pos = begin = start
+            continue
+        break
+    return begin
+
+
+def release_spans(text: str, company_names: Iterable[str] = ()) -> list[Span]:
+    """The releases of ``text``, in order, covering all of it (one span when it is one
+    release). ``company_names`` let a letterhead line above a cover go with its release."""
+    names = tuple(company_names)
+    begins = [0]
+    head_end = 0
+    for cover in _cover_lines(text):
+        if cover < head_end:
+            continue  # another cover line of the same opening
+        head, end = _head(text, cover)
+        if not _names_period(head):
+            continue
+        head_end = end
+        begin = _begin(text, cover, begins[-1], names)
+        if len(text[begins[-1]:begin].strip()) >= MIN_RELEASE_CHARS:
+            begins.append(begin)
+    if len(begins) > 1 and len(text[begins[-1]:].strip()) < MIN_RELEASE_CHARS:
+        begins.pop()  # a cover at the very end heads no release
+    spans: list[Span] = []
+    line = 1
+    for start, end in zip(begins, [*begins[1:], len(text)], strict=True):
+        spans.append(Span(start=start, end=end, first_line=line))
+        line += text.count("\n", start, end)
+    return spans
+
+
+__all__ = ["HEAD_LINES", "MIN_RELEASE_CHARS", "Span", "release_spans"]

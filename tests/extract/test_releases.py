@@ -1,0 +1,86 @@
+"""A file of several releases back to back (issue 15, part 4): split at each release's cover,
+each release read on its own; a file of one release reads exactly as before."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.build import load_results_all
+from generator.cli import main
+from generator.extract.pipeline import extract_release, extract_releases
+from generator.extract.read.releases import release_spans
+from generator.model.taxonomy import Taxonomy
+from generator.resources import sample_releases
+from generator.taxonomy import load_taxonomy
+
+SAMPLES = sorted(sample_releases())
+
+
+@pytest.fixture(scope="module")
+def iij() -> Taxonomy:
+    return load_taxonomy()
+
+
+def _names(taxonomy: Taxonomy) -> list[str]:
+    return [n for c in taxonomy.companies.values() for n in (c.name, *c.names)]
+
+
+def _text(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text if text.endswith("\n") else text + "\n"
+
+
+def test_each_sample_is_one_release(iij: Taxonomy) -> None:
+    for path in SAMPLES:
+        assert len(release_spans(_text(path), _names(iij))) == 1, path.name
+
+
+def test_samples_back_to_back_split_where_each_begins(iij: Taxonomy) -> None:
+    texts = [_text(p) for p in SAMPLES] * 2
+    joined = "".join(texts)
+    spans = release_spans(joined, _names(iij))
+    assert len(spans) == len(texts)
+    for span, text in zip(spans, texts, strict=True):
+        assert joined[span.start:span.end].strip() == text.strip()
+    assert spans[0].first_line == 1
+    assert spans[1].first_line == 1 + joined.count("\n", 0, spans[1].start)
+
+
+def test_a_cover_line_without_a_period_or_too_soon_does_not_split() -> None:
+    body = "Revenues 1,000 2,000\n" * 200
+    text = ("ACME Announces First Six Months Financial Results for Fiscal Year 2020\n" + body
+            + "Related news: Other Co Announces Results\n" + body
+            + "For Immediate Release\nBeta Announces Results\nFirst half FY2021\n" + "x\n")
+    spans = release_spans(text)
+    assert [s.start for s in spans] == [0]  # no period named / the last one too short
+
+
+def test_one_release_streams_exactly_what_extract_release_gives(iij: Taxonomy) -> None:
+    path = SAMPLES[1]
+    assert list(extract_releases(path, iij)) == [extract_release(path, iij)]
+
+
+def test_extract_writes_one_results_object_per_release(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    one = SAMPLES[1]  # the small one: a presentation
+    joined = tmp_path / "two.txt"
+    joined.write_text(_text(one) * 2, encoding="utf-8")
+    out, coverage = tmp_path / "two.json", tmp_path / "cov.json"
+    assert main(["extract", str(joined), "-o", str(out), "--coverage-json", str(coverage)]) == 0
+    results = json.loads(out.read_text())
+    assert [r["document"] for r in results] == ["two.txt#1", "two.txt#2"]
+    assert results[1]["notes"][0].startswith("reader: release 2 of 2 in two.txt, from its line")
+    assert len(json.loads(coverage.read_text())) == 2
+    single = json.loads(extract_release(one, load_taxonomy()).results.model_dump_json())
+    for r in results:
+        r["notes"].pop(0)
+    first = json.loads(json.dumps(results[0]).replace("two.txt#1", one.name))
+    assert first == single
+    assert [r.document for r in load_results_all(out)] == ["two.txt#1", "two.txt#2"]
+    report = capsys.readouterr().out.splitlines()
+    assert report[0].startswith("two.txt#1 (slides")
+    assert report[-1].endswith("2 releases read one by one")
