@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from generator.extract.map_rows.facts import FORECAST_AXIS
 from generator.extract.precision import half_unit
-from generator.extract.proof.columns import BOTH, ColumnFacts
+from generator.extract.proof.columns import BOTH, ROWS, ColumnFacts
 from generator.model.period import Duration, Period
 from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
@@ -61,6 +61,8 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
                             continue
                         top, bottom = t_group[0][1], b_group[0][1]
                         for q_column, quotient in q_group:
+                            if q_column.row is not None and not q_column.has(ROWS):
+                                _own_evidence_only(q_column)
                             detail = (f"{quotient.concept} {quotient.source.text} (line "
                                       f"{quotient.source.line}) = {top.concept} {top.source.text}"
                                       f" / {bottom.concept} {bottom.source.text}")
@@ -74,6 +76,15 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
 
 
 Printing = tuple[ColumnFacts, ResultFact]
+
+
+def _own_evidence_only(row: ColumnFacts) -> None:
+    """A one-row-per-period strip (a target row) the ratio proves: the ratio ties its per-share
+    figure and its numerator, not the row's other cells (revenues and operating income read
+    in each other's column still leave it holding), so those need evidence of their own."""
+    row.incomplete_rows |= {f.source.line for f in row.facts}
+    row.placement = ("only the per-share ratio proves its row, and it ties the per-share figure "
+                     "and its numerator alone")
 
 
 def _latest_actual(printed: dict[tuple[object, ...], list[Printing]], periods: dict[str, Period],

@@ -152,15 +152,21 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
     changed = True
     while changed:
         changed = False
+        # Each pass judges every column against the same witnesses, and only then updates
+        # them: two anchored columns that contradict each other are both refuted, whichever
+        # is printed first (a refuted column leaving the witnesses mid-pass saved the other).
+        this_pass: list[ColumnFacts] = []
         for column in columns:
             if column.key in judged or column.refutations:
                 continue
             verdict = _judge(column, ledger)
+            this_pass.append(column)
             if verdict is not None:
                 judged.add(column.key)
             if verdict and column.key not in anchored and _may_witness(column):
                 anchored.add(column.key)
                 changed = True
+        for column in this_pass:
             ledger.update(column, anchored)
     for column in columns:  # anchored columns' figures: each confirmed by its other printing
         if column.key in anchored:
@@ -180,13 +186,10 @@ def _judge(column: ColumnFacts, ledger: _Ledger) -> bool | None:
         key, position = ledger.where[id(fact)]
         record = ledger.keys[key]
         n_agree, n_disagree = record.count(position, column, ledger.own(column, key))
-        # a figure is one piece of evidence however often it is printed elsewhere: a column
-        # of four figures, three printed alike in the statements and one misread by a scan,
-        # agrees three to one (not 9 printings to 5)
         if n_disagree and _outweighs(column, fact, record, position):
-            n_disagree = 0  # its own check holds, the other printings' do not (see _figures)
-        agree += n_agree > n_disagree
-        disagree += n_disagree >= n_agree and n_disagree > 0
+            n_disagree = 0  # a check reaching outside its column holds for it, not for them
+        agree += n_agree
+        disagree += n_disagree
         for agreeing, n in ((True, n_agree), (False, n_disagree)):
             if n and agreeing not in first:
                 other = record.readings[next(record.others(position, column,
@@ -205,11 +208,18 @@ def _judge(column: ColumnFacts, ledger: _Ledger) -> bool | None:
     return None
 
 
+# Checks that hold within a column as well when the whole column carries another period: they
+# cannot outweigh another printing's word on the period (a ratio's terms may sit in one column
+# too, but it is kept: its numerator is mostly another statement's line).
+INSIDE_CHECKS = frozenset({"arithmetic", "arithmetic anchored", "completion"})
+
+
 def _outweighs(column: ColumnFacts, fact: ResultFact, record: _Key, position: int) -> bool:
-    """Whether ``fact`` is confirmed by a check of its own (an EPS equal to its net income over
-    its share count) and none of the printings disagreeing with it is: then the disagreement
-    speaks against them, not against this figure's column."""
-    if not any(i in column.sure for i in column._where(fact)):
+    """Whether ``fact`` is confirmed by a check reaching outside its column (an EPS equal to its
+    net income over its share count) and none of the printings disagreeing with it is: then
+    the disagreement speaks against them, not against this figure's column."""
+    outside = set().union(*(column.sure.get(i, set()) for i in column._where(fact)))
+    if not outside - INSIDE_CHECKS:
         return False
     for other_position in record.others(position, column, agreeing=False):
         holder, other = record.readings[other_position]
@@ -222,8 +232,8 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> None:
     """Each figure against its other printings: more agreeing printings than disagreeing ones
     confirm it; otherwise a disagreeing printing casts doubt on it — unless this figure is
     confirmed by a check of its own (a sum it is part of holds) and the other is not, which
-    then carries the doubt alone, or the other's own rows are not proven (a scanned summary
-    row whose cells may sit under the wrong items)."""
+    then carries the doubt alone, or the other was itself placed by position or sits on a
+    one-row-per-period row whose items no check proves (a scanned TSE form's row)."""
     for i, fact in enumerate(column.facts):
         key, position = ledger.where[id(fact)]
         record = ledger.keys[key]
@@ -234,8 +244,9 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> None:
         mine = i in column.sure
         for other_position in record.others(position, column, agreeing=False):
             holder, other = record.readings[other_position]
-            if not holder.has(ROWS):
-                continue  # its own cells may sit in the wrong columns: it doubts nothing
+            if other.source.line in holder.incomplete_rows or (
+                    holder.row is not None and not holder.has(ROWS)):
+                continue  # placed by position, or under items no check proves: no doubter
             theirs = any(j in holder.sure for j in holder._where(other))
             if mine and not theirs:
                 continue  # the other printing is doubted when its own column is judged

@@ -316,11 +316,15 @@ def comparative_rows(rows: list[Row], columns: list[Column]) -> list[Row]:
     first = dated[0].period
     assert isinstance(first, Duration)
     comparative = first.shifted(-1)
+    printed = {r.period for r in dated}
+    if comparative in printed:
+        return rows  # the comparative has a row of its own: the others are what they say
     out: list[Row] = []
     for row in rows:
         period = row.period
         if isinstance(period, Duration) and row is not dated[0] and not row.forecast \
-                and period.end == comparative.end and period != comparative:
+                and period.end == comparative.end and period != comparative \
+                and period.shifted(1) not in printed:  # not the comparative of another row
             row = row.model_copy(update={
                 "period": comparative,
                 "period_implied": (f"the YoY comparative of '{dated[0].label}' (the label says "
