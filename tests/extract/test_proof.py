@@ -673,3 +673,33 @@ def test_figures_in_the_label_of_a_guessed_row_are_placed_by_their_words(real: T
     assert filed(proof)[("AllowanceForDoubtfulAccountsReceivable", str(SEP_2010), "JPY")] == \
         Decimal(56_787_000)
     assert ("AccountsReceivable", str(SEP_2010), "JPY") not in filed(proof)
+
+
+def _misdated_statement() -> Table:
+    """An income statement headed H1 2010 whose figures are another period's: its sums hold."""
+    return table("Statements of income", 100, [col(period=H1_2010)], [
+        row("Hosting", 101, "5,000"), row("Support", 102, "3,000"),
+        row("Total services", 103, "8,000"), row("Widgets", 104, "500"),
+        row("Products", 105, "500"), row("Total revenues", 106, "8,500")], kind="income")
+
+
+@pytest.mark.parametrize("summary_first", [True, False])
+def test_two_columns_that_contradict_each_other_are_both_held_whichever_comes_first(
+        taxonomy: Taxonomy, summary_first: bool) -> None:
+    # The summary states H1 2010 and prints revenues of 9,000; the statement's sums hold but
+    # its 8,500 contradicts it: neither is filed (found by a fresh-eyes review: the column
+    # judged first used to be refuted and the other filed).
+    summary = table("Summary", 10, [col(period=H1_2010)], [row("Total revenues", 11, "9,000")],
+                    kind="summary")
+    tables = (summary, _misdated_statement()) if summary_first else (_misdated_statement(),
+                                                                     summary)
+    proof = proof_of(laid_out(*tables), taxonomy)
+    assert not [f for f in proof.facts if f.concept == "Revenues"]
+    assert {h.line for h in proof.held if h.concept == "Revenues"} == {11, 106}
+
+
+def test_dividend_parts_placed_by_position_in_swapped_columns_are_not_filed(
+        real: Taxonomy) -> None:
+    # 1,250.00 read under 1Q-end instead of 2Q-end still adds up to the year's 2,500.00.
+    proof = proof_of(_dividends(("1,250.00", "-"), ("-", "1,250.00", "2,500.00")), real)
+    assert [f.concept for f in proof.facts] == ["DividendPerShareAnnual"]
