@@ -189,6 +189,9 @@ class Taxonomy(BaseModel):
     layout_sections: dict[str, dict[str, str]] = {}
     ratios: tuple[Ratio, ...] = ()
     label_figures: tuple[LabelFigure, ...] = ()
+    # concept -> month of the fiscal year at whose end it is fixed (a dividend's record date):
+    # evidence for the extractor, not rendered (see ``generator.extract.proof.schedule``)
+    record_months: dict[str, int] = {}
 
     def figures_in_label(self, concept: str) -> tuple[LabelFigure, ...]:
         """The figures a row of ``concept`` may print inside its label."""

@@ -107,6 +107,10 @@ class NodeDecl(_Strict):
     # Printed inside another row's label ("net of allowance for doubtful accounts of JPY 123
     # thousand", "authorized, 75,520,000 shares"): evidence for the extractor, not a linkbase.
     in_label: InLabelDecl | None = None
+    # The month of the fiscal year (1-12) at whose end this figure is fixed, e.g. a dividend's
+    # record date (first quarter-end: 3). Not a linkbase: evidence for the extractor — a
+    # year's actual row can only print the months already past, its forecast row the rest.
+    record_month: int | None = Field(default=None, ge=1, le=12)
     children: list[NodeDecl] = []
 
 

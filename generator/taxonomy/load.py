@@ -99,6 +99,7 @@ class _Builder:
         self.representations: list[tuple[Representation, str]] = []
         self.ratios: list[tuple[Ratio, str]] = []
         self.label_figures: list[tuple[LabelFigure, str]] = []
+        self.record_months: dict[str, int] = {}
         self.roll_forwards: list[tuple[RollForwardDecl, str]] = []
         self.evidence_sums: list[tuple[EvidenceSumDecl, str]] = []
 
@@ -168,6 +169,9 @@ class _Builder:
                 numerator, denominator = decl.ratio
                 self.ratios.append((Ratio(concept=concept, numerator=numerator,
                                           denominator=denominator), where))
+        if decl.record_month is not None \
+                and self.record_months.setdefault(concept, decl.record_month) != decl.record_month:
+            self.problems.append(f"{where}: {concept} is given two record months")
         if decl.in_label:
             self.label_figures.append((LabelFigure(
                 concept=concept, of=decl.in_label.of, phrases=tuple(decl.in_label.phrases),
@@ -557,4 +561,5 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
         layout_sections={k: dict(v) for k, v in meta.layout_sections.items()},
         ratios=tuple(ratio for ratio, _ in builder.ratios),
         label_figures=tuple(figure for figure, _ in builder.label_figures),
+        record_months=builder.record_months,
     )

@@ -582,13 +582,25 @@ def _dividends(actual: tuple[str, ...], forecast: tuple[str, ...]) -> Document:
 def test_a_forecast_total_equal_to_the_parts_of_its_actual_and_forecast_rows_proves_both(
         real: Taxonomy) -> None:
     # - + 1,250.00 paid, - + 1,250.00 forecast = 2,500.00 for the year.
-    # The total is settled; the parts, placed by position in a scan, could sit in each other's
-    # column and still add up: they are held back for evidence of their own.
     proof = proof_of(_dividends(("-", "1,250.00"), ("-", "1,250.00", "2,500.00")), real)
-    assert [(f.concept, f.value) for f in proof.facts] == [
-        ("DividendPerShareAnnual", Decimal("2500.00"))]
-    assert "own: completion" in proof.facts[0].source.proven_by
-    assert {h.check for h in proof.held} == {"figure"}
+    total = next(f for f in proof.facts if f.concept == "DividendPerShareAnnual")
+    assert total.value == Decimal("2500.00")
+    assert "own: completion" in total.source.proven_by
+
+
+def test_a_years_rows_filling_exactly_the_record_dates_the_calendar_leaves_them_are_filed(
+        real: Taxonomy) -> None:
+    # As of September 30, 2010 only 1Q-end and 2Q-end have passed: the actual row's two cells
+    # can only be those, the forecast row's three only 3Q-end, year-end and the total.
+    proof = proof_of(_dividends(("-", "1,250.00"), ("-", "1,250.00", "2,500.00")), real)
+    assert not proof.held
+    parts = {f.concept: f for f in proof.facts if f.concept != "DividendPerShareAnnual"}
+    assert {c: f.value for c, f in parts.items()} == {
+        "DividendPerShareFirstQuarterEnd": None,
+        "DividendPerShareSecondQuarterEnd": Decimal("1250.00"),
+        "DividendPerShareThirdQuarterEnd": None,
+        "DividendPerShareYearEnd": Decimal("1250.00")}
+    assert all("own: record dates" in f.source.proven_by for f in parts.values())
 
 
 def test_a_forecast_total_the_two_rows_do_not_add_up_to_proves_neither(real: Taxonomy) -> None:
@@ -698,8 +710,70 @@ def test_two_columns_that_contradict_each_other_are_both_held_whichever_comes_fi
     assert {h.line for h in proof.held if h.concept == "Revenues"} == {11, 106}
 
 
-def test_dividend_parts_placed_by_position_in_swapped_columns_are_not_filed(
+def test_an_actual_row_printing_fewer_cells_than_its_past_record_dates_is_held(
         real: Taxonomy) -> None:
-    # 1,250.00 read under 1Q-end instead of 2Q-end still adds up to the year's 2,500.00.
-    proof = proof_of(_dividends(("1,250.00", "-"), ("-", "1,250.00", "2,500.00")), real)
-    assert [f.concept for f in proof.facts] == ["DividendPerShareAnnual"]
+    # The scan lost the 1Q-end dash: 1,250.00 was placed under 1Q-end, but one cell for two
+    # past record dates could be either.
+    proof = proof_of(_dividends(("1,250.00",), ("-", "1,250.00", "2,500.00")), real)
+    assert "DividendPerShareFirstQuarterEnd" not in {f.concept for f in proof.facts}
+    assert ("DividendPerShareFirstQuarterEnd", str(FY2010), "JPYPerShares") in held(proof)
+
+
+def test_a_forecast_row_with_a_figure_under_a_past_record_date_is_not_placed_by_the_calendar(
+        real: Taxonomy) -> None:
+    # A forecast row read as 2Q-end, 3Q-end, year-end: 2Q-end has passed, so this is not the
+    # placement the calendar leaves it (its cells were pushed one column left).
+    header = "1Q-end 2Q-end 3Q-end Year-end Total (JPY)"
+    columns = [item_col(header, scale=1) for _ in range(5)]
+    doc = laid_out(table("2. Dividends Dividend per Shares", 1212, columns, [
+        period_row("Fiscal year ending March 31, 2011", 1217, FY2010, "-", "", "", "", ""),
+        period_row("Fiscal year ending March 31, 2011 (Target)", 1219, FY2010,
+                   "", "1,250.00", "-", "1,250.00", "", forecast=True),
+    ], kind="dividends"), layout="ocr", company="iij")
+    proof = proof_of(doc, real)
+    assert not {f.concept for f in proof.facts} & {
+        "DividendPerShareSecondQuarterEnd", "DividendPerShareThirdQuarterEnd",
+        "DividendPerShareYearEnd"}
+
+
+CURRENT = ("47,207", "37.7", "2,448", "103.8", "2,291", "127.7", "1,361", "58.4")
+PRIOR = ("34,272", "6.2", "1,201", "3.0", "1,006", "(1.9)", "859", "20.1")
+
+
+def _results_form(current: tuple[str, ...], prior: tuple[str, ...],
+                  current_period: Duration = H1_2010, prior_period: Duration = H1_2009) -> Document:
+    """A TSE results form: a row per period, each amount followed by its YoY %, in OCR."""
+    header = ("Total Revenues Operating Income Income before Income Tax Expense "
+              "Net Income attributable to IIJ (JPY millions, % shown is YoY change)")
+    columns = [item_col(header, role) for _ in range(4) for role in ("value", "change_percent")]
+    return laid_out(table("(1) Consolidated Results of Operations", 1170, columns, [
+        period_row("Six months ended September 30, 2010", 1181, current_period, *current),
+        period_row("Six months ended September 30, 2009", 1184, prior_period, *prior),
+    ], kind="summary"), layout="ocr", company="iij")
+
+
+def test_rows_a_year_apart_whose_items_yoy_recompute_are_filed(real: Taxonomy) -> None:
+    # 47,207 over 34,272: +37.7%; 2,448 over 1,201: +103.8%; 2,291 over 1,006: +127.7%;
+    # 1,361 over 859: +58.4% (the 000 release's TSE form, line 1181)
+    proof = proof_of(_results_form(CURRENT, PRIOR), real)
+    assert filed(proof)[("Revenues", str(H1_2010), "JPY")] == Decimal(47_207_000_000)
+    assert filed(proof)[("NetIncomeAttributableToParent", str(H1_2009), "JPY")] == Decimal(
+        859_000_000)
+    assert not proof.held
+
+
+def test_an_item_whose_yoy_does_not_recompute_is_held_on_both_rows(real: Taxonomy) -> None:
+    # 2,488 over 1,201 is +107.2%, not the printed 103.8%: one of the three cells is misread.
+    proof = proof_of(_results_form(
+        ("47,207", "37.7", "2,488", "103.8", "2,291", "127.7", "1,361", "58.4"), PRIOR), real)
+    assert {(h.concept, h.line) for h in proof.held} == {
+        ("OperatingIncome", 1181), ("OperatingIncome", 1184)}
+    assert "does not recompute" in held(proof)[("OperatingIncome", str(H1_2010), "JPY")].reason
+    assert filed(proof)[("Revenues", str(H1_2010), "JPY")] == Decimal(47_207_000_000)
+
+
+def test_rows_whose_yoy_recomputes_only_with_their_periods_swapped_prove_nothing(
+        real: Taxonomy) -> None:
+    # The % are the 2010 row's over the 2009 row's, but the labels say the other way round.
+    proof = proof_of(_results_form(PRIOR, CURRENT), real)
+    assert not proof.facts

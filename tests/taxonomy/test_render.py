@@ -143,3 +143,21 @@ def test_a_figure_in_a_label_must_name_known_concepts(tmp_path: Path) -> None:
     income.write_text(text.replace("{of: Revenue,", "{of: CostOfRevenues,"))
     figures = load_taxonomy(tmp_path / "t").figures_in_label("CostOfRevenues")
     assert [(f.concept, f.phrases) for f in figures] == [("Revenues", ("net of returns of",))]
+
+
+def test_a_record_month_outside_the_year_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    import shutil
+
+    source = Path(__file__).parents[1] / "fixtures" / "acme_taxonomy"
+    shutil.copytree(source, tmp_path / "t")
+    income = tmp_path / "t" / "networks" / "010-income.yaml"
+    income.write_text(income.read_text().replace("balance: debit",
+                                                 "balance: debit\n        record_month: 13", 1))
+    with pytest.raises(TaxonomyError, match=r"010-income.yaml: .*record_month"):
+        load_taxonomy(tmp_path / "t")
+
+
+def test_the_shipped_dividends_declare_their_record_months() -> None:
+    months = load_taxonomy().record_months
+    assert months["DividendPerShareFirstQuarterEnd"] == 3
+    assert months["DividendPerShareYearEnd"] == months["DividendPerShareAnnual"] == 12

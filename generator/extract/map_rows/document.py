@@ -49,6 +49,8 @@ class TableOutcome:
     # the item columns were ordered by the network, not by the printed header (stacked boxes
     # a scan read across): every figure is placed by plausibility and needs its own evidence
     order_guessed: bool = False
+    # a transposed table's figure columns (by index) and the concept its header names there
+    column_concepts: dict[int, str] = field(default_factory=dict)
     unmapped: list[Unmapped] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     readings: list[LabelReading] = field(default_factory=list)
@@ -221,6 +223,7 @@ class _TableMapper:
             items = found.items
             self.out.order_guessed = found.order_guessed
             matches = {i: self.walker.resolve(item, True) for i, item in found.by_column.items()}
+            self.out.column_concepts = {i: m.concept for i, m in matches.items() if m is not None}
         self.out.transposed = True
         for r, row in enumerate(self.table.rows):
             for i, (column, cell) in enumerate(zip(self.table.columns, row.cells, strict=False)):

@@ -2,8 +2,10 @@
 
 A column's period, unit, scale and role come from what the release states; that assignment is
 then checked against independent evidence — totals that add up (:mod:`.arithmetic`; across a
-year's actual and forecast rows, :mod:`.completion`), the USD column at the stated rate
-(:mod:`.translation`), recomputed % columns (:mod:`.percent`), figures printed twice
+year's actual and forecast rows, :mod:`.completion`, whose part-printed rows the fiscal
+calendar places, :mod:`.schedule`), the USD column at the stated rate
+(:mod:`.translation`), recomputed % columns (:mod:`.percent`; in one-row-per-period
+tables, :mod:`.yoy_rows`), figures printed twice
 (:mod:`.twice`) and the fiscal calendar (:mod:`.calendar`). A column is filed when at least one
 check confirms it and none refutes it; otherwise its figures are held back for review with the
 reason (never filed, never dropped).
@@ -33,10 +35,12 @@ from generator.extract.proof import (
     ratios,
     rollforward,
     scale,
+    schedule,
     stated,
     structure,
     translation,
     twice,
+    yoy_rows,
 )
 from generator.extract.proof.columns import ColumnFacts, Verdict
 from generator.model.results import HeldBack, ReportingPeriod, ResultFact
@@ -140,6 +144,8 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
         delimited.check(mapped.document.layout, mapped.tables[t].table, table_columns)
         if mapped.tables[t].transposed:
             completion.check(table_columns, sums, truncate)
+            schedule.check(table_columns, mapped.tables[t].column_concepts,
+                           taxonomy.record_months, period)
             continue
         translation.check(table_columns, usd_rate)
         percent.check(mapped.tables[t].table, {c.index: c for c in table_columns})
@@ -149,6 +155,9 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     rollforward.check(columns, taxonomy, truncate)
     lists.agree_with_labels(columns, taxonomy)
     twice.check(columns, taxonomy)
+    for t, table_columns in by_table.items():
+        if mapped.tables[t].transposed:
+            yoy_rows.check(mapped.tables[t].table, table_columns)
     lists.check(columns, mapped.document.layout)
     arithmetic.anchor(columns)
     proof = Proof(columns=columns)

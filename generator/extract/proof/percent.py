@@ -66,13 +66,21 @@ def yoy_rows(table: Table, pct: int, current: int, prior: int,
             if abs(p.value - (a.value - b.value)) <= slack:
                 agree.append(index)
             continue
-        try:
-            exact = (a.value - b.value) / abs(b.value) * HUNDRED
-        except InvalidOperation:
-            continue
-        if _near(p, exact, _ratio_slack(a, b)):
+        if recomputes(p, a, b):
             agree.append(index)
     return agree, checked
+
+
+def recomputes(pct: Cell, current: Cell, prior: Cell) -> bool:
+    """Whether ``pct`` is the % change of ``current`` over ``prior`` as printed (each within
+    half a unit of its last digit, the % within one of its own)."""
+    if pct.value is None or current.value is None or prior.value is None or not prior.value:
+        return False
+    try:
+        exact = (current.value - prior.value) / abs(prior.value) * HUNDRED
+    except InvalidOperation:
+        return False
+    return _near(pct, exact, _ratio_slack(current, prior))
 
 
 def yoy_matches(table: Table, pct: int, current: int, prior: int,
