@@ -122,6 +122,17 @@ def test_lists_with_blank_lines_and_entries_sharing_a_line() -> None:
     assert read_lists(lines, {4, 8}).tables == []  # lines a table already holds
 
 
+def test_a_letter_in_the_leading_digit_group_is_read_and_marked_misread() -> None:
+    # OCR "6l,840": the figure is read (61,840), marked misread (held back when mapped), and
+    # its neighbour keeps its own date
+    [clause] = label_figures("Property and equipment, net of accumulated depreciation and "
+                             "amortization of JPY 6l,840 thousand and JPY 6,073 thousand at "
+                             "March 31, 2025 and September 30, 2025, respectively")
+    assert [(f.text, f.value, misread(f.text)) for f in clause.figures] == [
+        ("JPY 6l,840 thousand", 61_840, True), ("JPY 6,073 thousand", 6_073, False)]
+    assert clause.dates == (dt.date(2025, 3, 31), dt.date(2025, 9, 30))
+
+
 def test_a_damaged_or_half_read_list_dates_nothing() -> None:
     # OCR "67,l36" is no figure "67": it is read whole, marked misread (held back when mapped);
     # the dates are half read (one date for two figures), so neither is told its date
