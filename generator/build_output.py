@@ -82,7 +82,7 @@ def summary_text(report: BuildReport, lines: Sequence[FilingLine], out: Path,
     within = sum(f.conflicts_within_releases for f in lines)
     between = sum(f.conflicts_between_releases for f in lines)
     text = [
-        f"built {len(lines)} filing(s) from {len(report.documents)} input(s) into {out}: "
+        f"built {len(lines)} filing(s) from {len(report.documents)} release(s) into {out}: "
         f"{report.facts:,} facts, {sum(f.held_back for f in lines):,} held back for review, "
         f"{within + between:,} conflicts ({within:,} within releases, {between:,} between), "
         f"{sum(f.inconsistencies for f in lines):,} totals kept as printed "

@@ -204,6 +204,7 @@ def _build(args: argparse.Namespace, executor: Executor, workers: int, taxonomy:
     """Extract on ``executor``, then map, generate and validate, and report."""
     from generator import build_output
     from generator.build import ResultsFileError, load_results_all, write_build
+    from generator.extract.pipeline import company_names
     from generator.inputs import ReleaseLines, ReleaseTask, extract_task, remote_validator
     from generator.limits import read_bytes
 
@@ -217,7 +218,7 @@ def _build(args: argparse.Namespace, executor: Executor, workers: int, taxonomy:
     extracted = _run_bar(executor, extract_task, tasks, _progress(args), "extract")
     by_path = dict(zip(releases, extracted, strict=False))
     results, coverage = [], []
-    texts = ReleaseLines()
+    texts = ReleaseLines(company_names(taxonomy))
     for path in inputs:
         if path.suffix.lower() == ".json":
             try:
@@ -229,17 +230,18 @@ def _build(args: argparse.Namespace, executor: Executor, workers: int, taxonomy:
                 return EXIT_USAGE
             continue
         with doing("extracting", path):
-            extraction = by_path.get(path)
-            if extraction is None:  # a failure before it stopped the local run
-                extraction = next(e for e in extracted if isinstance(e, BaseException))
-            if isinstance(extraction, BaseException):
-                raise extraction
-        if path.suffix.lower() == ".txt":  # its lines are the lines the provenance names
-            texts.add(extraction.results.document, path)
-        if verbose:
-            print(extraction.coverage.render_text())
-        results.append(extraction.results)
-        coverage.append(extraction.coverage.model_dump(mode="json"))
+            extractions = by_path.get(path)
+            if extractions is None:  # a failure before it stopped the local run
+                extractions = next(e for e in extracted if isinstance(e, BaseException))
+            if isinstance(extractions, BaseException):
+                raise extractions
+        for extraction in extractions:  # a text file may hold several releases
+            if path.suffix.lower() == ".txt":  # its lines are the lines the provenance names
+                texts.add(extraction.results.document, path)
+            if verbose:
+                print(extraction.coverage.render_text())
+            results.append(extraction.results)
+            coverage.append(extraction.coverage.model_dump(mode="json"))
     said: list[str] = []
     with doing("building filings into", args.out):
         outcome = write_build(
@@ -301,8 +303,9 @@ def _build(args: argparse.Namespace, executor: Executor, workers: int, taxonomy:
     return code
 
 
-def _run_bar(executor: Executor, fn: Callable[[ReleaseTask], Extraction],
-             tasks: list[ReleaseTask], show: bool, what: str) -> list[Extraction | BaseException]:
+def _run_bar(executor: Executor, fn: Callable[[ReleaseTask], tuple[Extraction, ...]],
+             tasks: list[ReleaseTask], show: bool, what: str
+             ) -> list[tuple[Extraction, ...] | BaseException]:
     """Run ``fn`` over ``tasks`` with a bar on standard error (when ``show``)."""
     bar = None
     if show and tasks:

@@ -51,12 +51,15 @@ class ReleaseTask:
     max_bytes: int = 0
 
 
-def extract_task(task: ReleaseTask) -> Extraction:
-    """Extract one release (runs on a worker)."""
+def extract_task(task: ReleaseTask) -> tuple[Extraction, ...]:
+    """Extract each release of one input (runs on a worker): a text file may hold several
+    back to back (a year of releases), each read and proven on its own."""
     path = Path(task.path)
     if task.data is None:
-        return pipeline.extract_release(path, _taxonomy(), max_bytes=task.max_bytes)
-    return pipeline.extract_release_data(path, task.data, _taxonomy())
+        releases = pipeline.extract_releases(path, _taxonomy(), max_bytes=task.max_bytes)
+    else:
+        releases = pipeline.extract_releases_data(path, task.data, _taxonomy())
+    return tuple(releases)
 
 
 @dataclass(frozen=True)
@@ -128,11 +131,14 @@ def _moved(finding: Finding, path: Path) -> Finding:
 class ReleaseLines(Mapping[str, Sequence[str]]):
     """The lines of the text releases, by document name, read when first asked for: the build
     quotes the printed lines of the few totals whose parts disagree, so a release is read a
-    second time only when it has one (never in the common case)."""
+    second time only when it has one (never in the common case). Release ``i`` of a file of
+    several (``FILE#i``) is its span of the file, split again as extraction split it: its line
+    numbers count from its own first line."""
 
-    def __init__(self) -> None:
+    def __init__(self, company_names: Sequence[str] = ()) -> None:
         self._paths: dict[str, Path] = {}
         self._lines: dict[str, list[str]] = {}
+        self._names = tuple(company_names)
 
     def add(self, document: str, path: Path) -> None:
         self._paths[document] = path
@@ -140,9 +146,14 @@ class ReleaseLines(Mapping[str, Sequence[str]]):
     def __getitem__(self, document: str) -> Sequence[str]:
         if document not in self._lines:
             from generator.extract.read.encoding import decode_release
+            from generator.extract.read.releases import release_spans
 
-            self._lines[document] = decode_release(self._paths[document].read_bytes())[0] \
-                .splitlines()
+            text = decode_release(self._paths[document].read_bytes())[0]
+            _, sep, number = document.rpartition("#")
+            if sep and number.isdigit():
+                span = release_spans(text, self._names)[int(number) - 1]
+                text = text[span.start:span.end]
+            self._lines[document] = text.splitlines()
         return self._lines[document]
 
     def __iter__(self) -> Iterator[str]:

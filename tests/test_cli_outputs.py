@@ -28,7 +28,7 @@ def no_extraction(monkeypatch: pytest.MonkeyPatch) -> list[object]:
         calls.append(args)
         raise AssertionError("work started before the output path was checked")
 
-    monkeypatch.setattr("generator.extract.pipeline.extract_release", record)
+    monkeypatch.setattr("generator.extract.pipeline.extract_document", record)
     monkeypatch.setattr("generator.cli.load_taxonomy", record)
     return calls
 

@@ -33,7 +33,7 @@ def _boom(*args: object, **kwargs: object) -> object:
 def test_an_internal_error_is_one_line_and_exit_code_2(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("generator.extract.pipeline.extract_release", _boom)
+    monkeypatch.setattr("generator.extract.pipeline.extract_document", _boom)
     release = sample_releases()[0]
     assert main(["build", str(release), "--out", str(tmp_path / "out"), "--no-arelle"]) == 2
     err = capsys.readouterr().err
@@ -48,7 +48,7 @@ def test_debug_prints_the_trace(
     where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr("generator.extract.pipeline.extract_release", _boom)
+    monkeypatch.setattr("generator.extract.pipeline.extract_document", _boom)
     command = ["build", str(sample_releases()[0]), "--out", str(tmp_path / "out"), "--no-arelle"]
     argv = ["--debug", *command] if where == "before the command" else [*command, "--debug"]
     assert main(argv) == 2

@@ -184,6 +184,13 @@ def extract_releases(path: Path, taxonomy: Taxonomy, *, max_bytes: int = MAX_INP
         data = read_bytes(path, max_bytes, what="release")
     except OSError as exc:
         raise ReleaseError(f"{path}: cannot read the release: {exc}") from exc
+    return extract_releases_data(path, data, taxonomy, progress=progress, stages=stages)
+
+
+def extract_releases_data(path: Path, data: bytes, taxonomy: Taxonomy, *,
+                          progress: Callable[[int, int], None] | None = None,
+                          stages: Callable[[str], None] | None = None) -> Iterator[Extraction]:
+    """:func:`extract_releases` on bytes already read (by the process given ``path``)."""
     if (path.suffix.lower() in {".pdf", ".html", ".htm", ".xhtml"} or looks_like_pdf(data)
             or binary_kind(data) or looks_like_html(data)):
         doc = read_release_data(path, data, taxonomy)
@@ -197,8 +204,7 @@ def extract_releases(path: Path, taxonomy: Taxonomy, *, max_bytes: int = MAX_INP
         yield extract_document(read_release_data(path, data, taxonomy), taxonomy)  # its error
         return
     del data
-    names = [n for c in taxonomy.companies.values() for n in (c.name, *c.names)]
-    spans = release_spans(text, names)
+    spans = release_spans(text, company_names(taxonomy))
     if len(spans) == 1:
         doc = read_text(path.name, text, taxonomy, encoding=encoding)
         if stages:
@@ -216,3 +222,8 @@ def extract_releases(path: Path, taxonomy: Taxonomy, *, max_bytes: int = MAX_INP
         yield Extraction(results=results, coverage=extraction.coverage)
         if progress:
             progress(span.end, len(text))
+
+
+def company_names(taxonomy: Taxonomy) -> list[str]:
+    """Every name the taxonomy's companies go by (a letterhead above a release's cover)."""
+    return [n for c in taxonomy.companies.values() for n in (c.name, *c.names)]
