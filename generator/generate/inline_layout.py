@@ -224,6 +224,9 @@ class _Layout:
         self.contexts = {c.id: c for c in filing.contexts}
         self.units = {u.id: u for u in filing.units}
         self.networks = {n.id: n for n in taxonomy.networks}
+        # a concept filed for another on an axis (a forecast total that must not bind the
+        # actual sum) sits in that concept's row, in its member's column
+        self.stands_for = {r.by: r.concept for r in taxonomy.representations}
         self.ids = ids
         self.hidden: list[Cell] = []
 
@@ -323,6 +326,8 @@ class _Layout:
         for k in ordered:
             fact = facts[k]
             found = node_at.get(fact.concept)
+            if found is None and fact.concept in self.stands_for:
+                found = node_at.get(self.stands_for[fact.concept])
             if found is None:
                 self.hidden.append(self._cell(indexes[k], 0, negated=False))
                 continue

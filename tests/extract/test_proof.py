@@ -777,3 +777,18 @@ def test_rows_whose_yoy_recomputes_only_with_their_periods_swapped_prove_nothing
     # The % are the 2010 row's over the 2009 row's, but the labels say the other way round.
     proof = proof_of(_results_form(PRIOR, CURRENT), real)
     assert not proof.facts
+
+
+def test_a_row_whose_figure_contradicts_its_other_printing_holds_its_unconfirmed_row_mates(
+        taxonomy: Taxonomy) -> None:
+    # The statement (line 10) prints Hosting 6,000; the highlights read a row as Hosting that
+    # prints 7,000: that row may be another line, so its target beside it is not filed either.
+    highlights = table("Highlights", 20, [col(header="Actual (Thousands of JPY)"),
+                                          col(forecast=True, header="Target (Thousands of JPY)")],
+                       [row("Hosting", 21, "7,000", "5,500"), row("Support", 22, "4,000", "3,800"),
+                        row("Total services", 23, "10,000", "9,000")], kind="income")
+    proof = proof_of(laid_out(_statement(col(), 10), highlights, layout="tabbed"), taxonomy)
+    target = [h for h in proof.held if h.line == 21 and h.column.startswith("Target")]
+    assert [h.value for h in target] == [Decimal(5_500_000)]
+    assert "may not be that line" in target[0].reason
+    assert 22 not in {h.line for h in proof.held}

@@ -168,9 +168,11 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
                 changed = True
         for column in this_pass:
             ledger.update(column, anchored)
+    contradicted: list[tuple[ColumnFacts, ResultFact, str]] = []
     for column in columns:  # anchored columns' figures: each confirmed by its other printing
         if column.key in anchored:
-            _figures(column, ledger)
+            contradicted.extend(_figures(column, ledger))
+    _doubt_row_mates(columns, contradicted)
 
 
 def _may_witness(column: ColumnFacts) -> bool:
@@ -228,12 +230,14 @@ def _outweighs(column: ColumnFacts, fact: ResultFact, record: _Key, position: in
     return True
 
 
-def _figures(column: ColumnFacts, ledger: _Ledger) -> None:
+def _figures(column: ColumnFacts, ledger: _Ledger) -> list[tuple[ColumnFacts, ResultFact, str]]:
     """Each figure against its other printings: more agreeing printings than disagreeing ones
     confirm it; otherwise a disagreeing printing casts doubt on it — unless this figure is
     confirmed by a check of its own (a sum it is part of holds) and the other is not, which
     then carries the doubt alone, or the other was itself placed by position or sits on a
-    one-row-per-period row whose items no check proves (a scanned TSE form's row)."""
+    one-row-per-period row whose items no check proves (a scanned TSE form's row). Returns
+    the figures doubted so, with why."""
+    doubted: list[tuple[ColumnFacts, ResultFact, str]] = []
     for i, fact in enumerate(column.facts):
         key, position = ledger.where[id(fact)]
         record = ledger.keys[key]
@@ -250,9 +254,36 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> None:
             theirs = any(j in holder.sure for j in holder._where(other))
             if mine and not theirs:
                 continue  # the other printing is doubted when its own column is judged
-            column.doubt_fact(fact, f"line {other.source.line} prints {other.source.text} "
-                                    f"for the same {fact.concept}")
+            why = f"line {other.source.line} prints {other.source.text} for the same {fact.concept}"
+            column.doubt_fact(fact, why)
+            doubted.append((column, fact, why))
             break
+    return doubted
+
+
+def _doubt_row_mates(columns: list[ColumnFacts],
+                     contradicted: list[tuple[ColumnFacts, ResultFact, str]]) -> None:
+    """A row whose figure in a proven column disagrees with that figure's other printing may
+    not be the line its label was read as (a label matched in the wrong network: "Revenues"
+    read as a segment's): its figures in the table's other columns that no check of their own
+    confirms are held too. A misread digit costs the row's unconfirmed neighbours as well; a
+    wrong concept would have filed all of them."""
+    suspects: dict[tuple[int, int, str], str] = {}
+    for column, fact, why in contradicted:
+        if column.row is None and column.label is None:
+            suspects.setdefault((column.table_index, fact.source.line, fact.concept),
+                                f"its row's figure {fact.source.text} under "
+                                f"'{column.header}' disagrees with its other printing ({why}): "
+                                "the row may not be that line")
+    if not suspects:
+        return
+    for column in columns:
+        if column.row is not None or column.label is not None:
+            continue
+        for i, fact in enumerate(column.facts):
+            suspicion = suspects.get((column.table_index, fact.source.line, fact.concept))
+            if suspicion is not None and i not in column.sure and i not in column.doubts:
+                column.doubt_fact(fact, suspicion)
 
 
 def _same(fact: ResultFact, other: ResultFact) -> bool:

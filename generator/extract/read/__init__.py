@@ -20,6 +20,7 @@ from generator.extract.read.accounting import account
 from generator.extract.read.detect import Layout, detect_layout
 from generator.extract.read.encoding import UnsupportedFile, binary_kind, decode_release
 from generator.extract.read.headline import read_texts
+from generator.extract.read.highlights import read_highlights
 from generator.extract.read.html import html_to_text, looks_like_html
 from generator.extract.read.lines import (
     fix_company_names,
@@ -127,7 +128,8 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     taken = {r.line for t in assembly.tables for r in t.rows} | {c.line for c in assembly.loose}
     listed = read_lists(lines, taken)
     problems.extend(listed.problems)
-    tables = (*assembly.tables, *listed.tables)
+    taken |= {r.line for t in listed.tables for r in t.rows}
+    tables = (*assembly.tables, *listed.tables, *read_highlights(lines, taken, calendar))
     usd_rate = detect_usd_rate(text)
     accounts = account(lines, tables, assembly.loose, page_furniture(lines), usd_rate)
     return Document(

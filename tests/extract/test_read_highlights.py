@@ -1,0 +1,94 @@
+"""Highlights whose figures carry their own units (``generator.extract.read.highlights``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.extract.read.highlights import read_highlights
+from generator.extract.read.periods import FiscalCalendar
+from generator.model.period import Duration
+
+MARCH = FiscalCalendar(3)
+H1_2010 = Duration(start=dt.date(2010, 4, 1), end=dt.date(2010, 9, 30))
+# 002's opening (samples/002_*.txt, lines 5-10)
+HIGHLIGHTS = [
+    "Highlights of 1H FY2010 Financial Results  ",
+    "   ",
+    "    Actual Results Target Announced",
+    "Revenues JPY34,272 million ($410.3 million) JPY32,300 million",
+    "Operating Income JPY1,201 million ($14.4 million) JPY1,200 million",
+    "Net Income attributable to IIJ JPY859 million ($10.3 million) JPY800 million",
+    "  •  IIJ made IIJ Global Solutions Inc. its 100% owned subsidiary on Sep. 1, 2010",
+]
+
+
+def test_a_highlights_block_reads_as_a_table_of_its_titles_period() -> None:
+    [table] = read_highlights(HIGHLIGHTS, set(), MARCH)
+    assert (table.title, table.line) == ("Highlights of 1H FY2010 Financial Results", 1)
+    assert [(r.line, r.label) for r in table.rows] == [
+        (4, "Revenues"), (5, "Operating Income"), (6, "Net Income attributable to IIJ")]
+    assert {c.period for c in table.columns} == {H1_2010}
+
+
+def test_each_column_takes_its_unit_from_its_cells_and_its_name_from_the_header() -> None:
+    [table] = read_highlights(HIGHLIGHTS, set(), MARCH)
+    assert [(c.role, c.currency, c.scale, c.forecast, c.header) for c in table.columns] == [
+        ("value", "JPY", Decimal(10) ** 6, False, "Actual Results (JPY ... million)"),
+        ("translation", "USD", Decimal(10) ** 6, False, "Actual Results ($ ... million)"),
+        ("value", "JPY", Decimal(10) ** 6, True, "Target Announced (JPY ... million)")]
+    assert [(c.text, c.value) for c in table.rows[0].cells] == [
+        ("JPY34,272", 34_272), ("$410.3", Decimal("410.3")), ("JPY32,300", 32_300)]
+
+
+def test_lines_under_no_header_naming_each_column_stay_text() -> None:
+    # 000's opening prints its highlights with no header line: which period, actual or target?
+    lines = ["Highlights of 1H FY2011 Financial Results", "",
+             "Revenues JPY47,207 million ($612.8 million)",
+             "Operating Income JPY2,448 million ($31.8 million)"]
+    assert read_highlights(lines, set(), MARCH) == []
+
+
+def test_a_header_with_a_name_too_few_or_too_many_reads_nothing() -> None:
+    assert read_highlights([*HIGHLIGHTS[:2], "    Actual Results", *HIGHLIGHTS[3:]], set(),
+                           MARCH) == []
+    assert read_highlights([*HIGHLIGHTS[:2], "    Actual Target Actual",
+                            *HIGHLIGHTS[3:]], set(), MARCH) == []
+
+
+def test_a_title_naming_no_period_reads_nothing() -> None:
+    assert read_highlights(["Highlights", *HIGHLIGHTS[1:]], set(), MARCH) == []
+
+
+def test_prose_between_the_figures_reads_nothing() -> None:
+    lines = [*HIGHLIGHTS[:3], "Revenues were JPY34,272 million, up 6.2% YoY JPY32,300 million",
+             "Operating Income JPY1,201 million, up 3.0% JPY1,200 million"]
+    assert read_highlights(lines, set(), MARCH) == []
+
+
+def test_a_single_line_is_no_table() -> None:
+    assert read_highlights(HIGHLIGHTS[:4], set(), MARCH) == []
+
+
+def test_lines_another_reader_took_are_left_alone() -> None:
+    assert read_highlights(HIGHLIGHTS, {4, 5, 6}, MARCH) == []
+
+
+_AMOUNT = st.integers(1, 10**6).map(lambda n: f"{n:,}")
+_LABEL = st.sampled_from(["Revenues", "Operating Income", "Net Income attributable to IIJ",
+                          "Income before Income Tax Expense", "Total Assets"])
+
+
+@given(rows=st.lists(st.tuples(_LABEL, _AMOUNT, _AMOUNT), min_size=2, max_size=6),
+       scale=st.sampled_from(["thousand", "million", "billion"]))
+def test_any_block_of_two_unit_bearing_columns_reads_back_as_printed(
+        rows: list[tuple[str, str, str]], scale: str) -> None:
+    lines = ["Highlights of 1H FY2010 Financial Results", "Actual Results Forecast"]
+    lines += [f"{label} JPY{a} {scale} JPY{b} {scale}" for label, a, b in rows]
+    [table] = read_highlights(lines, set(), MARCH)
+    assert [(r.label, *[c.text for c in r.cells]) for r in table.rows] == [
+        (label, f"JPY{a}", f"JPY{b}") for label, a, b in rows]
+    assert [c.forecast for c in table.columns] == [False, True]
