@@ -832,3 +832,22 @@ def test_a_years_dividend_is_a_result_only_for_the_record_dates_already_past(
     proof = proof_of(doc, real)
     assert not proof.facts
     assert {h.check for h in proof.held} == {"calendar"}
+
+
+def test_a_dividend_part_misread_by_one_yen_does_not_complete_the_year(real: Taxonomy) -> None:
+    # Whole yen: "26" for 25 (a scan's 5 read as 6) still adds up to 50 within half a yen per
+    # printed figure, and the record dates place it: filed as the 2Q-end dividend (found by a
+    # fresh-eyes review). A dividend is declared to the yen, not rounded: its sums hold exactly.
+    proof = proof_of(_dividends(("-", "26"), ("-", "25", "50")), real)
+    assert not [f for f in proof.facts if f.value == Decimal(26)]
+    assert filed(proof) == {}
+    exact = proof_of(_dividends(("-", "25"), ("-", "25", "50")), real)
+    assert filed(exact)[("DividendPerShareSecondQuarterEnd", str(FY2010), "JPYPerShares")] == 25
+
+
+def test_a_full_dividend_row_adds_up_exactly(real: Taxonomy) -> None:
+    header = "1Q-end 2Q-end 3Q-end Year-end Total (JPY)"
+    doc = laid_out(table("2. Dividends", 1212, [item_col(header, scale=1)] * 5, [
+        period_row("Fiscal year ended March 31, 2010", 1215, FY2009, "-", "25", "-", "26", "50"),
+    ], kind="dividends"), layout="ocr", company="iij")
+    assert not proof_of(doc, real).facts

@@ -143,7 +143,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
         structure.check(mapped.tables[t].table, table_columns)
         delimited.check(mapped.document.layout, mapped.tables[t].table, table_columns)
         if mapped.tables[t].transposed:
-            completion.check(table_columns, sums, truncate)
+            completion.check(table_columns, sums, taxonomy, truncate)
             schedule.check(table_columns, mapped.tables[t].column_concepts,
                            taxonomy.record_months, period)
             continue
