@@ -193,6 +193,12 @@ class Taxonomy(BaseModel):
     # evidence for the extractor, not rendered (see ``generator.extract.proof.schedule``)
     record_months: dict[str, int] = {}
 
+    def exact(self, concept: str) -> bool:
+        """Whether ``concept``'s figures are amounts declared to the unit, not rounded: a
+        dividend per share fixed at its record date (``record_months``). Sums of them hold
+        exactly, so a part misread by one ("26" for 25, 25 + 25 = 50) does not pass."""
+        return concept in self.record_months
+
     def figures_in_label(self, concept: str) -> tuple[LabelFigure, ...]:
         """The figures a row of ``concept`` may print inside its label."""
         return tuple(f for f in self.label_figures if f.of == concept)

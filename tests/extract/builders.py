@@ -19,6 +19,9 @@ PERIOD = ReportingPeriod(
     kind="H1", start=dt.date(2010, 4, 1), end=dt.date(2010, 9, 30),
     fiscal_year_start=dt.date(2010, 4, 1), fiscal_year_end=dt.date(2011, 3, 31), label="1H FY2010",
 )
+# a full-year release of the same fiscal year: its quarters and its year are all results
+FY_PERIOD = PERIOD.model_copy(update={"kind": "FY", "end": dt.date(2011, 3, 31),
+                                      "label": "FY2010"})
 
 
 def cell(text: str, line: int) -> Cell | None:

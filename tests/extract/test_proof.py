@@ -26,6 +26,7 @@ from generator.model.taxonomy import Taxonomy
 from generator.taxonomy import load_taxonomy
 from tests.extract.builders import (
     FY2010,
+    FY_PERIOD,
     H1_2009,
     H1_2010,
     MAR_2010,
@@ -49,6 +50,11 @@ def real() -> Taxonomy:
 
 def laid_out(*tables: Table, layout: str = "aligned", company: str = "acme") -> Document:
     return document(*tables, company=company).model_copy(update={"layout": layout})
+
+
+def full_year(doc: Document) -> Document:
+    """``doc`` as the year's full-year release: its quarters and its year are results by then."""
+    return doc.model_copy(update={"period": FY_PERIOD})
 
 
 def proof_of(doc: Document, taxonomy: Taxonomy) -> Proof:
@@ -368,9 +374,9 @@ def test_a_translation_pair_apart_only_in_sign_doubts_neither_figure(
 def test_four_quarters_adding_up_to_the_year_confirm_all_five_columns(
         taxonomy: Taxonomy) -> None:
     quarters = [unstated(q, header=h) for q, h in ((Q1, "1Q"), (Q2, "2Q"), (Q3, "3Q"), (Q4, "4Q"))]
-    proof = proof_of(laid_out(services(
+    proof = proof_of(full_year(laid_out(services(
         row("Hosting", 101, "1,000", "1,100", "1,200", "1,300", "4,600"),
-        columns=[*quarters, unstated(FY2010, header="FY")])), taxonomy)
+        columns=[*quarters, unstated(FY2010, header="FY")]))), taxonomy)
     assert len(proof.facts) == 5 and not proof.held
     assert {f.source.proven_by for f in proof.facts} == {("periods", "own: periods")}
 
@@ -539,7 +545,7 @@ def test_a_refuted_column_lends_no_evidence_to_period_sums(taxonomy: Taxonomy) -
                           columns=quarters)
     year = table("Annual", 200, [unstated(FY2010, header="FY")], [
         row("Hosting", 201, "4,600"), row("Support", 202, "300", "400")])  # a row too wide
-    proof = proof_of(laid_out(by_quarter, year), taxonomy)
+    proof = proof_of(full_year(laid_out(by_quarter, year)), taxonomy)
     assert refuted_by(proof, "FY", table_index=1) == {"structure"}
     assert not proof.facts
 
@@ -792,3 +798,71 @@ def test_a_row_whose_figure_contradicts_its_other_printing_holds_its_unconfirmed
     assert [h.value for h in target] == [Decimal(5_500_000)]
     assert "may not be that line" in target[0].reason
     assert 22 not in {h.line for h in proof.held}
+
+
+FY2009 = Duration(start=dt.date(2009, 4, 1), end=dt.date(2010, 3, 31))
+FY2011 = Duration(start=dt.date(2011, 4, 1), end=dt.date(2012, 3, 31))
+
+
+def test_a_forecast_row_read_as_a_result_is_not_proven_by_its_yoy(real: Taxonomy) -> None:
+    # A first-half release's projections table, its target row labelled without "forecast"
+    # ("Fiscal year ending March 31, 2011", under "Projected Results of Operations") above the
+    # year before it for reference: the target's YoY % recompute from that row, but a release
+    # to September 30, 2010 cannot print results of the year to March 2011 (found by a
+    # fresh-eyes review: filed as the year's results).
+    form = _results_form(("80,000", "17.6", "4,000", "33.3", "3,700", "32.1", "2,000", "33.3"),
+                         ("68,000", "6.2", "3,000", "3.0", "2,800", "(1.9)", "1,500", "20.1"),
+                         FY2010, FY2009)
+    proof = proof_of(form, real)
+    assert not [f for f in proof.facts if f.period == FY2010]
+    assert held(proof)[("Revenues", str(FY2010), "JPY")].check == "calendar"
+
+
+def test_next_years_dividends_read_as_results_in_a_full_year_release_are_held(
+        real: Taxonomy) -> None:
+    # "Fiscal year ending March 31, 2012 (Projected)": the label's word is not read as a
+    # forecast, and the row adds up like the year before it.
+    header = "1Q-end 2Q-end 3Q-end Year-end Total (JPY)"
+    doc = full_year(laid_out(table("2. Dividends", 1212, [item_col(header, scale=1)] * 5, [
+        period_row("Fiscal year ended March 31, 2011", 1217, FY2010,
+                   "-", "1,250.00", "-", "1,500.00", "2,750.00"),
+        period_row("Fiscal year ending March 31, 2012 (Projected)", 1219, FY2011,
+                   "-", "1,500.00", "-", "1,500.00", "3,000.00"),
+    ], kind="dividends"), layout="ocr", company="iij"))
+    proof = proof_of(doc, real)
+    assert filed(proof)[("DividendPerShareAnnual", str(FY2010), "JPYPerShares")] == Decimal(
+        "2750.00")
+    assert not [f for f in proof.facts if f.period == FY2011]
+
+
+def test_a_years_dividend_is_a_result_only_for_the_record_dates_already_past(
+        real: Taxonomy) -> None:
+    # After the first half, a row of the year read as results that prints 3Q-end (its forecast
+    # row, its label not read as one) cannot be results.
+    header = "1Q-end 2Q-end 3Q-end Year-end Total (JPY)"
+    doc = laid_out(table("2. Dividends", 1212, [item_col(header, scale=1)] * 5, [
+        period_row("Fiscal year ending March 31, 2011 (Projected)", 1219, FY2010,
+                   "-", "1,250.00", "-", "1,250.00", "2,500.00"),
+    ], kind="dividends"), layout="ocr", company="iij")
+    proof = proof_of(doc, real)
+    assert not proof.facts
+    assert {h.check for h in proof.held} == {"calendar"}
+
+
+def test_a_dividend_part_misread_by_one_yen_does_not_complete_the_year(real: Taxonomy) -> None:
+    # Whole yen: "26" for 25 (a scan's 5 read as 6) still adds up to 50 within half a yen per
+    # printed figure, and the record dates place it: filed as the 2Q-end dividend (found by a
+    # fresh-eyes review). A dividend is declared to the yen, not rounded: its sums hold exactly.
+    proof = proof_of(_dividends(("-", "26"), ("-", "25", "50")), real)
+    assert not [f for f in proof.facts if f.value == Decimal(26)]
+    assert filed(proof) == {}
+    exact = proof_of(_dividends(("-", "25"), ("-", "25", "50")), real)
+    assert filed(exact)[("DividendPerShareSecondQuarterEnd", str(FY2010), "JPYPerShares")] == 25
+
+
+def test_a_full_dividend_row_adds_up_exactly(real: Taxonomy) -> None:
+    header = "1Q-end 2Q-end 3Q-end Year-end Total (JPY)"
+    doc = laid_out(table("2. Dividends", 1212, [item_col(header, scale=1)] * 5, [
+        period_row("Fiscal year ended March 31, 2010", 1215, FY2009, "-", "25", "-", "26", "50"),
+    ], kind="dividends"), layout="ocr", company="iij")
+    assert not proof_of(doc, real).facts

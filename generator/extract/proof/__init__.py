@@ -131,11 +131,11 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     by_table: dict[int, list[ColumnFacts]] = {}
     for column in columns:
         if column.label is not None:  # printed in a label: its own words date and name it
-            calendar.check(column, period)
+            calendar.check(column, period, taxonomy.record_months)
             inlabel.check(column, mapped.document.layout)
             continue
         by_table.setdefault(column.table_index, []).append(column)
-        calendar.check(column, period)
+        calendar.check(column, period, taxonomy.record_months)
         precision.check(column, taxonomy)
         arithmetic.check(column, sums, taxonomy, truncate, members)
         stated.check(column, taxonomy)
@@ -143,7 +143,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
         structure.check(mapped.tables[t].table, table_columns)
         delimited.check(mapped.document.layout, mapped.tables[t].table, table_columns)
         if mapped.tables[t].transposed:
-            completion.check(table_columns, sums, truncate)
+            completion.check(table_columns, sums, taxonomy, truncate)
             schedule.check(table_columns, mapped.tables[t].column_concepts,
                            taxonomy.record_months, period)
             continue

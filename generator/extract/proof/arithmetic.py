@@ -67,6 +67,12 @@ def _members_hold(column: ColumnFacts, found: list[tuple[str, str]], taxonomy: T
                     column.confirm_fact(fact, CHECK)
 
 
+def slack(fact: ResultFact, taxonomy: Taxonomy, truncate: bool) -> Decimal:
+    """How far ``fact`` may be from the value behind it: half a unit of its last digit (a unit
+    if truncated), none for an amount declared exactly (:meth:`Taxonomy.exact`)."""
+    return Decimal(0) if taxonomy.exact(fact.concept) else half_unit(fact, truncate)
+
+
 def check(column: ColumnFacts, sums: list[tuple[str, Terms]], taxonomy: Taxonomy,
           truncate: bool, members: Sequence[tuple[str, str]] = ()) -> None:
     """Confirm a column whose sums hold; refute one whose complete sums mostly break."""
@@ -83,8 +89,8 @@ def check(column: ColumnFacts, sums: list[tuple[str, Terms]], taxonomy: Taxonomy
             if len(numeric) < 2:
                 continue
             computed = sum(((f.value or Decimal(0)) * w for f, w in numeric), Decimal(0))
-            tolerance = half_unit(total, truncate) + sum(
-                (half_unit(f, truncate) for f, _ in numeric), Decimal(0))
+            tolerance = slack(total, taxonomy, truncate) + sum(
+                (slack(f, taxonomy, truncate) for f, _ in numeric), Decimal(0))
             what = f"{parent} {total.source.text} (line {total.source.line})"
             if abs(total.value - computed) <= tolerance:
                 holds.append(what)

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from generator.extract.crosscheck import Terms
-from generator.extract.precision import half_unit
+from generator.extract.proof.arithmetic import slack
 from generator.extract.proof.columns import ROWS, ColumnFacts
 from generator.model.results import ResultFact
+from generator.model.taxonomy import Taxonomy
 
 CHECK = "completion"
 
@@ -38,7 +39,7 @@ def _by_concept(column: ColumnFacts) -> dict[str, ResultFact]:
     return {f.concept: f for f in column.facts}
 
 
-def check(rows: Sequence[ColumnFacts], sums: Sequence[tuple[str, Terms]],
+def check(rows: Sequence[ColumnFacts], sums: Sequence[tuple[str, Terms]], taxonomy: Taxonomy,
           truncate: bool) -> None:
     """Confirm a forecast row and its actual row when the forecast total equals the parts
     the two rows print between them (each row printing at least one of them)."""
@@ -60,8 +61,8 @@ def check(rows: Sequence[ColumnFacts], sums: Sequence[tuple[str, Terms]],
             if sum(1 for f, _ in printed if f.value is not None) < 2:
                 continue
             computed = sum(((f.value or Decimal(0)) * w for f, w in printed), Decimal(0))
-            tolerance = half_unit(total, truncate) + sum(
-                (half_unit(f, truncate) for f, _ in printed), Decimal(0))
+            tolerance = slack(total, taxonomy, truncate) + sum(
+                (slack(f, taxonomy, truncate) for f, _ in printed), Decimal(0))
             if abs(total.value - computed) > tolerance:
                 continue
             detail = (f"{parent} {total.source.text} (line {total.source.line}) equals the "

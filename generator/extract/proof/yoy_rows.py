@@ -43,8 +43,8 @@ def check(table: Table, rows: Sequence[ColumnFacts]) -> None:
     for period, current in by_period.items():
         assert isinstance(period, Duration) and current.row is not None
         prior = by_period.get(period.shifted(-1))
-        if prior is None or prior.row is None:
-            continue
+        if prior is None or prior.row is None or current.refutations or prior.refutations:
+            continue  # a refuted row (a forecast read as a result) vouches for no other
         agree: list[str] = []
         failed: list[tuple[Cell, Cell, Cell]] = []
         for amount, pct in pairs:
