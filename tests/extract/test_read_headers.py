@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from generator.extract.read.cells import forecast_label
 from generator.extract.read.headers import build_columns, default_unit, parse_header
 from generator.extract.read.periods import FiscalCalendar
 from generator.model.period import Duration, Instant
@@ -124,3 +125,17 @@ def test_unit_notes() -> None:
     assert unit is not None and unit.scale == 1000 and unit.currency == "JPY"
     unit = default_unit("Unit: JPY million")
     assert unit is not None and unit.scale == 10**6
+
+
+@pytest.mark.parametrize("label", ["Fiscal year ending March 31, 2012 (Target)",
+                                   "FY2012 Plan", "Projected fiscal year 2012",
+                                   "Fiscal year ending March 31, 2012 (Forecast)",
+                                   "Outlook for FY2012"])
+def test_a_row_label_naming_a_forecast_marks_its_row_a_forecast(label: str) -> None:
+    assert forecast_label(label)
+
+
+@pytest.mark.parametrize("label", ["Fiscal year ended March 31, 2011", "Planned capex",
+                                   "Six months ended September 30, 2011"])
+def test_a_row_label_of_results_is_no_forecast(label: str) -> None:
+    assert not forecast_label(label)

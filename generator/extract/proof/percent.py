@@ -32,7 +32,7 @@ def _last_digit(cell: Cell) -> Decimal:
     return Decimal(1).scaleb(-cell.fraction_digits)
 
 
-def _ratio_slack(a: Cell, b: Cell) -> Decimal:
+def ratio_slack(a: Cell, b: Cell) -> Decimal:
     """How far a % of ``a`` over ``b`` can move while both stay what was printed (each within
     half a unit of its last digit): releases compute their % from unrounded figures."""
     assert a.value is not None and b.value is not None and b.value
@@ -80,7 +80,7 @@ def recomputes(pct: Cell, current: Cell, prior: Cell) -> bool:
         exact = (current.value - prior.value) / abs(prior.value) * HUNDRED
     except InvalidOperation:
         return False
-    return _near(pct, exact, _ratio_slack(current, prior))
+    return _near(pct, exact, ratio_slack(current, prior))
 
 
 def yoy_matches(table: Table, pct: int, current: int, prior: int,

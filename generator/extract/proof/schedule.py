@@ -7,8 +7,9 @@ figures belong to was placed by position; the sum across both rows holds whereve
 so it cannot tell. The calendar can: as of the release's period end, an actual figure exists only
 for a record date already past, a forecast only for one still ahead. When a row prints exactly
 as many cells as it has such slots, and the reader put them there, the placement is the only
-one possible and each figure is confirmed. Record months are the taxonomy's (``record_month``),
-so this is no dividend rule in code.
+one possible and each figure is confirmed — given that the reader keeps a row's cells in printed
+order (``read.cells.align`` never permutes them: "1,250.00 -" is 1Q-end 1,250.00, as printed).
+Record months are the taxonomy's (``record_month``), so this is no dividend rule in code.
 """
 
 from __future__ import annotations

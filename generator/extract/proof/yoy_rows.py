@@ -13,13 +13,15 @@ which it needs to know that.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from generator.extract.layout import Cell, Table
 from generator.extract.proof.columns import ROWS, ColumnFacts
-from generator.extract.proof.percent import MIN_ROWS, SHARE, recomputes
+from generator.extract.proof.percent import MIN_ROWS, SHARE, ratio_slack, recomputes
 from generator.model.period import Duration
 
-CHECK = "percent"
+CHECK = "yoy rows"
+MAX_SLACK = Decimal(1)  # percentage points: amounts too coarse for their % to tell anything
 
 
 def _pairs(table: Table) -> list[tuple[int, int]]:
@@ -38,10 +40,13 @@ def check(table: Table, rows: Sequence[ColumnFacts]) -> None:
     pairs = _pairs(table)
     if not pairs:
         return
-    by_period = {s.row.period: s for s in rows if s.row is not None
-                 and isinstance(s.row.period, Duration) and not s.row.forecast}
+    # Two rows of one period (restated and as reported) keep the last: the printed-twice
+    # check refutes such a clash anyway, and a refuted row vouches for nothing here.
+    by_period: dict[Duration, ColumnFacts] = {
+        s.row.period: s for s in rows if s.row is not None
+        and isinstance(s.row.period, Duration) and not s.row.forecast}
     for period, current in by_period.items():
-        assert isinstance(period, Duration) and current.row is not None
+        assert current.row is not None
         prior = by_period.get(period.shifted(-1))
         if prior is None or prior.row is None or current.refutations or prior.refutations:
             continue  # a refuted row (a forecast read as a result) vouches for no other
@@ -50,8 +55,9 @@ def check(table: Table, rows: Sequence[ColumnFacts]) -> None:
         for amount, pct in pairs:
             p, a = _cell(current.row.cells, pct), _cell(current.row.cells, amount)
             b = _cell(prior.row.cells, amount)
-            if p is None or a is None or b is None or None in (p.value, a.value, b.value):
-                continue
+            if p is None or a is None or b is None or None in (p.value, a.value, b.value) \
+                    or not b.value or ratio_slack(a, b) > MAX_SLACK:
+                continue  # too small to tell: "2 over 1" fits anything from -50% to +250%
             if recomputes(p, a, b):
                 agree.append(f"{a.text} over {b.text}: {p.text}%")
             else:

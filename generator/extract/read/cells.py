@@ -65,7 +65,9 @@ def label_number(token: str | None) -> bool:
 
 
 def forecast_label(label: str) -> bool:
-    return bool(re.search(r"forecast|target|plan\b", label, re.I))
+    """A row label naming a forecast ("(Target)", "Plan", "Projected", "Outlook")."""
+    return bool(re.search(r"forecast|target|plan\b|projected|projections?\b|outlook", label,
+                          re.I))
 
 
 def align(
