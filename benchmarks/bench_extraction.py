@@ -3,12 +3,15 @@ releases it has never seen (issue 10: never file a wrong figure).
 
     python benchmarks/bench_extraction.py [--per-layout 8] [--layouts tabs spaces2 single ocr]
                                           [--seed0 0] [--show-wrong 3] [--keep DIR]
+                                          [--highlights]
 
 For each layout, ``--per-layout`` synthetic first-half releases (seeds seed0, seed0+1, ...; the
 same seeds for every layout, so a layout's numbers compare with another's) are written to a
 temporary file, read with ``extract_release`` and scored against their ground truth. One line
 per release (never only a pooled number), then the min / max per layout. ``--show-wrong`` prints
 the first wrong facts of each release (line, what was filed, what was printed there).
+``--highlights`` opens each release with highlights whose figures print their own units
+("Revenues JPY34,272 million ($410.3 million) JPY32,300 million": actuals and targets).
 Not a test: run it by hand.
 """
 
@@ -32,12 +35,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--company", default="iij")
     parser.add_argument("--show-wrong", type=int, default=0)
     parser.add_argument("--keep", type=Path, help="also write each release (and truth) here")
+    parser.add_argument("--highlights", action="store_true",
+                        help="open each release with unit-bearing highlights and targets")
     args = parser.parse_args(argv)
 
     os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="xbrlgen-bench-"))
     sys.path.insert(0, str(ROOT))
     from generator.extract.pipeline import extract_release
-    from generator.synthetic.release import synthetic_release
+    from generator.synthetic.release import ReleaseOptions, synthetic_release
     from generator.synthetic.score import score_release
     from generator.taxonomy import load_taxonomy
 
@@ -51,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="xbrlgen-bench-extract-") as tmp:
         for layout in args.layouts:
             for seed in range(args.seed0, args.seed0 + args.per_layout):
-                release = synthetic_release(taxonomy, args.company, seed=seed, layout=layout)
+                release = synthetic_release(taxonomy, args.company, seed=seed, layout=layout,
+                                            options=ReleaseOptions(highlights=args.highlights))
                 path = Path(tmp) / release.name
                 path.write_text(release.text, encoding="utf-8")
                 if args.keep:

@@ -89,6 +89,9 @@ class Table(BaseModel):
     # One-row-per-period tables: the lines naming the items above the unit line, as printed
     # (a scan reads stacked item boxes across, interleaved: the mapper unpicks them)
     item_lines: tuple[str, ...] = ()
+    # Its cells were cut by what they print, not by position, whatever the release's layout
+    # (each figure of a highlights line names its own unit: "JPY34,272 million")
+    delimited: bool = False
 
 
 class TextItem(BaseModel):

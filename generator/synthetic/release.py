@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from generator.model.results import ReportingPeriod
 from generator.model.taxonomy import Taxonomy
+from generator.synthetic.highlights import add_highlights
 from generator.synthetic.render import (
     LAYOUTS,
     Layout,
@@ -52,6 +53,9 @@ class ReleaseOptions:
     indent_labels: bool | None = None
     tight: bool | None = None
     rate_wording: int | None = None  # 0..2, which sentence states the USD rate
+    # the opening's highlights, figures printing their own units (off unless asked: a release
+    # without them is the text it always was)
+    highlights: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,9 @@ def synthetic_release(
     short = min(company.names, key=len)
     page = Page()
     _opening(page, company.name, short, rp, rate, wording)
+    if opts.highlights:
+        add_highlights(page, tables, rp, short, rate is not None,
+                       random.Random(f"{company_id}:{seed}:highlights"))
     end_day = f"{rp.end:%B} {rp.end.day}, {rp.end.year}"
     note = _rate_sentences(rate, end_day, wording)[1] if rate is not None else ""
     for i, table in enumerate(tables):
@@ -148,7 +155,7 @@ def synthetic_release(
         "fiscal_year": year, "usd_rate": str(rate) if rate else None, "rate_wording": wording,
         "percent": style.percent, "yoy": style.yoy, "long_labels": style.long_labels,
         "multiline_headers": shape.multiline_headers, "indent_labels": shape.indent_labels,
-        "tight": shape.tight, "dash": style.dash,
+        "tight": shape.tight, "dash": style.dash, "highlights": opts.highlights,
     }
     return SyntheticRelease(
         name=f"synthetic-{company_id}-{layout}-{seed}.txt", text=text, company=company_id,

@@ -34,8 +34,9 @@ def guessed_rows(table: Table) -> set[int]:
 
 
 def check(layout: str, table: Table, columns: list[ColumnFacts]) -> None:
-    """Confirm the rows of every column whose figures all stand on full delimited rows."""
-    if layout not in DELIMITED_LAYOUTS:
+    """Confirm the rows of every column whose figures all stand on full delimited rows (a table
+    whose cells delimit themselves counts, but not in a scan, whose digits are in doubt)."""
+    if layout not in DELIMITED_LAYOUTS and not (table.delimited and layout != "ocr"):
         return
     full = full_rows(table)
     for column in columns:

@@ -135,7 +135,7 @@ def _table(lines: list[str], first: int, rows: list[tuple[int, str, list[tuple[_
             currency=slot.currency, scale=slot.scale, header=f"{name} ({slot.printed})"))
     return Table(
         title=title, line=title_at + 1 if title_at is not None else first + 1, kind=KIND,
-        columns=tuple(columns),
+        columns=tuple(columns), delimited=True,
         rows=tuple(Row(label=label, line=n + 1, raw=lines[n],
                        cells=tuple(c.model_copy(update={"line": n + 1}) for _, c in cells))
                    for n, label, cells in rows))
