@@ -59,6 +59,19 @@ def test_a_header_with_a_name_too_few_or_too_many_reads_nothing() -> None:
                             *HIGHLIGHTS[3:]], set(), MARCH) == []
 
 
+def test_a_column_name_with_words_of_its_own_reads_nothing() -> None:
+    # "Full-year Target" under a first-half title: the target is the year's, not the title's
+    # half year; nothing here could tell, so no table
+    assert read_highlights([*HIGHLIGHTS[:2], "    1H Actual Full-year Target", *HIGHLIGHTS[3:]],
+                           set(), MARCH) == []
+
+
+def test_a_title_naming_targets_or_a_full_year_reads_nothing() -> None:
+    for title in ("Highlights of 1H FY2010 Results and FY2010 Targets",
+                  "Highlights of 1H FY2010 Results and Full-year Outlook"):
+        assert read_highlights([title, *HIGHLIGHTS[1:]], set(), MARCH) == []
+
+
 def test_a_title_naming_no_period_reads_nothing() -> None:
     assert read_highlights(["Highlights", *HIGHLIGHTS[1:]], set(), MARCH) == []
 

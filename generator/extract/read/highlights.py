@@ -40,6 +40,12 @@ _LINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z '&,/-]*?)\s+(?P<cells>(?:JPY|
 # Words that name a forecast column, and words that name a column of results.
 _FORECAST = re.compile(r"\b(?:targets?|forecasts?|plans?|outlook|guidance|budget)\b", re.I)
 _ACTUAL = re.compile(r"\b(?:actual|results?)\b", re.I)
+_OTHER_SPAN = re.compile(r"full[- ]year|annual|fiscal\s+year\s+ending", re.I)
+# Every word of a column name must be one of these: a name that says anything else ("Full-year
+# Target", "FY2010 Plan") may name another period than the title's, which nothing here checks.
+_NAME_WORDS = frozenset({"actual", "actuals", "result", "results", "target", "targets",
+                         "announced", "forecast", "forecasts", "plan", "plans", "outlook",
+                         "guidance", "budget", "company", "initial", "original"})
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,8 @@ def _column_names(header: str, count: int) -> list[tuple[str, bool]] | None:
     """The header's words cut into ``count`` names, each (words, forecast): a cut before each
     word that starts a name of the other kind ("Actual Results | Target Announced")."""
     words = header.split()
+    if any(w.lower().strip("()[]:,") not in _NAME_WORDS for w in words):
+        return None
     kinds = ["forecast" if _FORECAST.search(w) else "actual" if _ACTUAL.search(w) else ""
              for w in words]
     names: list[tuple[list[str], str]] = []
@@ -115,6 +123,8 @@ def _table(lines: list[str], first: int, rows: list[tuple[int, str, list[tuple[_
         return None
     title_at = _above(lines, header_at)
     title = lines[title_at].strip() if title_at is not None else ""
+    if _FORECAST.search(title) or _OTHER_SPAN.search(title):
+        return None  # "... Results and FY2010 Targets": the targets' period is not the title's
     period = detect_period(title, calendar) if title else None
     if period is None:
         return None
