@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.extract.read.highlights import read_highlights
+from generator.extract.read.highlights import read_highlights, read_runon_highlights
 from generator.extract.read.periods import FiscalCalendar
 from generator.model.period import Duration
 
@@ -105,3 +106,67 @@ def test_any_block_of_two_unit_bearing_columns_reads_back_as_printed(
     assert [(r.label, *[c.text for c in r.cells]) for r in table.rows] == [
         (label, f"JPY{a}", f"JPY{b}") for label, a, b in rows]
     assert [c.forecast for c in table.columns] == [False, True]
+
+
+# -- run on in a paragraph (003's opening, samples/003_*.txt line 5) --------------------------
+
+RUNON = ("Highlights of Financial Results for 1H17 Revenues JPY83.0 billion (up 12.0% YoY) "
+         "Operating Income JPY2.3 billion (up 18.9% YoY) Net Income attributable to IIJ JPY1.5 "
+         "billion (up 34.3% YoY) Financial Targets for FY2017 Revenues JPY176.0 billion (up 11.5% "
+         "YoY) Operating Income JPY6.5 billion (up 26.6% YoY) Net Income attributable to IIJ "
+         "JPY4.0 billion (up 26.3% YoY)")
+H1_2017 = Duration(start=dt.date(2017, 4, 1), end=dt.date(2017, 9, 30))
+FY2017 = Duration(start=dt.date(2017, 4, 1), end=dt.date(2018, 3, 31))
+
+
+def test_each_heading_of_a_paragraph_opens_a_group_of_its_period() -> None:
+    actual, targets = read_runon_highlights(["", RUNON], set(), MARCH)
+    assert [(t.title, t.line, t.columns[0].period, t.columns[0].forecast)
+            for t in (actual, targets)] == [
+        ("Highlights of Financial Results for 1H17", 2, H1_2017, False),
+        ("Financial Targets for FY2017", 2, FY2017, True)]
+    assert [(r.label, r.cells[0].text) for r in targets.rows] == [
+        ("Revenues", "JPY176.0"), ("Operating Income", "JPY6.5"),
+        ("Net Income attributable to IIJ", "JPY4.0")]
+    assert targets.columns[0].scale == Decimal(10) ** 9
+
+
+def test_a_sentence_is_no_group() -> None:
+    # 001 line 438: lowercase words between the figures are a sentence, not line items
+    assert read_runon_highlights(["- Revised FY2011 revenue target from JPY100 billion to JPY97 "
+                                  "billion"], set(), MARCH) == []
+    assert read_runon_highlights(["Revenues were JPY47,207 million, up 37.7% YoY."], set(),
+                                 MARCH) == []
+
+
+def test_figures_before_any_heading_read_nothing() -> None:
+    assert read_runon_highlights(["Revenues JPY83.0 billion Operating Income JPY2.3 billion"],
+                                 set(), MARCH) == []
+
+
+def test_a_note_other_than_yoy_after_a_figure_reads_nothing() -> None:
+    assert read_runon_highlights(["Results for 1H17 Revenues JPY83.0 billion ($740.1 million) "
+                                  "Operating Income JPY2.3 billion ($20.5 million)"], set(),
+                                 MARCH) == []
+
+
+@given(values=st.lists(st.tuples(_LABEL, st.integers(1, 9999)), min_size=2, max_size=5,
+                       unique_by=lambda t: t[0]),
+       scale=st.sampled_from(["million", "billion"]))
+def test_any_run_on_group_reads_back_as_printed(values: list[tuple[str, int]],
+                                                scale: str) -> None:
+    text = "Financial Targets for FY2017 " + " ".join(
+        f"{label} JPY{Decimal(v).scaleb(-1):.1f} {scale} (up 1.0% YoY)" for label, v in values)
+    [table] = read_runon_highlights([text], set(), MARCH)
+    assert [(r.label, r.cells[0].value) for r in table.rows] == [
+        (label, Decimal(v).scaleb(-1)) for label, v in values]
+
+
+def test_a_paragraph_wrapped_over_lines_reads_as_one_each_figure_on_its_own_line() -> None:
+    wrapped = textwrap.wrap(RUNON, 70)
+    tables = read_runon_highlights(["", *wrapped, "", "Overview"], set(), MARCH)
+    assert [[r.cells[0].text for r in t.rows] for t in tables] == [
+        ["JPY83.0", "JPY2.3", "JPY1.5"], ["JPY176.0", "JPY6.5", "JPY4.0"]]
+    for table in tables:
+        for row in table.rows:
+            assert row.cells[0].text in wrapped[row.line - 2]

@@ -20,7 +20,7 @@ from generator.extract.read.accounting import account
 from generator.extract.read.detect import Layout, detect_layout
 from generator.extract.read.encoding import UnsupportedFile, binary_kind, decode_release
 from generator.extract.read.headline import read_texts
-from generator.extract.read.highlights import read_highlights
+from generator.extract.read.highlights import read_highlights, read_runon_highlights
 from generator.extract.read.html import html_to_text, looks_like_html
 from generator.extract.read.lines import (
     fix_company_names,
@@ -129,7 +129,12 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     listed = read_lists(lines, taken)
     problems.extend(listed.problems)
     taken |= {r.line for t in listed.tables for r in t.rows}
-    tables = (*assembly.tables, *listed.tables, *read_highlights(lines, taken, calendar))
+    highlights = read_highlights(lines, taken, calendar)
+    taken |= {r.line for t in highlights for r in t.rows}
+    # a paragraph's YoY notes ("(up 12.0% YoY)") are loose numbers: its line is no table's
+    in_tables = {r.line for t in (*assembly.tables, *listed.tables, *highlights) for r in t.rows}
+    tables = (*assembly.tables, *listed.tables, *highlights,
+              *read_runon_highlights(lines, in_tables, calendar))
     usd_rate = detect_usd_rate(text)
     accounts = account(lines, tables, assembly.loose, page_furniture(lines), usd_rate)
     return Document(

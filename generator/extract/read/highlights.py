@@ -18,11 +18,15 @@ lines stay text. The units come from the cells, so each column's header carries 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.extract.layout import Cell, Column, Row, Table
+from generator.extract.read.headers import parse_header
 from generator.extract.read.metadata import detect_period
 from generator.extract.read.periods import FiscalCalendar
 from generator.model.period import Duration
@@ -169,4 +173,107 @@ def read_highlights(lines: list[str], taken: set[int], calendar: FiscalCalendar)
             if table is not None:
                 out.append(table)
         i = max(j, i + 1)
+    return out
+
+
+# -- run on in a paragraph -------------------------------------------------------------------
+#
+# Run-on releases print the highlights as one paragraph, a heading naming the period before each
+# group: "Highlights of Financial Results for 1H17 Revenues JPY83.0 billion (up 12.0% YoY)
+# Operating Income JPY2.3 billion (up 18.9% YoY) ... Financial Targets for FY2017 Revenues
+# JPY176.0 billion (up 11.5% YoY) ...". Each group becomes a one-column table of its heading's
+# period (a forecast when the heading says so); a figure's label is the words since the previous
+# figure, after the heading when one begins there. Only a YoY note may follow a figure.
+
+_RUNON_CELL = re.compile(rf"{_MONEY}(?:\s*\((?P<note>(?:up|down)\s+[\d.]+%\s+YoY)\))?", re.I)
+_PERIOD_TOKEN = re.compile(
+    r"\b(?:FY\s?\d{2,4}|[1-4]H\s?(?:FY\s?)?\d{2,4}|[1-4]Q\s?(?:FY\s?)?\d{2,4})\b")
+# a line item as highlights print it: capitalised ("Revenues", "Net Income attributable to
+# IIJ"); "revenue target from JPY100 billion to JPY97 billion" is a sentence, not a group
+_LABEL = re.compile(r"[A-Z][A-Za-z '&/-]{1,60}")
+MAX_LABEL_WORDS = 8
+
+
+@dataclass
+class _Group:
+    heading: str
+    items: list[tuple[str, _Slot, Cell]]
+
+
+def _groups(text: str, line_at: Callable[[int], int]) -> list[_Group]:
+    """The heading-led groups of a paragraph; none when any piece is not a heading and label.
+    ``line_at`` gives the line a character of ``text`` was printed on."""
+    groups: list[_Group] = []
+    at = 0
+    for m in _RUNON_CELL.finditer(text):
+        piece = text[at:m.start()].strip()
+        at = m.end()
+        # the last period named before the label: the heading ends there
+        token = next(reversed(list(_PERIOD_TOKEN.finditer(piece))), None)
+        if token is not None:
+            groups.append(_Group(heading=piece[:token.end()].strip(), items=[]))
+            piece = piece[token.end():].strip()
+        if not groups or not _LABEL.fullmatch(piece) or len(piece.split()) > MAX_LABEL_WORDS:
+            return []
+        cur, num, scale = m.group("cur"), m.group("num"), m.group("scale").lower()
+        slot = _Slot(currency=_CURRENCIES[cur], scale=_SCALES[scale], translated=False,
+                     printed=f"{cur} ... {scale}")
+        digits = len(num.split(".")[1]) if "." in num else 0
+        groups[-1].items.append((piece, slot, Cell(
+            text=f"{cur}{num}", value=Decimal(num.replace(",", "")),
+            line=line_at(m.start("num")), fraction_digits=digits)))
+    return groups
+
+
+def _group_table(group: _Group, line: int, calendar: FiscalCalendar) -> Table | None:
+    if len(group.items) < MIN_ROWS or len({slot for _, slot, _ in group.items}) != 1:
+        return None
+    periods = [p for p in parse_header(group.heading, calendar).periods if p.period is not None]
+    if len(periods) != 1 or not isinstance(periods[0].period, Duration) \
+            or _OTHER_SPAN.search(group.heading):
+        return None
+    slot = group.items[0][1]
+    column = Column(role="value", period=periods[0].period,
+                    forecast=periods[0].forecast or bool(_FORECAST.search(group.heading)),
+                    currency=slot.currency, scale=slot.scale,
+                    header=f"{group.heading} ({slot.printed})")
+    return Table(title=group.heading, line=line, kind=KIND, columns=(column,), delimited=True,
+                 rows=tuple(Row(label=label, line=cell.line, cells=(cell,))
+                            for label, _, cell in group.items))
+
+
+def _paragraphs(lines: list[str], taken: set[int]) -> Iterator[tuple[int, list[str]]]:
+    """(first line, its lines) of each run of non-blank lines none of which is taken: a
+    paragraph wrapped at a width reads as the one line it was."""
+    block: list[str] = []
+    first = 0
+    for n, text in enumerate([*lines, ""], start=1):
+        if text.strip() and n not in taken:
+            if not block:
+                first = n
+            block.append(text.strip())
+            continue
+        if block:
+            yield first, block
+        block = []
+
+
+def read_runon_highlights(lines: list[str], taken: set[int], calendar: FiscalCalendar
+                          ) -> list[Table]:
+    """Every heading-led group of unit-bearing figures run on in a paragraph of lines not in
+    ``taken``."""
+    out: list[Table] = []
+    for first, block in _paragraphs(lines, taken):
+        text = " ".join(block)
+        if "JPY" not in text and "¥" not in text:
+            continue
+        starts = list(itertools.accumulate((len(b) + 1 for b in block[:-1]), initial=0))
+
+        def line_at(offset: int, starts: list[int] = starts, first: int = first) -> int:
+            return first + bisect.bisect_right(starts, offset) - 1
+
+        for group in _groups(text, line_at):
+            table = _group_table(group, first, calendar)
+            if table is not None:
+                out.append(table)
     return out
