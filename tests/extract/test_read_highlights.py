@@ -170,3 +170,54 @@ def test_a_paragraph_wrapped_over_lines_reads_as_one_each_figure_on_its_own_line
     for table in tables:
         for row in table.rows:
             assert row.cells[0].text in wrapped[row.line - 2]
+
+
+# -- review: a column's period must be the one the title names (branch review-highlights) ----
+
+ROWS = HIGHLIGHTS[3:6]
+
+
+def test_a_line_of_column_periods_above_the_header_is_no_title() -> None:
+    # "1H FY2010   FY2010" over "Actual Results Target Announced": the target is the year's;
+    # read as the title, the year's targets were filed as the first half's
+    lines = ["Highlights of Financial Results", "      1H FY2010          FY2010",
+             "    Actual Results Target Announced", *ROWS]
+    assert read_highlights(lines, set(), MARCH) == []
+
+
+def test_a_title_naming_two_periods_reads_nothing() -> None:
+    # the release-title reader made "FY2009 and 1H FY2010" the first half of FY2009: the USD
+    # translations were filed for 1H FY2009
+    assert read_highlights(["Highlights of FY2009 and 1H FY2010", "",
+                            "    Actual Results Target Announced", *ROWS], set(), MARCH) == []
+
+
+def test_a_title_naming_a_quarter_of_a_year_reads_nothing() -> None:
+    # "3Q FY2010", "2Q FY2010": the header reader takes the whole year; "Third Quarter": the
+    # quarter or the nine months
+    for title in ("Highlights of 3Q FY2010 Financial Results",
+                  "Highlights of 2Q FY2010 Financial Results",
+                  "Highlights of 1Q FY2010 Financial Results",
+                  "Highlights of Third Quarter FY2010 Financial Results"):
+        assert read_highlights([title, "", *HIGHLIGHTS[2:6]], set(), MARCH) == [], title
+
+
+def test_a_target_under_a_title_of_no_targeted_period_reads_nothing() -> None:
+    # a nine-months release's "Target Announced" is the year's target, not the nine months'
+    nine = ["Highlights of Financial Results for the Nine Months ended December 31, 2010", "",
+            *HIGHLIGHTS[2:6]]
+    assert read_highlights(nine, set(), MARCH) == []
+    # its actual results alone read, of the nine months
+    [table] = read_highlights([*nine[:2], "    Actual Results",
+                               "Revenues JPY52,272 million ($610.3 million)",
+                               "Operating Income JPY2,201 million ($24.4 million)"], set(), MARCH)
+    assert {c.period for c in table.columns} == {
+        Duration(start=dt.date(2010, 4, 1), end=dt.date(2010, 12, 31))}
+
+
+def test_run_on_targets_of_no_targeted_period_or_a_quarter_of_a_year_read_nothing() -> None:
+    for heading in ("Financial Targets for 2H FY2017", "Financial Targets for 1Q-3Q FY2017",
+                    "Highlights of Financial Results for 3Q FY2017"):
+        assert read_runon_highlights([f"{heading} Revenues JPY176.0 billion (up 11.5% YoY) "
+                                      "Operating Income JPY6.5 billion (up 26.6% YoY)"], set(),
+                                     MARCH) == [], heading

@@ -30,6 +30,7 @@ from generator.extract.read.headers import parse_header
 from generator.extract.read.metadata import detect_period
 from generator.extract.read.periods import FiscalCalendar
 from generator.model.period import Duration
+from generator.model.results import ReportingPeriod
 
 KIND = "summary"  # a results summary: the reader's hint for the network
 MIN_ROWS = 2
@@ -50,6 +51,17 @@ _OTHER_SPAN = re.compile(r"full[- ]year|annual|fiscal\s+year\s+ending", re.I)
 _NAME_WORDS = frozenset({"actual", "actuals", "result", "results", "target", "targets",
                          "announced", "forecast", "forecasts", "plan", "plans", "outlook",
                          "guidance", "budget", "company", "initial", "original"})
+# "3Q FY2017", "1Q-3Q FY2017": a quarter before a fiscal year, which the header reader takes for
+# the whole year; "third quarter" names the quarter or the nine months, nothing tells which
+_QUARTER_OF_YEAR = re.compile(r"\b[1-4]Q\s*(?:[-–~]\s*[1-4]Q\s*)?(?:/\s*)?FY|\bquarter\b", re.I)
+
+
+def _targeted(period: Duration, calendar: FiscalCalendar) -> bool:
+    """Whether companies announce targets for ``period``: a first half or a full fiscal year.
+    A target printed under a first-quarter or nine-months title is the half year's or the
+    year's, never the title's period."""
+    fiscal_year = calendar.fiscal_year_of(period.start)
+    return period in (calendar.part(fiscal_year, 1, 6), calendar.year(fiscal_year))
 
 
 @dataclass(frozen=True)
@@ -117,6 +129,17 @@ def _above(lines: list[str], index: int) -> int | None:
     return None
 
 
+def _one_period(title: str, period: ReportingPeriod, calendar: FiscalCalendar) -> bool:
+    """The title names one period, and the header reader reads the same one: a line of column
+    periods ("1H FY2010   FY2010") or a title naming two ("FY2009 and 1H FY2010") names no
+    single period for every column, and "1Q FY2010" (the first quarter by the release-title
+    reader, the year by the header reader) no sure one."""
+    if _QUARTER_OF_YEAR.search(title):
+        return False
+    periods = [p.period for p in parse_header(title, calendar).periods if p.period is not None]
+    return periods == [Duration(start=period.start, end=period.end)]
+
+
 def _table(lines: list[str], first: int, rows: list[tuple[int, str, list[tuple[_Slot, Cell]]]],
            calendar: FiscalCalendar) -> Table | None:
     header_at = _above(lines, first)
@@ -130,12 +153,15 @@ def _table(lines: list[str], first: int, rows: list[tuple[int, str, list[tuple[_
     if _FORECAST.search(title) or _OTHER_SPAN.search(title):
         return None  # "... Results and FY2010 Targets": the targets' period is not the title's
     period = detect_period(title, calendar) if title else None
-    if period is None:
+    if period is None or not _one_period(title, period, calendar):
         return None
     slots = [slot for slot, _ in rows[0][2]]
     names = _column_names(header, sum(1 for s in slots if not s.translated))
     if names is None or slots[0].translated:
         return None
+    if any(forecast for _, forecast in names) and not _targeted(
+            Duration(start=period.start, end=period.end), calendar):
+        return None  # "Target Announced" under a nine-months title: the year's target
     columns: list[Column] = []
     name, forecast = names[0]
     taken = 0
@@ -230,11 +256,13 @@ def _group_table(group: _Group, line: int, calendar: FiscalCalendar) -> Table | 
         return None
     periods = [p for p in parse_header(group.heading, calendar).periods if p.period is not None]
     if len(periods) != 1 or not isinstance(periods[0].period, Duration) \
-            or _OTHER_SPAN.search(group.heading):
+            or _OTHER_SPAN.search(group.heading) or _QUARTER_OF_YEAR.search(group.heading):
         return None
+    forecast = periods[0].forecast or bool(_FORECAST.search(group.heading))
+    if forecast and not _targeted(periods[0].period, calendar):
+        return None  # "Financial Targets for 2H FY2017": no target is announced for it alone
     slot = group.items[0][1]
-    column = Column(role="value", period=periods[0].period,
-                    forecast=periods[0].forecast or bool(_FORECAST.search(group.heading)),
+    column = Column(role="value", period=periods[0].period, forecast=forecast,
                     currency=slot.currency, scale=slot.scale,
                     header=f"{group.heading} ({slot.printed})")
     return Table(title=group.heading, line=line, kind=KIND, columns=(column,), delimited=True,
