@@ -230,6 +230,10 @@ def _outweighs(column: ColumnFacts, fact: ResultFact, record: _Key, position: in
     return True
 
 
+# Checks that prove a column by its shape and words alone, testing none of its figures.
+STRUCTURAL_CHECKS = frozenset({"delimited", "stated"})
+
+
 def _figures(column: ColumnFacts, ledger: _Ledger) -> list[tuple[ColumnFacts, ResultFact, str]]:
     """Each figure against its other printings: more agreeing printings than disagreeing ones
     confirm it; otherwise a disagreeing printing casts doubt on it — unless this figure is
@@ -238,6 +242,11 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> list[tuple[ColumnFacts, Re
     one-row-per-period row whose items no check proves (a scanned TSE form's row). Returns
     the figures doubted so, with why."""
     doubted: list[tuple[ColumnFacts, ResultFact, str]] = []
+    # a column proven only by its shape (delimited rows, a header stating its unit) has had
+    # none of its figures tested: a disagreeing printing weighs against it however unsure
+    # that printing's own place is (a highlights target 'JPY170.0 billion' beside the TSE
+    # form's target row's 176,000: either may be the misprint, neither is filed)
+    structural = not ({v.check for v in column.confirmations} - STRUCTURAL_CHECKS)
     for i, fact in enumerate(column.facts):
         key, position = ledger.where[id(fact)]
         record = ledger.keys[key]
@@ -248,7 +257,9 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> list[tuple[ColumnFacts, Re
         mine = i in column.sure
         for other_position in record.others(position, column, agreeing=False):
             holder, other = record.readings[other_position]
-            if other.source.line in holder.incomplete_rows or (
+            if not mine and structural:
+                pass  # this column's figures no check has tested: any other printing doubts
+            elif other.source.line in holder.incomplete_rows or (
                     holder.row is not None and not holder.has(ROWS)):
                 continue  # placed by position, or under items no check proves: no doubter
             theirs = any(j in holder.sure for j in holder._where(other))
