@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.extract.pipeline import extract_release
+from generator.model.results import Results
 from generator.model.taxonomy import Taxonomy
 from generator.resources import samples_dir
 from generator.taxonomy import load_taxonomy
@@ -18,7 +19,7 @@ def real() -> Taxonomy:
     return load_taxonomy()
 
 
-def _extract_003_with(tmp_path: Path, taxonomy: Taxonomy, old: str, new: str):
+def _extract_003_with(tmp_path: Path, taxonomy: Taxonomy, old: str, new: str) -> Results:
     sample = next(samples_dir().glob("003_*.txt"))
     text = sample.read_text(encoding="utf-8")
     assert old in text
