@@ -40,3 +40,21 @@ def test_a_highlights_target_disagreeing_with_the_tse_forms_target_row_is_held(
                and str(f.period) == "2017-04-01..2018-03-31"]
     assert targets == []
     assert {h.text for h in results.review if h.concept == "Revenues"} >= {"JPY170.0", "176,000"}
+
+
+def test_a_header_naming_the_columns_in_another_order_than_the_cells_files_nothing(
+        tmp_path: Path, real: Taxonomy) -> None:
+    # 002's highlights under 'Target Announced Actual Results' (cells printed actual first):
+    # the "actual" column (the targets) disagrees with the statements and is refuted; the
+    # "target" column (the actual results, their translations agreeing) was filed as targets
+    sample = next(samples_dir().glob("002_*.txt"))
+    lines = sample.read_text(encoding="utf-8").splitlines()
+    header = ["Actual", "Results", "Target", "Announced"]
+    [at] = [n for n, line in enumerate(lines) if line.split() == header]
+    lines[at] = "    Target Announced Actual Results"
+    path = tmp_path / sample.name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = extract_release(path, real).results
+    assert [(f.concept, f.source.text) for f in results.facts
+            if f.dimensions.get("ResultForecastAxis") == "ForecastMember"
+            and str(f.period) == "2010-04-01..2010-09-30"] == []

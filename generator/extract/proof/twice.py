@@ -172,6 +172,11 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
     for column in columns:  # anchored columns' figures: each confirmed by its other printing
         if column.key in anchored:
             contradicted.extend(_figures(column, ledger))
+        if refuted := next((v for v in column.refutations if v.check == CHECK), None):
+            # a whole column contradicted: the table's columns may not be what its header
+            # names (a header listing 'Target Announced Actual Results' over cells printed
+            # actual first): its rows' figures in the other columns are suspects as well
+            contradicted.extend((column, fact, refuted.detail) for fact in column.facts)
     _doubt_row_mates(columns, contradicted)
 
 
@@ -272,6 +277,10 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> list[tuple[ColumnFacts, Re
     return doubted
 
 
+# Checks of a figure's own that tie it only to the other figures of its row.
+ROW_TIES = frozenset({"translation"})
+
+
 def _doubt_row_mates(columns: list[ColumnFacts],
                      contradicted: list[tuple[ColumnFacts, ResultFact, str]]) -> None:
     """A row whose figure in a proven column disagrees with that figure's other printing may
@@ -293,7 +302,9 @@ def _doubt_row_mates(columns: list[ColumnFacts],
             continue
         for i, fact in enumerate(column.facts):
             suspicion = suspects.get((column.table_index, fact.source.line, fact.concept))
-            if suspicion is not None and i not in column.sure and i not in column.doubts:
+            # its translation agreeing ties it to its row, not to the column's name
+            if suspicion is not None and not column.sure.get(i, set()) - ROW_TIES \
+                    and i not in column.doubts:
                 column.doubt_fact(fact, suspicion)
 
 
