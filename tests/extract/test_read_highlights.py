@@ -221,3 +221,12 @@ def test_run_on_targets_of_no_targeted_period_or_a_quarter_of_a_year_read_nothin
         assert read_runon_highlights([f"{heading} Revenues JPY176.0 billion (up 11.5% YoY) "
                                       "Operating Income JPY6.5 billion (up 26.6% YoY)"], set(),
                                      MARCH) == [], heading
+
+
+def test_a_label_naming_targets_or_a_full_year_reads_nothing() -> None:
+    # "Full-year Targets Revenues JPY176.0 billion" after the first half's figures: a group
+    # whose heading names no period; read as a label, its figures joined the first half's
+    text = ("Highlights of Financial Results for 1H17 Revenues JPY83.0 billion (up 12.0% YoY) "
+            "Operating Income JPY2.3 billion (up 18.9% YoY) Full-year Targets Revenues JPY176.0 "
+            "billion (up 11.5% YoY) Outlook Operating Income JPY6.5 billion (up 26.6% YoY)")
+    assert read_runon_highlights([text], set(), MARCH) == []

@@ -241,6 +241,8 @@ def _groups(text: str, line_at: Callable[[int], int]) -> list[_Group]:
             piece = piece[token.end():].strip()
         if not groups or not _LABEL.fullmatch(piece) or len(piece.split()) > MAX_LABEL_WORDS:
             return []
+        if _FORECAST.search(piece) or _OTHER_SPAN.search(piece):
+            return []  # "Full-year Targets Revenues": another group begins with no period named
         cur, num, scale = m.group("cur"), m.group("num"), m.group("scale").lower()
         slot = _Slot(currency=_CURRENCIES[cur], scale=_SCALES[scale], translated=False,
                      printed=f"{cur} ... {scale}")
