@@ -23,7 +23,7 @@ from generator.synthetic.truth import TruthFigure
 ITEMS = (("Revenues", "Revenues"), ("OperatingIncome", "Operating Income"),
          ("NetIncomeAttributableToParent", "Net Income attributable to {short}"))
 ACTUAL_WORDS = ("Actual Results", "Results", "Actual")
-TARGET_WORDS = ("Target Announced", "Initial Target", "Forecast", "Targets")
+TARGET_WORDS = ("Target Announced", "Initial Target", "Targets Announced", "Original Target")
 MILLION = Decimal(10) ** 6
 FORECAST = (("ResultForecastAxis", "ForecastMember"),)
 

@@ -96,16 +96,40 @@ _LABEL = st.sampled_from(["Revenues", "Operating Income", "Net Income attributab
                           "Income before Income Tax Expense", "Total Assets"])
 
 
-@given(rows=st.lists(st.tuples(_LABEL, _AMOUNT, _AMOUNT), min_size=2, max_size=6),
+_RESULT_AND_TARGET = st.tuples(st.integers(10, 10**6), st.integers(70, 130)).map(
+    lambda t: (f"{t[0]:,}", f"{t[0] * t[1] // 100:,}"))  # a target within 30% of the result
+
+
+@given(rows=st.lists(st.tuples(_LABEL, _RESULT_AND_TARGET), min_size=2, max_size=6),
        scale=st.sampled_from(["thousand", "million", "billion"]))
-def test_any_block_of_two_unit_bearing_columns_reads_back_as_printed(
-        rows: list[tuple[str, str, str]], scale: str) -> None:
-    lines = ["Highlights of 1H FY2010 Financial Results", "Actual Results Forecast"]
-    lines += [f"{label} JPY{a} {scale} JPY{b} {scale}" for label, a, b in rows]
+def test_any_block_of_results_and_targets_reads_back_as_printed(
+        rows: list[tuple[str, tuple[str, str]]], scale: str) -> None:
+    lines = ["Highlights of 1H FY2010 Financial Results", "Actual Results Target Announced"]
+    lines += [f"{label} JPY{a} {scale} JPY{b} {scale}" for label, (a, b) in rows]
     [table] = read_highlights(lines, set(), MARCH)
     assert [(r.label, *[c.text for c in r.cells]) for r in table.rows] == [
-        (label, f"JPY{a}", f"JPY{b}") for label, a, b in rows]
+        (label, f"JPY{a}", f"JPY{b}") for label, (a, b) in rows]
     assert [c.forecast for c in table.columns] == [False, True]
+
+
+def test_a_bare_forecast_column_reads_nothing() -> None:
+    # "Forecast" under a first-half title may be the year's forecast: nothing says it is the
+    # half year's, as "Target Announced" or "Initial Target" does
+    assert read_highlights([*HIGHLIGHTS[:2], "    Actual Results Forecast", *HIGHLIGHTS[3:]],
+                           set(), MARCH) == []
+    [table] = read_highlights([*HIGHLIGHTS[:2], "    Actual Results Initial Target",
+                               *HIGHLIGHTS[3:]], set(), MARCH)
+    assert [c.header.split(" (")[0] for c in table.columns] == [
+        "Actual Results", "Actual Results", "Initial Target"]
+
+
+def test_targets_twice_the_results_beside_them_read_nothing() -> None:
+    # a year's targets (84,500 / 4,800 / 3,000) beside a half year's results
+    lines = [*HIGHLIGHTS[:3],
+             "Revenues JPY34,272 million ($410.3 million) JPY84,500 million",
+             "Operating Income JPY1,201 million ($14.4 million) JPY4,800 million",
+             "Net Income attributable to IIJ JPY859 million ($10.3 million) JPY3,000 million"]
+    assert read_highlights(lines, set(), MARCH) == []
 
 
 # -- run on in a paragraph (003's opening, samples/003_*.txt line 5) --------------------------

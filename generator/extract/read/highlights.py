@@ -45,6 +45,11 @@ _LINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z '&,/-]*?)\s+(?P<cells>(?:JPY|
 # Words that name a forecast column, and words that name a column of results.
 _FORECAST = re.compile(r"\b(?:targets?|forecasts?|plans?|outlook|guidance|budget)\b", re.I)
 _ACTUAL = re.compile(r"\b(?:actual|results?)\b", re.I)
+# Words that qualify the next word of a column name ("Initial Target").
+_PREFIXES = frozenset({"initial", "original", "company"})
+# A forecast column read for the title's period must say it was announced for it.
+_ANNOUNCED = re.compile(r"\b(?:announced|initial|original)\b", re.I)
+MIN_RATIO, MAX_RATIO = Decimal("0.6"), Decimal("1.6")
 _OTHER_SPAN = re.compile(r"full[- ]year|annual|fiscal\s+year\s+ending", re.I)
 # Every word of a column name must be one of these: a name that says anything else ("Full-year
 # Target", "FY2010 Plan") may name another period than the title's, which nothing here checks.
@@ -102,15 +107,17 @@ def _row(text: str) -> tuple[str, list[tuple[_Slot, Cell]]] | None:
 
 def _column_names(header: str, count: int) -> list[tuple[str, bool]] | None:
     """The header's words cut into ``count`` names, each (words, forecast): a cut before each
-    word that starts a name of the other kind ("Actual Results | Target Announced")."""
+    word that starts a name of the other kind ("Actual Results | Target Announced"), and before
+    a word that qualifies the next one ("Actual Results | Initial Target")."""
     words = header.split()
     if any(w.lower().strip("()[]:,") not in _NAME_WORDS for w in words):
         return None
-    kinds = ["forecast" if _FORECAST.search(w) else "actual" if _ACTUAL.search(w) else ""
-             for w in words]
     names: list[tuple[list[str], str]] = []
-    for word, kind in zip(words, kinds, strict=True):
-        if not names or (kind and names[-1][1] and kind != names[-1][1]):
+    for word in words:
+        kind = "forecast" if _FORECAST.search(word) else "actual" if _ACTUAL.search(word) else ""
+        prefix = word.lower().strip("()[]:,") in _PREFIXES
+        if not names or (prefix and names[-1][1]) or (
+                kind and names[-1][1] and kind != names[-1][1]):
             names.append(([word], kind))
         else:
             names[-1][0].append(word)
@@ -119,6 +126,26 @@ def _column_names(header: str, count: int) -> list[tuple[str, bool]] | None:
     if len(names) != count or any(not kind for _, kind in names):
         return None
     return [(" ".join(w), kind == "forecast") for w, kind in names]
+
+
+def _in_proportion(names: list[tuple[str, bool]], slots: list[_Slot],
+                   rows: list[tuple[int, str, list[tuple[_Slot, Cell]]]]) -> bool:
+    """Whether a target column is of the size of the results beside it: a year's target under
+    a half year's results is about twice them (median ratio outside 0.6-1.6: no table)."""
+    values = [i for i, slot in enumerate(slots) if not slot.translated]
+    actual = [i for i, (_, forecast) in zip(values, names, strict=True) if not forecast]
+    targets = [i for i, (_, forecast) in zip(values, names, strict=True) if forecast]
+    for t in targets:
+        for a in actual:
+            ratios: list[Decimal] = []
+            for _, _, cells in rows:
+                target, result = cells[t][1].value, cells[a][1].value
+                if target is not None and result is not None and target > 0 and result > 0:
+                    ratios.append(target / result)
+            ratios.sort()
+            if ratios and not MIN_RATIO <= ratios[len(ratios) // 2] <= MAX_RATIO:
+                return False
+    return True
 
 
 def _above(lines: list[str], index: int) -> int | None:
@@ -158,6 +185,10 @@ def _table(lines: list[str], first: int, rows: list[tuple[int, str, list[tuple[_
     slots = [slot for slot, _ in rows[0][2]]
     names = _column_names(header, sum(1 for s in slots if not s.translated))
     if names is None or slots[0].translated:
+        return None
+    if any(forecast and not _ANNOUNCED.search(name) for name, forecast in names):
+        return None  # a bare "Forecast" may be the year's or the next year's: nothing says
+    if not _in_proportion(names, slots, rows):
         return None
     if any(forecast for _, forecast in names) and not _targeted(
             Duration(start=period.start, end=period.end), calendar):
