@@ -139,3 +139,18 @@ def test_a_row_label_naming_a_forecast_marks_its_row_a_forecast(label: str) -> N
                                    "Six months ended September 30, 2011"])
 def test_a_row_label_of_results_is_no_forecast(label: str) -> None:
     assert not forecast_label(label)
+
+
+@pytest.mark.parametrize(("header", "start", "end"), [
+    ("3Q FY2011", dt.date(2011, 10, 1), dt.date(2011, 12, 31)),
+    ("Q3 FY2011", dt.date(2011, 10, 1), dt.date(2011, 12, 31)),
+    ("FY2011 3Q", dt.date(2011, 10, 1), dt.date(2011, 12, 31)),
+    ("2Q FY2011", dt.date(2011, 7, 1), dt.date(2011, 9, 30)),
+    ("FY2011/1Q-3Q", dt.date(2011, 4, 1), dt.date(2011, 12, 31)),
+    ("1Q-3Q FY2011", dt.date(2011, 4, 1), dt.date(2011, 12, 31)),
+])
+def test_a_quarter_of_a_fiscal_year_named_by_fy_is_no_full_year(
+        header: str, start: dt.date, end: dt.date) -> None:
+    # before, each read as the whole fiscal year 2011 (a fresh-eyes review's finding)
+    [slot] = parse_header(header, FiscalCalendar(3)).periods
+    assert slot.period == Duration(start=start, end=end)

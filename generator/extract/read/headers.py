@@ -24,6 +24,7 @@ from generator.extract.read.periods import (
 from generator.model.period import Duration, Instant
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_QUARTERS = r"(?:[1-4]Q\s*[-–~]\s*[1-4]Q|[1-4]Q|Q[1-4])"
 _PATTERNS: list[tuple[str, str]] = [
     ("range", r"\(\s*\d{2}/\d{1,2}\s*[~〜]\s*\d{2}/\d{1,2}\s*\)"),
     ("change", r"\bYoY\s*\([^)]*\)|\bYoY\b(?:\s*%)?(?:\s*change\b)?|(?:%\s*)?\bchanges?\b"),
@@ -33,6 +34,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("as_of", r"\bas\s+of\b"),
     ("date", rf"\b{_MON}[a-z]*\.?(?:\s+[a-z]{{2,8}})?\s+\d{{1,2}},\s*\d{{4}}"),
     ("bad_date", r"(?<![A-Za-z])[a-z]{1,6}\s+\d{1,2},\s*\d{4}"),
+    # a quarter, or quarters cumulated, of a fiscal year named by "FY": "3Q FY2011", "Q3 FY2011",
+    # "FY2011 3Q", "FY2011/1Q-3Q", "1Q-3Q FY2011" (before "fy": it is no full year)
+    ("fy_quarter", rf"\b{_QUARTERS}\s*(?:of\s+)?FY\s?(?:\d{{4}}|\d{{2}})\b"
+                   rf"|\bFY\s?(?:\d{{4}}|\d{{2}})\s*/?\s*{_QUARTERS}\b"),
     ("half", r"\b[12]H\s?(?:FY\s?)?(?:\d{4}|\d{2})\b\*?"),
     ("quarter", r"\b[1-4]0?Q\s?\d{2}\b\*?"),
     ("fy", r"\b(?:Full\s+)?FY\s?(?:\d{4}|\d{2})\b"),
@@ -46,7 +51,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("actual", r"\bactual\b"),
 ]
 _SCANNER = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.IGNORECASE)
-_PERIOD_KINDS = {"ended", "fy_ended", "as_of", "date", "bad_date", "half", "quarter", "fy"}
+_PERIOD_KINDS = {"ended", "fy_ended", "as_of", "date", "bad_date", "half", "quarter", "fy",
+                 "fy_quarter"}
 _FILLER = re.compile(r"[\s|\[\]·•.,:;_\-–—()*]+")
 
 
@@ -190,7 +196,7 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
             else:
                 day, year = re.findall(r"\d+", token)[-2:]
                 target.day_year = (int(day), int(year))
-        elif kind in {"half", "quarter", "fy"}:
+        elif kind in {"half", "quarter", "fy", "fy_quarter"}:
             slots.append(Slot("period", token, period=_named_period(token, calendar)))
         elif kind == "range":
             if slots and slots[-1].kind == "period":
@@ -229,6 +235,15 @@ def _date(token: str) -> dt.date | None:
 
 def _named_period(token: str, calendar: FiscalCalendar) -> Duration | None:
     token = token.rstrip("*").replace(" ", "")
+    fiscal = re.search(r"FY(\d{4}|\d{2})", token, re.I)
+    if fiscal and re.search(r"[1-4]Q|Q[1-4]", token, re.I):
+        year = int(fiscal.group(1))
+        quarters = [int(q) for q in re.findall(r"([1-4])Q|Q([1-4])", token, re.I)
+                    for q in q if q]
+        if len(quarters) == 2:  # "1Q-3Q": cumulated from the first named quarter
+            first, last = quarters
+            return calendar.part(full_year(year), 3 * (first - 1) + 1, 3 * (last - first + 1))
+        return calendar.quarter(quarters[0], full_year(year))
     if m := re.fullmatch(r"([12])H(?:FY)?(\d{2}|\d{4})", token, re.I):
         return calendar.half(int(m.group(1)), full_year(int(m.group(2))))
     if m := re.fullmatch(r"([1-4])0?Q(\d{2})", token, re.I):
