@@ -1,0 +1,129 @@
+"""The releases of a large multi-release file extracted by a pool of forked worker processes.
+
+Why: each release is extracted on its own (its own layout, company, period and checks), so the
+releases of one file are independent work, and Python runs one release per core at a time.
+The results come back in the file's order, whatever order the workers finish in, so the output
+is byte for byte the serial run's. Only a few releases are in flight at once (two per worker),
+so memory stays the text plus a few releases' work.
+
+The pool is forked before the file is read (:func:`start`): the workers inherit the taxonomy
+already loaded, not the file's text, so their memory is one release's work each.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+from generator.extract.repeats import Repeats, renamed
+
+if TYPE_CHECKING:
+    from generator.extract.pipeline import Extraction
+    from generator.model.taxonomy import Taxonomy
+
+#: A file smaller than this is extracted in this process: the pool would not pay for itself.
+MIN_PARALLEL_BYTES = 200_000
+#: Releases in flight per worker: enough to keep each busy while the parent writes results.
+AHEAD_PER_WORKER = 2
+
+_taxonomy: Taxonomy | None = None  # set before the fork: the workers' taxonomy
+
+#: One release to extract: its name, its text and how the text was decoded.
+Task = tuple[str, str, "str | None"]
+
+
+def _ready() -> int:
+    """A no-op run on each worker as the pool starts (so it forks before the file is read)."""
+    return os.getpid()
+
+
+def _extract(task: Task) -> Extraction:
+    """One release, in a worker (the taxonomy is the one the parent forked with)."""
+    from generator.extract.pipeline import extract_document
+    from generator.extract.read import read_text
+
+    assert _taxonomy is not None, "the pool was started without a taxonomy"
+    name, text, encoding = task
+    return extract_document(read_text(name, text, _taxonomy, encoding=encoding), _taxonomy)
+
+
+def workers(jobs: int | None) -> int:
+    """Worker processes for ``jobs`` (``None`` or 0: all cores)."""
+    return jobs or os.cpu_count() or 1
+
+
+def start(taxonomy: Taxonomy, jobs: int | None, size: int) -> ProcessPoolExecutor | None:
+    """A started pool of ``jobs`` workers for a file of ``size`` bytes, or ``None`` when the
+    file is extracted in this process (one job, a small file, no ``fork`` on this system)."""
+    count = workers(jobs)
+    if count <= 1 or size < MIN_PARALLEL_BYTES:
+        return None
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None  # spawned workers would load the taxonomy again: not worth it here
+    from generator.validate.batch import _worker_init
+
+    global _taxonomy
+    _taxonomy = taxonomy
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker_init)
+    try:
+        for future in [pool.submit(_ready) for _ in range(count)]:
+            future.result()
+    except BaseException:
+        stop(pool)
+        raise
+    return pool
+
+
+def stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the workers now (an error or an interruption)."""
+    from generator.validate.batch import _stop
+
+    _stop(pool)
+
+
+def extract_all(pool: ProcessPoolExecutor, count: int, tasks: Iterable[Task]
+                ) -> Iterator[Extraction]:
+    """The tasks' extractions in the tasks' order, a few in flight for each of the ``count``
+    workers; a release's error is raised when its turn comes, as in the serial run. A release
+    printed again is sent to no worker: it waits for its first printing's extraction
+    (:mod:`generator.extract.repeats`)."""
+    ahead = AHEAD_PER_WORKER * max(1, count)
+    repeats = Repeats()
+    sent: dict[tuple[str, str | None], tuple[str, Future[Extraction]]] = {}
+    pending: deque[tuple[Task, Extraction | Future[Extraction], str]] = deque()
+
+    def resolve() -> Extraction:
+        task, work, first = pending.popleft()
+        name, text, encoding = task
+        if isinstance(work, Future):
+            extraction = work.result()
+            if sent.get((text, encoding), ("", None))[1] is work:
+                del sent[(text, encoding)]
+                repeats.put(first, text, encoding, extraction)
+            return extraction if first == name else renamed(extraction, first, name)
+        return work
+
+    for task in tasks:
+        name, text, encoding = task
+        known = repeats.get(name, text, encoding)
+        if known is not None:
+            pending.append((task, known, name))
+        elif (text, encoding) in sent and sent[(text, encoding)][0] not in text:
+            first, future = sent[(text, encoding)]
+            pending.append((task, future, first))
+        else:
+            future = pool.submit(_extract, task)
+            sent[(text, encoding)] = (name, future)
+            pending.append((task, future, name))
+        if len(pending) >= ahead:
+            yield resolve()
+    while pending:
+        yield resolve()
+
+
+__all__ = ["MIN_PARALLEL_BYTES", "extract_all", "start", "stop", "workers"]
