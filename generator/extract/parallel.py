@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
-from generator.extract.repeats import Repeats, renamed
+from generator.extract.repeats import PLACEHOLDER, Repeats, renamed, shared
 
 if TYPE_CHECKING:
     from generator.extract.pipeline import Extraction
@@ -86,40 +86,48 @@ def stop(pool: ProcessPoolExecutor) -> None:
     _stop(pool)
 
 
-def extract_all(pool: ProcessPoolExecutor, count: int, tasks: Iterable[Task]
-                ) -> Iterator[Extraction]:
+def extract_all(pool: ProcessPoolExecutor, count: int, tasks: Iterable[Task],
+                repeats: set[int]) -> Iterator[Extraction]:
     """The tasks' extractions in the tasks' order, a few in flight for each of the ``count``
     workers; a release's error is raised when its turn comes, as in the serial run. A release
-    printed again is sent to no worker: it waits for its first printing's extraction
-    (:mod:`generator.extract.repeats`)."""
+    printed more than once (its text's hash in ``repeats``) is sent once, under the
+    placeholder name, and renamed for each printing (:mod:`generator.extract.repeats`)."""
     ahead = AHEAD_PER_WORKER * max(1, count)
-    repeats = Repeats()
-    sent: dict[tuple[str, str | None], tuple[str, Future[Extraction]]] = {}
-    pending: deque[tuple[Task, Extraction | Future[Extraction], str]] = deque()
+    seen = Repeats()
+    sent: dict[tuple[str, str | None], Future[Extraction]] = {}
+    pending: deque[tuple[Task, Extraction | Future[Extraction], bool]] = deque()
 
     def resolve() -> Extraction:
-        task, work, first = pending.popleft()
+        task, work, share = pending.popleft()
         name, text, encoding = task
-        if isinstance(work, Future):
+        if not isinstance(work, Future):
+            return renamed(work, name)
+        try:
             extraction = work.result()
-            if sent.get((text, encoding), ("", None))[1] is work:
-                del sent[(text, encoding)]
-                repeats.put(first, text, encoding, extraction)
-            return extraction if first == name else renamed(extraction, first, name)
-        return work
+        except Exception:
+            if share:  # the error again, naming this release (as the serial run does)
+                _extract(task)
+            raise
+        if not share:
+            return extraction
+        if sent.get((text, encoding)) is work:
+            del sent[(text, encoding)]
+            seen.put(text, encoding, extraction)
+        return renamed(extraction, name)
 
     for task in tasks:
-        name, text, encoding = task
-        known = repeats.get(name, text, encoding)
+        _, text, encoding = task
+        share = shared(text, repeats)
+        known = seen.get(text, encoding) if share else None
         if known is not None:
-            pending.append((task, known, name))
-        elif (text, encoding) in sent and sent[(text, encoding)][0] not in text:
-            first, future = sent[(text, encoding)]
-            pending.append((task, future, first))
+            pending.append((task, known, share))
+        elif share and (text, encoding) in sent:
+            pending.append((task, sent[(text, encoding)], share))
+        elif share:
+            sent[(text, encoding)] = future = pool.submit(_extract, (PLACEHOLDER, text, encoding))
+            pending.append((task, future, share))
         else:
-            future = pool.submit(_extract, task)
-            sent[(text, encoding)] = (name, future)
-            pending.append((task, future, name))
+            pending.append((task, pool.submit(_extract, task), share))
         if len(pending) >= ahead:
             yield resolve()
     while pending:

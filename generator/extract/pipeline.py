@@ -23,7 +23,7 @@ from generator.extract.read.encoding import UnsupportedFile, binary_kind, decode
 from generator.extract.read.html import looks_like_html
 from generator.extract.read.pdf import looks_like_pdf
 from generator.extract.read.releases import release_spans
-from generator.extract.repeats import Repeats
+from generator.extract.repeats import PLACEHOLDER, Repeats, renamed, repeated, shared
 from generator.extract.truncation import TRUNCATED, cut_statement
 from generator.limits import MAX_INPUT_BYTES, read_bytes
 from generator.model.entity import Company
@@ -209,17 +209,28 @@ def _size(path: Path, max_bytes: int) -> int:
     return 0 if max_bytes and size > max_bytes else size
 
 
-def _serial(tasks: Iterable[parallel.Task], taxonomy: Taxonomy) -> Iterator[Extraction]:
-    """The releases' extractions one after the other in this process; a release printed again
-    is extracted once (:mod:`generator.extract.repeats`)."""
-    repeats = Repeats()
+def _serial(tasks: Iterable[parallel.Task], taxonomy: Taxonomy, repeats: set[int]
+            ) -> Iterator[Extraction]:
+    """The releases' extractions one after the other in this process; a release printed more
+    than once is read once (:mod:`generator.extract.repeats`)."""
+    seen = Repeats()
+
+    def extract(name: str, text: str, encoding: str | None) -> Extraction:
+        return extract_document(read_text(name, text, taxonomy, encoding=encoding), taxonomy)
+
     for name, text, encoding in tasks:
-        extraction = repeats.get(name, text, encoding)
+        if not shared(text, repeats):
+            yield extract(name, text, encoding)
+            continue
+        extraction = seen.get(text, encoding)
         if extraction is None:
-            extraction = extract_document(read_text(name, text, taxonomy, encoding=encoding),
-                                          taxonomy)
-            repeats.put(name, text, encoding, extraction)
-        yield extraction
+            try:
+                extraction = extract(PLACEHOLDER, text, encoding)
+            except Exception:
+                extract(name, text, encoding)  # the error again, naming this release
+                raise
+            seen.put(text, encoding, extraction)
+        yield renamed(extraction, name)
 
 
 def _releases(path: Path, taxonomy: Taxonomy, max_bytes: int,
@@ -256,10 +267,11 @@ def _releases(path: Path, taxonomy: Taxonomy, max_bytes: int,
             stages("read")
         yield extract_document(doc, taxonomy, stages)
         return
+    repeats = repeated(text[span.start:span.end] for span in spans)
     tasks = ((f"{path.name}#{number}", text[span.start:span.end], encoding)
              for number, span in enumerate(spans, start=1))
-    extractions = (parallel.extract_all(pool, parallel.workers(jobs), tasks) if pool is not None
-                   else _serial(tasks, taxonomy))
+    extractions = (parallel.extract_all(pool, parallel.workers(jobs), tasks, repeats)
+                   if pool is not None else _serial(tasks, taxonomy, repeats))
     for number, (span, extraction) in enumerate(zip(spans, extractions, strict=True), start=1):
         note = (f"reader: release {number} of {len(spans)} in {path.name}, from its line "
                 f"{span.first_line}; line numbers count from there")

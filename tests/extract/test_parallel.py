@@ -10,10 +10,11 @@ import pytest
 
 from generator.cli import main
 from generator.extract import parallel
+from generator.extract.layout import Document
 from generator.extract.pipeline import Extraction, extract_document, extract_releases
 from generator.extract.read import read_text
 from generator.extract.read.releases import release_spans
-from generator.extract.repeats import Repeats, renamed
+from generator.extract.repeats import PLACEHOLDER, Repeats, renamed, repeated, shared
 from generator.model.taxonomy import Taxonomy
 from generator.resources import sample_releases
 from generator.synthetic.release import synthetic_release
@@ -59,7 +60,7 @@ def _reference(path: Path, taxonomy: Taxonomy, monkeypatch: pytest.MonkeyPatch
                ) -> list[tuple[str, str]]:
     """Every release extracted in this process, none reused."""
     with monkeypatch.context() as patch:
-        patch.setattr(Repeats, "put", lambda *args: None)
+        patch.setattr("generator.extract.pipeline.repeated", lambda texts: set())
         return _dumps(list(extract_releases(path, taxonomy, jobs=1)))
 
 
@@ -89,25 +90,27 @@ def test_a_repeated_release_is_extracted_once_with_its_own_name(
     text = path.read_text(encoding="utf-8")
     spans = [text[s.start:s.end] for s in release_spans(text, _names(iij))]
     assert spans[1] == spans[3] and spans[0] != spans[2]  # the file is as meant
-    assert calls == ["batch.txt#1", "batch.txt#2", "batch.txt#3", "batch.txt#5", "batch.txt#6"]
+    assert calls == ["batch.txt#1", PLACEHOLDER, "batch.txt#3", "batch.txt#5", "batch.txt#6"]
     assert '"document": "batch.txt#4"' in got[3][0]
     assert "batch.txt#2" not in got[3][0] + got[3][1]
+    assert PLACEHOLDER not in "".join(results + coverage for results, coverage in got)
 
 
-def test_renaming_equals_reading_under_the_other_name(iij: Taxonomy) -> None:
+def test_renaming_equals_reading_under_the_name(iij: Taxonomy) -> None:
     for path in SAMPLES:
         text = path.read_text(encoding="utf-8")
-        first = extract_document(read_text("a.txt#1", text, iij), iij)
-        other = extract_document(read_text("a.txt#12", text, iij), iij)
-        assert renamed(first, "a.txt#1", "a.txt#12") == other, path.name
+        shared_once = extract_document(read_text(PLACEHOLDER, text, iij), iij)
+        for name in ("a.txt#12", 'odd "name\\".txt#3', "résumé.txt#1"):
+            own = extract_document(read_text(name, text, iij), iij)
+            assert renamed(shared_once, name) == own, (path.name, name)
 
 
-def test_a_name_printed_in_the_release_is_never_reused(iij: Taxonomy) -> None:
-    text = SAMPLES[1].read_text(encoding="utf-8") + "\nsee batch.txt#1\n"
-    repeats = Repeats()
-    extraction = extract_document(read_text("batch.txt#1", text, iij), iij)
-    repeats.put("batch.txt#1", text, "utf-8", extraction)
-    assert repeats.get("batch.txt#2", text, "utf-8") is None
+def test_a_release_printing_the_placeholder_is_never_shared() -> None:
+    text = "release text"
+    assert shared(text, repeated([text, text]))
+    odd = text + PLACEHOLDER[0]
+    assert not shared(odd, repeated([odd, odd]))
+    assert not shared(text, repeated([text, odd]))
 
 
 def test_remembers_a_bounded_number_of_releases(iij: Taxonomy) -> None:
@@ -115,9 +118,9 @@ def test_remembers_a_bounded_number_of_releases(iij: Taxonomy) -> None:
                                   iij)
     repeats = Repeats(size=2)
     for text in ("one", "two", "three"):
-        repeats.put("x", text, None, extraction)
-    assert repeats.get("x", "one", None) is None
-    assert repeats.get("x", "three", None) is extraction
+        repeats.put(text, None, extraction)
+    assert repeats.get("one", None) is None
+    assert repeats.get("three", None) is extraction
 
 
 def test_extract_jobs_writes_the_same_file(tmp_path: Path, iij: Taxonomy,
@@ -153,3 +156,32 @@ def _fail_third(task: parallel.Task) -> Extraction:
         raise RuntimeError(f"{name}: broken")
     taxonomy = load_taxonomy()
     return extract_document(read_text(name, text, taxonomy, encoding=encoding), taxonomy)
+
+
+def _fail_tabs(task: parallel.Task) -> Extraction:
+    """The worker's extraction, failing on a release read as tab-separated (module level)."""
+    name, text, encoding = task
+    taxonomy = load_taxonomy()
+    doc = read_text(name, text, taxonomy, encoding=encoding)
+    if doc.layout == "tabbed":
+        raise RuntimeError(f"{name}: broken")
+    return extract_document(doc, taxonomy)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_shared_release_that_fails_is_named_as_itself(
+        tmp_path: Path, iij: Taxonomy, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
+    path = _file(tmp_path, iij)  # release 2 (tab-separated) is printed again as release 4
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(parallel, "_extract", _fail_tabs)
+
+    def failing(doc: Document, taxonomy: Taxonomy) -> Extraction:
+        if doc.layout == "tabbed":
+            raise RuntimeError(f"{doc.name}: broken")
+        return extract_document(doc, taxonomy)
+
+    monkeypatch.setattr("generator.extract.pipeline.extract_document", failing)
+    releases = extract_releases(path, iij, jobs=jobs)
+    assert next(releases).results.document == "batch.txt#1"
+    with pytest.raises(RuntimeError, match=r"^batch\.txt#2: broken$"):
+        next(releases)
