@@ -12,11 +12,13 @@ already loaded, not the file's text, so their memory is one release's work each.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from generator.extract.repeats import PLACEHOLDER, Repeats, renamed, shared
@@ -34,6 +36,36 @@ _taxonomy: Taxonomy | None = None  # set before the fork: the workers' taxonomy
 
 #: One release to extract: its name, its text and how the text was decoded.
 Task = tuple[str, str, "str | None"]
+
+
+#: Allocations between collections of the youngest generation (CPython's default: 700).
+GC_THRESHOLD = 100_000
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect cycles less often while releases are extracted: reading allocates hundreds of
+    thousands of small, mostly acyclic objects per release, and the collector's scans of them
+    cost ~12% of the time (measured on 1 MB of distinct synthetic releases). Objects alive
+    before (the taxonomy, modules) are frozen out of the scans; reference counting still frees
+    everything else at once, and cycles are still collected, every 100,000 allocations."""
+    old = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
+
+
+def _worker_start() -> None:
+    """A worker's signals as the build's workers have them; its collector as in the parent."""
+    from generator.validate.batch import _worker_init
+
+    _worker_init()
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def _ready() -> int:
@@ -64,12 +96,10 @@ def start(taxonomy: Taxonomy, jobs: int | None, size: int) -> ProcessPoolExecuto
         return None
     if "fork" not in multiprocessing.get_all_start_methods():
         return None  # spawned workers would load the taxonomy again: not worth it here
-    from generator.validate.batch import _worker_init
-
     global _taxonomy
     _taxonomy = taxonomy
     pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_worker_init)
+                               initializer=_worker_start)
     try:
         for future in [pool.submit(_ready) for _ in range(count)]:
             future.result()
@@ -134,4 +164,4 @@ def extract_all(pool: ProcessPoolExecutor, count: int, tasks: Iterable[Task],
         yield resolve()
 
 
-__all__ = ["MIN_PARALLEL_BYTES", "extract_all", "start", "stop", "workers"]
+__all__ = ["MIN_PARALLEL_BYTES", "extract_all", "fewer_collections", "start", "stop", "workers"]

@@ -188,7 +188,8 @@ def extract_releases(path: Path, taxonomy: Taxonomy, *, max_bytes: int = MAX_INP
     (:mod:`generator.extract.parallel`)."""
     pool = parallel.start(taxonomy, jobs, _size(path, max_bytes))
     try:
-        yield from _releases(path, taxonomy, max_bytes, progress, stages, pool, jobs)
+        with parallel.fewer_collections():
+            yield from _releases(path, taxonomy, max_bytes, progress, stages, pool, jobs)
     except BaseException:
         if pool is not None:
             parallel.stop(pool)
