@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 MIN_PARALLEL_BYTES = 200_000
 #: Releases in flight per worker: enough to keep each busy while the parent writes results.
 AHEAD_PER_WORKER = 2
+#: Seconds the workers are given to finish their release when the run stops early.
+STOP_GRACE = 10.0
 
 _taxonomy: Taxonomy | None = None  # set before the fork: the workers' taxonomy
 
@@ -109,10 +112,21 @@ def start(taxonomy: Taxonomy, jobs: int | None, size: int) -> ProcessPoolExecuto
     return pool
 
 
-def stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel what is queued and end the workers now (an error or an interruption)."""
+def stop(pool: ProcessPoolExecutor, grace: float = STOP_GRACE) -> None:
+    """Cancel what is queued, let the workers finish the release each is on (at most
+    ``grace`` seconds), then end any still running (an error or an interruption).
+
+    Why not end them at once, as the build does: a worker ended while it sends a result (a
+    release's results are hundreds of KB, more than a pipe holds) leaves part of a message in
+    the result pipe, and the pool's manager thread then waits for the rest forever — and the
+    interpreter for that thread at exit (seen in the tests)."""
     from generator.validate.batch import _stop
 
+    workers = list((pool._processes or {}).values())  # private, but no public way to wait
+    pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + grace
+    for process in workers:
+        process.join(timeout=max(0.0, deadline - time.monotonic()))
     _stop(pool)
 
 

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -185,3 +187,32 @@ def test_a_shared_release_that_fails_is_named_as_itself(
     assert next(releases).results.document == "batch.txt#1"
     with pytest.raises(RuntimeError, match=r"^batch\.txt#2: broken$"):
         next(releases)
+
+
+_STOPPED_MID_RESULT = """
+import time
+from generator.extract import parallel
+from generator.taxonomy import load_taxonomy
+from tests.extract.test_parallel import _big_result
+
+pool = parallel.start(load_taxonomy(), 2, 10**9)
+futures = [pool.submit(_big_result, i) for i in range(4)]
+time.sleep(0.3)  # the workers are sending their results
+parallel.stop(pool)
+print("stopped")
+"""
+
+
+def _big_result(_: int) -> bytes:
+    """A result larger than a pipe holds, sent for a while (module level: run by workers)."""
+    return b"x" * 100_000_000
+
+
+def test_a_run_stopped_while_results_are_sent_still_exits(tmp_path: Path) -> None:
+    """Workers ended in the middle of a result left the pool's thread waiting for the rest,
+    and the interpreter for it at exit; now they finish their release first."""
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", _STOPPED_MID_RESULT], cwd=root, timeout=60,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "stopped"
