@@ -1,13 +1,16 @@
 """Benchmark: extraction time and peak memory against input size (issue 15, part 4).
 
-    python benchmarks/bench_extract_scale.py [--sizes 1 10 100] [--timeout 900]
-                                             [--memory-limit-mb 6000] [--keep DIR]
+    python benchmarks/bench_extract_scale.py [--sizes 1 10 100] [--distinct] [--jobs N]
+                                             [--timeout 900] [--memory-limit-mb 6000] [--keep DIR]
 
 Each input is the five bundled sample releases printed one after another, repeated until the
-file reaches the size (MB = 1,000,000 bytes): one document with every table printed many times,
-the worst case for the checks that compare a figure with its other printings. Each size runs
-``xbrlgen extract FILE -o /dev/null --max-input-bytes 0`` in a fresh process (start-up and
-taxonomy load included, ~0.8 s); wall time and peak RSS come from ``wait4``. A run over
+file reaches the size (MB = 1,000,000 bytes). ``extract`` reads a release printed again once
+(see ``generator/extract/repeats.py``), so on this input it mostly renames: ``--distinct``
+builds the input from synthetic releases instead (seeds 1000, 1001, ...; the four layouts in
+turn; ~4 s per MB to generate, not timed), no two alike, as in a real batch. Each size runs
+``xbrlgen extract FILE -o /dev/null --max-input-bytes 0 [--jobs N]`` in a fresh process
+(start-up and taxonomy load included, ~0.5 s); wall time and peak RSS come from ``wait4``
+(the largest of the process and its workers, not their sum). A run over
 ``--memory-limit-mb`` (address space, set in the child) or ``--timeout`` is reported as such,
 never left to take the machine. Then the exponent of time and memory between consecutive sizes:
 1.0 is linear. Not a test: run it by hand.
@@ -44,14 +47,37 @@ def make_input(path: Path, size: int) -> int:
     return written
 
 
-def run(path: Path, timeout: float, memory_limit: int) -> tuple[str, float, float]:
+def make_distinct(path: Path, size: int) -> int:
+    """Synthetic releases of the IIJ taxonomy, each seed once, until ``size`` bytes."""
+    sys.path.insert(0, str(ROOT))
+    from generator.synthetic.release import synthetic_release
+    from generator.synthetic.render import Layout
+    from generator.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    layouts: tuple[Layout, ...] = ("tabs", "spaces2", "single", "ocr")
+    written = 0
+    with path.open("wb") as out:
+        for seed in itertools.count(1000):
+            layout = layouts[seed % 4]
+            text = synthetic_release(taxonomy, "iij", seed=seed, layout=layout).text
+            chunk = (text if text.endswith("\n") else text + "\n").encode()
+            out.write(chunk)
+            written += len(chunk)
+            if written >= size:
+                return written
+    raise AssertionError("unreachable")
+
+
+def run(path: Path, timeout: float, memory_limit: int, jobs: int | None = None
+        ) -> tuple[str, float, float]:
     """(outcome, seconds, peak RSS in MB) of one extraction in a child process."""
     def limit() -> None:  # in the child: a run that would swap the machine fails instead
         if memory_limit:
             resource.setrlimit(resource.RLIMIT_AS, (memory_limit * 2**20,) * 2)
 
     command = [sys.executable, "-m", "generator", "extract", str(path), "-o", os.devnull,
-               "--max-input-bytes", "0"]
+               "--max-input-bytes", "0", *(["--jobs", str(jobs)] if jobs is not None else [])]
     # The coverage report is long: a pipe would fill up, so standard error goes to a file.
     with tempfile.TemporaryFile() as err_file:
         start = time.perf_counter()
@@ -80,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 10, 100],
                         help="input sizes in MB (default: 1 10 100)")
+    parser.add_argument("--distinct", action="store_true",
+                        help="synthetic releases, no two alike (default: the samples repeated)")
+    parser.add_argument("--jobs", type=int, help="extract's --jobs (default: its own, all cores)")
     parser.add_argument("--timeout", type=float, default=900, help="seconds per size")
     parser.add_argument("--memory-limit-mb", type=int, default=6000,
                         help="address-space limit of each run (0: none)")
@@ -95,9 +124,13 @@ def main(argv: list[str] | None = None) -> int:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         for size_mb in args.sizes:
-            path = folder / f"samples-{size_mb:g}MB.txt"
-            size = make_input(path, int(size_mb * MB))
-            outcome, seconds, rss = run(path, args.timeout, args.memory_limit_mb)
+            kind = "distinct" if args.distinct else "samples"
+            path = folder / f"{kind}-{size_mb:g}MB.txt"
+            if args.keep and path.exists():
+                size = path.stat().st_size  # kept from an earlier run
+            else:
+                size = (make_distinct if args.distinct else make_input)(path, int(size_mb * MB))
+            outcome, seconds, rss = run(path, args.timeout, args.memory_limit_mb, args.jobs)
             print(f"{size / MB:>8.2f}MB {outcome:>13} {seconds:>8.1f} {seconds / (size / MB):>6.2f}"
                   f" {rss:>7.0f}MB {rss / (size / MB):>6.0f}", flush=True)
             if outcome == "ok":

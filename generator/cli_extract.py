@@ -1,5 +1,5 @@
 """``xbrlgen extract`` on a file of several releases: each release's results and report are
-written as the release is done, so memory holds one release, whatever the file's size.
+written as the release is done, so memory holds a few releases, whatever the file's size.
 
 The results (and ``--coverage-json``) become a JSON array, one object per release, in the
 file's order; the report gets one summary line (or block) per release and a last line counting

@@ -1,9 +1,10 @@
 """Input size limits: a file is read only up to its limit, and the message says which limit was
 hit and how to raise it.
 
-Why a limit at all: extraction takes time in proportion to the input (about 4-5 s per MB of
-release text; a release is typically 20-60 KB, a long annual report a few MB). A file of many
-releases back to back is read one release at a time (memory: the text and one release), but one
+Why a limit at all: extraction takes time in proportion to the input (about 5-6 s of CPU per MB
+of release text; a release is typically 20-60 KB, a long annual report a few MB). A file of many
+releases back to back is read one release at a time (memory: the text and a few releases; on
+several cores at once with ``extract --jobs``), but one
 huge "release" is read whole, at about 120 MB per MB; an input many times larger than a release
 is almost always the wrong file (a log, a database dump) and would otherwise run for minutes,
 perhaps taking gigabytes, before anyone noticed.

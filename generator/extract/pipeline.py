@@ -6,11 +6,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from generator.extract import parallel
 from generator.extract.coverage import CorrectionNote, Coverage, TableMapping, Unexplained
 from generator.extract.crosscheck import cross_check
 from generator.extract.layout import Document
@@ -21,6 +23,7 @@ from generator.extract.read.encoding import UnsupportedFile, binary_kind, decode
 from generator.extract.read.html import looks_like_html
 from generator.extract.read.pdf import looks_like_pdf
 from generator.extract.read.releases import release_spans
+from generator.extract.repeats import PLACEHOLDER, Repeats, renamed, repeated, shared
 from generator.extract.truncation import TRUNCATED, cut_statement
 from generator.limits import MAX_INPUT_BYTES, read_bytes
 from generator.model.entity import Company
@@ -170,16 +173,72 @@ def extract_release_data(path: Path, data: bytes, taxonomy: Taxonomy) -> Extract
 
 def extract_releases(path: Path, taxonomy: Taxonomy, *, max_bytes: int = MAX_INPUT_BYTES,
                      progress: Callable[[int, int], None] | None = None,
-                     stages: Callable[[str], None] | None = None) -> Iterator[Extraction]:
+                     stages: Callable[[str], None] | None = None,
+                     jobs: int | None = 1) -> Iterator[Extraction]:
     """Each release of a text file holding one or several back to back (see
     :mod:`generator.extract.read.releases`), extracted on its own as it is reached: memory
-    holds the text and one release's work, and the checks that compare a figure with its
+    holds the text and a few releases' work, and the checks that compare a figure with its
     other printings stay within a release. A file of one release (or an HTML page, a PDF)
     yields exactly what :func:`extract_release` returns. Release ``i`` of several is named
     ``FILE#i``, its line numbers count from its first line (a note says which line of the
     file that is). ``progress(done, total)`` is told the characters read so far when there
     are several releases, ``stages`` the stages done when there is one (as
-    :func:`extract_release`'s ``progress``)."""
+    :func:`extract_release`'s ``progress``). ``jobs`` worker processes (``None`` or 0: all
+    cores) extract the releases of a large file; the results are the same, in the same order
+    (:mod:`generator.extract.parallel`)."""
+    pool = parallel.start(taxonomy, jobs, _size(path, max_bytes))
+    try:
+        with parallel.fewer_collections():
+            yield from _releases(path, taxonomy, max_bytes, progress, stages, pool, jobs)
+    except BaseException:
+        if pool is not None:
+            parallel.stop(pool)
+            pool = None
+        raise
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _size(path: Path, max_bytes: int) -> int:
+    """The file's size when it is a regular file within ``max_bytes`` (0: no limit), else 0
+    (read in this process: a FIFO, a device, a file about to be refused)."""
+    try:
+        size = path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
+    return 0 if max_bytes and size > max_bytes else size
+
+
+def _serial(tasks: Iterable[parallel.Task], taxonomy: Taxonomy, repeats: set[int]
+            ) -> Iterator[Extraction]:
+    """The releases' extractions one after the other in this process; a release printed more
+    than once is read once (:mod:`generator.extract.repeats`)."""
+    seen = Repeats()
+
+    def extract(name: str, text: str, encoding: str | None) -> Extraction:
+        return extract_document(read_text(name, text, taxonomy, encoding=encoding), taxonomy)
+
+    for name, text, encoding in tasks:
+        if not shared(text, repeats):
+            yield extract(name, text, encoding)
+            continue
+        extraction = seen.get(text, encoding)
+        if extraction is None:
+            try:
+                extraction = extract(PLACEHOLDER, text, encoding)
+            except Exception:
+                extract(name, text, encoding)  # the error again, naming this release
+                raise
+            seen.put(text, encoding, extraction)
+        yield renamed(extraction, name)
+
+
+def _releases(path: Path, taxonomy: Taxonomy, max_bytes: int,
+              progress: Callable[[int, int], None] | None,
+              stages: Callable[[str], None] | None,
+              pool: ProcessPoolExecutor | None, jobs: int | None) -> Iterator[Extraction]:
+    """:func:`extract_releases` with its pool started (or ``None``: in this process)."""
     try:
         data = read_bytes(path, max_bytes, what="release")
     except OSError as exc:
@@ -193,6 +252,8 @@ def extract_releases_data(path: Path, data: bytes, taxonomy: Taxonomy, *,
     """:func:`extract_releases` on bytes already read (by the process given ``path``)."""
     if (path.suffix.lower() in {".pdf", ".html", ".htm", ".xhtml"} or looks_like_pdf(data)
             or binary_kind(data) or looks_like_html(data)):
+        if pool is not None:
+            pool.shutdown()  # one document: nothing to share out
         doc = read_release_data(path, data, taxonomy)
         if stages:
             stages("read")
@@ -206,15 +267,19 @@ def extract_releases_data(path: Path, data: bytes, taxonomy: Taxonomy, *,
     del data
     spans = release_spans(text, company_names(taxonomy))
     if len(spans) == 1:
+        if pool is not None:
+            pool.shutdown()  # one release: nothing to share out
         doc = read_text(path.name, text, taxonomy, encoding=encoding)
         if stages:
             stages("read")
         yield extract_document(doc, taxonomy, stages)
         return
-    for number, span in enumerate(spans, start=1):
-        doc = read_text(f"{path.name}#{number}", text[span.start:span.end], taxonomy,
-                        encoding=encoding)
-        extraction = extract_document(doc, taxonomy)
+    repeats = repeated(text[span.start:span.end] for span in spans)
+    tasks = ((f"{path.name}#{number}", text[span.start:span.end], encoding)
+             for number, span in enumerate(spans, start=1))
+    extractions = (parallel.extract_all(pool, parallel.workers(jobs), tasks, repeats)
+                   if pool is not None else _serial(tasks, taxonomy, repeats))
+    for number, (span, extraction) in enumerate(zip(spans, extractions, strict=True), start=1):
         note = (f"reader: release {number} of {len(spans)} in {path.name}, from its line "
                 f"{span.first_line}; line numbers count from there")
         results = extraction.results.model_copy(

@@ -71,9 +71,14 @@ class TaxonomyError(Exception):
         super().__init__("taxonomy declaration has errors:\n  " + "\n  ".join(problems))
 
 
+#: libyaml's safe loader when PyYAML was built with it: the same data, ten times faster (every
+#: command loads the taxonomy at start-up); the pure-Python one otherwise.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=_LOADER)  # a safe loader: no arbitrary objects
 
 
 def _parse(model: type[M], path: Path, problems: list[str]) -> M | None:

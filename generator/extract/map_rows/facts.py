@@ -106,7 +106,9 @@ def build_fact(
     period, why = period_of(concept, column, index.key(row.label), match.ref.node.preferred_label)
     if period is None:
         return f"{why} (row '{row.label}')"
-    unit = unit_of(concept, column.model_copy(update={"currency": currency}), place.currency)
+    priced = column if column.currency == currency else column.model_copy(
+        update={"currency": currency})  # a copy only when the currency differs (hot path)
+    unit = unit_of(concept, priced, place.currency)
     if unit is None or unit not in taxonomy.units:
         return f"no unit {unit!r} declared for {match.concept}"
     decimals = decimals_of(concept, cell, column)

@@ -15,6 +15,7 @@ says so (``guessed``), for the proof stage to confirm or hold back.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -43,6 +44,7 @@ def cells(line: str) -> list[Cell]:
     return [Cell(m.start(), m.end(), m.group()) for m in CELL.finditer(line.expandtabs(8))]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked of every cell by several readers and passes
 def is_figure(text: str) -> bool:
     return is_number_token(text.replace(" ", ""))
 
