@@ -243,13 +243,22 @@ def _releases(path: Path, taxonomy: Taxonomy, max_bytes: int,
         data = read_bytes(path, max_bytes, what="release")
     except OSError as exc:
         raise ReleaseError(f"{path}: cannot read the release: {exc}") from exc
-    return extract_releases_data(path, data, taxonomy, progress=progress, stages=stages)
+    yield from _releases_of(path, data, taxonomy, progress, stages, pool, jobs)
 
 
 def extract_releases_data(path: Path, data: bytes, taxonomy: Taxonomy, *,
                           progress: Callable[[int, int], None] | None = None,
                           stages: Callable[[str], None] | None = None) -> Iterator[Extraction]:
-    """:func:`extract_releases` on bytes already read (by the process given ``path``)."""
+    """:func:`extract_releases` on bytes already read (by the process given ``path``), in this
+    process: what a build's worker, itself one of a pool, runs."""
+    yield from _releases_of(path, data, taxonomy, progress, stages, None, 1)
+
+
+def _releases_of(path: Path, data: bytes, taxonomy: Taxonomy,
+                 progress: Callable[[int, int], None] | None,
+                 stages: Callable[[str], None] | None,
+                 pool: ProcessPoolExecutor | None, jobs: int | None) -> Iterator[Extraction]:
+    """The releases of ``data``, read from ``path``: on ``pool``'s workers or in this process."""
     if (path.suffix.lower() in {".pdf", ".html", ".htm", ".xhtml"} or looks_like_pdf(data)
             or binary_kind(data) or looks_like_html(data)):
         if pool is not None:
