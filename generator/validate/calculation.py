@@ -372,13 +372,28 @@ class Calc21Collector:
 
     def add(self, fact: Fact, ctx: Context | None, unit: Unit | None) -> None:
         """Bind one fact by concept, c-equal context, u-equal unit and its ancestors."""
-        if (fact.concept not in self.model.concepts or (fact.value is None and not fact.nil)
+        concept = fact.concept
+        if (concept not in self.model.concepts or (fact.value is None and not fact.nil)
                 or ctx is None or unit is None):
             return  # nil facts are kept: they count as duplicates, though they add nothing
         c, u = ctx.cls, unit.cls
-        self.siblings.setdefault((fact.concept, fact.parent, c, u), []).append(fact)
-        for ancestor in (0, *fact.tuples):
-            self.below.setdefault((fact.concept, ancestor, c, u), []).append(fact)
+        tuples = fact.tuples
+        key = (concept, tuples[-1] if tuples else 0, c, u)
+        siblings, below = self.siblings, self.below
+        group = siblings.get(key)
+        if group is None:
+            siblings[key] = [fact]
+        else:
+            group.append(fact)
+        if not tuples:  # at the top level, its only ancestor is its parent: the same key
+            group = below.get(key)
+            if group is None:
+                below[key] = [fact]
+            else:
+                group.append(fact)
+            return
+        for ancestor in (0, *tuples):
+            below.setdefault((concept, ancestor, c, u), []).append(fact)
 
     def _duplicated(self, fact: Fact, c: int, u: int) -> bool:
         return len(self.siblings[(fact.concept, fact.parent, c, u)]) > 1
@@ -398,18 +413,34 @@ class Calc21Collector:
 
     def _check(self, elr: str, total: Fact, children: list[tuple[str, Decimal]], parent: int,
                c: int, u: int) -> None:
-        """One binding: the total against its contributing items below ``parent``."""
+        """One binding: the total against its contributing items below ``parent``.
+
+        The items' decimals and rounding are :func:`_decimals21` and :func:`_round21` inlined
+        for the usual item (decimals, no precision): this loop runs for every binding.
+        """
         value = total.value
         assert value is not None
+        siblings, below = self.siblings, self.below
         try:
             summed, bound = Decimal(0), False
             for child, weight in children:
-                for item in self.below.get((child, parent, c, u), ()):
-                    if self._duplicated(item, c, u):
+                items = below.get((child, parent, c, u))
+                if not items:
+                    continue
+                here = siblings.get((child, parent, c, u))  # the items whose parent is parent
+                for item in items:
+                    tuples = item.tuples
+                    own = tuples[-1] if tuples else 0
+                    group = here if own == parent else siblings[(child, own, c, u)]
+                    if group is not None and len(group) > 1:
                         return  # a duplicated item: no binding
-                    if item.value is None:
+                    v = item.value
+                    if v is None:
                         continue  # nil
-                    summed += _round21(item.value, _decimals21(item)) * weight
+                    dec = item.dec if item.precision is None else _decimals21(item)
+                    if dec is not None and -28 <= dec <= 28 and v.is_finite():
+                        v = v.quantize(_quantum(dec), rounding=ROUND_HALF_EVEN)
+                    summed += v * weight
                     bound = True
             if not bound:
                 return

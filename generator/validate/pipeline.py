@@ -256,6 +256,45 @@ def _validate_taxonomy(entry: str, mapper: UrlMapper, name: str) -> list[Finding
     return _dts_problems(loaded, name) + list(loaded.taxonomy_findings)
 
 
+def _instance_dts(head: Instance, base: str, mapper: UrlMapper) -> tuple[list[str], LoadedDts]:
+    """An instance's schemaRef/linkbaseRef entries and the DTS they (and its hints) load."""
+    entries = [normalize(href, base) for kind, href, _ in head.refs
+               if kind in ("schema", "linkbase")]
+    loaded = load_dts(entries, mapper)
+    # The root's xsi:schemaLocation hints declare what lax validation checks (attributes and
+    # elements of other namespaces: testcase 314 V-06). They only add namespaces the DTS lacks,
+    # and only when available offline: a hint is a hint, never an error.
+    hints = [url for ns, loc in head.schema_hints
+             if ns and ns not in loaded.dts.namespaces
+             and mapper.to_local(url := normalize(loc, base)) is not None]
+    if hints and entries:
+        loaded = load_dts(entries + hints, mapper)
+    return entries, loaded
+
+
+def preload(path: Path, mapper: UrlMapper, engine: Engine = "lxml",
+            max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """Load (and compile) the DTS that validating ``path`` will ask for, into this process's
+    cache, and nothing else: no finding is made here.
+
+    Why: a batch forks its workers after calling this, so they share one taxonomy load instead
+    of each repeating it (with an empty disk cache, each would build the xmlschema model).
+    Anything that goes wrong is left for the file's own validation to find and report.
+    """
+    try:
+        check_file(path, max_bytes)
+        head = read_head(path)
+        base = path.resolve().as_uri()
+        if head.root_tag in TAXONOMY_ROOTS:
+            load_dts([base], mapper, taxonomy_entry=True)
+            return
+        _, loaded = _instance_dts(head, base, mapper)
+        if pick_engine(engine, loaded.dts) == "lxml":
+            loaded.schemas.lxml()
+    except Exception:  # found and reported by the file's own validation
+        return
+
+
 def _refusal(exc: UnsafeXmlError, name: str) -> Finding:
     return Finding(code=exc.code, severity=Severity.error, message=exc.message, file=name,
                    line=exc.line)
@@ -274,17 +313,7 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     base = path.resolve().as_uri()
     if head.root_tag in TAXONOMY_ROOTS:
         return _validate_taxonomy(base, mapper, name), 0
-    entries = [normalize(href, base) for kind, href, _ in head.refs
-               if kind in ("schema", "linkbase")]
-    loaded = load_dts(entries, mapper)
-    # The root's xsi:schemaLocation hints declare what lax validation checks (attributes and
-    # elements of other namespaces: testcase 314 V-06). They only add namespaces the DTS lacks,
-    # and only when available offline: a hint is a hint, never an error.
-    hints = [url for ns, loc in head.schema_hints
-             if ns and ns not in loaded.dts.namespaces
-             and mapper.to_local(url := normalize(loc, base)) is not None]
-    if hints and entries:
-        loaded = load_dts(entries + hints, mapper)
+    entries, loaded = _instance_dts(head, base, mapper)
     engine = pick_engine(engine, loaded.dts)
     out = _dts_problems(loaded, name)
     missing = {url for url, _ in loaded.dts.missing}
