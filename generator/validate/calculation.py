@@ -14,8 +14,9 @@ occur, and Calculation 1.1's excess-digits rule does not apply.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation, getcontext
 from functools import cache
 from typing import Literal
 
@@ -400,19 +401,27 @@ class Calc21Collector:
 
     def finish(self) -> list[Finding]:
         """Test every binding; one inconsistency per total and network that fails."""
+        networks = self.model.networks
+        parents = {parent for _, parent in networks}
         by_concept: dict[str, list[tuple[int, int, int]]] = {}
-        for concept, parent, c, u in self.siblings:
-            by_concept.setdefault(concept, []).append((parent, c, u))
-        for (elr, parent_concept), children in self.model.networks.items():
+        for key in self.siblings:
+            if key[0] in parents:
+                by_concept.setdefault(key[0], []).append(key[1:])
+        # Round half to even with the precision and traps in force, as _round21 does; a
+        # context's own quantize() skips parsing a keyword argument per value.
+        context = getcontext().copy()
+        context.rounding = ROUND_HALF_EVEN
+        quantize = context.quantize
+        for (elr, parent_concept), children in networks.items():
             for parent, c, u in by_concept.get(parent_concept, []):
                 totals = self.siblings[(parent_concept, parent, c, u)]
                 if len(totals) > 1 or totals[0].value is None:
                     continue  # a duplicated or nil total is not bound
-                self._check(elr, totals[0], children, parent, c, u)
+                self._check(elr, totals[0], children, parent, c, u, quantize)
         return self.findings
 
     def _check(self, elr: str, total: Fact, children: list[tuple[str, Decimal]], parent: int,
-               c: int, u: int) -> None:
+               c: int, u: int, quantize: Callable[[Decimal, Decimal], Decimal]) -> None:
         """One binding: the total against its contributing items below ``parent``.
 
         The items' decimals and rounding are :func:`_decimals21` and :func:`_round21` inlined
@@ -439,7 +448,7 @@ class Calc21Collector:
                         continue  # nil
                     dec = item.dec if item.precision is None else _decimals21(item)
                     if dec is not None and -28 <= dec <= 28 and v.is_finite():
-                        v = v.quantize(_quantum(dec), rounding=ROUND_HALF_EVEN)
+                        v = quantize(v, _quantum(dec))
                     summed += v * weight
                     bound = True
             if not bound:
@@ -447,7 +456,12 @@ class Calc21Collector:
             dec = _decimals21(total)
         except ValueError:  # precision 0: no value can be rounded to it
             dec, summed = 0, Decimal("NaN")
-        reported, computed = _round21(value, dec), _round21(summed, dec)
+        if dec is not None and -28 <= dec <= 28:  # _round21, with the context's quantize
+            q = _quantum(dec)
+            reported = quantize(value, q) if value.is_finite() else value
+            computed = quantize(summed, q) if summed.is_finite() else summed
+        else:
+            reported, computed = value, summed
         if computed.is_nan() or reported != computed:
             self.findings.append(Finding(
                 code=self.CODE, severity=Severity.inconsistency,

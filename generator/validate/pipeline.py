@@ -332,7 +332,9 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     concepts = loaded.concepts
     rules = xbrl21.FactRules(name, utr=utr)
     dims = dimensions.DimensionChecker(name, concepts, loaded.dimensions) if entries else None
-    table = FactTable()  # one compact row per fact, shared by the calc and duplicate checks
+    # One compact row per fact, shared by the calc and duplicate checks (XBRL 2.1's summation
+    # rule keeps its own facts: only Calculation 1.1 reads the integer values of the rows).
+    table = FactTable(int_values=calc_mode != "xbrl21")
     calc: calculation.CalcCollector | calculation.Calc21Collector = (
         calculation.Calc21Collector(name, loaded.calculation) if calc_mode == "xbrl21"
         else calculation.CalcCollector(name, loaded.calculation, calc_mode, table))
