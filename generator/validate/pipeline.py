@@ -351,6 +351,11 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     fact_ids: set[str] = set()  # for footnote locators
     reported: set[str] = set()  # concepts with a fact, for requires-element
 
+    # Bound once: consume runs for every fact. The dimension check does nothing for a concept
+    # without a DRS, so with no DRS at all it is not called (its finish() still runs).
+    check_rules, add_calc, add_dup = rules.check, calc.add, dups.add
+    check_dims = dims.check if dims is not None and loaded.dimensions.drs else None
+
     def consume(fact: Fact) -> None:
         """Every check for one fact, as it streams by (deferred if its context comes later)."""
         ref, uref = fact.context_ref, fact.unit_ref
@@ -362,8 +367,9 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
         inst.fact_count += 1
         if fact.id is not None:
             fact_ids.add(fact.id)
-        reported.add(fact.concept)
-        concept = concepts.get(fact.concept)
+        name = fact.concept
+        reported.add(name)
+        concept = concepts.get(name)
         if concept is None:
             rules.missing(fact)
             return
@@ -371,14 +377,14 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
             if fact.xbrl_attr is not None and concept.kind == "tuple":
                 rules.tuple_attribute(fact)
             return
-        default = defaults.get(fact.concept)
+        default = defaults.get(name)
         if default is not None:
             psvi.fill_fact(fact, default)
-        rules.check(fact, concept, ctx, unit)
-        if dims is not None:
-            dims.check(fact, ctx)
-        calc.add(fact, ctx, unit)
-        dups.add(fact, concept, ctx, unit)
+        check_rules(fact, concept, ctx, unit)
+        if check_dims is not None:
+            check_dims(fact, ctx)
+        add_calc(fact, ctx, unit)
+        add_dup(fact, concept, ctx, unit)
         if essence is not None:
             essence.add(fact, concept, ctx, unit)
 
