@@ -14,7 +14,9 @@ facts between the smallest and the largest generated instance shows how flat mem
 ``--batch N`` times the whole ``xbrlgen validate FOLDER --calc 2.1`` command on N generated
 5,000-fact instances (a fresh process: interpreter start-up, imports and taxonomy load
 included; once with an empty cache folder, once with the one that run left) against Arelle
-validating the same N files in one process (its import and start-up excluded).
+validating the same N files in one process (its import and start-up excluded). The package's
+bytecode is compiled first, as an installed copy has it; the CPU time of all the command's
+processes is printed beside its wall time.
 
 Each measurement runs in a fresh subprocess so peak memory (ru_maxrss, minus the process's
 baseline after imports) belongs to that run alone. "cold" includes loading the taxonomy; "warm"
