@@ -341,7 +341,8 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     # XBRL 2.1 allows inconsistent duplicates (they only block calculation bindings): said as
     # warnings in that mode, inconsistencies in Calculation 1.1's.
     dups = duplicates.DuplicateCollector(
-        name, table, Severity.warning if calc_mode == "xbrl21" else Severity.inconsistency)
+        name, table, Severity.warning if calc_mode == "xbrl21" else Severity.inconsistency,
+        defer_rows=calc_mode == "xbrl21")  # the table is its own: the calc check keeps facts
     essence = (essence_alias.EssenceAliasCollector(name, loaded.essence_alias)
                if loaded.essence_alias else None)
     contexts, units = inst.contexts, inst.units
