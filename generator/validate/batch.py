@@ -13,6 +13,7 @@ what is queued, terminates the workers and lets the interruption go on.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sys
@@ -25,7 +26,7 @@ from generator.validate import packages
 from generator.validate.calculation import CalcMode
 from generator.validate.dts import Catalog, UrlMapper
 from generator.validate.findings import FileSummary, Finding, Report, Severity
-from generator.validate.pipeline import validate_file
+from generator.validate.pipeline import preload, validate_file
 from generator.validate.safe_xml import DEFAULT_MAX_BYTES
 from generator.validate.schema import Engine
 
@@ -156,6 +157,10 @@ def run(paths: list[Path], opts: Options, jobs: int | None = None,
                 results[i] = _safe_one(t.path, t.display, opts)
                 advance()
         else:
+            # Forked workers inherit what is loaded here: the first file's taxonomy is loaded
+            # once, not once per worker.
+            if multiprocessing.get_start_method() == "fork":
+                preload(targets[0].path, UrlMapper(opts.catalogs), opts.engine, opts.max_bytes)
             _pooled(targets, opts, workers, results, advance)
     finally:
         if bar is not None:

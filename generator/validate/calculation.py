@@ -14,8 +14,9 @@ occur, and Calculation 1.1's excess-digits rule does not apply.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation, getcontext
 from functools import cache
 from typing import Literal
 
@@ -372,51 +373,95 @@ class Calc21Collector:
 
     def add(self, fact: Fact, ctx: Context | None, unit: Unit | None) -> None:
         """Bind one fact by concept, c-equal context, u-equal unit and its ancestors."""
-        if (fact.concept not in self.model.concepts or (fact.value is None and not fact.nil)
+        concept = fact.concept
+        if (concept not in self.model.concepts or (fact.value is None and not fact.nil)
                 or ctx is None or unit is None):
             return  # nil facts are kept: they count as duplicates, though they add nothing
         c, u = ctx.cls, unit.cls
-        self.siblings.setdefault((fact.concept, fact.parent, c, u), []).append(fact)
-        for ancestor in (0, *fact.tuples):
-            self.below.setdefault((fact.concept, ancestor, c, u), []).append(fact)
+        tuples = fact.tuples
+        key = (concept, tuples[-1] if tuples else 0, c, u)
+        siblings, below = self.siblings, self.below
+        group = siblings.get(key)
+        if group is None:
+            siblings[key] = [fact]
+        else:
+            group.append(fact)
+        if not tuples:  # at the top level, its only ancestor is its parent: the same key
+            group = below.get(key)
+            if group is None:
+                below[key] = [fact]
+            else:
+                group.append(fact)
+            return
+        for ancestor in (0, *tuples):
+            below.setdefault((concept, ancestor, c, u), []).append(fact)
 
     def _duplicated(self, fact: Fact, c: int, u: int) -> bool:
         return len(self.siblings[(fact.concept, fact.parent, c, u)]) > 1
 
     def finish(self) -> list[Finding]:
         """Test every binding; one inconsistency per total and network that fails."""
+        networks = self.model.networks
+        parents = {parent for _, parent in networks}
         by_concept: dict[str, list[tuple[int, int, int]]] = {}
-        for concept, parent, c, u in self.siblings:
-            by_concept.setdefault(concept, []).append((parent, c, u))
-        for (elr, parent_concept), children in self.model.networks.items():
+        for key in self.siblings:
+            if key[0] in parents:
+                by_concept.setdefault(key[0], []).append(key[1:])
+        # Round half to even with the precision and traps in force, as _round21 does; a
+        # context's own quantize() skips parsing a keyword argument per value.
+        context = getcontext().copy()
+        context.rounding = ROUND_HALF_EVEN
+        quantize = context.quantize
+        for (elr, parent_concept), children in networks.items():
             for parent, c, u in by_concept.get(parent_concept, []):
                 totals = self.siblings[(parent_concept, parent, c, u)]
                 if len(totals) > 1 or totals[0].value is None:
                     continue  # a duplicated or nil total is not bound
-                self._check(elr, totals[0], children, parent, c, u)
+                self._check(elr, totals[0], children, parent, c, u, quantize)
         return self.findings
 
     def _check(self, elr: str, total: Fact, children: list[tuple[str, Decimal]], parent: int,
-               c: int, u: int) -> None:
-        """One binding: the total against its contributing items below ``parent``."""
+               c: int, u: int, quantize: Callable[[Decimal, Decimal], Decimal]) -> None:
+        """One binding: the total against its contributing items below ``parent``.
+
+        The items' decimals and rounding are :func:`_decimals21` and :func:`_round21` inlined
+        for the usual item (decimals, no precision): this loop runs for every binding.
+        """
         value = total.value
         assert value is not None
+        siblings, below = self.siblings, self.below
         try:
             summed, bound = Decimal(0), False
             for child, weight in children:
-                for item in self.below.get((child, parent, c, u), ()):
-                    if self._duplicated(item, c, u):
+                items = below.get((child, parent, c, u))
+                if not items:
+                    continue
+                here = siblings.get((child, parent, c, u))  # the items whose parent is parent
+                for item in items:
+                    tuples = item.tuples
+                    own = tuples[-1] if tuples else 0
+                    group = here if own == parent else siblings[(child, own, c, u)]
+                    if group is not None and len(group) > 1:
                         return  # a duplicated item: no binding
-                    if item.value is None:
+                    v = item.value
+                    if v is None:
                         continue  # nil
-                    summed += _round21(item.value, _decimals21(item)) * weight
+                    dec = item.dec if item.precision is None else _decimals21(item)
+                    if dec is not None and -28 <= dec <= 28 and v.is_finite():
+                        v = quantize(v, _quantum(dec))
+                    summed += v * weight
                     bound = True
             if not bound:
                 return
             dec = _decimals21(total)
         except ValueError:  # precision 0: no value can be rounded to it
             dec, summed = 0, Decimal("NaN")
-        reported, computed = _round21(value, dec), _round21(summed, dec)
+        if dec is not None and -28 <= dec <= 28:  # _round21, with the context's quantize
+            q = _quantum(dec)
+            reported = quantize(value, q) if value.is_finite() else value
+            computed = quantize(summed, q) if summed.is_finite() else summed
+        else:
+            reported, computed = value, summed
         if computed.is_nan() or reported != computed:
             self.findings.append(Finding(
                 code=self.CODE, severity=Severity.inconsistency,

@@ -89,7 +89,10 @@ class FactTable:
 
     _BATCH = 4096
 
-    def __init__(self) -> None:
+    def __init__(self, int_values: bool = True) -> None:
+        # int_values: keep integer values as ints in ``digest`` (Calculation 1.1 reads them);
+        # off, numeric rows hold NO_INT there and skip the int() per fact.
+        self.int_values = int_values
         self.concepts: list[str] = []  # distinct concepts; ``concept`` holds indexes
         self.langs: list[str | None] = [None]
         self.concept = array("i")
@@ -121,10 +124,11 @@ class FactTable:
             return self._last_row
         flags = self.flags
         row = len(flags)
-        concept = self._concept_ids.get(fact.concept)
+        name = fact.concept
+        concept = self._concept_ids.get(name)
         if concept is None:
-            concept = self._concept_ids[fact.concept] = len(self.concepts)
-            self.concepts.append(fact.concept)
+            concept = self._concept_ids[name] = len(self.concepts)
+            self.concepts.append(name)
         lang = 0
         if fact.lang is not None:
             lang = self._lang_ids.get(fact.lang, -1)
@@ -132,26 +136,27 @@ class FactTable:
                 lang = self._lang_ids[fact.lang] = len(self.langs)
                 self.langs.append(fact.lang)
         dec = fact.dec
-        bits = (HAS_VALUE if fact.value is not None else 0) | (NUMERIC if numeric else 0)
+        decimals = fact.decimals
+        has_value = fact.value is not None
+        bits = (HAS_VALUE if has_value else 0) | (NUMERIC if numeric else 0)
         if dec is None:
-            if fact.decimals is None:
+            if decimals is None:
                 bits |= NO_DECIMALS  # non-numeric, nil or precision-only: no side entry
-            elif fact.decimals != "INF":
-                self._raw_decimals[row] = fact.decimals
+            elif decimals != "INF":
+                self._raw_decimals[row] = decimals
             dec = NO_DEC
         else:
-            if fact.decimals != _DEC_TEXT.get(dec):
-                self._raw_decimals[row] = fact.decimals
+            if decimals != _DEC_TEXT.get(dec):
+                self._raw_decimals[row] = decimals
             if not BIG_DEC < dec <= _INT_MAX:
                 self._big["dec", row] = dec
                 dec = BIG_DEC
         text = fact.text.strip()
-        has_value = fact.value is not None
         if numeric:
             # Integer values (most amounts) also as an int, so the calc check skips Decimal.
             # (isdecimal: digits int() and Decimal() both read; "-0" keeps its sign as text.)
             digest = NO_INT
-            if has_value and (text.isdecimal() or (
+            if has_value and self.int_values and (text.isdecimal() or (
                     text[:1] == "-" and text[1:].isdecimal() and text.strip("-0"))):
                 number = int(text)
                 if NO_INT < number < _INT64_END:

@@ -256,6 +256,45 @@ def _validate_taxonomy(entry: str, mapper: UrlMapper, name: str) -> list[Finding
     return _dts_problems(loaded, name) + list(loaded.taxonomy_findings)
 
 
+def _instance_dts(head: Instance, base: str, mapper: UrlMapper) -> tuple[list[str], LoadedDts]:
+    """An instance's schemaRef/linkbaseRef entries and the DTS they (and its hints) load."""
+    entries = [normalize(href, base) for kind, href, _ in head.refs
+               if kind in ("schema", "linkbase")]
+    loaded = load_dts(entries, mapper)
+    # The root's xsi:schemaLocation hints declare what lax validation checks (attributes and
+    # elements of other namespaces: testcase 314 V-06). They only add namespaces the DTS lacks,
+    # and only when available offline: a hint is a hint, never an error.
+    hints = [url for ns, loc in head.schema_hints
+             if ns and ns not in loaded.dts.namespaces
+             and mapper.to_local(url := normalize(loc, base)) is not None]
+    if hints and entries:
+        loaded = load_dts(entries + hints, mapper)
+    return entries, loaded
+
+
+def preload(path: Path, mapper: UrlMapper, engine: Engine = "lxml",
+            max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """Load (and compile) the DTS that validating ``path`` will ask for, into this process's
+    cache, and nothing else: no finding is made here.
+
+    Why: a batch forks its workers after calling this, so they share one taxonomy load instead
+    of each repeating it (with an empty disk cache, each would build the xmlschema model).
+    Anything that goes wrong is left for the file's own validation to find and report.
+    """
+    try:
+        check_file(path, max_bytes)
+        head = read_head(path)
+        base = path.resolve().as_uri()
+        if head.root_tag in TAXONOMY_ROOTS:
+            load_dts([base], mapper, taxonomy_entry=True)
+            return
+        _, loaded = _instance_dts(head, base, mapper)
+        if pick_engine(engine, loaded.dts) == "lxml":
+            loaded.schemas.lxml()
+    except Exception:  # found and reported by the file's own validation
+        return
+
+
 def _refusal(exc: UnsafeXmlError, name: str) -> Finding:
     return Finding(code=exc.code, severity=Severity.error, message=exc.message, file=name,
                    line=exc.line)
@@ -274,17 +313,7 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     base = path.resolve().as_uri()
     if head.root_tag in TAXONOMY_ROOTS:
         return _validate_taxonomy(base, mapper, name), 0
-    entries = [normalize(href, base) for kind, href, _ in head.refs
-               if kind in ("schema", "linkbase")]
-    loaded = load_dts(entries, mapper)
-    # The root's xsi:schemaLocation hints declare what lax validation checks (attributes and
-    # elements of other namespaces: testcase 314 V-06). They only add namespaces the DTS lacks,
-    # and only when available offline: a hint is a hint, never an error.
-    hints = [url for ns, loc in head.schema_hints
-             if ns and ns not in loaded.dts.namespaces
-             and mapper.to_local(url := normalize(loc, base)) is not None]
-    if hints and entries:
-        loaded = load_dts(entries + hints, mapper)
+    entries, loaded = _instance_dts(head, base, mapper)
     engine = pick_engine(engine, loaded.dts)
     out = _dts_problems(loaded, name)
     missing = {url for url, _ in loaded.dts.missing}
@@ -303,14 +332,17 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     concepts = loaded.concepts
     rules = xbrl21.FactRules(name, utr=utr)
     dims = dimensions.DimensionChecker(name, concepts, loaded.dimensions) if entries else None
-    table = FactTable()  # one compact row per fact, shared by the calc and duplicate checks
+    # One compact row per fact, shared by the calc and duplicate checks (XBRL 2.1's summation
+    # rule keeps its own facts: only Calculation 1.1 reads the integer values of the rows).
+    table = FactTable(int_values=calc_mode != "xbrl21")
     calc: calculation.CalcCollector | calculation.Calc21Collector = (
         calculation.Calc21Collector(name, loaded.calculation) if calc_mode == "xbrl21"
         else calculation.CalcCollector(name, loaded.calculation, calc_mode, table))
     # XBRL 2.1 allows inconsistent duplicates (they only block calculation bindings): said as
     # warnings in that mode, inconsistencies in Calculation 1.1's.
     dups = duplicates.DuplicateCollector(
-        name, table, Severity.warning if calc_mode == "xbrl21" else Severity.inconsistency)
+        name, table, Severity.warning if calc_mode == "xbrl21" else Severity.inconsistency,
+        defer_rows=calc_mode == "xbrl21")  # the table is its own: the calc check keeps facts
     essence = (essence_alias.EssenceAliasCollector(name, loaded.essence_alias)
                if loaded.essence_alias else None)
     contexts, units = inst.contexts, inst.units
@@ -319,6 +351,11 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     final = False
     fact_ids: set[str] = set()  # for footnote locators
     reported: set[str] = set()  # concepts with a fact, for requires-element
+
+    # Bound once: consume runs for every fact. The dimension check does nothing for a concept
+    # without a DRS, so with no DRS at all it is not called (its finish() still runs).
+    check_rules, add_calc, add_dup = rules.check, calc.add, dups.add
+    check_dims = dims.check if dims is not None and loaded.dimensions.drs else None
 
     def consume(fact: Fact) -> None:
         """Every check for one fact, as it streams by (deferred if its context comes later)."""
@@ -331,8 +368,9 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
         inst.fact_count += 1
         if fact.id is not None:
             fact_ids.add(fact.id)
-        reported.add(fact.concept)
-        concept = concepts.get(fact.concept)
+        name = fact.concept
+        reported.add(name)
+        concept = concepts.get(name)
         if concept is None:
             rules.missing(fact)
             return
@@ -340,14 +378,14 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
             if fact.xbrl_attr is not None and concept.kind == "tuple":
                 rules.tuple_attribute(fact)
             return
-        default = defaults.get(fact.concept)
+        default = defaults.get(name)
         if default is not None:
             psvi.fill_fact(fact, default)
-        rules.check(fact, concept, ctx, unit)
-        if dims is not None:
-            dims.check(fact, ctx)
-        calc.add(fact, ctx, unit)
-        dups.add(fact, concept, ctx, unit)
+        check_rules(fact, concept, ctx, unit)
+        if check_dims is not None:
+            check_dims(fact, ctx)
+        add_calc(fact, ctx, unit)
+        add_dup(fact, concept, ctx, unit)
         if essence is not None:
             essence.add(fact, concept, ctx, unit)
 

@@ -7,6 +7,7 @@ read back instead (same folder and switches as the concept cache, see ``taxonomy
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -23,9 +24,11 @@ def cached(dts: Dts, taxonomy_entry: bool, compute: Callable[[], list[Finding]])
     """Findings of ``compute`` for this DTS, from the cache when its files are unchanged."""
     folder = cache_dir()
     files = {**dts.schema_files, **dts.linkbases}
-    # The working folder is part of the key: findings name local files relative to it.
-    files["cwd:"] = Path.cwd()
-    key = f"{_fingerprint(files)}-{RULES_FORMAT}{'t' if taxonomy_entry else 'i'}"
+    # The working folder's path is part of the key: findings name local files relative to it.
+    # Its path only: its mtime changes whenever a file is created in it, which changes no
+    # finding (it used to be stat()ed like a document, so any new file there missed the cache).
+    cwd = hashlib.sha256(str(Path.cwd()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    key = f"{_fingerprint(files)}-{cwd}-{RULES_FORMAT}{'t' if taxonomy_entry else 'i'}"
     target = folder / "dts-rules" / f"{key}.json" if folder else None
     if target is not None and target.is_file():
         try:

@@ -14,14 +14,24 @@ http(s) URLs (published taxonomies resolved from packages), which their publishe
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-from lxml import etree
+from typing import TYPE_CHECKING, Any
 
 from generator.validate.dts import Dts
-from generator.validate.dts_rules.model import Taxonomy, is_standard
-from generator.validate.findings import Finding
-from generator.validate.taxonomy import Concept
+
+if TYPE_CHECKING:  # the rule modules are imported by check(): a cached DTS never needs them
+    from lxml import etree
+
+    from generator.validate.findings import Finding
+    from generator.validate.taxonomy import Concept
+
+#: Documents published by XBRL International and the W3C: checked by their authors, not here.
+STANDARD_PREFIXES = ("http://www.xbrl.org/", "https://www.xbrl.org/", "http://xbrl.org/",
+                     "https://xbrl.org/", "http://www.w3.org/", "https://www.w3.org/")
+
+
+def is_standard(url: str) -> bool:
+    """True for documents of XBRL International and the W3C."""
+    return url.startswith(STANDARD_PREFIXES)
 
 
 def scope_of(dts: Dts, taxonomy_entry: bool) -> frozenset[str]:
@@ -41,6 +51,7 @@ def check(dts: Dts, concepts: dict[str, Concept], schema_model: Any, taxonomy_en
         schemas,
         validity,
     )
+    from generator.validate.dts_rules.model import Taxonomy
 
     tax = Taxonomy(dts, concepts, scope_of(dts, taxonomy_entry), schema_model, lxml_schema)
     if not tax.scope:

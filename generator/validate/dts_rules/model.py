@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from generator.validate.dts import LINK, XLINK, XS, Dts, line_of, normalize
+from generator.validate.dts_rules import is_standard
 from generator.validate.findings import Finding, Severity
 from generator.validate.taxonomy import Concept
 
@@ -24,10 +25,6 @@ XBRLI = "http://www.xbrl.org/2003/instance"
 XLINK_TYPE, XLINK_HREF = f"{{{XLINK}}}type", f"{{{XLINK}}}href"
 XLINK_ROLE, XLINK_ARCROLE = f"{{{XLINK}}}role", f"{{{XLINK}}}arcrole"
 XLINK_LABEL, XLINK_FROM, XLINK_TO = f"{{{XLINK}}}label", f"{{{XLINK}}}from", f"{{{XLINK}}}to"
-
-#: Documents published by XBRL International and the W3C: checked by their authors, not here.
-STANDARD_PREFIXES = ("http://www.xbrl.org/", "https://www.xbrl.org/", "http://xbrl.org/",
-                     "https://xbrl.org/", "http://www.w3.org/", "https://www.w3.org/")
 
 _ELEMENT_SCHEME = re.compile(r"element\(([^)]*)\)")
 
@@ -285,11 +282,6 @@ class Taxonomy:
             return None
         ns = parent.get("targetNamespace", "")
         return self.concepts.get(f"{{{ns}}}{el.get('name')}")
-
-
-def is_standard(url: str) -> bool:
-    """True for documents of XBRL International and the W3C."""
-    return url.startswith(STANDARD_PREFIXES)
 
 
 def extended_links(linkbase: etree._Element) -> Iterator[etree._Element]:
