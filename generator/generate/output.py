@@ -30,9 +30,16 @@ class OutputStage:
         #                       something was committed into it
 
     def __enter__(self) -> OutputStage:
-        self.created = not self.target.exists()
-        self.target.mkdir(parents=True, exist_ok=True)
-        self.path = Path(tempfile.mkdtemp(prefix=".xbrlgen-staging-", dir=self.target))
+        # Ctrl-C or SIGTERM between creating the staging folder and knowing its name would
+        # leave it behind: they are held until it is known, and then it is removed.
+        try:
+            with deferred():
+                self.created = not self.target.exists()
+                self.target.mkdir(parents=True, exist_ok=True)
+                self.path = Path(tempfile.mkdtemp(prefix=".xbrlgen-staging-", dir=self.target))
+        except BaseException as exc:
+            self.__exit__(type(exc), exc, exc.__traceback__)
+            raise
         return self
 
     def file(self, name: str) -> Path:
