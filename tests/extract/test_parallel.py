@@ -13,7 +13,12 @@ import pytest
 from generator.cli import main
 from generator.extract import parallel
 from generator.extract.layout import Document
-from generator.extract.pipeline import Extraction, extract_document, extract_releases
+from generator.extract.pipeline import (
+    Extraction,
+    company_names,
+    extract_document,
+    extract_releases,
+)
 from generator.extract.read import read_text
 from generator.extract.read.releases import release_spans
 from generator.extract.repeats import PLACEHOLDER, Repeats, renamed, repeated, shared
@@ -29,10 +34,6 @@ SAMPLES = sorted(sample_releases())
 @pytest.fixture(scope="module")
 def iij() -> Taxonomy:
     return load_taxonomy()
-
-
-def _names(taxonomy: Taxonomy) -> list[str]:
-    return [n for c in taxonomy.companies.values() for n in (c.name, *c.names)]
 
 
 def _text(text: str) -> str:
@@ -90,7 +91,7 @@ def test_a_repeated_release_is_extracted_once_with_its_own_name(
     got = _dumps(list(extract_releases(path, iij, jobs=1)))
     assert got == expected
     text = path.read_text(encoding="utf-8")
-    spans = [text[s.start:s.end] for s in release_spans(text, _names(iij))]
+    spans = [text[s.start:s.end] for s in release_spans(text, company_names(iij))]
     assert spans[1] == spans[3] and spans[0] != spans[2]  # the file is as meant
     assert calls == ["batch.txt#1", PLACEHOLDER, "batch.txt#3", "batch.txt#5", "batch.txt#6"]
     assert '"document": "batch.txt#4"' in got[3][0]

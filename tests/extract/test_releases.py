@@ -10,7 +10,7 @@ import pytest
 
 from generator.build import load_results_all
 from generator.cli import main
-from generator.extract.pipeline import extract_release, extract_releases
+from generator.extract.pipeline import company_names, extract_release, extract_releases
 from generator.extract.read.releases import release_spans
 from generator.model.taxonomy import Taxonomy
 from generator.resources import sample_releases
@@ -24,10 +24,6 @@ def iij() -> Taxonomy:
     return load_taxonomy()
 
 
-def _names(taxonomy: Taxonomy) -> list[str]:
-    return [n for c in taxonomy.companies.values() for n in (c.name, *c.names)]
-
-
 def _text(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     return text if text.endswith("\n") else text + "\n"
@@ -35,13 +31,13 @@ def _text(path: Path) -> str:
 
 def test_each_sample_is_one_release(iij: Taxonomy) -> None:
     for path in SAMPLES:
-        assert len(release_spans(_text(path), _names(iij))) == 1, path.name
+        assert len(release_spans(_text(path), company_names(iij))) == 1, path.name
 
 
 def test_samples_back_to_back_split_where_each_begins(iij: Taxonomy) -> None:
     texts = [_text(p) for p in SAMPLES] * 2
     joined = "".join(texts)
-    spans = release_spans(joined, _names(iij))
+    spans = release_spans(joined, company_names(iij))
     assert len(spans) == len(texts)
     for span, text in zip(spans, texts, strict=True):
         assert joined[span.start:span.end].strip() == text.strip()
