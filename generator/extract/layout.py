@@ -92,6 +92,9 @@ class Table(BaseModel):
     # Its cells were cut by what they print, not by position, whatever the release's layout
     # (each figure of a highlights line names its own unit: "JPY34,272 million")
     delimited: bool = False
+    # Set when the table states no unit and its figures took the one of their other printings
+    # (read/unitless.py): says where from; each figure is filed only if that printing agrees
+    unit_from: str = ""
 
 
 class TextItem(BaseModel):

@@ -7,10 +7,13 @@ garbled labels (lines 445, 461, 524) that stay unmapped with their reason.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from generator.extract.pipeline import Extraction
+from generator.extract.pipeline import Extraction, extract_release
+from generator.resources import samples_dir
+from generator.taxonomy import load_taxonomy
 from tests.extract.samples import check, check_rounded, dur, extraction, fact, held, inst, lines_of
 
 DOC = "000_2bec0ea935cb70a9.txt"
@@ -194,12 +197,17 @@ def test_translation_figures_that_lost_their_parentheses_are_corrected(ex: Extra
     assert other.value == Decimal("-7000") and other.source.corrections[0].printed == "7"
 
 
-def test_two_printings_of_march_equity_that_disagree_are_both_held(ex: Extraction) -> None:
-    """Line 461 prints 20,652,287 for March 2011 (its components add up to 29,652,287: the
-    scan's misread); the TSE summary's line 1211 prints 29,652. Each row is proven by its other
-    figures, neither figure by anything of its own: both are held back, each naming the other."""
+def test_of_two_printings_that_disagree_the_one_the_statement_s_sums_give_is_filed(
+        ex: Extraction) -> None:
+    """Line 461 prints 20,652,287 for March 2011 IIJ shareholders' equity, the TSE summary's
+    line 1211 prints 29,652 (millions). The balance sheet's own lines give 29,652,287 twice:
+    its components (16,833,847 + 27,318,912 - 14,023,259 - 85,134 - 392,079) and total equity
+    less noncontrolling interests (29,641,350 + 10,937). So the scan misread line 461: the
+    summary's figure is filed, proven by the recomputation, and line 461's is held."""
+    equity = fact(ex, "ParentShareholdersEquity", inst("2011-03-31"))
+    assert (equity.value, equity.decimals, equity.source.line) == (Decimal("29652e6"), -6, 1211)
+    assert "own: recomputed" in equity.source.proven_by
     held(ex, 461, "ParentShareholdersEquity", "20,652,287", "line 1211 prints 29,652")
-    held(ex, 1211, "ParentShareholdersEquity", "29,652", "line 461 prints 20,652,287")
 
 
 def test_statement_of_shareholders_equity_total_column(ex: Extraction) -> None:
@@ -223,3 +231,41 @@ def test_a_figure_under_a_garbled_label_is_settled_by_its_statement_s_sum(ex: Ex
     check(ex, 727, "AcquisitionOfNewlyControlledCompany", H1_10, -9_170_000)
     check(ex, 733, "NetCashFromInvestingActivities", H1_10, -11_736_854)
     check(ex, 625, "EquityEffectOfSubsidiaryStockIssuance", H1_10, None)  # "-": a nil change
+
+
+def test_a_tse_figure_its_own_yoy_shows_misprinted_is_filed_as_the_statement_s_figure(
+        ex: Extraction) -> None:
+    """Line 1181 prints 1H11 operating income "2,488"; the statement (line 511) and the
+    summary (line 91) print 2,448. The row's own YoY, 103.8% over 1,201 (line 1184), gives
+    2,448 and not 2,488: the printing joins the filed fact, its correction recorded."""
+    income = fact(ex, "OperatingIncome", dur("2011-04-01", "2011-09-30"))
+    assert income.value == 2_448_207_000 and 1181 in lines_of(income)
+    [note] = [c for c in ex.coverage.corrections if c.location.endswith(":1181")]
+    assert (note.printed, note.corrected) == ("2,488", Decimal("2448000000"))
+    assert "103.8% over 1,201" in note.reason
+
+
+def test_a_tse_per_share_figure_its_ratio_shows_misprinted_is_filed_as_the_statement_s(
+        ex: Extraction) -> None:
+    """Line 1202 prints 1H10 EPS "4,214.14" (basic and diluted); lines 572 and 574 print
+    4,241.14, which 859 million over 202,605 shares fits (4,240.8) and 4,214.14 does not."""
+    for concept in ("EarningsPerShareBasic", "EarningsPerShareDiluted"):
+        eps = fact(ex, concept, dur("2010-04-01", "2010-09-30"), "JPYPerShares")
+        assert eps.value == Decimal("4241.14") and 1202 in lines_of(eps), concept
+        [note] = [c for c in ex.coverage.corrections
+                  if c.location.endswith(":1202") and c.concept == concept]
+        assert note.printed == "4,214.14" and "202,605" in note.reason
+
+
+def test_a_printing_its_own_yoy_bears_out_stays_held_beside_the_other(tmp_path: Path) -> None:
+    """Line 1181 reprinted with the YoY 2,488 itself gives (107.2% over 1,201): nothing in
+    its row says which printing is wrong, so it is held, not corrected."""
+    text = (samples_dir() / DOC).read_text(encoding="utf-8").splitlines()
+    assert "2,488 103.8" in text[1180]
+    text[1180] = text[1180].replace("2,488 103.8", "2,488 107.2")
+    path = tmp_path / DOC
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    reprinted = extract_release(path, load_taxonomy())
+    income = fact(reprinted, "OperatingIncome", dur("2011-04-01", "2011-09-30"))
+    assert 1181 not in lines_of(income)
+    held(reprinted, 1181, "OperatingIncome", "2,488", "line 91 prints 2,448")

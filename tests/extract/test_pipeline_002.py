@@ -6,10 +6,22 @@ and expenses positive, a loss negative); summary tables are JPY millions.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from generator.extract.pipeline import Extraction
-from tests.extract.samples import check, check_rounded, dur, extraction, fact, inst
+from generator.extract.pipeline import Extraction, extract_release
+from generator.resources import samples_dir
+from generator.taxonomy import load_taxonomy
+from tests.extract.samples import (
+    check,
+    check_rounded,
+    dur,
+    extraction,
+    fact,
+    inst,
+    lines_of,
+)
 
 DOC = "002_848ee02a02e0fa53.txt"
 H1_09, H1_10 = dur("2009-04-01", "2009-09-30"), dur("2010-04-01", "2010-09-30")
@@ -303,6 +315,36 @@ def test_dividends_and_targets(ex: Extraction) -> None:
     assert "own: completion" in annual.source.proven_by
     check(ex, 776, "Revenues", fy11, 84_500, scale=10**6,
           ResultForecastAxis="ForecastMember")
+
+
+def test_a_target_table_that_states_no_unit_is_filed_where_its_tse_row_agrees(
+        ex: Extraction) -> None:
+    """Line 209 ("Full FY2010 84,500 4,800 4,100 3,000", under "FY2010 Financial Targets")
+    names no unit; the TSE form's target row (line 776, "JPY millions") prints the same four
+    figures. Each is filed as the same fact, both lines its provenance."""
+    fy11 = dur("2010-04-01", "2011-03-31")
+    for concept, value in (("Revenues", 84_500), ("OperatingIncome", 4_800),
+                           ("IncomeBeforeIncomeTaxes", 4_100),
+                           ("NetIncomeAttributableToParent", 3_000)):
+        target = fact(ex, concept, fy11, ResultForecastAxis="ForecastMember")
+        assert target.value == value * 10**6 and target.decimals == -6, concept
+        assert lines_of(target) == {209, 776}, concept
+
+
+def test_a_unitless_row_naming_another_period_than_its_other_printing_is_held(
+        tmp_path: Path) -> None:
+    """The same line relabelled "Full FY2011": its figures are printed elsewhere (line 776,
+    for FY2010), so the reader takes their unit, but no printing of FY2011's targets agrees:
+    every figure is held, none filed."""
+    text = (samples_dir() / DOC).read_text(encoding="utf-8").splitlines()
+    assert text[208].strip() == "Full FY2010 84,500 4,800 4,100 3,000"
+    text[208] = text[208].replace("FY2010", "FY2011")
+    path = tmp_path / DOC
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    relabelled = extract_release(path, load_taxonomy())
+    assert not [f for f in relabelled.results.facts if 209 in lines_of(f)]
+    held = [h for h in relabelled.results.review if h.line == 209]
+    assert len(held) == 4 and all("states no unit" in h.reason for h in held)
 
 
 def test_every_number_is_accounted_for(ex: Extraction) -> None:

@@ -19,7 +19,7 @@ def test_each_printed_text_is_on_its_line(path):
 
 # Figures filed right per release, as measured (README "What the samples give"): a regression
 # fails here; a gain raises the floor.
-FILED_RIGHT = {"000": 198, "001": 130, "002": 213, "003": 220, "004": 205}
+FILED_RIGHT = {"000": 202, "001": 130, "002": 217, "003": 220, "004": 205}
 
 
 def test_recall_per_kind_and_release():

@@ -24,11 +24,13 @@ from generator.extract.layout import Column, Table
 from generator.extract.map_rows import MappedDocument
 from generator.extract.proof import (
     arithmetic,
+    borrowed,
     calendar,
     completion,
     delimited,
     inlabel,
     lists,
+    misprints,
     percent,
     periods,
     precision,
@@ -43,6 +45,7 @@ from generator.extract.proof import (
     yoy_rows,
 )
 from generator.extract.proof.columns import ColumnFacts, Verdict
+from generator.model.fact import Correction
 from generator.model.results import HeldBack, ReportingPeriod, ResultFact
 from generator.model.taxonomy import Taxonomy
 
@@ -155,17 +158,24 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     rollforward.check(columns, taxonomy, truncate)
     lists.agree_with_labels(columns, taxonomy)
     twice.check(columns, taxonomy)
+    borrowed.check(columns)
     for t, table_columns in by_table.items():
         if mapped.tables[t].transposed:
             yoy_rows.check(mapped.tables[t].table, table_columns)
     lists.check(columns, mapped.document.layout)
     arithmetic.anchor(columns)
+    misprints.settle(columns, taxonomy, truncate)
     proof = Proof(columns=columns)
     for column in columns:
+        for i, (value, correction) in sorted(column.corrected.items()):
+            proof.facts.append(_corrected(column.facts[i], value, correction))
         if not column.proven:
-            proof.held.extend(_held(column, mapped.document.name))
+            proof.held.extend(h for i, h in enumerate(_held(column, mapped.document.name))
+                              if i not in column.corrected)
             continue
         for i, fact in enumerate(column.facts):
+            if i in column.corrected:
+                continue
             doubt = column.figure_doubt(i)
             if doubt is None:
                 source = fact.source.model_copy(update={"proven_by": column.proven_by(i)})
@@ -173,6 +183,14 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
             else:
                 proof.held.append(_held_fact(column, fact, "figure", doubt, mapped.document.name))
     return proof
+
+
+def _corrected(fact: ResultFact, value: Decimal, correction: Correction) -> ResultFact:
+    """A misprinted printing filed as the figure it misprints, the correction in its source."""
+    source = fact.source.model_copy(update={
+        "corrections": (*fact.source.corrections, correction),
+        "proven_by": (misprints.CHECK,)})
+    return fact.model_copy(update={"value": value, "source": source})
 
 
 def _held(column: ColumnFacts, document: str) -> list[HeldBack]:

@@ -9,9 +9,11 @@ column, and a column's figures are filed only when the column is proven. In a tr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from generator.extract.layout import Column, Row, Table
+from generator.model.fact import Correction
 from generator.model.results import ResultFact
 
 if TYPE_CHECKING:
@@ -61,6 +63,13 @@ class ColumnFacts:
     # The facts of each printed sum that holds within the column (total first), for
     # ``arithmetic.anchor``: a sum whose other figures are tied down settles the last one.
     held_sums: list[tuple[ResultFact, ...]] = field(default_factory=list)
+    # Each complete printed sum that breaks (total, ((part, weight), ...)), for
+    # ``recomputed``: the value its other figures give a figure printed twice, differently.
+    broken_sums: list[tuple[ResultFact, tuple[tuple[ResultFact, Decimal], ...]]] = field(
+        default_factory=list)
+    # Figures a check of their own table shows misprinted, with the value their other printing
+    # carries and the correction to file them with (``misprints``): figure -> (value, why)
+    corrected: dict[int, tuple[Decimal, Correction]] = field(default_factory=dict)
     # Kept beside ``verdicts`` so that asking costs the same however many checks spoke: a
     # figure printed in every one of thousands of concatenated releases confirms its column
     # thousands of times (what is confirmed, and the first refutation, are what is reported).

@@ -57,7 +57,7 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
             for q_group in quotients:
                 for t_group in tops:
                     for b_group in bottoms:
-                        if not _holds(q_group[0][1], t_group[0][1], b_group[0][1], truncate):
+                        if not holds(q_group[0][1], t_group[0][1], b_group[0][1], truncate):
                             continue
                         top, bottom = t_group[0][1], b_group[0][1]
                         for q_column, quotient in q_group:
@@ -116,7 +116,7 @@ def _by_value(printings: list[Printing]) -> list[list[Printing]]:
     return list(groups.values())
 
 
-def _holds(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: bool) -> bool:
+def holds(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: bool) -> bool:
     assert quotient.value is not None and top.value is not None and bottom.value is not None
     if not bottom.value:
         return False

@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from generator.extract.crosscheck import FactKey, fact_key, filed_concept
 from generator.extract.precision import consistent
+from generator.extract.proof import recomputed
 from generator.extract.proof.columns import ASSIGNMENT, BOTH, ROWS, ColumnFacts
 from generator.extract.read.lists import KIND as LIST_KIND
 from generator.model.results import ResultFact
@@ -262,6 +263,9 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> list[tuple[ColumnFacts, Re
         mine = i in column.sure
         for other_position in record.others(position, column, agreeing=False):
             holder, other = record.readings[other_position]
+            if recomputed.refutes(holder, other, fact):
+                column.confirm_fact(fact, recomputed.CHECK)
+                continue  # the other's own sums give this figure: the misprint is there
             if not mine and structural:
                 pass  # this column's figures no check has tested: any other printing doubts
             elif other.source.line in holder.incomplete_rows or (

@@ -34,6 +34,7 @@ from generator.extract.read.pdf import PdfError, looks_like_pdf, pdf_to_text
 from generator.extract.read.periods import FiscalCalendar, month_number
 from generator.extract.read.segments import Segment
 from generator.extract.read.tables import Assembler
+from generator.extract.read.unitless import read_unitless
 from generator.extract.read.wrapped import hard_wrapped, unwrapped
 from generator.limits import MAX_INPUT_BYTES, read_bytes
 from generator.model.concept import DataType
@@ -135,6 +136,8 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     in_tables = {r.line for t in (*assembly.tables, *listed.tables, *highlights) for r in t.rows}
     tables = (*assembly.tables, *listed.tables, *highlights,
               *read_runon_highlights(lines, in_tables, calendar))
+    in_tables |= {r.line for t in tables for r in t.rows}
+    tables = (*tables, *read_unitless(lines, in_tables, calendar, tables))
     usd_rate = detect_usd_rate(text)
     accounts = account(lines, tables, assembly.loose, page_furniture(lines), usd_rate)
     return Document(

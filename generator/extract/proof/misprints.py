@@ -1,0 +1,129 @@
+"""Misprints: a printing its own table's check recomputes as another printing's figure.
+
+A figure printed twice with two values (the TSE form's operating income "2,488" beside the
+statement's 2,448,207 thousand) is held on the side no check of its own confirms: either may
+be the misprint. The printing's own table settles it when a check there recomputes the cell
+from other figures: its YoY % recomputes from the other printing's figure over the row a year
+earlier but not from its own (103.8% over 1,201 gives 2,448, not 2,488), or the per-share ratio
+holds for the other printing's figure and for none of its own (net income of 859 million over
+202,605 shares fits 4,241.14, not 4,214.14). The printing is then filed as what it misprints,
+with the correction and its evidence in its provenance. Nothing new is filed: its value is
+one a proven printing already carries, which the printing joins as a duplicate.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from generator.extract.crosscheck import FactKey, fact_key, filed_concept, location
+from generator.extract.layout import Cell, Row
+from generator.extract.precision import consistent, round_to
+from generator.extract.proof import ratios
+from generator.extract.proof.columns import ColumnFacts
+from generator.extract.proof.percent import recomputes
+from generator.model.fact import Correction
+from generator.model.period import Duration
+from generator.model.results import ResultFact
+from generator.model.taxonomy import Taxonomy
+
+CHECK = "misprint corrected"
+
+
+def settle(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> None:
+    """Record a correction (``ColumnFacts.corrected``) for every held printing whose own
+    table's check recomputes it as the figure a filed printing of it carries."""
+    filed: dict[FactKey, list[ResultFact]] = defaultdict(list)
+    for column in columns:
+        if column.proven:
+            for i, fact in enumerate(column.facts):
+                if column.figure_doubt(i) is None and fact.value is not None:
+                    filed[fact_key(fact, filed_concept(fact, taxonomy))].append(fact)
+    for column in columns:
+        for i, fact in enumerate(column.facts):
+            if fact.value is None or fact.decimals is None \
+                    or (column.proven and column.figure_doubt(i) is None):
+                continue
+            others = [g for g in filed.get(fact_key(fact, filed_concept(fact, taxonomy)), [])
+                      if not consistent(fact, g, slack_units=1)]
+            if not others or any(not consistent(others[0], g, slack_units=1)
+                                 for g in others[1:]):
+                continue  # no filed printing disagrees, or the filed ones disagree too
+            assert others[0].value is not None
+            wanted = _plain(round_to(others[0].value, fact.decimals))
+            evidence = (_yoy(column, fact, wanted)
+                        or _ratio(columns, fact, wanted, taxonomy, truncate))
+            if evidence is None:
+                continue
+            reason = (f"misprint of {others[0].concept} as {location(others[0])} prints it "
+                      f"({others[0].source.text}): {evidence}")
+            column.corrected[i] = (wanted, Correction(
+                printed=fact.source.text or "", corrected=wanted, reason=reason,
+                evidence=(location(others[0]),)))
+
+
+def _plain(value: Decimal) -> Decimal:
+    """2.448E+9 written out (2448000000), as every other filed value is."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+def _yoy(column: ColumnFacts, fact: ResultFact, wanted: Decimal) -> str | None:
+    """Its row's YoY % recomputes from ``wanted`` over the row a year earlier, not from it."""
+    row = column.row
+    table = column.table
+    if row is None or not isinstance(row.period, Duration):
+        return None
+    at = next((j for j, c in enumerate(row.cells)
+               if c is not None and (c.line, c.text) == (fact.source.line, fact.source.text)),
+              None)
+    if at is None or at + 1 >= len(row.cells) or at + 1 >= len(table.columns) \
+            or table.columns[at + 1].role != "change_percent":
+        return None
+    prior = _row_of(table.rows, row.period.shifted(-1))
+    pct, printed = row.cells[at + 1], row.cells[at]
+    before = prior.cells[at] if prior is not None and at < len(prior.cells) else None
+    if pct is None or printed is None or before is None or printed.value is None \
+            or not fact.value:
+        return None
+    scale = fact.value / printed.value
+    candidate = Cell(text=printed.text, value=wanted / scale, line=printed.line,
+                     fraction_digits=printed.fraction_digits)
+    if recomputes(pct, printed, before) or not recomputes(pct, candidate, before):
+        return None
+    return (f"its YoY {pct.text}% over {before.text} (line {before.line}) recomputes from "
+            f"{candidate.value:,}, not from {printed.text}")
+
+
+def _row_of(rows: tuple[Row, ...], period: Duration) -> Row | None:
+    found = [r for r in rows if r.period == period and not r.forecast]
+    return found[0] if len(found) == 1 else None
+
+
+def _ratio(columns: list[ColumnFacts], fact: ResultFact, wanted: Decimal, taxonomy: Taxonomy,
+           truncate: bool) -> str | None:
+    """Its declared ratio holds for ``wanted`` over some filed numerator and share count of
+    its context, and for its own figure over none."""
+    ratio = next((r for r in taxonomy.ratios if r.concept == fact.concept), None)
+    if ratio is None:
+        return None
+    context = (str(fact.period), tuple(sorted(fact.dimensions.items())))
+    tops = _filed(columns, ratio.numerator, context)
+    bottoms = _filed(columns, ratio.denominator, context)
+    candidate = fact.model_copy(update={"value": wanted})
+    pairs = [(t, b) for t in tops for b in bottoms]
+    if not pairs or any(ratios.holds(fact, t, b, truncate) for t, b in pairs):
+        return None
+    fits = next(((t, b) for t, b in pairs if ratios.holds(candidate, t, b, truncate)), None)
+    if fits is None:
+        return None
+    top, bottom = fits
+    return (f"{top.concept} {top.source.text} ({location(top)}) over {bottom.concept} "
+            f"{bottom.source.text} ({location(bottom)}) fits {wanted}, not {fact.source.text}")
+
+
+def _filed(columns: list[ColumnFacts], concept: str,
+           context: tuple[str, tuple[tuple[str, str], ...]]) -> list[ResultFact]:
+    return [f for column in columns if column.proven
+            for i, f in enumerate(column.facts)
+            if f.concept == concept and f.value is not None and column.figure_doubt(i) is None
+            and (str(f.period), tuple(sorted(f.dimensions.items()))) == context]

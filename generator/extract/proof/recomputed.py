@@ -1,0 +1,64 @@
+"""Recomputed evidence: which of two disagreeing printings the statement's own sums support.
+
+A figure printed twice with two values (the TSE form's 29,652 million beside the balance
+sheet's OCR-damaged 20,652,287 thousand) is held back on both sides: either may be the
+misprint. The statement settles it when the figure breaks every complete sum it is part of,
+and those sums, from their other figures, all give one value — the one the other printing
+shows. The misprint is then this printing, and the other is confirmed by two independent
+witnesses (its own printing and the recomputed value). Only figures no check doubts and that
+sit where they were read may vouch for the recomputed value, so one misread cannot prove
+another.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.extract.precision import consistent
+from generator.extract.proof.columns import ColumnFacts
+from generator.model.results import ResultFact
+
+CHECK = "recomputed"
+
+
+def implied(column: ColumnFacts, fact: ResultFact) -> ResultFact | None:
+    """``fact`` with the value every broken sum it is part of gives it from its other
+    figures, at its own precision; None unless there is at least one such sum, each of whose
+    other figures is trusted, and all of them give one value."""
+    if any(f is fact for held in column.held_sums for f in held):
+        return None  # a sum it is part of holds: its printing is borne out
+    values: list[tuple[Decimal, Decimal]] = []  # (value, tolerance)
+    for total, parts in column.broken_sums:
+        members = [(total, Decimal(-1)), *parts]
+        mine = [w for f, w in members if f is fact]
+        if len(mine) != 1:
+            continue
+        others = [(f, w) for f, w in members if f is not fact]
+        if not all(_trusted(column, f) for f, _ in others):
+            return None
+        rest = sum(((f.value or Decimal(0)) * w for f, w in others), Decimal(0))
+        tolerance = sum((_half(f) for f, _ in others), Decimal(0))
+        values.append((-rest / mine[0], tolerance))
+    if not values:
+        return None
+    first, slack = values[0]
+    if any(abs(v - first) > slack + t for v, t in values[1:]):
+        return None
+    return fact.model_copy(update={"value": first})
+
+
+def refutes(column: ColumnFacts, printed: ResultFact, witness: ResultFact) -> bool:
+    """Whether ``column``'s sums show ``printed`` misprinted and agree with ``witness``, the
+    same figure's other printing."""
+    recomputed = implied(column, printed)
+    return recomputed is not None and consistent(witness, recomputed, slack_units=1) \
+        and not consistent(witness, printed, slack_units=1)
+
+
+def _trusted(column: ColumnFacts, fact: ResultFact) -> bool:
+    return bool(fact.value is not None and all(
+        i not in column.doubts and column.placed(i) for i in column._where(fact)))
+
+
+def _half(fact: ResultFact) -> Decimal:
+    return Decimal(0) if fact.decimals is None else Decimal(1).scaleb(-fact.decimals) / 2

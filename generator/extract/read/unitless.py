@@ -1,0 +1,180 @@
+"""Tables that state no unit: a line of item names, then a row per period, one figure per item.
+
+A release's text repeats a table of its TSE form without the form's unit line::
+
+    FY2010 Financial Targets (announced on June 1, 2010)
+    Our targets for the fiscal year ending March 31, 2011 are as follows:
+      Revenues Operating Income Income before Income Tax Expense (Benefit) Net Income ...
+    Full FY2010 84,500 4,800 4,100 3,000
+
+Nothing on the page says these are millions of yen, and guessing a scale is how wrong figures
+are filed. So the figures take the unit of their other printing: every figure must be printed,
+digit for digit, in a table that states its unit, and all of them in one unit (:func:`borrow`).
+Otherwise the table is not read at all (its numbers stay loose, as before). A table read so is
+marked (``Table.unit_from``): the proof stage files a figure of it only when its other printing
+agrees with it as the same concept and period (:mod:`..proof.borrowed`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.extract.layout import Cell, Column, Row, Table
+from generator.extract.read.cells import forecast_label
+from generator.extract.read.headers import parse_header
+from generator.extract.read.numbers import parse_number
+from generator.extract.read.periods import FiscalCalendar
+from generator.extract.read.titles import guess_kind
+
+MIN_FIGURES = 2
+MAX_ABOVE = 3  # non-blank lines looked at above the header for the title
+_HEADER = re.compile(r"[A-Za-z][A-Za-z '&,()/-]*")  # item names only: no digit, no unit
+_UNIT_WORDS = re.compile(r"\b(?:JPY|yen|USD|millions?|thousands?|billions?|%)", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d|\d{1,2},")
+_ACTUAL = re.compile(r"\b(?:actual|results?)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int  # 1-based
+    label: str
+    cells: tuple[Cell, ...]
+
+
+def read_unitless(lines: Sequence[str], taken: set[int], calendar: FiscalCalendar,
+                  stated: Sequence[Table]) -> list[Table]:
+    """Every unitless item table among the lines no reader took, with the unit of its
+    figures' other printings in ``stated`` tables; tables no unit fits are left unread."""
+    units = _units_by_text(stated)
+    out: list[Table] = []
+    i = 0
+    while i < len(lines):
+        rows = _rows_from(lines, i, taken, calendar)
+        if not rows:
+            i += 1
+            continue
+        header_at = _above(lines, i, 1)
+        table = None
+        if header_at and _is_item_header(lines[header_at[0]]):
+            table = _table(lines, header_at[0], rows, calendar, units)
+        if table is not None:
+            out.append(table)
+        i += len(rows)
+    return out
+
+
+def _rows_from(lines: Sequence[str], start: int, taken: set[int],
+               calendar: FiscalCalendar) -> list[_Row]:
+    """The consecutive period rows from ``start`` (0-based), each with as many figures as the
+    first."""
+    rows: list[_Row] = []
+    for i in range(start, len(lines)):
+        row = _row(lines[i], i + 1, calendar) if i + 1 not in taken else None
+        if row is None or (rows and len(row.cells) != len(rows[0].cells)):
+            break
+        rows.append(row)
+    return rows
+
+
+def _row(text: str, line: int, calendar: FiscalCalendar) -> _Row | None:
+    """A period's name, then only plain figures (no %, no unit)."""
+    tokens = text.split()
+    cells: list[Cell] = []
+    while tokens:
+        if _YEAR.fullmatch(tokens[-1]):
+            break  # the label's own date ("March 31, 2011"), not a figure
+        parsed = parse_number(tokens[-1])
+        if parsed is None or parsed.value is None or parsed.percent or parsed.unit \
+                or parsed.currency or parsed.repaired:
+            break
+        cells.insert(0, Cell(text=parsed.text, value=parsed.value, line=line,
+                             fraction_digits=parsed.fraction_digits))
+        tokens.pop()
+    label = " ".join(tokens)
+    if len(cells) < MIN_FIGURES or not label or not label[0].isalpha():
+        return None
+    periods = parse_header(label, calendar).periods
+    if len(periods) != 1 or periods[0].period is None:
+        return None
+    return _Row(line=line, label=label, cells=tuple(cells))
+
+
+def _is_item_header(text: str) -> bool:
+    words = text.split()
+    return (len(words) >= MIN_FIGURES and _HEADER.fullmatch(text.strip()) is not None
+            and not _UNIT_WORDS.search(text) and not text.rstrip().endswith((".", ":")))
+
+
+def _above(lines: Sequence[str], start: int, count: int) -> list[int]:
+    """Indexes of up to ``count`` non-blank lines above ``start``, nearest first."""
+    found: list[int] = []
+    i = start - 1
+    while i >= 0 and len(found) < count and start - i <= 2 * MAX_ABOVE:
+        if lines[i].strip():
+            found.append(i)
+        i -= 1
+    return found
+
+
+def _title(lines: Sequence[str], header_at: int) -> tuple[str, int]:
+    """The nearest line above the header that is not a sentence (an introduction ending in
+    ':' is passed over), and its 1-based line; the header itself if none."""
+    for i in _above(lines, header_at, MAX_ABOVE):
+        text = lines[i].strip()
+        if not text.endswith((".", ":")):
+            return text, i + 1
+    return lines[header_at].strip(), header_at + 1
+
+
+def _table(lines: Sequence[str], header_at: int, rows: list[_Row], calendar: FiscalCalendar,
+           units: dict[str, set[tuple[str | None, Decimal]]]) -> Table | None:
+    unit = _borrowed(rows, units)
+    if unit is None:
+        return None
+    currency, scale = unit
+    title, title_line = _title(lines, header_at)
+    kind = guess_kind(title, None)
+    header = lines[header_at].strip()
+    width = len(rows[0].cells)
+    column = Column(role="value", currency=currency, scale=scale, header=header)
+    table_rows = []
+    for row in rows:
+        period = parse_header(row.label, calendar).periods[0]
+        forecast = period.forecast or forecast_label(row.label) or (
+            kind == "targets" and not _ACTUAL.search(row.label))
+        table_rows.append(Row(label=row.label, line=row.line, cells=row.cells,
+                              raw=lines[row.line - 1], period=period.period, forecast=forecast))
+    return Table(title=title, line=title_line, kind=kind, columns=(column,) * width,
+                 rows=tuple(table_rows), delimited=False,
+                 unit_from=f"its figures' other printings (scale {scale:,})")
+
+
+def _units_by_text(tables: Sequence[Table]) -> dict[str, set[tuple[str | None, Decimal]]]:
+    """Each figure as printed in a value column of a table that states its unit: the units
+    it is printed in."""
+    out: dict[str, set[tuple[str | None, Decimal]]] = {}
+    for table in tables:
+        if table.unit_from:
+            continue
+        for row in table.rows:
+            for column, cell in zip(table.columns, row.cells, strict=False):
+                if cell is not None and cell.value is not None and column.role == "value" \
+                        and column.currency is not None:
+                    out.setdefault(cell.text, set()).add((column.currency, column.scale))
+    return out
+
+
+def _borrowed(rows: list[_Row], units: dict[str, set[tuple[str | None, Decimal]]]
+              ) -> tuple[str | None, Decimal] | None:
+    """The one unit every figure of the rows is printed in elsewhere, if there is one."""
+    common: set[tuple[str | None, Decimal]] | None = None
+    for row in rows:
+        for cell in row.cells:
+            found = units.get(cell.text, set())
+            common = set(found) if common is None else common & found
+    if not common or len(common) != 1:
+        return None
+    return next(iter(common))
