@@ -1,0 +1,63 @@
+"""Adversarial reviews of the misprint settlements of 5f8991f (proof/misprints.py,
+proof/recomputed.py, read/unitless.py + proof/borrowed.py): inputs edited from the samples
+so that a mechanism would file a wrong figure or attach a false correction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from generator.extract.pipeline import Extraction, extract_release
+from generator.resources import samples_dir
+from generator.taxonomy import load_taxonomy
+from tests.extract.samples import dur, fact, lines_of
+
+IIJ_1H11 = "000_2bec0ea935cb70a9.txt"
+H1_10 = dur("2010-04-01", "2010-09-30")
+Q2_10 = dur("2010-07-01", "2010-09-30")
+EPS = ("EarningsPerShareBasic", "EarningsPerShareDiluted")
+
+
+def _edited(tmp_path: Path, name: str, edit: Callable[[list[str]], None]) -> Extraction:
+    text = (samples_dir() / name).read_text(encoding="utf-8").splitlines()
+    edit(text)
+    path = tmp_path / name
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    return extract_release(path, load_taxonomy())
+
+
+def test_a_misprint_is_not_corrected_to_a_coarser_printing_at_its_own_precision(
+        tmp_path: Path) -> None:
+    """The statement prints 1H10 EPS at one decimal (lines 572, 574: "4,241.1"); the TSE form
+    transposes it at two (line 1202: "4,214.14"). The ratio shows 4,214.14 misprinted, but
+    the statement cannot say what its second decimal is: filing line 1202 as 4,241.10 with
+    decimals 2 files a figure the release never prints (the truth is 4,241.05..4,241.15)."""
+    def edit(text: list[str]) -> None:
+        assert text[571] == text[573] == "4,241.14"
+        text[571] = text[573] = "4,241.1"
+    ex = _edited(tmp_path, IIJ_1H11, edit)
+    for concept in EPS:
+        eps = fact(ex, concept, H1_10, "JPYPerShares")
+        assert not (eps.decimals == 2 and eps.value == Decimal("4241.10")), (
+            concept, eps.value, eps.decimals, eps.source.line)
+        assert eps.decimals is not None and eps.decimals <= 1, concept
+
+
+def test_a_row_whose_label_names_the_wrong_period_is_not_corrected_to_that_period_s_figure(
+        tmp_path: Path) -> None:
+    """The TSE form's second EPS row labelled "Three months ended September 30, 2010" (the
+    form's results table at line 1183 carries the same mislabel) and printing the six
+    months' 4,241.14 correctly. It disagrees with Q2's filed 3,021.29 (line 1015), and Q2's net
+    income over its shares fits 3,021.29: that is no sign of a misprint of 3,021.29 (five of
+    its six digits differ), only of a figure of another period. Recording line 1202 as a
+    misprint of Q2's EPS puts a false correction and a false provenance in the filing."""
+    def edit(text: list[str]) -> None:
+        assert text[1200] == "Six months ended" and text[1201].startswith("September 30, 2010")
+        text[1200] = "Three months ended"
+        text[1201] = "September 30, 2010 4,241.14 4,241.14"
+    ex = _edited(tmp_path, IIJ_1H11, edit)
+    for concept in EPS:
+        q2 = fact(ex, concept, Q2_10, "JPYPerShares")
+        assert q2.value == Decimal("3021.29") and 1202 not in lines_of(q2), concept
+    assert not [c for c in ex.coverage.corrections if c.location.endswith(":1202")]
