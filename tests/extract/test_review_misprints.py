@@ -61,3 +61,32 @@ def test_a_row_whose_label_names_the_wrong_period_is_not_corrected_to_that_perio
         q2 = fact(ex, concept, Q2_10, "JPYPerShares")
         assert q2.value == Decimal("3021.29") and 1202 not in lines_of(q2), concept
     assert not [c for c in ex.coverage.corrections if c.location.endswith(":1202")]
+
+
+IIJ_1H10 = "002_848ee02a02e0fa53.txt"
+PLAN = ["      FY2011 Financial Targets", "",
+        "        Revenues Operating Income Income before Income Tax Expense (Benefit) Net Income "
+        "attributable to IIJ",
+        "      Full FY2011 855 48 42 31", ""]
+
+
+def test_two_printings_of_one_unitless_table_do_not_confirm_the_unit_they_both_borrowed(
+        tmp_path: Path) -> None:
+    """A plan table that states no unit (its figures in hundreds of millions of yen, say),
+    printed twice: in the summary and in the body. Each of 855, 48, 42 and 31 happens to be
+    printed in some JPY-millions table of the release (lines 549, 540, 227, 499: other lines,
+    other periods), so both copies borrow JPY millions, and each copy was the other's
+    "other printing": FY2011 revenues were filed as JPY 855 million on nothing but a
+    coincidence of digits. Only a printing in a table that states its unit may confirm a
+    borrowed one."""
+    def edit(text: list[str]) -> None:
+        assert text[208].strip() == "Full FY2010 84,500 4,800 4,100 3,000"
+        text[210:210] = PLAN
+        text[20:20] = PLAN
+    ex = _edited(tmp_path, IIJ_1H10, edit)
+    rows = [i for i, line in enumerate(
+        (tmp_path / IIJ_1H10).read_text(encoding="utf-8").splitlines(), 1)
+        if "Full FY2011" in line]
+    assert len(rows) == 2
+    assert not [f for f in ex.results.facts if lines_of(f) & set(rows)]
+    assert len([h for h in ex.results.review if h.line in rows]) == 8

@@ -114,8 +114,11 @@ class _Ledger:
         self._own: dict[tuple[int, int], dict[FactKey, dict[int, int]]] = {}
 
     def update(self, column: ColumnFacts, anchored: set[tuple[int, int]]) -> None:
-        """Record whether ``column``'s printings now count as anchored witnesses."""
-        now = column.key in anchored and not column.refutations
+        """Record whether ``column``'s printings now count as anchored witnesses. A table
+        that states no unit never does (``Table.unit_from``): its scale was borrowed from the
+        figures it would be compared with, and two printings of one such table would borrow
+        the same guess and confirm each other (read/unitless.py)."""
+        now = column.key in anchored and not column.refutations and not column.table.unit_from
         if now == (column.key in self.valid):
             return
         for key, position in self.keys_of.get(column.key, []):
