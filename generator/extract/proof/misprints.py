@@ -120,12 +120,33 @@ def _ratio(columns: list[ColumnFacts], fact: ResultFact, wanted: Decimal, taxono
     pairs = [(t, b) for t in tops for b in bottoms]
     if not pairs or any(ratios.holds(fact, t, b, truncate) for t, b in pairs):
         return None
+    if _fits_elsewhere(columns, fact, ratio.numerator, ratio.denominator, truncate):
+        return None  # its own figure is another period's ratio: a mislabelled row
     fits = next(((t, b) for t, b in pairs if ratios.holds(candidate, t, b, truncate)), None)
     if fits is None:
         return None
     top, bottom = fits
     return (f"{top.concept} {top.source.text} ({location(top)}) over {bottom.concept} "
             f"{bottom.source.text} ({location(bottom)}) fits {wanted}, not {fact.source.text}")
+
+
+def _fits_elsewhere(columns: list[ColumnFacts], fact: ResultFact, numerator: str,
+                    denominator: str, truncate: bool) -> bool:
+    """Whether the printed figure is the ratio of a filed numerator and share count of some
+    other period (a row labelled "Three months ended" printing the six months' EPS)."""
+    dims = tuple(sorted(fact.dimensions.items()))
+    by_period: dict[str, tuple[list[ResultFact], list[ResultFact]]] = defaultdict(
+        lambda: ([], []))
+    for column in columns:
+        if not column.proven:
+            continue
+        for i, f in enumerate(column.facts):
+            if f.concept in (numerator, denominator) and f.value is not None \
+                    and column.figure_doubt(i) is None and str(f.period) != str(fact.period) \
+                    and tuple(sorted(f.dimensions.items())) == dims:
+                by_period[str(f.period)][f.concept != numerator].append(f)
+    return any(ratios.holds(fact, t, b, truncate)
+               for tops, bottoms in by_period.values() for t in tops for b in bottoms)
 
 
 def _filed(columns: list[ColumnFacts], concept: str,
