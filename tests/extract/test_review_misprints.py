@@ -90,3 +90,19 @@ def test_two_printings_of_one_unitless_table_do_not_confirm_the_unit_they_both_b
     assert len(rows) == 2
     assert not [f for f in ex.results.facts if lines_of(f) & set(rows)]
     assert len([h for h in ex.results.review if h.line in rows]) == 8
+
+
+def test_a_rounded_printing_recomputed_one_unit_off_is_not_filed_in_place_of_the_statement_s(
+        tmp_path: Path) -> None:
+    """The TSE summary's March 2011 IIJ shareholders' equity reprinted "29,653" (line 1211),
+    one unit off the 29,652,287 thousand the balance sheet's own lines give (line 461's scan
+    misread 20,652,287). A unit of slack lets two printings of one figure agree, but here the
+    summary's figure is not merged under the statement's: it is filed in its place, at
+    decimals -6, and 29,653 million is not what the recomputation shows (29,652 million)."""
+    def edit(text: list[str]) -> None:
+        assert text[1210] == "March 31, 2011 71,473 29,641 29,652 41.5"
+        text[1210] = "March 31, 2011 71,473 29,641 29,653 41.5"
+    ex = _edited(tmp_path, IIJ_1H11, edit)
+    march = [f for f in ex.results.facts
+             if f.concept == "ParentShareholdersEquity" and str(f.period) == "@2011-03-31"]
+    assert not [f for f in march if f.value == Decimal("29653e6")], march

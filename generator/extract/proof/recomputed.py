@@ -25,6 +25,13 @@ def implied(column: ColumnFacts, fact: ResultFact) -> ResultFact | None:
     """``fact`` with the value every broken sum it is part of gives it from its other
     figures, at its own precision; None unless there is at least one such sum, each of whose
     other figures is trusted, and all of them give one value."""
+    found = _implied(column, fact)
+    return None if found is None else found[0]
+
+
+def _implied(column: ColumnFacts, fact: ResultFact) -> tuple[ResultFact, Decimal] | None:
+    """:func:`implied`, with how far the recomputed value may be from the exact one (half a
+    unit of each figure it was recomputed from)."""
     if any(f is fact for held in column.held_sums for f in held):
         return None  # a sum it is part of holds: its printing is borne out
     values: list[tuple[Decimal, Decimal]] = []  # (value, tolerance)
@@ -44,15 +51,27 @@ def implied(column: ColumnFacts, fact: ResultFact) -> ResultFact | None:
     first, slack = values[0]
     if any(abs(v - first) > slack + t for v, t in values[1:]):
         return None
-    return fact.model_copy(update={"value": first})
+    return fact.model_copy(update={"value": first}), slack
 
 
 def refutes(column: ColumnFacts, printed: ResultFact, witness: ResultFact) -> bool:
     """Whether ``column``'s sums show ``printed`` misprinted and agree with ``witness``, the
     same figure's other printing."""
-    recomputed = implied(column, printed)
-    return recomputed is not None and consistent(witness, recomputed, slack_units=1) \
-        and not consistent(witness, printed, slack_units=1)
+    found = _implied(column, printed)
+    if found is None:
+        return False
+    recomputed, slack = found
+    if not consistent(witness, recomputed, slack_units=1) \
+            or consistent(witness, printed, slack_units=1):
+        return False
+    if witness.decimals is None or printed.decimals is None \
+            or witness.decimals >= printed.decimals:
+        return True
+    # The witness is rougher than the printing it outweighs, and is filed in its place: it must
+    # be the recomputed value rounded to its precision, not merely within a unit of it (a
+    # summary's 29,653 beside the balance sheet's components giving 29,652,287 is off by one).
+    assert witness.value is not None and recomputed.value is not None
+    return abs(witness.value - recomputed.value) <= _half(witness) + slack
 
 
 def _trusted(column: ColumnFacts, fact: ResultFact) -> bool:
