@@ -106,3 +106,24 @@ def test_a_rounded_printing_recomputed_one_unit_off_is_not_filed_in_place_of_the
     march = [f for f in ex.results.facts
              if f.concept == "ParentShareholdersEquity" and str(f.period) == "@2011-03-31"]
     assert not [f for f in march if f.value == Decimal("29653e6")], march
+
+
+def test_a_unitless_echo_of_the_tse_form_does_not_file_the_form_s_unproven_figure(
+        tmp_path: Path) -> None:
+    """003's TSE target row (line 343) prints income before income tax 6,500; no check of its
+    own confirms that item ("only the per-share ratio proves its row"), so it is held. A
+    unitless copy of the row under the FY2017 targets heading, with the same item words, reads
+    its items with the same splitter: its agreement is no independent evidence, and filing
+    the copy on the held printing's word files what the proof holds back."""
+    def edit(text: list[str]) -> None:
+        assert text[152] == "FY2017 Financial Targets"
+        text[153:153] = ["", "Revenues Operating Income Income before Income Tax Expense "
+                             "(Benefit) Net Income attributable to IIJ",
+                         "Full FY2017 176,000 6,500 6,500 4,000"]
+    ex = _edited(tmp_path, "003_beeb705454dfa33f.txt", edit)
+    fy17 = dur("2017-04-01", "2018-03-31")
+    assert not [f for f in ex.results.facts if f.concept == "IncomeBeforeIncomeTaxes"
+                and f.period == fy17 and f.dimensions.get("ResultForecastAxis")]
+    # the figures the form's proven printings vouch for are filed from both lines
+    revenue = fact(ex, "Revenues", fy17, ResultForecastAxis="ForecastMember")
+    assert revenue.value == 176_000 * 10**6 and {156, 346} <= lines_of(revenue)
