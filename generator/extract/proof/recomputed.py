@@ -65,10 +65,10 @@ def refutes(column: ColumnFacts, printed: ResultFact, witness: ResultFact) -> bo
             or consistent(witness, printed, slack_units=1):
         return False
     if witness.decimals is None or printed.decimals is None \
-            or witness.decimals >= printed.decimals:
+            or witness.decimals > printed.decimals:
         return True
-    # The witness is rougher than the printing it outweighs, and is filed in its place: it must
-    # be the recomputed value rounded to its precision, not merely within a unit of it (a
+    # The witness is no finer than the printing it outweighs, and is filed in its place: it
+    # must be the recomputed value at its precision, not merely within a unit of it (a
     # summary's 29,653 beside the balance sheet's components giving 29,652,287 is off by one).
     assert witness.value is not None and recomputed.value is not None
     return abs(witness.value - recomputed.value) <= _half(witness) + slack
