@@ -127,3 +127,27 @@ def test_a_unitless_echo_of_the_tse_form_does_not_file_the_form_s_unproven_figur
     # the figures the form's proven printings vouch for are filed from both lines
     revenue = fact(ex, "Revenues", fy17, ResultForecastAxis="ForecastMember")
     assert revenue.value == 176_000 * 10**6 and {156, 346} <= lines_of(revenue)
+
+
+def test_a_member_another_printing_contradicts_does_not_recompute_a_wrong_figure(
+        tmp_path: Path) -> None:
+    """Three one-digit misreadings in the 1H10 costs: the summary's total costs "27,531"
+    (line 85; its own sum, 16,803 + 9,859 + 313 + 456, gives 27,431, and its YoY 38.4% too),
+    the statement's cost of network services "16,902,569" (line 502; the summary's 16,803 is
+    borne out by its own YoY %) and sales and marketing "2,783,026" (line 507), which offsets
+    it in total cost and expenses. The statement's two sums then both give 27,530,541 for
+    total cost, and the summary's broken sum gives 16,903 for the cost of network services:
+    each misreading vouched for the other, and 16,902,569 and 27,530,541 were filed. A
+    member with a disagreeing printing of its own (not yet doubted, its column not yet
+    judged) recomputes nothing, and neither is a printing a check of its own bears out
+    refuted by a broken sum."""
+    def edit(text: list[str]) -> None:
+        for line, old, new in ((85, "Total Costs 27,431", "Total Costs 27,531"),
+                               (502, "16,802,569", "16,902,569"), (507, "2,883,026", "2,783,026")):
+            assert old in text[line - 1]
+            text[line - 1] = text[line - 1].replace(old, new, 1)
+    ex = _edited(tmp_path, IIJ_1H11, edit)
+    network = fact(ex, "CostOfNetworkServices", H1_10)
+    assert (network.value, network.source.line) == (16_803 * 10**6, 86)
+    total = [f for f in ex.results.facts if f.concept == "CostOfRevenues" and f.period == H1_10]
+    assert all(f.value == 27_430_541_000 for f in total), total

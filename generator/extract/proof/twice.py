@@ -130,6 +130,15 @@ class _Ledger:
                 positions.remove(position)
         (self.valid.add if now else self.valid.discard)(column.key)
 
+    def disputed(self, column: ColumnFacts, fact: ResultFact) -> bool:
+        """Whether as many anchored printings in other columns disagree with ``fact`` as
+        agree, one at least."""
+        if id(fact) not in self.where:
+            return False
+        key, position = self.where[id(fact)]
+        agree, disagree = self.keys[key].count(position, column, self.own(column, key))
+        return disagree > 0 and agree <= disagree
+
     def own(self, column: ColumnFacts, key: FactKey) -> dict[int, int]:
         """This column's anchored printings of ``key`` per group (not its own witnesses)."""
         if column.key not in self.valid:
@@ -266,7 +275,7 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> list[tuple[ColumnFacts, Re
         mine = i in column.sure
         for other_position in record.others(position, column, agreeing=False):
             holder, other = record.readings[other_position]
-            if recomputed.refutes(holder, other, fact):
+            if recomputed.refutes(holder, other, fact, ledger.disputed):
                 column.confirm_fact(fact, recomputed.CHECK)
                 continue  # the other's own sums give this figure: the misprint is there
             if not mine and structural:
