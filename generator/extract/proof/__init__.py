@@ -158,7 +158,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     rollforward.check(columns, taxonomy, truncate)
     lists.agree_with_labels(columns, taxonomy)
     twice.check(columns, taxonomy)
-    borrowed.check(columns)
+    borrowed.check(columns, taxonomy)
     for t, table_columns in by_table.items():
         if mapped.tables[t].transposed:
             yoy_rows.check(mapped.tables[t].table, table_columns)

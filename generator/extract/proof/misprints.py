@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from generator.extract.crosscheck import FactKey, fact_key, filed_concept, location
 from generator.extract.layout import Cell, Row
-from generator.extract.precision import consistent, round_to
+from generator.extract.precision import consistent, plausible_misprint, round_to
 from generator.extract.proof import ratios
 from generator.extract.proof.columns import ColumnFacts
 from generator.extract.proof.percent import recomputes
@@ -44,22 +44,29 @@ def settle(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> No
             if fact.value is None or fact.decimals is None \
                     or (column.proven and column.figure_doubt(i) is None):
                 continue
-            others = [g for g in filed.get(fact_key(fact, filed_concept(fact, taxonomy)), [])
-                      if not consistent(fact, g, slack_units=1)]
-            if not others or any(not consistent(others[0], g, slack_units=1)
-                                 for g in others[1:]):
-                continue  # no filed printing disagrees, or the filed ones disagree too
-            assert others[0].value is not None
-            wanted = _plain(round_to(others[0].value, fact.decimals))
+            printings = filed.get(fact_key(fact, filed_concept(fact, taxonomy)), [])
+            others = [g for g in printings if not consistent(fact, g, slack_units=1)]
+            if not others or len(others) < len(printings) \
+                    or any(not consistent(others[0], g, slack_units=1) for g in others[1:]):
+                continue  # no filed printing disagrees, one agrees, or the filed ones disagree
+            # the finest of them: a coarser one cannot give this printing's last digits
+            # (4,241.1 does not say that a misprinted 4,214.14 is 4,241.10)
+            source = max(others, key=lambda g: g.decimals if g.decimals is not None else 99)
+            assert source.value is not None
+            if source.decimals is not None and source.decimals < fact.decimals:
+                continue
+            wanted = _plain(round_to(source.value, fact.decimals))
+            if not plausible_misprint(fact, wanted):
+                continue  # a figure of another period or line, not a misprint of this one
             evidence = (_yoy(column, fact, wanted)
                         or _ratio(columns, fact, wanted, taxonomy, truncate))
             if evidence is None:
                 continue
-            reason = (f"misprint of {others[0].concept} as {location(others[0])} prints it "
-                      f"({others[0].source.text}): {evidence}")
+            reason = (f"misprint of {source.concept} as {location(source)} prints it "
+                      f"({source.source.text}): {evidence}")
             column.corrected[i] = (wanted, Correction(
                 printed=fact.source.text or "", corrected=wanted, reason=reason,
-                evidence=(location(others[0]),)))
+                evidence=(location(source),)))
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -113,12 +120,33 @@ def _ratio(columns: list[ColumnFacts], fact: ResultFact, wanted: Decimal, taxono
     pairs = [(t, b) for t in tops for b in bottoms]
     if not pairs or any(ratios.holds(fact, t, b, truncate) for t, b in pairs):
         return None
+    if _fits_elsewhere(columns, fact, ratio.numerator, ratio.denominator, truncate):
+        return None  # its own figure is another period's ratio: a mislabelled row
     fits = next(((t, b) for t, b in pairs if ratios.holds(candidate, t, b, truncate)), None)
     if fits is None:
         return None
     top, bottom = fits
     return (f"{top.concept} {top.source.text} ({location(top)}) over {bottom.concept} "
             f"{bottom.source.text} ({location(bottom)}) fits {wanted}, not {fact.source.text}")
+
+
+def _fits_elsewhere(columns: list[ColumnFacts], fact: ResultFact, numerator: str,
+                    denominator: str, truncate: bool) -> bool:
+    """Whether the printed figure is the ratio of a filed numerator and share count of some
+    other period (a row labelled "Three months ended" printing the six months' EPS)."""
+    dims = tuple(sorted(fact.dimensions.items()))
+    by_period: dict[str, tuple[list[ResultFact], list[ResultFact]]] = defaultdict(
+        lambda: ([], []))
+    for column in columns:
+        if not column.proven:
+            continue
+        for i, f in enumerate(column.facts):
+            if f.concept in (numerator, denominator) and f.value is not None \
+                    and column.figure_doubt(i) is None and str(f.period) != str(fact.period) \
+                    and tuple(sorted(f.dimensions.items())) == dims:
+                by_period[str(f.period)][f.concept != numerator].append(f)
+    return any(ratios.holds(fact, t, b, truncate)
+               for tops, bottoms in by_period.values() for t in tops for b in bottoms)
 
 
 def _filed(columns: list[ColumnFacts], concept: str,

@@ -114,8 +114,11 @@ class _Ledger:
         self._own: dict[tuple[int, int], dict[FactKey, dict[int, int]]] = {}
 
     def update(self, column: ColumnFacts, anchored: set[tuple[int, int]]) -> None:
-        """Record whether ``column``'s printings now count as anchored witnesses."""
-        now = column.key in anchored and not column.refutations
+        """Record whether ``column``'s printings now count as anchored witnesses. A table
+        that states no unit never does (``Table.unit_from``): its scale was borrowed from the
+        figures it would be compared with, and two printings of one such table would borrow
+        the same guess and confirm each other (read/unitless.py)."""
+        now = column.key in anchored and not column.refutations and not column.table.unit_from
         if now == (column.key in self.valid):
             return
         for key, position in self.keys_of.get(column.key, []):
@@ -126,6 +129,15 @@ class _Ledger:
             else:
                 positions.remove(position)
         (self.valid.add if now else self.valid.discard)(column.key)
+
+    def disputed(self, column: ColumnFacts, fact: ResultFact) -> bool:
+        """Whether as many anchored printings in other columns disagree with ``fact`` as
+        agree, one at least."""
+        if id(fact) not in self.where:
+            return False
+        key, position = self.where[id(fact)]
+        agree, disagree = self.keys[key].count(position, column, self.own(column, key))
+        return disagree > 0 and agree <= disagree
 
     def own(self, column: ColumnFacts, key: FactKey) -> dict[int, int]:
         """This column's anchored printings of ``key`` per group (not its own witnesses)."""
@@ -263,7 +275,7 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> list[tuple[ColumnFacts, Re
         mine = i in column.sure
         for other_position in record.others(position, column, agreeing=False):
             holder, other = record.readings[other_position]
-            if recomputed.refutes(holder, other, fact):
+            if recomputed.refutes(holder, other, fact, ledger.disputed):
                 column.confirm_fact(fact, recomputed.CHECK)
                 continue  # the other's own sums give this figure: the misprint is there
             if not mine and structural:
