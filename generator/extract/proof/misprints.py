@@ -80,10 +80,12 @@ def _yoy(column: ColumnFacts, fact: ResultFact, wanted: Decimal) -> str | None:
     table = column.table
     if row is None or not isinstance(row.period, Duration):
         return None
-    at = next((j for j, c in enumerate(row.cells)
-               if c is not None and (c.line, c.text) == (fact.source.line, fact.source.text)),
-              None)
-    if at is None or at + 1 >= len(row.cells) or at + 1 >= len(table.columns) \
+    cells = [j for j, c in enumerate(row.cells)
+             if c is not None and (c.line, c.text) == (fact.source.line, fact.source.text)]
+    if len(cells) != 1:
+        return None  # the row prints the figure twice ("6,500 26.6 6,500 19.8"): which one?
+    at = cells[0]
+    if at + 1 >= len(row.cells) or at + 1 >= len(table.columns) \
             or table.columns[at + 1].role != "change_percent":
         return None
     prior = _row_of(table.rows, row.period.shifted(-1))
