@@ -133,6 +133,18 @@ def test_a_letter_in_the_leading_digit_group_is_read_and_marked_misread() -> Non
     assert clause.dates == (dt.date(2025, 3, 31), dt.date(2025, 9, 30))
 
 
+def test_a_letter_for_the_leading_one_is_read_and_marked_misread() -> None:
+    # OCR "l6,524" (synthetic ocr release 8104 with highlights): read as 16,524, marked
+    # misread; before, it was no figure, and its neighbour was left unread with it
+    [clause] = label_figures("Property and equipment, net of accumulated depreciation and "
+                             "amortization of JPY l6,524 thousand and JPY 33,020 thousand at "
+                             "March 31, 2025 and September 30, 2025, respectively")
+    assert [(f.text, f.value, misread(f.text)) for f in clause.figures] == [
+        ("JPY l6,524 thousand", 16_524, True), ("JPY 33,020 thousand", 33_020, False)]
+    # a letter inside a word is no digit ("Fel6,524" is no figure)
+    assert label_figures("Other assets of JPY Fel6,524 thousand at March 31, 2025") == []
+
+
 def test_a_damaged_or_half_read_list_dates_nothing() -> None:
     # OCR "67,l36" is no figure "67": it is read whole, marked misread (held back when mapped);
     # the dates are half read (one date for two figures), so neither is told its date

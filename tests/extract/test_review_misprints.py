@@ -151,3 +151,33 @@ def test_a_member_another_printing_contradicts_does_not_recompute_a_wrong_figure
     assert (network.value, network.source.line) == (16_803 * 10**6, 86)
     total = [f for f in ex.results.facts if f.concept == "CostOfRevenues" and f.period == H1_10]
     assert all(f.value == 27_430_541_000 for f in total), total
+
+
+def test_a_misread_part_of_a_broken_sum_is_held_not_filed_in_its_proven_column(
+        tmp_path: Path) -> None:
+    """Line 507's 1H10 sales and marketing read "2,783,026" (printed 2,883,026): total cost and
+    expenses (line 510, 33,070,989) then breaks by 100,000. Other sums prove the column, and
+    nothing of its own confirms the figure: it and the sum's other unconfirmed parts are held,
+    the misreading is not filed."""
+    def edit(text: list[str]) -> None:
+        assert "2,883,026" in text[506]
+        text[506] = text[506].replace("2,883,026", "2,783,026")
+    ex = _edited(tmp_path, IIJ_1H11, edit)
+    assert not [f for f in ex.results.facts
+                if f.concept == "SalesAndMarketingExpenses" and f.period == H1_10]
+    [held] = [h for h in ex.results.review if h.line == 507 and h.text == "2,783,026"]
+    assert "CostsAndExpenses 33,070,989 (line 510) breaks" in held.reason
+
+
+def test_a_sum_broken_by_a_part_printed_as_a_deduction_holds_nothing(
+        tmp_path: Path) -> None:
+    """000's reconciliation (line 906) prints the quarter's net loss attributable to
+    noncontrolling interests as 48 and 18 without a sign; net income attributable to IIJ
+    (612, 849) is net income (564, 831) plus them. Flipped, the sum holds: the figure is filed
+    as printed (the build's consistency step stores it with its natural sign, -18 million),
+    and nothing is held for it."""
+    ex = _edited(tmp_path, IIJ_1H11, lambda text: None)
+    q2_11 = fact(ex, "NetIncomeAttributableToNoncontrollingInterests",
+                 dur("2011-07-01", "2011-09-30"))
+    assert abs(q2_11.value or 0) == Decimal("18000000") and 906 in lines_of(q2_11)
+    assert not [h for h in ex.results.review if h.line == 906]

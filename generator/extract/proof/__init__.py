@@ -164,6 +164,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
             yoy_rows.check(mapped.tables[t].table, table_columns)
     lists.check(columns, mapped.document.layout)
     arithmetic.anchor(columns)
+    arithmetic.doubt_broken(columns, taxonomy, truncate)
     misprints.settle(columns, taxonomy, truncate)
     proof = Proof(columns=columns)
     for column in columns:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from generator.extract.crosscheck import ContextKey, Terms, filed_concept
+from generator.extract.crosscheck import ContextKey, FactKey, Terms, fact_key, filed_concept
 from generator.extract.precision import half_unit
 from generator.extract.proof.columns import ROWS, ColumnFacts
 from generator.model.results import ResultFact
@@ -123,3 +123,54 @@ def anchor(columns: Sequence[ColumnFacts]) -> None:
                      if not all(column.placed(i) for i in at)]
             if len(loose) == 1:
                 column.confirm_fact(loose[0], ANCHORED)
+
+
+BROKEN = ("the printed sum {total} breaks (its parts give {computed}) and no check of its own "
+          "confirms this figure ({confirmed} of the sum's {members} figures are): it may be the "
+          "misread or misprinted one")
+Member = tuple[ResultFact, Decimal]  # a figure of a sum and its weight (the total's is -1)
+
+
+def doubt_broken(columns: Sequence[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> None:
+    """A complete sum that breaks has a wrong figure in it, and a proven column does not say
+    which: each of its figures that no check of its own confirms is held (a scan's
+    "2,783,026" for 2,883,026 otherwise went out in a column other sums prove) — unless one
+    figure explains the break: printed as a deduction (its sign flipped, the sum holds: the
+    cross-checks store it with its natural sign), or printed elsewhere with a value that makes
+    the sum hold (the misprint is that one, held by its other printing). Run after every check
+    that confirms figures one by one, :func:`anchor` included."""
+    printed: dict[FactKey, list[ResultFact]] = {}
+    for column in columns:
+        for fact in column.facts:
+            printed.setdefault(fact_key(fact, filed_concept(fact, taxonomy)), []).append(fact)
+    for column in columns:
+        for total, parts in column.broken_sums:
+            members: list[Member] = [(total, Decimal(-1)), *parts]
+            if _explained(members, printed, taxonomy, truncate):
+                continue
+            loose = [f for f, _ in members if not any(column.sure.get(i)
+                                                      for i in column._where(f))]
+            why = BROKEN.format(
+                total=f"{total.concept} {total.source.text} (line {total.source.line})",
+                computed=sum(((f.value or Decimal(0)) * w for f, w in parts), Decimal(0)),
+                confirmed=len(members) - len(loose), members=len(members))
+            for fact in loose:
+                column.doubt_fact(fact, why)
+
+
+def _explained(members: list[Member], printed: dict[FactKey, list[ResultFact]],
+               taxonomy: Taxonomy, truncate: bool) -> bool:
+    """Whether one figure accounts for the break: flipped, or replaced by another printing."""
+    off = sum(((f.value or Decimal(0)) * w for f, w in members), Decimal(0))
+    tolerance = sum((slack(f, taxonomy, truncate) for f, _ in members), Decimal(0))
+    for fact, weight in members:
+        value = fact.value or Decimal(0)
+        if abs(off - 2 * weight * value) <= tolerance:
+            return True
+        for other in printed.get(fact_key(fact, filed_concept(fact, taxonomy)), []):
+            if other is fact or other.value is None:
+                continue
+            moved = off + weight * (other.value - value)
+            if abs(moved) <= tolerance + slack(other, taxonomy, truncate):
+                return True
+    return False
