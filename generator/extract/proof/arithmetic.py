@@ -146,7 +146,7 @@ def doubt_broken(columns: Sequence[ColumnFacts], taxonomy: Taxonomy, truncate: b
     for column in columns:
         for total, parts in column.broken_sums:
             members: list[Member] = [(total, Decimal(-1)), *parts]
-            if _explained(members, printed, taxonomy, truncate):
+            if _explained(column, members, printed, taxonomy, truncate):
                 continue
             loose = [f for f, _ in members if not any(column.sure.get(i)
                                                       for i in column._where(f))]
@@ -158,15 +158,19 @@ def doubt_broken(columns: Sequence[ColumnFacts], taxonomy: Taxonomy, truncate: b
                 column.doubt_fact(fact, why)
 
 
-def _explained(members: list[Member], printed: dict[FactKey, list[ResultFact]],
-               taxonomy: Taxonomy, truncate: bool) -> bool:
-    """Whether one figure accounts for the break: flipped, or replaced by another printing."""
+def _explained(column: ColumnFacts, members: list[Member],
+               printed: dict[FactKey, list[ResultFact]], taxonomy: Taxonomy,
+               truncate: bool) -> bool:
+    """Whether one figure accounts for the break: flipped, or — already held, its other
+    printing disagreeing — replaced by that printing."""
     off = sum(((f.value or Decimal(0)) * w for f, w in members), Decimal(0))
     tolerance = sum((slack(f, taxonomy, truncate) for f, _ in members), Decimal(0))
     for fact, weight in members:
         value = fact.value or Decimal(0)
         if abs(off - 2 * weight * value) <= tolerance:
             return True
+        if not any(i in column.doubts for i in column._where(fact)):
+            continue  # a figure filed as printed cannot be the one the break is blamed on
         for other in printed.get(fact_key(fact, filed_concept(fact, taxonomy)), []):
             if other is fact or other.value is None:
                 continue
