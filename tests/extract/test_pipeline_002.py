@@ -361,3 +361,17 @@ def test_old_classification_outsourcing_is_not_the_current_outsourcing_line(
     check(ex, 560, "OutsourcingServicesRevenueIncludingWAN", q1_08, 3_690_496)
     check(ex, 574, "OutsourcingServicesRevenue", q1_08, 3_128_565)
     check(ex, 573, "WANServicesRevenue", q1_08, 561_931)
+
+
+def test_a_loss_printed_without_its_sign_joins_the_statement_s_figure(ex: Extraction) -> None:
+    """Line 540 prints the quarters' "Net income attributable to noncontrolling interests 82
+    48", a loss: net income attributable to IIJ (535, 612) is net income (453, 564) plus it.
+    The statement (line 632, "LESS: NET LOSS ATTRIBUTABLE TO NONCONTROLLING INTERESTS 82,384
+    ... 48,042") files the loss as -82,384 and -48,042 thousand. Turned, the sum holds: the
+    printing joins the statement's fact with its correction, instead of being held against
+    it."""
+    for period, value in ((dur("2009-07-01", "2009-09-30"), -82_384_000),
+                          (dur("2010-07-01", "2010-09-30"), -48_042_000)):
+        nci = fact(ex, "NetIncomeAttributableToNoncontrollingInterests", period)
+        assert nci.value == value and 540 in lines_of(nci)
+    assert not [h for h in ex.results.review if h.line == 540]

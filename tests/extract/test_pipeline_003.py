@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from generator.extract.pipeline import Extraction
-from tests.extract.samples import check, check_rounded, dur, extraction, inst
+from tests.extract.samples import check, check_rounded, dur, extraction, fact, inst, lines_of
 
 DOC = "003_beeb705454dfa33f.txt"
 H1_16, H1_17 = dur("2016-04-01", "2016-09-30"), dur("2017-04-01", "2017-09-30")
@@ -175,3 +175,19 @@ def test_segment_summary(ex: Extraction, concept: str, member: str, prior: int,
 def test_every_number_is_accounted_for(ex: Extraction) -> None:
     assert ex.coverage.numbers == ex.coverage.accounted
 
+
+
+def test_a_reconciliation_s_deduction_printed_negative_joins_the_statement_s_figure(
+        ex: Extraction) -> None:
+    """Line 161 prints "Depreciation and Amortization (5,284 ) (6,022 )" between adjusted
+    EBITDA (7,232, 8,338) and operating income (1,948, 2,316): a deduction, printed with its
+    sign. The cash-flow statement (line 199) prints 5,283,504 and 6,021,880. Turned, the
+    reconciliation holds (7,232 - 5,284 = 1,948): the printing joins the statement's fact,
+    the sign turned and said so, instead of being held against it."""
+    for period, value in ((dur("2016-04-01", "2016-09-30"), 5_283_504_000),
+                          (dur("2017-04-01", "2017-09-30"), 6_021_880_000)):
+        depreciation = fact(ex, "DepreciationAndAmortization", period)
+        assert depreciation.value == value and 161 in lines_of(depreciation)
+    notes = [c for c in ex.coverage.corrections if c.location.endswith(":161")]
+    assert [n.printed for n in notes] == ["(5,284 )", "(6,022 )"]
+    assert all("deduction's sign" in n.reason for n in notes)

@@ -100,6 +100,8 @@ def check(column: ColumnFacts, sums: list[tuple[str, Terms]], taxonomy: Taxonomy
             elif len(parts) == len(terms):
                 breaks.append(f"{what} vs its parts' {computed}")
                 column.broken_sums.append((total, tuple(numeric)))
+            else:
+                column.partial_sums.append((total, tuple(numeric)))
     if holds:
         column.confirm(CHECK, f"{len(holds)} printed total(s) equal their printed parts: "
                               + "; ".join(holds[:3]), ROWS)

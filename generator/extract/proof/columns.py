@@ -67,6 +67,10 @@ class ColumnFacts:
     # ``recomputed``: the value its other figures give a figure printed twice, differently.
     broken_sums: list[tuple[ResultFact, tuple[tuple[ResultFact, Decimal], ...]]] = field(
         default_factory=list)
+    # ... and each that breaks with a part not printed (it may be nil): no evidence against
+    # anything, but a sign turned may make it hold (``misprints``: a deduction's sign)
+    partial_sums: list[tuple[ResultFact, tuple[tuple[ResultFact, Decimal], ...]]] = field(
+        default_factory=list)
     # Figures a check of their own table shows misprinted, with the value their other printing
     # carries and the correction to file them with (``misprints``): figure -> (value, why)
     corrected: dict[int, tuple[Decimal, Correction]] = field(default_factory=dict)

@@ -20,6 +20,7 @@ from generator.extract.crosscheck import FactKey, fact_key, filed_concept, locat
 from generator.extract.layout import Cell, Row
 from generator.extract.precision import consistent, plausible_misprint, round_to
 from generator.extract.proof import ratios
+from generator.extract.proof.arithmetic import slack
 from generator.extract.proof.columns import ColumnFacts
 from generator.extract.proof.percent import recomputes
 from generator.model.fact import Correction
@@ -60,9 +61,12 @@ def settle(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> No
                 continue  # a figure of another period or line, not a misprint of this one
             evidence = (_yoy(column, fact, wanted)
                         or _ratio(columns, fact, wanted, taxonomy, truncate))
+            what = "misprint"
+            if evidence is None:
+                evidence, what = _deduction(column, fact, wanted, taxonomy, truncate), "deduction"
             if evidence is None:
                 continue
-            reason = (f"misprint of {source.concept} as {location(source)} prints it "
+            reason = (f"{what} of {source.concept} as {location(source)} prints it "
                       f"({source.source.text}): {evidence}")
             column.corrected[i] = (wanted, Correction(
                 printed=fact.source.text or "", corrected=wanted, reason=reason,
@@ -101,6 +105,28 @@ def _yoy(column: ColumnFacts, fact: ResultFact, wanted: Decimal) -> str | None:
         return None
     return (f"its YoY {pct.text}% over {before.text} (line {before.line}) recomputes from "
             f"{candidate.value:,}, not from {printed.text}")
+
+
+def _deduction(column: ColumnFacts, fact: ResultFact, wanted: Decimal, taxonomy: Taxonomy,
+               truncate: bool) -> str | None:
+    """Printed with the sign of a deduction (a reconciliation's "Depreciation and
+    Amortization (5,284 )" between adjusted EBITDA and operating income): ``wanted`` is its
+    value with the sign turned, and a sum of its own column that breaks as printed holds
+    with it so (one whose other parts are not all printed too: a nil line is not printed,
+    and the sum holding to the unit once the sign is turned is no coincidence)."""
+    if fact.value is None or wanted != -fact.value:
+        return None
+    for total, parts in (*column.broken_sums, *column.partial_sums):
+        members = [(total, Decimal(-1)), *parts]
+        if not any(f is fact for f, _ in members):
+            continue
+        off = sum(((wanted if f is fact else f.value or Decimal(0)) * w for f, w in members),
+                  Decimal(0))
+        tolerance = sum((slack(f, taxonomy, truncate) for f, _ in members), Decimal(0))
+        if abs(off) <= tolerance:
+            return (f"printed with a deduction's sign: {total.concept} {total.source.text} "
+                    f"(line {total.source.line}) is its parts' sum with it as {wanted:,}")
+    return None
 
 
 def _row_of(rows: tuple[Row, ...], period: Duration) -> Row | None:
