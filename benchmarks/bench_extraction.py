@@ -3,7 +3,7 @@ releases it has never seen (issue 10: never file a wrong figure).
 
     python benchmarks/bench_extraction.py [--per-layout 8] [--layouts tabs spaces2 single ocr]
                                           [--seed0 0] [--show-wrong 3] [--keep DIR]
-                                          [--highlights]
+                                          [--highlights] [--kind Q1|H1|Q3|FY]
 
 For each layout, ``--per-layout`` synthetic first-half releases (seeds seed0, seed0+1, ...; the
 same seeds for every layout, so a layout's numbers compare with another's) are written to a
@@ -12,6 +12,7 @@ per release (never only a pooled number), then the min / max per layout. ``--sho
 the first wrong facts of each release (line, what was filed, what was printed there).
 ``--highlights`` opens each release with highlights whose figures print their own units
 ("Revenues JPY34,272 million ($410.3 million) JPY32,300 million": actuals and targets).
+``--kind`` makes them first-quarter, nine-months or full-year releases instead.
 Not a test: run it by hand.
 """
 
@@ -37,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="also write each release (and truth) here")
     parser.add_argument("--highlights", action="store_true",
                         help="open each release with unit-bearing highlights and targets")
+    parser.add_argument("--kind", default="H1", choices=["Q1", "H1", "Q3", "FY"],
+                        help="the period the releases report (default: the first half)")
     args = parser.parse_args(argv)
 
     os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="xbrlgen-bench-"))
@@ -57,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         for layout in args.layouts:
             for seed in range(args.seed0, args.seed0 + args.per_layout):
                 release = synthetic_release(taxonomy, args.company, seed=seed, layout=layout,
-                                            options=ReleaseOptions(highlights=args.highlights))
+                                            options=ReleaseOptions(highlights=args.highlights,
+                                                                   kind=args.kind))
                 path = Path(tmp) / release.name
                 path.write_text(release.text, encoding="utf-8")
                 if args.keep:

@@ -50,6 +50,9 @@ def add_highlights(page: Page, tables: list[Table], rp: ReportingPeriod, short: 
     """The highlights block, its truth figures on their lines; nothing when the statements
     print none of the items as a positive figure."""
     period = Duration(start=rp.start, end=rp.end)
+    # companies announce targets for a first half and a full year, never for a quarter or
+    # nine months: those releases' highlights print their results alone
+    targeted = rp.kind in ("H1", "FY")
     rows: list[tuple[str, list[str], list[TruthFigure]]] = []
     for concept, label in ITEMS:
         actual = _current(tables, concept, "JPY", period)
@@ -75,6 +78,9 @@ def add_highlights(page: Page, tables: list[Table], rp: ReportingPeriod, short: 
         target = (shown * Decimal(rng.randint(920, 1080)) / 1000).quantize(
             Decimal("1E2"), rounding=ROUND_HALF_UP) if shown >= 1000 else shown
         target = target.quantize(Decimal(1))  # printed as whole millions
+        if not targeted:
+            rows.append((label.format(short=short), cells, truth))
+            continue
         cells.append(f"JPY{target:,} million")
         truth.append(TruthFigure(
             concept=concept, period=period, dimensions=FORECAST, unit="JPY",
@@ -85,7 +91,8 @@ def add_highlights(page: Page, tables: list[Table], rp: ReportingPeriod, short: 
         return
     page.add(f"Highlights of {rp.label} Financial Results")
     page.add()
-    page.add(f"    {rng.choice(ACTUAL_WORDS)} {rng.choice(TARGET_WORDS)}")
+    actual_words, target_words = rng.choice(ACTUAL_WORDS), rng.choice(TARGET_WORDS)
+    page.add(f"    {actual_words} {target_words}" if targeted else f"    {actual_words}")
     for label, cells, truth in rows:
         page.add(f"{label} {' '.join(cells)}", truth)
     page.add()

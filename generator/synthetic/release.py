@@ -15,6 +15,7 @@ prose, dates, the exchange rate and page numbers.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -34,7 +35,7 @@ from generator.synthetic.render import (
     spaced_table,
     tabs_table,
 )
-from generator.synthetic.results import reporting_period
+from generator.synthetic.results import KINDS, reporting_period
 from generator.synthetic.statements import Style, Table, build_tables
 from generator.synthetic.truth import TruthFigure
 
@@ -56,6 +57,9 @@ class ReleaseOptions:
     # the opening's highlights, figures printing their own units (off unless asked: a release
     # without them is the text it always was)
     highlights: bool = False
+    # the period the release reports: "Q1", "H1" (default: the text it always was), "Q3" (nine
+    # months) or "FY"
+    kind: str = "H1"
 
 
 @dataclass(frozen=True)
@@ -112,10 +116,12 @@ def synthetic_release(
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; one of {', '.join(LAYOUTS)}")
     opts = options or ReleaseOptions()
+    if opts.kind not in KINDS:
+        raise ValueError(f"unknown period kind {opts.kind!r}; one of {', '.join(KINDS)}")
     rng = random.Random(f"{company_id}:{seed}")
     company = taxonomy.companies[company_id]
     year = fiscal_year if fiscal_year is not None else rng.randint(*FISCAL_YEARS)
-    rp = reporting_period(taxonomy, company_id, year)
+    rp = reporting_period(taxonomy, company_id, year, opts.kind)
     usd = _pick(opts.usd, rng, 0.75)
     rate = Decimal(rng.randint(7500, 15500)).scaleb(-2) if usd else None
     style = Style(
@@ -156,6 +162,7 @@ def synthetic_release(
         "percent": style.percent, "yoy": style.yoy, "long_labels": style.long_labels,
         "multiline_headers": shape.multiline_headers, "indent_labels": shape.indent_labels,
         "tight": shape.tight, "dash": style.dash, "highlights": opts.highlights,
+        "kind": opts.kind,
     }
     return SyntheticRelease(
         name=f"synthetic-{company_id}-{layout}-{seed}.txt", text=text, company=company_id,
@@ -170,12 +177,15 @@ def _opening(page: Page, name: str, short: str, rp: ReportingPeriod, rate: Decim
     fy_end = f"{rp.fiscal_year_end:%B} {rp.fiscal_year_end.day}, {rp.fiscal_year_end.year}"
     start = f"{rp.start:%B} {rp.start.day}"
     end = f"{rp.end:%B} {rp.end.day}, {rp.end.year}"
-    page.add(f"{short} Announces First Six Months Financial Results for the Fiscal Year Ending "
-             f"{fy_end}")
+    _, _, title, span = KINDS[rp.kind]
+    ending = "Ended" if rp.kind == "FY" else "Ending"
+    page.add(f"{short} Announces {title} Financial Results for the Fiscal Year {ending} {fy_end}")
     page.add()
-    page.add(f"TOKYO, November 12, {rp.end.year} -- {name} (\"{short}\") today announced its "
-             f"consolidated financial results for the first six months of the Fiscal Year Ending "
-             f"{fy_end} (from {start} to {end}, \"{rp.label}\").")
+    span = "the Fiscal Year Ended" if rp.kind == "FY" else f"the {span} of the Fiscal Year {ending}"
+    day = rp.end + dt.timedelta(days=43)  # six weeks on: November 12 for a first half
+    page.add(f"TOKYO, {day:%B} {day.day}, {day.year} -- {name} (\"{short}\") today announced its "
+             f"consolidated financial results for {span} {fy_end} (from {start} to {end}, "
+             f"\"{rp.label}\").")
     page.add()
     if rate is not None:
         page.add("The translation of Japanese yen into U.S. dollars is solely for the convenience "

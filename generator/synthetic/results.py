@@ -41,18 +41,31 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def reporting_period(taxonomy: Taxonomy, company_id: str, fiscal_year: int) -> ReportingPeriod:
-    """The first half of ``fiscal_year`` (the year it starts in) on the company's calendar."""
+# The period kinds a synthetic release may report: months from the fiscal year's start, the
+# prefix of its label ("1Q FY2026") and how its title and opening name it.
+KINDS: dict[str, tuple[int, str, str, str]] = {
+    "Q1": (3, "1Q", "First Quarter", "first three months"),
+    "H1": (6, "1H", "First Six Months", "first six months"),
+    "Q3": (9, "1Q-3Q", "Nine Months", "first nine months"),
+    "FY": (12, "", "Full-Year", "fiscal year"),
+}
+
+
+def reporting_period(taxonomy: Taxonomy, company_id: str, fiscal_year: int,
+                     kind: str = "H1") -> ReportingPeriod:
+    """The year to date of ``kind`` (default: the first half) of ``fiscal_year`` (the year it
+    starts in) on the company's calendar."""
+    months, prefix, _, _ = KINDS[kind]
     end_month = taxonomy.companies[company_id].fiscal_year_end_month
     fy_start = dt.date(fiscal_year, end_month % 12 + 1, 1)
     one_day = dt.timedelta(days=1)
     return ReportingPeriod(
-        kind="H1",
+        kind=kind,
         start=fy_start,
-        end=_add_months(fy_start, 6) - one_day,
+        end=_add_months(fy_start, months) - one_day,
         fiscal_year_start=fy_start,
         fiscal_year_end=_add_months(fy_start, 12) - one_day,
-        label=f"1H FY{fiscal_year}",
+        label=f"{prefix} FY{fiscal_year}".strip(),
     )
 
 

@@ -239,6 +239,12 @@ def draw_values(
     prior_open = Decimal(rng.randint(1_000, 900_000) * 1000)
     if prior_open + increase["prior"] <= 0:
         prior_open = -increase["prior"] + Decimal(rng.randint(1_000, 90_000) * 1000)
+    if periods.prior.end == periods.current.start - dt.timedelta(days=1):
+        # a full year's release: the prior year closes on the cash the current one opens with
+        if opening - increase["prior"] <= 0:
+            opening += increase["prior"] - opening + Decimal(rng.randint(1_000, 90_000) * 1000)
+            closing = opening + increase["current"]
+        prior_open = opening - increase["prior"]
     cash = {"prior": opening, "current": closing}
     assets_side = _summands(taxonomy, BALANCE[0])
     for which in ("prior", "current"):
