@@ -66,11 +66,17 @@ def _normalized(text: str, company_names: tuple[str, ...]) -> str:
     key = _fold(text)
     for pattern in _name_patterns(company_names):
         key = pattern.sub(COMPANY_TOKEN, key)
-    match = _TRAILING_NOTE.match(key)
+    match = _trailing_note(key)
     while match and match.group("head").split()[-1] not in _MONTHS:
         key = match.group("head").strip()
-        match = _TRAILING_NOTE.match(key)
+        match = _trailing_note(key)
     return " ".join(_singular(word) for word in key.split())
+
+
+def _trailing_note(key: str) -> re.Match[str] | None:
+    """:data:`_TRAILING_NOTE`'s match, tried only on a key ending in a digit: the pattern
+    backtracks over the whole key before it fails, and most keys end in a word."""
+    return _TRAILING_NOTE.match(key) if key[-1:].isdigit() else None
 
 
 def _singular(word: str) -> str:

@@ -3,6 +3,7 @@ network's wordings name (global aliases, row aliases, breakdown member aliases).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
@@ -17,6 +18,7 @@ KIND_BONUS = 2
 TITLE_BONUS = 1000  # the taxonomy names this table by its title: that decides
 
 
+@functools.lru_cache(maxsize=1 << 12)  # network ids, titles and wordings, asked per table
 def _squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
@@ -45,29 +47,37 @@ def _names(index: AliasIndex, network: NetworkAliases, label: str) -> bool:
 Mode = Literal["rows", "periods", "matrix"]
 
 
-def _row_hits(index: AliasIndex, network: NetworkAliases, table: Table) -> int:
-    return sum(
-        1 for row in table.rows if any(c is not None for c in row.cells)
-        and _names_row(index, network, row.label)
-    )
+def row_labels(table: Table) -> tuple[str, ...]:
+    """The labels of the rows that print a figure: what a network's wordings must name (found
+    once per table, not once per network scored)."""
+    return tuple(row.label for row in table.rows if any(c is not None for c in row.cells))
 
 
-def score_mode(index: AliasIndex, network: NetworkAliases, table: Table) -> tuple[int, Mode]:
+def _row_hits(index: AliasIndex, network: NetworkAliases, labels: tuple[str, ...]) -> int:
+    return sum(1 for label in labels if _names_row(index, network, label))
+
+
+def score_mode(index: AliasIndex, network: NetworkAliases, table: Table,
+               labels: tuple[str, ...] | None = None,
+               transposed: bool | None = None) -> tuple[int, Mode]:
     """How well the network fits the table, and how the table reads.
 
     Rows name line items ("rows"); a table whose figure columns carry no period while its rows
     do is either one row per period with the items in the header ("periods") or a statement
     matrix whose rows are line items and columns components ("matrix"): whichever the
     network's wordings explain better. A kind hint naming the network adds a bonus.
+    ``labels`` and ``transposed`` are the table's :func:`row_labels` and
+    :func:`is_transposed`, when the caller scoring every network has them already.
     """
     mode: Mode = "rows"
-    if is_transposed(table):
+    labels = row_labels(table) if labels is None else labels
+    if is_transposed(table) if transposed is None else transposed:
         by_column, uncovered, items = read_items(index, network, table)
         header_hits = (2 * len(items) if by_column else len(items)) - uncovered
-        row_hits = _row_hits(index, network, table)
+        row_hits = _row_hits(index, network, labels)
         hits, mode = (row_hits, "matrix") if row_hits > header_hits else (header_hits, "periods")
     else:
-        hits = _row_hits(index, network, table)
+        hits = _row_hits(index, network, labels)
     bonus = 0
     kind = _squash(table.kind or "")
     if kind and (kind in _squash(network.network.id) or kind in _squash(network.network.title)):
@@ -86,10 +96,11 @@ def choose_layout(index: AliasIndex, table: Table) -> tuple[NetworkAliases | Non
     """Best-scoring network (ties: the earlier network) and the table's reading; no network
     if none names anything in the table."""
     best: tuple[int, int] | None = None
-    chosen: tuple[NetworkAliases | None, Mode] = (None, "periods" if is_transposed(table)
-                                                  else "rows")
+    transposed = is_transposed(table)
+    labels = row_labels(table)
+    chosen: tuple[NetworkAliases | None, Mode] = (None, "periods" if transposed else "rows")
     for network in index.networks.values():
-        value, mode = score_mode(index, network, table)
+        value, mode = score_mode(index, network, table, labels, transposed)
         if value <= 0:
             continue
         rank = (value, -network.network.order)

@@ -54,6 +54,9 @@ _SCANNER = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), r
 _PERIOD_KINDS = {"ended", "fy_ended", "as_of", "date", "bad_date", "half", "quarter", "fy",
                  "fy_quarter"}
 _FILLER = re.compile(r"[\s|\[\]·•.,:;_\-–—()*]+")
+# Running words a header never prints: a line left with one of them is a label.
+_LABEL_WORDS = re.compile(
+    r"(?<![A-Za-z])(and|shares|respectively|thousand|for|the)(?![A-Za-z])", re.I)
 
 
 @dataclass
@@ -130,13 +133,14 @@ def header_coverage(text: str) -> tuple[float, int]:
     total = len(_FILLER.sub("", clean))
     if total == 0:
         return 0.0, 0
-    rest = _SCANNER.sub(" ", clean)
-    if re.search(r"(?<![A-Za-z])(and|shares|respectively|thousand|for|the)(?![A-Za-z])", rest,
-                 re.I):
+    found = list(_SCANNER.finditer(clean))  # scanned once: the text between is ``rest``
+    rest = " ".join(clean[a:b] for a, b in zip(
+        (0, *(m.end() for m in found)), (*(m.start() for m in found), len(clean)), strict=True))
+    if _LABEL_WORDS.search(rest):
         return 0.0, 0
     covered = 0
     items = 0
-    for m in _SCANNER.finditer(clean):
+    for m in found:
         if m.lastgroup not in {"forecast", "actual"}:
             covered += len(_FILLER.sub("", m.group(0)))
         if m.lastgroup in _PERIOD_KINDS or m.lastgroup in {"unit", "change"}:
