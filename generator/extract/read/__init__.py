@@ -110,7 +110,8 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     wrapped = hard_wrapped(lines)
     if layout == "ocr" and wrapped and detect_layout(unwrapped(lines)) == "runon":
         layout = "runon"  # run-on tables wrapped at a width
-    segments = _segments(layout, lines, wrapped=wrapped)
+    furniture = page_furniture(lines)  # found once: the segments and the accounts use it
+    segments = _segments(layout, lines, furniture, wrapped=wrapped)
     companies = [company] if company else list(taxonomy.companies.values())
     _fix_labels(segments, companies, ocr=layout == "ocr")
     assembly = Assembler(calendar, ocr=layout == "ocr", lines=lines).run(segments)
@@ -136,7 +137,7 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     tables = (*assembly.tables, *listed.tables, *highlights,
               *read_runon_highlights(lines, in_tables, calendar))
     usd_rate = detect_usd_rate(text)
-    accounts = account(lines, tables, assembly.loose, page_furniture(lines), usd_rate)
+    accounts = account(lines, tables, assembly.loose, furniture, usd_rate)
     return Document(
         name=name, layout=layout, encoding=encoding,
         company=company_id, period=period, usd_rate=usd_rate,
@@ -147,8 +148,8 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     )
 
 
-def _segments(layout: Layout, lines: list[str], *, wrapped: bool = False) -> list[Segment]:
-    furniture = page_furniture(lines)
+def _segments(layout: Layout, lines: list[str], furniture: set[int], *, wrapped: bool = False
+              ) -> list[Segment]:
     if layout == "newswire":
         return spaced.segments(lines, furniture)
     if layout == "slides":

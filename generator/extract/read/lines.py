@@ -50,10 +50,10 @@ def strip_markup(text: str) -> str:
 def page_furniture(lines: list[str]) -> set[int]:
     """0-based indexes of page numbers and running footers ("- 8 - IIJ 1H FY2013", "-1-",
     a short line repeated on several pages) so tables split by a page break join up."""
-    counts = Counter(squash_spaces(t) for t in lines if 0 < len(squash_spaces(t)) <= 30)
+    flats = [squash_spaces(t) for t in lines]  # each line squashed once
+    counts = Counter(flat for flat in flats if 0 < len(flat) <= 30)
     drop: set[int] = set()
-    for i, text in enumerate(lines):
-        flat = squash_spaces(text)
+    for i, flat in enumerate(flats):
         if not flat:
             continue
         repeated = counts[flat] >= 3 and _running_footer(flat)
@@ -109,8 +109,9 @@ def fix_company_names(label: str, companies: Iterable[Company]) -> str:
     inside a number a label prints ("12,113,695 shares" keeps its "113")."""
     for company in companies:
         short = min(company.names, key=len)
-        for wrong in _misreadings(tuple(company.ocr_names)):
-            label = wrong.sub(short, label)
+        for printed, wrong in _misreadings(tuple(company.ocr_names)):
+            if printed in label:  # no match without the words themselves: skip the scan
+                label = wrong.sub(short, label)
         pattern = ocr_name_pattern(short)
         if pattern is not None:
             label = pattern.sub(partial(_name_or_keep, short=short), label)
@@ -118,10 +119,12 @@ def fix_company_names(label: str, companies: Iterable[Company]) -> str:
 
 
 @cache
-def _misreadings(ocr_names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """The declared misreadings as whole-word patterns, longest first (compiled once)."""
+def _misreadings(ocr_names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The declared misreadings, each with its whole-word pattern, longest first (compiled
+    once)."""
     return tuple(
-        re.compile(rf"(?<![A-Za-z0-9])(?<![0-9][,.]){re.escape(wrong)}(?![A-Za-z0-9])(?![,.][0-9])")
+        (wrong, re.compile(
+            rf"(?<![A-Za-z0-9])(?<![0-9][,.]){re.escape(wrong)}(?![A-Za-z0-9])(?![,.][0-9])"))
         for wrong in sorted(ocr_names, key=len, reverse=True))
 
 
