@@ -212,7 +212,7 @@ class AliasIndex:
         self._keys: dict[str, str] = {}
         # Memos of the mappers' pure questions about a (network id, wording): a release asks
         # them once per row and network, and repeats its wordings (see extract/map_rows).
-        self.names_row: dict[tuple[str, str], bool] = {}
+        self.networks_naming: dict[str, frozenset[str]] = {}  # label -> network ids
         self.known_wordings: dict[str, dict[str, bool]] = {}
         self.splits: dict[tuple[str, str], tuple[tuple[tuple[str, bool], ...], int]] = {}
         self.fuzzy: dict[tuple[str, str], Any] = {}  # map_rows.fuzzy's readings (or None)
@@ -240,7 +240,7 @@ class AliasIndex:
     def clear_memos(self) -> None:
         """Forget the memoised answers (they are recomputed on demand: same results)."""
         self._keys.clear()
-        self.names_row.clear()
+        self.networks_naming.clear()
         self.splits.clear()
         self.fuzzy.clear()
 
