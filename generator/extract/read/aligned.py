@@ -42,12 +42,31 @@ LABEL_INDENT = 4  # how far a label may be indented from the table's label margi
 YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _figures(row: list[Cell]) -> list[Cell]:
+class _Row(list[Cell]):
+    """A line's cells, its figures found once: each pass over a table (blocks, labels,
+    headings, grid, placement) asks them of every row again."""
+
+    __slots__ = ("figures",)
+
+    def __init__(self, found: list[Cell]) -> None:
+        super().__init__(found)
+        self.figures: tuple[Cell, ...] | None = None
+
+
+def _figures(row: list[Cell]) -> tuple[Cell, ...]:
     """The figure cells of a row; a first cell is the label unless it is a figure itself. A
     row whose only "figures" are bare years is a heading ("September 30, 2012" / "2013"):
     printed amounts carry thousands separators."""
-    found = [c for i, c in enumerate(row) if is_figure(c.text) and (i > 0 or c.start > 0)]
-    return [] if all(YEAR.fullmatch(c.text) for c in found) else found
+    if isinstance(row, _Row):
+        if row.figures is None:
+            row.figures = _find_figures(row)
+        return row.figures
+    return _find_figures(row)
+
+
+def _find_figures(row: list[Cell]) -> tuple[Cell, ...]:
+    found = tuple(c for i, c in enumerate(row) if is_figure(c.text) and (i > 0 or c.start > 0))
+    return () if all(YEAR.fullmatch(c.text) for c in found) else found
 
 
 def _is_header(row: list[Cell]) -> bool:
@@ -286,7 +305,7 @@ def _page_breaks(rows: list[list[Cell]], furniture: frozenset[int]) -> frozenset
 def read_columns(lines: list[str], furniture: frozenset[int] = frozenset()) -> Rewritten:
     """Every table of the text read by column position (see the module's docstring)."""
     shown = ["" if i in furniture else line for i, line in enumerate(lines)]  # page furniture
-    rows = [cells(line) for line in shown]
+    rows: list[list[Cell]] = [_Row(cells(line)) for line in shown]
     breaks = _page_breaks(rows, furniture)
     out = Rewritten(list(lines))
     previous: _Block | None = None

@@ -116,12 +116,17 @@ def _unit(text: str) -> Unit:
     return Unit("value", currency, scale, text)
 
 
+_QUARTER_TOKEN = re.compile(r"\b[1-4]Q\d{2}\b")
+_MONTH_DAY = re.compile(rf"{_MON}[a-z]*\.?\s+\d")
+_QUARTER_MISREAD = re.compile(r"\b([1-4])[0O]Q?(\d{2})\b")
+
+
 def normalize_quarters(text: str) -> str:
     """OCR reads "2Q11" as "2011" or "20Q11"; beside a real quarter token ("2Q10") such a
     token is the quarter too."""
-    if not re.search(r"\b[1-4]Q\d{2}\b", text) or re.search(rf"{_MON}[a-z]*\.?\s+\d", text):
+    if not _QUARTER_TOKEN.search(text) or _MONTH_DAY.search(text):
         return text
-    return re.sub(r"\b([1-4])[0O]Q?(\d{2})\b", r"\1Q\2", text)
+    return _QUARTER_MISREAD.sub(r"\1Q\2", text)
 
 
 @functools.lru_cache(maxsize=1 << 14)  # asked of a line by several readers and passes

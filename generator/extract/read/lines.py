@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 
 from generator.model.entity import Company
 
@@ -183,10 +183,15 @@ def is_prose(text: str) -> bool:
     return len(words) > 14 and lower * 2 > len(words) and verbs is not None
 
 
+_BULLET = re.compile(r"^\s*([-•◆●■➢※]\s|\*\s*[A-Za-z])")
+_NOTE = re.compile(r"^(Note\b|Notes?\s*\d|\(Note|\*\d?\s|[*※])", re.IGNORECASE)
+_NOTE_OCR = re.compile(r"^\(?Note\w?\)", re.IGNORECASE)  # "(Notel)": OCR of "(Note1)"
+
+
+@lru_cache(maxsize=1 << 14)  # asked of a row's label by several passes
 def is_note(text: str) -> bool:
     """Notes and bullet points under a table end it."""
-    if re.match(r"^\s*([-•◆●■➢※]\s|\*\s*[A-Za-z])", text):
+    if _BULLET.match(text):
         return True
     flat = squash_spaces(text).lstrip("⁽(")
-    return bool(re.match(r"^(Note\b|Notes?\s*\d|\(Note|\*\d?\s|[*※])", flat, re.IGNORECASE)) or \
-        bool(re.match(r"^\(?Note\w?\)", flat, re.IGNORECASE))  # "(Notel)": OCR of "(Note1)"
+    return bool(_NOTE.match(flat)) or bool(_NOTE_OCR.match(flat))

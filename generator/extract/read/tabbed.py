@@ -20,12 +20,13 @@ from generator.extract.read.segments import (
 from generator.extract.read.stacked import join_stacked_headings
 
 _JUNK = {",", ".", "·", "•", "●", "_·"}
+_WORDS_IN_PARENS = re.compile(r"\((?:[A-Za-z][A-Za-z ]*)\)")
 
 
 def _cell_tokens(cells: list[str]) -> list[str | None]:
     tokens: list[str | None] = []
     for cell in cells:
-        text = re.sub(r"\((?:[A-Za-z][A-Za-z ]*)\)", " ", strip_markup(cell))  # "(Annual)"
+        text = _WORDS_IN_PARENS.sub(" ", strip_markup(cell))  # "(Annual)"
         words = [w for w in text.split() if w not in _JUNK]
         if not words:
             tokens.append(EMPTY)
