@@ -179,6 +179,7 @@ class NetworkAliases:
     wordings: dict[str, list[Candidate]]
     concepts: set[str]
     _lookalikes: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+    _breakdowns: tuple[NodeRef, ...] | None = field(default=None, repr=False, compare=False)
 
     def candidates(self, key: str) -> list[Candidate]:
         return self.wordings.get(key, [])
@@ -191,8 +192,11 @@ class NetworkAliases:
                 self._lookalikes.setdefault(lookalike_key(wording), []).append(wording)
         return self._lookalikes.get(lookalike_key(key), [])
 
-    def breakdown_places(self) -> list[NodeRef]:
-        return [p for p in self.places if p.node.breakdown]
+    def breakdown_places(self) -> tuple[NodeRef, ...]:
+        """The places with a breakdown, found once (asked for every new label and network)."""
+        if self._breakdowns is None:
+            self._breakdowns = tuple(p for p in self.places if p.node.breakdown)
+        return self._breakdowns
 
 
 #: Memoised answers an index keeps before it starts over (bounded memory over a huge input).

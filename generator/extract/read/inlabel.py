@@ -20,6 +20,7 @@ dated with the issued shares). Which concept the words name is taxonomy data
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -159,6 +160,7 @@ def _runs(label: str, taken: list[tuple[int, int]]) -> list[_Run]:
     return sorted(runs, key=lambda r: r.start)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # each label is masked by the mapper and the accounts
 def _masked(label: str) -> str:
     """The label with every date blotted out (same length), so that no year or day is read as
     a figure ("at March 31, 2010, 206,478 shares")."""
