@@ -32,7 +32,7 @@ from generator.extract.precision import (
 )
 from generator.model.fact import Correction
 from generator.model.results import ResultFact
-from generator.model.taxonomy import CalculationArc, Taxonomy
+from generator.model.taxonomy import CalculationArc, Representation, Taxonomy
 from generator.taxonomy.memo import per_taxonomy
 
 FactKey = tuple[str, str, tuple[tuple[str, str], ...], str | None]
@@ -48,12 +48,21 @@ def filed_concept(fact: ResultFact, taxonomy: Taxonomy) -> str:
     """The concept a fact is filed as: a ``representation``'s concept when the fact has a
     non-default member on its axis (a forecast of operating income is filed as
     OperatingIncomeForecast), so sums bind as they will in the instance."""
-    for rep in taxonomy.representations:
-        if rep.concept == fact.concept and rep.axis in fact.dimensions:
+    for rep in _representations(taxonomy).get(fact.concept, ()):
+        if rep.axis in fact.dimensions:
             axis = taxonomy.axes.get(rep.axis)
             if axis is None or fact.dimensions[rep.axis] != axis.default:
                 return rep.by
     return fact.concept
+
+
+@per_taxonomy  # asked of every fact by the proof and the cross-check
+def _representations(taxonomy: Taxonomy) -> dict[str, tuple[Representation, ...]]:
+    """The taxonomy's ``representations`` of each concept, in declared order."""
+    out: dict[str, list[Representation]] = {}
+    for rep in taxonomy.representations:
+        out.setdefault(rep.concept, []).append(rep)
+    return {concept: tuple(reps) for concept, reps in out.items()}
 
 
 Terms = tuple[tuple[str, Decimal], ...]  # ((child, weight), ...)

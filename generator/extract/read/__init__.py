@@ -39,6 +39,7 @@ from generator.limits import MAX_INPUT_BYTES, read_bytes
 from generator.model.concept import DataType
 from generator.model.entity import Company
 from generator.model.taxonomy import Taxonomy
+from generator.taxonomy.memo import per_taxonomy
 
 
 class ReleaseError(Exception):
@@ -123,9 +124,7 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
             "'Six Months Ended September 30, 2010' or 'JPY millions'.")
     problems.extend(assembly.problems)
     problems.extend(_truncation(assembly.tables, segments))
-    text_concepts = [name for name, c in taxonomy.concepts.items()
-                     if c.data_type is DataType.STRING and not c.abstract]
-    texts = read_texts(text, company, period, text_concepts, ocr=layout == "ocr")
+    texts = read_texts(text, company, period, _text_concepts(taxonomy), ocr=layout == "ocr")
     taken = {r.line for t in assembly.tables for r in t.rows} | {c.line for c in assembly.loose}
     listed = read_lists(lines, taken)
     problems.extend(listed.problems)
@@ -146,6 +145,13 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
         problems=tuple(problems),
         explained=dict(sorted(accounts.explained.items())), unexplained=tuple(accounts.unexplained),
     )
+
+
+@per_taxonomy
+def _text_concepts(taxonomy: Taxonomy) -> tuple[str, ...]:
+    """The taxonomy's text concepts (a release's headline, the company's name...)."""
+    return tuple(name for name, c in taxonomy.concepts.items()
+                 if c.data_type is DataType.STRING and not c.abstract)
 
 
 def _segments(layout: Layout, lines: list[str], furniture: set[int], *, wrapped: bool = False
