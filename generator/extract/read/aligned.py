@@ -9,8 +9,9 @@ over lines (as a PDF's text layer lays them out) are put back together first."""
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from generator.extract.layout import Column
@@ -48,9 +49,22 @@ class _Row(list[Cell]):
 
     __slots__ = ("figures",)
 
-    def __init__(self, found: list[Cell]) -> None:
+    def __init__(self, found: Iterable[Cell], figures: tuple[Cell, ...] | None = None) -> None:
         super().__init__(found)
-        self.figures: tuple[Cell, ...] | None = None
+        self.figures = figures
+
+
+@functools.lru_cache(maxsize=1 << 14)  # the layout test reads every line, then the reader
+def _line(line: str) -> tuple[tuple[Cell, ...], tuple[Cell, ...]]:
+    """A line's cells and its figures among them (:func:`_figures`)."""
+    found = tuple(cells(line))
+    return found, _find_figures(found)
+
+
+def _row(line: str) -> _Row:
+    """A line's cells as a row of its own (a list: each reading may keep it), figures known."""
+    found, figures = _line(line)
+    return _Row(found, figures)
 
 
 def _figures(row: list[Cell]) -> tuple[Cell, ...]:
@@ -64,7 +78,7 @@ def _figures(row: list[Cell]) -> tuple[Cell, ...]:
     return _find_figures(row)
 
 
-def _find_figures(row: list[Cell]) -> tuple[Cell, ...]:
+def _find_figures(row: Sequence[Cell]) -> tuple[Cell, ...]:
     found = tuple(c for i, c in enumerate(row) if is_figure(c.text) and (i > 0 or c.start > 0))
     return () if all(YEAR.fullmatch(c.text) for c in found) else found
 
@@ -305,7 +319,7 @@ def _page_breaks(rows: list[list[Cell]], furniture: frozenset[int]) -> frozenset
 def read_columns(lines: list[str], furniture: frozenset[int] = frozenset()) -> Rewritten:
     """Every table of the text read by column position (see the module's docstring)."""
     shown = ["" if i in furniture else line for i, line in enumerate(lines)]  # page furniture
-    rows: list[list[Cell]] = [_Row(cells(line)) for line in shown]
+    rows: list[list[Cell]] = [_row(line) for line in shown]
     breaks = _page_breaks(rows, furniture)
     out = Rewritten(list(lines))
     previous: _Block | None = None
@@ -472,7 +486,7 @@ def _join_wrapped_labels(out: list[str], rows: list[list[Cell]], first: int, las
 
 def aligned_rows(lines: list[str]) -> int:
     """How many lines look like rows of an aligned table (a label, then two or more figures)."""
-    return sum(1 for line in lines if "\t" not in line and len(_figures(cells(line))) >= 2)
+    return sum(1 for line in lines if "\t" not in line and len(_line(line)[1]) >= 2)
 
 
 def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
