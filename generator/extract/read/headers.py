@@ -50,7 +50,12 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"|\(forecast\)"),
     ("actual", r"\bactual\b"),
 ]
-_SCANNER = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.IGNORECASE)
+# Every phrase starts with a word character, "(" or "%": the lookahead turns the other
+# positions (spaces, commas, dots) away before the alternatives are tried there one by one.
+# It matches nothing itself, so the matches are the alternation's own.
+_SCANNER = re.compile(
+    r"(?=[\w(%])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS) + ")",
+    re.IGNORECASE)
 _PERIOD_KINDS = {"ended", "fy_ended", "as_of", "date", "bad_date", "half", "quarter", "fy",
                  "fy_quarter"}
 _FILLER = re.compile(r"[\s|\[\]·•.,:;_\-–—()*]+")
