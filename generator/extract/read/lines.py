@@ -18,7 +18,6 @@ _FOOTNOTE_TAIL = re.compile(
 _PAGE_NUMBER = re.compile(r"^\s*[-–—]?\s*\d{1,3}\s*[-–—]?\s*$")
 _PAGE_FOOTER = re.compile(r"^\s*[-–—]\s*\d{1,3}\s*[-–—]\s+\S.{0,40}$")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_SPACES = re.compile(r"\s+")
 FUNCTION_WORDS = frozenset([
     "of", "and", "to", "for", "with", "from", "in", "into", "the", "on", "by", "at", "or", "as",
     "a", "an", "than", "before", "ended", "ending",
@@ -39,12 +38,14 @@ def half_width(text: str) -> str:
 
 
 def squash_spaces(text: str) -> str:
-    return _SPACES.sub(" ", text.replace(NBSP, " ")).strip()
+    """Runs of whitespace made one space, none at either end. ``str.split`` splits where
+    ``\\s`` matches (both ask ``str.isspace``, for every code point): no pattern needed."""
+    return " ".join(text.replace(NBSP, " ").split())
 
 
 def strip_markup(text: str) -> str:
     """Slide and HTML-ish markup ("<i>80.1%</i>", "**bold**") carries no table content."""
-    return _HTML_TAG.sub("", text).replace("**", "")
+    return (_HTML_TAG.sub("", text) if "<" in text else text).replace("**", "")
 
 
 def page_furniture(lines: list[str]) -> set[int]:
