@@ -396,7 +396,7 @@ def _limit_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--max-input-bytes", type=_count(0, "0 (no limit) or more"), default=MAX_INPUT_BYTES,
         metavar="N", help=f"refuse an input file over N bytes (default {MAX_INPUT_BYTES:,}; "
-        "0: no limit); extraction takes about 5-6 s of CPU per MB of release text, read one "
+        "0: no limit); extraction takes about 4-5 s of CPU per MB of release text, read one "
         "release at a time (several at once with extract --jobs)")
 
 
