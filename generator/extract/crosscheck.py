@@ -112,13 +112,11 @@ class _Group:
         # Printings alike (value and precision) counted together: a figure printed in each of
         # thousands of concatenated releases is compared with each distinct reading once.
         self._alike: dict[tuple[Decimal | None, int | None], list[ResultFact]] = {}
-        self._supports: dict[tuple[Decimal | None, int | None], int] = {}
-        if len(self.facts) == 1:  # most figures are printed once: nothing to rank
-            self.lead = self.facts[0]
-            return
         for fact in self.facts:
             self._alike.setdefault((fact.value, fact.decimals), []).append(fact)
-        self.lead = min(self.facts, key=self._rank)
+        self._supports: dict[tuple[Decimal | None, int | None], int] = {}
+        # most figures are printed once: nothing to rank
+        self.lead = self.facts[0] if len(self.facts) == 1 else min(self.facts, key=self._rank)
 
     def _support(self, fact: ResultFact) -> int:
         """How many other printings agree with ``fact`` (itself always would: not counted)."""
