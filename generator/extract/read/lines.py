@@ -33,8 +33,13 @@ _CONFUSABLE = {"I": "I1l|!\\[", "J": "J3\\)\\]", "S": "S5", "O": "O0", "B": "B8"
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+
+
 def half_width(text: str) -> str:
-    return text.translate(_HALF_WIDTH)
+    """Full-width forms made ASCII; a text without any (most) is returned as it is, unscanned
+    by the per-character translation."""
+    return text.translate(_HALF_WIDTH) if _FULL_WIDTH.search(text) else text
 
 
 def squash_spaces(text: str) -> str:
