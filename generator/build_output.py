@@ -27,8 +27,9 @@ from pathlib import Path
 from generator.build import BuildReport
 from generator.map.filings import FilingSet
 from generator.model.results import Results
-
-SUMMARY, VERBOSE, QUIET = "summary", "verbose", "quiet"
+from generator.report_modes import QUIET as QUIET
+from generator.report_modes import SUMMARY as SUMMARY
+from generator.report_modes import VERBOSE as VERBOSE
 
 
 @dataclass(frozen=True)

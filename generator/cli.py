@@ -81,7 +81,7 @@ def _progress(args: argparse.Namespace) -> bool:
 
 
 def _mode(args: argparse.Namespace) -> str:
-    from generator.build_output import QUIET, SUMMARY, VERBOSE
+    from generator.report_modes import QUIET, SUMMARY, VERBOSE
 
     return QUIET if args.quiet else VERBOSE if args.verbose else SUMMARY
 
@@ -91,9 +91,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     Standard output carries the command's output: the results JSON, or with ``-o`` the report;
     the report goes to standard error when standard output carries the results."""
-    from generator.build_output import QUIET, VERBOSE
     from generator.cli_extract import write_many
     from generator.extract.pipeline import extract_releases
+    from generator.report_modes import QUIET, VERBOSE
 
     for output in (args.output, args.coverage_json):
         if output:
@@ -396,7 +396,7 @@ def _limit_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--max-input-bytes", type=_count(0, "0 (no limit) or more"), default=MAX_INPUT_BYTES,
         metavar="N", help=f"refuse an input file over N bytes (default {MAX_INPUT_BYTES:,}; "
-        "0: no limit); extraction takes about 5-6 s of CPU per MB of release text, read one "
+        "0: no limit); extraction takes about 4-5 s of CPU per MB of release text, read one "
         "release at a time (several at once with extract --jobs)")
 
 

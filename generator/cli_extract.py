@@ -70,7 +70,7 @@ def write_many(args: argparse.Namespace, extractions: Iterable[Extraction],
                rest: Iterator[Extraction], mode: str) -> None:
     """Write the releases' results and reports as they come (``extractions`` first, then
     ``rest``); ``mode`` is the report mode of ``build_output``."""
-    from generator.build_output import QUIET, VERBOSE
+    from generator.report_modes import QUIET, VERBOSE
 
     report = _Report(sys.stdout if args.output else sys.stderr)
     with ExitStack() as stack:

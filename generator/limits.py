@@ -1,7 +1,7 @@
 """Input size limits: a file is read only up to its limit, and the message says which limit was
 hit and how to raise it.
 
-Why a limit at all: extraction takes time in proportion to the input (about 5-6 s of CPU per MB
+Why a limit at all: extraction takes time in proportion to the input (about 4-5 s of CPU per MB
 of release text; a release is typically 20-60 KB, a long annual report a few MB). A file of many
 releases back to back is read one release at a time (memory: the text and a few releases; on
 several cores at once with ``extract --jobs``), but one

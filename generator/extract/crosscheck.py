@@ -32,7 +32,8 @@ from generator.extract.precision import (
 )
 from generator.model.fact import Correction
 from generator.model.results import ResultFact
-from generator.model.taxonomy import CalculationArc, Taxonomy
+from generator.model.taxonomy import CalculationArc, Representation, Taxonomy
+from generator.taxonomy.memo import per_taxonomy
 
 FactKey = tuple[str, str, tuple[tuple[str, str], ...], str | None]
 ContextKey = tuple[str, tuple[tuple[str, str], ...], str | None]
@@ -47,19 +48,29 @@ def filed_concept(fact: ResultFact, taxonomy: Taxonomy) -> str:
     """The concept a fact is filed as: a ``representation``'s concept when the fact has a
     non-default member on its axis (a forecast of operating income is filed as
     OperatingIncomeForecast), so sums bind as they will in the instance."""
-    for rep in taxonomy.representations:
-        if rep.concept == fact.concept and rep.axis in fact.dimensions:
+    for rep in _representations(taxonomy).get(fact.concept, ()):
+        if rep.axis in fact.dimensions:
             axis = taxonomy.axes.get(rep.axis)
             if axis is None or fact.dimensions[rep.axis] != axis.default:
                 return rep.by
     return fact.concept
 
 
+@per_taxonomy  # asked of every fact by the proof and the cross-check
+def _representations(taxonomy: Taxonomy) -> dict[str, tuple[Representation, ...]]:
+    """The taxonomy's ``representations`` of each concept, in declared order."""
+    out: dict[str, list[Representation]] = {}
+    for rep in taxonomy.representations:
+        out.setdefault(rep.concept, []).append(rep)
+    return {concept: tuple(reps) for concept, reps in out.items()}
+
+
 Terms = tuple[tuple[str, Decimal], ...]  # ((child, weight), ...)
 Sum = tuple[str, Terms]  # (parent, terms)
 
 
-def declared_sums(taxonomy: Taxonomy) -> list[tuple[str, Terms, list[str]]]:
+@per_taxonomy  # asked by every release's proof and cross-check
+def declared_sums(taxonomy: Taxonomy) -> tuple[tuple[str, Terms, tuple[str, ...]], ...]:
     """Distinct (parent, ((child, weight), ...), networks declaring it), in taxonomy order."""
     by_parent: dict[tuple[str, str], list[CalculationArc]] = defaultdict(list)
     for net in taxonomy.networks:
@@ -69,7 +80,14 @@ def declared_sums(taxonomy: Taxonomy) -> list[tuple[str, Terms, list[str]]]:
     for (net_id, parent), arcs in by_parent.items():
         terms = tuple(sorted((a.child, a.weight) for a in arcs))
         out.setdefault((parent, terms), []).append(net_id)
-    return [(parent, terms, networks) for (parent, terms), networks in out.items()]
+    return tuple((parent, terms, tuple(networks)) for (parent, terms), networks in out.items())
+
+
+@per_taxonomy
+def breakdowns(taxonomy: Taxonomy) -> tuple[tuple[str, str], ...]:
+    """(concept, axis) of every node printed with member rows below it (segments), sorted."""
+    return tuple(sorted({(node.concept, node.breakdown) for net in taxonomy.networks
+                         for node in net.nodes() if node.breakdown}))
 
 
 def location(fact: ResultFact) -> str:
@@ -97,7 +115,8 @@ class _Group:
         for fact in self.facts:
             self._alike.setdefault((fact.value, fact.decimals), []).append(fact)
         self._supports: dict[tuple[Decimal | None, int | None], int] = {}
-        self.lead = min(self.facts, key=self._rank)
+        # most figures are printed once: nothing to rank
+        self.lead = self.facts[0] if len(self.facts) == 1 else min(self.facts, key=self._rank)
 
     def _support(self, fact: ResultFact) -> int:
         """How many other printings agree with ``fact`` (itself always would: not counted)."""
@@ -145,7 +164,12 @@ class CrossChecker:
         for fact in facts:
             grouped[self.key(fact)].append(fact)
         self.groups = {key: _Group(items, primary) for key, items in grouped.items()}
-        self.declared_in: dict[tuple[str, tuple[tuple[str, Decimal], ...]], list[str]] = {}
+        # The groups' keys never change after this: each concept's contexts, in group order,
+        # found once rather than by a scan of every group per declared sum.
+        self._contexts: dict[str, list[ContextKey]] = {}
+        for k in self.groups:
+            self._contexts.setdefault(k[0], []).append((k[1], k[2], k[3]))
+        self.declared_in: dict[tuple[str, tuple[tuple[str, Decimal], ...]], tuple[str, ...]] = {}
         self.sums = self._sums()
         self.corrections: list[CorrectionNote] = []
         self.moved: set[FactKey] = set()  # figures the arithmetic corrected
@@ -162,7 +186,7 @@ class CrossChecker:
         """"P = A + B - C (networks); not printed here: B" for the sum a finding is about."""
         present = {f.concept for f, _ in parts}
         expression = " ".join(f"{'-' if w < 0 else '+'} {c}" for c, w in terms).lstrip("+ ")
-        networks = ", ".join(self.declared_in.get((parent, terms), []))
+        networks = ", ".join(self.declared_in.get((parent, terms), ()))
         missing = [c for c, _ in terms if c not in present]
         text = f"{parent} = {expression} ({networks})"
         return text + (f"; not printed here: {', '.join(missing)}" if missing else "")
@@ -176,7 +200,7 @@ class CrossChecker:
         return group.lead if group else None
 
     def contexts(self, concept: str) -> list[ContextKey]:
-        return [(k[1], k[2], k[3]) for k in self.groups if k[0] == concept]
+        return list(self._contexts.get(concept, ()))
 
     # -- arithmetic ---------------------------------------------------------------------------
 
@@ -317,18 +341,10 @@ class CrossChecker:
 
     # -- breakdowns: members add up to the total ---------------------------------------------
 
-    def _breakdowns(self) -> list[tuple[str, str]]:
-        """(concept, axis) of every node printed with member rows below it."""
-        found = {
-            (node.concept, node.breakdown)
-            for net in self.taxonomy.networks for node in net.nodes() if node.breakdown
-        }
-        return sorted(found)
-
     def _member_sets(self) -> list[tuple[str, ResultFact, list[ResultFact]]]:
         """(axis, total, members) for every total printed with its breakdown members."""
         out = []
-        for concept, axis in self._breakdowns():
+        for concept, axis in breakdowns(self.taxonomy):
             for key, group in self.groups.items():
                 dims = dict(key[2])
                 if group.lead.concept != concept or axis in dims or group.lead.value is None:

@@ -35,8 +35,8 @@ class Duration(BaseModel):
     def shifted(self, years: int) -> Duration:
         return Duration(start=shift_years(self.start, years), end=shift_years(self.end, years))
 
-    def __str__(self) -> str:
-        return f"{self.start}..{self.end}"
+    def __str__(self) -> str:  # a key of every check's grouping: isoformat, not format()
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
 
 class Instant(BaseModel):
@@ -50,7 +50,7 @@ class Instant(BaseModel):
         return Instant(date=shift_years(self.date, years))
 
     def __str__(self) -> str:
-        return f"@{self.date}"
+        return f"@{self.date.isoformat()}"
 
 
 Period = Annotated[Duration | Instant, Field(discriminator="kind")]

@@ -66,11 +66,17 @@ def _normalized(text: str, company_names: tuple[str, ...]) -> str:
     key = _fold(text)
     for pattern in _name_patterns(company_names):
         key = pattern.sub(COMPANY_TOKEN, key)
-    match = _TRAILING_NOTE.match(key)
+    match = _trailing_note(key)
     while match and match.group("head").split()[-1] not in _MONTHS:
         key = match.group("head").strip()
-        match = _TRAILING_NOTE.match(key)
+        match = _trailing_note(key)
     return " ".join(_singular(word) for word in key.split())
+
+
+def _trailing_note(key: str) -> re.Match[str] | None:
+    """:data:`_TRAILING_NOTE`'s match, tried only on a key ending in a digit: the pattern
+    backtracks over the whole key before it fails, and most keys end in a word."""
+    return _TRAILING_NOTE.match(key) if key[-1:].isdigit() else None
 
 
 def _singular(word: str) -> str:
@@ -173,6 +179,7 @@ class NetworkAliases:
     wordings: dict[str, list[Candidate]]
     concepts: set[str]
     _lookalikes: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+    _breakdowns: tuple[NodeRef, ...] | None = field(default=None, repr=False, compare=False)
 
     def candidates(self, key: str) -> list[Candidate]:
         return self.wordings.get(key, [])
@@ -185,8 +192,11 @@ class NetworkAliases:
                 self._lookalikes.setdefault(lookalike_key(wording), []).append(wording)
         return self._lookalikes.get(lookalike_key(key), [])
 
-    def breakdown_places(self) -> list[NodeRef]:
-        return [p for p in self.places if p.node.breakdown]
+    def breakdown_places(self) -> tuple[NodeRef, ...]:
+        """The places with a breakdown, found once (asked for every new label and network)."""
+        if self._breakdowns is None:
+            self._breakdowns = tuple(p for p in self.places if p.node.breakdown)
+        return self._breakdowns
 
 
 #: Memoised answers an index keeps before it starts over (bounded memory over a huge input).
@@ -206,7 +216,7 @@ class AliasIndex:
         self._keys: dict[str, str] = {}
         # Memos of the mappers' pure questions about a (network id, wording): a release asks
         # them once per row and network, and repeats its wordings (see extract/map_rows).
-        self.names_row: dict[tuple[str, str], bool] = {}
+        self.networks_naming: dict[str, frozenset[str]] = {}  # label -> network ids
         self.known_wordings: dict[str, dict[str, bool]] = {}
         self.splits: dict[tuple[str, str], tuple[tuple[tuple[str, bool], ...], int]] = {}
         self.fuzzy: dict[tuple[str, str], Any] = {}  # map_rows.fuzzy's readings (or None)
@@ -234,7 +244,7 @@ class AliasIndex:
     def clear_memos(self) -> None:
         """Forget the memoised answers (they are recomputed on demand: same results)."""
         self._keys.clear()
-        self.names_row.clear()
+        self.networks_naming.clear()
         self.splits.clear()
         self.fuzzy.clear()
 

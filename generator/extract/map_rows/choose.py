@@ -3,7 +3,9 @@ network's wordings name (global aliases, row aliases, breakdown member aliases).
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from typing import Literal
 
 from generator.extract.layout import Table
@@ -17,19 +19,21 @@ KIND_BONUS = 2
 TITLE_BONUS = 1000  # the taxonomy names this table by its title: that decides
 
 
+@functools.lru_cache(maxsize=1 << 12)  # network ids, titles and wordings, asked per table
 def _squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def _names_row(index: AliasIndex, network: NetworkAliases, label: str) -> bool:
-    """Whether the network has a wording for the label (memoised on the index: every table
-    asks it of every network)."""
-    memo = (network.network.id, label)
-    found = index.names_row.get(memo)
+def _naming(index: AliasIndex, label: str) -> frozenset[str]:
+    """The networks (ids) with a wording for the label, memoised on the index: every table
+    asks it of every network, for each of its rows, and releases repeat their labels."""
+    found = index.networks_naming.get(label)
     if found is None:
-        if len(index.names_row) > MEMO_LIMIT:
-            index.names_row.clear()
-        found = index.names_row[memo] = _names(index, network, label)
+        if len(index.networks_naming) > MEMO_LIMIT:
+            index.networks_naming.clear()
+        found = index.networks_naming[label] = frozenset(
+            network_id for network_id, network in index.networks.items()
+            if _names(index, network, label))
     return found
 
 
@@ -45,29 +49,44 @@ def _names(index: AliasIndex, network: NetworkAliases, label: str) -> bool:
 Mode = Literal["rows", "periods", "matrix"]
 
 
-def _row_hits(index: AliasIndex, network: NetworkAliases, table: Table) -> int:
-    return sum(
-        1 for row in table.rows if any(c is not None for c in row.cells)
-        and _names_row(index, network, row.label)
-    )
+def row_labels(table: Table) -> tuple[str, ...]:
+    """The labels of the rows that print a figure: what a network's wordings must name (found
+    once per table, not once per network scored)."""
+    return tuple(row.label for row in table.rows if any(c is not None for c in row.cells))
 
 
-def score_mode(index: AliasIndex, network: NetworkAliases, table: Table) -> tuple[int, Mode]:
+def _row_hits(index: AliasIndex, network: NetworkAliases, labels: tuple[str, ...]) -> int:
+    return sum(1 for label in labels if network.network.id in _naming(index, label))
+
+
+def _hits_per_network(index: AliasIndex, table: Table) -> Counter[str]:
+    """:func:`_row_hits` of every network at once: one memo lookup per row, not per row and
+    network."""
+    return Counter(network_id for label in row_labels(table)
+                   for network_id in _naming(index, label))
+
+
+def score_mode(index: AliasIndex, network: NetworkAliases, table: Table,
+               row_hits: int | None = None,
+               transposed: bool | None = None) -> tuple[int, Mode]:
     """How well the network fits the table, and how the table reads.
 
     Rows name line items ("rows"); a table whose figure columns carry no period while its rows
     do is either one row per period with the items in the header ("periods") or a statement
     matrix whose rows are line items and columns components ("matrix"): whichever the
     network's wordings explain better. A kind hint naming the network adds a bonus.
+    ``row_hits`` (the rows the network names) and ``transposed`` are given by a caller
+    scoring every network, who has them already.
     """
     mode: Mode = "rows"
-    if is_transposed(table):
+    if row_hits is None:
+        row_hits = _row_hits(index, network, row_labels(table))
+    if is_transposed(table) if transposed is None else transposed:
         by_column, uncovered, items = read_items(index, network, table)
         header_hits = (2 * len(items) if by_column else len(items)) - uncovered
-        row_hits = _row_hits(index, network, table)
         hits, mode = (row_hits, "matrix") if row_hits > header_hits else (header_hits, "periods")
     else:
-        hits = _row_hits(index, network, table)
+        hits = row_hits
     bonus = 0
     kind = _squash(table.kind or "")
     if kind and (kind in _squash(network.network.id) or kind in _squash(network.network.title)):
@@ -86,10 +105,11 @@ def choose_layout(index: AliasIndex, table: Table) -> tuple[NetworkAliases | Non
     """Best-scoring network (ties: the earlier network) and the table's reading; no network
     if none names anything in the table."""
     best: tuple[int, int] | None = None
-    chosen: tuple[NetworkAliases | None, Mode] = (None, "periods" if is_transposed(table)
-                                                  else "rows")
+    transposed = is_transposed(table)
+    hits = _hits_per_network(index, table)
+    chosen: tuple[NetworkAliases | None, Mode] = (None, "periods" if transposed else "rows")
     for network in index.networks.values():
-        value, mode = score_mode(index, network, table)
+        value, mode = score_mode(index, network, table, hits[network.network.id], transposed)
         if value <= 0:
             continue
         rank = (value, -network.network.order)

@@ -106,6 +106,13 @@ class _TableMapper:
         self.flags_forecasts = any(c.forecast for c in table.columns) or any(
             r.forecast for r in table.rows
         )
+        # What depends on the table and network alone, asked per row and per cell: found once.
+        self._members: dict[tuple[str, bool], tuple[str, str] | None] = {}
+        self._total: tuple[Column | None] | None = None
+        self._statement: tuple[Duration | None] | None = None
+        self._place = FactPlace(document=doc.name, network=network.network,
+                                currency=currency, flags_forecasts=self.flags_forecasts
+                                ) if network else None
 
     def unmapped(self, cell: Cell, reason: str) -> None:
         self.out.unmapped.append(
@@ -195,22 +202,29 @@ class _TableMapper:
 
     def total_column(self) -> Column | None:
         """The column of a matrix without a member: the first figure column naming none."""
-        figures = [c for c in self.table.columns if c.role in VALUE_ROLES]
-        return next((c for c in figures if self.column_member(c) is None), None)
+        if self._total is None:
+            figures = [c for c in self.table.columns if c.role in VALUE_ROLES]
+            self._total = (next((c for c in figures if self.column_member(c) is None), None),)
+        return self._total[0]
 
     def column_member(self, column: Column) -> tuple[str, str] | None:
         """The member a column header names (a segment column), on an axis of the network."""
         if self.network is None or not column.header:
             return None
-        if column.superseded:
-            return superseded_member(self.index, self.network, column.header)
-        return header_member(self.index, self.network, column.header)
+        key = (column.header, column.superseded)
+        if key not in self._members:
+            self._members[key] = (
+                superseded_member(self.index, self.network, column.header) if column.superseded
+                else header_member(self.index, self.network, column.header))
+        return self._members[key]
 
     def statement_period(self) -> Duration | None:
         """The period a matrix statement covers: the duration most of its rows name (opening
         and closing balance rows are then the instants before its start and at its end)."""
-        spans = Counter(r.period for r in self.table.rows if isinstance(r.period, Duration))
-        return spans.most_common(1)[0][0] if spans else None
+        if self._statement is None:
+            spans = Counter(r.period for r in self.table.rows if isinstance(r.period, Duration))
+            self._statement = (spans.most_common(1)[0][0] if spans else None,)
+        return self._statement[0]
 
     def run_transposed(self) -> TableOutcome:
         """One row per period: items from the joined column header, periods from the rows."""
@@ -264,10 +278,8 @@ class _TableMapper:
         ))
 
     def fact(self, row: Row, match: RowMatch, column: Column, cell: Cell, strip: int) -> None:
-        assert self.network is not None
-        place = FactPlace(document=self.doc.name, network=self.network.network,
-                          currency=self.currency, flags_forecasts=self.flags_forecasts)
-        built = build_fact(self.taxonomy, self.index, place, row, match, column, cell,
+        assert self._place is not None
+        built = build_fact(self.taxonomy, self.index, self._place, row, match, column, cell,
                            self.column_member(column))
         if isinstance(built, str):
             self.unmapped(cell, built)

@@ -13,6 +13,7 @@ from generator.model.fact import Correction, Provenance
 from generator.model.results import ResultFact
 from generator.model.taxonomy import Network, Taxonomy
 from generator.taxonomy.aliases import AliasIndex, NetworkAliases
+from generator.taxonomy.memo import per_taxonomy
 
 FORECAST_AXIS = "ResultForecastAxis"
 FORECAST_MEMBER = "ForecastMember"
@@ -34,10 +35,16 @@ class FactPlace:
 def reported_concept(taxonomy: Taxonomy, concept: str) -> str:
     """A concept that only files another one's figures in a member context (``represents``,
     e.g. OperatingIncomeForecast) is reported as that concept; the map stage files it."""
+    return _represented(taxonomy).get(concept, concept)
+
+
+@per_taxonomy  # asked for every fact
+def _represented(taxonomy: Taxonomy) -> dict[str, str]:
+    """Concept filed only in a member context -> the concept it reports (the first declared)."""
+    out: dict[str, str] = {}
     for rep in taxonomy.representations:
-        if rep.by == concept:
-            return rep.concept
-    return concept
+        out.setdefault(rep.by, rep.concept)
+    return out
 
 
 def header_member(

@@ -4,6 +4,7 @@ data (the concept's data type and period type) and the column's metadata."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
 from generator.extract.layout import Cell, Column
@@ -21,6 +22,7 @@ _UNIT_BY_TYPE = {
 }
 
 
+@functools.lru_cache(maxsize=64)  # a handful of scales, asked for every fact
 def _scale_exponent(scale: Decimal) -> int:
     """10**n -> n (the column scales are powers of ten); other scales count as 0."""
     exponent = scale.normalize().as_tuple().exponent

@@ -167,8 +167,9 @@ class RowWalker:
         ("Tota1 current assets", "Liabilitles assumed"), as printed or read without its unit
         note or alternative: taken when exactly one wording shares its lookalike key, and
         reported like a reading of a damaged label (score 1)."""
-        texts = [label, *(text for text, reverses in wording.readings(label)
-                          if not reverses and readings)]
+        texts = [label]
+        if readings:  # (the readings are not even worked out otherwise)
+            texts += [text for text, reverses in wording.readings(label) if not reverses]
         for text in texts:
             found = self.network.lookalike_wordings(self.index.key(text))
             if len(found) != 1:

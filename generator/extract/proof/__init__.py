@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.extract.crosscheck import declared_sums
+from generator.extract.crosscheck import Terms, breakdowns, declared_sums
 from generator.extract.layout import Column, Table
 from generator.extract.map_rows import MappedDocument
 from generator.extract.proof import (
@@ -48,6 +48,7 @@ from generator.extract.proof.columns import ColumnFacts, Verdict
 from generator.model.fact import Correction
 from generator.model.results import HeldBack, ReportingPeriod, ResultFact
 from generator.model.taxonomy import Taxonomy
+from generator.taxonomy.memo import per_taxonomy
 
 UNPROVEN = "unproven"
 UNPROVEN_REASON = (
@@ -123,14 +124,22 @@ def _incomplete_rows(table: Table) -> set[int]:
     return out
 
 
+@per_taxonomy  # the same for every release
+def proof_sums(taxonomy: Taxonomy) -> tuple[tuple[str, Terms], ...]:
+    """The sums a column's figures are checked against: the declared calculations, then the
+    networks' ``evidence_sums`` no calculation declares."""
+    sums = [(parent, terms) for parent, terms, _ in declared_sums(taxonomy)]
+    sums += sorted({(e.total, e.terms) for net in taxonomy.networks for e in net.evidence_sums}
+                   - set(sums))
+    return tuple(sums)
+
+
 def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
           usd_rate: Decimal | None, truncate: bool = False) -> Proof:
     """Judge every column; split its facts into filed and held back."""
     columns = columns_of(mapped)
-    sums = [(parent, terms) for parent, terms, _ in declared_sums(taxonomy)]
-    sums += sorted({(e.total, e.terms) for net in taxonomy.networks for e in net.evidence_sums}
-                   - set(sums))
-    members = arithmetic.breakdowns(taxonomy)
+    sums = proof_sums(taxonomy)
+    members = breakdowns(taxonomy)
     by_table: dict[int, list[ColumnFacts]] = {}
     for column in columns:
         if column.label is not None:  # printed in a label: its own words date and name it

@@ -30,12 +30,6 @@ def _by_context(column: ColumnFacts, taxonomy: Taxonomy) -> dict[ContextKey, dic
     return out
 
 
-def breakdowns(taxonomy: Taxonomy) -> list[tuple[str, str]]:
-    """(concept, axis) of every node printed with member rows below it (segments)."""
-    return sorted({(node.concept, node.breakdown) for net in taxonomy.networks
-                   for node in net.nodes() if node.breakdown})
-
-
 def _members_hold(column: ColumnFacts, found: list[tuple[str, str]], taxonomy: Taxonomy,
                   truncate: bool, holds: list[str]) -> None:
     """Members printed below a total add up to it (one may be printed as a deduction)."""
@@ -73,7 +67,7 @@ def slack(fact: ResultFact, taxonomy: Taxonomy, truncate: bool) -> Decimal:
     return Decimal(0) if taxonomy.exact(fact.concept) else half_unit(fact, truncate)
 
 
-def check(column: ColumnFacts, sums: list[tuple[str, Terms]], taxonomy: Taxonomy,
+def check(column: ColumnFacts, sums: Sequence[tuple[str, Terms]], taxonomy: Taxonomy,
           truncate: bool, members: Sequence[tuple[str, str]] = ()) -> None:
     """Confirm a column whose sums hold; refute one whose complete sums mostly break."""
     holds: list[str] = []

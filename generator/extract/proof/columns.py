@@ -81,6 +81,8 @@ class ColumnFacts:
     _confirmed: dict[tuple[str, str], Verdict] = field(default_factory=dict, repr=False)
     _positions: dict[int, list[int]] = field(default_factory=dict, repr=False)
     _indexed: int = field(default=0, repr=False)  # how many of ``facts`` _positions covers
+    # (how many confirmations, their checks sorted): asked once per filed figure
+    _checks: tuple[int, tuple[str, ...]] = field(default=(-1, ()), repr=False)
 
     @property
     def key(self) -> tuple[int, int]:
@@ -123,9 +125,11 @@ class ColumnFacts:
 
     def proven_by(self, i: int) -> tuple[str, ...]:
         """What proved figure ``i``: its column's checks, then its own ("own: arithmetic")."""
-        column = sorted({v.check for v in self.confirmations})
+        if self._checks[0] != len(self._confirmed):  # confirmations are only ever added
+            self._checks = (len(self._confirmed),
+                            tuple(sorted({v.check for v in self._confirmed.values()})))
         own = sorted(f"own: {check}" for check in self.sure.get(i, ()))
-        return (*column, *own)
+        return (*self._checks[1], *own)
 
     def doubt_fact(self, fact: ResultFact, why: str) -> None:
         for i in self._where(fact):

@@ -40,6 +40,7 @@ from generator.limits import MAX_INPUT_BYTES, read_bytes
 from generator.model.concept import DataType
 from generator.model.entity import Company
 from generator.model.taxonomy import Taxonomy
+from generator.taxonomy.memo import per_taxonomy
 
 
 class ReleaseError(Exception):
@@ -111,7 +112,8 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     wrapped = hard_wrapped(lines)
     if layout == "ocr" and wrapped and detect_layout(unwrapped(lines)) == "runon":
         layout = "runon"  # run-on tables wrapped at a width
-    segments = _segments(layout, lines, wrapped=wrapped)
+    furniture = page_furniture(lines)  # found once: the segments and the accounts use it
+    segments = _segments(layout, lines, furniture, wrapped=wrapped)
     companies = [company] if company else list(taxonomy.companies.values())
     _fix_labels(segments, companies, ocr=layout == "ocr")
     assembly = Assembler(calendar, ocr=layout == "ocr", lines=lines).run(segments)
@@ -123,9 +125,7 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
             "'Six Months Ended September 30, 2010' or 'JPY millions'.")
     problems.extend(assembly.problems)
     problems.extend(_truncation(assembly.tables, segments))
-    text_concepts = [name for name, c in taxonomy.concepts.items()
-                     if c.data_type is DataType.STRING and not c.abstract]
-    texts = read_texts(text, company, period, text_concepts, ocr=layout == "ocr")
+    texts = read_texts(text, company, period, _text_concepts(taxonomy), ocr=layout == "ocr")
     taken = {r.line for t in assembly.tables for r in t.rows} | {c.line for c in assembly.loose}
     listed = read_lists(lines, taken)
     problems.extend(listed.problems)
@@ -139,7 +139,7 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     in_tables |= {r.line for t in tables for r in t.rows}
     tables = (*tables, *read_unitless(lines, in_tables, calendar, tables))
     usd_rate = detect_usd_rate(text)
-    accounts = account(lines, tables, assembly.loose, page_furniture(lines), usd_rate)
+    accounts = account(lines, tables, assembly.loose, furniture, usd_rate)
     return Document(
         name=name, layout=layout, encoding=encoding,
         company=company_id, period=period, usd_rate=usd_rate,
@@ -150,8 +150,15 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     )
 
 
-def _segments(layout: Layout, lines: list[str], *, wrapped: bool = False) -> list[Segment]:
-    furniture = page_furniture(lines)
+@per_taxonomy
+def _text_concepts(taxonomy: Taxonomy) -> tuple[str, ...]:
+    """The taxonomy's text concepts (a release's headline, the company's name...)."""
+    return tuple(name for name, c in taxonomy.concepts.items()
+                 if c.data_type is DataType.STRING and not c.abstract)
+
+
+def _segments(layout: Layout, lines: list[str], furniture: set[int], *, wrapped: bool = False
+              ) -> list[Segment]:
     if layout == "newswire":
         return spaced.segments(lines, furniture)
     if layout == "slides":

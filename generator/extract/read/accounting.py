@@ -66,9 +66,11 @@ def _placed(tables: Iterable[Table], loose: Iterable[Cell]) -> Counter[tuple[int
         for row in table.rows:
             for cell in row.cells:
                 if cell is not None:
-                    out.update((cell.line, m.group()) for m in NUMBER.finditer(cell.text))
+                    for m in NUMBER.finditer(cell.text):
+                        out[(cell.line, m.group())] += 1
     for number in loose:
-        out.update((number.line, m.group()) for m in NUMBER.finditer(number.text))
+        for m in NUMBER.finditer(number.text):
+            out[(number.line, m.group())] += 1
     return out
 
 

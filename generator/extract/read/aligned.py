@@ -9,8 +9,9 @@ over lines (as a PDF's text layer lays them out) are put back together first."""
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from generator.extract.layout import Column
@@ -42,12 +43,44 @@ LABEL_INDENT = 4  # how far a label may be indented from the table's label margi
 YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _figures(row: list[Cell]) -> list[Cell]:
+class _Row(list[Cell]):
+    """A line's cells, its figures found once: each pass over a table (blocks, labels,
+    headings, grid, placement) asks them of every row again."""
+
+    __slots__ = ("figures",)
+
+    def __init__(self, found: Iterable[Cell], figures: tuple[Cell, ...] | None = None) -> None:
+        super().__init__(found)
+        self.figures = figures
+
+
+@functools.lru_cache(maxsize=1 << 14)  # the layout test reads every line, then the reader
+def _line(line: str) -> tuple[tuple[Cell, ...], tuple[Cell, ...]]:
+    """A line's cells and its figures among them (:func:`_figures`)."""
+    found = tuple(cells(line))
+    return found, _find_figures(found)
+
+
+def _row(line: str) -> _Row:
+    """A line's cells as a row of its own (a list: each reading may keep it), figures known."""
+    found, figures = _line(line)
+    return _Row(found, figures)
+
+
+def _figures(row: list[Cell]) -> tuple[Cell, ...]:
     """The figure cells of a row; a first cell is the label unless it is a figure itself. A
     row whose only "figures" are bare years is a heading ("September 30, 2012" / "2013"):
     printed amounts carry thousands separators."""
-    found = [c for i, c in enumerate(row) if is_figure(c.text) and (i > 0 or c.start > 0)]
-    return [] if all(YEAR.fullmatch(c.text) for c in found) else found
+    if isinstance(row, _Row):
+        if row.figures is None:
+            row.figures = _find_figures(row)
+        return row.figures
+    return _find_figures(row)
+
+
+def _find_figures(row: Sequence[Cell]) -> tuple[Cell, ...]:
+    found = tuple(c for i, c in enumerate(row) if is_figure(c.text) and (i > 0 or c.start > 0))
+    return () if all(YEAR.fullmatch(c.text) for c in found) else found
 
 
 def _is_header(row: list[Cell]) -> bool:
@@ -286,7 +319,7 @@ def _page_breaks(rows: list[list[Cell]], furniture: frozenset[int]) -> frozenset
 def read_columns(lines: list[str], furniture: frozenset[int] = frozenset()) -> Rewritten:
     """Every table of the text read by column position (see the module's docstring)."""
     shown = ["" if i in furniture else line for i, line in enumerate(lines)]  # page furniture
-    rows = [cells(line) for line in shown]
+    rows: list[list[Cell]] = [_row(line) for line in shown]
     breaks = _page_breaks(rows, furniture)
     out = Rewritten(list(lines))
     previous: _Block | None = None
@@ -453,7 +486,7 @@ def _join_wrapped_labels(out: list[str], rows: list[list[Cell]], first: int, las
 
 def aligned_rows(lines: list[str]) -> int:
     """How many lines look like rows of an aligned table (a label, then two or more figures)."""
-    return sum(1 for line in lines if "\t" not in line and len(_figures(cells(line))) >= 2)
+    return sum(1 for line in lines if "\t" not in line and len(_line(line)[1]) >= 2)
 
 
 def segments(lines: list[str], furniture: set[int]) -> list[Segment]:

@@ -64,10 +64,12 @@ def label_number(token: str | None) -> bool:
     return token is not None and bool(re.fullmatch(r"\d{1,2}|(19|20)\d{2}", token.strip()))
 
 
+_FORECAST = re.compile(r"forecast|target|plan\b|projected|projections?\b|outlook", re.I)
+
+
 def forecast_label(label: str) -> bool:
     """A row label naming a forecast ("(Target)", "Plan", "Projected", "Outlook")."""
-    return bool(re.search(r"forecast|target|plan\b|projected|projections?\b|outlook", label,
-                          re.I))
+    return bool(_FORECAST.search(label))
 
 
 def align(

@@ -13,6 +13,7 @@ from generator.extract.read.numbers import is_number_token
 from generator.extract.read.piped import cells
 
 Layout = Literal["ocr", "slides", "newswire", "runon", "tabbed", "piped", "aligned"]
+_UNIT_NOTE = re.compile(r"\s*unit\s*:", re.I)
 MIN_TABLE_ROWS = 20  # rows of cells a layout needs before it is taken as that layout's
 
 
@@ -25,7 +26,7 @@ def _piped_row(line: str) -> bool:
 def detect_layout(text: str) -> Layout:
     lines = text.splitlines()
     tabbed = sum(1 for ln in lines if ln.count("\t") >= 2)
-    units = sum(1 for ln in lines if re.match(r"\s*unit\s*:", ln, re.I))
+    units = sum(1 for ln in lines if _UNIT_NOTE.match(ln))
     long_numeric = sum(  # only lines of 30 words or more can have 30 numbers: parse those
         1 for words in (ln.split() for ln in lines)
         if len(words) >= 30 and sum(1 for w in words if is_number_token(w)) >= 30)

@@ -122,8 +122,10 @@ def find_grid(rows: Sequence[Figures], count: int | None,
     edges = _peaks(ends, Counter(votes), count)
     if count is not None and len(edges) < count:
         return None
-    support = Counter(min(range(len(edges)), key=lambda k: abs(edges[k] - end))
-                      for end in ends.elements() if min(abs(e - end) for e in edges) <= WINDOW)
+    support: Counter[int] = Counter()
+    for end, figures in ends.items():  # each position once, with the figures ending there
+        if min(abs(e - end) for e in edges) <= WINDOW:
+            support[min(range(len(edges)), key=lambda k: abs(edges[k] - end))] += figures
     need = 2 if sum(1 for row in rows if row.cells) >= 4 else 1
     strong = sum(1 for k in range(len(edges)) if support[k] >= need)
     if count is None:

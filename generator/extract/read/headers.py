@@ -50,10 +50,18 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"|\(forecast\)"),
     ("actual", r"\bactual\b"),
 ]
-_SCANNER = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.IGNORECASE)
+# Every phrase starts with a word character, "(" or "%": the lookahead turns the other
+# positions (spaces, commas, dots) away before the alternatives are tried there one by one.
+# It matches nothing itself, so the matches are the alternation's own.
+_SCANNER = re.compile(
+    r"(?=[\w(%])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS) + ")",
+    re.IGNORECASE)
 _PERIOD_KINDS = {"ended", "fy_ended", "as_of", "date", "bad_date", "half", "quarter", "fy",
                  "fy_quarter"}
 _FILLER = re.compile(r"[\s|\[\]·•.,:;_\-–—()*]+")
+# Running words a header never prints: a line left with one of them is a label.
+_LABEL_WORDS = re.compile(
+    r"(?<![A-Za-z])(and|shares|respectively|thousand|for|the)(?![A-Za-z])", re.I)
 
 
 @dataclass
@@ -113,12 +121,17 @@ def _unit(text: str) -> Unit:
     return Unit("value", currency, scale, text)
 
 
+_QUARTER_TOKEN = re.compile(r"\b[1-4]Q\d{2}\b")
+_MONTH_DAY = re.compile(rf"{_MON}[a-z]*\.?\s+\d")
+_QUARTER_MISREAD = re.compile(r"\b([1-4])[0O]Q?(\d{2})\b")
+
+
 def normalize_quarters(text: str) -> str:
     """OCR reads "2Q11" as "2011" or "20Q11"; beside a real quarter token ("2Q10") such a
     token is the quarter too."""
-    if not re.search(r"\b[1-4]Q\d{2}\b", text) or re.search(rf"{_MON}[a-z]*\.?\s+\d", text):
+    if not _QUARTER_TOKEN.search(text) or _MONTH_DAY.search(text):
         return text
-    return re.sub(r"\b([1-4])[0O]Q?(\d{2})\b", r"\1Q\2", text)
+    return _QUARTER_MISREAD.sub(r"\1Q\2", text)
 
 
 @functools.lru_cache(maxsize=1 << 14)  # asked of a line by several readers and passes
@@ -130,13 +143,14 @@ def header_coverage(text: str) -> tuple[float, int]:
     total = len(_FILLER.sub("", clean))
     if total == 0:
         return 0.0, 0
-    rest = _SCANNER.sub(" ", clean)
-    if re.search(r"(?<![A-Za-z])(and|shares|respectively|thousand|for|the)(?![A-Za-z])", rest,
-                 re.I):
+    found = list(_SCANNER.finditer(clean))  # scanned once: the text between is ``rest``
+    rest = " ".join(clean[a:b] for a, b in zip(
+        (0, *(m.end() for m in found)), (*(m.start() for m in found), len(clean)), strict=True))
+    if _LABEL_WORDS.search(rest):
         return 0.0, 0
     covered = 0
     items = 0
-    for m in _SCANNER.finditer(clean):
+    for m in found:
         if m.lastgroup not in {"forecast", "actual"}:
             covered += len(_FILLER.sub("", m.group(0)))
         if m.lastgroup in _PERIOD_KINDS or m.lastgroup in {"unit", "change"}:

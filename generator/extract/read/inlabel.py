@@ -20,6 +20,7 @@ dated with the issued shares). Which concept the words name is taxonomy data
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -36,6 +37,8 @@ _SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6,
 _GROUP = r"(?:\d{3}|[lIO]\d\d|\d[lIO]\d|\d\d[lIO])"
 _LEAD = r"(?:\d{1,3}|\d[lIO]|\d[lIO]\d|\d\d[lIO]|(?<![A-Za-z])[lI]\d{1,2})"
 _NUMBER = rf"(?<![\d.,])(?:{_LEAD}(?:,{_GROUP})+|\d+)(?!\d)(?![,.]\S)(?![A-Za-z]\d)"
+_NUMBER_PATTERN = re.compile(_NUMBER)
+_ANY_DIGIT = re.compile(r"\d")
 # "JPY 37,178 thousand", "JPY16,701thousand", "¥ 720 thousand", "US$ 1,234"
 _MONEY = re.compile(
     rf"(?P<cur>JPY|¥|US\$|USD|\$)\s*(?P<num>{_NUMBER})\s*(?P<scale>thousand|million|billion)?s?\b",
@@ -159,6 +162,7 @@ def _runs(label: str, taken: list[tuple[int, int]]) -> list[_Run]:
     return sorted(runs, key=lambda r: r.start)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # each label is masked by the mapper and the accounts
 def _masked(label: str) -> str:
     """The label with every date blotted out (same length), so that no year or day is read as
     a figure ("at March 31, 2010, 206,478 shares")."""
@@ -180,6 +184,8 @@ def _stray_digits(words: str) -> bool:
 
 def label_figures(label: str) -> list[Clause]:
     """The clauses of figures a label prints, in printed order (none for a plain label)."""
+    if not _ANY_DIGIT.search(label):  # every date and figure pattern needs a digit
+        return []
     date_spans = [(m.start(), m.end(), _dates(m.group("dates"))) for m in _DATES.finditer(label)]
     taken = [(s, e) for s, e, _ in date_spans]
     runs = _runs(_masked(label), taken)
@@ -216,4 +222,6 @@ def label_figures(label: str) -> list[Clause]:
 def numbers_in(label: str) -> list[str]:
     """Every number printed in a label that is not part of a date ("March 31, 2010"): what a
     coverage report must account for."""
-    return [m.group(0) for m in re.finditer(_NUMBER, _masked(label))]
+    if not _ANY_DIGIT.search(label):  # (most labels print none)
+        return []
+    return [m.group(0) for m in _NUMBER_PATTERN.finditer(_masked(label))]

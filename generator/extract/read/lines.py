@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 
 from generator.model.entity import Company
 
@@ -18,7 +18,6 @@ _FOOTNOTE_TAIL = re.compile(
 _PAGE_NUMBER = re.compile(r"^\s*[-–—]?\s*\d{1,3}\s*[-–—]?\s*$")
 _PAGE_FOOTER = re.compile(r"^\s*[-–—]\s*\d{1,3}\s*[-–—]\s+\S.{0,40}$")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_SPACES = re.compile(r"\s+")
 FUNCTION_WORDS = frozenset([
     "of", "and", "to", "for", "with", "from", "in", "into", "the", "on", "by", "at", "or", "as",
     "a", "an", "than", "before", "ended", "ending",
@@ -34,26 +33,33 @@ _CONFUSABLE = {"I": "I1l|!\\[", "J": "J3\\)\\]", "S": "S5", "O": "O0", "B": "B8"
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+
+
 def half_width(text: str) -> str:
-    return text.translate(_HALF_WIDTH)
+    """Full-width forms made ASCII; a text without any (most) is returned as it is, unscanned
+    by the per-character translation."""
+    return text.translate(_HALF_WIDTH) if _FULL_WIDTH.search(text) else text
 
 
 def squash_spaces(text: str) -> str:
-    return _SPACES.sub(" ", text.replace(NBSP, " ")).strip()
+    """Runs of whitespace made one space, none at either end. ``str.split`` splits where
+    ``\\s`` matches (both ask ``str.isspace``, for every code point): no pattern needed."""
+    return " ".join(text.replace(NBSP, " ").split())
 
 
 def strip_markup(text: str) -> str:
     """Slide and HTML-ish markup ("<i>80.1%</i>", "**bold**") carries no table content."""
-    return _HTML_TAG.sub("", text).replace("**", "")
+    return (_HTML_TAG.sub("", text) if "<" in text else text).replace("**", "")
 
 
 def page_furniture(lines: list[str]) -> set[int]:
     """0-based indexes of page numbers and running footers ("- 8 - IIJ 1H FY2013", "-1-",
     a short line repeated on several pages) so tables split by a page break join up."""
-    counts = Counter(squash_spaces(t) for t in lines if 0 < len(squash_spaces(t)) <= 30)
+    flats = [squash_spaces(t) for t in lines]  # each line squashed once
+    counts = Counter(flat for flat in flats if 0 < len(flat) <= 30)
     drop: set[int] = set()
-    for i, text in enumerate(lines):
-        flat = squash_spaces(text)
+    for i, flat in enumerate(flats):
         if not flat:
             continue
         repeated = counts[flat] >= 3 and _running_footer(flat)
@@ -109,8 +115,9 @@ def fix_company_names(label: str, companies: Iterable[Company]) -> str:
     inside a number a label prints ("12,113,695 shares" keeps its "113")."""
     for company in companies:
         short = min(company.names, key=len)
-        for wrong in _misreadings(tuple(company.ocr_names)):
-            label = wrong.sub(short, label)
+        for printed, wrong in _misreadings(tuple(company.ocr_names)):
+            if printed in label:  # no match without the words themselves: skip the scan
+                label = wrong.sub(short, label)
         pattern = ocr_name_pattern(short)
         if pattern is not None:
             label = pattern.sub(partial(_name_or_keep, short=short), label)
@@ -118,10 +125,12 @@ def fix_company_names(label: str, companies: Iterable[Company]) -> str:
 
 
 @cache
-def _misreadings(ocr_names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """The declared misreadings as whole-word patterns, longest first (compiled once)."""
+def _misreadings(ocr_names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The declared misreadings, each with its whole-word pattern, longest first (compiled
+    once)."""
     return tuple(
-        re.compile(rf"(?<![A-Za-z0-9])(?<![0-9][,.]){re.escape(wrong)}(?![A-Za-z0-9])(?![,.][0-9])")
+        (wrong, re.compile(
+            rf"(?<![A-Za-z0-9])(?<![0-9][,.]){re.escape(wrong)}(?![A-Za-z0-9])(?![,.][0-9])"))
         for wrong in sorted(ocr_names, key=len, reverse=True))
 
 
@@ -180,10 +189,15 @@ def is_prose(text: str) -> bool:
     return len(words) > 14 and lower * 2 > len(words) and verbs is not None
 
 
+_BULLET = re.compile(r"^\s*([-•◆●■➢※]\s|\*\s*[A-Za-z])")
+_NOTE = re.compile(r"^(Note\b|Notes?\s*\d|\(Note|\*\d?\s|[*※])", re.IGNORECASE)
+_NOTE_OCR = re.compile(r"^\(?Note\w?\)", re.IGNORECASE)  # "(Notel)": OCR of "(Note1)"
+
+
+@lru_cache(maxsize=1 << 14)  # asked of a row's label by several passes
 def is_note(text: str) -> bool:
     """Notes and bullet points under a table end it."""
-    if re.match(r"^\s*([-•◆●■➢※]\s|\*\s*[A-Za-z])", text):
+    if _BULLET.match(text):
         return True
     flat = squash_spaces(text).lstrip("⁽(")
-    return bool(re.match(r"^(Note\b|Notes?\s*\d|\(Note|\*\d?\s|[*※])", flat, re.IGNORECASE)) or \
-        bool(re.match(r"^\(?Note\w?\)", flat, re.IGNORECASE))  # "(Notel)": OCR of "(Note1)"
+    return bool(_NOTE.match(flat)) or bool(_NOTE_OCR.match(flat))

@@ -62,8 +62,10 @@ def read_lists(lines: list[str], taken: set[int]) -> ListReading:
     out = ListReading()
     i = 0
     while i < len(lines):
-        heading = _HEADING.match(lines[i])
-        if heading is None or (i + 1) in taken:
+        # a heading ends in a colon: a line without one is not tried (the pattern backtracks
+        # over its whole length before it fails)
+        heading = _HEADING.match(lines[i]) if ":" in lines[i] and (i + 1) not in taken else None
+        if heading is None:
             i += 1
             continue
         rows: list[Row] = []

@@ -36,7 +36,7 @@ def detect_company(text: str, companies: dict[str, Company]) -> str | None:
     for company_id, company in companies.items():
         hits = 0
         for name in (*company.names, *company.ocr_names):
-            hits += len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text))
+            hits += _whole_words(name, text)
         short = min(company.names, key=len)
         pattern = ocr_name_pattern(short)
         if pattern is not None:
@@ -44,6 +44,27 @@ def detect_company(text: str, companies: dict[str, Company]) -> str | None:
         if hits and (best is None or hits > best[0]):
             best = (hits, company_id)
     return best[1] if best else None
+
+
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _whole_words(name: str, text: str) -> int:
+    """How often ``name`` is printed in ``text`` as a whole word (no ASCII letter or digit
+    either side), counted as ``re.findall`` would. A literal search: a lookbehind-led
+    pattern would be tried at every position of the text, for every name."""
+    if not name:
+        return len(re.findall(r"(?<![A-Za-z0-9])(?![A-Za-z0-9])", text))
+    count, at = 0, text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or text[at - 1] not in _WORD_CHARS) and (
+                end == len(text) or text[end] not in _WORD_CHARS):
+            count += 1
+            at = text.find(name, end)
+        else:
+            at = text.find(name, at + 1)
+    return count
 
 
 # "U.S.$1 = JPY 143.65", "US$1.00 = ¥110.50": the dollar first

@@ -20,12 +20,15 @@ from generator.extract.read.segments import (
 from generator.extract.read.stacked import join_stacked_headings
 
 _JUNK = {",", ".", "·", "•", "●", "_·"}
+_WORDS_IN_PARENS = re.compile(r"\((?:[A-Za-z][A-Za-z ]*)\)")
 
 
 def _cell_tokens(cells: list[str]) -> list[str | None]:
     tokens: list[str | None] = []
     for cell in cells:
-        text = re.sub(r"\((?:[A-Za-z][A-Za-z ]*)\)", " ", strip_markup(cell))  # "(Annual)"
+        text = strip_markup(cell)
+        if "(" in text:  # "(Annual)"
+            text = _WORDS_IN_PARENS.sub(" ", text)
         words = [w for w in text.split() if w not in _JUNK]
         if not words:
             tokens.append(EMPTY)
