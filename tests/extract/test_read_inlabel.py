@@ -141,6 +141,11 @@ def test_a_letter_for_the_leading_one_is_read_and_marked_misread() -> None:
                              "March 31, 2025 and September 30, 2025, respectively")
     assert [(f.text, f.value, misread(f.text)) for f in clause.figures] == [
         ("JPY l6,524 thousand", 16_524, True), ("JPY 33,020 thousand", 33_020, False)]
+    # ... and so is a lone leading one ("l,064,817": a December-year-end company's ocr release)
+    [shares] = label_figures("Treasury stock—l,064,817 shares held by the company at December "
+                             "31, 2025 and June 30, 2026, respectively")
+    assert [(f.text, f.value, misread(f.text)) for f in shares.figures] == [
+        ("l,064,817", 1_064_817, True)]
     # a letter inside a word is no digit ("Fel6,524" is no figure)
     assert label_figures("Other assets of JPY Fel6,524 thousand at March 31, 2025") == []
 

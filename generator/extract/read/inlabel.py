@@ -32,10 +32,11 @@ _SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6,
 # a whole number: never the tail of a longer one ("12,IIJ,695" is no "695")
 # ... nor a number OCR damaged ("67,l36" is no "67")
 # ... but a group of three may hold one digit OCR read as its lookalike letter ("37,l48"),
-# and so may the leading group ("6l,840"; first, as a one, after no letter: "JPY l6,524"):
+# and so may the leading group ("6l,840"; first, as a one, after no letter: "JPY l6,524",
+# "Treasury stock—l,064,817 shares"):
 # read, and held back for review (:func:`misread`)
 _GROUP = r"(?:\d{3}|[lIO]\d\d|\d[lIO]\d|\d\d[lIO])"
-_LEAD = r"(?:\d{1,3}|\d[lIO]|\d[lIO]\d|\d\d[lIO]|(?<![A-Za-z])[lI]\d{1,2})"
+_LEAD = r"(?:\d{1,3}|\d[lIO]|\d[lIO]\d|\d\d[lIO]|(?<![A-Za-z])[lI]\d{0,2})"
 _NUMBER = rf"(?<![\d.,])(?:{_LEAD}(?:,{_GROUP})+|\d+)(?!\d)(?![,.]\S)(?![A-Za-z]\d)"
 _NUMBER_PATTERN = re.compile(_NUMBER)
 _ANY_DIGIT = re.compile(r"\d")
