@@ -13,14 +13,13 @@ what is queued, terminates the workers and lets the interruption go on.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.validate import packages
 from generator.validate.calculation import CalcMode
@@ -29,6 +28,9 @@ from generator.validate.findings import FileSummary, Finding, Report, Severity
 from generator.validate.pipeline import preload, validate_file
 from generator.validate.safe_xml import DEFAULT_MAX_BYTES
 from generator.validate.schema import Engine
+
+if TYPE_CHECKING:  # imported where a pool is started (~20 ms a run in one process skips)
+    from concurrent.futures import ProcessPoolExecutor
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 def _pooled(targets: list[packages.Target], opts: Options, workers: int,
             results: list[Result | None], advance: Callable[[], None]) -> None:
+    from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
     try:
         futures: dict[Future[Result], int] = {
@@ -159,6 +163,8 @@ def run(paths: list[Path], opts: Options, jobs: int | None = None,
         else:
             # Forked workers inherit what is loaded here: the first file's taxonomy is loaded
             # once, not once per worker.
+            import multiprocessing
+
             if multiprocessing.get_start_method() == "fork":
                 preload(targets[0].path, UrlMapper(opts.catalogs), opts.engine, opts.max_bytes)
             _pooled(targets, opts, workers, results, advance)

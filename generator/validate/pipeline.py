@@ -26,6 +26,7 @@ from generator.validate import (
     footnotes,
     psvi,
     rules_cache,
+    tree_pass,
     xbrl21,
 )
 from generator.validate.calculation import CalcMode, CalcModel
@@ -303,7 +304,9 @@ def _refusal(exc: UnsafeXmlError, name: str) -> Finding:
 def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, engine: Engine,
               max_bytes: int, utr: bool) -> tuple[list[Finding], int]:
     try:
-        check_file(path, max_bytes)
+        small = tree_pass.parse_small(path, max_bytes)
+        if small is None:  # large, malformed or with a DOCTYPE: the streaming pass's checks
+            check_file(path, max_bytes)
     except UnsafeXmlError as exc:
         return [_refusal(exc, name)], 0
     except OSError as exc:
@@ -392,8 +395,13 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     # Filter by tag only when every namespace the root declares is known to the DTS: otherwise
     # a fact in a stray namespace must still reach the concept check.
     filtered = head.root_namespaces <= loaded.known_namespaces and bool(loaded.fact_namespaces)
-    stream(path, inst, loaded.schemas.lxml() if engine == "lxml" else None,
-           loaded.fact_namespaces if filtered else None, consume, defaults)
+    schema = loaded.schemas.lxml() if engine == "lxml" else None
+    namespaces = loaded.fact_namespaces if filtered else None
+    if small is not None and (schema is None or tree_pass.schema_valid(small, schema)):
+        tree_pass.walk(small, inst, namespaces, consume, defaults)
+    else:  # a large or schema-invalid file: the stream reports where and what
+        stream(path, inst, schema, namespaces, consume, defaults)
+    small = None  # the tree's memory, before the checks that follow
     if not inst.fatal and (engine != "lxml" or inst.schema_failed):
         # Rare path (invalid file or the xmlschema engine): a tree gives exact line numbers.
         try:
