@@ -2,7 +2,9 @@
 
 Why processes: both lxml callbacks and Arelle hold the GIL, and Arelle's global state forbids
 concurrent sessions in one process. Each worker keeps its own DTS cache, so files sharing a
-taxonomy pay for it once per worker.
+taxonomy pay for it once per worker. Without Arelle the workers are plain forks
+(:mod:`forkpool`, ~50 ms lighter than ``concurrent.futures``); with it, the executor's workers,
+whose exit runs the finalizers that remove Arelle's folders.
 
 One file's failure never costs the others their results: whatever a file's validation raises is
 caught where it happens and reported as an ``xbrlgen:internalError`` finding for that file (only
@@ -117,6 +119,26 @@ def _pooled(targets: list[packages.Target], opts: Options, workers: int,
     pool.shutdown()
 
 
+def _forked(targets: list[packages.Target], opts: Options, workers: int,
+            results: list[Result | None], advance: Callable[[], None]) -> None:
+    """The files on forked workers (:mod:`forkpool`): the taxonomy loaded here is theirs."""
+    from generator.validate import forkpool
+
+    def work(i: int) -> Result:
+        return _safe_one(targets[i].path, targets[i].display, opts)
+
+    def done(i: int, result: Result) -> None:
+        results[i] = result
+        advance()
+
+    def lost(i: int, exc: BaseException) -> None:
+        results[i] = internal_error(targets[i].display, exc)
+        advance()
+
+    preload(targets[0].path, UrlMapper(opts.catalogs), opts.engine, opts.max_bytes)
+    forkpool.run(len(targets), work, workers, done, lost)
+
+
 def _one(path: Path, display: str, opts: Options) -> Result:
     mapper = UrlMapper(opts.catalogs)
     findings, summary = validate_file(path, mapper, opts.calc_mode, display=display,
@@ -160,7 +182,9 @@ def run(paths: list[Path], opts: Options, jobs: int | None = None,
             for i, t in enumerate(targets):
                 results[i] = _safe_one(t.path, t.display, opts)
                 advance()
-        else:
+        elif not opts.arelle and hasattr(os, "fork"):
+            _forked(targets, opts, workers, results, advance)
+        else:  # Arelle's sessions clean up through multiprocessing's finalizers in workers
             # Forked workers inherit what is loaded here: the first file's taxonomy is loaded
             # once, not once per worker.
             import multiprocessing
