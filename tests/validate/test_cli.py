@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from validate_corpus import MUTATIONS, TAXONOMY, VALID, write_case
 
-from generator.validate import Report, Severity, cli, validate_paths
+from generator.validate import Report, Severity, batch, cli, validate_paths
 
 FX_URL = "http://example.com/xbrlgen/fixture/2024/"
 
@@ -105,7 +105,9 @@ def test_truncation_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert code == 1 and "UsingTruncation" in out
 
 
-def test_folder_batch_with_pool(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_folder_batch_with_pool(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "SMALL_FILES", 0)  # the pool, small as the batch is
     write_case(None, tmp_path)
     write_case(_mutation("missing_unit"), tmp_path)  # type: ignore[arg-type]
     (tmp_path / "taxonomy" / "not-an-instance.xml").write_text("<a/>", encoding="utf-8")

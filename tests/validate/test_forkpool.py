@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -76,3 +77,22 @@ def test_an_exception_in_the_parent_stops_the_workers() -> None:
     for pid in pids:  # reaped: no such child any more
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_small_batch_stays_in_one_process_and_a_larger_one_forks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.validate import batch
+
+    forked: list[int] = []
+    monkeypatch.setattr(forkpool, "run", lambda count, *args: forked.append(count))
+    for i in range(3):
+        (tmp_path / f"{i}.xbrl").write_bytes(b"<x/>")
+    batch.run([tmp_path], batch.Options(), jobs=2)  # 3 tiny files: no fork
+    assert forked == []
+    (tmp_path / "3.xbrl").write_bytes(b"<x>" + b" " * batch.SMALL_BYTES + b"</x>")
+    batch.run([tmp_path], batch.Options(), jobs=2)  # over the bytes
+    (tmp_path / "3.xbrl").write_bytes(b"<x/>")
+    (tmp_path / "4.xbrl").write_bytes(b"<x/>")
+    batch.run([tmp_path], batch.Options(), jobs=2)  # over the count
+    assert forked == [4, 5]
