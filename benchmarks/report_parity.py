@@ -50,14 +50,16 @@ def _write(path: Path, payload: Any) -> None:
 
 def cli_reports(name: str, folder: Path, out: Path) -> None:
     """The command on ``folder``: both calculation modes, pool and one process, cold and warm."""
-    exe = shutil.which("xbrlgen") or "xbrlgen"
+    # The package as imported (PYTHONPATH may point at another checkout), not the installed
+    # console script, whose entry point may differ between the versions compared.
+    exe = [sys.executable, "-m", "generator"]
     for calc in CALCS:
         for jobs in ("0", "1"):
             cache = tempfile.mkdtemp(prefix="parity-cache-")
             env = dict(os.environ, XBRLGEN_CACHE_DIR=cache)
             for state in ("cold", "warm"):
                 proc = subprocess.run(
-                    [exe, "validate", str(folder), "--format", "json", "--calc", calc,
+                    [*exe, "validate", str(folder), "--format", "json", "--calc", calc,
                      "--jobs", jobs, "--no-progress"],
                     env=env, capture_output=True, text=True, check=False)
                 payload = json.loads(proc.stdout) if proc.stdout.strip() else {}
