@@ -155,8 +155,9 @@ class FactRules:
                 "precision.")
         elif decimals is not None:
             cache = self._decimals
-            if decimals in cache:
-                fact.dec = cache[decimals]
+            dec = cache.get(decimals, _UNDECIDED)
+            if dec is not _UNDECIDED:
+                fact.dec = dec  # type: ignore[assignment]  # int | None, as cached
             else:
                 try:
                     fact.dec = cache[decimals] = int(decimals.strip())
