@@ -1,11 +1,11 @@
 """Allow ``python -m generator``."""
 
 try:
-    from generator.cli import main
+    from generator.cli import entry
 except KeyboardInterrupt:  # Ctrl-C while still importing: as short as from main()
     import sys
 
     print("xbrlgen: interrupted", file=sys.stderr)
     raise SystemExit(130) from None
 
-raise SystemExit(main())
+entry()

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -99,6 +98,8 @@ def open_output(path: Path) -> Iterator[BinaryIO]:
                 with real.open("wb") as stream:
                     yield stream
                 return
+            import tempfile  # here: ~10 ms that a command writing nothing skips
+
             fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
             tmp = Path(name)
             try:
@@ -114,6 +115,8 @@ def open_output(path: Path) -> Iterator[BinaryIO]:
 
 
 def _replace(real: Path, data: bytes) -> None:
+    import tempfile
+
     fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     os.close(fd)
     tmp = Path(name)

@@ -82,3 +82,10 @@ def test_build_help_names_pdf_and_html_inputs(capsys: pytest.CaptureFixture[str]
         main(["build", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert ".pdf" in text and ".html" in text and ".txt" in text and ".json" in text
+
+
+def test_the_parsers_executor_names_are_the_executors() -> None:
+    """cli keeps its own copy so that building the parser does not import the process pool."""
+    from generator import cli, executors
+
+    assert cli.EXECUTORS == executors.NAMES

@@ -216,6 +216,7 @@ def test_a_file_whose_validation_raises_is_a_finding_and_the_others_keep_their_r
         (tmp_path / name / "x.xbrl").write_text(
             '<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance"/>')
     monkeypatch.setattr(batch, "validate_file", _validate_or_fail)
+    monkeypatch.setattr(batch, "SMALL_FILES", 0)  # jobs=2: the pool, small as the batch is
     report = batch.run([tmp_path], batch.Options(), jobs=jobs)
     assert [s.file for s in report.files] == [f"{tmp_path}/{n}/x.xbrl" for n in ("a", "bad", "c")]
     assert [s.facts for s in report.files] == [1, 0, 1]

@@ -368,8 +368,9 @@ class Calc21Collector:
         self.findings: list[Finding] = []
         # (concept, parent, c-equal class, u-equal class) -> facts with that parent
         self.siblings: dict[tuple[str, int, int, int], list[Fact]] = {}
-        # (concept, ancestor, c-equal class, u-equal class) -> facts below that ancestor
-        self.below: dict[tuple[str, int, int, int], list[Fact]] = {}
+        # (concept, ancestor, c-equal class, u-equal class) -> facts below that ancestor. None
+        # until a fact in a tuple comes: with top-level facts only it is ``siblings`` itself.
+        self.below: dict[tuple[str, int, int, int], list[Fact]] | None = None
 
     def add(self, fact: Fact, ctx: Context | None, unit: Unit | None) -> None:
         """Bind one fact by concept, c-equal context, u-equal unit and its ancestors."""
@@ -381,18 +382,23 @@ class Calc21Collector:
         tuples = fact.tuples
         key = (concept, tuples[-1] if tuples else 0, c, u)
         siblings, below = self.siblings, self.below
+        if tuples and below is None:  # the first fact in a tuple: below, as it is so far
+            below = self.below = {k: list(v) for k, v in siblings.items()}
         group = siblings.get(key)
         if group is None:
             siblings[key] = [fact]
         else:
             group.append(fact)
         if not tuples:  # at the top level, its only ancestor is its parent: the same key
+            if below is None:
+                return
             group = below.get(key)
             if group is None:
                 below[key] = [fact]
             else:
                 group.append(fact)
             return
+        assert below is not None
         for ancestor in (0, *tuples):
             below.setdefault((concept, ancestor, c, u), []).append(fact)
 
@@ -429,7 +435,8 @@ class Calc21Collector:
         """
         value = total.value
         assert value is not None
-        siblings, below = self.siblings, self.below
+        siblings = self.siblings
+        below = self.below if self.below is not None else siblings
         try:
             summed, bound = Decimal(0), False
             for child, weight in children:

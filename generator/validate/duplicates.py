@@ -71,11 +71,11 @@ class DuplicateCollector:
         keys = self._keys
         if keys is not None:
             # finish()'s grouping: c-equal class, then concept, u-equal class and language
-            n = len(keys)
-            keys.add(hash((ctx.cls, fact.concept, unit.cls if unit is not None else -1,
-                           fact.lang)))
-            if len(keys) == n or n >= _KEYS_MAX:
+            key = hash((ctx.cls, fact.concept, unit.cls if unit is not None else -1, fact.lang))
+            if key in keys or len(keys) >= _KEYS_MAX:
                 self._keys = None
+            else:
+                keys.add(key)
         waiting = self._waiting
         if waiting is not None:
             if self._keys is not None and len(waiting) < _DEFER_MAX:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -410,25 +410,32 @@ _XBRL_ATTR_PREFIXES = tuple(f"{{{ns}}}" for ns in (
     XBRLI, LINK, XLINK, "http://www.xbrl.org/2003/XLink"))
 
 
-#: The attributes a fact's record keeps, by their place in it.
-_FACT_ATTRS = {"contextRef": 0, "id": 1, "unitRef": 2, "decimals": 3, "precision": 4,
-               XSI_NIL: 5, XML_LANG: 6}
-
-
 def _read_fact(el: etree._Element, tag: str, emit: Callable[[Fact], None],
                tuples: tuple[int, ...], shared: dict[str, str]) -> None:
     """One item or tuple (``tag``: ``el.tag``, which lxml builds anew on every read).
 
-    Attributes are read in one ``items()`` call and placed by name: a fact has two or three,
-    and seven ``get`` calls (one per attribute a rule reads) cost more, 100k+ times.
+    Attributes are read in one ``items()`` call and told apart by comparing names, the usual
+    ones first: a fact has two to four, and seven ``get`` calls (one per attribute a rule
+    reads), or a dict lookup per name (each fresh string hashed), cost more, 100k+ times.
     """
-    found: list[str | None] = [None] * 7
-    places = _FACT_ATTRS
-    for name, value in cast("list[tuple[str, str]]", el.items()):  # parsed XML: str
-        place = places.get(name)
-        if place is not None:
-            found[place] = value
-    context_ref, fact_id, unit_ref, decimals, precision, nil, lang = found
+    context_ref: str | None = None
+    fact_id = unit_ref = decimals = precision = nil = lang = context_ref
+    attributes: list[tuple[str, str]] = el.items()  # type: ignore[assignment]  # parsed: str
+    for name, value in attributes:
+        if name == "contextRef":
+            context_ref = value
+        elif name == "unitRef":
+            unit_ref = value
+        elif name == "decimals":
+            decimals = value
+        elif name == "id":
+            fact_id = value
+        elif name == "precision":
+            precision = value
+        elif name == XSI_NIL:
+            nil = value
+        elif name == XML_LANG:
+            lang = value
     text = el.text or ""
     xbrl_attr = None
     if context_ref is None:

@@ -26,6 +26,7 @@ from generator.validate import (
     footnotes,
     psvi,
     rules_cache,
+    tree_pass,
     xbrl21,
 )
 from generator.validate.calculation import CalcMode, CalcModel
@@ -303,7 +304,9 @@ def _refusal(exc: UnsafeXmlError, name: str) -> Finding:
 def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, engine: Engine,
               max_bytes: int, utr: bool) -> tuple[list[Finding], int]:
     try:
-        check_file(path, max_bytes)
+        small = tree_pass.parse_small(path, max_bytes)
+        if small is None:  # large, malformed or with a DOCTYPE: the streaming pass's checks
+            check_file(path, max_bytes)
     except UnsafeXmlError as exc:
         return [_refusal(exc, name)], 0
     except OSError as exc:
@@ -351,6 +354,8 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     final = False
     fact_ids: set[str] = set()  # for footnote locators
     reported: set[str] = set()  # concepts with a fact, for requires-element
+    track_reported = bool(loaded.requires)
+    counted = 0  # facts checked (a local: cheaper than the attribute, 100k+ times)
 
     # Bound once: consume runs for every fact. The dimension check does nothing for a concept
     # without a DRS, so with no DRS at all it is not called (its finish() still runs).
@@ -360,16 +365,18 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     def consume(fact: Fact) -> None:
         """Every check for one fact, as it streams by (deferred if its context comes later)."""
         ref, uref = fact.context_ref, fact.unit_ref
-        ctx = contexts.get(ref) if ref is not None else None
-        unit = units.get(uref) if uref is not None else None
+        ctx = contexts.get(ref)  # type: ignore[arg-type]  # None: no such key, None back
+        unit = units.get(uref)  # type: ignore[arg-type]
         if not final and ((ctx is None and ref is not None) or (unit is None and uref is not None)):
             deferred.append(fact)
             return
-        inst.fact_count += 1
+        nonlocal counted
+        counted += 1
         if fact.id is not None:
             fact_ids.add(fact.id)
         name = fact.concept
-        reported.add(name)
+        if track_reported:
+            reported.add(name)
         concept = concepts.get(name)
         if concept is None:
             rules.missing(fact)
@@ -378,9 +385,10 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
             if fact.xbrl_attr is not None and concept.kind == "tuple":
                 rules.tuple_attribute(fact)
             return
-        default = defaults.get(name)
-        if default is not None:
-            psvi.fill_fact(fact, default)
+        if defaults:
+            default = defaults.get(name)
+            if default is not None:
+                psvi.fill_fact(fact, default)
         check_rules(fact, concept, ctx, unit)
         if check_dims is not None:
             check_dims(fact, ctx)
@@ -392,8 +400,13 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     # Filter by tag only when every namespace the root declares is known to the DTS: otherwise
     # a fact in a stray namespace must still reach the concept check.
     filtered = head.root_namespaces <= loaded.known_namespaces and bool(loaded.fact_namespaces)
-    stream(path, inst, loaded.schemas.lxml() if engine == "lxml" else None,
-           loaded.fact_namespaces if filtered else None, consume, defaults)
+    schema = loaded.schemas.lxml() if engine == "lxml" else None
+    namespaces = loaded.fact_namespaces if filtered else None
+    if small is not None and (schema is None or tree_pass.schema_valid(small, schema)):
+        tree_pass.walk(small, inst, namespaces, consume, defaults)
+    else:  # a large or schema-invalid file: the stream reports where and what
+        stream(path, inst, schema, namespaces, consume, defaults)
+    small = None  # the tree's memory, before the checks that follow
     if not inst.fatal and (engine != "lxml" or inst.schema_failed):
         # Rare path (invalid file or the xmlschema engine): a tree gives exact line numbers.
         try:
@@ -409,6 +422,7 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
     for fact in deferred:
         consume(fact)
     deferred.close()
+    inst.fact_count = counted
     missing = set(rules.missing_concepts)
     schema_findings = [
         f for f in inst.findings

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from validate_corpus import MUTATIONS, TAXONOMY, VALID, write_case
 
-from generator.validate import Report, Severity, cli, validate_paths
+from generator.validate import Report, Severity, batch, cli, validate_paths
 
 FX_URL = "http://example.com/xbrlgen/fixture/2024/"
 
@@ -105,7 +105,9 @@ def test_truncation_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert code == 1 and "UsingTruncation" in out
 
 
-def test_folder_batch_with_pool(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_folder_batch_with_pool(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "SMALL_FILES", 0)  # the pool, small as the batch is
     write_case(None, tmp_path)
     write_case(_mutation("missing_unit"), tmp_path)  # type: ignore[arg-type]
     (tmp_path / "taxonomy" / "not-an-instance.xml").write_text("<a/>", encoding="utf-8")
@@ -188,3 +190,20 @@ def test_light_parser_constants_match_the_models() -> None:
 
     assert cli.DEFAULT_MAX_BYTES == safe_xml.DEFAULT_MAX_BYTES
     assert tuple(s.value for s in Sev) == cli.SEVERITIES
+
+
+@pytest.mark.parametrize("mutation", [None, "missing_unit"])
+def test_the_console_entry_writes_the_whole_report_before_its_quick_exit(
+    tmp_path: Path, mutation: str | None
+) -> None:
+    """entry() skips the interpreter's teardown after validate: the output must all be out."""
+    import subprocess
+    import sys
+
+    write_case(_mutation(mutation) if mutation else None, tmp_path)  # type: ignore[arg-type]
+    proc = subprocess.run([sys.executable, "-m", "generator", "validate", str(tmp_path),
+                           "--format", "json"], capture_output=True, text=True, check=False,
+                          timeout=120)
+    assert proc.returncode == (1 if mutation else 0), proc.stderr
+    report = json.loads(proc.stdout)
+    assert len(report["files"]) == 1 and report["ok"] is (mutation is None)
