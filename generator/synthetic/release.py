@@ -23,16 +23,20 @@ from generator.model.results import ReportingPeriod
 from generator.model.taxonomy import Taxonomy
 from generator.synthetic.highlights import add_highlights
 from generator.synthetic.render import (
-    LAYOUTS,
+    ALL_LAYOUTS,
     Layout,
     Page,
     Shape,
     add_page_furniture,
     misread,
     ocr_table,
+    runon_table,
     single_table,
     spaced_table,
     tabs_table,
+)
+from generator.synthetic.render import (
+    LAYOUTS as LAYOUTS,  # the default layouts, re-exported
 )
 from generator.synthetic.results import reporting_period
 from generator.synthetic.statements import Style, Table, build_tables
@@ -109,8 +113,8 @@ def synthetic_release(
     Same arguments, same text and truth. The fiscal year (default: drawn from 2019-2030), the
     figures and every optional feature not fixed by ``options`` come from ``seed``.
     """
-    if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}; one of {', '.join(LAYOUTS)}")
+    if layout not in ALL_LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; one of {', '.join(ALL_LAYOUTS)}")
     opts = options or ReleaseOptions()
     rng = random.Random(f"{company_id}:{seed}")
     company = taxonomy.companies[company_id]
@@ -123,7 +127,9 @@ def synthetic_release(
         percent=_pick(opts.percent, rng),
         yoy=_pick(opts.yoy, rng, 0.3),
         long_labels=_pick(opts.long_labels, rng, 0.6),
-        dash=rng.choice(["-", "--", "—"]),
+        # a PDF's text layer (003) prints its nil cells as en dashes; as many choices either
+        # way, so the other layouts draw what they always drew
+        dash=rng.choice(["–", "–", "—"] if layout == "runon" else ["-", "--", "—"]),
         upper_top=rng.random() < 0.5,
     )
     shape = Shape(
@@ -190,6 +196,14 @@ def _opening(page: Page, name: str, short: str, rp: ReportingPeriod, rate: Decim
 
 def _table(page: Page, table: Table, layout: Layout, shape: Shape, rng: random.Random,
            company: str, note: str, *, first: bool) -> None:
+    if layout == "runon":  # company, titles and header run into the table's one paragraph
+        page.add()
+        runon_table(page, table, shape, rng, company)
+        page.add()
+        if note and not shape.tight:
+            page.add(note)
+            page.add()
+        return
     if not shape.tight or first:
         page.add()
         page.add(company)

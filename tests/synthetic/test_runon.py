@@ -1,0 +1,81 @@
+"""The "runon" layout: a statement as a PDF's text layer pasted as paragraphs prints it
+(sample 003) — title, header and every row on one line, the header's unit cells broken across
+blank lines, headings running into the next row, nil cells as en dashes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.model.taxonomy import Taxonomy
+from generator.synthetic.release import LAYOUTS, synthetic_release
+from generator.synthetic.render import ALL_LAYOUTS
+
+SEEDS = (0, 1, 2, 3, 4, 5)
+
+
+def _runon(taxonomy: Taxonomy, seed: int):  # type: ignore[no-untyped-def]
+    return synthetic_release(taxonomy, "iij", seed=seed, layout="runon")
+
+
+def test_runon_is_asked_for_by_name_and_the_default_layouts_stay() -> None:
+    assert LAYOUTS == ("tabs", "spaces2", "single", "ocr")
+    assert "runon" in ALL_LAYOUTS
+
+
+def test_same_seed_same_text(taxonomy: Taxonomy) -> None:
+    assert _runon(taxonomy, 5) == _runon(taxonomy, 5)
+    assert _runon(taxonomy, 6).text != _runon(taxonomy, 5).text
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_every_figure_is_on_the_line_the_truth_says(taxonomy: Taxonomy, seed: int) -> None:
+    release = _runon(taxonomy, seed)
+    lines = release.text.splitlines()
+    assert release.truth
+    for figure in release.truth:
+        line = lines[figure.line - 1]
+        printed = rf"(?<![\d,.]){re.escape(figure.text)}(?![\d,.]\d)"
+        assert re.search(printed, line), (figure, line[:200])
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_each_statement_runs_on_in_few_lines(taxonomy: Taxonomy, seed: int) -> None:
+    """All of a statement's figures sit on at most a handful of lines (one per page, less the
+    unit cells' breaks): the table is a paragraph, not rows."""
+    release = _runon(taxonomy, seed)
+    for table in {f.table for f in release.truth}:
+        lines = {f.line for f in release.truth if f.table == table}
+        assert len(lines) <= 3, (table, sorted(lines))
+    numbered = [ln for ln in release.text.splitlines() if len(ln.split()) >= 60]
+    assert len(numbered) >= 3
+
+
+def test_unit_cells_break_across_blank_lines_as_003_prints_them(taxonomy: Taxonomy) -> None:
+    """"... As of September 30, 2030 Thousands of" / "" / "JPY Thousands of" / "" / "JPY ..."."""
+    broken = 0
+    for seed in SEEDS:
+        lines = _runon(taxonomy, seed).text.splitlines()
+        for i, line in enumerate(lines[:-2]):
+            if line.endswith("Thousands of") and lines[i + 1] == "":
+                assert lines[i + 2].startswith(("JPY", "U.S. Dollars"))
+                broken += 1
+    assert broken >= 6
+
+
+def test_a_page_break_repeats_the_header_inside_the_run(taxonomy: Taxonomy) -> None:
+    repeated = 0
+    for seed in SEEDS:
+        for line in _runon(taxonomy, seed).text.splitlines():
+            if "Consolidated" in line or len(line.split()) < 20:
+                continue
+            if re.search(r"\d \(?(As of|Six Months Ended) ", line):
+                repeated += 1  # a row's figures, then the period phrases again
+    assert repeated >= 3
+
+
+def test_nil_cells_and_negatives_print_as_the_text_layer_does(taxonomy: Taxonomy) -> None:
+    texts = [f.text for seed in SEEDS for f in _runon(taxonomy, seed).truth]
+    assert any(t in ("–", "—") for t in texts)
+    assert any(re.fullmatch(r"\([\d,.]+ \)", t) for t in texts)
