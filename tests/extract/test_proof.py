@@ -410,6 +410,22 @@ def test_eps_equal_to_net_income_over_shares_confirms_the_per_share_and_share_fi
     assert all("own: ratio" in f.source.proven_by for f in proof.facts)
 
 
+def test_eps_equal_to_the_dollar_net_income_over_shares_does_not_confirm_a_yen_eps(
+        real: Taxonomy) -> None:
+    # The dollar net income (12 thousand) over 200,000 shares is $0.06: a yen per-share cell
+    # holding 0.06 is the dollar figure read under the yen header (a blank cell placed by
+    # position), not a per-share figure the ratio proves.
+    usd = col("translation", currency="USD")
+    proof = proof_of(laid_out(table("Consolidated statements of income", 10, [col(), usd], [
+        row("Net income attributable to IIJ", 11, "1,000", "12"),
+        row("NET INCOME PER SHARE", 12),
+        row("Basic weighted-average number of shares", 13, "200,000", ""),
+        row("Basic net income per share", 14, "0.06", ""),
+    ], kind="income"), company="iij"), real)
+    assert ("EarningsPerShareBasic", H1, "JPYPerShares") not in filed(proof)
+    assert ("EarningsPerShareBasic", H1, "JPYPerShares") in held(proof)
+
+
 def test_eps_not_equal_to_net_income_over_shares_proves_nothing(real: Taxonomy) -> None:
     proof = proof_of(laid_out(_per_share("50.00"), company="iij"), real)
     assert not proof.facts and {h.check for h in proof.held} == {UNPROVEN}
