@@ -317,6 +317,28 @@ def test_in_the_ocr_layout_a_figure_on_a_row_with_a_blank_slot_is_held(
     assert held(proof)[("CostOfRevenues", H1, "JPY")].check == "figure"
 
 
+def _on_one_line(r: Row, line: int = 101) -> Row:
+    """``r`` as the run-on reader gives it: every row of the table on one line."""
+    cells = tuple(c.model_copy(update={"line": line}) if c is not None else None
+                  for c in r.cells)
+    return r.model_copy(update={"line": line, "cells": cells})
+
+
+def test_in_a_run_on_table_a_short_row_does_not_hold_the_full_rows_on_its_line(
+        taxonomy: Taxonomy) -> None:
+    # The whole table is one line of text: the short "Total cost" row's figure is held (placed
+    # by position), the full rows beside it on the same line are as placed as anywhere.
+    rows = [*hosting_support_total(101, ("6,000", "6,100"), ("4,000", "3,900"),
+                                   ("10,000", "10,000")),
+            row("Total cost", 104, "", "7,000")]
+    proof = proof_of(laid_out(services(*[_on_one_line(r) for r in rows],
+                                       columns=[col(period=H1_2009), col()]),
+                              layout="runon"), taxonomy)
+    assert held(proof)[("CostOfRevenues", H1, "JPY")].check == "figure"
+    assert filed(proof)[("ServicesRevenue", H1, "JPY")] == Decimal(10_000_000)
+    assert ("HostingRevenue", H1, "JPY") in filed(proof)
+
+
 def test_a_sum_whose_other_figures_are_placed_settles_a_figure_on_a_row_with_a_blank_slot(
         taxonomy: Taxonomy) -> None:
     # Products prints only the current figure; Services and Total revenues print every cell.

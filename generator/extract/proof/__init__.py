@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.extract.crosscheck import declared_sums
-from generator.extract.layout import Column, Table
+from generator.extract.layout import Column, Row, Table
 from generator.extract.map_rows import MappedDocument
 from generator.extract.proof import (
     arithmetic,
@@ -94,20 +94,31 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
                     strip = ColumnFacts(t, index, table, table.columns[index])
                 by_index[index] = strip
             by_index[index].facts.append(fact)
+        complete: set[int] = set()
         if outcome.order_guessed:
             blanks: set[int] = {c.line for r in table.rows for c in r.cells if c is not None}
         elif mapped.document.layout in delimited.DELIMITED_LAYOUTS | READ_BY_EDGE:
             blanks = delimited.guessed_rows(table)
         else:
             blanks = _incomplete_rows(table)
+            complete = {
+                fact_id for fact_id, number in outcome.fact_rows.items()
+                if not outcome.transposed and _complete(table.rows[number], table)}
         for strip in by_index.values():
             if strip.label is None:  # a figure in a label is placed by its words, not its row
                 strip.incomplete_rows = blanks
+                strip.complete_facts = set(complete)
             if outcome.order_guessed:
                 strip.placement = ("its column's item was told by the network's order, not by "
                                    "the header (stacked item boxes a scan read across)")
         out.extend(by_index[i] for i in sorted(by_index))
     return out
+
+
+def _complete(row: Row, table: Table) -> bool:
+    """A row that printed a figure in every slot, none of them guessed."""
+    present = [c for c in row.cells if c is not None]
+    return not row.guessed and len(present) >= len(table.columns)
 
 
 def _incomplete_rows(table: Table) -> set[int]:

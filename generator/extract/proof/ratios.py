@@ -84,6 +84,7 @@ def _own_evidence_only(row: ColumnFacts) -> None:
     figure and its numerator, not the row's other cells (revenues and operating income read
     in each other's column still leave it holding), so those need evidence of their own."""
     row.incomplete_rows |= {f.source.line for f in row.facts}
+    row.complete_facts -= {id(f) for f in row.facts}
     row.placement = ("only the per-share ratio proves its row, and it ties the per-share figure "
                      "and its numerator alone")
 
