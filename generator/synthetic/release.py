@@ -197,12 +197,13 @@ def _opening(page: Page, name: str, short: str, rp: ReportingPeriod, rate: Decim
 def _table(page: Page, table: Table, layout: Layout, shape: Shape, rng: random.Random,
            company: str, note: str, *, first: bool) -> None:
     if layout == "runon":  # company, titles and header run into the table's one paragraph
-        page.add()
-        runon_table(page, table, shape, rng, company)
-        page.add()
-        if note and not shape.tight:
-            page.add(note)
+        glue = shape.tight and not first  # tables without notes between them run on together
+        if not glue:
             page.add()
+        runon_table(page, table, shape, rng, company, glue=glue)
+        if note and not shape.tight:
+            page.add()
+            page.add(note)
         return
     if not shape.tight or first:
         page.add()

@@ -248,10 +248,12 @@ class RunOn:
         self.words, self.figures = [], []
 
 
-def _runon_header(out: RunOn, table: Table, shape: Shape, split_units: bool) -> None:
+def _runon_header(out: RunOn, table: Table, shape: Shape, split_units: bool,
+                  *, units: bool = True) -> None:
     """Period phrases in a row ("Six Months Ended Six Months Ended September 30, 2016
     September 30, 2017" when they take two lines), then the unit cells in reading order, each
-    cell's second line after a break ("Thousands of" / "" / "JPY Thousands of" / "" / "JPY")."""
+    cell's second line after a break ("Thousands of" / "" / "JPY Thousands of" / "" / "JPY");
+    a header repeated on a later page may print its period phrases alone."""
     if shape.multiline_headers:
         heads, tails = [], []
         for text in table.groups:
@@ -262,7 +264,7 @@ def _runon_header(out: RunOn, table: Table, shape: Shape, split_units: bool) -> 
         out.say(" ".join([*heads, *tails]))
     else:
         out.say(" ".join(table.groups))
-    for col in table.columns:
+    for col in table.columns if units else []:
         if not col.unit_text:
             continue
         words = _unit_words(col.unit_text) if split_units else [col.unit_text]
@@ -279,17 +281,22 @@ def _runon_negative(cell: str, spaced: bool) -> str:
     return cell
 
 
-def runon_table(page: Page, table: Table, shape: Shape, rng: random.Random, company: str
-                ) -> None:
+def runon_table(page: Page, table: Table, shape: Shape, rng: random.Random, company: str,
+                *, glue: bool = False) -> None:
     """The whole statement as one paragraph: company, title, subtitle, period phrases and unit
     cells, then every row's label and figures; blank cells leave nothing, headings run into
     the next row ("CURRENT ASSETS: Cash and cash equivalents 21,958,591 19,871,031"). Where the
     statement continues on another page, its header is printed again in the middle of the run,
-    before the next row; now and then a long title breaks after a word."""
+    before the next row (now and then without its unit cells); now and then a long title
+    breaks after a word. ``glue``: the statement runs on from the previous one's last row, its
+    title without the company (003's "... 16.46 Quarterly Consolidated Statements of
+    Comprehensive Income (Unaudited) Six Months Ended ...")."""
     out = RunOn(page)
+    if glue and page.lines:  # the previous line is rewritten, longer, at the same number
+        out.words.append(page.lines.pop())
     split_units = rng.random() < 0.8
     spaced = rng.random() < 0.7
-    title = f"{company} {table.title}"
+    title = table.title if glue else f"{company} {table.title}"
     words = title.split()
     if rng.random() < 0.3 and len(words) > 4:
         cut = rng.randint(3, len(words) - 1)
@@ -306,7 +313,7 @@ def runon_table(page: Page, table: Table, shape: Shape, rng: random.Random, comp
         breaks.add(rng.choice(extra))
     for i, row in enumerate(table.rows):
         if i in breaks:
-            _runon_header(out, table, shape, split_units)
+            _runon_header(out, table, shape, split_units, units=rng.random() < 0.7)
         if row.heading:
             out.say(row.label)
             continue

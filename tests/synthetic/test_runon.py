@@ -79,3 +79,18 @@ def test_nil_cells_and_negatives_print_as_the_text_layer_does(taxonomy: Taxonomy
     texts = [f.text for seed in SEEDS for f in _runon(taxonomy, seed).truth]
     assert any(t in ("–", "—") for t in texts)
     assert any(re.fullmatch(r"\([\d,.]+ \)", t) for t in texts)
+
+
+def test_statements_without_notes_between_them_run_on_together(taxonomy: Taxonomy) -> None:
+    """A tight release (no notes between tables) runs the next statement on from the last row
+    of the one before, its title without the company: 003's comprehensive income statement."""
+    glued = 0
+    for seed in range(12):
+        release = _runon(taxonomy, seed)
+        if not release.features["tight"]:
+            continue
+        tables_on = {}
+        for figure in release.truth:
+            tables_on.setdefault(figure.line, set()).add(figure.table)
+        glued += any(len(tables) > 1 for tables in tables_on.values())
+    assert glued >= 2
