@@ -3,7 +3,10 @@ per test."""
 
 from __future__ import annotations
 
+from generator.extract.read import read_text
+from generator.extract.read.detect import detect_layout
 from generator.extract.read.runon import segments
+from generator.model.taxonomy import Taxonomy
 
 HEADER = ("Six Months Ended Six Months Ended September 30, 2028 September 30, 2029 "
           "Thousands of")
@@ -27,3 +30,53 @@ def test_a_header_repeated_right_after_headings_is_a_header_not_a_label() -> Non
     ]
     headings = [s.label for s in found if s.kind == "text" and s.label.endswith(":")]
     assert headings == ["REVENUES:", "Network services:"]
+
+
+def _numbers(count: int, start: int = 1) -> str:
+    return " ".join(f"Item {i} {i},{i:03d} {i + 1},{i:03d}" for i in range(start, start + count))
+
+
+def test_statements_run_on_together_on_one_line_are_read_as_run_on() -> None:
+    # no note parts the statements: all of them are one paragraph, one long line of figures
+    text = "\n\n".join([
+        "Acme Corp. Announces First Six Months Results",
+        "TOKYO -- Acme Corp. today announced its results.",
+        f"Acme Corp. Consolidated Balance Sheets {HEADER}", "JPY Thousands of",
+        f"JPY ASSETS: {_numbers(60)}",
+        "For inquiries, contact: Acme Investor Relations (03) 5205-6500",
+    ]) + "\n"
+    assert detect_layout(text) == "runon"
+
+
+def test_one_long_line_among_many_numbers_elsewhere_is_not_run_on() -> None:
+    rows = [f"Item {i}{' ' * 20}{i},{i:03d}{' ' * 10}{i + 1},{i:03d}" for i in range(1, 80)]
+    text = "\n".join([*rows, "", f"Summary {_numbers(20)}"]) + "\n"
+    assert detect_layout(text) != "runon"
+
+
+def test_a_header_repeated_without_units_before_rows_printing_shares_continues_the_table(
+        taxonomy: Taxonomy) -> None:
+    # the page broke inside the statement: its header is printed again without its unit cells,
+    # and the rows after it still print the % of revenues and the change beside the amounts
+    periods = "Six Months Ended September 30, 2028 Six Months Ended September 30, 2029"
+    text = "\n".join([
+        "Internet Initiative Japan Inc. Announces First Six Months Financial Results", "",
+        "TOKYO, November 12, 2029 -- Internet Initiative Japan Inc. (\"IIJ\") today announced "
+        "its consolidated financial results for the first six months of the Fiscal Year Ending "
+        "March 31, 2030 (from April 1 to September 30, 2029, \"1H FY2029\").", "",
+        "Internet Initiative Japan Inc. Quarterly Consolidated Statements of Income (Unaudited) "
+        f"{periods} YoY % change Thousands of", "", "JPY % of total", "", "revenues Thousands of",
+        "", "JPY % of total", "", "revenues REVENUES: "
+        + " ".join(f"Service {i} {i},000 {i},100 {10 / i:.1f}" for i in range(1, 11))
+        + " Total revenues 1,000,000 100.0 1,100,000 "
+        "100.0 10.0 Cost of revenues 600,000 700,000 16.7 Gross profit 400,000 40.0 400,000 "
+        f"36.4 0.0 {periods} YoY % change Operating income 150,000 15.0 200,000 18.2 33.3 Net "
+        "income 100,000 10.0 130,000 11.8 30.0",
+    ]) + "\n"
+    doc = read_text("iij.txt", text, taxonomy)
+    assert doc.layout == "runon"
+    statement = next(t for t in doc.tables if t.kind == "income_statement")
+    assert len(statement.columns) == 5
+    rows = {r.label: [c.text if c else None for c in r.cells] for r in statement.rows}
+    assert rows["Operating income"] == ["150,000", "15.0", "200,000", "18.2", "33.3"]
+    assert rows["Net income"] == ["100,000", "10.0", "130,000", "11.8", "30.0"]

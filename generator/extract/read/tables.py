@@ -171,7 +171,14 @@ class Assembler:
             columns = [c.model_copy(update={"role": "value"}) if c.role == "change_percent"
                        else c for c in columns]
         if continuing and previous is not None and header.periods and not header.units:
-            columns = _inherit(previous.columns, columns)
+            inherited = _inherit(previous.columns, columns)
+            if (self.open is not None and inherited is not columns and counts
+                    and len(inherited) < max(counts) <= len(self.open.columns)):
+                # rows ahead print more figures than the per-share layout has columns (the
+                # shares of revenue, the change): the header is the open table's, repeated
+                # without its units where a page broke it (a run-on table): it continues
+                inherited = list(self.open.columns)
+            columns = inherited
         columns = _widen(columns, counts)
         if continuing and previous is not None:
             same = self.open is not None and _shape(self.open.columns) == _shape(columns)
