@@ -80,3 +80,50 @@ def test_a_header_repeated_without_units_before_rows_printing_shares_continues_t
     rows = {r.label: [c.text if c else None for c in r.cells] for r in statement.rows}
     assert rows["Operating income"] == ["150,000", "15.0", "200,000", "18.2", "33.3"]
     assert rows["Net income"] == ["100,000", "10.0", "130,000", "11.8", "30.0"]
+
+
+OPENING = [
+    "Internet Initiative Japan Inc. Announces First Six Months Financial Results", "",
+    "TOKYO, November 12, 2029 -- Internet Initiative Japan Inc. (\"IIJ\") today announced its "
+    "consolidated financial results for the first six months of the Fiscal Year Ending March 31, "
+    "2030 (from April 1 to September 30, 2029, \"1H FY2029\").", "",
+]
+PERIODS = "Six Months Ended September 30, 2028 Six Months Ended September 30, 2029"
+SERVICES = " ".join(f"Service {chr(64 + i)} {i},000 {i},100" for i in range(1, 16))
+
+
+def test_a_header_repeated_after_headings_before_any_figure_continues_the_table(
+        taxonomy: Taxonomy) -> None:
+    # "REVENUES: Network services:" then the page broke; the header comes again without units
+    text = "\n".join([
+        *OPENING,
+        "Internet Initiative Japan Inc. Quarterly Consolidated Statements of Income (Unaudited) "
+        f"{PERIODS} Thousands of", "", "JPY Thousands of", "",
+        f"JPY REVENUES: Network services: {PERIODS} {SERVICES} Total revenues 120,000 132,000",
+    ]) + "\n"
+    doc = read_text("iij.txt", text, taxonomy)
+    assert doc.layout == "runon"
+    assert len(doc.tables) == 1
+    statement = doc.tables[0]
+    assert statement.kind == "income_statement"
+    assert [c.scale for c in statement.columns] == [1000, 1000]
+    assert {r.label for r in statement.rows} >= {"Service A", "Total revenues"}
+
+
+def test_a_header_repeated_without_units_continues_a_table_in_its_scale(
+        taxonomy: Taxonomy) -> None:
+    # no share-of-revenue column to drop: the rows after the repeated header are the same
+    # statement's, in thousands still (not a per-share block read unscaled)
+    text = "\n".join([
+        *OPENING,
+        "Internet Initiative Japan Inc. Quarterly Consolidated Statements of Cash Flows "
+        f"(Unaudited) {PERIODS} Thousands of", "", "JPY Thousands of", "",
+        f"JPY OPERATING ACTIVITIES: {SERVICES} {PERIODS} INVESTING ACTIVITIES: Purchase of "
+        "property and equipment (5,358 ) (6,423 ) Net cash used in investing activities "
+        "(3,896 ) (4,499 )",
+    ]) + "\n"
+    doc = read_text("iij.txt", text, taxonomy)
+    assert len(doc.tables) == 1
+    statement = doc.tables[0]
+    assert [c.scale for c in statement.columns] == [1000, 1000]
+    assert statement.rows[-1].label == "Net cash used in investing activities"

@@ -72,9 +72,12 @@ class Assembler:
     """Walks segments once; keeps the text seen since the last table as title candidates."""
 
     def __init__(self, calendar: FiscalCalendar, *, ocr: bool = False,
-                 lines: list[str] | None = None) -> None:
+                 lines: list[str] | None = None, run_on: bool = False) -> None:
         self.calendar = calendar
         self.ocr = ocr
+        # statements pasted as paragraphs (a PDF's text layer): a header repeated without its
+        # units is where a page broke the statement, not a per-share block of its own
+        self.run_on = run_on
         self.lines = lines or []  # the release's lines as printed, for stacked item headers
         self.out = Assembly()
         self.open: _Open | None = None
@@ -151,8 +154,11 @@ class Assembler:
         rows_ahead = [s for s in itertools.islice((s for s in rest if s.kind != "blank"), 12)]
         counts = Counter(len(s.tokens) for s in itertools.takewhile(
             lambda s: s.kind in {"row", "text"}, rows_ahead) if s.kind == "row")
-        if self.open is not None and self.open.rows and label_only(self.open.rows[-1]):
-            # Text lines after the last figures title the next table, not this one.
+        if (self.open is not None and self.open.rows and label_only(self.open.rows[-1])
+                and not all(label_only(r) for r in self.open.rows)):
+            # Text lines after the last figures title the next table, not this one; before
+            # any figures they are the open table's headings, its header repeated after them
+            # (a page that broke right after "REVENUES: Network services:").
             trailing: list[Segment] = []
             while self.open.rows and label_only(self.open.rows[-1]):
                 row = self.open.rows.pop()
@@ -172,11 +178,13 @@ class Assembler:
                        else c for c in columns]
         if continuing and previous is not None and header.periods and not header.units:
             inherited = _inherit(previous.columns, columns)
-            if (self.open is not None and inherited is not columns and counts
-                    and len(inherited) < max(counts) <= len(self.open.columns)):
-                # rows ahead print more figures than the per-share layout has columns (the
-                # shares of revenue, the change): the header is the open table's, repeated
-                # without its units where a page broke it (a run-on table): it continues
+            if self.open is not None and inherited is not columns and (
+                    (self.run_on and len(inherited) == len(self.open.columns))
+                    or (counts and len(inherited) < max(counts) <= len(self.open.columns))):
+                # the header is the open table's, repeated without its units where a page
+                # broke it: the table continues, in its own scale, when the rows ahead print
+                # more figures than the per-share layout has columns (the shares, the
+                # change), or, run on, when no share-of-revenue column is to be dropped
                 inherited = list(self.open.columns)
             columns = inherited
         columns = _widen(columns, counts)
