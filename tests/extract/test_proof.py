@@ -339,6 +339,22 @@ def test_in_a_run_on_table_a_short_row_does_not_hold_the_full_rows_on_its_line(
     assert ("HostingRevenue", H1, "JPY") in filed(proof)
 
 
+def test_in_a_run_on_table_a_change_confirms_its_own_row_not_a_figure_printed_alike(
+        taxonomy: Taxonomy) -> None:
+    # Every row is on line 101. The YoY % recomputes for Hosting (6,000 -> 6,600) and confirms
+    # its 6,000; the short "Total cost" row, placed by position, also prints 6,000 in that
+    # column: the same text on the same line, but not the row the change recomputes from.
+    yoy = col("change_percent", period=None, currency=None, scale=1, header="YoY %")
+    rows = [*hosting_support_total(101, ("6,000", "6,600", "10.0"), ("4,000", "4,400", "10.0"),
+                                   ("10,000", "11,000", "10.0")),
+            guessed(row("Total cost", 104, "6,000", "", ""))]
+    proof = proof_of(laid_out(services(*[_on_one_line(r) for r in rows],
+                                       columns=[col(period=H1_2009), col(), yoy]),
+                              layout="runon"), taxonomy)
+    cost = held(proof)[("CostOfRevenues", str(H1_2009), "JPY")]
+    assert "placed by position" in cost.reason
+
+
 def test_a_sum_whose_other_figures_are_placed_settles_a_figure_on_a_row_with_a_blank_slot(
         taxonomy: Taxonomy) -> None:
     # Products prints only the current figure; Services and Total revenues print every cell.

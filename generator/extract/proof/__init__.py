@@ -108,6 +108,8 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
             if strip.label is None:  # a figure in a label is placed by its words, not its row
                 strip.incomplete_rows = blanks
                 strip.complete_facts = set(complete)
+                if not outcome.transposed:
+                    strip.fact_rows = outcome.fact_rows
             if outcome.order_guessed:
                 strip.placement = ("its column's item was told by the network's order, not by "
                                    "the header (stacked item boxes a scan read across)")

@@ -61,6 +61,8 @@ class ColumnFacts:
     # Figures (by id) of rows that printed every cell, on a line ``incomplete_rows`` names:
     # a run-on table prints all its rows on one line, complete and short ones alike.
     complete_facts: set[int] = field(default_factory=set)
+    # the table row (index) each figure was read from, by id of the fact, where known
+    fact_rows: dict[int, int] = field(default_factory=dict)
     # set when the figures were printed inside a row's label, not in a column
     label: LabelStrip | None = None
     # The facts of each printed sum that holds within the column (total first), for
