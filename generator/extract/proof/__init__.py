@@ -22,6 +22,7 @@ from decimal import Decimal
 from generator.extract.crosscheck import declared_sums
 from generator.extract.layout import Column, Row, Table
 from generator.extract.map_rows import MappedDocument
+from generator.extract.map_rows.document import DERIVED_ROLES
 from generator.extract.proof import (
     arithmetic,
     borrowed,
@@ -103,7 +104,8 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
             blanks = _incomplete_rows(table)
             complete = {
                 fact_id for fact_id, number in outcome.fact_rows.items()
-                if not outcome.transposed and _complete(table.rows[number], table)}
+                if not outcome.transposed and _complete(
+                    table.rows[number], table, run_on=mapped.document.layout == "runon")}
         for strip in by_index.values():
             if strip.label is None:  # a figure in a label is placed by its words, not its row
                 strip.incomplete_rows = blanks
@@ -117,10 +119,18 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
     return out
 
 
-def _complete(row: Row, table: Table) -> bool:
-    """A row that printed a figure in every slot, none of them guessed."""
+def _complete(row: Row, table: Table, *, run_on: bool) -> bool:
+    """A row that printed a figure in every slot, none of them guessed; in run-on text (a
+    PDF's text layer, which loses no cell) also a short row that printed every amount and left
+    only share and change cells blank: one amount per amount column, in order, is the only
+    reading that leaves no amount slot blank and puts no amount in a % slot."""
     present = [c for c in row.cells if c is not None]
-    return not row.guessed and len(present) >= len(table.columns)
+    if not row.guessed and len(present) >= len(table.columns):
+        return True
+    if not run_on or len(present) >= len(table.columns) or len(row.cells) != len(table.columns):
+        return False  # a row trimmed of extra numbers is guessed with every slot filled
+    amounts = [i for i, c in enumerate(table.columns) if c.role not in DERIVED_ROLES]
+    return [i for i, c in enumerate(row.cells) if c is not None] == amounts
 
 
 def _incomplete_rows(table: Table) -> set[int]:
