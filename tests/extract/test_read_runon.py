@@ -127,3 +127,43 @@ def test_a_header_repeated_without_units_continues_a_table_in_its_scale(
     statement = doc.tables[0]
     assert [c.scale for c in statement.columns] == [1000, 1000]
     assert statement.rows[-1].label == "Net cash used in investing activities"
+
+
+def test_a_section_heading_before_a_repeated_header_stays_the_statements(
+        taxonomy: Taxonomy) -> None:
+    # "... 4,499 FINANCING ACTIVITIES: Six Months Ended ...": the page broke after the heading
+    text = "\n".join([
+        *OPENING,
+        "Internet Initiative Japan Inc. Quarterly Consolidated Statements of Cash Flows "
+        f"(Unaudited) {PERIODS} Thousands of", "", "JPY Thousands of", "",
+        f"JPY OPERATING ACTIVITIES: {SERVICES} Net cash used in investing activities "
+        f"(3,896 ) (4,499 ) FINANCING ACTIVITIES: {PERIODS} Dividends paid (505 ) (608 ) "
+        "Net cash used in financing activities (505 ) (608 )",
+    ]) + "\n"
+    doc = read_text("iij.txt", text, taxonomy)
+    assert len(doc.tables) == 1
+    statement = doc.tables[0]
+    assert [c.scale for c in statement.columns] == [1000, 1000]
+    assert statement.rows[-1].label == "Net cash used in financing activities"
+
+
+def test_a_per_share_heading_before_a_repeated_header_keeps_the_dollar_column(
+        taxonomy: Taxonomy) -> None:
+    # "NET INCOME PER SHARE Six Months Ended ...": the per-share rows print yen, dollars, yen
+    text = "\n".join([
+        *OPENING,
+        "Internet Initiative Japan Inc. Quarterly Consolidated Statements of Income (Unaudited) "
+        f"{PERIODS} Thousands of", "", "JPY % of total", "", "revenues Thousands of", "",
+        "U.S. Dollars Thousands of", "", "JPY % of total", "",
+        "revenues REVENUES: " + " ".join(
+            f"Service {chr(64 + i)} {i},000 {i * 10} {i},100" for i in range(1, 11))
+        + " Total revenues 55,000 100.0 600 56,000 100.0 Net income 5,000 9.1 55 5,600 10.0 "
+        f"NET INCOME PER SHARE {PERIODS} Basic net income per share 24.11 0.37 33.02 "
+        "Diluted net income per share 24.05 0.36 32.91",
+    ]) + "\n"
+    doc = read_text("iij.txt", text, taxonomy)
+    assert not [p for p in doc.problems if "not placed" in p]
+    placed = {r.label: [(t.columns[i].role, c.text) for i, c in enumerate(r.cells) if c]
+              for t in doc.tables for r in t.rows}
+    assert placed["Basic net income per share"] == [
+        ("value", "24.11"), ("translation", "0.37"), ("value", "33.02")]
