@@ -149,8 +149,10 @@ def synthetic_release(
                        random.Random(f"{company_id}:{seed}:highlights"))
     end_day = f"{rp.end:%B} {rp.end.day}, {rp.end.year}"
     note = _rate_sentences(rate, end_day, wording)[1] if rate is not None else ""
+    runs_on = False  # the next run-on statement continues the paragraph printed last
     for i, table in enumerate(tables):
-        _table(page, table, layout, shape, rng, company.name, note, first=i == 0)
+        runs_on = _table(page, table, layout, shape, rng, company.name, note, first=i == 0,
+                         last=i == len(tables) - 1, runs_on=runs_on)
     page.add()
     page.add(f"For inquiries, contact: {short} Investor Relations")
     if layout == "ocr":
@@ -195,16 +197,22 @@ def _opening(page: Page, name: str, short: str, rp: ReportingPeriod, rate: Decim
 
 
 def _table(page: Page, table: Table, layout: Layout, shape: Shape, rng: random.Random,
-           company: str, note: str, *, first: bool) -> None:
+           company: str, note: str, *, first: bool, last: bool = False,
+           runs_on: bool = False) -> bool:
+    """Print ``table``; True when the next (run-on) statement is to continue this paragraph."""
     if layout == "runon":  # company, titles and header run into the table's one paragraph
-        glue = shape.tight and not first  # tables without notes between them run on together
+        # tables without notes between them run on together, and so may a note and the
+        # statement after it (003: "... Nothing to be reported. Segment Information
+        # (Unaudited) Business Segments: Revenues: Six Months Ended ...")
+        glue = (shape.tight and not first) or runs_on
         if not glue:
             page.add()
         runon_table(page, table, shape, rng, company, glue=glue)
         if note and not shape.tight:
             page.add()
             page.add(note)
-        return
+            return not last and rng.random() < 0.35
+        return False
     if not shape.tight or first:
         page.add()
         page.add(company)
@@ -224,3 +232,4 @@ def _table(page: Page, table: Table, layout: Layout, shape: Shape, rng: random.R
     if note and not shape.tight:
         page.add(note)
         page.add()
+    return False
