@@ -24,16 +24,20 @@ from generator.model.results import ReportingPeriod
 from generator.model.taxonomy import Taxonomy
 from generator.synthetic.highlights import add_highlights
 from generator.synthetic.render import (
-    LAYOUTS,
+    ALL_LAYOUTS,
     Layout,
     Page,
     Shape,
     add_page_furniture,
     misread,
     ocr_table,
+    runon_table,
     single_table,
     spaced_table,
     tabs_table,
+)
+from generator.synthetic.render import (
+    LAYOUTS as LAYOUTS,  # the default layouts, re-exported
 )
 from generator.synthetic.results import KINDS, reporting_period
 from generator.synthetic.statements import Style, Table, build_tables
@@ -113,8 +117,8 @@ def synthetic_release(
     Same arguments, same text and truth. The fiscal year (default: drawn from 2019-2030), the
     figures and every optional feature not fixed by ``options`` come from ``seed``.
     """
-    if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}; one of {', '.join(LAYOUTS)}")
+    if layout not in ALL_LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; one of {', '.join(ALL_LAYOUTS)}")
     opts = options or ReleaseOptions()
     if opts.kind not in KINDS:
         raise ValueError(f"unknown period kind {opts.kind!r}; one of {', '.join(KINDS)}")
@@ -129,7 +133,9 @@ def synthetic_release(
         percent=_pick(opts.percent, rng),
         yoy=_pick(opts.yoy, rng, 0.3),
         long_labels=_pick(opts.long_labels, rng, 0.6),
-        dash=rng.choice(["-", "--", "—"]),
+        # a PDF's text layer (003) prints its nil cells as en dashes; as many choices either
+        # way, so the other layouts draw what they always drew
+        dash=rng.choice(["–", "–", "—"] if layout == "runon" else ["-", "--", "—"]),
         upper_top=rng.random() < 0.5,
     )
     shape = Shape(
@@ -149,8 +155,10 @@ def synthetic_release(
                        random.Random(f"{company_id}:{seed}:highlights"))
     end_day = f"{rp.end:%B} {rp.end.day}, {rp.end.year}"
     note = _rate_sentences(rate, end_day, wording)[1] if rate is not None else ""
+    runs_on = False  # the next run-on statement continues the paragraph printed last
     for i, table in enumerate(tables):
-        _table(page, table, layout, shape, rng, company.name, note, first=i == 0)
+        runs_on = _table(page, table, layout, shape, rng, company.name, note, first=i == 0,
+                         last=i == len(tables) - 1, runs_on=runs_on)
     page.add()
     page.add(f"For inquiries, contact: {short} Investor Relations")
     if layout == "ocr":
@@ -199,7 +207,22 @@ def _opening(page: Page, name: str, short: str, rp: ReportingPeriod, rate: Decim
 
 
 def _table(page: Page, table: Table, layout: Layout, shape: Shape, rng: random.Random,
-           company: str, note: str, *, first: bool) -> None:
+           company: str, note: str, *, first: bool, last: bool = False,
+           runs_on: bool = False) -> bool:
+    """Print ``table``; True when the next (run-on) statement is to continue this paragraph."""
+    if layout == "runon":  # company, titles and header run into the table's one paragraph
+        # tables without notes between them run on together, and so may a note and the
+        # statement after it (003: "... Nothing to be reported. Segment Information
+        # (Unaudited) Business Segments: Revenues: Six Months Ended ...")
+        glue = (shape.tight and not first) or runs_on
+        if not glue:
+            page.add()
+        runon_table(page, table, shape, rng, company, glue=glue)
+        if note and not shape.tight:
+            page.add()
+            page.add(note)
+            return not last and rng.random() < 0.35
+        return False
     if not shape.tight or first:
         page.add()
         page.add(company)
@@ -219,3 +242,4 @@ def _table(page: Page, table: Table, layout: Layout, shape: Shape, rng: random.R
     if note and not shape.tight:
         page.add(note)
         page.add()
+    return False

@@ -1,6 +1,8 @@
 """Layouts of a synthetic release: the same tables printed tab-separated, in ragged columns of
-two or more spaces, flattened with single spaces, or as an OCR'd page (ragged columns plus page
-furniture, wrapped labels and headers, misread letters in labels).
+two or more spaces, flattened with single spaces, as an OCR'd page (ragged columns plus page
+furniture, wrapped labels and headers, misread letters in labels), or run on as a PDF's text
+layer pasted as paragraphs (sample 003: a whole table on one line, its header's unit cells broken
+across blank lines).
 
 Rendering assigns each truth figure the line its token is printed on.
 """
@@ -17,8 +19,10 @@ from typing import Literal
 from generator.synthetic.statements import Row, Table
 from generator.synthetic.truth import TruthFigure
 
-Layout = Literal["tabs", "spaces2", "single", "ocr"]
+Layout = Literal["tabs", "spaces2", "single", "ocr", "runon"]
+# the layouts benchmarks and tests run by default; "runon" is asked for by name
 LAYOUTS: tuple[Layout, ...] = ("tabs", "spaces2", "single", "ocr")
+ALL_LAYOUTS: tuple[Layout, ...] = (*LAYOUTS, "runon")
 NBSP = "\u00a0"
 _OCR_LETTERS = {"l": "1", "I": "1", "O": "0", "i": "l", "1": "l"}
 
@@ -214,6 +218,110 @@ def single_table(page: Page, table: Table, shape: Shape, rng: random.Random) -> 
         for row in rows:
             cells = [c or NBSP for c in row.cells]
             page.add(indent + row.label + " " + " ".join(cells), _figures(row))
+
+
+# -- run on (a PDF's text layer pasted as paragraphs) ----------------------------------------
+
+
+@dataclass
+class RunOn:
+    """A paragraph being written word by word: a line break where the PDF broke a header cell,
+    and every figure on the line its token lands on."""
+
+    page: Page
+    words: list[str] = field(default_factory=list)
+    figures: list[TruthFigure] = field(default_factory=list)
+
+    def say(self, text: str, figures: list[TruthFigure] | None = None) -> None:
+        if text:
+            self.words.append(text)
+        self.figures.extend(figures or [])
+
+    def newline(self) -> None:
+        """End the line here, with the blank line the text layer puts after it."""
+        self.page.add(" ".join(self.words), self.figures)
+        self.page.add()
+        self.words, self.figures = [], []
+
+    def end(self) -> None:
+        self.page.add(" ".join(self.words), self.figures)
+        self.words, self.figures = [], []
+
+
+def _runon_header(out: RunOn, table: Table, shape: Shape, split_units: bool,
+                  *, units: bool = True) -> None:
+    """Period phrases in a row ("Six Months Ended Six Months Ended September 30, 2016
+    September 30, 2017" when they take two lines), then the unit cells in reading order, each
+    cell's second line after a break ("Thousands of" / "" / "JPY Thousands of" / "" / "JPY");
+    a header repeated on a later page may print its period phrases alone."""
+    if shape.multiline_headers:
+        heads, tails = [], []
+        for text in table.groups:
+            head, _, tail = text.partition(" Ended ")
+            heads.append(f"{head} Ended" if tail else text)
+            if tail:
+                tails.append(tail)
+        out.say(" ".join([*heads, *tails]))
+    else:
+        out.say(" ".join(table.groups))
+    for col in table.columns if units else []:
+        if not col.unit_text:
+            continue
+        words = _unit_words(col.unit_text) if split_units else [col.unit_text]
+        out.say(words[0])
+        if len(words) > 1:
+            out.newline()
+            out.say(words[1])
+
+
+def _runon_negative(cell: str, spaced: bool) -> str:
+    """"(1,896,784)" as 003's text layer prints it: "(1,896,784 )"."""
+    if spaced and cell.startswith("(") and cell.endswith(")"):
+        return cell[:-1] + " )"
+    return cell
+
+
+def runon_table(page: Page, table: Table, shape: Shape, rng: random.Random, company: str,
+                *, glue: bool = False) -> None:
+    """The whole statement as one paragraph: company, title, subtitle, period phrases and unit
+    cells, then every row's label and figures; blank cells leave nothing, headings run into
+    the next row ("CURRENT ASSETS: Cash and cash equivalents 21,958,591 19,871,031"). Where the
+    statement continues on another page, its header is printed again in the middle of the run,
+    before the next row (now and then without its unit cells); now and then a long title
+    breaks after a word. ``glue``: the statement runs on from the previous one's last row, its
+    title without the company (003's "... 16.46 Quarterly Consolidated Statements of
+    Comprehensive Income (Unaudited) Six Months Ended ...")."""
+    out = RunOn(page)
+    if glue and page.lines:  # the previous line is rewritten, longer, at the same number
+        out.words.append(page.lines.pop())
+    split_units = rng.random() < 0.8
+    spaced = rng.random() < 0.7
+    title = table.title if glue else f"{company} {table.title}"
+    words = title.split()
+    if rng.random() < 0.3 and len(words) > 4:
+        cut = rng.randint(3, len(words) - 1)
+        out.say(" ".join(words[:cut]))
+        out.newline()
+        out.say(" ".join(words[cut:]))
+    else:
+        out.say(title)
+    out.say(table.subtitle)
+    _runon_header(out, table, shape, split_units)
+    breaks = set(table.breaks)
+    extra = [i for i, r in enumerate(table.rows) if i and not r.heading and i not in breaks]
+    if extra and rng.random() < 0.5:  # a page ends anywhere in the statement
+        breaks.add(rng.choice(extra))
+    for i, row in enumerate(table.rows):
+        if i in breaks:
+            _runon_header(out, table, shape, split_units, units=rng.random() < 0.7)
+        if row.heading:
+            out.say(row.label)
+            continue
+        cells = [_runon_negative(c, spaced) for c in row.cells if c]
+        printed = [dataclasses.replace(f, text=_runon_negative(f.text, spaced))
+                   for f in row.figures if f is not None]
+        out.say(" ".join([row.label, *cells]), [*printed, *row.in_label])
+    out.end()
 
 
 # -- OCR damage ------------------------------------------------------------------------------

@@ -317,6 +317,61 @@ def test_in_the_ocr_layout_a_figure_on_a_row_with_a_blank_slot_is_held(
     assert held(proof)[("CostOfRevenues", H1, "JPY")].check == "figure"
 
 
+def _on_one_line(r: Row, line: int = 101) -> Row:
+    """``r`` as the run-on reader gives it: every row of the table on one line."""
+    cells = tuple(c.model_copy(update={"line": line}) if c is not None else None
+                  for c in r.cells)
+    return r.model_copy(update={"line": line, "cells": cells})
+
+
+def test_in_a_run_on_table_a_short_row_does_not_hold_the_full_rows_on_its_line(
+        taxonomy: Taxonomy) -> None:
+    # The whole table is one line of text: the short "Total cost" row's figure is held (placed
+    # by position), the full rows beside it on the same line are as placed as anywhere.
+    rows = [*hosting_support_total(101, ("6,000", "6,100"), ("4,000", "3,900"),
+                                   ("10,000", "10,000")),
+            row("Total cost", 104, "", "7,000")]
+    proof = proof_of(laid_out(services(*[_on_one_line(r) for r in rows],
+                                       columns=[col(period=H1_2009), col()]),
+                              layout="runon"), taxonomy)
+    assert held(proof)[("CostOfRevenues", H1, "JPY")].check == "figure"
+    assert filed(proof)[("ServicesRevenue", H1, "JPY")] == Decimal(10_000_000)
+    assert ("HostingRevenue", H1, "JPY") in filed(proof)
+
+
+def test_in_a_run_on_table_a_row_leaving_only_change_cells_blank_is_as_placed_as_a_full_one(
+        taxonomy: Taxonomy) -> None:
+    # Hosting and Support print both amounts but no YoY %: with one amount per amount column
+    # there is no other reading (a text layer loses no cell), so their sum settles them.
+    yoy = col("change_percent", period=None, currency=None, scale=1, header="YoY %")
+    rows = [guessed(row("Hosting", 101, "6,000", "6,600", "")),
+            guessed(row("Support", 102, "4,000", "4,400", "")),
+            row("Total services", 103, "10,000", "11,000", "10.0")]
+    columns = [col(period=H1_2009), col(), yoy]
+    one_line = [_on_one_line(r) for r in rows]
+    proof = proof_of(laid_out(services(*one_line, columns=columns), layout="runon"), taxonomy)
+    assert filed(proof)[("ServicesRevenue", str(H1_2009), "JPY")] == Decimal(10_000_000)
+    assert not proof.held
+    elsewhere = proof_of(laid_out(services(*rows, columns=columns), layout="ocr"), taxonomy)
+    assert elsewhere.held  # a scan may lose a cell: there the same rows need their own check
+
+
+def test_in_a_run_on_table_a_change_confirms_its_own_row_not_a_figure_printed_alike(
+        taxonomy: Taxonomy) -> None:
+    # Every row is on line 101. The YoY % recomputes for Hosting (6,000 -> 6,600) and confirms
+    # its 6,000; the short "Total cost" row, placed by position, also prints 6,000 in that
+    # column: the same text on the same line, but not the row the change recomputes from.
+    yoy = col("change_percent", period=None, currency=None, scale=1, header="YoY %")
+    rows = [*hosting_support_total(101, ("6,000", "6,600", "10.0"), ("4,000", "4,400", "10.0"),
+                                   ("10,000", "11,000", "10.0")),
+            guessed(row("Total cost", 104, "6,000", "", ""))]
+    proof = proof_of(laid_out(services(*[_on_one_line(r) for r in rows],
+                                       columns=[col(period=H1_2009), col(), yoy]),
+                              layout="runon"), taxonomy)
+    cost = held(proof)[("CostOfRevenues", str(H1_2009), "JPY")]
+    assert "placed by position" in cost.reason
+
+
 def test_a_sum_whose_other_figures_are_placed_settles_a_figure_on_a_row_with_a_blank_slot(
         taxonomy: Taxonomy) -> None:
     # Products prints only the current figure; Services and Total revenues print every cell.
@@ -408,6 +463,22 @@ def test_eps_equal_to_net_income_over_shares_confirms_the_per_share_and_share_fi
         ("EarningsPerShareBasic", H1, "JPYPerShares"): Decimal("5.00"),
     }
     assert all("own: ratio" in f.source.proven_by for f in proof.facts)
+
+
+def test_eps_equal_to_the_dollar_net_income_over_shares_does_not_confirm_a_yen_eps(
+        real: Taxonomy) -> None:
+    # The dollar net income (12 thousand) over 200,000 shares is $0.06: a yen per-share cell
+    # holding 0.06 is the dollar figure read under the yen header (a blank cell placed by
+    # position), not a per-share figure the ratio proves.
+    usd = col("translation", currency="USD")
+    proof = proof_of(laid_out(table("Consolidated statements of income", 10, [col(), usd], [
+        row("Net income attributable to IIJ", 11, "1,000", "12"),
+        row("NET INCOME PER SHARE", 12),
+        row("Basic weighted-average number of shares", 13, "200,000", ""),
+        row("Basic net income per share", 14, "0.06", ""),
+    ], kind="income"), company="iij"), real)
+    assert ("EarningsPerShareBasic", H1, "JPYPerShares") not in filed(proof)
+    assert ("EarningsPerShareBasic", H1, "JPYPerShares") in held(proof)
 
 
 def test_eps_not_equal_to_net_income_over_shares_proves_nothing(real: Taxonomy) -> None:

@@ -60,6 +60,9 @@ class TableOutcome:
     # figures printed in row labels, once per date each is printed for (facts or unmapped):
     # numbers the coverage report must account for beside the table's cells
     label_numbers: int = 0
+    # the row (index into table.rows) each cell's fact was read from, by id of the fact:
+    # rows run on in one line (a PDF's text layer) cannot be told apart by their line
+    fact_rows: dict[int, int] = field(default_factory=dict)
 
 
 LABEL_STRIPS = 1_000_000  # strip numbers from here on are label strips, not columns
@@ -101,6 +104,7 @@ class _TableMapper:
         self.network = network
         self.currency = currency
         self.out = TableOutcome(table=table, network=network.network.id if network else None)
+        self.row_number: int | None = None  # the row being mapped (one per table row)
         ocr = doc.layout == "ocr"  # damaged labels may be read by similarity (reported)
         self.walker = RowWalker(index, network, taxonomy, fuzzy=ocr) if network else None
         self.flags_forecasts = any(c.forecast for c in table.columns) or any(
@@ -124,7 +128,8 @@ class _TableMapper:
             return self.run_transposed()
         if self.walker is not None and self.table.title:
             self.walker.resolve(self.table.title, has_values=False)  # the title is a heading
-        for row in self.table.rows:
+        for number, row in enumerate(self.table.rows):
+            self.row_number = number
             self.row(row)
         return self.out
 
@@ -286,6 +291,8 @@ class _TableMapper:
         else:
             self.out.facts.append(built)
             self.out.fact_strips.append(strip)
+            if self.row_number is not None:
+                self.out.fact_rows[id(built)] = self.row_number
 
 
 def default_currency(doc: Document, taxonomy: Taxonomy) -> str:

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.extract.crosscheck import Terms, breakdowns, declared_sums
-from generator.extract.layout import Column, Table
+from generator.extract.layout import Column, Row, Table
 from generator.extract.map_rows import MappedDocument
+from generator.extract.map_rows.document import DERIVED_ROLES
 from generator.extract.proof import (
     arithmetic,
     borrowed,
@@ -95,20 +96,42 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
                     strip = ColumnFacts(t, index, table, table.columns[index])
                 by_index[index] = strip
             by_index[index].facts.append(fact)
+        complete: set[int] = set()
         if outcome.order_guessed:
             blanks: set[int] = {c.line for r in table.rows for c in r.cells if c is not None}
         elif mapped.document.layout in delimited.DELIMITED_LAYOUTS | READ_BY_EDGE:
             blanks = delimited.guessed_rows(table)
         else:
             blanks = _incomplete_rows(table)
+            complete = {
+                fact_id for fact_id, number in outcome.fact_rows.items()
+                if not outcome.transposed and _complete(
+                    table.rows[number], table, run_on=mapped.document.layout == "runon")}
         for strip in by_index.values():
             if strip.label is None:  # a figure in a label is placed by its words, not its row
                 strip.incomplete_rows = blanks
+                strip.complete_facts = set(complete)
+                if not outcome.transposed:
+                    strip.fact_rows = outcome.fact_rows
             if outcome.order_guessed:
                 strip.placement = ("its column's item was told by the network's order, not by "
                                    "the header (stacked item boxes a scan read across)")
         out.extend(by_index[i] for i in sorted(by_index))
     return out
+
+
+def _complete(row: Row, table: Table, *, run_on: bool) -> bool:
+    """A row that printed a figure in every slot, none of them guessed; in run-on text (a
+    PDF's text layer, which loses no cell) also a short row that printed every amount and left
+    only share and change cells blank: one amount per amount column, in order, is the only
+    reading that leaves no amount slot blank and puts no amount in a % slot."""
+    present = [c for c in row.cells if c is not None]
+    if not row.guessed and len(present) >= len(table.columns):
+        return True
+    if not run_on or len(present) >= len(table.columns) or len(row.cells) != len(table.columns):
+        return False  # a row trimmed of extra numbers is guessed with every slot filled
+    amounts = [i for i, c in enumerate(table.columns) if c.role not in DERIVED_ROLES]
+    return [i for i, c in enumerate(row.cells) if c is not None] == amounts
 
 
 def _incomplete_rows(table: Table) -> set[int]:

@@ -58,6 +58,11 @@ class ColumnFacts:
     # why the figures on ``incomplete_rows`` were placed by position (the review list says it)
     placement: str = ("its row has a blank or missing cell, so its figures were placed by "
                       "position")
+    # Figures (by id) of rows that printed every cell, on a line ``incomplete_rows`` names:
+    # a run-on table prints all its rows on one line, complete and short ones alike.
+    complete_facts: set[int] = field(default_factory=set)
+    # the table row (index) each figure was read from, by id of the fact, where known
+    fact_rows: dict[int, int] = field(default_factory=dict)
     # set when the figures were printed inside a row's label, not in a column
     label: LabelStrip | None = None
     # The facts of each printed sum that holds within the column (total first), for
@@ -135,6 +140,11 @@ class ColumnFacts:
         for i in self._where(fact):
             self.doubts.setdefault(i, why)
 
+    def by_position(self, fact: ResultFact) -> bool:
+        """Whether ``fact``'s row left a slot blank, so that its figures were placed by
+        position (its line holds such a row, and the fact is not known to be of a full row)."""
+        return fact.source.line in self.incomplete_rows and id(fact) not in self.complete_facts
+
     def placed(self, i: int) -> bool:
         """Whether figure ``i`` sits where it was read: its row printed every cell, or a check
         of its own ties it to figures outside its column."""
@@ -143,7 +153,7 @@ class ColumnFacts:
         outside = self.sure.get(i, set())
         if self.row is None:
             outside = outside - {"arithmetic"}
-        return bool(outside) or self.facts[i].source.line not in self.incomplete_rows
+        return bool(outside) or not self.by_position(self.facts[i])
 
     def figure_doubt(self, i: int) -> str | None:
         """Why figure ``i`` of a proven column is still held back, if it is.
@@ -159,7 +169,7 @@ class ColumnFacts:
         outside = self.sure.get(i, set())
         if self.row is None:
             outside = outside - {"arithmetic"}
-        if not outside and fact.source.line in self.incomplete_rows:
+        if not outside and self.by_position(fact):
             return f"{self.placement}; no check of its own confirms this one"
         return None
 

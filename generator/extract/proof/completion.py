@@ -73,5 +73,5 @@ def check(rows: Sequence[ColumnFacts], sums: Sequence[tuple[str, Terms]], taxono
                 # swapped add up alike): it settles the total, and a part only where its row
                 # printed every slot; a part placed by position needs evidence of its own.
                 for fact in (total, *(f for f, _ in printed)):
-                    if fact is total or fact.source.line not in row.incomplete_rows:
+                    if fact is total or not row.by_position(fact):
                         row.confirm_fact(fact, CHECK)  # a fact of the other row is not found

@@ -158,11 +158,19 @@ def check(table: Table, columns: dict[int, ColumnFacts]) -> None:
                 break
 
 
-def _confirm_cells(column: ColumnFacts, cells: list[Cell | None]) -> None:
-    """Each figure read from one of ``cells``: its row's change recomputes from it."""
+def _confirm_cells(column: ColumnFacts, table: Table, index: int, rows: list[int]) -> None:
+    """Each figure read from column ``index`` of one of ``rows``: its row's change recomputes
+    from it. A figure is told by its row where the mapper recorded it (a run-on table prints
+    every row on one line, and two rows may print the same figure), else by line and text."""
+    cells = [table.rows[r].cells[index] for r in rows]
     printed = {(c.line, c.text) for c in cells if c is not None}
+    chosen = set(rows)
     for fact in column.facts:
-        if (fact.source.line, fact.source.text) in printed:
+        row = column.fact_rows.get(id(fact))
+        if row is not None and column.column is table.columns[index]:
+            if row in chosen:
+                column.confirm_fact(fact, CHECK)
+        elif (fact.source.line, fact.source.text) in printed:
             column.confirm_fact(fact, CHECK)
 
 
@@ -182,7 +190,7 @@ def _yoy(table: Table, pct: int, amounts: list[int], columns: dict[int, ColumnFa
         rows, _ = yoy_rows(table, pct, current, prior, percent)
         for index in (current, prior):
             if index in columns:
-                _confirm_cells(columns[index], [table.rows[r].cells[index] for r in rows])
+                _confirm_cells(columns[index], table, index, rows)
     for index, other in ((current, prior), (prior, current)):
         if index not in columns:
             continue

@@ -14,6 +14,7 @@ within the forecast's period, and the ratio ties the target row's figures to the
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -83,6 +84,7 @@ def _own_evidence_only(row: ColumnFacts) -> None:
     figure and its numerator, not the row's other cells (revenues and operating income read
     in each other's column still leave it holding), so those need evidence of their own."""
     row.incomplete_rows |= {f.source.line for f in row.facts}
+    row.complete_facts -= {id(f) for f in row.facts}
     row.placement = ("only the per-share ratio proves its row, and it ties the per-share figure "
                      "and its numerator alone")
 
@@ -116,9 +118,21 @@ def _by_value(printings: list[Printing]) -> list[list[Printing]]:
     return list(groups.values())
 
 
+def _currency(unit: str | None) -> str | None:
+    """The currency a unit is in ("JPY", "USDPerShares" -> "USD"), or None (shares, pure)."""
+    found = re.match(r"([A-Z]{3})(Per|$)", unit or "")
+    return found.group(1) if found else None
+
+
 def holds(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: bool) -> bool:
     assert quotient.value is not None and top.value is not None and bottom.value is not None
     if not bottom.value:
+        return False
+    # The U.S. dollar net income over the share count is the U.S. dollar per-share figure:
+    # it says nothing of a yen per-share figure it happens to equal (a translation column's
+    # figure read under the yen header).
+    money = {_currency(quotient.unit), _currency(top.unit)}
+    if None not in money and len(money) > 1:
         return False
     # Rounding of top / bottom: d(top) / |bottom| + |top / bottom| * d(bottom) / |bottom|.
     exact = top.value / bottom.value

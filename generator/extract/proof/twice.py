@@ -280,7 +280,7 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> list[tuple[ColumnFacts, Re
                 continue  # the other's own sums give this figure: the misprint is there
             if not mine and structural:
                 pass  # this column's figures no check has tested: any other printing doubts
-            elif other.source.line in holder.incomplete_rows or (
+            elif holder.by_position(other) or (
                     holder.row is not None and not holder.has(ROWS)):
                 continue  # placed by position, or under items no check proves: no doubter
             theirs = any(j in holder.sure for j in holder._where(other))

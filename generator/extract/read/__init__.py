@@ -116,7 +116,8 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     segments = _segments(layout, lines, furniture, wrapped=wrapped)
     companies = [company] if company else list(taxonomy.companies.values())
     _fix_labels(segments, companies, ocr=layout == "ocr")
-    assembly = Assembler(calendar, ocr=layout == "ocr", lines=lines).run(segments)
+    assembly = Assembler(calendar, ocr=layout == "ocr", lines=lines,
+                         run_on=layout == "runon").run(segments)
     _fix_item_lines(assembly.tables, companies, ocr=layout == "ocr")
     if not assembly.tables:
         raise ReleaseError(

@@ -72,12 +72,23 @@ def forecast_label(label: str) -> bool:
     return bool(_FORECAST.search(label))
 
 
+def _not_a_percentage(token: str) -> bool:
+    """A token no percentage column prints: a comma-grouped whole number ("957,666") or two
+    or more decimals ("2,901.29", "28.01": an amount, a per-share figure)."""
+    body = token.strip().strip("()").strip()
+    if body.endswith("%"):
+        return False
+    return bool(re.fullmatch(r"\d{1,3}(,\d{3})+", body) or re.fullmatch(r"[\d,]*\.\d{2,}", body))
+
+
 def align(
     tokens: list[str | None], columns: list[Column], *, forecast: bool
 ) -> tuple[list[int | None], bool]:
     """Place k tokens in n >= k columns: skip the columns a row most plausibly leaves blank
-    (share-of-revenue columns first, then translations...), matching % tokens to % columns.
-    Returns per column the index of its token, and whether another placement was as good."""
+    (share-of-revenue columns first, then translations...), matching % tokens to % columns
+    and keeping amounts out of them (a row printing no share and no change of its own must not
+    have its last amount read as the change). Returns per column the index of its token, and
+    whether another placement was as good."""
     n, k = len(columns), len(tokens)
     if k == n:
         return list(range(n)), False
@@ -90,13 +101,22 @@ def align(
             percent_token = token is not None and token.strip().endswith("%")
             if percent_token and columns[idx].role not in PERCENT_ROLES:
                 cost += 3
+            if (token is not None and columns[idx].role in PERCENT_ROLES
+                    and _not_a_percentage(token)):
+                cost += 3
         for idx in set(range(n)) - set(chosen):
             cost += SKIP_COST[columns[idx].role]
             cost += 0.01 * (idx + 1 if forecast else n - idx)
         costs.append((cost, chosen))
     costs.sort()
-    best = costs[0][1]
     ambiguous = len(costs) > 1 and costs[1][0] - costs[0][0] < 0.5
+    # Of placements about as plausible, the one that leaves the fewest figures in the share
+    # and change columns: a figure placed in an amount column is held unless a check of its
+    # own confirms it there; one left in a % column is never filed nor held, silently lost
+    # ("887,338 – –": the dollar dash, not the change).
+    near = [chosen for cost, chosen in costs if cost - costs[0][0] < 0.5]
+    best = max(near, key=lambda chosen: sum(columns[i].role not in PERCENT_ROLES
+                                            for i in chosen))
     out: list[int | None] = [None] * n
     for position, idx in enumerate(best):
         out[idx] = position

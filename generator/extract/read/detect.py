@@ -23,18 +23,27 @@ def _piped_row(line: str) -> bool:
     return len(found) >= 3 and any(is_number_token(cell) for cell in found)
 
 
+def _runs_on(lines: list[str], on_long_lines: int) -> bool:
+    """Most of the release's numbers sit on its lines of 30 numbers or more: statements run
+    on together as one paragraph (fewer than three such lines when no note parts them)."""
+    total = sum(1 for ln in lines for w in ln.split() if is_number_token(w))
+    return on_long_lines * 2 > total
+
+
 def detect_layout(text: str) -> Layout:
     lines = text.splitlines()
     tabbed = sum(1 for ln in lines if ln.count("\t") >= 2)
     units = sum(1 for ln in lines if _UNIT_NOTE.match(ln))
-    long_numeric = sum(  # only lines of 30 words or more can have 30 numbers: parse those
-        1 for words in (ln.split() for ln in lines)
-        if len(words) >= 30 and sum(1 for w in words if is_number_token(w)) >= 30)
+    numbers_per_line = [  # only lines of 30 words or more can have 30 numbers: parse those
+        sum(1 for w in words if is_number_token(w)) if len(words) >= 30 else 0
+        for words in (ln.split() for ln in lines)]
+    long_numeric = sum(1 for n in numbers_per_line if n >= 30)
+    on_long_lines = sum(n for n in numbers_per_line if n >= 30)
     nbsp_cells = sum(1 for ln in lines if f" {NBSP} " in ln or ln.rstrip(" ").endswith(NBSP))
     piped = sum(1 for ln in lines if _piped_row(ln))
     if units >= 3 and tabbed >= 3:
         return "slides"
-    if long_numeric >= 3:
+    if long_numeric >= 3 or (long_numeric and _runs_on(lines, on_long_lines)):
         return "runon"
     if tabbed >= MIN_TABLE_ROWS:
         return "tabbed"

@@ -134,9 +134,9 @@ def _place(segs: list[Segment], text: str, word_lines: list[int]) -> None:
 def _row_line(tokens: list[str], lines: list[int], label: list[int], first_number: int) -> int:
     """A row's line: where its own label starts (after any header or heading glued before
     it in the paragraph), else where its numbers are."""
-    text = " ".join(tokens[k] for k in label)
-    span = header_span(text)
-    tail = text[span[1]:] if span else text
+    tail = " ".join(tokens[k] for k in label)
+    while (span := header_span(tail)) is not None:  # after the last header glued before it
+        tail = tail[span[1]:]
     kept = _headings(tail.strip())[-1] if tail.strip() else ""
     count = len(kept.split())
     own = label[len(label) - count:] if count else []
@@ -173,10 +173,16 @@ def header_span(text: str) -> tuple[int, int] | None:
 def _label_segments(line_no: int, text: str, run: list[str] | None) -> list[Segment]:
     out: list[Segment] = []
     span = header_span(text)
-    if span is not None:
+    first = True
+    while span is not None:
+        # a page that ends right after a heading repeats the header before the next row:
+        # "... Thousands of JPY REVENUES: Network services: Six Months Ended ... Thousands of
+        # JPY Internet connectivity services 920,247 ..." holds two headers
         before, head, text = text[: span[0]], text[span[0]: span[1]], text[span[1]:]
-        out.extend(_texts(line_no, before))
+        for part in [before] if first else _headings(before.strip()):
+            out.extend(_texts(line_no, part))
         out.append(Segment(line_no, "header", text=head, header_text=head))
+        span, first = header_span(text), False
     parts = _headings(text.strip())
     last = parts.pop() if parts else ""
     for part in parts:

@@ -72,9 +72,12 @@ class Assembler:
     """Walks segments once; keeps the text seen since the last table as title candidates."""
 
     def __init__(self, calendar: FiscalCalendar, *, ocr: bool = False,
-                 lines: list[str] | None = None) -> None:
+                 lines: list[str] | None = None, run_on: bool = False) -> None:
         self.calendar = calendar
         self.ocr = ocr
+        # statements pasted as paragraphs (a PDF's text layer): a header repeated without its
+        # units is where a page broke the statement, not a per-share block of its own
+        self.run_on = run_on
         self.lines = lines or []  # the release's lines as printed, for stacked item headers
         self.out = Assembly()
         self.open: _Open | None = None
@@ -115,6 +118,12 @@ class Assembler:
             near = list(itertools.takewhile(lambda s: s.kind != "row",
                                             (s for s in ahead if s.kind != "blank")))[:3]
             title_next = any(s.kind == "header" for s in near) and not label.endswith(":")
+            if title_next and self.run_on and _section_heading(label):
+                # "NET INCOME PER SHARE Six Months Ended ...": a heading of the statement
+                # before its header repeated without units, not the title of another
+                header = parse_header(next(s for s in near if s.kind == "header").header_text,
+                                      self.calendar)
+                title_next = not header.periods or bool(header.units)
             closing = is_prose(label) and not seg.in_grid
             section = re.match(r"^\(?\d{1,2}[.)](\s|$)", label) is not None  # "4. Others"
             if closing or section or is_note(label) or title_next or len(label) > 200:
@@ -151,8 +160,12 @@ class Assembler:
         rows_ahead = [s for s in itertools.islice((s for s in rest if s.kind != "blank"), 12)]
         counts = Counter(len(s.tokens) for s in itertools.takewhile(
             lambda s: s.kind in {"row", "text"}, rows_ahead) if s.kind == "row")
-        if self.open is not None and self.open.rows and label_only(self.open.rows[-1]):
-            # Text lines after the last figures title the next table, not this one.
+        if (self.open is not None and self.open.rows and label_only(self.open.rows[-1])
+                and not all(label_only(r) for r in self.open.rows)
+                and not self._section_headings_before_repeat(header)):
+            # Text lines after the last figures title the next table, not this one; before
+            # any figures they are the open table's headings, its header repeated after them
+            # (a page that broke right after "REVENUES: Network services:").
             trailing: list[Segment] = []
             while self.open.rows and label_only(self.open.rows[-1]):
                 row = self.open.rows.pop()
@@ -171,7 +184,16 @@ class Assembler:
             columns = [c.model_copy(update={"role": "value"}) if c.role == "change_percent"
                        else c for c in columns]
         if continuing and previous is not None and header.periods and not header.units:
-            columns = _inherit(previous.columns, columns)
+            inherited = _inherit(previous.columns, columns)
+            if self.open is not None and inherited is not columns and (
+                    (self.run_on and len(inherited) == len(self.open.columns))
+                    or (counts and len(inherited) < max(counts) <= len(self.open.columns))):
+                # the header is the open table's, repeated without its units where a page
+                # broke it: the table continues, in its own scale, when the rows ahead print
+                # more figures than the per-share layout has columns (the shares, the
+                # change), or, run on, when no share-of-revenue column is to be dropped
+                inherited = list(self.open.columns)
+            columns = inherited
         columns = _widen(columns, counts)
         if continuing and previous is not None:
             same = self.open is not None and _shape(self.open.columns) == _shape(columns)
@@ -202,6 +224,15 @@ class Assembler:
                                                                  self.calendar),
                           item_lines=items if not continuing and names is not None else ())
         self.texts = []
+
+    def _section_headings_before_repeat(self, header: Header) -> bool:
+        """Run on, the open table's own header repeated without units after section headings
+        ("... 6,202,810 FINANCING ACTIVITIES: Six Months Ended ...", "NET INCOME PER SHARE
+        Six Months Ended ..."): the headings are the table's, not the title of a new one."""
+        if not self.run_on or header.units or not header.periods or self.open is None:
+            return False
+        trailing = list(itertools.takewhile(label_only, reversed(self.open.rows)))
+        return all(_section_heading(r.label) for r in trailing)
 
     # -- rows ----------------------------------------------------------------------------
     def _row(self, seg: Segment) -> None:
@@ -357,6 +388,13 @@ def _row_label_after_units(block: list[Segment], seg: Segment) -> bool:
     return bool(units_seen) and not following.units and bool(following.periods)
 
 
+
+
+def _section_heading(label: str) -> bool:
+    """A statement's own section heading: "FINANCING ACTIVITIES:", "NET INCOME PER SHARE"."""
+    label = label.rstrip()
+    return label.endswith(":") or (re.search(r"[A-Z]", label) is not None
+                                   and label == label.upper())
 
 
 def _shape(columns: list[Column]) -> list[tuple[object, ...]]:
