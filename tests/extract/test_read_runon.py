@@ -3,6 +3,7 @@ per test."""
 
 from __future__ import annotations
 
+from generator.extract.layout import Table
 from generator.extract.read import read_text
 from generator.extract.read.detect import detect_layout
 from generator.extract.read.runon import segments
@@ -110,40 +111,36 @@ def test_a_header_repeated_after_headings_before_any_figure_continues_the_table(
     assert {r.label for r in statement.rows} >= {"Service A", "Total revenues"}
 
 
-def test_a_header_repeated_without_units_continues_a_table_in_its_scale(
-        taxonomy: Taxonomy) -> None:
-    # no share-of-revenue column to drop: the rows after the repeated header are the same
-    # statement's, in thousands still (not a per-share block read unscaled)
+def _cash_flows(taxonomy: Taxonomy, body: str) -> Table:
+    """The one table read from a run-on cash-flow statement whose rows are ``body``."""
     text = "\n".join([
         *OPENING,
         "Internet Initiative Japan Inc. Quarterly Consolidated Statements of Cash Flows "
         f"(Unaudited) {PERIODS} Thousands of", "", "JPY Thousands of", "",
-        f"JPY OPERATING ACTIVITIES: {SERVICES} {PERIODS} INVESTING ACTIVITIES: Purchase of "
-        "property and equipment (5,358 ) (6,423 ) Net cash used in investing activities "
-        "(3,896 ) (4,499 )",
+        f"JPY OPERATING ACTIVITIES: {SERVICES} {body}",
     ]) + "\n"
     doc = read_text("iij.txt", text, taxonomy)
     assert len(doc.tables) == 1
-    statement = doc.tables[0]
-    assert [c.scale for c in statement.columns] == [1000, 1000]
+    assert [c.scale for c in doc.tables[0].columns] == [1000, 1000]
+    return doc.tables[0]
+
+
+def test_a_header_repeated_without_units_continues_a_table_in_its_scale(
+        taxonomy: Taxonomy) -> None:
+    # no share-of-revenue column to drop: the rows after the repeated header are the same
+    # statement's, in thousands still (not a per-share block read unscaled)
+    statement = _cash_flows(taxonomy, f"{PERIODS} INVESTING ACTIVITIES: Purchase of property "
+                                      "and equipment (5,358 ) (6,423 ) Net cash used in "
+                                      "investing activities (3,896 ) (4,499 )")
     assert statement.rows[-1].label == "Net cash used in investing activities"
 
 
 def test_a_section_heading_before_a_repeated_header_stays_the_statements(
         taxonomy: Taxonomy) -> None:
     # "... 4,499 FINANCING ACTIVITIES: Six Months Ended ...": the page broke after the heading
-    text = "\n".join([
-        *OPENING,
-        "Internet Initiative Japan Inc. Quarterly Consolidated Statements of Cash Flows "
-        f"(Unaudited) {PERIODS} Thousands of", "", "JPY Thousands of", "",
-        f"JPY OPERATING ACTIVITIES: {SERVICES} Net cash used in investing activities "
-        f"(3,896 ) (4,499 ) FINANCING ACTIVITIES: {PERIODS} Dividends paid (505 ) (608 ) "
-        "Net cash used in financing activities (505 ) (608 )",
-    ]) + "\n"
-    doc = read_text("iij.txt", text, taxonomy)
-    assert len(doc.tables) == 1
-    statement = doc.tables[0]
-    assert [c.scale for c in statement.columns] == [1000, 1000]
+    statement = _cash_flows(taxonomy, "Net cash used in investing activities (3,896 ) (4,499 ) "
+                                      f"FINANCING ACTIVITIES: {PERIODS} Dividends paid (505 ) "
+                                      "(608 ) Net cash used in financing activities (505 ) (608 )")
     assert statement.rows[-1].label == "Net cash used in financing activities"
 
 
