@@ -93,36 +93,35 @@ PERIODS = "Six Months Ended September 30, 2028 Six Months Ended September 30, 20
 SERVICES = " ".join(f"Service {chr(64 + i)} {i},000 {i},100" for i in range(1, 16))
 
 
-def test_a_header_repeated_after_headings_before_any_figure_continues_the_table(
-        taxonomy: Taxonomy) -> None:
-    # "REVENUES: Network services:" then the page broke; the header comes again without units
+def _one_table(taxonomy: Taxonomy, statement: str, body: str) -> tuple[str, Table]:
+    """The layout read, and the one table, of a run-on release printing ``statement`` (its
+    title's words) with the rows ``body`` in thousands of JPY."""
     text = "\n".join([
         *OPENING,
-        "Internet Initiative Japan Inc. Quarterly Consolidated Statements of Income (Unaudited) "
+        f"Internet Initiative Japan Inc. Quarterly Consolidated {statement} (Unaudited) "
         f"{PERIODS} Thousands of", "", "JPY Thousands of", "",
-        f"JPY REVENUES: Network services: {PERIODS} {SERVICES} Total revenues 120,000 132,000",
-    ]) + "\n"
-    doc = read_text("iij.txt", text, taxonomy)
-    assert doc.layout == "runon"
-    assert len(doc.tables) == 1
-    statement = doc.tables[0]
-    assert statement.kind == "income_statement"
-    assert [c.scale for c in statement.columns] == [1000, 1000]
-    assert {r.label for r in statement.rows} >= {"Service A", "Total revenues"}
-
-
-def _cash_flows(taxonomy: Taxonomy, body: str) -> Table:
-    """The one table read from a run-on cash-flow statement whose rows are ``body``."""
-    text = "\n".join([
-        *OPENING,
-        "Internet Initiative Japan Inc. Quarterly Consolidated Statements of Cash Flows "
-        f"(Unaudited) {PERIODS} Thousands of", "", "JPY Thousands of", "",
-        f"JPY OPERATING ACTIVITIES: {SERVICES} {body}",
+        f"JPY {body}",
     ]) + "\n"
     doc = read_text("iij.txt", text, taxonomy)
     assert len(doc.tables) == 1
     assert [c.scale for c in doc.tables[0].columns] == [1000, 1000]
-    return doc.tables[0]
+    return doc.layout, doc.tables[0]
+
+
+def _cash_flows(taxonomy: Taxonomy, body: str) -> Table:
+    """The one table read from a run-on cash-flow statement whose rows are ``body``."""
+    return _one_table(taxonomy, "Statements of Cash Flows",
+                      f"OPERATING ACTIVITIES: {SERVICES} {body}")[1]
+
+
+def test_a_header_repeated_after_headings_before_any_figure_continues_the_table(
+        taxonomy: Taxonomy) -> None:
+    # "REVENUES: Network services:" then the page broke; the header comes again without units
+    layout, statement = _one_table(
+        taxonomy, "Statements of Income",
+        f"REVENUES: Network services: {PERIODS} {SERVICES} Total revenues 120,000 132,000")
+    assert layout == "runon" and statement.kind == "income_statement"
+    assert {r.label for r in statement.rows} >= {"Service A", "Total revenues"}
 
 
 def test_a_header_repeated_without_units_continues_a_table_in_its_scale(
