@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from generator.extract.crosscheck import ContextKey, FactKey, Terms, fact_key, filed_concept
 from generator.extract.precision import half_unit
-from generator.extract.proof.columns import ROWS, ColumnFacts
+from generator.extract.proof.columns import ROWS, ColumnFacts, PrintedSum
 from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
 
@@ -127,6 +127,23 @@ BROKEN = ("the printed sum {total} breaks (its parts give {computed}) and no che
 Member = tuple[ResultFact, Decimal]  # a figure of a sum and its weight (the total's is -1)
 
 
+def sum_members(printed: PrintedSum) -> list[Member]:
+    """Every figure of a printed sum with its weight, the total first (weighted -1): the
+    sum holds when the weighted figures add up to nothing."""
+    total, parts = printed
+    return [(total, Decimal(-1)), *parts]
+
+
+def holds_with(members: Sequence[Member], fact: ResultFact, value: Decimal, taxonomy: Taxonomy,
+               truncate: bool, extra: Decimal = Decimal(0)) -> bool:
+    """Whether the sum holds with ``fact``'s figure read as ``value`` (``extra``: slack for a
+    value that is itself rounded)."""
+    off = sum(((value if f is fact else f.value or Decimal(0)) * w for f, w in members),
+              Decimal(0))
+    tolerance = sum((slack(f, taxonomy, truncate) for f, _ in members), Decimal(0))
+    return abs(off) <= tolerance + extra
+
+
 def doubt_broken(columns: Sequence[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> None:
     """A complete sum that breaks has a wrong figure in it, and a proven column does not say
     which: each of its figures that no check of its own confirms is held (a scan's
@@ -140,12 +157,13 @@ def doubt_broken(columns: Sequence[ColumnFacts], taxonomy: Taxonomy, truncate: b
         for fact in column.facts:
             printed.setdefault(fact_key(fact, filed_concept(fact, taxonomy)), []).append(fact)
     for column in columns:
-        for total, parts in column.broken_sums:
-            members: list[Member] = [(total, Decimal(-1)), *parts]
+        for broken in column.broken_sums:
+            members = sum_members(broken)
             if _explained(column, members, printed, taxonomy, truncate):
                 continue
             loose = [f for f, _ in members if not any(column.sure.get(i)
                                                       for i in column._where(f))]
+            total, parts = broken
             why = BROKEN.format(
                 total=f"{total.concept} {total.source.text} (line {total.source.line})",
                 computed=sum(((f.value or Decimal(0)) * w for f, w in parts), Decimal(0)),
@@ -159,18 +177,15 @@ def _explained(column: ColumnFacts, members: list[Member],
                truncate: bool) -> bool:
     """Whether one figure accounts for the break: flipped, or — already held, its other
     printing disagreeing — replaced by that printing."""
-    off = sum(((f.value or Decimal(0)) * w for f, w in members), Decimal(0))
-    tolerance = sum((slack(f, taxonomy, truncate) for f, _ in members), Decimal(0))
-    for fact, weight in members:
+    for fact, _ in members:
         value = fact.value or Decimal(0)
-        if abs(off - 2 * weight * value) <= tolerance:
+        if holds_with(members, fact, -value, taxonomy, truncate):
             return True
         if not any(i in column.doubts for i in column._where(fact)):
             continue  # a figure filed as printed cannot be the one the break is blamed on
         for other in printed.get(fact_key(fact, filed_concept(fact, taxonomy)), []):
-            if other is fact or other.value is None:
-                continue
-            moved = off + weight * (other.value - value)
-            if abs(moved) <= tolerance + slack(other, taxonomy, truncate):
+            if other is not fact and other.value is not None and holds_with(
+                    members, fact, other.value, taxonomy, truncate,
+                    extra=slack(other, taxonomy, truncate)):
                 return True
     return False

@@ -16,6 +16,9 @@ from generator.extract.layout import Column, Row, Table
 from generator.model.fact import Correction
 from generator.model.results import ResultFact
 
+# a printed sum: (total, ((part, weight), ...))
+PrintedSum = tuple[ResultFact, tuple[tuple[ResultFact, Decimal], ...]]
+
 if TYPE_CHECKING:
     from generator.extract.map_rows.inlabel import LabelStrip
 
@@ -70,12 +73,10 @@ class ColumnFacts:
     held_sums: list[tuple[ResultFact, ...]] = field(default_factory=list)
     # Each complete printed sum that breaks (total, ((part, weight), ...)), for
     # ``recomputed``: the value its other figures give a figure printed twice, differently.
-    broken_sums: list[tuple[ResultFact, tuple[tuple[ResultFact, Decimal], ...]]] = field(
-        default_factory=list)
+    broken_sums: list[PrintedSum] = field(default_factory=list)
     # ... and each that breaks with a part not printed (it may be nil): no evidence against
     # anything, but a sign turned may make it hold (``misprints``: a deduction's sign)
-    partial_sums: list[tuple[ResultFact, tuple[tuple[ResultFact, Decimal], ...]]] = field(
-        default_factory=list)
+    partial_sums: list[PrintedSum] = field(default_factory=list)
     # Figures a check of their own table shows misprinted, with the value their other printing
     # carries and the correction to file them with (``misprints``): figure -> (value, why)
     corrected: dict[int, tuple[Decimal, Correction]] = field(default_factory=dict)

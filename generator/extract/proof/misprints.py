@@ -20,7 +20,7 @@ from generator.extract.crosscheck import FactKey, fact_key, filed_concept, locat
 from generator.extract.layout import Cell, Row
 from generator.extract.precision import consistent, plausible_misprint, round_to
 from generator.extract.proof import ratios
-from generator.extract.proof.arithmetic import slack
+from generator.extract.proof.arithmetic import holds_with, sum_members
 from generator.extract.proof.columns import ColumnFacts
 from generator.extract.proof.percent import recomputes
 from generator.model.fact import Correction
@@ -34,12 +34,12 @@ CHECK = "misprint corrected"
 def settle(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> None:
     """Record a correction (``ColumnFacts.corrected``) for every held printing whose own
     table's check recomputes it as the figure a filed printing of it carries."""
+    proven = [fact for column in columns if column.proven
+              for i, fact in enumerate(column.facts)
+              if column.figure_doubt(i) is None and fact.value is not None]
     filed: dict[FactKey, list[ResultFact]] = defaultdict(list)
-    for column in columns:
-        if column.proven:
-            for i, fact in enumerate(column.facts):
-                if column.figure_doubt(i) is None and fact.value is not None:
-                    filed[fact_key(fact, filed_concept(fact, taxonomy))].append(fact)
+    for fact in proven:
+        filed[fact_key(fact, filed_concept(fact, taxonomy))].append(fact)
     for column in columns:
         for i, fact in enumerate(column.facts):
             if fact.value is None or fact.decimals is None \
@@ -60,7 +60,7 @@ def settle(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> No
             if not plausible_misprint(fact, wanted):
                 continue  # a figure of another period or line, not a misprint of this one
             evidence = (_yoy(column, fact, wanted)
-                        or _ratio(columns, fact, wanted, taxonomy, truncate))
+                        or _ratio(proven, fact, wanted, taxonomy, truncate))
             what = "misprint"
             if evidence is None:
                 evidence, what = _deduction(column, fact, wanted, taxonomy, truncate), "deduction"
@@ -116,14 +116,11 @@ def _deduction(column: ColumnFacts, fact: ResultFact, wanted: Decimal, taxonomy:
     and the sum holding to the unit once the sign is turned is no coincidence)."""
     if fact.value is None or wanted != -fact.value:
         return None
-    for total, parts in (*column.broken_sums, *column.partial_sums):
-        members = [(total, Decimal(-1)), *parts]
-        if not any(f is fact for f, _ in members):
-            continue
-        off = sum(((wanted if f is fact else f.value or Decimal(0)) * w for f, w in members),
-                  Decimal(0))
-        tolerance = sum((slack(f, taxonomy, truncate) for f, _ in members), Decimal(0))
-        if abs(off) <= tolerance:
+    for printed in (*column.broken_sums, *column.partial_sums):
+        members = sum_members(printed)
+        if any(f is fact for f, _ in members) \
+                and holds_with(members, fact, wanted, taxonomy, truncate):
+            total = printed[0]
             return (f"printed with a deduction's sign: {total.concept} {total.source.text} "
                     f"(line {total.source.line}) is its parts' sum with it as {wanted:,}")
     return None
@@ -134,52 +131,32 @@ def _row_of(rows: tuple[Row, ...], period: Duration) -> Row | None:
     return found[0] if len(found) == 1 else None
 
 
-def _ratio(columns: list[ColumnFacts], fact: ResultFact, wanted: Decimal, taxonomy: Taxonomy,
+def _ratio(proven: list[ResultFact], fact: ResultFact, wanted: Decimal, taxonomy: Taxonomy,
            truncate: bool) -> str | None:
     """Its declared ratio holds for ``wanted`` over some filed numerator and share count of
-    its context, and for its own figure over none."""
+    its context (``proven``: the figures to be filed), and for its own figure over none."""
     ratio = next((r for r in taxonomy.ratios if r.concept == fact.concept), None)
     if ratio is None:
         return None
-    context = (str(fact.period), tuple(sorted(fact.dimensions.items())))
-    tops = _filed(columns, ratio.numerator, context)
-    bottoms = _filed(columns, ratio.denominator, context)
-    candidate = fact.model_copy(update={"value": wanted})
+    dims = tuple(sorted(fact.dimensions.items()))
+    # numerators and share counts of its dimensions, per period
+    by_period: dict[str, tuple[list[ResultFact], list[ResultFact]]] = defaultdict(
+        lambda: ([], []))
+    for f in proven:
+        if f.concept in (ratio.numerator, ratio.denominator) \
+                and tuple(sorted(f.dimensions.items())) == dims:
+            by_period[str(f.period)][f.concept != ratio.numerator].append(f)
+    tops, bottoms = by_period.get(str(fact.period), ([], []))
     pairs = [(t, b) for t in tops for b in bottoms]
     if not pairs or any(ratios.holds(fact, t, b, truncate) for t, b in pairs):
         return None
-    if _fits_elsewhere(columns, fact, ratio.numerator, ratio.denominator, truncate):
+    if any(ratios.holds(fact, t, b, truncate) for period, (ts, bs) in by_period.items()
+           if period != str(fact.period) for t in ts for b in bs):
         return None  # its own figure is another period's ratio: a mislabelled row
+    candidate = fact.model_copy(update={"value": wanted})
     fits = next(((t, b) for t, b in pairs if ratios.holds(candidate, t, b, truncate)), None)
     if fits is None:
         return None
     top, bottom = fits
     return (f"{top.concept} {top.source.text} ({location(top)}) over {bottom.concept} "
             f"{bottom.source.text} ({location(bottom)}) fits {wanted}, not {fact.source.text}")
-
-
-def _fits_elsewhere(columns: list[ColumnFacts], fact: ResultFact, numerator: str,
-                    denominator: str, truncate: bool) -> bool:
-    """Whether the printed figure is the ratio of a filed numerator and share count of some
-    other period (a row labelled "Three months ended" printing the six months' EPS)."""
-    dims = tuple(sorted(fact.dimensions.items()))
-    by_period: dict[str, tuple[list[ResultFact], list[ResultFact]]] = defaultdict(
-        lambda: ([], []))
-    for column in columns:
-        if not column.proven:
-            continue
-        for i, f in enumerate(column.facts):
-            if f.concept in (numerator, denominator) and f.value is not None \
-                    and column.figure_doubt(i) is None and str(f.period) != str(fact.period) \
-                    and tuple(sorted(f.dimensions.items())) == dims:
-                by_period[str(f.period)][f.concept != numerator].append(f)
-    return any(ratios.holds(fact, t, b, truncate)
-               for tops, bottoms in by_period.values() for t in tops for b in bottoms)
-
-
-def _filed(columns: list[ColumnFacts], concept: str,
-           context: tuple[str, tuple[tuple[str, str], ...]]) -> list[ResultFact]:
-    return [f for column in columns if column.proven
-            for i, f in enumerate(column.facts)
-            if f.concept == concept and f.value is not None and column.figure_doubt(i) is None
-            and (str(f.period), tuple(sorted(f.dimensions.items()))) == context]

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from generator.extract.precision import consistent
+from generator.extract.precision import consistent, half_unit
+from generator.extract.proof.arithmetic import sum_members
 from generator.extract.proof.columns import ColumnFacts
 from generator.model.results import ResultFact
 
@@ -41,8 +42,8 @@ def _implied(column: ColumnFacts, fact: ResultFact,
     if any(column.sure.get(i) for i in column._where(fact)):
         return None  # a check of its own bears it out (its YoY %, its translation...)
     values: list[tuple[Decimal, Decimal]] = []  # (value, tolerance)
-    for total, parts in column.broken_sums:
-        members = [(total, Decimal(-1)), *parts]
+    for broken in column.broken_sums:
+        members = sum_members(broken)
         mine = [w for f, w in members if f is fact]
         if len(mine) != 1:
             continue
@@ -50,7 +51,7 @@ def _implied(column: ColumnFacts, fact: ResultFact,
         if not all(_trusted(column, f, disputed) for f, _ in others):
             return None
         rest = sum(((f.value or Decimal(0)) * w for f, w in others), Decimal(0))
-        tolerance = sum((_half(f) for f, _ in others), Decimal(0))
+        tolerance = sum((half_unit(f, False) for f, _ in others), Decimal(0))
         values.append((-rest / mine[0], tolerance))
     if not values:
         return None
@@ -79,7 +80,7 @@ def refutes(column: ColumnFacts, printed: ResultFact, witness: ResultFact,
     # must be the recomputed value at its precision, not merely within a unit of it (a
     # summary's 29,653 beside the balance sheet's components giving 29,652,287 is off by one).
     assert witness.value is not None and recomputed.value is not None
-    return abs(witness.value - recomputed.value) <= _half(witness) + slack
+    return abs(witness.value - recomputed.value) <= half_unit(witness, False) + slack
 
 
 def _trusted(column: ColumnFacts, fact: ResultFact, disputed: Disputed) -> bool:
@@ -91,7 +92,3 @@ def _trusted(column: ColumnFacts, fact: ResultFact, disputed: Disputed) -> bool:
     return bool(fact.value is not None and where and all(
         i not in column.doubts and column.placed(i)
         and (column.sure.get(i) or not disputed(column, fact)) for i in where))
-
-
-def _half(fact: ResultFact) -> Decimal:
-    return Decimal(0) if fact.decimals is None else Decimal(1).scaleb(-fact.decimals) / 2
