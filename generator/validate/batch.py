@@ -136,7 +136,7 @@ def _forked(targets: list[packages.Target], opts: Options, workers: int,
         results[i] = internal_error(targets[i].display, exc)
         advance()
 
-    preload(targets[0].path, UrlMapper(opts.catalogs), opts.engine, opts.max_bytes)
+    preload(targets[0].path, UrlMapper(opts.catalogs), opts.engine)
     forkpool.run(len(targets), work, workers, done, lost)
 
 
@@ -210,7 +210,7 @@ def run(paths: list[Path], opts: Options, jobs: int | None = None,
             import multiprocessing
 
             if multiprocessing.get_start_method() == "fork":
-                preload(targets[0].path, UrlMapper(opts.catalogs), opts.engine, opts.max_bytes)
+                preload(targets[0].path, UrlMapper(opts.catalogs), opts.engine)
             _pooled(targets, opts, workers, results, advance)
     finally:
         if bar is not None:

@@ -116,7 +116,9 @@ def run(count: int, work: Callable[[int], Any], workers: int,
             os.close(worker.tasks)  # the worker reads the end and exits
             worker.tasks = -1
         else:
-            os.write(worker.tasks, number.to_bytes(_TASK, "little"))
+            # a worker that died while idle: its end of file reports ``number`` lost, below
+            with contextlib.suppress(BrokenPipeError):
+                os.write(worker.tasks, number.to_bytes(_TASK, "little"))
 
     def spawn() -> None:
         others = [fd for w in pool.values() for fd in (w.tasks, w.results) if fd >= 0]

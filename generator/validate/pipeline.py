@@ -273,8 +273,7 @@ def _instance_dts(head: Instance, base: str, mapper: UrlMapper) -> tuple[list[st
     return entries, loaded
 
 
-def preload(path: Path, mapper: UrlMapper, engine: Engine = "lxml",
-            max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+def preload(path: Path, mapper: UrlMapper, engine: Engine = "lxml") -> None:
     """Load (and compile) the DTS that validating ``path`` will ask for, into this process's
     cache, and nothing else: no finding is made here.
 
@@ -283,7 +282,6 @@ def preload(path: Path, mapper: UrlMapper, engine: Engine = "lxml",
     Anything that goes wrong is left for the file's own validation to find and report.
     """
     try:
-        check_file(path, max_bytes)
         head = read_head(path)
         base = path.resolve().as_uri()
         if head.root_tag in TAXONOMY_ROOTS:
@@ -406,15 +404,16 @@ def _validate(path: Path, mapper: UrlMapper, calc_mode: CalcMode, name: str, eng
         tree_pass.walk(small, inst, namespaces, consume, defaults)
     else:  # a large or schema-invalid file: the stream reports where and what
         stream(path, inst, schema, namespaces, consume, defaults)
-    small = None  # the tree's memory, before the checks that follow
     if not inst.fatal and (engine != "lxml" or inst.schema_failed):
-        # Rare path (invalid file or the xmlschema engine): a tree gives exact line numbers.
+        # Rare path (invalid file or the xmlschema engine): a tree gives exact line numbers;
+        # a small file's is in hand already (validating and walking it left it as parsed).
         try:
-            tree = parse(path)
+            tree = small.getroottree() if small is not None else parse(path)
         except etree.XMLSyntaxError as exc:  # the file changed since check_file read it
             deferred.close()
             return [*out, _refusal(syntax_error(exc), name)], 0
         inst.findings.extend(validate_tree(tree, loaded.schemas, name, engine))
+    small = None  # the tree's memory, before the checks that follow
     if inst.fatal:
         deferred.close()
         return out + inst.findings, 0

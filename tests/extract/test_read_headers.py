@@ -148,6 +148,11 @@ def test_a_row_label_of_results_is_no_forecast(label: str) -> None:
     ("2Q FY2011", dt.date(2011, 7, 1), dt.date(2011, 9, 30)),
     ("FY2011/1Q-3Q", dt.date(2011, 4, 1), dt.date(2011, 12, 31)),
     ("1Q-3Q FY2011", dt.date(2011, 4, 1), dt.date(2011, 12, 31)),
+    # a quarter after the year: the year's last digit is no quarter ("FY2012 Q1" is no Q2)
+    ("FY2012 Q1", dt.date(2012, 4, 1), dt.date(2012, 6, 30)),
+    ("FY14 Q3", dt.date(2014, 10, 1), dt.date(2014, 12, 31)),
+    ("Q1-Q3 FY2011", dt.date(2011, 4, 1), dt.date(2011, 12, 31)),
+    ("FY2011 Q1-Q3", dt.date(2011, 4, 1), dt.date(2011, 12, 31)),
 ])
 def test_a_quarter_of_a_fiscal_year_named_by_fy_is_no_full_year(
         header: str, start: dt.date, end: dt.date) -> None:

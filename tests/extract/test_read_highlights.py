@@ -163,6 +163,21 @@ def test_a_sentence_is_no_group() -> None:
                                  MARCH) == []
 
 
+def test_a_period_named_inside_a_sentence_opens_no_group() -> None:
+    # "compared with 1H16" is no heading: the current half's figures after it are not 1H16's
+    assert read_runon_highlights([
+        "Highlights of Financial Results for 1H17 Revenues JPY83.0 billion (up 12.0% YoY) "
+        "compared with 1H16 Operating Income JPY2.3 billion Net Income attributable to IIJ "
+        "JPY1.5 billion"], set(), MARCH) == []
+
+
+def test_a_currency_in_lower_case_stops_nothing() -> None:
+    # "jpy83.0 billion" matched the case-blind cell pattern, then was looked up as printed
+    # (a KeyError out of the whole read)
+    tables = read_runon_highlights(["", RUNON.replace("JPY83.0", "jpy83.0", 1)], set(), MARCH)
+    assert all(t.columns[0].currency == "JPY" for t in tables)
+
+
 def test_figures_before_any_heading_read_nothing() -> None:
     assert read_runon_highlights(["Revenues JPY83.0 billion Operating Income JPY2.3 billion"],
                                  set(), MARCH) == []

@@ -96,3 +96,23 @@ def test_a_small_batch_stays_in_one_process_and_a_larger_one_forks(
     (tmp_path / "4.xbrl").write_bytes(b"<x/>")
     batch.run([tmp_path], batch.Options(), jobs=2)  # over the count
     assert forked == [4, 5]
+
+
+def test_a_worker_that_dies_while_idle_loses_only_the_task_it_was_then_given() -> None:
+    # the worker sends task 1's result and dies before the parent hands it the next: writing
+    # that task number to it fails (a broken pipe), which must not end the batch
+    def work(i: int) -> int:
+        if i == 1:
+            threading.Timer(0.05, os._exit, (9,)).start()
+        return i
+
+    done: dict[int, Any] = {}
+    lost: dict[int, str] = {}
+
+    def on_done(i: int, result: Any) -> None:
+        if i == 1:
+            time.sleep(0.5)  # the worker is gone by the time it is fed again
+        done[i] = result
+
+    forkpool.run(6, work, 1, on_done, lambda i, exc: lost.__setitem__(i, str(exc)))
+    assert 1 in done and len(lost) == 1 and sorted([*done, *lost]) == list(range(6))

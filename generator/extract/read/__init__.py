@@ -132,19 +132,22 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     problems.extend(listed.problems)
     taken |= {r.line for t in listed.tables for r in t.rows}
     highlights = read_highlights(lines, taken, calendar)
-    taken |= {r.line for t in highlights for r in t.rows}
     # a paragraph's YoY notes ("(up 12.0% YoY)") are loose numbers: its line is no table's
     in_tables = {r.line for t in (*assembly.tables, *listed.tables, *highlights) for r in t.rows}
-    tables = (*assembly.tables, *listed.tables, *highlights,
-              *read_runon_highlights(lines, in_tables, calendar))
-    in_tables |= {r.line for t in tables for r in t.rows}
-    tables = (*tables, *read_unitless(lines, in_tables, calendar, tables))
+    runon = read_runon_highlights(lines, in_tables, calendar)
+    in_tables |= {r.line for t in runon for r in t.rows}
+    tables = (*assembly.tables, *listed.tables, *highlights, *runon)
+    unitless = read_unitless(lines, in_tables, calendar, tables)
+    tables = (*tables, *unitless)
+    # the figures a unitless table placed are no longer loose (they were, to the line reader)
+    placed = {(c.line, c.text) for t in unitless for r in t.rows for c in r.cells if c}
+    loose = tuple(c for c in assembly.loose if (c.line, c.text) not in placed)
     usd_rate = detect_usd_rate(text)
-    accounts = account(lines, tables, assembly.loose, furniture, usd_rate)
+    accounts = account(lines, tables, loose, furniture, usd_rate)
     return Document(
         name=name, layout=layout, encoding=encoding,
         company=company_id, period=period, usd_rate=usd_rate,
-        tables=tables, loose_numbers=tuple(assembly.loose),
+        tables=tables, loose_numbers=loose,
         texts=texts,
         problems=tuple(problems),
         explained=dict(sorted(accounts.explained.items())), unexplained=tuple(accounts.unexplained),

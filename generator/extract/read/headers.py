@@ -24,7 +24,7 @@ from generator.extract.read.periods import (
 from generator.model.period import Duration, Instant
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-_QUARTERS = r"(?:[1-4]Q\s*[-–~]\s*[1-4]Q|[1-4]Q|Q[1-4])"
+_QUARTERS = r"(?:[1-4]Q\s*[-–~]\s*[1-4]Q|Q[1-4]\s*[-–~]\s*Q[1-4]|[1-4]Q|Q[1-4])"
 _PATTERNS: list[tuple[str, str]] = [
     ("range", r"\(\s*\d{2}/\d{1,2}\s*[~〜]\s*\d{2}/\d{1,2}\s*\)"),
     ("change", r"\bYoY\s*\([^)]*\)|\bYoY\b(?:\s*%)?(?:\s*change\b)?|(?:%\s*)?\bchanges?\b"),
@@ -250,9 +250,11 @@ def _date(token: str) -> dt.date | None:
 def _named_period(token: str, calendar: FiscalCalendar) -> Duration | None:
     token = token.rstrip("*").replace(" ", "")
     fiscal = re.search(r"FY(\d{4}|\d{2})", token, re.I)
-    if fiscal and re.search(r"[1-4]Q|Q[1-4]", token, re.I):
+    # the quarters are named outside the year ("FY2012Q1" is no second quarter of "201")
+    rest = token[:fiscal.start()] + " " + token[fiscal.end():] if fiscal else ""
+    if fiscal and re.search(r"[1-4]Q|Q[1-4]", rest, re.I):
         year = int(fiscal.group(1))
-        quarters = [int(q) for q in re.findall(r"([1-4])Q|Q([1-4])", token, re.I)
+        quarters = [int(q) for q in re.findall(r"([1-4])Q|Q([1-4])", rest, re.I)
                     for q in q if q]
         if len(quarters) == 2:  # "1Q-3Q": cumulated from the first named quarter
             first, last = quarters

@@ -248,6 +248,8 @@ _PERIOD_TOKEN = re.compile(
 # a line item as highlights print it: capitalised ("Revenues", "Net Income attributable to
 # IIJ"); "revenue target from JPY100 billion to JPY97 billion" is a sentence, not a group
 _LABEL = re.compile(r"[A-Z][A-Za-z '&/-]{1,60}")
+# the words of a heading before the period it names ("Highlights of Financial Results for")
+_HEADING = re.compile(r"[A-Z][A-Za-z '&/-]*")
 MAX_LABEL_WORDS = 8
 
 
@@ -268,6 +270,8 @@ def _groups(text: str, line_at: Callable[[int], int]) -> list[_Group]:
         # the last period named before the label: the heading ends there
         token = next(reversed(list(_PERIOD_TOKEN.finditer(piece))), None)
         if token is not None:
+            if not _HEADING.fullmatch(piece[:token.start()].strip()):
+                return []  # "... compared with 1H16 Operating Income": a sentence, no heading
             groups.append(_Group(heading=piece[:token.end()].strip(), items=[]))
             piece = piece[token.end():].strip()
         if not groups or not _LABEL.fullmatch(piece) or len(piece.split()) > MAX_LABEL_WORDS:
@@ -275,7 +279,7 @@ def _groups(text: str, line_at: Callable[[int], int]) -> list[_Group]:
         if _FORECAST.search(piece) or _OTHER_SPAN.search(piece):
             return []  # "Full-year Targets Revenues": another group begins with no period named
         cur, num, scale = m.group("cur"), m.group("num"), m.group("scale").lower()
-        slot = _Slot(currency=_CURRENCIES[cur], scale=_SCALES[scale], translated=False,
+        slot = _Slot(currency=_CURRENCIES[cur.upper()], scale=_SCALES[scale], translated=False,
                      printed=f"{cur} ... {scale}")
         digits = len(num.split(".")[1]) if "." in num else 0
         groups[-1].items.append((piece, slot, Cell(
