@@ -20,6 +20,7 @@ from generator.model.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
     from generator.executors import Executor
+    from generator.extract.read.releases import Span
     from generator.validate.findings import Finding, Report
 
 _TAXONOMY: Taxonomy | None = None
@@ -139,6 +140,9 @@ class ReleaseLines(Mapping[str, Sequence[str]]):
         self._paths: dict[str, Path] = {}
         self._lines: dict[str, list[str]] = {}
         self._names = tuple(company_names)
+        # the last file of several releases read: its text and release spans (one at a time:
+        # such files are big, and their releases are asked for in order)
+        self._split: dict[Path, tuple[str, list[Span]]] = {}
 
     def add(self, document: str, path: Path) -> None:
         self._paths[document] = path
@@ -148,12 +152,17 @@ class ReleaseLines(Mapping[str, Sequence[str]]):
             from generator.extract.read.encoding import decode_release
             from generator.extract.read.releases import release_spans
 
-            text = decode_release(self._paths[document].read_bytes())[0]
+            path = self._paths[document]
             _, sep, number = document.rpartition("#")
-            if sep and number.isdigit():
-                span = release_spans(text, self._names)[int(number) - 1]
-                text = text[span.start:span.end]
-            self._lines[document] = text.splitlines()
+            if not (sep and number.isdigit()):
+                self._lines[document] = decode_release(path.read_bytes())[0].splitlines()
+                return self._lines[document]
+            if path not in self._split:  # a file of many releases is read and split once
+                text = decode_release(path.read_bytes())[0]
+                self._split = {path: (text, release_spans(text, self._names))}
+            text, spans = self._split[path]
+            span = spans[int(number) - 1]
+            self._lines[document] = text[span.start:span.end].splitlines()
         return self._lines[document]
 
     def __iter__(self) -> Iterator[str]:

@@ -65,6 +65,8 @@ def label_number(token: str | None) -> bool:
 
 
 _FORECAST = re.compile(r"forecast|target|plan\b|projected|projections?\b|outlook", re.I)
+# words that name results, not a forecast ("Actual Results")
+ACTUAL = re.compile(r"\b(?:actual|results?)\b", re.I)
 
 
 def forecast_label(label: str) -> bool:

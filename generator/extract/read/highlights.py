@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.extract.layout import Cell, Column, Row, Table
+from generator.extract.read.cells import ACTUAL
 from generator.extract.read.headers import parse_header
 from generator.extract.read.metadata import detect_period
 from generator.extract.read.periods import FiscalCalendar
@@ -42,9 +43,8 @@ _MONEY = (r"(?P<cur>JPY|¥|US\$|\$)\s?(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?"
           r"(?P<scale>thousand|million|billion)s?")
 _CELL = re.compile(rf"(?P<open>\()?\s*{_MONEY}\s*(?(open)\))")
 _LINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z '&,/-]*?)\s+(?P<cells>(?:JPY|¥|US\$|\$).*?)\s*$")
-# Words that name a forecast column, and words that name a column of results.
+# Words that name a forecast column (results: cells.ACTUAL).
 _FORECAST = re.compile(r"\b(?:targets?|forecasts?|plans?|outlook|guidance|budget)\b", re.I)
-_ACTUAL = re.compile(r"\b(?:actual|results?)\b", re.I)
 # Words that qualify the next word of a column name ("Initial Target").
 _PREFIXES = frozenset({"initial", "original", "company"})
 # A forecast column read for the title's period must say it was announced for it.
@@ -114,7 +114,7 @@ def _column_names(header: str, count: int) -> list[tuple[str, bool]] | None:
         return None
     names: list[tuple[list[str], str]] = []
     for word in words:
-        kind = "forecast" if _FORECAST.search(word) else "actual" if _ACTUAL.search(word) else ""
+        kind = "forecast" if _FORECAST.search(word) else "actual" if ACTUAL.search(word) else ""
         prefix = word.lower().strip("()[]:,") in _PREFIXES
         if not names or (prefix and names[-1][1]) or (
                 kind and names[-1][1] and kind != names[-1][1]):

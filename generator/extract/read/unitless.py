@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.extract.layout import Cell, Column, Row, Table
-from generator.extract.read.cells import forecast_label
-from generator.extract.read.headers import parse_header
+from generator.extract.read.cells import ACTUAL, forecast_label
+from generator.extract.read.headers import Slot, parse_header
 from generator.extract.read.numbers import parse_number
 from generator.extract.read.periods import FiscalCalendar
 from generator.extract.read.titles import guess_kind
@@ -34,7 +34,6 @@ MAX_ABOVE = 3  # non-blank lines looked at above the header for the title
 _HEADER = re.compile(r"[A-Za-z][A-Za-z '&,()/-]*")  # item names only: no digit, no unit
 _UNIT_WORDS = re.compile(r"\b(?:JPY|yen|USD|millions?|thousands?|billions?|%)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d|\d{1,2},")
-_ACTUAL = re.compile(r"\b(?:actual|results?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,7 @@ class _Row:
     line: int  # 1-based
     label: str
     cells: tuple[Cell, ...]
+    period: Slot  # the one period its label names
 
 
 def read_unitless(lines: Sequence[str], taken: set[int], calendar: FiscalCalendar,
@@ -99,7 +99,7 @@ def _row(text: str, line: int, calendar: FiscalCalendar) -> _Row | None:
     periods = parse_header(label, calendar).periods
     if len(periods) != 1 or periods[0].period is None:
         return None
-    return _Row(line=line, label=label, cells=tuple(cells))
+    return _Row(line=line, label=label, cells=tuple(cells), period=periods[0])
 
 
 def _is_item_header(text: str) -> bool:
@@ -142,9 +142,9 @@ def _table(lines: Sequence[str], header_at: int, rows: list[_Row], calendar: Fis
     column = Column(role="value", currency=currency, scale=scale, header=header)
     table_rows = []
     for row in rows:
-        period = parse_header(row.label, calendar).periods[0]
+        period = row.period
         forecast = period.forecast or forecast_label(row.label) or (
-            kind == "targets" and not _ACTUAL.search(row.label))
+            kind == "targets" and not ACTUAL.search(row.label))
         table_rows.append(Row(label=row.label, line=row.line, cells=row.cells,
                               raw=lines[row.line - 1], period=period.period, forecast=forecast))
     return Table(title=title, line=title_line, kind=kind, columns=(column,) * width,
