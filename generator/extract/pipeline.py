@@ -31,6 +31,7 @@ from generator.model.fact import Provenance
 from generator.model.results import CONFLICT_NOTE, TRUNCATED_NOTE, ResultFact, Results
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.aliases import AliasIndex
+from generator.taxonomy.memo import per_taxonomy
 
 
 class ExtractionError(Exception):
@@ -73,23 +74,22 @@ def _text_facts(doc: Document) -> tuple[ResultFact, ...]:
     )
 
 
-_INDEXES: dict[tuple[int, str], tuple[Taxonomy, AliasIndex]] = {}
-_MAX_INDEXES = 4
+@per_taxonomy
+def _alias_indexes(taxonomy: Taxonomy) -> dict[str, AliasIndex]:
+    """The alias indexes built for a taxonomy so far, by company id (filled by
+    :func:`alias_index`: the one mutable answer :func:`per_taxonomy` keeps)."""
+    del taxonomy  # each index is built on first use
+    return {}
 
 
 def alias_index(taxonomy: Taxonomy, company: Company) -> AliasIndex:
     """The company's alias index, built once per taxonomy and company and reused: a stream of
     releases (or a worker's many tasks) would otherwise build it again for each release. Its
     memos are pure, so a reused index answers as a new one would."""
-    key = (id(taxonomy), company.id)
-    found = _INDEXES.get(key)
-    if found is not None and found[0] is taxonomy:
-        return found[1]
-    if len(_INDEXES) >= _MAX_INDEXES:
-        _INDEXES.pop(next(iter(_INDEXES)))
-    index = AliasIndex(taxonomy, company)
-    _INDEXES[key] = (taxonomy, index)  # the taxonomy is kept: its id stays its own
-    return index
+    indexes = _alias_indexes(taxonomy)
+    if company.id not in indexes:
+        indexes[company.id] = AliasIndex(taxonomy, company)
+    return indexes[company.id]
 
 
 def extract_document(doc: Document, taxonomy: Taxonomy,

@@ -17,8 +17,9 @@ MAX_TAXONOMIES = 4
 
 def per_taxonomy(derive: Callable[[Taxonomy], T]) -> Callable[[Taxonomy], T]:
     """``derive`` computed once per taxonomy object. The answer is shared: its callers only
-    read it (tuples, or a dict no caller writes to). The taxonomy is kept with its answer, so
-    its ``id`` cannot be reused by another taxonomy while remembered."""
+    read it (tuples, or a dict no caller writes to; the alias indexes' dict is filled per
+    company, each entry built once). The taxonomy is kept with its answer, so its ``id``
+    cannot be reused by another taxonomy while remembered."""
     memo: dict[int, tuple[Taxonomy, T]] = {}
 
     @functools.wraps(derive)
