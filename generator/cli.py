@@ -96,38 +96,33 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     Standard output carries the command's output: the results JSON, or with ``-o`` the report;
     the report goes to standard error when standard output carries the results."""
-    from generator.cli_extract import write_many
-    from generator.extract.pipeline import extract_releases
-    from generator.report_modes import QUIET, VERBOSE
+    from generator.cli_extract import Rendering, write_many
+    from generator.extract.pipeline import finished_releases
 
     for output in (args.output, args.coverage_json):
         if output:
             check_file(output)
     taxonomy = load_taxonomy()
+    rendering = Rendering.of(args, _mode(args))
     with ExitStack() as stack:
         chars = stack.enter_context(_chars_bar(_progress(args)))
         with doing("extracting", args.release), _stage_bar(_progress(args), "extract") as step:
-            releases = extract_releases(args.release, taxonomy, max_bytes=args.max_input_bytes,
-                                        progress=chars, stages=step, jobs=args.jobs)
-            extraction = next(releases)
+            releases = finished_releases(args.release, taxonomy, rendering,
+                                         max_bytes=args.max_input_bytes, progress=chars,
+                                         stages=step, jobs=args.jobs)
+            rendered = next(releases)
             second = next(releases, None)
         if second is not None:  # several releases back to back: written as they are read
-            write_many(args, (extraction, second), releases, _mode(args))
+            write_many(args, (rendered, second), releases, rendering)
             return EXIT_OK
-    text = extraction.results.model_dump_json(indent=1) + "\n"
+    text = rendered.results + "\n"
     # Files first: a report piped into a reader that goes away (`| head`) loses no output.
     if args.output:
         write_file(args.output, text.encode())
-    if args.coverage_json:
-        write_file(args.coverage_json, extraction.coverage.model_dump_json(indent=1).encode())
-    report_stream = sys.stdout if args.output else sys.stderr
-    mode = _mode(args)
-    if args.fmt == "json" and mode != QUIET:
-        print(extraction.coverage.model_dump_json(indent=1), file=report_stream)
-    elif mode == VERBOSE:
-        print(extraction.coverage.render_text(), file=report_stream)
-    elif mode != QUIET:
-        print(extraction.coverage.render_text().splitlines()[0], file=report_stream)
+    if rendered.coverage is not None:
+        write_file(args.coverage_json, rendered.coverage.encode())
+    if rendered.report is not None:
+        print(rendered.report, file=sys.stdout if args.output else sys.stderr)
     if not args.output:
         sys.stdout.write(text)
     return EXIT_OK

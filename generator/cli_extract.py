@@ -12,13 +12,55 @@ import argparse
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
-from typing import IO, TYPE_CHECKING, Protocol
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Literal, Protocol
 
 from generator.cli_errors import doing
 from generator.outputs import open_output
 
 if TYPE_CHECKING:
     from generator.extract.pipeline import Extraction
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What the command writes of one release: its results JSON, its coverage JSON (when
+    asked for) and its report (``None``: quiet)."""
+
+    results: str
+    coverage: str | None
+    report: str | None
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """Turns an extraction into what the command writes of it. It runs where the release is
+    extracted (a worker of ``--jobs``), so only this text crosses back to the process writing
+    the files (see :func:`generator.extract.pipeline.finished_releases`)."""
+
+    coverage: bool
+    report: Literal["json", "full", "line", "none"]
+
+    @classmethod
+    def of(cls, args: argparse.Namespace, mode: str) -> Rendering:
+        """The rendering the command line asks for (``mode``: a report mode)."""
+        from generator.report_modes import QUIET, VERBOSE
+
+        report: Literal["json", "full", "line", "none"] = (
+            "none" if mode == QUIET else "json" if args.fmt == "json"
+            else "full" if mode == VERBOSE else "line")
+        return cls(coverage=bool(args.coverage_json), report=report)
+
+    def __call__(self, extraction: Extraction) -> Rendered:
+        coverage = extraction.coverage
+        as_json = (coverage.model_dump_json(indent=1)
+                   if self.coverage or self.report == "json" else None)
+        report = (as_json if self.report == "json"
+                  else coverage.render_text() if self.report == "full"
+                  else coverage.render_text().splitlines()[0] if self.report == "line"
+                  else None)
+        return Rendered(results=extraction.results.model_dump_json(indent=1),
+                        coverage=as_json if self.coverage else None, report=report)
 
 
 class _Sink(Protocol):
@@ -56,51 +98,48 @@ class _Report:
                 self.broken = exc
 
 
-def _each(extractions: Iterator[Extraction], name: str) -> Iterator[Extraction]:
-    """The extractions, each computed inside ``doing`` (an error names the file)."""
+def _each(renderings: Iterator[Rendered], name: str) -> Iterator[Rendered]:
+    """The releases' renderings, each computed inside ``doing`` (an error names the file)."""
     while True:
         with doing("extracting", name):
-            extraction = next(extractions, None)
-        if extraction is None:
+            rendered = next(renderings, None)
+        if rendered is None:
             return
-        yield extraction
+        yield rendered
 
 
-def write_many(args: argparse.Namespace, extractions: Iterable[Extraction],
-               rest: Iterator[Extraction], mode: str) -> None:
-    """Write the releases' results and reports as they come (``extractions`` first, then
-    ``rest``); ``mode`` is the report mode of ``build_output``."""
-    from generator.report_modes import QUIET, VERBOSE
-
+def write_many(args: argparse.Namespace, first: Iterable[Rendered], rest: Iterator[Rendered],
+               rendering: Rendering) -> None:
+    """Write the releases' results and reports as they come (``first``, then ``rest``), as
+    ``rendering`` made them: JSON reports form an array, text reports end with a count."""
     report = _Report(sys.stdout if args.output else sys.stderr)
     with ExitStack() as stack:
         out = stack.enter_context(open_output(args.output)) if args.output else sys.stdout.buffer
         results = _Array(out)
         coverage = (_Array(stack.enter_context(open_output(args.coverage_json)))
                     if args.coverage_json else None)
-        reports = _Array(_TextBytes(report)) if args.fmt == "json" and mode != QUIET else None
+        reports = _Array(_TextBytes(report)) if rendering.report == "json" else None
 
-        def one(extraction: Extraction) -> None:
-            results.add(extraction.results.model_dump_json(indent=1))
-            if coverage is not None:
-                coverage.add(extraction.coverage.model_dump_json(indent=1))
-            if reports is not None:
-                reports.add(extraction.coverage.model_dump_json(indent=1))
-            elif mode == VERBOSE:
-                report.print(extraction.coverage.render_text())
-            elif mode != QUIET:
-                report.print(extraction.coverage.render_text().splitlines()[0])
+        def one(rendered: Rendered) -> None:
+            results.add(rendered.results)
+            if coverage is not None and rendered.coverage is not None:
+                coverage.add(rendered.coverage)
+            if rendered.report is not None:
+                if reports is not None:
+                    reports.add(rendered.report)
+                else:
+                    report.print(rendered.report)
 
-        for extraction in extractions:
-            one(extraction)
-        for extraction in _each(rest, str(args.release)):
-            one(extraction)
+        for rendered in first:
+            one(rendered)
+        for rendered in _each(rest, str(args.release)):
+            one(rendered)
         results.close()
         if coverage is not None:
             coverage.close()
         if reports is not None:
             reports.close()
-        elif mode != QUIET:
+        elif rendering.report != "none":
             report.print(f"{args.release}: {results.count} releases read one by one")
         out.flush()
     if report.broken is not None:

@@ -17,10 +17,10 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
 from generator.extract.repeats import PLACEHOLDER, Repeats, renamed, shared
 
@@ -37,8 +37,17 @@ STOP_GRACE = 10.0
 
 _taxonomy: Taxonomy | None = None  # set before the fork: the workers' taxonomy
 
-#: One release to extract: its name, its text and how the text was decoded.
-Task = tuple[str, str, "str | None"]
+T = TypeVar("T")
+
+
+class Task(NamedTuple):
+    """One release to extract: its name, its text, how the text was decoded, and the note
+    saying where in its file it starts (added to its results)."""
+
+    name: str
+    text: str
+    encoding: str | None
+    note: str
 
 
 #: Allocations between collections of the youngest generation (CPython's default: 700).
@@ -76,14 +85,46 @@ def _ready() -> int:
     return os.getpid()
 
 
-def _extract(task: Task) -> Extraction:
-    """One release, in a worker (the taxonomy is the one the parent forked with)."""
+def _extract(task: Task, taxonomy: Taxonomy | None = None) -> Extraction:
+    """One release as read (in a worker, ``taxonomy`` is the one the parent forked with)."""
     from generator.extract.pipeline import extract_document
     from generator.extract.read import read_text
 
-    assert _taxonomy is not None, "the pool was started without a taxonomy"
-    name, text, encoding = task
-    return extract_document(read_text(name, text, _taxonomy, encoding=encoding), _taxonomy)
+    taxonomy = taxonomy or _taxonomy
+    assert taxonomy is not None, "the pool was started without a taxonomy"
+    return extract_document(read_text(task.name, task.text, taxonomy, encoding=task.encoding),
+                            taxonomy)
+
+
+def noted(extraction: Extraction, note: str) -> Extraction:
+    """``extraction`` with ``note`` first among its results' notes."""
+    from generator.extract.pipeline import Extraction
+
+    results = extraction.results.model_copy(update={"notes": (note, *extraction.results.notes)})
+    return Extraction(results=results, coverage=extraction.coverage)
+
+
+def _finished(task: Task, finish: Callable[[Extraction], T],
+              taxonomy: Taxonomy | None = None) -> T:
+    """One release extracted, noted and finished where it is extracted: in a worker, only
+    what ``finish`` makes of it (the command's text, say) goes back to the parent, not the
+    results' hundreds of models (unpickling them cost the parent ~0.9 s per MB of input)."""
+    return finish(noted(_extract(task, taxonomy), task.note))
+
+
+class InProcess:
+    """A pool's ``submit``, run in this process at once: a serial run takes the pool's path."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+
+    def submit(self, fn: Callable[..., T], /, *args: object) -> Future[T]:
+        future: Future[T] = Future()
+        try:
+            future.set_result(fn(*args, taxonomy=self.taxonomy))
+        except Exception as exc:  # raised at the release's turn, as from a worker
+            future.set_exception(exc)
+        return future
 
 
 def workers(jobs: int | None) -> int:
@@ -130,52 +171,52 @@ def stop(pool: ProcessPoolExecutor, grace: float = STOP_GRACE) -> None:
     _stop(pool)
 
 
-def extract_all(pool: ProcessPoolExecutor, count: int, tasks: Iterable[Task],
-                repeats: set[int]) -> Iterator[Extraction]:
-    """The tasks' extractions in the tasks' order, a few in flight for each of the ``count``
-    workers; a release's error is raised when its turn comes, as in the serial run. A release
-    printed more than once (its text's hash in ``repeats``) is sent once, under the
-    placeholder name, and renamed for each printing (:mod:`generator.extract.repeats`)."""
-    ahead = AHEAD_PER_WORKER * max(1, count)
+def extract_all(pool: ProcessPoolExecutor | InProcess, ahead: int, tasks: Iterable[Task],
+                repeats: set[int], finish: Callable[[Extraction], T]) -> Iterator[T]:
+    """The tasks' extractions, each ``finish``-ed, in the tasks' order, at most ``ahead`` in
+    flight; a release's error is raised when its turn comes, as in the serial run. A release
+    printed more than once (its text's hash in ``repeats``) is extracted once, under the
+    placeholder name, and renamed, noted and finished here for each printing
+    (:mod:`generator.extract.repeats`)."""
     seen = Repeats()
     sent: dict[tuple[str, str | None], Future[Extraction]] = {}
-    pending: deque[tuple[Task, Extraction | Future[Extraction], bool]] = deque()
+    pending: deque[tuple[Task, Future[T] | Future[Extraction] | Extraction]] = deque()
 
-    def resolve() -> Extraction:
-        task, work, share = pending.popleft()
-        name, text, encoding = task
+    def placed(task: Task, extraction: Extraction) -> T:
+        return finish(noted(renamed(extraction, task.name), task.note))
+
+    def resolve() -> T:
+        task, work = pending.popleft()
         if not isinstance(work, Future):
-            return renamed(work, name)
+            return placed(task, work)
+        if not shared(task.text, repeats):
+            return cast("Future[T]", work).result()
         try:
-            extraction = work.result()
-        except Exception:
-            if share:  # the error again, naming this release (as the serial run does)
-                _extract(task)
+            extraction = cast("Future[Extraction]", work).result()
+        except Exception:  # the error again, naming this release (as the serial run does)
+            pool.submit(_extract, task).result()
             raise
-        if not share:
-            return extraction
-        if sent.get((text, encoding)) is work:
-            del sent[(text, encoding)]
-            seen.put(text, encoding, extraction)
-        return renamed(extraction, name)
+        if sent.get((task.text, task.encoding)) is work:
+            del sent[(task.text, task.encoding)]
+            seen.put(task.text, task.encoding, extraction)
+        return placed(task, extraction)
 
     for task in tasks:
-        _, text, encoding = task
-        share = shared(text, repeats)
-        known = seen.get(text, encoding) if share else None
-        if known is not None:
-            pending.append((task, known, share))
-        elif share and (text, encoding) in sent:
-            pending.append((task, sent[(text, encoding)], share))
-        elif share:
-            sent[(text, encoding)] = future = pool.submit(_extract, (PLACEHOLDER, text, encoding))
-            pending.append((task, future, share))
+        key = (task.text, task.encoding)
+        if not shared(task.text, repeats):
+            pending.append((task, pool.submit(_finished, task, finish)))
+        elif (known := seen.get(*key)) is not None:
+            pending.append((task, known))
+        elif key in sent:
+            pending.append((task, sent[key]))
         else:
-            pending.append((task, pool.submit(_extract, task), share))
+            sent[key] = future = pool.submit(_extract, task._replace(name=PLACEHOLDER))
+            pending.append((task, future))
         if len(pending) >= ahead:
             yield resolve()
     while pending:
         yield resolve()
 
 
-__all__ = ["MIN_PARALLEL_BYTES", "extract_all", "fewer_collections", "start", "stop", "workers"]
+__all__ = ["MIN_PARALLEL_BYTES", "InProcess", "Task", "extract_all", "fewer_collections", "noted",
+           "start", "stop", "workers"]

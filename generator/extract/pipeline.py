@@ -6,9 +6,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,7 +24,7 @@ from generator.extract.read.encoding import UnsupportedFile, binary_kind, decode
 from generator.extract.read.html import looks_like_html
 from generator.extract.read.pdf import looks_like_pdf
 from generator.extract.read.releases import release_spans
-from generator.extract.repeats import PLACEHOLDER, Repeats, renamed, repeated, shared
+from generator.extract.repeats import repeated
 from generator.extract.truncation import TRUNCATED, cut_statement
 from generator.limits import MAX_INPUT_BYTES, read_bytes
 from generator.model.entity import Company
@@ -32,6 +33,8 @@ from generator.model.results import CONFLICT_NOTE, TRUNCATED_NOTE, ResultFact, R
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.aliases import AliasIndex
 from generator.taxonomy.memo import per_taxonomy
+
+T = TypeVar("T")
 
 
 class ExtractionError(Exception):
@@ -186,10 +189,27 @@ def extract_releases(path: Path, taxonomy: Taxonomy, *, max_bytes: int = MAX_INP
     :func:`extract_release`'s ``progress``). ``jobs`` worker processes (``None`` or 0: all
     cores) extract the releases of a large file; the results are the same, in the same order
     (:mod:`generator.extract.parallel`)."""
+    yield from finished_releases(path, taxonomy, _same, max_bytes=max_bytes, progress=progress,
+                                 stages=stages, jobs=jobs)
+
+
+def _same(extraction: Extraction) -> Extraction:
+    return extraction
+
+
+def finished_releases(path: Path, taxonomy: Taxonomy, finish: Callable[[Extraction], T], *,
+                      max_bytes: int = MAX_INPUT_BYTES,
+                      progress: Callable[[int, int], None] | None = None,
+                      stages: Callable[[str], None] | None = None,
+                      jobs: int | None = 1) -> Iterator[T]:
+    """:func:`extract_releases`, each extraction turned into what the caller keeps of it by
+    ``finish`` where it is made: in a worker, only that crosses back (a command's text is
+    cheap to send; a release's models cost more to unpickle than to write). ``finish`` must be
+    picklable (a module-level function, or an instance of a module-level class)."""
     pool = parallel.start(taxonomy, jobs, _size(path, max_bytes))
     try:
         with parallel.fewer_collections():
-            yield from _releases(path, taxonomy, max_bytes, progress, stages, pool, jobs)
+            yield from _releases(path, taxonomy, max_bytes, progress, stages, pool, jobs, finish)
     except BaseException:
         if pool is not None:
             parallel.stop(pool)
@@ -210,40 +230,17 @@ def _size(path: Path, max_bytes: int) -> int:
     return 0 if max_bytes and size > max_bytes else size
 
 
-def _serial(tasks: Iterable[parallel.Task], taxonomy: Taxonomy, repeats: set[int]
-            ) -> Iterator[Extraction]:
-    """The releases' extractions one after the other in this process; a release printed more
-    than once is read once (:mod:`generator.extract.repeats`)."""
-    seen = Repeats()
-
-    def extract(name: str, text: str, encoding: str | None) -> Extraction:
-        return extract_document(read_text(name, text, taxonomy, encoding=encoding), taxonomy)
-
-    for name, text, encoding in tasks:
-        if not shared(text, repeats):
-            yield extract(name, text, encoding)
-            continue
-        extraction = seen.get(text, encoding)
-        if extraction is None:
-            try:
-                extraction = extract(PLACEHOLDER, text, encoding)
-            except Exception:
-                extract(name, text, encoding)  # the error again, naming this release
-                raise
-            seen.put(text, encoding, extraction)
-        yield renamed(extraction, name)
-
-
 def _releases(path: Path, taxonomy: Taxonomy, max_bytes: int,
               progress: Callable[[int, int], None] | None,
               stages: Callable[[str], None] | None,
-              pool: ProcessPoolExecutor | None, jobs: int | None) -> Iterator[Extraction]:
-    """:func:`extract_releases` with its pool started (or ``None``: in this process)."""
+              pool: ProcessPoolExecutor | None, jobs: int | None,
+              finish: Callable[[Extraction], T]) -> Iterator[T]:
+    """:func:`finished_releases` with its pool started (or ``None``: in this process)."""
     try:
         data = read_bytes(path, max_bytes, what="release")
     except OSError as exc:
         raise ReleaseError(f"{path}: cannot read the release: {exc}") from exc
-    yield from _releases_of(path, data, taxonomy, progress, stages, pool, jobs)
+    yield from _releases_of(path, data, taxonomy, progress, stages, pool, jobs, finish)
 
 
 def extract_releases_data(path: Path, data: bytes, taxonomy: Taxonomy, *,
@@ -251,13 +248,14 @@ def extract_releases_data(path: Path, data: bytes, taxonomy: Taxonomy, *,
                           stages: Callable[[str], None] | None = None) -> Iterator[Extraction]:
     """:func:`extract_releases` on bytes already read (by the process given ``path``), in this
     process: what a build's worker, itself one of a pool, runs."""
-    yield from _releases_of(path, data, taxonomy, progress, stages, None, 1)
+    yield from _releases_of(path, data, taxonomy, progress, stages, None, 1, _same)
 
 
 def _releases_of(path: Path, data: bytes, taxonomy: Taxonomy,
                  progress: Callable[[int, int], None] | None,
                  stages: Callable[[str], None] | None,
-                 pool: ProcessPoolExecutor | None, jobs: int | None) -> Iterator[Extraction]:
+                 pool: ProcessPoolExecutor | None, jobs: int | None,
+                 finish: Callable[[Extraction], T]) -> Iterator[T]:
     """The releases of ``data``, read from ``path``: on ``pool``'s workers or in this process."""
     if (path.suffix.lower() in {".pdf", ".html", ".htm", ".xhtml"} or looks_like_pdf(data)
             or binary_kind(data) or looks_like_html(data)):
@@ -266,12 +264,12 @@ def _releases_of(path: Path, data: bytes, taxonomy: Taxonomy,
         doc = read_release_data(path, data, taxonomy)
         if stages:
             stages("read")
-        yield extract_document(doc, taxonomy, stages)
+        yield finish(extract_document(doc, taxonomy, stages))
         return
     try:
         text, encoding = decode_release(data)
     except UnsupportedFile:
-        yield extract_document(read_release_data(path, data, taxonomy), taxonomy)  # its error
+        yield finish(extract_document(read_release_data(path, data, taxonomy), taxonomy))  # error
         return
     del data
     spans = release_spans(text, company_names(taxonomy))
@@ -281,19 +279,18 @@ def _releases_of(path: Path, data: bytes, taxonomy: Taxonomy,
         doc = read_text(path.name, text, taxonomy, encoding=encoding)
         if stages:
             stages("read")
-        yield extract_document(doc, taxonomy, stages)
+        yield finish(extract_document(doc, taxonomy, stages))
         return
     repeats = repeated(text[span.start:span.end] for span in spans)
-    tasks = ((f"{path.name}#{number}", text[span.start:span.end], encoding)
+    tasks = (parallel.Task(f"{path.name}#{number}", text[span.start:span.end], encoding,
+                           f"reader: release {number} of {len(spans)} in {path.name}, from its "
+                           f"line {span.first_line}; line numbers count from there")
              for number, span in enumerate(spans, start=1))
-    extractions = (parallel.extract_all(pool, parallel.workers(jobs), tasks, repeats)
-                   if pool is not None else _serial(tasks, taxonomy, repeats))
-    for number, (span, extraction) in enumerate(zip(spans, extractions, strict=True), start=1):
-        note = (f"reader: release {number} of {len(spans)} in {path.name}, from its line "
-                f"{span.first_line}; line numbers count from there")
-        results = extraction.results.model_copy(
-            update={"notes": (note, *extraction.results.notes)})
-        yield Extraction(results=results, coverage=extraction.coverage)
+    runner = pool if pool is not None else parallel.InProcess(taxonomy)
+    ahead = parallel.AHEAD_PER_WORKER * parallel.workers(jobs) if pool is not None else 1
+    finished = parallel.extract_all(runner, ahead, tasks, repeats, finish)
+    for span, result in zip(spans, finished, strict=True):
+        yield result
         if progress:
             progress(span.end, len(text))
 

@@ -12,7 +12,6 @@ import pytest
 
 from generator.cli import main
 from generator.extract import parallel
-from generator.extract.layout import Document
 from generator.extract.pipeline import (
     Extraction,
     company_names,
@@ -87,7 +86,7 @@ def test_a_repeated_release_is_extracted_once_with_its_own_name(
         calls.append(name)
         return real(name, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("generator.extract.pipeline.read_text", counted)
+    monkeypatch.setattr("generator.extract.read.read_text", counted)
     got = _dumps(list(extract_releases(path, iij, jobs=1)))
     assert got == expected
     text = path.read_text(encoding="utf-8")
@@ -152,22 +151,21 @@ def test_a_release_that_fails_stops_the_run_at_its_turn(tmp_path: Path, iij: Tax
         next(releases)
 
 
-def _fail_third(task: parallel.Task) -> Extraction:
+def _fail_third(task: parallel.Task, taxonomy: Taxonomy | None = None) -> Extraction:
     """The worker's extraction, failing on the third release (module level: sent to workers)."""
-    name, text, encoding = task
-    if name.endswith("#3"):
-        raise RuntimeError(f"{name}: broken")
-    taxonomy = load_taxonomy()
-    return extract_document(read_text(name, text, taxonomy, encoding=encoding), taxonomy)
+    if task.name.endswith("#3"):
+        raise RuntimeError(f"{task.name}: broken")
+    taxonomy = taxonomy or load_taxonomy()
+    return extract_document(read_text(task.name, task.text, taxonomy, encoding=task.encoding),
+                            taxonomy)
 
 
-def _fail_tabs(task: parallel.Task) -> Extraction:
+def _fail_tabs(task: parallel.Task, taxonomy: Taxonomy | None = None) -> Extraction:
     """The worker's extraction, failing on a release read as tab-separated (module level)."""
-    name, text, encoding = task
-    taxonomy = load_taxonomy()
-    doc = read_text(name, text, taxonomy, encoding=encoding)
+    taxonomy = taxonomy or load_taxonomy()
+    doc = read_text(task.name, task.text, taxonomy, encoding=task.encoding)
     if doc.layout == "tabbed":
-        raise RuntimeError(f"{name}: broken")
+        raise RuntimeError(f"{task.name}: broken")
     return extract_document(doc, taxonomy)
 
 
@@ -176,14 +174,7 @@ def test_a_shared_release_that_fails_is_named_as_itself(
         tmp_path: Path, iij: Taxonomy, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
     path = _file(tmp_path, iij)  # release 2 (tab-separated) is printed again as release 4
     monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
-    monkeypatch.setattr(parallel, "_extract", _fail_tabs)
-
-    def failing(doc: Document, taxonomy: Taxonomy) -> Extraction:
-        if doc.layout == "tabbed":
-            raise RuntimeError(f"{doc.name}: broken")
-        return extract_document(doc, taxonomy)
-
-    monkeypatch.setattr("generator.extract.pipeline.extract_document", failing)
+    monkeypatch.setattr(parallel, "_extract", _fail_tabs)  # in workers and in this process
     releases = extract_releases(path, iij, jobs=jobs)
     assert next(releases).results.document == "batch.txt#1"
     with pytest.raises(RuntimeError, match=r"^batch\.txt#2: broken$"):
