@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from generator.extract.pipeline import Extraction
     from generator.inputs import ReleaseTask
     from generator.model.taxonomy import Taxonomy
+    from generator.release_plan import Plan
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 DEBUG = "--debug"
@@ -176,8 +177,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Extract (releases: text, HTML or PDF) or read (.json results), then map, generate,
     validate. Releases are extracted by the executor (local process pool, or Dask workers,
     which then validate the filings too)."""
-    from generator.executors import ExecutorError, make
+    from generator.executors import ExecutorError, make, ships_data
     from generator.inputs import use_taxonomy
+    from generator.release_plan import plan
 
     check_folder(args.out)
     if args.coverage_json:
@@ -186,37 +188,35 @@ def cmd_build(args: argparse.Namespace) -> int:
     use_taxonomy(taxonomy)
     inputs: list[Path] = args.inputs or sample_releases()
     releases = [p for p in inputs if p.suffix.lower() != ".json"]
+    # the size limit, here: a remote worker is sent only what passes
+    work = plan(releases, taxonomy, ships_data=ships_data(args.executor),
+                max_bytes=args.max_input_bytes)
     try:
         executor = make(args.executor, jobs=args.jobs, scheduler=args.scheduler,
-                        items=len(releases))
+                        items=len(work.tasks))
     except ExecutorError as exc:
         _err(str(exc))
         return EXIT_USAGE
     try:
         workers = executor.workers
-        return _build(args, executor, workers, taxonomy, inputs, releases)
+        return _build(args, executor, workers, taxonomy, inputs, work)
     finally:
         executor.close()
 
 
 def _build(args: argparse.Namespace, executor: Executor, workers: int, taxonomy: Taxonomy,
-           inputs: list[Path], releases: list[Path]) -> int:
+           inputs: list[Path], work: Plan) -> int:
     """Extract on ``executor``, then map, generate and validate, and report."""
     from generator import build_output
     from generator.build import ResultsFileError, load_results_all, write_build
     from generator.extract.pipeline import company_names
-    from generator.inputs import ReleaseLines, ReleaseTask, extract_task, remote_validator
-    from generator.limits import read_bytes
+    from generator.inputs import ReleaseLines, extract_task, remote_validator
 
     mode, fmt = _mode(args), args.fmt
     verbose = mode == build_output.VERBOSE and fmt == "text"
-    tasks = []
-    for path in releases:  # the size limit, here: a remote worker is sent only what passes
-        data = (read_bytes(path, args.max_input_bytes, what="release")
-                if executor.ships_data() else None)
-        tasks.append(ReleaseTask(str(path), data, args.max_input_bytes))
-    extracted = _run_bar(executor, extract_task, tasks, _progress(args), "extract")
-    by_path = dict(zip(releases, extracted, strict=False))
+    done = _run_bar(executor, extract_task, work.tasks, _progress(args), "extract")
+    extracted = work.outcomes(done, taxonomy)
+    by_path = dict(zip(work.paths, extracted, strict=False))
     results, coverage = [], []
     texts = ReleaseLines(company_names(taxonomy))
     for path in inputs:

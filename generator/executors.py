@@ -23,6 +23,12 @@ CONNECT_TIMEOUT = 30.0  # seconds to reach a Dask scheduler
 NAMES = (LOCAL, DASK)
 
 
+def ships_data(name: str) -> bool:
+    """Whether the executor named ``name`` sends workers the inputs' bytes (its workers may
+    not see this machine's files)."""
+    return name == DASK
+
+
 class ExecutorError(Exception):
     """The executor cannot start: Dask not installed, no scheduler at the address (exit 2)."""
 

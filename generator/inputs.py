@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.extract import pipeline
+from generator.extract import parallel, pipeline
 from generator.extract.pipeline import Extraction
 from generator.model.taxonomy import Taxonomy
 
@@ -50,11 +50,15 @@ class ReleaseTask:
     path: str
     data: bytes | None = None
     max_bytes: int = 0
+    #: one release of a file of several, cut from it already (see :mod:`generator.release_plan`)
+    release: parallel.Task | None = None
 
 
 def extract_task(task: ReleaseTask) -> tuple[Extraction, ...]:
     """Extract each release of one input (runs on a worker): a text file may hold several
     back to back (a year of releases), each read and proven on its own."""
+    if task.release is not None:
+        return (parallel.extract_one(task.release, _taxonomy()),)
     path = Path(task.path)
     if task.data is None:
         releases = pipeline.extract_releases(path, _taxonomy(), max_bytes=task.max_bytes)

@@ -104,12 +104,18 @@ def noted(extraction: Extraction, note: str) -> Extraction:
     return Extraction(results=results, coverage=extraction.coverage)
 
 
+def extract_one(task: Task, taxonomy: Taxonomy | None = None) -> Extraction:
+    """One release extracted, with its note (a task without one: as read)."""
+    extraction = _extract(task, taxonomy)
+    return noted(extraction, task.note) if task.note else extraction
+
+
 def _finished(task: Task, finish: Callable[[Extraction], T],
               taxonomy: Taxonomy | None = None) -> T:
     """One release extracted, noted and finished where it is extracted: in a worker, only
     what ``finish`` makes of it (the command's text, say) goes back to the parent, not the
     results' hundreds of models (unpickling them cost the parent ~0.9 s per MB of input)."""
-    return finish(noted(_extract(task, taxonomy), task.note))
+    return finish(extract_one(task, taxonomy))
 
 
 class InProcess:
@@ -218,5 +224,5 @@ def extract_all(pool: ProcessPoolExecutor | InProcess, ahead: int, tasks: Iterab
         yield resolve()
 
 
-__all__ = ["MIN_PARALLEL_BYTES", "InProcess", "Task", "extract_all", "fewer_collections", "noted",
-           "start", "stop", "workers"]
+__all__ = ["MIN_PARALLEL_BYTES", "InProcess", "Task", "extract_all", "extract_one",
+           "fewer_collections", "noted", "start", "stop", "workers"]

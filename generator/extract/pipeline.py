@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,7 +23,7 @@ from generator.extract.read import ReleaseError, read_release, read_release_data
 from generator.extract.read.encoding import UnsupportedFile, binary_kind, decode_release
 from generator.extract.read.html import looks_like_html
 from generator.extract.read.pdf import looks_like_pdf
-from generator.extract.read.releases import release_spans
+from generator.extract.read.releases import Span, release_spans
 from generator.extract.repeats import repeated
 from generator.extract.truncation import TRUNCATED, cut_statement
 from generator.limits import MAX_INPUT_BYTES, read_bytes
@@ -251,48 +251,66 @@ def extract_releases_data(path: Path, data: bytes, taxonomy: Taxonomy, *,
     yield from _releases_of(path, data, taxonomy, progress, stages, None, 1, _same)
 
 
+class Releases(NamedTuple):
+    """A text file's decoded text and its releases' spans (one span: a file of one release)."""
+
+    text: str
+    encoding: str | None
+    spans: list[Span]
+
+    def tasks(self, name: str) -> Iterator[parallel.Task]:
+        """Each release as a task, cut from the text as it is reached (the file named ``name``;
+        release ``i`` is ``name#i``, with a note saying where in the file it starts)."""
+        count = len(self.spans)
+        for number, span in enumerate(self.spans, start=1):
+            yield parallel.Task(f"{name}#{number}", self.text[span.start:span.end],
+                                self.encoding,
+                                f"reader: release {number} of {count} in {name}, from its "
+                                f"line {span.first_line}; line numbers count from there")
+
+    def repeats(self) -> set[int]:
+        """The hashes of the releases printed more than once (:mod:`.repeats`)."""
+        return repeated(self.text[span.start:span.end] for span in self.spans)
+
+
+def split_releases(path: Path, data: bytes, taxonomy: Taxonomy) -> Releases | None:
+    """``data`` (read from ``path``) decoded and split into its releases; ``None`` when it is
+    one document of another kind (a PDF, an HTML page) or not text a release can be."""
+    if (path.suffix.lower() in {".pdf", ".html", ".htm", ".xhtml"} or looks_like_pdf(data)
+            or binary_kind(data) or looks_like_html(data)):
+        return None
+    try:
+        text, encoding = decode_release(data)
+    except UnsupportedFile:
+        return None
+    return Releases(text, encoding, release_spans(text, company_names(taxonomy)))
+
+
 def _releases_of(path: Path, data: bytes, taxonomy: Taxonomy,
                  progress: Callable[[int, int], None] | None,
                  stages: Callable[[str], None] | None,
                  pool: ProcessPoolExecutor | None, jobs: int | None,
                  finish: Callable[[Extraction], T]) -> Iterator[T]:
     """The releases of ``data``, read from ``path``: on ``pool``'s workers or in this process."""
-    if (path.suffix.lower() in {".pdf", ".html", ".htm", ".xhtml"} or looks_like_pdf(data)
-            or binary_kind(data) or looks_like_html(data)):
+    split = split_releases(path, data, taxonomy)
+    if split is None or len(split.spans) == 1:
         if pool is not None:
             pool.shutdown()  # one document: nothing to share out
-        doc = read_release_data(path, data, taxonomy)
+        doc = (read_release_data(path, data, taxonomy) if split is None  # or its error
+               else read_text(path.name, split.text, taxonomy, encoding=split.encoding))
         if stages:
             stages("read")
         yield finish(extract_document(doc, taxonomy, stages))
-        return
-    try:
-        text, encoding = decode_release(data)
-    except UnsupportedFile:
-        yield finish(extract_document(read_release_data(path, data, taxonomy), taxonomy))  # error
         return
     del data
-    spans = release_spans(text, company_names(taxonomy))
-    if len(spans) == 1:
-        if pool is not None:
-            pool.shutdown()  # one release: nothing to share out
-        doc = read_text(path.name, text, taxonomy, encoding=encoding)
-        if stages:
-            stages("read")
-        yield finish(extract_document(doc, taxonomy, stages))
-        return
-    repeats = repeated(text[span.start:span.end] for span in spans)
-    tasks = (parallel.Task(f"{path.name}#{number}", text[span.start:span.end], encoding,
-                           f"reader: release {number} of {len(spans)} in {path.name}, from its "
-                           f"line {span.first_line}; line numbers count from there")
-             for number, span in enumerate(spans, start=1))
     runner = pool if pool is not None else parallel.InProcess(taxonomy)
     ahead = parallel.AHEAD_PER_WORKER * parallel.workers(jobs) if pool is not None else 1
-    finished = parallel.extract_all(runner, ahead, tasks, repeats, finish)
-    for span, result in zip(spans, finished, strict=True):
+    finished = parallel.extract_all(runner, ahead, split.tasks(path.name), split.repeats(),
+                                    finish)
+    for span, result in zip(split.spans, finished, strict=True):
         yield result
         if progress:
-            progress(span.end, len(text))
+            progress(span.end, len(split.text))
 
 
 def company_names(taxonomy: Taxonomy) -> list[str]:

@@ -13,6 +13,7 @@ import pytest
 from generator import executors
 from generator.cli import main
 from generator.resources import sample_releases
+from generator.taxonomy import load_taxonomy
 
 distributed = pytest.importorskip("distributed")
 
@@ -106,3 +107,22 @@ def test_validation_on_the_workers_says_what_it_says_at_home(
                  "--executor", "dask", "--scheduler", scheduler]) == 0
     assert capsys.readouterr().out.replace(str(remote), "OUT") == local_said
     assert "calculation inconsistencies, each on a total kept as printed" in local_said
+
+
+def test_a_file_of_several_releases_spreads_over_the_cluster_byte_for_byte(
+        tmp_path: Path, scheduler: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each release of a big file is its own task on the cluster (split here, sent as text);
+    the filings equal those of the file extracted whole in this process."""
+    from generator import release_plan
+
+    year = tmp_path / "year.txt"
+    year.write_text("".join(p.read_text(encoding="utf-8") for p in sample_releases()[:3]),
+                    encoding="utf-8")
+    local, remote = tmp_path / "local", tmp_path / "dask"
+    assert main(["build", str(year), "--no-arelle", "-q", "--out", str(local), "-j", "1"]) == 0
+    monkeypatch.setattr(release_plan, "SPLIT_BYTES", 0)
+    work = release_plan.plan([year], load_taxonomy(), ships_data=True, max_bytes=0)
+    assert len(work.tasks) == 3
+    assert main(["build", str(year), "--no-arelle", "-q", "--out", str(remote),
+                 "--executor", "dask", "--scheduler", scheduler]) == 0
+    assert _files(remote) == _files(local)
