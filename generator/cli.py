@@ -98,6 +98,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     Standard output carries the command's output: the results JSON, or with ``-o`` the report;
     the report goes to standard error when standard output carries the results."""
     from generator.cli_extract import Rendering, write_many
+    from generator.executors import ExecutorError, remote
     from generator.extract.pipeline import finished_releases
 
     for output in (args.output, args.coverage_json):
@@ -106,11 +107,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
     taxonomy = load_taxonomy()
     rendering = Rendering.of(args, _mode(args))
     with ExitStack() as stack:
+        try:
+            cluster = remote(args.executor, args.scheduler)
+        except ExecutorError as exc:
+            _err(str(exc))
+            return EXIT_USAGE
+        if cluster is not None:
+            stack.callback(cluster.close)
         chars = stack.enter_context(_chars_bar(_progress(args)))
         with doing("extracting", args.release), _stage_bar(_progress(args), "extract") as step:
             releases = finished_releases(args.release, taxonomy, rendering,
                                          max_bytes=args.max_input_bytes, progress=chars,
-                                         stages=step, jobs=args.jobs)
+                                         stages=step, jobs=args.jobs, cluster=cluster)
             rendered = next(releases)
             second = next(releases, None)
         if second is not None:  # several releases back to back: written as they are read
@@ -403,6 +411,14 @@ def _limit_argument(p: argparse.ArgumentParser) -> None:
         "release at a time (several at once with extract --jobs)")
 
 
+def _executor_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--executor", choices=EXECUTORS, default="local",
+                   help="where releases are extracted: local (a process pool on this machine, "
+                   "the default) or dask (the workers of a Dask distributed scheduler)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="the Dask scheduler, e.g. tcp://scheduler:8786 (with --executor dask)")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="xbrlgen",
@@ -459,11 +475,7 @@ def parser() -> argparse.ArgumentParser:
     )
     _limit_argument(b)
     _report_arguments(b)
-    b.add_argument("--executor", choices=EXECUTORS, default="local",
-                   help="where releases are extracted: local (a process pool on this machine, "
-                   "the default) or dask (the workers of a Dask distributed scheduler)")
-    b.add_argument("--scheduler", metavar="ADDRESS",
-                   help="the Dask scheduler, e.g. tcp://scheduler:8786 (with --executor dask)")
+    _executor_arguments(b)
     b.add_argument("-j", "--jobs", type=_count(0, "0 (all cores) or more"), default=None,
                    help="local worker processes (default or 0: all cores)")
     b.set_defaults(func=cmd_build)
@@ -477,6 +489,7 @@ def parser() -> argparse.ArgumentParser:
                    "extracted by one (default or 0: all cores; the results are the same)")
     _limit_argument(e)
     _report_arguments(e)
+    _executor_arguments(e)
     e.set_defaults(func=cmd_extract)
 
     t = sub.add_parser("taxonomy", parents=[common], help="render the taxonomy files and package")

@@ -156,6 +156,10 @@ class DaskCluster:
     def ships_data(self) -> bool:
         return True
 
+    def submit(self, fn: Callable[..., R], /, *args: Any) -> Any:
+        """One call of ``fn`` on a worker (a Dask future: ``.result()`` waits for it)."""
+        return self.client.submit(fn, *args, pure=False)
+
     def run(self, fn: Callable[[T], R], items: Sequence[T], done: Done
             ) -> list[R | BaseException]:
         from distributed import as_completed as completed
@@ -180,9 +184,8 @@ class DaskCluster:
         self.client.close()
 
 
-def make(name: str, *, jobs: int | None, scheduler: str | None, items: int) -> Executor:
-    """The executor the command line asked for; the local pool only when it pays (several
-    items and more than one job)."""
+def remote(name: str, scheduler: str | None) -> DaskCluster | None:
+    """The Dask cluster the command line asked for (``None``: work on this machine)."""
     if name == DASK:
         if not scheduler:
             raise ExecutorError("--executor dask needs --scheduler ADDRESS (e.g. "
@@ -190,6 +193,15 @@ def make(name: str, *, jobs: int | None, scheduler: str | None, items: int) -> E
         return DaskCluster(scheduler)
     if scheduler:
         raise ExecutorError("--scheduler is for --executor dask")
+    return None
+
+
+def make(name: str, *, jobs: int | None, scheduler: str | None, items: int) -> Executor:
+    """The executor the command line asked for; the local pool only when it pays (several
+    items and more than one job)."""
+    cluster = remote(name, scheduler)
+    if cluster is not None:
+        return cluster
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or items <= 1:
         return Serial()

@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from generator.extract.repeats import PLACEHOLDER, Repeats, renamed, shared
 
@@ -38,6 +38,7 @@ STOP_GRACE = 10.0
 _taxonomy: Taxonomy | None = None  # set before the fork: the workers' taxonomy
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 
 class Task(NamedTuple):
@@ -86,12 +87,18 @@ def _ready() -> int:
 
 
 def _extract(task: Task, taxonomy: Taxonomy | None = None) -> Extraction:
-    """One release as read (in a worker, ``taxonomy`` is the one the parent forked with)."""
+    """One release as read (in a forked worker, ``taxonomy`` is the one the parent had; on a
+    Dask worker, the bundled one, loaded once, as the command loads it)."""
     from generator.extract.pipeline import extract_document
     from generator.extract.read import read_text
 
-    taxonomy = taxonomy or _taxonomy
-    assert taxonomy is not None, "the pool was started without a taxonomy"
+    global _taxonomy
+    if taxonomy is None:
+        if _taxonomy is None:
+            from generator.taxonomy import load_taxonomy
+
+            _taxonomy = load_taxonomy()
+        taxonomy = _taxonomy
     return extract_document(read_text(task.name, task.text, taxonomy, encoding=task.encoding),
                             taxonomy)
 
@@ -177,32 +184,55 @@ def stop(pool: ProcessPoolExecutor, grace: float = STOP_GRACE) -> None:
     _stop(pool)
 
 
-def extract_all(pool: ProcessPoolExecutor | InProcess, ahead: int, tasks: Iterable[Task],
-                repeats: set[int], finish: Callable[[Extraction], T]) -> Iterator[T]:
+class Pending(Protocol[T_co]):
+    """Work sent off: a local future or a Dask cluster's."""
+
+    def result(self) -> T_co: ...
+
+
+class Runner(Protocol):
+    """Where releases are extracted: a local pool, this process (:class:`InProcess`), or a
+    Dask cluster (:meth:`generator.executors.DaskCluster.submit`)."""
+
+    def submit(self, fn: Callable[..., T], /, *args: Any) -> Pending[T]: ...
+
+
+class Cluster(Runner, Protocol):
+    """A cluster's workers (:class:`generator.executors.DaskCluster`)."""
+
+    @property
+    def workers(self) -> int: ...
+
+
+def extract_all(runner: Runner, ahead: int, tasks: Iterable[Task], repeats: set[int],
+                finish: Callable[[Extraction], T]) -> Iterator[T]:
     """The tasks' extractions, each ``finish``-ed, in the tasks' order, at most ``ahead`` in
     flight; a release's error is raised when its turn comes, as in the serial run. A release
     printed more than once (its text's hash in ``repeats``) is extracted once, under the
     placeholder name, and renamed, noted and finished here for each printing
     (:mod:`generator.extract.repeats`)."""
     seen = Repeats()
-    sent: dict[tuple[str, str | None], Future[Extraction]] = {}
-    pending: deque[tuple[Task, Future[T] | Future[Extraction] | Extraction]] = deque()
+    sent: dict[tuple[str, str | None], Pending[Extraction]] = {}
+    # each task with its own result to come, or its shared extraction to come, or known
+    pending: deque[tuple[Task, Pending[T] | None, Pending[Extraction] | None,
+                         Extraction | None]] = deque()
 
     def placed(task: Task, extraction: Extraction) -> T:
         return finish(noted(renamed(extraction, task.name), task.note))
 
     def resolve() -> T:
-        task, work = pending.popleft()
-        if not isinstance(work, Future):
-            return placed(task, work)
-        if not shared(task.text, repeats):
-            return cast("Future[T]", work).result()
+        task, own, common, known = pending.popleft()
+        if own is not None:
+            return own.result()
+        if known is not None:
+            return placed(task, known)
+        assert common is not None
         try:
-            extraction = cast("Future[Extraction]", work).result()
+            extraction = common.result()
         except Exception:  # the error again, naming this release (as the serial run does)
-            pool.submit(_extract, task).result()
+            runner.submit(_extract, task).result()
             raise
-        if sent.get((task.text, task.encoding)) is work:
+        if sent.get((task.text, task.encoding)) is common:
             del sent[(task.text, task.encoding)]
             seen.put(task.text, task.encoding, extraction)
         return placed(task, extraction)
@@ -210,19 +240,19 @@ def extract_all(pool: ProcessPoolExecutor | InProcess, ahead: int, tasks: Iterab
     for task in tasks:
         key = (task.text, task.encoding)
         if not shared(task.text, repeats):
-            pending.append((task, pool.submit(_finished, task, finish)))
+            pending.append((task, runner.submit(_finished, task, finish), None, None))
         elif (known := seen.get(*key)) is not None:
-            pending.append((task, known))
+            pending.append((task, None, None, known))
         elif key in sent:
-            pending.append((task, sent[key]))
+            pending.append((task, None, sent[key], None))
         else:
-            sent[key] = future = pool.submit(_extract, task._replace(name=PLACEHOLDER))
-            pending.append((task, future))
+            sent[key] = work = runner.submit(_extract, task._replace(name=PLACEHOLDER))
+            pending.append((task, None, work, None))
         if len(pending) >= ahead:
             yield resolve()
     while pending:
         yield resolve()
 
 
-__all__ = ["MIN_PARALLEL_BYTES", "InProcess", "Task", "extract_all", "extract_one",
-           "fewer_collections", "noted", "start", "stop", "workers"]
+__all__ = ["MIN_PARALLEL_BYTES", "Cluster", "InProcess", "Pending", "Runner", "Task", "extract_all",
+           "extract_one", "fewer_collections", "noted", "start", "stop", "workers"]

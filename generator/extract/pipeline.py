@@ -201,15 +201,22 @@ def finished_releases(path: Path, taxonomy: Taxonomy, finish: Callable[[Extracti
                       max_bytes: int = MAX_INPUT_BYTES,
                       progress: Callable[[int, int], None] | None = None,
                       stages: Callable[[str], None] | None = None,
-                      jobs: int | None = 1) -> Iterator[T]:
+                      jobs: int | None = 1,
+                      cluster: parallel.Cluster | None = None) -> Iterator[T]:
     """:func:`extract_releases`, each extraction turned into what the caller keeps of it by
     ``finish`` where it is made: in a worker, only that crosses back (a command's text is
     cheap to send; a release's models cost more to unpickle than to write). ``finish`` must be
-    picklable (a module-level function, or an instance of a module-level class)."""
-    pool = parallel.start(taxonomy, jobs, _size(path, max_bytes))
+    picklable (a module-level function, or an instance of a module-level class). With a
+    ``cluster`` (a Dask cluster's), the releases of a file of several are extracted on its
+    workers instead of a local pool."""
+    pool = parallel.start(taxonomy, jobs, _size(path, max_bytes)) if cluster is None else None
+    runner: parallel.Runner | None = pool if cluster is None else cluster
+    ahead = parallel.AHEAD_PER_WORKER * (parallel.workers(jobs) if cluster is None
+                                         else cluster.workers)
     try:
         with parallel.fewer_collections():
-            yield from _releases(path, taxonomy, max_bytes, progress, stages, pool, jobs, finish)
+            yield from _releases(path, taxonomy, max_bytes, progress, stages, runner, ahead,
+                                 finish)
     except BaseException:
         if pool is not None:
             parallel.stop(pool)
@@ -233,14 +240,15 @@ def _size(path: Path, max_bytes: int) -> int:
 def _releases(path: Path, taxonomy: Taxonomy, max_bytes: int,
               progress: Callable[[int, int], None] | None,
               stages: Callable[[str], None] | None,
-              pool: ProcessPoolExecutor | None, jobs: int | None,
+              runner: parallel.Runner | None, ahead: int,
               finish: Callable[[Extraction], T]) -> Iterator[T]:
-    """:func:`finished_releases` with its pool started (or ``None``: in this process)."""
+    """:func:`finished_releases` with its pool started (``runner``; ``None``: in this
+    process, one release at a time)."""
     try:
         data = read_bytes(path, max_bytes, what="release")
     except OSError as exc:
         raise ReleaseError(f"{path}: cannot read the release: {exc}") from exc
-    yield from _releases_of(path, data, taxonomy, progress, stages, pool, jobs, finish)
+    yield from _releases_of(path, data, taxonomy, progress, stages, runner, ahead, finish)
 
 
 def extract_releases_data(path: Path, data: bytes, taxonomy: Taxonomy, *,
@@ -289,13 +297,14 @@ def split_releases(path: Path, data: bytes, taxonomy: Taxonomy) -> Releases | No
 def _releases_of(path: Path, data: bytes, taxonomy: Taxonomy,
                  progress: Callable[[int, int], None] | None,
                  stages: Callable[[str], None] | None,
-                 pool: ProcessPoolExecutor | None, jobs: int | None,
+                 runner: parallel.Runner | None, ahead: int,
                  finish: Callable[[Extraction], T]) -> Iterator[T]:
-    """The releases of ``data``, read from ``path``: on ``pool``'s workers or in this process."""
+    """The releases of ``data``, read from ``path``: on ``runner``'s workers, ``ahead`` in
+    flight, or in this process."""
     split = split_releases(path, data, taxonomy)
     if split is None or len(split.spans) == 1:
-        if pool is not None:
-            pool.shutdown()  # one document: nothing to share out
+        if isinstance(runner, ProcessPoolExecutor):
+            runner.shutdown()  # one document: nothing to share out
         doc = (read_release_data(path, data, taxonomy) if split is None  # or its error
                else read_text(path.name, split.text, taxonomy, encoding=split.encoding))
         if stages:
@@ -303,8 +312,8 @@ def _releases_of(path: Path, data: bytes, taxonomy: Taxonomy,
         yield finish(extract_document(doc, taxonomy, stages))
         return
     del data
-    runner = pool if pool is not None else parallel.InProcess(taxonomy)
-    ahead = parallel.AHEAD_PER_WORKER * parallel.workers(jobs) if pool is not None else 1
+    if runner is None:
+        runner, ahead = parallel.InProcess(taxonomy), 1
     finished = parallel.extract_all(runner, ahead, split.tasks(path.name), split.repeats(),
                                     finish)
     for span, result in zip(split.spans, finished, strict=True):

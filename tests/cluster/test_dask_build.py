@@ -126,3 +126,33 @@ def test_a_file_of_several_releases_spreads_over_the_cluster_byte_for_byte(
     assert main(["build", str(year), "--no-arelle", "-q", "--out", str(remote),
                  "--executor", "dask", "--scheduler", scheduler]) == 0
     assert _files(remote) == _files(local)
+
+
+def test_extract_on_the_cluster_writes_the_local_files(
+        tmp_path: Path, scheduler: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """``extract --executor dask``: each release of a file of several is extracted on a
+    worker; the results, the coverage and the report are the local run's."""
+    year = tmp_path / "year.txt"
+    year.write_text("".join(p.read_text(encoding="utf-8") for p in sample_releases()[:3]),
+                    encoding="utf-8")
+    said = []
+    for where in (["-j", "1"], ["--executor", "dask", "--scheduler", scheduler]):
+        out, cover = tmp_path / f"{where[-1][-4:]}.json", tmp_path / f"{where[-1][-4:]}.cov"
+        assert main(["extract", str(year), "-o", str(out), "--coverage-json", str(cover),
+                     *where]) == 0
+        said.append((out.read_bytes(), cover.read_bytes(), capsys.readouterr().out))
+    assert said[0] == said[1]
+    assert said[0][2].count("year.txt#") == 3
+    with distributed.Client(scheduler) as client:  # the releases were the workers' tasks
+        prefixes = client.run_on_scheduler(_task_prefixes)
+    assert "finished" in prefixes  # the tasks of parallel._finished
+
+
+def _task_prefixes(dask_scheduler: object) -> list[str]:
+    return list(dask_scheduler.task_prefixes)  # type: ignore[attr-defined]
+
+
+def test_extract_scheduler_needs_the_dask_executor(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(sample_releases()[0]), "--scheduler", "tcp://x:1"]) == 2
+    assert capsys.readouterr().err == "xbrlgen: --scheduler is for --executor dask\n"
