@@ -1,10 +1,13 @@
-"""The releases of a large multi-release file extracted by a pool of forked worker processes.
+"""The releases of a large multi-release file extracted one by one, wherever they run: a pool
+of forked worker processes, a Dask cluster's workers, or this process (:class:`InProcess`), by
+one code path (:func:`extract_all`).
 
 Why: each release is extracted on its own (its own layout, company, period and checks), so the
 releases of one file are independent work, and Python runs one release per core at a time.
 The results come back in the file's order, whatever order the workers finish in, so the output
 is byte for byte the serial run's. Only a few releases are in flight at once (two per worker),
-so memory stays the text plus a few releases' work.
+so memory stays the text plus a few releases' work. A worker sends back only what the caller
+keeps of its release (``finish``: for ``xbrlgen extract``, the text it writes).
 
 The pool is forked before the file is read (:func:`start`): the workers inherit the taxonomy
 already loaded, not the file's text, so their memory is one release's work each.
