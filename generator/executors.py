@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+if TYPE_CHECKING:  # the pool machinery is imported when a pool runs: the CLI's parser uses NAMES
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -90,6 +92,8 @@ class LocalPool:
 
     def run(self, fn: Callable[[T], R], items: Sequence[T], done: Done
             ) -> list[R | BaseException]:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         from generator.validate.batch import _stop, _worker_init
 
         out: list[R | BaseException | None] = [None] * len(items)
