@@ -29,6 +29,7 @@ from generator.extract.layout import Cell, Column, Row, Table
 from generator.extract.read.cells import ACTUAL
 from generator.extract.read.headers import parse_header
 from generator.extract.read.metadata import detect_period
+from generator.extract.read.numbers import SCALES, parse_number
 from generator.extract.read.periods import FiscalCalendar
 from generator.model.period import Duration
 from generator.model.results import ReportingPeriod
@@ -37,8 +38,6 @@ KIND = "summary"  # a results summary: the reader's hint for the network
 MIN_ROWS = 2
 MAX_ABOVE = 3  # lines from the rows up to their header, and from the header up to the title
 MAX_HEADER = 80  # characters: longer is a sentence, not column names
-_SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}
-_CURRENCIES = {"JPY": "JPY", "¥": "JPY", "US$": "USD", "$": "USD"}
 _MONEY = (r"(?P<cur>JPY|¥|US\$|\$)\s?(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?"
           r"(?P<scale>thousand|million|billion)s?")
 _CELL = re.compile(rf"(?P<open>\()?\s*{_MONEY}\s*(?(open)\))")
@@ -77,6 +76,18 @@ class _Slot:
     printed: str  # the unit words as printed ("JPY ... million")
 
 
+def _money(m: re.Match[str], line: int, translated: bool = False) -> tuple[_Slot, Cell]:
+    """A figure :data:`_MONEY` matched ("JPY34,272 million"): its slot, and its cell as printed
+    (currency included) on ``line``."""
+    cur, num, scale = m.group("cur"), m.group("num"), m.group("scale").lower()
+    parsed = parse_number(cur.upper() + num)  # "jpy" too: the run-on reader ignores case
+    assert parsed is not None and parsed.currency is not None  # _MONEY's figures always read
+    slot = _Slot(currency=parsed.currency, scale=SCALES[scale], translated=translated,
+                 printed=f"{cur} ... {scale}")
+    return slot, Cell(text=f"{cur}{num}", value=parsed.value, line=line,
+                      fraction_digits=parsed.fraction_digits)
+
+
 def _cells(text: str) -> list[tuple[_Slot, Cell]] | None:
     """The unit-bearing cells of a row's figure part, or None when anything else is printed."""
     out: list[tuple[_Slot, Cell]] = []
@@ -85,13 +96,7 @@ def _cells(text: str) -> list[tuple[_Slot, Cell]] | None:
         if text[at:m.start()].strip():
             return None
         at = m.end()
-        translated = m.group("open") is not None
-        cur, num, scale = m.group("cur"), m.group("num"), m.group("scale").lower()
-        slot = _Slot(currency=_CURRENCIES[cur], scale=_SCALES[scale], translated=translated,
-                     printed=f"{cur} ... {scale}")
-        value = Decimal(num.replace(",", ""))
-        digits = len(num.split(".")[1]) if "." in num else 0
-        out.append((slot, Cell(text=f"{cur}{num}", value=value, line=0, fraction_digits=digits)))
+        out.append(_money(m, 0, translated=m.group("open") is not None))
     if text[at:].strip() or not out:
         return None
     return out
@@ -278,13 +283,8 @@ def _groups(text: str, line_at: Callable[[int], int]) -> list[_Group]:
             return []
         if _FORECAST.search(piece) or _OTHER_SPAN.search(piece):
             return []  # "Full-year Targets Revenues": another group begins with no period named
-        cur, num, scale = m.group("cur"), m.group("num"), m.group("scale").lower()
-        slot = _Slot(currency=_CURRENCIES[cur.upper()], scale=_SCALES[scale], translated=False,
-                     printed=f"{cur} ... {scale}")
-        digits = len(num.split(".")[1]) if "." in num else 0
-        groups[-1].items.append((piece, slot, Cell(
-            text=f"{cur}{num}", value=Decimal(num.replace(",", "")),
-            line=line_at(m.start("num")), fraction_digits=digits)))
+        slot, cell = _money(m, line_at(m.start("num")))
+        groups[-1].items.append((piece, slot, cell))
     return groups
 
 
