@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from generator import __version__, cli_errors
 from generator.cli_errors import doing
+from generator.executors import LOCAL, NAMES
 from generator.limits import MAX_INPUT_BYTES, InputTooLarge
 from generator.outputs import OutputError, check_file, check_folder, write_file
 from generator.resources import sample_releases
@@ -27,9 +28,6 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 DEBUG = "--debug"
-#: executors.NAMES (a test keeps them equal): importing executors for the parser would import
-#: the process pool machinery (~20 ms) into every command, ``--help`` included.
-EXECUTORS = ("local", "dask")
 
 
 def _err(message: str) -> None:
@@ -412,7 +410,7 @@ def _limit_argument(p: argparse.ArgumentParser) -> None:
 
 
 def _executor_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--executor", choices=EXECUTORS, default="local",
+    p.add_argument("--executor", choices=NAMES, default=LOCAL,
                    help="where releases are extracted: local (a process pool on this machine, "
                    "the default) or dask (the workers of a Dask distributed scheduler)")
     p.add_argument("--scheduler", metavar="ADDRESS",

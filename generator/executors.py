@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from generator.interrupts import worker_signals
+
+if TYPE_CHECKING:  # the pool machinery is imported when a pool runs: the CLI's parser uses NAMES
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -96,11 +100,13 @@ class LocalPool:
 
     def run(self, fn: Callable[[T], R], items: Sequence[T], done: Done
             ) -> list[R | BaseException]:
-        from generator.validate.batch import _stop, _worker_init
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        from generator.validate.batch import _stop
 
         out: list[R | BaseException | None] = [None] * len(items)
         pool = ProcessPoolExecutor(max_workers=min(self._jobs, len(items)) or 1,
-                                   initializer=_worker_init)
+                                   initializer=worker_signals)
         try:
             futures: dict[Future[R], int] = {pool.submit(fn, item): i
                                              for i, item in enumerate(items)}

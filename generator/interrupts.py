@@ -7,6 +7,8 @@ holds both signals over a few steps that must not be cut in half (moving staged 
 place), then acts on them.
 
 Signal handlers belong to the main thread; elsewhere these helpers do nothing.
+:func:`worker_signals`, the other side (Ctrl-C is the parent's, SIGTERM ends the worker), runs
+as a pool worker starts: in the build's and extraction's pools and validation's forked workers.
 """
 
 from __future__ import annotations
@@ -31,6 +33,17 @@ def _raise_terminated(signum: int, frame: FrameType | None) -> NoReturn:
 
 def _main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
+
+
+def worker_signals() -> None:
+    """A pool worker's signals. Ctrl-C reaches the whole process group: the parent decides,
+    workers carry on until told.
+
+    SIGTERM goes back to its default (end quietly), whatever handler the parent had when the
+    worker was forked: it is how the parent stops workers after an interruption.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 @contextmanager

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from generator.extract.repeats import PLACEHOLDER, Repeats, renamed, shared
+from generator.interrupts import worker_signals
 
 if TYPE_CHECKING:
     from generator.extract.pipeline import Extraction
@@ -77,9 +78,7 @@ def fewer_collections() -> Iterator[None]:
 
 def _worker_start() -> None:
     """A worker's signals as the build's workers have them; its collector as in the parent."""
-    from generator.validate.batch import _worker_init
-
-    _worker_init()
+    worker_signals()
     gc.freeze()
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 

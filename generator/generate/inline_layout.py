@@ -226,7 +226,7 @@ class _Layout:
         self.networks = {n.id: n for n in taxonomy.networks}
         # a concept filed for another on an axis (a forecast total that must not bind the
         # actual sum) sits in that concept's row, in its member's column
-        self.stands_for = {r.by: r.concept for r in taxonomy.representations}
+        self.stands_for = taxonomy.stands_for()
         self.ids = ids
         self.hidden: list[Cell] = []
 

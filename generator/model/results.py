@@ -20,6 +20,17 @@ CONFLICT_NOTE = "conflict: "
 #: How a note saying the release looks truncated begins (it stops inside a table or a statement
 #: without its closing total): ``build`` lists these, and ``--fail-on-review`` fails on them.
 TRUNCATED_NOTE = "truncated: "
+#: The year-to-date kinds a release's period is read as (and synthetic releases are written
+#: as): months from the fiscal year's start, and the prefix of the period's label.
+YEAR_TO_DATE: dict[str, tuple[int, str]] = {
+    "Q1": (3, "1Q"), "H1": (6, "1H"), "Q3": (9, "1Q-3Q"), "FY": (12, ""),
+}
+
+
+def period_label(kind: str, fiscal_year: int) -> str:
+    """How people name a year-to-date period: "1H FY2010" (the fiscal year starting in 2010),
+    "FY2010" for the full year."""
+    return f"{YEAR_TO_DATE[kind][1]} FY{fiscal_year}".strip()
 
 
 

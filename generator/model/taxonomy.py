@@ -199,6 +199,14 @@ class Taxonomy(BaseModel):
         exactly, so a part misread by one ("26" for 25, 25 + 25 = 50) does not pass."""
         return concept in self.record_months
 
+    def stands_for(self) -> dict[str, str]:
+        """Concept filed only in a member context (a :class:`Representation`'s ``by``, e.g.
+        OperatingIncomeForecast) -> the concept whose figures it files (the first declared)."""
+        out: dict[str, str] = {}
+        for rep in self.representations:
+            out.setdefault(rep.by, rep.concept)
+        return out
+
     def figures_in_label(self, concept: str) -> tuple[LabelFigure, ...]:
         """The figures a row of ``concept`` may print inside its label."""
         return tuple(f for f in self.label_figures if f.of == concept)

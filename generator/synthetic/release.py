@@ -185,7 +185,7 @@ def _opening(page: Page, name: str, short: str, rp: ReportingPeriod, rate: Decim
     fy_end = f"{rp.fiscal_year_end:%B} {rp.fiscal_year_end.day}, {rp.fiscal_year_end.year}"
     start = f"{rp.start:%B} {rp.start.day}"
     end = f"{rp.end:%B} {rp.end.day}, {rp.end.year}"
-    _, _, title, span = KINDS[rp.kind]
+    title, span = KINDS[rp.kind]
     ending = "Ended" if rp.kind == "FY" else "Ending"
     page.add(f"{short} Announces {title} Financial Results for the Fiscal Year {ending} {fy_end}")
     page.add()

@@ -15,7 +15,13 @@ from decimal import Decimal
 from generator.model.concept import DataType, PeriodType
 from generator.model.fact import Provenance
 from generator.model.period import Duration, Instant, shift_years
-from generator.model.results import ReportingPeriod, ResultFact, Results
+from generator.model.results import (
+    YEAR_TO_DATE,
+    ReportingPeriod,
+    ResultFact,
+    Results,
+    period_label,
+)
 from generator.model.taxonomy import Taxonomy
 
 DECIMALS = {
@@ -41,13 +47,13 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-# The period kinds a synthetic release may report: months from the fiscal year's start, the
-# prefix of its label ("1Q FY2026") and how its title and opening name it.
-KINDS: dict[str, tuple[int, str, str, str]] = {
-    "Q1": (3, "1Q", "First Quarter", "first three months"),
-    "H1": (6, "1H", "First Six Months", "first six months"),
-    "Q3": (9, "1Q-3Q", "Nine Months", "first nine months"),
-    "FY": (12, "", "Full-Year", "fiscal year"),
+# The period kinds a synthetic release may report (their months and labels: YEAR_TO_DATE, as
+# the reader reads them) and how its title and opening name each.
+KINDS: dict[str, tuple[str, str]] = {
+    "Q1": ("First Quarter", "first three months"),
+    "H1": ("First Six Months", "first six months"),
+    "Q3": ("Nine Months", "first nine months"),
+    "FY": ("Full-Year", "fiscal year"),
 }
 
 
@@ -55,7 +61,7 @@ def reporting_period(taxonomy: Taxonomy, company_id: str, fiscal_year: int,
                      kind: str = "H1") -> ReportingPeriod:
     """The year to date of ``kind`` (default: the first half) of ``fiscal_year`` (the year it
     starts in) on the company's calendar."""
-    months, prefix, _, _ = KINDS[kind]
+    months = YEAR_TO_DATE[kind][0]
     end_month = taxonomy.companies[company_id].fiscal_year_end_month
     fy_start = dt.date(fiscal_year, end_month % 12 + 1, 1)
     one_day = dt.timedelta(days=1)
@@ -65,7 +71,7 @@ def reporting_period(taxonomy: Taxonomy, company_id: str, fiscal_year: int,
         end=_add_months(fy_start, months) - one_day,
         fiscal_year_start=fy_start,
         fiscal_year_end=_add_months(fy_start, 12) - one_day,
-        label=f"{prefix} FY{fiscal_year}".strip(),
+        label=period_label(kind, fiscal_year),
     )
 
 

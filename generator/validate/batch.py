@@ -16,7 +16,6 @@ what is queued, terminates the workers and lets the interruption go on.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections.abc import Callable
 from contextlib import suppress
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.interrupts import worker_signals
 from generator.validate import packages
 from generator.validate.calculation import CalcMode
 from generator.validate.dts import Catalog, UrlMapper
@@ -75,16 +75,6 @@ def _safe_one(path: Path, display: str, opts: Options) -> Result:
         return internal_error(display, exc)
 
 
-def _worker_init() -> None:
-    """Ctrl-C reaches the whole process group: the parent decides, workers carry on until told.
-
-    SIGTERM goes back to its default (end quietly), whatever handler the parent had when the
-    worker was forked: it is how the parent stops workers after an interruption.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Cancel what is queued and terminate the workers now, without waiting for their files."""
     workers = list((pool._processes or {}).values())  # private, but no public way to terminate
@@ -103,7 +93,7 @@ def _pooled(targets: list[packages.Target], opts: Options, workers: int,
             results: list[Result | None], advance: Callable[[], None]) -> None:
     from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_signals)
     try:
         futures: dict[Future[Result], int] = {
             pool.submit(_safe_one, t.path, t.display, opts): i for i, t in enumerate(targets)}

@@ -340,11 +340,25 @@ def _decimals21(fact: Fact) -> int | None:
     return fact.dec
 
 
-def _round21(value: Decimal, dec: int | None) -> Decimal:
-    """Round half to even at ``dec`` decimals (the XBRL 2.1 rounding Arelle applies)."""
-    if dec is None or not value.is_finite():
-        return value
-    return value.quantize(_quantum(dec), rounding=ROUND_HALF_EVEN) if -28 <= dec <= 28 else value
+def _half_even() -> Callable[[Decimal, Decimal], Decimal]:
+    """``quantize`` rounding half to even with the precision and traps in force.
+
+    A context's own quantize() skips parsing a keyword argument per value.
+    """
+    context = getcontext().copy()
+    context.rounding = ROUND_HALF_EVEN
+    return context.quantize
+
+
+def _round21(value: Decimal, dec: int | None,
+             quantize: Callable[[Decimal, Decimal], Decimal]) -> Decimal:
+    """Round half to even at ``dec`` decimals (the XBRL 2.1 rounding Arelle applies).
+
+    ``quantize`` is :func:`_half_even`'s, made once per collector.
+    """
+    if dec is not None and -28 <= dec <= 28 and value.is_finite():
+        return quantize(value, _quantum(dec))
+    return value
 
 
 class Calc21Collector:
@@ -413,11 +427,7 @@ class Calc21Collector:
         for key in self.siblings:
             if key[0] in parents:
                 by_concept.setdefault(key[0], []).append(key[1:])
-        # Round half to even with the precision and traps in force, as _round21 does; a
-        # context's own quantize() skips parsing a keyword argument per value.
-        context = getcontext().copy()
-        context.rounding = ROUND_HALF_EVEN
-        quantize = context.quantize
+        quantize = _half_even()
         for (elr, parent_concept), children in networks.items():
             for parent, c, u in by_concept.get(parent_concept, []):
                 totals = self.siblings[(parent_concept, parent, c, u)]
@@ -430,8 +440,8 @@ class Calc21Collector:
                c: int, u: int, quantize: Callable[[Decimal, Decimal], Decimal]) -> None:
         """One binding: the total against its contributing items below ``parent``.
 
-        The items' decimals and rounding are :func:`_decimals21` and :func:`_round21` inlined
-        for the usual item (decimals, no precision): this loop runs for every binding.
+        The items' decimals are :func:`_decimals21` inlined for the usual item (decimals, no
+        precision): this loop runs for every binding.
         """
         value = total.value
         assert value is not None
@@ -454,21 +464,14 @@ class Calc21Collector:
                     if v is None:
                         continue  # nil
                     dec = item.dec if item.precision is None else _decimals21(item)
-                    if dec is not None and -28 <= dec <= 28 and v.is_finite():
-                        v = quantize(v, _quantum(dec))
-                    summed += v * weight
+                    summed += _round21(v, dec, quantize) * weight
                     bound = True
             if not bound:
                 return
             dec = _decimals21(total)
         except ValueError:  # precision 0: no value can be rounded to it
             dec, summed = 0, Decimal("NaN")
-        if dec is not None and -28 <= dec <= 28:  # _round21, with the context's quantize
-            q = _quantum(dec)
-            reported = quantize(value, q) if value.is_finite() else value
-            computed = quantize(summed, q) if summed.is_finite() else summed
-        else:
-            reported, computed = value, summed
+        reported, computed = _round21(value, dec, quantize), _round21(summed, dec, quantize)
         if computed.is_nan() or reported != computed:
             self.findings.append(Finding(
                 code=self.CODE, severity=Severity.inconsistency,

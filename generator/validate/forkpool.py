@@ -23,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.interrupts import worker_signals
+
 _LENGTH = 8  # bytes of a result's length prefix
 _TASK = 4  # bytes of a task number
 
@@ -42,8 +44,7 @@ class _Worker:
 
 def _serve(tasks: int, results: int, work: Callable[[int], Any]) -> None:
     """A worker's loop: read a task number, run it, write ``(number, ok, result or reason)``."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    worker_signals()
     while True:
         head = b""
         while len(head) < _TASK:

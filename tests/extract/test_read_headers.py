@@ -141,6 +141,19 @@ def test_a_row_label_of_results_is_no_forecast(label: str) -> None:
     assert not forecast_label(label)
 
 
+@pytest.mark.parametrize("label", ["FY2012 Guidance", "Budget for FY2012",
+                                   "FY2012 Business Plans"])
+def test_a_row_label_naming_guidance_a_budget_or_plans_is_a_forecast(label: str) -> None:
+    # one forecast word list for row labels and highlights (read/cells.FORECAST)
+    assert forecast_label(label)
+
+
+@pytest.mark.parametrize("label", ["Defined benefit pension plans", "Defined benefit plan",
+                                   "Stock option plans"])
+def test_a_plan_that_is_a_scheme_is_no_forecast(label: str) -> None:
+    assert not forecast_label(label)
+
+
 @pytest.mark.parametrize(("header", "start", "end"), [
     ("3Q FY2011", dt.date(2011, 10, 1), dt.date(2011, 12, 31)),
     ("Q3 FY2011", dt.date(2011, 10, 1), dt.date(2011, 12, 31)),

@@ -6,6 +6,7 @@ import datetime as dt
 import textwrap
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -71,6 +72,12 @@ def test_a_title_naming_targets_or_a_full_year_reads_nothing() -> None:
     for title in ("Highlights of 1H FY2010 Results and FY2010 Targets",
                   "Highlights of 1H FY2010 Results and Full-year Outlook"):
         assert read_highlights([title, *HIGHLIGHTS[1:]], set(), MARCH) == []
+
+
+def test_a_title_naming_projections_reads_nothing() -> None:
+    # "Projections" names a forecast as "Targets" does (read/cells.FORECAST); it read a table
+    assert read_highlights(["Highlights of 1H FY2010 Results and Projections", *HIGHLIGHTS[1:]],
+                           set(), MARCH) == []
 
 
 def test_a_title_naming_no_period_reads_nothing() -> None:
@@ -153,6 +160,16 @@ def test_each_heading_of_a_paragraph_opens_a_group_of_its_period() -> None:
         ("Revenues", "JPY176.0"), ("Operating Income", "JPY6.5"),
         ("Net Income attributable to IIJ", "JPY4.0")]
     assert targets.columns[0].scale == Decimal(10) ** 9
+
+
+@pytest.mark.parametrize("heading", ["Projected Results", "Projections", "Business Plans",
+                                     "Guidance"])
+def test_a_heading_naming_a_forecast_opens_a_forecast_group(heading: str) -> None:
+    # "Projected Results for FY2017" read the year's projection as its results
+    text = RUNON.replace("Financial Targets", heading)
+    actual, targets = read_runon_highlights([text], set(), MARCH)
+    assert (actual.columns[0].forecast, targets.columns[0].forecast) == (False, True)
+    assert targets.title == f"{heading} for FY2017"
 
 
 def test_a_sentence_is_no_group() -> None:

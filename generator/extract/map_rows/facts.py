@@ -40,11 +40,7 @@ def reported_concept(taxonomy: Taxonomy, concept: str) -> str:
 
 @per_taxonomy  # asked for every fact
 def _represented(taxonomy: Taxonomy) -> dict[str, str]:
-    """Concept filed only in a member context -> the concept it reports (the first declared)."""
-    out: dict[str, str] = {}
-    for rep in taxonomy.representations:
-        out.setdefault(rep.by, rep.concept)
-    return out
+    return taxonomy.stands_for()
 
 
 def header_member(

@@ -64,14 +64,19 @@ def label_number(token: str | None) -> bool:
     return token is not None and bool(re.fullmatch(r"\d{1,2}|(19|20)\d{2}", token.strip()))
 
 
-_FORECAST = re.compile(r"forecast|target|plan\b|projected|projections?\b|outlook", re.I)
+# Words that name a forecast: in a row label ("(Target)", "FY2011 Plan", "Projected") and in a
+# highlights column, title or heading ("Target Announced", "Business Plans for FY2017"). A plan
+# that is a scheme ("Defined benefit pension plans", "Stock option plan") is no forecast.
+FORECAST = re.compile(r"forecast|target|projected|projections?\b|outlook|guidance|budget"
+                      r"|(?<!benefit )(?<!pension )(?<!option )(?<!retirement )(?<!incentive )"
+                      r"(?<!compensation )(?<!ownership )(?<!purchase )plans?\b", re.I)
 # words that name results, not a forecast ("Actual Results")
 ACTUAL = re.compile(r"\b(?:actual|results?)\b", re.I)
 
 
 def forecast_label(label: str) -> bool:
     """A row label naming a forecast ("(Target)", "Plan", "Projected", "Outlook")."""
-    return bool(_FORECAST.search(label))
+    return bool(FORECAST.search(label))
 
 
 def _not_a_percentage(token: str) -> bool:

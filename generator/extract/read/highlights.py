@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.extract.layout import Cell, Column, Row, Table
-from generator.extract.read.cells import ACTUAL
+from generator.extract.read.cells import ACTUAL, FORECAST
 from generator.extract.read.headers import parse_header
 from generator.extract.read.metadata import detect_period
+from generator.extract.read.numbers import SCALES, parse_number
 from generator.extract.read.periods import FiscalCalendar
 from generator.model.period import Duration
 from generator.model.results import ReportingPeriod
@@ -37,14 +38,10 @@ KIND = "summary"  # a results summary: the reader's hint for the network
 MIN_ROWS = 2
 MAX_ABOVE = 3  # lines from the rows up to their header, and from the header up to the title
 MAX_HEADER = 80  # characters: longer is a sentence, not column names
-_SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}
-_CURRENCIES = {"JPY": "JPY", "¥": "JPY", "US$": "USD", "$": "USD"}
 _MONEY = (r"(?P<cur>JPY|¥|US\$|\$)\s?(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?"
           r"(?P<scale>thousand|million|billion)s?")
 _CELL = re.compile(rf"(?P<open>\()?\s*{_MONEY}\s*(?(open)\))")
 _LINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z '&,/-]*?)\s+(?P<cells>(?:JPY|¥|US\$|\$).*?)\s*$")
-# Words that name a forecast column (results: cells.ACTUAL).
-_FORECAST = re.compile(r"\b(?:targets?|forecasts?|plans?|outlook|guidance|budget)\b", re.I)
 # Words that qualify the next word of a column name ("Initial Target").
 _PREFIXES = frozenset({"initial", "original", "company"})
 # A forecast column read for the title's period must say it was announced for it.
@@ -77,6 +74,18 @@ class _Slot:
     printed: str  # the unit words as printed ("JPY ... million")
 
 
+def _money(m: re.Match[str], line: int, translated: bool = False) -> tuple[_Slot, Cell]:
+    """A figure :data:`_MONEY` matched ("JPY34,272 million"): its slot, and its cell as printed
+    (currency included) on ``line``."""
+    cur, num, scale = m.group("cur"), m.group("num"), m.group("scale").lower()
+    parsed = parse_number(cur.upper() + num)  # "jpy" too: the run-on reader ignores case
+    assert parsed is not None and parsed.currency is not None  # _MONEY's figures always read
+    slot = _Slot(currency=parsed.currency, scale=SCALES[scale], translated=translated,
+                 printed=f"{cur} ... {scale}")
+    return slot, Cell(text=f"{cur}{num}", value=parsed.value, line=line,
+                      fraction_digits=parsed.fraction_digits)
+
+
 def _cells(text: str) -> list[tuple[_Slot, Cell]] | None:
     """The unit-bearing cells of a row's figure part, or None when anything else is printed."""
     out: list[tuple[_Slot, Cell]] = []
@@ -85,13 +94,7 @@ def _cells(text: str) -> list[tuple[_Slot, Cell]] | None:
         if text[at:m.start()].strip():
             return None
         at = m.end()
-        translated = m.group("open") is not None
-        cur, num, scale = m.group("cur"), m.group("num"), m.group("scale").lower()
-        slot = _Slot(currency=_CURRENCIES[cur], scale=_SCALES[scale], translated=translated,
-                     printed=f"{cur} ... {scale}")
-        value = Decimal(num.replace(",", ""))
-        digits = len(num.split(".")[1]) if "." in num else 0
-        out.append((slot, Cell(text=f"{cur}{num}", value=value, line=0, fraction_digits=digits)))
+        out.append(_money(m, 0, translated=m.group("open") is not None))
     if text[at:].strip() or not out:
         return None
     return out
@@ -114,7 +117,7 @@ def _column_names(header: str, count: int) -> list[tuple[str, bool]] | None:
         return None
     names: list[tuple[list[str], str]] = []
     for word in words:
-        kind = "forecast" if _FORECAST.search(word) else "actual" if ACTUAL.search(word) else ""
+        kind = "forecast" if FORECAST.search(word) else "actual" if ACTUAL.search(word) else ""
         prefix = word.lower().strip("()[]:,") in _PREFIXES
         if not names or (prefix and names[-1][1]) or (
                 kind and names[-1][1] and kind != names[-1][1]):
@@ -177,7 +180,7 @@ def _table(lines: list[str], first: int, rows: list[tuple[int, str, list[tuple[_
         return None
     title_at = _above(lines, header_at)
     title = lines[title_at].strip() if title_at is not None else ""
-    if _FORECAST.search(title) or _OTHER_SPAN.search(title):
+    if FORECAST.search(title) or _OTHER_SPAN.search(title):
         return None  # "... Results and FY2010 Targets": the targets' period is not the title's
     period = detect_period(title, calendar) if title else None
     if period is None or not _one_period(title, period, calendar):
@@ -276,15 +279,10 @@ def _groups(text: str, line_at: Callable[[int], int]) -> list[_Group]:
             piece = piece[token.end():].strip()
         if not groups or not _LABEL.fullmatch(piece) or len(piece.split()) > MAX_LABEL_WORDS:
             return []
-        if _FORECAST.search(piece) or _OTHER_SPAN.search(piece):
+        if FORECAST.search(piece) or _OTHER_SPAN.search(piece):
             return []  # "Full-year Targets Revenues": another group begins with no period named
-        cur, num, scale = m.group("cur"), m.group("num"), m.group("scale").lower()
-        slot = _Slot(currency=_CURRENCIES[cur.upper()], scale=_SCALES[scale], translated=False,
-                     printed=f"{cur} ... {scale}")
-        digits = len(num.split(".")[1]) if "." in num else 0
-        groups[-1].items.append((piece, slot, Cell(
-            text=f"{cur}{num}", value=Decimal(num.replace(",", "")),
-            line=line_at(m.start("num")), fraction_digits=digits)))
+        slot, cell = _money(m, line_at(m.start("num")))
+        groups[-1].items.append((piece, slot, cell))
     return groups
 
 
@@ -295,7 +293,7 @@ def _group_table(group: _Group, line: int, calendar: FiscalCalendar) -> Table | 
     if len(periods) != 1 or not isinstance(periods[0].period, Duration) \
             or _OTHER_SPAN.search(group.heading) or _QUARTER_OF_YEAR.search(group.heading):
         return None
-    forecast = periods[0].forecast or bool(_FORECAST.search(group.heading))
+    forecast = periods[0].forecast or bool(FORECAST.search(group.heading))
     if forecast and not _targeted(periods[0].period, calendar):
         return None  # "Financial Targets for 2H FY2017": no target is announced for it alone
     slot = group.items[0][1]

@@ -25,10 +25,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.extract.read.numbers import SCALES
 from generator.extract.read.periods import month_number
 
-_SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6,
-           "billion": Decimal(10) ** 9}
 # a whole number: never the tail of a longer one ("12,IIJ,695" is no "695")
 # ... nor a number OCR damaged ("67,l36" is no "67")
 # ... but a group of three may hold one digit OCR read as its lookalike letter ("37,l48"),
@@ -138,7 +137,7 @@ def _runs(label: str, taken: list[tuple[int, int]]) -> list[_Run]:
     for m in _MONEY.finditer(label):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        scale = _SCALES[m.group("scale").lower()] if m.group("scale") else Decimal(1)
+        scale = SCALES[m.group("scale").lower()] if m.group("scale") else Decimal(1)
         figure = Figure(text=m.group(0).strip(), value=_number(m.group("num")), start=m.start())
         currency = _currency(m.group("cur"))
         last = runs[-1] if runs else None

@@ -9,7 +9,7 @@ from decimal import Decimal
 from generator.extract.read.lines import ocr_name_pattern
 from generator.extract.read.periods import FiscalCalendar, parse_date
 from generator.model.entity import Company
-from generator.model.results import PeriodKind, ReportingPeriod
+from generator.model.results import YEAR_TO_DATE, PeriodKind, ReportingPeriod, period_label
 
 _KIND_PATTERNS: list[tuple[PeriodKind, re.Pattern[str]]] = [
     ("Q3", re.compile(r"1Q\s*[-–~]\s*3Q|nine\s+months|first\s+three\s+quarters|9\s*months"
@@ -21,8 +21,6 @@ _KIND_PATTERNS: list[tuple[PeriodKind, re.Pattern[str]]] = [
                       r"|(fiscal\s+year\s+|FY\s?)\d{4}\s+(consolidated\s+)?(financial\s+)?results"
                       r"|year[- ]end\s+results", re.I)),
 ]
-_MONTHS_OF_KIND = {"Q1": 3, "H1": 6, "Q3": 9, "FY": 12, "Q2": 3, "Q4": 3}
-_LABEL_OF_KIND = {"Q1": "1Q", "H1": "1H", "Q3": "1Q-3Q", "FY": "", "Q2": "2Q", "Q4": "4Q"}
 _RATE = re.compile(
     r"(?:JPY|¥|Yen)\s?(\d{2,3}\.\d{1,4})\s*(?:=\s*)?(?:per\s*(?:US\$|U\.?S\.?\s?\$|1\s*U\.?\s?S\.?"
     r"\s*dollar|one\s+U\.?S\.?\s*dollar)|which\s+was\s+the\s+noon)",
@@ -110,12 +108,10 @@ def detect_period(text: str, calendar: FiscalCalendar) -> ReportingPeriod | None
     if kind is None or fiscal_year is None:
         return None
     year = calendar.year(fiscal_year)
-    part = calendar.part(fiscal_year, 1, _MONTHS_OF_KIND[kind])
-    prefix = _LABEL_OF_KIND[kind]
-    label = f"{prefix} FY{year.start.year}".strip()
+    part = calendar.part(fiscal_year, 1, YEAR_TO_DATE[kind][0])
     return ReportingPeriod(
         kind=kind, start=part.start, end=part.end, fiscal_year_start=year.start,
-        fiscal_year_end=year.end, label=label,
+        fiscal_year_end=year.end, label=period_label(kind, year.start.year),
     )
 
 

@@ -18,6 +18,8 @@ _BODY = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _DOT_GROUPED = re.compile(r"^\d{1,3}(?:[.:]\d{3})(?:[,.:]\d{3})*$")  # "3.352", "9.170,000", "6:490"
 _UNIT_SUFFIX = re.compile(r"^(.*?\d)\s*(Gbps|Mbps|Tbps)$", re.IGNORECASE)
 _PREFIX_CURRENCY = re.compile(r"^(JPY|¥|US\$|\$)\s*(.+)$")
+#: A figure's printed scale word ("JPY34,272 million", "JPY 37,178 thousand").
+SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}
 
 
 @dataclass(frozen=True)
