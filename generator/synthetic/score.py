@@ -7,7 +7,8 @@ only when the values are equal; a nil fact is right where the release prints a d
 *wrong* when the key is not printed at all (wrong concept, period, unit or dimensions) or its
 value differs. Held-back figures are the entries of ``results.review`` (the proof stage's
 quarantine), whatever their shape. A printed figure is *missed* when no fact was filed for its
-key and no review entry stands for it.
+key and no review entry stands for it: one of its key, or one of its concept held with its
+printed text from its line under another column's period or unit (a misplaced row, held).
 """
 
 from __future__ import annotations
@@ -81,26 +82,25 @@ def _same(a: Decimal | None, b: Decimal | None) -> bool:
 
 
 def _review_keys(item: Any, by_line: Mapping[int, list[TruthFigure]]) -> list[FactKey]:
-    """The printed figures a held-back item stands for: its own fact key when it has one
-    (a fact, or concept/period/unit attributes), else the figures printed on its source line
-    with its printed text."""
+    """The printed figures a held-back item stands for: its own fact key when it has one (a
+    fact, or concept/period/unit attributes), and the figures of its concept printed with its
+    text on its line (held under a wrong column's period or unit: held, with its reason, not
+    dropped); without a key, the figures printed on its source line with its printed text."""
     fact = getattr(item, "fact", None)
     target = fact if fact is not None else item
     concept = getattr(target, "concept", None)
     period = getattr(target, "period", None)
-    if isinstance(concept, str) and period is not None:
-        dims = getattr(target, "dimensions", None) or {}
-        return [fact_key(concept, period, dims, getattr(target, "unit", None))]
     source = getattr(target, "source", None) or getattr(item, "source", None)
     line = getattr(source, "line", None) if source is not None else getattr(item, "line", None)
     text = getattr(source, "text", None) if source is not None else None
     text = text or getattr(item, "text", None) or getattr(item, "printed", None)
-    if not isinstance(line, int):
-        return []
-    figures = by_line.get(line, [])
-    if isinstance(text, str):
-        figures = [f for f in figures if f.text == text.strip()] or figures
-    return [f.key for f in figures]
+    figures = by_line.get(line, []) if isinstance(line, int) else []
+    same_text = [f for f in figures if isinstance(text, str) and f.text == text.strip()]
+    if isinstance(concept, str) and period is not None:
+        dims = getattr(target, "dimensions", None) or {}
+        own = fact_key(concept, period, dims, getattr(target, "unit", None))
+        return [own, *(f.key for f in same_text if f.concept == concept)]
+    return [f.key for f in same_text or figures]
 
 
 def _without_defaults(dims: Mapping[str, str], defaults: Mapping[str, str]) -> dict[str, str]:

@@ -45,6 +45,7 @@ TITLES = {
 BALANCE = ("Assets", "LiabilitiesAndEquity")
 THOUSAND = Decimal(1000)
 HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
 MONEY_DECIMALS = -3  # statements print thousands of JPY / of U.S. dollars
 
 
@@ -226,7 +227,7 @@ def draw_values(
     dur: dict[str, dict[str, Decimal | None]] = {}
     inst: dict[str, dict[str, Decimal | None]] = {}
     for which in ("prior", "current"):
-        dur[which] = dict(solve(taxonomy, durations, rng, pinned(which)))
+        dur[which] = _with_ratios(taxonomy, dict(solve(taxonomy, durations, rng, pinned(which))))
     increase = {
         which: dur[which].get("NetIncreaseDecreaseInCashAndCashEquivalents") or zero
         for which in dur
@@ -266,6 +267,18 @@ def draw_values(
         dur[which]["@CashBeginning"] = start
         dur[which]["@CashEnd"] = end
     return Values(dur), Values(inst), omitted
+
+
+def _with_ratios(taxonomy: Taxonomy, values: dict[str, Decimal | None]
+                 ) -> dict[str, Decimal | None]:
+    """``values`` with each per-share figure its declared ratio (net income over the weighted
+    shares, to the printed cent) where both are drawn, as a real statement prints it: drawn at
+    random, the extractor's ratio check could never prove a synthetic per-share row."""
+    for ratio in taxonomy.ratios:
+        top, bottom = values.get(ratio.numerator), values.get(ratio.denominator)
+        if ratio.concept in values and top is not None and bottom:
+            values[ratio.concept] = (top / bottom).quantize(CENT, rounding=ROUND_HALF_UP)
+    return values
 
 
 class Wordings:

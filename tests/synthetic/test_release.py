@@ -158,3 +158,22 @@ def test_an_unseen_release_files_no_wrong_figure(taxonomy: Taxonomy, layout: str
                                                  seed: int) -> None:
     wrong, examples = _score(taxonomy, layout, seed)
     assert wrong == 0, examples
+
+
+def test_a_figure_held_under_a_wrong_column_is_held_not_missed() -> None:
+    """A row placed in the wrong columns and held by the proof is held back, with its reason:
+    the figure of its concept, printed with its text on its line, is not counted as missed
+    (a review entry of another concept with that text does not stand for it)."""
+    current = Duration(start=dt.date(2025, 4, 1), end=dt.date(2025, 9, 30))
+    prior = Duration(start=dt.date(2024, 4, 1), end=dt.date(2024, 9, 30))
+    printed = [TruthFigure("Revenues", current, (), "JPY", Decimal(1000), -3, 10, "1,000",
+                           "IncomeStatement", "current"),
+               TruthFigure("NetIncome", current, (), "JPY", Decimal(50), -3, 11, "50",
+                           "IncomeStatement", "current")]
+    held = [_fact("Revenues", "1000", prior, 10).model_copy(
+                update={"source": Provenance(document="x.txt", line=10, text="1,000")}),
+            _fact("OperatingIncome", "50", prior, 11)]
+    results = SimpleNamespace(facts=(), review=tuple(held))
+    score = score_release(printed, results)  # type: ignore[arg-type]
+    assert score.held_back == 2
+    assert [m.concept for m in score.missed_figures] == ["NetIncome"]
