@@ -163,3 +163,28 @@ def test_a_per_share_heading_before_a_repeated_header_keeps_the_dollar_column(
               for t in doc.tables for r in t.rows}
     assert placed["Basic net income per share"] == [
         ("value", "24.11"), ("translation", "0.37"), ("value", "33.02")]
+
+
+def test_a_header_printed_twice_around_a_heading_keeps_the_share_columns(
+        taxonomy: Taxonomy) -> None:
+    # the balance sheet's header comes again after the assets' total, and once more after the
+    # liabilities' heading, both without units: the rows under the second decide the columns
+    # (the first alone, with no row under it, cut the share-of-total columns: the totals'
+    # five figures were read as three and every figure of the section was held back)
+    dates = "As of March 31, 2029 As of September 30, 2029"
+    text = "\n".join([
+        *OPENING,
+        "Internet Initiative Japan Inc. Quarterly Consolidated Balance Sheets (Unaudited) "
+        f"{dates} Thousands of", "", "JPY % Thousands of", "", "JPY % ASSETS: "
+        + " ".join(f"Asset {chr(64 + i)} {i},000 {i},100" for i in range(1, 11))
+        + f" Total assets 55,000 100.0 56,100 100.0 {dates} LIABILITIES AND EQUITY: "
+        f"CURRENT LIABILITIES: {dates} Short-term borrowings 1,000 1,100 Accounts payable "
+        "2,000 2,200 Total current liabilities 3,000 5.5 3,300 5.9",
+    ]) + "\n"
+    doc = read_text("iij.txt", text, taxonomy)
+    assert doc.layout == "runon"
+    [sheet] = [t for t in doc.tables if t.kind == "balance_sheet"]
+    rows = {r.label: [c.text if c else None for c in r.cells] for r in sheet.rows}
+    assert len(sheet.columns) == 4
+    assert rows["Short-term borrowings"] == ["1,000", None, "1,100", None]
+    assert rows["Total current liabilities"] == ["3,000", "5.5", "3,300", "5.9"]

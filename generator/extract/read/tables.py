@@ -68,6 +68,16 @@ class Assembly:
     loose: list[Cell] = field(default_factory=list)
 
 
+def _repeated_next(text: str, ahead: list[Segment]) -> bool:
+    """Whether the next header ahead, past text only, is ``text`` again."""
+    for seg in ahead:
+        if seg.kind == "header":
+            return " ".join(seg.header_text.split()) == " ".join(text.split())
+        if seg.kind != "text":
+            return False
+    return False
+
+
 class Assembler:
     """Walks segments once; keeps the text seen since the last table as title candidates."""
 
@@ -160,6 +170,11 @@ class Assembler:
         rows_ahead = [s for s in itertools.islice((s for s in rest if s.kind != "blank"), 12)]
         counts = Counter(len(s.tokens) for s in itertools.takewhile(
             lambda s: s.kind in {"row", "text"}, rows_ahead) if s.kind == "row")
+        if self.open is not None and not counts and _repeated_next(text, rows_ahead):
+            # the same header again after a heading, before any row ("... 100.0 As of March
+            # 31 As of September 30 LIABILITIES AND EQUITY: As of March 31 ..."): that one,
+            # with the rows under it, decides; this one alone would cut the columns to a guess
+            return
         if (self.open is not None and self.open.rows and label_only(self.open.rows[-1])
                 and not all(label_only(r) for r in self.open.rows)
                 and not self._section_headings_before_repeat(header)):
