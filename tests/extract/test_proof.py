@@ -417,6 +417,18 @@ def test_a_translation_pair_far_off_doubts_both_figures(taxonomy: Taxonomy) -> N
     assert ("ServicesRevenue", H1, "USD") in filed(proof)
 
 
+def test_a_translation_pair_more_than_two_units_apart_is_doubted_however_large(
+        taxonomy: Taxonomy) -> None:
+    # 700,000 / 83.53 = 8,380.2: a scan's "8,384" is four units off, 0.05% — no rounding and
+    # no footing adjustment (a unit or two) explains it (a 1% floor let it through)
+    usd = col("translation", currency="USD")
+    rows = [*hosting_support_total(101, ("6,000", "72"), ("4,000", "48"), ("10,000", "120")),
+            row("Total cost", 104, "700,000", "8,384")]
+    proof = proof_of(laid_out(services(*rows, columns=[col(), usd])), taxonomy)
+    assert set(held(proof)) == {("CostOfRevenues", H1, "JPY"), ("CostOfRevenues", H1, "USD")}
+    assert filed(proof)[("ServicesRevenue", H1, "USD")] == Decimal(120_000)
+
+
 def test_a_translation_pair_apart_only_in_sign_doubts_neither_figure(
         taxonomy: Taxonomy) -> None:
     proof = proof_of(laid_out(_jpy_and_usd("(84)")), taxonomy)
