@@ -429,6 +429,19 @@ def test_a_translation_pair_more_than_two_units_apart_is_doubted_however_large(
     assert filed(proof)[("ServicesRevenue", H1, "USD")] == Decimal(120_000)
 
 
+def test_a_broken_sum_holds_a_figure_its_translation_pins_too_loosely(
+        taxonomy: Taxonomy) -> None:
+    # A scan's "4,030" for 4,000: 4,030 / 83.53 = 48.2, still the printed 48 (a dollar unit is
+    # 83 yen units), so the translation cannot clear it, nor the other yen figures, of the
+    # break of 30; the dollar sum holds to the unit and files its figures.
+    usd = col("translation", currency="USD")
+    rows = hosting_support_total(101, ("6,000", "72"), ("4,030", "48"), ("10,000", "120"))
+    proof = proof_of(laid_out(services(*rows, columns=[col(), usd])), taxonomy)
+    assert {k for k in held(proof) if k[2] == "JPY"} == {
+        (concept, H1, "JPY") for concept in ("HostingRevenue", "SupportRevenue", "ServicesRevenue")}
+    assert filed(proof)[("SupportRevenue", H1, "USD")] == Decimal(48_000)
+
+
 def test_a_translation_pair_apart_only_in_sign_doubts_neither_figure(
         taxonomy: Taxonomy) -> None:
     proof = proof_of(laid_out(_jpy_and_usd("(84)")), taxonomy)

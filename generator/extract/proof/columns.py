@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from generator.extract.map_rows.inlabel import LabelStrip
 
 CONFIRM, REFUTE = "confirm", "refute"
+ZERO = Decimal(0)
 # What a confirmation proves: that the column's cells sit in the rows their labels say (ROWS:
 # totals add up, a share column recomputes), or that the column is the period, unit and scale it
 # was read as (ASSIGNMENT: the same figure printed elsewhere), or both (the USD column at the
@@ -56,6 +57,10 @@ class ColumnFacts:
     # Why: a proven column can still hold one misplaced cell, on a row that printed fewer
     # figures than the table has columns (a blank cell the reader placed by position).
     sure: dict[int, set[str]] = field(default_factory=dict)  # figure -> checks confirming it
+    # How closely the checks pin each figure: the largest misprint of it the finest of them
+    # would still pass (0: a sum that holds, the same figure printed again; a % of revenues
+    # or a dollar translation passes figures thousands of yen apart; absent: none pins it).
+    pinned: dict[int, Decimal] = field(default_factory=dict)
     doubts: dict[int, str] = field(default_factory=dict)
     incomplete_rows: set[int] = field(default_factory=set)  # lines of rows with a blank slot
     # why the figures on ``incomplete_rows`` were placed by position (the review list says it)
@@ -125,9 +130,18 @@ class ColumnFacts:
         lacks = [a for a in (ROWS, ASSIGNMENT) if not self.has(a)]
         return " and ".join(lacks)
 
-    def confirm_fact(self, fact: ResultFact, check: str) -> None:
+    def confirm_fact(self, fact: ResultFact, check: str, within: Decimal | None = ZERO) -> None:
+        """``fact`` confirmed by ``check``, which would pass it misprinted by up to ``within``
+        (0, the default: the check pins the figure; ``None``: to no stated bound, as a % of
+        revenues or a per-share ratio pins the amounts it is computed from)."""
         for i in self._where(fact):
             self.sure.setdefault(i, set()).add(check)
+            if within is not None and within < self.pinned.get(i, within + 1):
+                self.pinned[i] = within
+
+    def pins(self, fact: ResultFact, gap: Decimal) -> bool:
+        """Whether a check of ``fact``'s own would have caught it misprinted by ``gap``."""
+        return any(self.pinned.get(i, gap) < gap for i in self._where(fact))
 
     def proven_by(self, i: int) -> tuple[str, ...]:
         """What proved figure ``i``: its column's checks, then its own ("own: arithmetic")."""

@@ -167,11 +167,12 @@ def _confirm_cells(column: ColumnFacts, table: Table, index: int, rows: list[int
     chosen = set(rows)
     for fact in column.facts:
         row = column.fact_rows.get(id(fact))
+        # a % to one decimal pins an amount only to a twentieth of a per cent of its base
         if row is not None and column.column is table.columns[index]:
             if row in chosen:
-                column.confirm_fact(fact, CHECK)
+                column.confirm_fact(fact, CHECK, None)
         elif (fact.source.line, fact.source.text) in printed:
-            column.confirm_fact(fact, CHECK)
+            column.confirm_fact(fact, CHECK, None)
 
 
 def _yoy(table: Table, pct: int, amounts: list[int], columns: dict[int, ColumnFacts],

@@ -69,11 +69,13 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
                                       f" / {bottom.concept} {bottom.source.text}")
                             q_column.confirm(CHECK, detail, BOTH)
                             q_column.confirm_fact(quotient, CHECK)
+                        # a per-share figure to the cent pins neither the amount nor the
+                        # share count to their last digits
                         for b_column, fact in b_group:
                             b_column.confirm(CHECK, detail, BOTH)
-                            b_column.confirm_fact(fact, CHECK)
+                            b_column.confirm_fact(fact, CHECK, None)
                         for t_column, fact in t_group:
-                            t_column.confirm_fact(fact, CHECK)
+                            t_column.confirm_fact(fact, CHECK, None)
 
 
 Printing = tuple[ColumnFacts, ResultFact]

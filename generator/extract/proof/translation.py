@@ -67,8 +67,9 @@ def check(columns: list[ColumnFacts], rate: Decimal | None) -> None:
         agree, disagree, jpy = best[0], -best[1], best[2]
         for twin, fact, ok in best[3]:
             if ok:
-                usd.confirm_fact(twin, CHECK)
-                jpy.confirm_fact(fact, CHECK)
+                usd.confirm_fact(twin, CHECK, _unit(twin) + _unit(fact) / rate)
+                # a dollar unit is worth many yen units: the yen figure is pinned to that
+                jpy.confirm_fact(fact, CHECK, _unit(twin) * rate + _unit(fact))
             elif far_off(twin, fact, rate):
                 why = (f"{fact.source.text} at the stated rate {rate} is not the USD figure "
                        f"{twin.source.text} printed beside it")
