@@ -89,8 +89,11 @@ def check(column: ColumnFacts, sums: Sequence[tuple[str, Terms]], taxonomy: Taxo
             if abs(total.value - computed) <= tolerance:
                 holds.append(what)
                 column.held_sums.append((total, *(f for f, _ in numeric)))
+                # rounded parts foot only to their half units: a figure off by less than
+                # what is left of them still adds up
+                within = tolerance + abs(total.value - computed)
                 for fact in (total, *(f for f, _ in numeric)):
-                    column.confirm_fact(fact, CHECK)
+                    column.confirm_fact(fact, CHECK, within)
             elif len(parts) == len(terms):
                 breaks.append(f"{what} vs its parts' {computed}")
                 column.broken_sums.append((total, tuple(numeric)))
