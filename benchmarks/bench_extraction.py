@@ -3,7 +3,7 @@ releases it has never seen (issue 10: never file a wrong figure).
 
     python benchmarks/bench_extraction.py [--per-layout 8] [--layouts tabs spaces2 single ocr]
                                           [--seed0 0] [--show-wrong 3] [--keep DIR]
-                                          [--highlights] [--kind Q1|H1|Q3|FY]
+                                          [--highlights] [--kind Q1|H1|Q3|FY] [--misread N]
 
 For each layout, ``--per-layout`` synthetic first-half releases (seeds seed0, seed0+1, ...; the
 same seeds for every layout, so a layout's numbers compare with another's) are written to a
@@ -13,7 +13,9 @@ the first wrong facts of each release (line, what was filed, what was printed th
 ``--highlights`` opens each release with highlights whose figures print their own units
 ("Revenues JPY34,272 million ($410.3 million) JPY32,300 million": actuals and targets).
 ``--kind`` makes them first-quarter, nine-months or full-year releases instead.
-Not a test: run it by hand.
+``--misread N`` misreads one digit of N printed figures per release, as a scan does; the truth
+stays the true figures, so a misread no check catches counts as filed wrong (each line also
+says how many of its wrong figures are the misread ones). Not a test: run it by hand.
 """
 
 from __future__ import annotations
@@ -40,11 +42,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="open each release with unit-bearing highlights and targets")
     parser.add_argument("--kind", default="H1", choices=["Q1", "H1", "Q3", "FY"],
                         help="the period the releases report (default: the first half)")
+    parser.add_argument("--misread", type=int, default=0, metavar="N",
+                        help="misread one digit of N printed figures per release, as a scan "
+                        "does (scored against the true figures: generator/synthetic/misread.py)")
     args = parser.parse_args(argv)
 
     os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="xbrlgen-bench-"))
     sys.path.insert(0, str(ROOT))
     from generator.extract.pipeline import extract_release
+    from generator.synthetic.misread import misread_digits
     from generator.synthetic.release import ReleaseOptions, synthetic_release
     from generator.synthetic.score import score_release
     from generator.taxonomy import load_taxonomy
@@ -62,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
                 release = synthetic_release(taxonomy, args.company, seed=seed, layout=layout,
                                             options=ReleaseOptions(highlights=args.highlights,
                                                                    kind=args.kind))
+                if args.misread:
+                    release = misread_digits(release, args.misread, seed)
                 path = Path(tmp) / release.name
                 path.write_text(release.text, encoding="utf-8")
                 if args.keep:
@@ -76,9 +84,14 @@ def main(argv: list[str] | None = None) -> int:
                 secs = time.perf_counter() - start
                 score = score_release(release.truth, extraction.results, default_members=defaults)
                 recall = 100 * score.recall
+                misread = release.features.get("misread", ())
+                filed_misread = sum(1 for w in score.wrong if any(
+                    w.line == line and w.text == text for line, _, text in misread))
                 print(f"{layout:<8} {seed:>4} {score.printed:>7} {score.filed_right:>6} "
                       f"{score.held_back:>5} {score.filed_wrong:>6} {score.missed:>6} "
-                      f"{recall:>7.1f} {secs:>6.2f}  {extraction.coverage.layout}")
+                      f"{recall:>7.1f} {secs:>6.2f}  {extraction.coverage.layout}"
+                      + (f"  misread {len(misread)}, filed as misread {filed_misread}"
+                         if args.misread else ""))
                 for wrong in score.wrong[: args.show_wrong]:
                     print(f"    wrong: {wrong.describe()}")
                 summary.setdefault(layout, []).append(
