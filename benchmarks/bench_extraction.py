@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                 recall = 100 * score.recall
                 misread = release.features.get("misread", ())
                 filed_misread = sum(1 for w in score.wrong if any(
-                    w.line == line and w.text == text for line, _, text in misread))
+                    w.line == line and text in (w.text or "") for line, _, text in misread))
                 print(f"{layout:<8} {seed:>4} {score.printed:>7} {score.filed_right:>6} "
                       f"{score.held_back:>5} {score.filed_wrong:>6} {score.missed:>6} "
                       f"{recall:>7.1f} {secs:>6.2f}  {extraction.coverage.layout}"

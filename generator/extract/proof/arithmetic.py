@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from generator.extract.crosscheck import ContextKey, FactKey, Terms, fact_key, filed_concept
-from generator.extract.precision import half_unit
+from generator.extract.precision import half_unit, one_digit_off, round_to
 from generator.extract.proof.columns import ROWS, ColumnFacts, PrintedSum
 from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
@@ -175,6 +175,41 @@ def doubt_broken(columns: Sequence[ColumnFacts], taxonomy: Taxonomy, truncate: b
                 computed=computed, confirmed=len(members) - len(loose), members=len(members))
             for fact in loose:
                 column.doubt_fact(fact, why)
+        for partial in column.partial_sums:
+            _doubt_one_digit(column, partial, printed, taxonomy, truncate)
+
+
+PARTIAL = ("the printed sum {total} breaks (its printed parts give {computed}; a part it "
+           "declares is not printed) and it holds with this figure read as {wanted}, one digit "
+           "different: a misread digit?")
+
+
+def _doubt_one_digit(column: ColumnFacts, partial: PrintedSum,
+                     printed: dict[FactKey, list[ResultFact]], taxonomy: Taxonomy,
+                     truncate: bool) -> None:
+    """A sum with a part not printed proves nothing when it breaks (that part may be what is
+    missing) — unless it breaks by one digit's worth (300,000, 70: a part not printed is
+    seldom so round), and a figure read with one digit different makes it hold: the commonest
+    misreading of a scan ("333,377" for 333,307). Every such figure is held, as no check says
+    which one it is; one a check of its own pins closer than the break is not."""
+    members = sum_members(partial)
+    if _explained(column, members, printed, taxonomy, truncate):
+        return
+    off = sum(((f.value or Decimal(0)) * w for f, w in members), Decimal(0))
+    suspects = []
+    for fact, weight in members:
+        if fact.value is None or fact.decimals is None:
+            continue
+        wanted = fact.value - off / weight
+        if (round_to(wanted, fact.decimals) == wanted and one_digit_off(fact, wanted)
+                and not column.pins(fact, abs(off))):
+            suspects.append((fact, wanted))
+    total, parts = partial
+    computed = sum(((f.value or Decimal(0)) * w for f, w in parts), Decimal(0))
+    for fact, wanted in suspects:
+        column.doubt_fact(fact, PARTIAL.format(
+            total=f"{total.concept} {total.source.text} (line {total.source.line})",
+            computed=computed, wanted=wanted))
 
 
 def _explained(column: ColumnFacts, members: list[Member],
