@@ -29,8 +29,9 @@ if TYPE_CHECKING:
     from generator.extract.pipeline import Extraction
     from generator.model.taxonomy import Taxonomy
 
-#: A text file at least this big is read and split into its releases before the work is sent.
-SPLIT_BYTES = 200_000
+#: A text file at least this big is read and split into its releases before the work is sent
+#: (the size at which ``extract --jobs`` shares a file's releases out, for the same reason).
+SPLIT_BYTES = parallel.MIN_PARALLEL_BYTES
 
 Outcome = tuple["Extraction", ...] | BaseException
 
