@@ -31,17 +31,15 @@ from generator.extract.precision import (
     round_to,
 )
 from generator.model.fact import Correction
-from generator.model.results import ResultFact
+from generator.model.results import ContextKey, ResultFact
 from generator.model.taxonomy import CalculationArc, Representation, Taxonomy
 from generator.taxonomy.memo import per_taxonomy
 
 FactKey = tuple[str, str, tuple[tuple[str, str], ...], str | None]
-ContextKey = tuple[str, tuple[tuple[str, str], ...], str | None]
 
 
 def fact_key(fact: ResultFact, concept: str | None = None) -> FactKey:
-    return (concept or fact.concept, str(fact.period), tuple(sorted(fact.dimensions.items())),
-            fact.unit)
+    return (concept or fact.concept, *fact.context)
 
 
 def filed_concept(fact: ResultFact, taxonomy: Taxonomy) -> str:
@@ -246,7 +244,8 @@ class CrossChecker:
         if self.usd_rate is None or fact.unit not in ("JPY", "USD"):
             return None
         twin_unit = "USD" if fact.unit == "JPY" else "JPY"
-        twin = self.groups.get(self.key(fact.model_copy(update={"unit": twin_unit})))
+        concept, period, dims, _ = self.key(fact)  # the filed concept is the unit's twin's
+        twin = self.groups.get((concept, period, dims, twin_unit))
         if twin is None or twin.lead.value is None or twin.lead.decimals is None:
             return None
         rate = self.usd_rate
@@ -388,8 +387,7 @@ class CrossChecker:
                 continue
             findings.append(CalcFinding(
                 total=f"{total.concept} by {axis}", printed=total.value, computed=computed,
-                context=context_text((str(total.period),
-                                      tuple(sorted(total.dimensions.items())), total.unit)),
+                context=context_text(total.context),
                 locations=tuple(dict.fromkeys(where)),
                 note="members do not add up to the printed total",
             ))
@@ -459,7 +457,7 @@ class CrossChecker:
                                      + self._hint(lead, f) for f in disagree),
                     ))
             facts.append(lead)
-        facts.sort(key=lambda f: (f.source.line, f.concept, str(f.period), f.unit or ""))
+        facts.sort(key=lambda f: (f.source.line, f.concept, f.period.iso, f.unit or ""))
         return facts, conflicts, merged
 
     @staticmethod
