@@ -134,11 +134,18 @@ def normalize_quarters(text: str) -> str:
     return _QUARTER_MISREAD.sub(r"\1Q\2", text)
 
 
+# Digits, spaces, signs and separators only: every header phrase needs a letter, "%" or "/",
+# so such a text (a row's figures) covers nothing and needs no scan.
+_FIGURES_ONLY = re.compile(r"[\d\s,.()+\-−△▲—–]*")
+
+
 @functools.lru_cache(maxsize=1 << 14)  # asked of a line by several readers and passes
 def header_coverage(text: str) -> tuple[float, int]:
     """Share of the text's non-filler characters that header phrases cover, and how many
     period or unit phrases it has: how much a line looks like a column header. Running words
     left over ("and", "shares", "respectively") mean a label, not a header."""
+    if _FIGURES_ONLY.fullmatch(text):
+        return 0.0, 0
     clean = normalize_quarters(strip_markup(text))
     total = len(_FILLER.sub("", clean))
     if total == 0:
