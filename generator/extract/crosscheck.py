@@ -46,6 +46,8 @@ def filed_concept(fact: ResultFact, taxonomy: Taxonomy) -> str:
     """The concept a fact is filed as: a ``representation``'s concept when the fact has a
     non-default member on its axis (a forecast of operating income is filed as
     OperatingIncomeForecast), so sums bind as they will in the instance."""
+    if not fact.dimensions:  # most facts: no member, so no representation applies
+        return fact.concept
     for rep in _representations(taxonomy).get(fact.concept, ()):
         if rep.axis in fact.dimensions:
             axis = taxonomy.axes.get(rep.axis)
