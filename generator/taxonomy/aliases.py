@@ -28,6 +28,8 @@ COMPANY_TOKEN = "{company}"
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾"
 _MARKS = "®©™°†‡§※*"
 _DASHES = "‐‑‒–—―−﹘﹣－"
+_MARKS_AS_SPACES = str.maketrans(dict.fromkeys(_SUPERSCRIPTS + _MARKS, " "))
+_DASHES_AS_HYPHENS = str.maketrans(dict.fromkeys(_DASHES, "-"))
 _NON_WORD = re.compile(r"[^0-9a-z{}]+")
 _FOOTNOTE_STAR = re.compile(r"[*※]\s*\d{1,2}\b")
 _TRAILING_NOTE = re.compile(r"^(?P<head>.*[a-z].*?)\s+\d{1,2}$")
@@ -41,9 +43,9 @@ _MONTHS = (
 def _fold(text: str) -> str:
     """Unicode-fold, lowercase, drop footnote marks, make every non-word run one space."""
     text = _FOOTNOTE_STAR.sub(" ", text)
-    text = "".join(" " if ch in _SUPERSCRIPTS or ch in _MARKS else ch for ch in text)
+    text = text.translate(_MARKS_AS_SPACES)
     text = unicodedata.normalize("NFKC", text).lower()
-    text = "".join("-" if ch in _DASHES else ch for ch in text)
+    text = text.translate(_DASHES_AS_HYPHENS)
     text = text.replace("&", " and ")
     text = re.sub(r"['’‘`´]", "", text)  # shareholders' -> shareholders, IIJ's -> iijs
     return _NON_WORD.sub(" ", text).strip()
