@@ -67,6 +67,8 @@ def _representations(taxonomy: Taxonomy) -> dict[str, tuple[Representation, ...]
 
 Terms = tuple[tuple[str, Decimal], ...]  # ((child, weight), ...)
 Sum = tuple[str, Terms]  # (parent, terms)
+# A sum that breaks: (parent, context, total, components, computed, terms)
+Broken = tuple[str, ContextKey, ResultFact, list[tuple[ResultFact, Decimal]], Decimal, Terms]
 
 
 @per_taxonomy  # asked by every release's proof and cross-check
@@ -109,14 +111,16 @@ class _Group:
     lead: ResultFact = field(init=False)
 
     def __post_init__(self) -> None:
+        if len(self.facts) == 1:  # most figures are printed once: nothing to rank
+            self.lead = self.facts[0]
+            return
         # Printings alike (value and precision) counted together: a figure printed in each of
         # thousands of concatenated releases is compared with each distinct reading once.
         self._alike: dict[tuple[Decimal | None, int | None], list[ResultFact]] = {}
         for fact in self.facts:
             self._alike.setdefault((fact.value, fact.decimals), []).append(fact)
         self._supports: dict[tuple[Decimal | None, int | None], int] = {}
-        # most figures are printed once: nothing to rank
-        self.lead = self.facts[0] if len(self.facts) == 1 else min(self.facts, key=self._rank)
+        self.lead = min(self.facts, key=self._rank)
 
     def _support(self, fact: ResultFact) -> int:
         """How many other printings agree with ``fact`` (itself always would: not counted)."""
@@ -220,8 +224,7 @@ class CrossChecker:
         )
         return total, parts, computed, tolerance
 
-    def broken(self) -> list[tuple[str, ContextKey, ResultFact, list[tuple[ResultFact, Decimal]],
-                                   Decimal, tuple[tuple[str, Decimal], ...]]]:
+    def broken(self) -> list[Broken]:
         """(parent, context, total, components, computed, terms) of every sum that breaks."""
         out = []
         for parent, terms in self.sums:
@@ -411,17 +414,11 @@ class CrossChecker:
 
     def run(self) -> CheckOutcome:
         member_findings = self._check_members()
+        broken = self.broken()
         for _ in range(len(self.groups)):  # each pass corrects one figure, never the same twice
-            changed = False
-            for parent, ctx, total, parts, computed, _ in self.broken():
-                current = self.lead(parent, ctx)
-                if current is not total:
-                    continue  # already changed this pass
-                if self._try_correct(parent, ctx, total, parts, computed):
-                    changed = True
-                    break
-            if not changed:
-                break
+            if not self._correct_one(broken):
+                break  # nothing changed: the sums still break as found
+            broken = self.broken()
         findings = [
             CalcFinding(
                 total=parent, context=context_text(ctx), printed=total.value or Decimal(0),
@@ -430,12 +427,21 @@ class CrossChecker:
                 note=(f"{self.describe_sum(parent, terms, parts)}. "
                       f"{self._note(total, parts, computed)}"),
             )
-            for parent, ctx, total, parts, computed, terms in self.broken()
+            for parent, ctx, total, parts, computed, terms in broken
         ]
         findings.extend(member_findings)
         facts, conflicts, merged = self._merge()
         return CheckOutcome(facts=facts, corrections=self.corrections, conflicts=conflicts,
                             findings=findings, merged=merged)
+
+    def _correct_one(self, broken: list[Broken]) -> bool:
+        """Correct the first broken sum that a second printed source settles, if any."""
+        for parent, ctx, total, parts, computed, _ in broken:
+            if self.lead(parent, ctx) is not total:
+                continue  # already changed
+            if self._try_correct(parent, ctx, total, parts, computed):
+                return True
+        return False
 
     def _merge(self) -> tuple[list[ResultFact], list[Conflict], int]:
         facts: list[ResultFact] = []

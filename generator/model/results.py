@@ -51,6 +51,9 @@ class ReportingPeriod(BaseModel):
         return (self.start, self.end)
 
 
+#: What :attr:`ResultFact.context` is made of.
+_CONTEXT_FIELDS = frozenset({"period", "dimensions", "unit"})
+
 #: The longest text a text fact may carry (a headline, a name: a line or two, not a page).
 MAX_TEXT = 1000
 
@@ -82,13 +85,14 @@ class ResultFact(BaseModel):
     def context(self) -> ContextKey:
         """(period as text, sorted members, unit): the context part of every key the proof
         and cross-check group facts by, asked of each fact many times, so built once (the
-        fields are frozen; :meth:`model_copy` drops it, an update may change them)."""
+        fields are frozen; :meth:`model_copy` drops it when an update changes them)."""
         return self.period.iso, tuple(sorted(self.dimensions.items())), self.unit
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None,
                    deep: bool = False) -> Self:
         copied = super().model_copy(update=update, deep=deep)
-        copied.__dict__.pop("context", None)  # recomputed from the copy's own fields
+        if update and not _CONTEXT_FIELDS.isdisjoint(update):
+            copied.__dict__.pop("context", None)  # recomputed from the copy's own fields
         return copied
 
     @model_validator(mode="after")
