@@ -12,7 +12,7 @@ from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from generator.model.fact import MAX_DIGITS, DecimalString, Provenance
+from generator.model.fact import MAX_DIGITS, DecimalString, Provenance, replaced
 from generator.model.period import Duration, Period
 
 #: A fact's context as the checks key it: (period as text, sorted members, unit).
@@ -87,6 +87,11 @@ class ResultFact(BaseModel):
         and cross-check group facts by, asked of each fact many times, so built once (the
         fields are frozen; :meth:`model_copy` drops it when an update changes them)."""
         return self.period.iso, tuple(sorted(self.dimensions.items())), self.unit
+
+    def proven(self, by: tuple[str, ...]) -> ResultFact:
+        """This fact with ``by``, the checks that proved it, in its source (its context, which
+        the source is no part of, kept): made for every filed figure (:func:`replaced`)."""
+        return replaced(self, source=replaced(self.source, proven_by=by))
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None,
                    deep: bool = False) -> Self:

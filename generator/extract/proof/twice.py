@@ -350,15 +350,23 @@ def _doubt_rows(by_line: dict[tuple[str, int], list[Printing]], fact: ResultFact
             column.doubt_fact(candidate, why)
 
 
-def _refute_clashes(printed: Printings) -> None:
-    """Two columns of one table giving one line's figure for the same period, differently;
-    or two rows of one column read as the same line (a garbled label read as its neighbour's).
-    Only printings of one table are compared with each other."""
+def _by_line(printed: Printings) -> dict[tuple[str, int], list[Printing]]:
+    """Every printing by its concept and line."""
     by_line: dict[tuple[str, int], list[Printing]] = defaultdict(list)
     for readings in printed.values():
         for column, candidate in readings:
             by_line[(candidate.concept, candidate.source.line)].append((column, candidate))
+    return by_line
+
+
+def _refute_clashes(printed: Printings) -> None:
+    """Two columns of one table giving one line's figure for the same period, differently;
+    or two rows of one column read as the same line (a garbled label read as its neighbour's).
+    Only printings of one table are compared with each other."""
+    by_line: dict[tuple[str, int], list[Printing]] = {}  # filled at the first clash of rows
     for readings in printed.values():
+        if len(readings) < 2:
+            continue  # printed once: nothing to clash with
         by_table: dict[int, list[Printing]] = defaultdict(list)
         for column, fact in readings:
             by_table[column.table_index].append((column, fact))
@@ -368,6 +376,8 @@ def _refute_clashes(printed: Printings) -> None:
                     if _same(fact, other):
                         continue
                     if other_column is column:
+                        if not by_line:
+                            by_line = _by_line(printed)
                         _doubt_rows(by_line, fact, other)
                         continue
                     detail = (f"read as the same period as {{}}, but prints {fact.source.text} "
