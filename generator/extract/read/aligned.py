@@ -83,6 +83,13 @@ def _find_figures(row: Sequence[Cell]) -> tuple[Cell, ...]:
     return () if all(YEAR.fullmatch(c.text) for c in found) else found
 
 
+def _starts_with_figure(row: list[Cell]) -> bool:
+    """Whether a row's first cell is one of its figures (figures keep the row's order, so it
+    is their first: one comparison, not one per figure)."""
+    figures = _figures(row)
+    return bool(figures) and figures[0] == row[0]
+
+
 def _is_header(row: list[Cell]) -> bool:
     """A line of column headings: mostly period and unit phrases, no figures."""
     if not row or _figures(row):
@@ -164,7 +171,7 @@ def _label_heads(rows: list[list[Cell]], breaks: frozenset[int] = frozenset()) -
     line above does not run into it."""
     heads: set[int] = set()
     for i, row in enumerate(rows):
-        if not row or not _figures(row) or row[0] in _figures(row):
+        if not row or not _figures(row) or _starts_with_figure(row):
             continue
         after = row[0].text
         for k in range(i - 1, -1, -1):
@@ -223,7 +230,7 @@ def _label_part(row: list[Cell], block: _Block) -> tuple[str, int | None, list[C
     margin, indented by depth, or ends before any figure starts: headings over the columns are
     no label), where it ends, and the cells after it."""
     first = row[0]
-    if first in _figures(row) or (
+    if _starts_with_figure(row) or (
             first.start > block.margin + 2 * LABEL_INDENT and first.end >= block.zone):
         return "", None, row
     return first.text, first.end, row[1:]
@@ -244,8 +251,11 @@ def _skip_cost(columns: list[Column]) -> Callable[[int], float]:
 AMOUNT = re.compile(r"\(?-?\d{1,3}(?:,\d{3})+\)?")  # "866,380", "(4,918,589)": no percentage
 
 
+_FRACTION = re.compile(r"\.(\d+)")
+
+
 def _decimals(text: str) -> int:
-    digits = re.search(r"\.(\d+)", text)
+    digits = _FRACTION.search(text)
     return len(digits.group(1)) if digits else 0
 
 
