@@ -71,6 +71,8 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
                 key = (filed_concept(fact, taxonomy), *fact.context[1:])  # members, unit
                 groups[key].append((column, fact, fact.period))
     for pieces in groups.values():
+        if len(pieces) < 3:
+            continue  # no whole with two sub-periods: nothing adds up (most figures)
         tilings = _Tilings(pieces)
         sums: dict[str, tuple[Decimal, Decimal]] = {}  # by the span's ``iso``
         for column, whole, span in pieces:
