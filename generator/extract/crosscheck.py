@@ -111,25 +111,30 @@ class _Group:
     lead: ResultFact = field(init=False)
 
     def __post_init__(self) -> None:
-        if len(self.facts) == 1:  # most figures are printed once: nothing to rank
-            self.lead = self.facts[0]
-            return
-        # Printings alike (value and precision) counted together: a figure printed in each of
-        # thousands of concatenated releases is compared with each distinct reading once.
-        self._alike: dict[tuple[Decimal | None, int | None], list[ResultFact]] = {}
-        for fact in self.facts:
-            self._alike.setdefault((fact.value, fact.decimals), []).append(fact)
+        self._printed = self.facts  # as grouped (a correction replaces ``facts``, not this)
+        self._alike: dict[tuple[Decimal | None, int | None], list[ResultFact]] | None = None
         self._supports: dict[tuple[Decimal | None, int | None], int] = {}
-        self.lead = min(self.facts, key=self._rank)
+        # most figures are printed once: nothing to rank
+        self.lead = self.facts[0] if len(self.facts) == 1 else min(self.facts, key=self._rank)
 
     def _support(self, fact: ResultFact) -> int:
         """How many other printings agree with ``fact`` (itself always would: not counted)."""
         key = (fact.value, fact.decimals)
         if key not in self._supports:
             self._supports[key] = sum(
-                len(alike) for alike in self._alike.values()
+                len(alike) for alike in self._readings().values()
                 if consistent(fact, alike[0], slack_units=1)) - 1
         return self._supports[key]
+
+    def _readings(self) -> dict[tuple[Decimal | None, int | None], list[ResultFact]]:
+        """The printings alike (value and precision) counted together, found when first asked
+        (a group of one printing never is): a figure printed in each of thousands of
+        concatenated releases is compared with each distinct reading once."""
+        if self._alike is None:
+            self._alike = {}
+            for fact in self._printed:
+                self._alike.setdefault((fact.value, fact.decimals), []).append(fact)
+        return self._alike
 
     def _rank(self, fact: ResultFact) -> tuple[int, int, int, int, int, int]:
         """Numbers before dashes; a figure another printing confirms before an unconfirmed one
