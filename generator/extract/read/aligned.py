@@ -120,6 +120,9 @@ class _Block:
     trusted: bool = True  # the grid has the columns the header names
     heads: set[int] = field(default_factory=set)  # lines starting a label (_label_heads)
     decimals: dict[int, int] = field(default_factory=dict)  # see _column_decimals
+    # each row's figures as placed against the label margin (line -> figures), found once
+    # the margin and zone are known: the grid, the decimals and the placement all ask them
+    figures: dict[int, Figures] = field(default_factory=dict)
 
 
 def _blocks(rows: list[list[Cell]], breaks: frozenset[int] = frozenset()) -> list[_Block]:
@@ -268,7 +271,7 @@ def _column_decimals(rows: list[list[Cell]], block: _Block) -> dict[int, int]:
     seen: dict[int, set[int]] = {}
     counts: dict[int, int] = {}
     for i in block.rows:
-        for cell in _figures_of(rows[i], block).free():
+        for cell in block.figures[i].free():
             k = grid.anchor(cell.end)
             if k is not None:
                 seen.setdefault(k, set()).add(_decimals(cell.text))
@@ -352,7 +355,8 @@ def _read_block(raw: list[str], rows: list[list[Cell]], block: _Block, floor: in
     block.start = _header_start(rows, block, floor)
     block.margin = min(rows[i][0].start for i in block.rows)
     block.zone = min(c.start for i in block.rows for c in _figures(rows[i]))
-    figures = [_figures_of(rows[i], block) for i in block.rows]
+    block.figures = {i: _figures_of(rows[i], block) for i in block.rows}
+    figures = list(block.figures.values())
     votes = _votes(rows, block.start, block.rows[0])
     # Headings wrapped over lines are read once put over the columns the figures show
     # ("As of" / "March 31, 2013" in one column); then the header says how many there are.
@@ -382,7 +386,7 @@ def _write_row(rows: list[list[Cell]], i: int, block: _Block, out: Rewritten) ->
     its figures' order (a guess) when the grid cannot place them."""
     row = rows[i]
     label, _, rest = _label_part(row, block)
-    figures = _figures_of(row, block)
+    figures = block.figures[i]
     grid = block.grid
     holds = _holds(block.columns, block.decimals)
     placement = place(figures, grid, _skip_cost(block.columns), holds) \
