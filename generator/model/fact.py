@@ -50,8 +50,7 @@ def replaced(model: M, **changes: Any) -> M:
     Like ``model_copy``, the changes are not validated: give values of the fields' types. A
     value cached in the instance's ``__dict__`` is kept: change no field it is made of."""
     assert model.__pydantic_extra__ is None and model.__pydantic_private__ is None
-    cls = type(model)
-    copied = cls.__new__(cls)
+    copied = object.__new__(type(model))  # a model defines no __new__ of its own
     object.__setattr__(copied, "__dict__", {**model.__dict__, **changes})
     object.__setattr__(copied, "__pydantic_extra__", None)
     object.__setattr__(copied, "__pydantic_fields_set__",
