@@ -31,23 +31,23 @@ from generator.extract.precision import (
     round_to,
 )
 from generator.model.fact import Correction
-from generator.model.results import ResultFact
+from generator.model.results import ContextKey, ResultFact
 from generator.model.taxonomy import CalculationArc, Representation, Taxonomy
 from generator.taxonomy.memo import per_taxonomy
 
 FactKey = tuple[str, str, tuple[tuple[str, str], ...], str | None]
-ContextKey = tuple[str, tuple[tuple[str, str], ...], str | None]
 
 
 def fact_key(fact: ResultFact, concept: str | None = None) -> FactKey:
-    return (concept or fact.concept, str(fact.period), tuple(sorted(fact.dimensions.items())),
-            fact.unit)
+    return (concept or fact.concept, *fact.context)
 
 
 def filed_concept(fact: ResultFact, taxonomy: Taxonomy) -> str:
     """The concept a fact is filed as: a ``representation``'s concept when the fact has a
     non-default member on its axis (a forecast of operating income is filed as
     OperatingIncomeForecast), so sums bind as they will in the instance."""
+    if not fact.dimensions:  # most facts: no member, so no representation applies
+        return fact.concept
     for rep in _representations(taxonomy).get(fact.concept, ()):
         if rep.axis in fact.dimensions:
             axis = taxonomy.axes.get(rep.axis)
@@ -67,6 +67,8 @@ def _representations(taxonomy: Taxonomy) -> dict[str, tuple[Representation, ...]
 
 Terms = tuple[tuple[str, Decimal], ...]  # ((child, weight), ...)
 Sum = tuple[str, Terms]  # (parent, terms)
+# A sum that breaks: (parent, context, total, components, computed, terms)
+Broken = tuple[str, ContextKey, ResultFact, list[tuple[ResultFact, Decimal]], Decimal, Terms]
 
 
 @per_taxonomy  # asked by every release's proof and cross-check
@@ -109,11 +111,8 @@ class _Group:
     lead: ResultFact = field(init=False)
 
     def __post_init__(self) -> None:
-        # Printings alike (value and precision) counted together: a figure printed in each of
-        # thousands of concatenated releases is compared with each distinct reading once.
-        self._alike: dict[tuple[Decimal | None, int | None], list[ResultFact]] = {}
-        for fact in self.facts:
-            self._alike.setdefault((fact.value, fact.decimals), []).append(fact)
+        self._printed = self.facts  # as grouped (a correction replaces ``facts``, not this)
+        self._alike: dict[tuple[Decimal | None, int | None], list[ResultFact]] | None = None
         self._supports: dict[tuple[Decimal | None, int | None], int] = {}
         # most figures are printed once: nothing to rank
         self.lead = self.facts[0] if len(self.facts) == 1 else min(self.facts, key=self._rank)
@@ -123,9 +122,19 @@ class _Group:
         key = (fact.value, fact.decimals)
         if key not in self._supports:
             self._supports[key] = sum(
-                len(alike) for alike in self._alike.values()
+                len(alike) for alike in self._readings().values()
                 if consistent(fact, alike[0], slack_units=1)) - 1
         return self._supports[key]
+
+    def _readings(self) -> dict[tuple[Decimal | None, int | None], list[ResultFact]]:
+        """The printings alike (value and precision) counted together, found when first asked
+        (a group of one printing never is): a figure printed in each of thousands of
+        concatenated releases is compared with each distinct reading once."""
+        if self._alike is None:
+            self._alike = {}
+            for fact in self._printed:
+                self._alike.setdefault((fact.value, fact.decimals), []).append(fact)
+        return self._alike
 
     def _rank(self, fact: ResultFact) -> tuple[int, int, int, int, int, int]:
         """Numbers before dashes; a figure another printing confirms before an unconfirmed one
@@ -220,8 +229,7 @@ class CrossChecker:
         )
         return total, parts, computed, tolerance
 
-    def broken(self) -> list[tuple[str, ContextKey, ResultFact, list[tuple[ResultFact, Decimal]],
-                                   Decimal, tuple[tuple[str, Decimal], ...]]]:
+    def broken(self) -> list[Broken]:
         """(parent, context, total, components, computed, terms) of every sum that breaks."""
         out = []
         for parent, terms in self.sums:
@@ -246,7 +254,8 @@ class CrossChecker:
         if self.usd_rate is None or fact.unit not in ("JPY", "USD"):
             return None
         twin_unit = "USD" if fact.unit == "JPY" else "JPY"
-        twin = self.groups.get(self.key(fact.model_copy(update={"unit": twin_unit})))
+        concept, period, dims, _ = self.key(fact)  # the filed concept is the unit's twin's
+        twin = self.groups.get((concept, period, dims, twin_unit))
         if twin is None or twin.lead.value is None or twin.lead.decimals is None:
             return None
         rate = self.usd_rate
@@ -388,8 +397,7 @@ class CrossChecker:
                 continue
             findings.append(CalcFinding(
                 total=f"{total.concept} by {axis}", printed=total.value, computed=computed,
-                context=context_text((str(total.period),
-                                      tuple(sorted(total.dimensions.items())), total.unit)),
+                context=context_text(total.context),
                 locations=tuple(dict.fromkeys(where)),
                 note="members do not add up to the printed total",
             ))
@@ -411,17 +419,11 @@ class CrossChecker:
 
     def run(self) -> CheckOutcome:
         member_findings = self._check_members()
+        broken = self.broken()
         for _ in range(len(self.groups)):  # each pass corrects one figure, never the same twice
-            changed = False
-            for parent, ctx, total, parts, computed, _ in self.broken():
-                current = self.lead(parent, ctx)
-                if current is not total:
-                    continue  # already changed this pass
-                if self._try_correct(parent, ctx, total, parts, computed):
-                    changed = True
-                    break
-            if not changed:
-                break
+            if not self._correct_one(broken):
+                break  # nothing changed: the sums still break as found
+            broken = self.broken()
         findings = [
             CalcFinding(
                 total=parent, context=context_text(ctx), printed=total.value or Decimal(0),
@@ -430,12 +432,21 @@ class CrossChecker:
                 note=(f"{self.describe_sum(parent, terms, parts)}. "
                       f"{self._note(total, parts, computed)}"),
             )
-            for parent, ctx, total, parts, computed, terms in self.broken()
+            for parent, ctx, total, parts, computed, terms in broken
         ]
         findings.extend(member_findings)
         facts, conflicts, merged = self._merge()
         return CheckOutcome(facts=facts, corrections=self.corrections, conflicts=conflicts,
                             findings=findings, merged=merged)
+
+    def _correct_one(self, broken: list[Broken]) -> bool:
+        """Correct the first broken sum that a second printed source settles, if any."""
+        for parent, ctx, total, parts, computed, _ in broken:
+            if self.lead(parent, ctx) is not total:
+                continue  # already changed
+            if self._try_correct(parent, ctx, total, parts, computed):
+                return True
+        return False
 
     def _merge(self) -> tuple[list[ResultFact], list[Conflict], int]:
         facts: list[ResultFact] = []
@@ -459,7 +470,7 @@ class CrossChecker:
                                      + self._hint(lead, f) for f in disagree),
                     ))
             facts.append(lead)
-        facts.sort(key=lambda f: (f.source.line, f.concept, str(f.period), f.unit or ""))
+        facts.sort(key=lambda f: (f.source.line, f.concept, f.period.iso, f.unit or ""))
         return facts, conflicts, merged
 
     @staticmethod

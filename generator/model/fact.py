@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -38,6 +38,25 @@ def _no_number(value: object, info: ValidationInfo) -> object:
             {"kind": "true/false" if isinstance(value, bool) else "number"},
         )
     return value
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def replaced(model: M, **changes: Any) -> M:
+    """``model.model_copy(update=changes)`` for a model with no extras and no private
+    attributes (``extra="forbid"``, as every model here), without the generic ``copy.copy``
+    calls ``model_copy`` makes: the proof stage copies every filed figure and its provenance.
+    Like ``model_copy``, the changes are not validated: give values of the fields' types. A
+    value cached in the instance's ``__dict__`` is kept: change no field it is made of."""
+    assert model.__pydantic_extra__ is None and model.__pydantic_private__ is None
+    copied = object.__new__(type(model))  # a model defines no __new__ of its own
+    object.__setattr__(copied, "__dict__", {**model.__dict__, **changes})
+    object.__setattr__(copied, "__pydantic_extra__", None)
+    object.__setattr__(copied, "__pydantic_fields_set__",
+                       model.__pydantic_fields_set__ | changes.keys())
+    object.__setattr__(copied, "__pydantic_private__", None)
+    return copied
 
 
 #: The most digits a figure may have written out in full (``format(value, "f")``): far above any

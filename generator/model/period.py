@@ -7,6 +7,7 @@ so a balance at the close of 2010-09-30 and a half-year ending that day share th
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -35,8 +36,14 @@ class Duration(BaseModel):
     def shifted(self, years: int) -> Duration:
         return Duration(start=shift_years(self.start, years), end=shift_years(self.end, years))
 
-    def __str__(self) -> str:  # a key of every check's grouping: isoformat, not format()
+    @functools.cached_property
+    def iso(self) -> str:
+        """``start..end`` in ISO dates: a key of every check's grouping (asked of one period
+        hundreds of times), so written once; a frozen model's dates never change under it."""
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    def __str__(self) -> str:
+        return self.iso
 
 
 class Instant(BaseModel):
@@ -49,8 +56,13 @@ class Instant(BaseModel):
     def shifted(self, years: int) -> Instant:
         return Instant(date=shift_years(self.date, years))
 
-    def __str__(self) -> str:
+    @functools.cached_property
+    def iso(self) -> str:
+        """``@date`` in ISO: written once, as :attr:`Duration.iso`."""
         return f"@{self.date.isoformat()}"
+
+    def __str__(self) -> str:
+        return self.iso
 
 
 Period = Annotated[Duration | Instant, Field(discriminator="kind")]

@@ -6,13 +6,17 @@ Its JSON Schema is generated from these models (``xbrlgen schema``) and document
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import functools
+from collections.abc import Mapping
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from generator.model.fact import MAX_DIGITS, DecimalString, Provenance
+from generator.model.fact import MAX_DIGITS, DecimalString, Provenance, replaced
 from generator.model.period import Duration, Period
 
+#: A fact's context as the checks key it: (period as text, sorted members, unit).
+ContextKey = tuple[str, tuple[tuple[str, str], ...], str | None]
 PeriodKind = Literal["Q1", "H1", "Q3", "FY", "Q2", "Q4"]
 #: How a note about a conflict within the release begins (two printings of one figure that
 #: disagree); the coverage report counts the same conflicts.
@@ -58,6 +62,9 @@ class ReportingPeriod(BaseModel):
         return (self.start, self.end)
 
 
+#: What :attr:`ResultFact.context` is made of.
+_CONTEXT_FIELDS = frozenset({"period", "dimensions", "unit"})
+
 #: The longest text a text fact may carry (a headline, a name: a line or two, not a page).
 MAX_TEXT = 1000
 
@@ -84,6 +91,25 @@ class ResultFact(BaseModel):
         description="the value of a text fact (a string concept), as printed; value, unit "
         "and decimals are then null")
     source: Provenance
+
+    @functools.cached_property
+    def context(self) -> ContextKey:
+        """(period as text, sorted members, unit): the context part of every key the proof
+        and cross-check group facts by, asked of each fact many times, so built once (the
+        fields are frozen; :meth:`model_copy` drops it when an update changes them)."""
+        return self.period.iso, tuple(sorted(self.dimensions.items())), self.unit
+
+    def proven(self, by: tuple[str, ...]) -> ResultFact:
+        """This fact with ``by``, the checks that proved it, in its source (its context, which
+        the source is no part of, kept): made for every filed figure (:func:`replaced`)."""
+        return replaced(self, source=replaced(self.source, proven_by=by))
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None,
+                   deep: bool = False) -> Self:
+        copied = super().model_copy(update=update, deep=deep)
+        if update and not _CONTEXT_FIELDS.isdisjoint(update):
+            copied.__dict__.pop("context", None)  # recomputed from the copy's own fields
+        return copied
 
     @model_validator(mode="after")
     def _nil_has_no_decimals(self) -> ResultFact:

@@ -28,9 +28,11 @@ COMPANY_TOKEN = "{company}"
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾"
 _MARKS = "®©™°†‡§※*"
 _DASHES = "‐‑‒–—―−﹘﹣－"
+_MARKS_AS_SPACES = str.maketrans(dict.fromkeys(_SUPERSCRIPTS + _MARKS, " "))
+_DASHES_AS_HYPHENS = str.maketrans(dict.fromkeys(_DASHES, "-"))
 _NON_WORD = re.compile(r"[^0-9a-z{}]+")
 _FOOTNOTE_STAR = re.compile(r"[*※]\s*\d{1,2}\b")
-_TRAILING_NOTE = re.compile(r"^(?P<head>.*[a-z].*?)\s+\d{1,2}$")
+_LETTER = re.compile(r"[a-z]")
 _MONTHS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
@@ -41,9 +43,9 @@ _MONTHS = (
 def _fold(text: str) -> str:
     """Unicode-fold, lowercase, drop footnote marks, make every non-word run one space."""
     text = _FOOTNOTE_STAR.sub(" ", text)
-    text = "".join(" " if ch in _SUPERSCRIPTS or ch in _MARKS else ch for ch in text)
+    text = text.translate(_MARKS_AS_SPACES)
     text = unicodedata.normalize("NFKC", text).lower()
-    text = "".join("-" if ch in _DASHES else ch for ch in text)
+    text = text.translate(_DASHES_AS_HYPHENS)
     text = text.replace("&", " and ")
     text = re.sub(r"['’‘`´]", "", text)  # shareholders' -> shareholders, IIJ's -> iijs
     return _NON_WORD.sub(" ", text).strip()
@@ -66,17 +68,21 @@ def _normalized(text: str, company_names: tuple[str, ...]) -> str:
     key = _fold(text)
     for pattern in _name_patterns(company_names):
         key = pattern.sub(COMPANY_TOKEN, key)
-    match = _trailing_note(key)
-    while match and match.group("head").split()[-1] not in _MONTHS:
-        key = match.group("head").strip()
-        match = _trailing_note(key)
+    head = _without_note(key)
+    while head is not None and head.split()[-1] not in _MONTHS:
+        key = head
+        head = _without_note(key)
     return " ".join(_singular(word) for word in key.split())
 
 
-def _trailing_note(key: str) -> re.Match[str] | None:
-    """:data:`_TRAILING_NOTE`'s match, tried only on a key ending in a digit: the pattern
-    backtracks over the whole key before it fails, and most keys end in a word."""
-    return _TRAILING_NOTE.match(key) if key[-1:].isdigit() else None
+def _without_note(key: str) -> str | None:
+    """A folded key (words of ``[0-9a-z{}]`` one space apart) without its last word when that
+    is a number of one or two digits after a word with a letter ("network service 2"), else
+    None. The word is found by its space: a pattern for it backtracked over the whole key."""
+    head, _, last = key.rpartition(" ")
+    if len(last) <= 2 and last.isdigit() and _LETTER.search(head):
+        return head
+    return None
 
 
 def _singular(word: str) -> str:

@@ -9,6 +9,7 @@ A match by this key is only taken when one wording of the network has it (see
 
 from __future__ import annotations
 
+import functools
 import re
 
 _LOOKALIKE = str.maketrans({"l": "i", "1": "i", "0": "o", "|": "i"})
@@ -25,6 +26,7 @@ def _word(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked of each new label by every network
 def lookalike_key(key: str) -> str:
     """The key of an already normalised wording (see ``normalize_label``) with lookalike
     letters and plural endings forgiven."""

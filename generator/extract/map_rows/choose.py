@@ -31,19 +31,21 @@ def _naming(index: AliasIndex, label: str) -> frozenset[str]:
     if found is None:
         if len(index.networks_naming) > MEMO_LIMIT:
             index.networks_naming.clear()
+        # the label's readings and the axes it names a member of, found once for all networks
+        keys = [index.key(reading) for reading in (label, *label_prefixes(label))]
+        axes = {axis for axis, _ in index.member_any(label)}
         found = index.networks_naming[label] = frozenset(
             network_id for network_id, network in index.networks.items()
-            if _names(index, network, label))
+            if _names(network, keys, axes))
     return found
 
 
-def _names(index: AliasIndex, network: NetworkAliases, label: str) -> bool:
-    if any(network.candidates(index.key(reading)) for reading in (label, *label_prefixes(label))):
+def _names(network: NetworkAliases, keys: list[str], axes: set[str]) -> bool:
+    """Whether a reading of the label (its ``keys``) is a wording of the network, or the label
+    names a member of one of ``axes`` that a breakdown of the network prints."""
+    if any(network.candidates(key) for key in keys):
         return True
-    return any(
-        index.member(place.node.breakdown or "", label) is not None
-        for place in network.breakdown_places()
-    )
+    return any(place.node.breakdown in axes for place in network.breakdown_places())
 
 
 Mode = Literal["rows", "periods", "matrix"]

@@ -211,8 +211,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
                 continue
             doubt = column.figure_doubt(i)
             if doubt is None:
-                source = fact.source.model_copy(update={"proven_by": column.proven_by(i)})
-                proof.facts.append(fact.model_copy(update={"source": source}))
+                proof.facts.append(fact.proven(column.proven_by(i)))
             else:
                 proof.held.append(_held_fact(column, fact, "figure", doubt, mapped.document.name))
     return proof

@@ -69,7 +69,8 @@ def check(column: ColumnFacts, rp: ReportingPeriod,
           record_months: Mapping[str, int]) -> None:
     """Refute a column any of whose facts has a period this release cannot print, or is a
     result the release cannot know yet."""
-    wrong = sorted({str(f.period) for f in column.facts if not plausible(f.period, rp)})
+    periods = {f.period.iso: f.period for f in column.facts}  # each judged once, not per fact
+    wrong = sorted(text for text, period in periods.items() if not plausible(period, rp))
     if wrong:
         column.refute(CHECK, f"period {', '.join(wrong)} does not fit the {rp.label} release's "
                              "fiscal calendar (quarter-aligned, at most two years back)")

@@ -34,43 +34,52 @@ CHECK = "misprint corrected"
 def settle(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> None:
     """Record a correction (``ColumnFacts.corrected``) for every held printing whose own
     table's check recomputes it as the figure a filed printing of it carries."""
-    proven = [fact for column in columns if column.proven
-              for i, fact in enumerate(column.facts)
-              if column.figure_doubt(i) is None and fact.value is not None]
+    filing = [(column, _filed(column)) for column in columns]
+    held = [(column, i, fact) for column, filed_ones in filing
+            for i, fact in enumerate(column.facts)
+            if fact.value is not None and fact.decimals is not None and not filed_ones[i]]
+    if not held:
+        return  # every printing is filed: nothing to settle (most releases)
+    proven = [fact for column, filed_ones in filing for i, fact in enumerate(column.facts)
+              if filed_ones[i] and fact.value is not None]
     filed: dict[FactKey, list[ResultFact]] = defaultdict(list)
     for fact in proven:
         filed[fact_key(fact, filed_concept(fact, taxonomy))].append(fact)
-    for column in columns:
-        for i, fact in enumerate(column.facts):
-            if fact.value is None or fact.decimals is None \
-                    or (column.proven and column.figure_doubt(i) is None):
-                continue
-            printings = filed.get(fact_key(fact, filed_concept(fact, taxonomy)), [])
-            others = [g for g in printings if not consistent(fact, g, slack_units=1)]
-            if not others or len(others) < len(printings) \
-                    or any(not consistent(others[0], g, slack_units=1) for g in others[1:]):
-                continue  # no filed printing disagrees, one agrees, or the filed ones disagree
-            # the finest of them: a coarser one cannot give this printing's last digits
-            # (4,241.1 does not say that a misprinted 4,214.14 is 4,241.10)
-            source = max(others, key=lambda g: g.decimals if g.decimals is not None else 99)
-            assert source.value is not None
-            if source.decimals is not None and source.decimals < fact.decimals:
-                continue
-            wanted = _plain(round_to(source.value, fact.decimals))
-            if not plausible_misprint(fact, wanted):
-                continue  # a figure of another period or line, not a misprint of this one
-            evidence = (_yoy(column, fact, wanted)
-                        or _ratio(proven, fact, wanted, taxonomy, truncate))
-            what = "misprint"
-            if evidence is None:
-                evidence, what = _deduction(column, fact, wanted, taxonomy, truncate), "deduction"
-            if evidence is None:
-                continue
-            reason = (f"{what} of {source.concept} as {location(source)} prints it "
-                      f"({source.source.text}): {evidence}")
-            column.corrected[i] = (wanted, Correction(
-                printed=fact.source.text or "", corrected=wanted, reason=reason,
-                evidence=(location(source),)))
+    for column, i, fact in held:
+        assert fact.value is not None and fact.decimals is not None
+        printings = filed.get(fact_key(fact, filed_concept(fact, taxonomy)), [])
+        others = [g for g in printings if not consistent(fact, g, slack_units=1)]
+        if not others or len(others) < len(printings) \
+                or any(not consistent(others[0], g, slack_units=1) for g in others[1:]):
+            continue  # no filed printing disagrees, one agrees, or the filed ones disagree
+        # the finest of them: a coarser one cannot give this printing's last digits
+        # (4,241.1 does not say that a misprinted 4,214.14 is 4,241.10)
+        source = max(others, key=lambda g: g.decimals if g.decimals is not None else 99)
+        assert source.value is not None
+        if source.decimals is not None and source.decimals < fact.decimals:
+            continue
+        wanted = _plain(round_to(source.value, fact.decimals))
+        if not plausible_misprint(fact, wanted):
+            continue  # a figure of another period or line, not a misprint of this one
+        evidence = (_yoy(column, fact, wanted)
+                    or _ratio(proven, fact, wanted, taxonomy, truncate))
+        what = "misprint"
+        if evidence is None:
+            evidence, what = _deduction(column, fact, wanted, taxonomy, truncate), "deduction"
+        if evidence is None:
+            continue
+        reason = (f"{what} of {source.concept} as {location(source)} prints it "
+                  f"({source.source.text}): {evidence}")
+        column.corrected[i] = (wanted, Correction(
+            printed=fact.source.text or "", corrected=wanted, reason=reason,
+            evidence=(location(source),)))
+
+
+def _filed(column: ColumnFacts) -> list[bool]:
+    """Which of the column's printings are filed as printed (proven, and not doubted)."""
+    if not column.proven:
+        return [False] * len(column.facts)
+    return [column.figure_doubt(i) is None for i in range(len(column.facts))]
 
 
 def _plain(value: Decimal) -> Decimal:

@@ -32,21 +32,21 @@ class _Tilings:
             by_start[piece[2].start].append(piece)
         self.by_start = {day: sorted(options, key=lambda p: p[2].end)
                          for day, options in by_start.items()}
-        self.chains: dict[Duration, list[Piece] | None] = {}
+        self.chains: dict[str, list[Piece] | None] = {}  # by the whole's ``iso``
 
     def _shortest(self, day: dt.date, whole: Duration) -> Piece | None:
         """The first piece starting on ``day`` that is not ``whole`` and ends within it."""
         for piece in self.by_start.get(day, ()):
             if piece[2].end > whole.end:
                 return None
-            if piece[2] != whole:
+            if piece[2].iso != whole.iso:
                 return piece
         return None
 
     def tiling(self, whole: Duration) -> list[Piece] | None:
         """Consecutive shorter periods from ``whole``'s start to its end, if the pieces have
         them (the same for every figure of that period: worked out once)."""
-        if whole not in self.chains:
+        if whole.iso not in self.chains:
             chain: list[Piece] = []
             day = whole.start
             while day <= whole.end:
@@ -56,8 +56,8 @@ class _Tilings:
                     break
                 chain.append(option)  # the shortest: quarters before halves
                 day = option[2].end + dt.timedelta(days=1)
-            self.chains[whole] = chain if len(chain) >= 2 else None
-        return self.chains[whole]
+            self.chains[whole.iso] = chain if len(chain) >= 2 else None
+        return self.chains[whole.iso]
 
 
 def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> None:
@@ -68,21 +68,22 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
             continue
         for fact in column.facts:
             if isinstance(fact.period, Duration) and fact.value is not None:
-                key = (filed_concept(fact, taxonomy), tuple(sorted(fact.dimensions.items())),
-                       fact.unit)
+                key = (filed_concept(fact, taxonomy), *fact.context[1:])  # members, unit
                 groups[key].append((column, fact, fact.period))
     for pieces in groups.values():
+        if len(pieces) < 3:
+            continue  # no whole with two sub-periods: nothing adds up (most figures)
         tilings = _Tilings(pieces)
-        sums: dict[Duration, tuple[Decimal, Decimal]] = {}
+        sums: dict[str, tuple[Decimal, Decimal]] = {}  # by the span's ``iso``
         for column, whole, span in pieces:
             assert whole.value is not None
             chain = tilings.tiling(span)
             if chain is None:
                 continue
-            if span not in sums:
-                sums[span] = (sum((f.value or Decimal(0) for _, f, _ in chain), Decimal(0)),
+            if span.iso not in sums:
+                sums[span.iso] = (sum((f.value or Decimal(0) for _, f, _ in chain), Decimal(0)),
                               sum((half_unit(f, truncate) for _, f, _ in chain), Decimal(0)))
-            computed, slack = sums[span]
+            computed, slack = sums[span.iso]
             tolerance = half_unit(whole, truncate) + slack
             if abs(whole.value - computed) > tolerance:
                 continue

@@ -41,9 +41,9 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
     for column in columns:
         for fact in column.facts:
             if fact.value is not None and not column.refutations:
-                key = (fact.concept, str(fact.period), tuple(sorted(fact.dimensions.items())))
+                key = (fact.concept, *fact.context[:2])
                 printed[key].append((column, fact))
-                periods[str(fact.period)] = fact.period
+                periods[fact.period.iso] = fact.period
     by_concept: dict[str, list[tuple[object, ...]]] = defaultdict(list)
     for printed_key in printed:
         by_concept[str(printed_key[0])].append(printed_key)

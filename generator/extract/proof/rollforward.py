@@ -35,9 +35,7 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
         if column.refutations:
             continue
         for fact in column.facts:  # a change printed as a dash is a change of nil: it counts
-            key = (fact.concept, str(fact.period), tuple(sorted(fact.dimensions.items())),
-                   fact.unit)
-            index[key].append((column, fact))
+            index[(fact.concept, *fact.context)].append((column, fact))
     for roll in rolls:
         spans = {(f.period, key[2], key[3]) for key, placed in index.items()
                  if key[0] in roll.changes for _, f in placed if isinstance(f.period, Duration)}

@@ -25,11 +25,10 @@ MIN_ROWS = 3
 
 def _ratio(a: ColumnFacts, b: ColumnFacts) -> Decimal | None:
     """Median of a's figure over b's, over the lines (concept and members) both print."""
-    mine = {(f.concept, tuple(sorted(f.dimensions.items()))): f.value
-            for f in a.facts if f.value}
+    mine = {(f.concept, f.context[1]): f.value for f in a.facts if f.value}
     ratios = []
     for fact in b.facts:
-        key = (fact.concept, tuple(sorted(fact.dimensions.items())))
+        key = (fact.concept, fact.context[1])  # (concept, sorted members)
         if fact.value and key in mine:
             ratios.append(abs(mine[key] / fact.value))
     return median(ratios) if len(ratios) >= MIN_ROWS else None
@@ -60,7 +59,7 @@ def check(columns: list[ColumnFacts], rate: Decimal | None) -> None:
     for i, a in enumerate(amounts):
         for b in amounts[i + 1:]:
             expected = _expected(a, b, rate)
-            measured = _ratio(a, b)
+            measured = _ratio(a, b) if expected is not None else None
             if expected is None or measured is None:
                 continue
             ratio = measured / expected

@@ -46,7 +46,7 @@ def check(columns: list[ColumnFacts], rate: Decimal | None) -> None:
     if rate is None or not usd_columns:
         return
     for usd in usd_columns:
-        usd_facts = {(f.concept, str(f.period), tuple(sorted(f.dimensions.items()))): f
+        usd_facts = {(f.concept, *f.context[:2]): f
                      for f in usd.facts if f.value is not None}
         best: tuple[int, int, ColumnFacts, list[tuple[ResultFact, ResultFact, bool]]] | None = None
         for other in columns:
@@ -54,7 +54,7 @@ def check(columns: list[ColumnFacts], rate: Decimal | None) -> None:
                 continue
             pairs = []
             for fact in other.facts:
-                key = (fact.concept, str(fact.period), tuple(sorted(fact.dimensions.items())))
+                key = (fact.concept, *fact.context[:2])
                 twin = usd_facts.get(key)
                 if twin is None or fact.value is None or fact.unit == "USD":
                     continue

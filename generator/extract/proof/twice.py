@@ -99,17 +99,21 @@ class _Ledger:
 
     def __init__(self, columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
         printed: Printings = defaultdict(list)
-        self.where: dict[int, tuple[FactKey, int]] = {}  # id(fact) -> its key and position
-        self.keys_of: dict[tuple[int, int], list[tuple[FactKey, int]]] = {}
         for column in columns:
-            mine = self.keys_of.setdefault(column.key, [])
             for fact in column.facts:
-                key = fact_key(fact, filed_concept(fact, taxonomy))
-                self.where[id(fact)] = (key, len(printed[key]))
-                mine.append((key, len(printed[key])))
-                printed[key].append((column, fact))
+                printed[fact_key(fact, filed_concept(fact, taxonomy))].append((column, fact))
         self.printed = printed
-        self.keys = {key: _Key(readings) for key, readings in printed.items()}
+        # Only figures printed more than once are witnessed: most are printed once, and a
+        # printing alone has no other to agree or disagree with it (it counts 0 and 0).
+        self.keys = {key: _Key(readings) for key, readings in printed.items()
+                     if len(readings) > 1}
+        self.where: dict[int, tuple[FactKey, int]] = {}  # id(fact) -> its key and position
+        self.keys_of: dict[tuple[int, int], list[tuple[FactKey, int]]] = {
+            column.key: [] for column in columns}
+        for key, record in self.keys.items():
+            for position, (column, fact) in enumerate(record.readings):
+                self.where[id(fact)] = (key, position)
+                self.keys_of[column.key].append((key, position))
         self.valid: set[tuple[int, int]] = set()
         self._own: dict[tuple[int, int], dict[FactKey, dict[int, int]]] = {}
 
@@ -203,6 +207,8 @@ def _judge(column: ColumnFacts, ledger: _Ledger) -> bool | None:
     agree = disagree = 0
     first: dict[bool, str] = {}
     for fact in column.facts:
+        if id(fact) not in ledger.where:
+            continue  # printed once: no other printing speaks to it
         key, position = ledger.where[id(fact)]
         record = ledger.keys[key]
         n_agree, n_disagree = record.count(position, column, ledger.own(column, key))
@@ -266,6 +272,8 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> list[tuple[ColumnFacts, Re
     # form's target row's 176,000: either may be the misprint, neither is filed)
     structural = not ({v.check for v in column.confirmations} - STRUCTURAL_CHECKS)
     for i, fact in enumerate(column.facts):
+        if id(fact) not in ledger.where:
+            continue  # printed once: nothing confirms or doubts it here
         key, position = ledger.where[id(fact)]
         record = ledger.keys[key]
         agree, disagree = record.count(position, column, ledger.own(column, key))
@@ -342,15 +350,23 @@ def _doubt_rows(by_line: dict[tuple[str, int], list[Printing]], fact: ResultFact
             column.doubt_fact(candidate, why)
 
 
-def _refute_clashes(printed: Printings) -> None:
-    """Two columns of one table giving one line's figure for the same period, differently;
-    or two rows of one column read as the same line (a garbled label read as its neighbour's).
-    Only printings of one table are compared with each other."""
+def _by_line(printed: Printings) -> dict[tuple[str, int], list[Printing]]:
+    """Every printing by its concept and line."""
     by_line: dict[tuple[str, int], list[Printing]] = defaultdict(list)
     for readings in printed.values():
         for column, candidate in readings:
             by_line[(candidate.concept, candidate.source.line)].append((column, candidate))
+    return by_line
+
+
+def _refute_clashes(printed: Printings) -> None:
+    """Two columns of one table giving one line's figure for the same period, differently;
+    or two rows of one column read as the same line (a garbled label read as its neighbour's).
+    Only printings of one table are compared with each other."""
+    by_line: dict[tuple[str, int], list[Printing]] = {}  # filled at the first clash of rows
     for readings in printed.values():
+        if len(readings) < 2:
+            continue  # printed once: nothing to clash with
         by_table: dict[int, list[Printing]] = defaultdict(list)
         for column, fact in readings:
             by_table[column.table_index].append((column, fact))
@@ -360,6 +376,8 @@ def _refute_clashes(printed: Printings) -> None:
                     if _same(fact, other):
                         continue
                     if other_column is column:
+                        if not by_line:
+                            by_line = _by_line(printed)
                         _doubt_rows(by_line, fact, other)
                         continue
                     detail = (f"read as the same period as {{}}, but prints {fact.source.text} "

@@ -14,6 +14,7 @@ first).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -74,10 +75,21 @@ def _placed(tables: Iterable[Table], loose: Iterable[Cell]) -> Counter[tuple[int
     return out
 
 
-def _in_labels(tables: Iterable[Table]) -> list[tuple[int, str]]:
-    """(line of the row, number) of every figure printed inside a row's label."""
-    return [(row.line, text) for table in tables for row in table.rows
-            for text in numbers_in(row.label)]
+def _in_labels(tables: Iterable[Table]) -> dict[str, list[int]]:
+    """Every figure printed inside a row's label: its number -> the lines of its rows."""
+    out: dict[str, list[int]] = {}
+    for table in tables:
+        for row in table.rows:
+            for text in numbers_in(row.label):
+                out.setdefault(text, []).append(row.line)
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 8)  # lines are read in turn: a few kept suffice
+def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``pattern`` matches in ``text``: found once per line and pattern, not once per
+    number of the line (a run-on paragraph is one line of hundreds of numbers)."""
+    return tuple(m.span() for m in pattern.finditer(text))
 
 
 def _why(line: str, start: int, end: int, usd_rate: Decimal | None, before: str = ""
@@ -87,8 +99,7 @@ def _why(line: str, start: int, end: int, usd_rate: Decimal | None, before: str 
     text = line[start:end]
 
     def within(pattern: re.Pattern[str], where: str = line, shift: int = 0) -> bool:
-        return any(m.start() <= start + shift and end + shift <= m.end()
-                   for m in pattern.finditer(where))
+        return any(a <= start + shift and end + shift <= b for a, b in _spans(pattern, where))
 
     label = re.split(r"\s{2,}|\t", before.strip())[0]  # the line's words before its figures
     tails = {" ".join(text.split()[-2:]) + " " for text in (before, label)}
@@ -128,10 +139,11 @@ def account(lines: list[str], tables: Iterable[Table], loose: Iterable[Cell],
             if placed[key]:
                 placed[key] -= 1
                 continue
-            label = next((i for i, (at, text) in enumerate(labels)
-                          if text == m.group() and abs(at - number) <= LABEL_WINDOW), None)
+            rows = labels.get(m.group(), [])
+            label = next((i for i, at in enumerate(rows) if abs(at - number) <= LABEL_WINDOW),
+                         None)
             if label is not None:
-                del labels[label]
+                del rows[label]
                 continue
             before = next((lines[k] for k in range(index - 1, -1, -1)  # across a page break
                            if lines[k].strip() and k not in furniture), "")

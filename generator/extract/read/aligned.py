@@ -83,6 +83,13 @@ def _find_figures(row: Sequence[Cell]) -> tuple[Cell, ...]:
     return () if all(YEAR.fullmatch(c.text) for c in found) else found
 
 
+def _starts_with_figure(row: list[Cell]) -> bool:
+    """Whether a row's first cell is one of its figures (figures keep the row's order, so it
+    is their first: one comparison, not one per figure)."""
+    figures = _figures(row)
+    return bool(figures) and figures[0] == row[0]
+
+
 def _is_header(row: list[Cell]) -> bool:
     """A line of column headings: mostly period and unit phrases, no figures."""
     if not row or _figures(row):
@@ -113,6 +120,9 @@ class _Block:
     trusted: bool = True  # the grid has the columns the header names
     heads: set[int] = field(default_factory=set)  # lines starting a label (_label_heads)
     decimals: dict[int, int] = field(default_factory=dict)  # see _column_decimals
+    # each row's figures as placed against the label margin (line -> figures), found once
+    # the margin and zone are known: the grid, the decimals and the placement all ask them
+    figures: dict[int, Figures] = field(default_factory=dict)
 
 
 def _blocks(rows: list[list[Cell]], breaks: frozenset[int] = frozenset()) -> list[_Block]:
@@ -164,7 +174,7 @@ def _label_heads(rows: list[list[Cell]], breaks: frozenset[int] = frozenset()) -
     line above does not run into it."""
     heads: set[int] = set()
     for i, row in enumerate(rows):
-        if not row or not _figures(row) or row[0] in _figures(row):
+        if not row or not _figures(row) or _starts_with_figure(row):
             continue
         after = row[0].text
         for k in range(i - 1, -1, -1):
@@ -223,7 +233,7 @@ def _label_part(row: list[Cell], block: _Block) -> tuple[str, int | None, list[C
     margin, indented by depth, or ends before any figure starts: headings over the columns are
     no label), where it ends, and the cells after it."""
     first = row[0]
-    if first in _figures(row) or (
+    if _starts_with_figure(row) or (
             first.start > block.margin + 2 * LABEL_INDENT and first.end >= block.zone):
         return "", None, row
     return first.text, first.end, row[1:]
@@ -244,8 +254,11 @@ def _skip_cost(columns: list[Column]) -> Callable[[int], float]:
 AMOUNT = re.compile(r"\(?-?\d{1,3}(?:,\d{3})+\)?")  # "866,380", "(4,918,589)": no percentage
 
 
+_FRACTION = re.compile(r"\.(\d+)")
+
+
 def _decimals(text: str) -> int:
-    digits = re.search(r"\.(\d+)", text)
+    digits = _FRACTION.search(text)
     return len(digits.group(1)) if digits else 0
 
 
@@ -258,7 +271,7 @@ def _column_decimals(rows: list[list[Cell]], block: _Block) -> dict[int, int]:
     seen: dict[int, set[int]] = {}
     counts: dict[int, int] = {}
     for i in block.rows:
-        for cell in _figures_of(rows[i], block).free():
+        for cell in block.figures[i].free():
             k = grid.anchor(cell.end)
             if k is not None:
                 seen.setdefault(k, set()).add(_decimals(cell.text))
@@ -342,7 +355,8 @@ def _read_block(raw: list[str], rows: list[list[Cell]], block: _Block, floor: in
     block.start = _header_start(rows, block, floor)
     block.margin = min(rows[i][0].start for i in block.rows)
     block.zone = min(c.start for i in block.rows for c in _figures(rows[i]))
-    figures = [_figures_of(rows[i], block) for i in block.rows]
+    block.figures = {i: _figures_of(rows[i], block) for i in block.rows}
+    figures = list(block.figures.values())
     votes = _votes(rows, block.start, block.rows[0])
     # Headings wrapped over lines are read once put over the columns the figures show
     # ("As of" / "March 31, 2013" in one column); then the header says how many there are.
@@ -372,7 +386,7 @@ def _write_row(rows: list[list[Cell]], i: int, block: _Block, out: Rewritten) ->
     its figures' order (a guess) when the grid cannot place them."""
     row = rows[i]
     label, _, rest = _label_part(row, block)
-    figures = _figures_of(row, block)
+    figures = block.figures[i]
     grid = block.grid
     holds = _holds(block.columns, block.decimals)
     placement = place(figures, grid, _skip_cost(block.columns), holds) \

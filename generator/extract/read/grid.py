@@ -15,6 +15,7 @@ says so (``guessed``), for the proof stage to confirm or hold back.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -77,14 +78,20 @@ class Figures:
 
 @dataclass(frozen=True)
 class Grid:
-    """Right edges of a table's columns, and how far from its edge a figure may end."""
+    """Right edges of a table's columns (increasing), and how far from its edge a figure may
+    end."""
 
     edges: tuple[int, ...]
     tolerance: int
     strong: int = 0  # columns printed on enough rows to be columns whatever the header says
 
     def nearest(self, end: int) -> int:
-        return min(range(len(self.edges)), key=lambda k: (abs(self.edges[k] - end), k))
+        """The column whose edge is nearest ``end`` (of two as near, the left one): one of the
+        two edges around it, found by bisection (asked of every figure, often twice)."""
+        k = bisect.bisect_left(self.edges, end)
+        if k == len(self.edges) or (k and end - self.edges[k - 1] <= self.edges[k] - end):
+            return k - 1
+        return k
 
     def anchor(self, end: int) -> int | None:
         """The column a figure ending at ``end`` stands in, if it is within the tolerance."""

@@ -134,11 +134,18 @@ def normalize_quarters(text: str) -> str:
     return _QUARTER_MISREAD.sub(r"\1Q\2", text)
 
 
+# Digits, spaces, signs and separators only: every header phrase needs a letter, "%" or "/",
+# so such a text (a row's figures) covers nothing and needs no scan.
+_FIGURES_ONLY = re.compile(r"[\d\s,.()+\-−△▲—–]*")
+
+
 @functools.lru_cache(maxsize=1 << 14)  # asked of a line by several readers and passes
 def header_coverage(text: str) -> tuple[float, int]:
     """Share of the text's non-filler characters that header phrases cover, and how many
     period or unit phrases it has: how much a line looks like a column header. Running words
     left over ("and", "shares", "respectively") mean a label, not a header."""
+    if _FIGURES_ONLY.fullmatch(text):
+        return 0.0, 0
     clean = normalize_quarters(strip_markup(text))
     total = len(_FILLER.sub("", clean))
     if total == 0:
@@ -156,6 +163,22 @@ def header_coverage(text: str) -> tuple[float, int]:
         if m.lastgroup in _PERIOD_KINDS or m.lastgroup in {"unit", "change"}:
             items += 1
     return covered / total, items
+
+
+# A figure printed with thousands separators, standing alone ("2,393,381").
+_GROUPED = re.compile(r"(?<!\S)\d{1,3}(?:,\d{3})+(?!\S)")
+
+
+def coverage_bound(text: str) -> float:
+    """An upper bound of :func:`header_coverage`'s share, found without its scan: no header
+    phrase covers more than the first two digits of a figure printed with thousands separators
+    ("FY 12,345" reads as "FY 12"), so a line of such figures tells at once that it is none."""
+    clean = normalize_quarters(strip_markup(text))
+    total = len(_FILLER.sub("", clean))
+    if total == 0:
+        return 0.0
+    uncovered = sum(len(m.group().replace(",", "")) - 2 for m in _GROUPED.finditer(clean))
+    return (total - uncovered) / total
 
 
 def parse_header(text: str, calendar: FiscalCalendar) -> Header:

@@ -52,6 +52,9 @@ def parse_number(token: str) -> Parsed | None:
     text = token.strip()
     if not text:
         return None
+    if plain := _BODY.match(text):  # most tokens: no sign, unit, currency or repair to read
+        return Parsed(text=token, value=Decimal(text.replace(",", "")),
+                      fraction_digits=len(plain.group(2) or ""))
     if text in DASHES or text in {", -", ",-"}:
         return Parsed(text=token, value=None)
     body, repairs = text, []

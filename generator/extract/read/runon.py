@@ -5,6 +5,7 @@ phrases inside a label become a header segment, "HEADING:" parts become heading 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.extract.read.headers import _PERIOD_KINDS, _SCANNER
@@ -143,6 +144,7 @@ def _row_line(tokens: list[str], lines: list[int], label: list[int], first_numbe
     return lines[own[0]] if own else lines[first_number]
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a row's label is scanned for its cut and its line
 def header_span(text: str) -> tuple[int, int] | None:
     """The first run of adjacent header phrases with at least two period/unit phrases; a
     period phrase after unit phrases starts a row label ("JPY millions % Six months ended")."""

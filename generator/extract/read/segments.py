@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.extract.read.headers import header_coverage, parse_header
+from generator.extract.read.headers import coverage_bound, header_coverage, parse_header
 from generator.extract.read.lines import NBSP, clean_label, strip_markup
 from generator.extract.read.numbers import is_number_token, parse_number
 from generator.extract.read.periods import FiscalCalendar
@@ -120,6 +120,8 @@ def classify(line_no: int, text: str, label: str, slots: list[str | None]) -> Se
 
 def _header_with_years(flat: str) -> bool:
     """Header lines whose slots are only years of dates ("As of March 31, 2010 2011")."""
+    if coverage_bound(flat) < 0.85:
+        return False  # a row of figures (most lines asked): no scan needed to tell
     coverage, items = header_coverage(flat)
     return items >= 2 and coverage >= 0.85
 
