@@ -1,10 +1,15 @@
-"""A local pool stopped at once (Ctrl-C, SIGTERM) lets the process exit."""
+"""Where a build's work runs: the executor asked for is known before the inputs are read; a
+local pool stopped at once (Ctrl-C, SIGTERM) lets the process exit."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from generator.cli import main
 
 _STOPPED_MID_RESULT = """
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -34,3 +39,15 @@ def test_a_pool_stopped_while_results_are_sent_still_exits() -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "stopped"
+
+
+def test_build_says_a_wrong_executor_before_it_reads_the_inputs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The inputs are read (a big one split into its releases) only once the executor is
+    known: a usage error is said at once, as before, not a missing file's."""
+    out, missing = str(tmp_path / "out"), str(tmp_path / "missing.txt")
+    assert main(["build", missing, "--executor", "dask", "--out", out]) == 2
+    assert capsys.readouterr().err == ("xbrlgen: --executor dask needs --scheduler ADDRESS "
+                                       "(e.g. tcp://scheduler:8786)\n")
+    assert main(["build", missing, "--scheduler", "tcp://x:1", "--out", out]) == 2
+    assert capsys.readouterr().err == "xbrlgen: --scheduler is for --executor dask\n"
