@@ -39,6 +39,7 @@ def test_a_pool_stopped_while_results_are_sent_still_exits() -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "stopped"
+    assert "Exception ignored" not in done.stderr  # the pool's teardown raced the exit
 
 
 def test_build_says_a_wrong_executor_before_it_reads_the_inputs(
