@@ -183,7 +183,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Extract (releases: text, HTML or PDF) or read (.json results), then map, generate,
     validate. Releases are extracted by the executor (local process pool, or Dask workers,
     which then validate the filings too)."""
-    from generator.executors import ExecutorError, make, ships_data
+    from generator.executors import ExecutorError, local, remote
     from generator.inputs import use_taxonomy
     from generator.release_plan import plan
 
@@ -194,20 +194,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     use_taxonomy(taxonomy)
     inputs: list[Path] = args.inputs or sample_releases()
     releases = [p for p in inputs if p.suffix.lower() != ".json"]
-    # the size limit, here: a remote worker is sent only what passes
-    work = plan(releases, taxonomy, ships_data=ships_data(args.executor),
-                max_bytes=args.max_input_bytes)
-    try:
-        executor = make(args.executor, jobs=args.jobs, scheduler=args.scheduler,
-                        items=len(work.tasks))
+    try:  # before the inputs are read: a wrong --executor/--scheduler is said at once
+        cluster = remote(args.executor, args.scheduler)
     except ExecutorError as exc:
         _err(str(exc))
         return EXIT_USAGE
+    executor: Executor | None = cluster
     try:
+        # the size limit, here: a remote worker is sent only what passes
+        work = plan(releases, taxonomy, ships_data=cluster is not None,
+                    max_bytes=args.max_input_bytes)
+        executor = cluster if cluster is not None else local(args.jobs, items=len(work.tasks))
         workers = executor.workers
         return _build(args, executor, workers, taxonomy, inputs, work)
     finally:
-        executor.close()
+        if executor is not None:
+            executor.close()
 
 
 def _build(args: argparse.Namespace, executor: Executor, workers: int, taxonomy: Taxonomy,

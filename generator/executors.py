@@ -27,12 +27,6 @@ CONNECT_TIMEOUT = 30.0  # seconds to reach a Dask scheduler
 NAMES = (LOCAL, DASK)
 
 
-def ships_data(name: str) -> bool:
-    """Whether the executor named ``name`` sends workers the inputs' bytes (its workers may
-    not see this machine's files)."""
-    return name == DASK
-
-
 class ExecutorError(Exception):
     """The executor cannot start: Dask not installed, no scheduler at the address (exit 2)."""
 
@@ -202,12 +196,9 @@ def remote(name: str, scheduler: str | None) -> DaskCluster | None:
     return None
 
 
-def make(name: str, *, jobs: int | None, scheduler: str | None, items: int) -> Executor:
-    """The executor the command line asked for; the local pool only when it pays (several
-    items and more than one job)."""
-    cluster = remote(name, scheduler)
-    if cluster is not None:
-        return cluster
+def local(jobs: int | None, *, items: int) -> Executor:
+    """This machine's executor for ``items`` pieces of work: a pool of ``jobs`` processes
+    (``None`` or 0: all cores) when that pays (several items and more than one job)."""
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or items <= 1:
         return Serial()

@@ -10,7 +10,9 @@ printing (:mod:`generator.extract.repeats`).
 
 Only files of at least :data:`SPLIT_BYTES` are read here to be split: a release is 20-60 KB, so a
 smaller file is one or a few releases, and reading it twice would cost more than it spreads.
-A file that cannot be read here is left whole: its task then fails as it always did.
+A file that cannot be read here is left whole: its task then fails as it always did. For workers
+sent the bytes (Dask), every input is read here anyway, so every text file of several releases
+is cut, whatever its size.
 """
 
 from __future__ import annotations
@@ -38,11 +40,13 @@ Outcome = tuple["Extraction", ...] | BaseException
 
 @dataclass(frozen=True)
 class _Printing:
-    """One release of a split file: the task that extracts it, and, when it is a repeat
-    extracted under the placeholder, the task naming this printing."""
+    """One release of a split file: ``index``, the task whose outcome is its extractions; and
+    ``shared_as``, when that task is a repeat's, extracted once under the placeholder for all
+    its printings: this printing's own task, whose name and note the shared extraction takes
+    (and which is extracted again, for an error naming it, when the shared task failed)."""
 
     index: int
-    own: parallel.Task | None = None
+    shared_as: parallel.Task | None = None
 
 
 @dataclass
@@ -77,7 +81,7 @@ def _extractions(printing: _Printing, done: Sequence[Outcome], taxonomy: Taxonom
                  ) -> tuple[Extraction, ...]:
     """One printing's extractions: its task's, or the shared task's renamed for it."""
     outcome = done[printing.index]
-    own = printing.own
+    own = printing.shared_as
     if isinstance(outcome, BaseException):
         if own is not None:  # the error again, naming this printing, not the placeholder
             parallel.extract_one(own, taxonomy)
@@ -114,7 +118,7 @@ def plan(paths: Sequence[Path], taxonomy: Taxonomy, *, ships_data: bool, max_byt
                 first[key] = len(result.tasks)
                 release = task._replace(name=PLACEHOLDER, note="")
                 result.tasks.append(ReleaseTask(task.name, release=release))
-            printings.append(_Printing(first[key], own=task))
+            printings.append(_Printing(first[key], shared_as=task))
         result._inputs.append(printings)
     return result
 

@@ -248,7 +248,9 @@ def _releases(path: Path, taxonomy: Taxonomy, max_bytes: int,
         data = read_bytes(path, max_bytes, what="release")
     except OSError as exc:
         raise ReleaseError(f"{path}: cannot read the release: {exc}") from exc
-    yield from _releases_of(path, data, taxonomy, progress, stages, runner, ahead, finish)
+    releases = _releases_of(path, data, taxonomy, progress, stages, runner, ahead, finish)
+    del data  # the bytes are the generator's alone: it lets them go once they are decoded
+    yield from releases
 
 
 def extract_releases_data(path: Path, data: bytes, taxonomy: Taxonomy, *,

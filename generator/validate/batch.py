@@ -34,6 +34,7 @@ from generator.validate.schema import Engine
 
 if TYPE_CHECKING:  # imported where a pool is started (~20 ms a run in one process skips)
     from concurrent.futures import ProcessPoolExecutor
+    from threading import Thread
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,17 @@ def _safe_one(path: Path, display: str, opts: Options) -> Result:
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel what is queued and terminate the workers now, without waiting for their files."""
+    """Cancel what is queued and terminate the workers now, without waiting for their files.
+
+    A worker ended while it sends a result larger than a pipe holds (a release's models are
+    ~100 KB) leaves part of a message in the result pipe; the pool's thread then waits for the
+    rest forever, and the interpreter for that thread at exit. The rest never comes but
+    neither does the end of the pipe: this process holds its writing end too. Closed once the
+    workers are gone, the thread reads the end of the pipe and stops; it is waited for, so that
+    its teardown does not race the interpreter's exit."""
     workers = list((pool._processes or {}).values())  # private, but no public way to terminate
+    results = pool._result_queue  # private too, as is the thread; shutdown forgets them
+    thread: Thread | None = pool._executor_manager_thread  # type: ignore[assignment]
     pool.shutdown(wait=False, cancel_futures=True)
     for process in workers:
         if process.is_alive():
@@ -87,6 +97,10 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         if process.is_alive():
             process.kill()
             process.join(timeout=5)
+    if results is not None and not any(process.is_alive() for process in workers):
+        results._writer.close()  # type: ignore[attr-defined]
+    if thread is not None:  # its teardown done before the interpreter's exit wakes it (3.11
+        thread.join(timeout=5)  # races the two: 'Exception ignored ... Bad file descriptor')
 
 
 def _pooled(targets: list[packages.Target], opts: Options, workers: int,

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -208,3 +209,30 @@ def test_a_run_stopped_while_results_are_sent_still_exits(tmp_path: Path) -> Non
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "stopped"
+
+
+class _Tracked(bytes):
+    """A file's bytes that say when they are let go."""
+
+    freed: ClassVar[list[bool]] = []
+
+    def __del__(self) -> None:
+        _Tracked.freed.append(True)
+
+
+def test_the_files_bytes_are_let_go_once_its_text_is_decoded(
+        tmp_path: Path, iij: Taxonomy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While its releases are extracted, the parent holds the file's text, not its bytes too
+    (a second copy of the file, as big as the text or bigger, until the last release)."""
+    import gc
+
+    from generator.limits import read_bytes
+
+    path = _file(tmp_path, iij)
+    monkeypatch.setattr("generator.extract.pipeline.read_bytes",
+                        lambda *a, **k: _Tracked(read_bytes(*a, **k)))
+    _Tracked.freed.clear()
+    releases = extract_releases(path, iij, jobs=1)
+    next(releases)
+    gc.collect()
+    assert _Tracked.freed == [True]
