@@ -23,22 +23,12 @@ if TYPE_CHECKING:
     from generator.extract.read.releases import Span
     from generator.validate.findings import Finding, Report
 
-_TAXONOMY: Taxonomy | None = None
-
-
 def use_taxonomy(taxonomy: Taxonomy) -> None:
     """Set the taxonomy this process extracts with (forked local workers inherit it)."""
-    global _TAXONOMY
-    _TAXONOMY = taxonomy
+    parallel.use_taxonomy(taxonomy)
 
 
-def _taxonomy() -> Taxonomy:
-    global _TAXONOMY
-    if _TAXONOMY is None:
-        from generator.taxonomy import load_taxonomy
-
-        _TAXONOMY = load_taxonomy()
-    return _TAXONOMY
+_taxonomy = parallel.worker_taxonomy  # a Dask worker loads the bundled one, once
 
 
 @dataclass(frozen=True)

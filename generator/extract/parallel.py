@@ -23,7 +23,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
 
 from generator.extract.repeats import PLACEHOLDER, Repeats, renamed, shared
 from generator.interrupts import worker_signals
@@ -94,15 +95,26 @@ def _extract(task: Task, taxonomy: Taxonomy | None = None) -> Extraction:
     from generator.extract.pipeline import extract_document
     from generator.extract.read import read_text
 
-    global _taxonomy
-    if taxonomy is None:
-        if _taxonomy is None:
-            from generator.taxonomy import load_taxonomy
-
-            _taxonomy = load_taxonomy()
-        taxonomy = _taxonomy
+    taxonomy = taxonomy or worker_taxonomy()
     return extract_document(read_text(task.name, task.text, taxonomy, encoding=task.encoding),
                             taxonomy)
+
+
+def use_taxonomy(taxonomy: Taxonomy) -> None:
+    """Set the taxonomy this process's work is extracted with (forked workers inherit it)."""
+    global _taxonomy
+    _taxonomy = taxonomy
+
+
+def worker_taxonomy() -> Taxonomy:
+    """The taxonomy set for this process, or on a worker given none (a Dask worker, for
+    ``extract`` and ``build`` alike) the bundled one, loaded once, as the commands load it."""
+    if _taxonomy is None:
+        from generator.taxonomy import load_taxonomy
+
+        use_taxonomy(load_taxonomy())
+    assert _taxonomy is not None
+    return _taxonomy
 
 
 def noted(extraction: Extraction, note: str) -> Extraction:
@@ -128,7 +140,9 @@ def _finished(task: Task, finish: Callable[[Extraction], T],
 
 
 class InProcess:
-    """A pool's ``submit``, run in this process at once: a serial run takes the pool's path."""
+    """A pool's ``submit``, run in this process at once: a serial run takes the pool's path.
+    The work functions take the taxonomy as a last keyword (a worker has its own, set before
+    the fork or loaded once): here it is passed, so no process-wide setting is needed."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
@@ -155,8 +169,7 @@ def start(taxonomy: Taxonomy, jobs: int | None, size: int) -> ProcessPoolExecuto
         return None
     if "fork" not in multiprocessing.get_all_start_methods():
         return None  # spawned workers would load the taxonomy again: not worth it here
-    global _taxonomy
-    _taxonomy = taxonomy
+    use_taxonomy(taxonomy)
     pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("fork"),
                                initializer=_worker_start)
     try:
@@ -206,6 +219,17 @@ class Cluster(Runner, Protocol):
     def workers(self) -> int: ...
 
 
+@dataclass(frozen=True)
+class _Due(Generic[T]):
+    """A task in flight: its own finished result to come (``mine``), or — a repeat — the
+    extraction it shares with its other printings, to come (``shared``) or already known."""
+
+    task: Task
+    mine: Pending[T] | None = None
+    shared: Pending[Extraction] | None = None
+    known: Extraction | None = None
+
+
 def extract_all(runner: Runner, ahead: int, tasks: Iterable[Task], repeats: set[int],
                 finish: Callable[[Extraction], T]) -> Iterator[T]:
     """The tasks' extractions, each ``finish``-ed, in the tasks' order, at most ``ahead`` in
@@ -215,41 +239,39 @@ def extract_all(runner: Runner, ahead: int, tasks: Iterable[Task], repeats: set[
     (:mod:`generator.extract.repeats`)."""
     seen = Repeats()
     sent: dict[tuple[str, str | None], Pending[Extraction]] = {}
-    # each task with its own result to come, or its shared extraction to come, or known
-    pending: deque[tuple[Task, Pending[T] | None, Pending[Extraction] | None,
-                         Extraction | None]] = deque()
+    pending: deque[_Due[T]] = deque()
 
     def placed(task: Task, extraction: Extraction) -> T:
         return finish(noted(renamed(extraction, task.name), task.note))
 
     def resolve() -> T:
-        task, own, common, known = pending.popleft()
-        if own is not None:
-            return own.result()
-        if known is not None:
-            return placed(task, known)
-        assert common is not None
+        due = pending.popleft()
+        if due.mine is not None:
+            return due.mine.result()
+        if due.known is not None:
+            return placed(due.task, due.known)
+        assert due.shared is not None
         try:
-            extraction = common.result()
+            extraction = due.shared.result()
         except Exception:  # the error again, naming this release (as the serial run does)
-            runner.submit(_extract, task).result()
+            runner.submit(_extract, due.task).result()
             raise
-        if sent.get((task.text, task.encoding)) is common:
-            del sent[(task.text, task.encoding)]
-            seen.put(task.text, task.encoding, extraction)
-        return placed(task, extraction)
+        key = (due.task.text, due.task.encoding)
+        if sent.get(key) is due.shared:
+            del sent[key]
+            seen.put(*key, extraction)
+        return placed(due.task, extraction)
 
     for task in tasks:
         key = (task.text, task.encoding)
         if not shared(task.text, repeats):
-            pending.append((task, runner.submit(_finished, task, finish), None, None))
+            pending.append(_Due(task, mine=runner.submit(_finished, task, finish)))
         elif (known := seen.get(*key)) is not None:
-            pending.append((task, None, None, known))
-        elif key in sent:
-            pending.append((task, None, sent[key], None))
+            pending.append(_Due(task, known=known))
         else:
-            sent[key] = work = runner.submit(_extract, task._replace(name=PLACEHOLDER))
-            pending.append((task, None, work, None))
+            if key not in sent:
+                sent[key] = runner.submit(_extract, task._replace(name=PLACEHOLDER))
+            pending.append(_Due(task, shared=sent[key]))
         if len(pending) >= ahead:
             yield resolve()
     while pending:
@@ -257,4 +279,5 @@ def extract_all(runner: Runner, ahead: int, tasks: Iterable[Task], repeats: set[
 
 
 __all__ = ["MIN_PARALLEL_BYTES", "Cluster", "InProcess", "Pending", "Runner", "Task", "extract_all",
-           "extract_one", "fewer_collections", "noted", "start", "stop", "workers"]
+           "extract_one", "fewer_collections", "noted", "start", "stop", "use_taxonomy",
+           "worker_taxonomy", "workers"]
