@@ -124,9 +124,13 @@ def plan(paths: Sequence[Path], taxonomy: Taxonomy, *, ships_data: bool, max_byt
 
 
 def _big(path: Path, max_bytes: int) -> bytes | None:
-    """The bytes of a regular file worth splitting here, else ``None`` (left to its task)."""
+    """The bytes of a regular file worth splitting here, else ``None`` (left to its task: a
+    PDF or an HTML page, by its name, is one document however big, and is not read here)."""
+    from generator.extract.pipeline import WHOLE_DOCUMENT_SUFFIXES
+
     try:
-        if not path.is_file() or path.stat().st_size < SPLIT_BYTES:
+        if path.suffix.lower() in WHOLE_DOCUMENT_SUFFIXES or not path.is_file() \
+                or path.stat().st_size < SPLIT_BYTES:
             return None
         return read_bytes(path, max_bytes, what="release")
     except (OSError, ValueError, InputTooLarge):

@@ -63,6 +63,19 @@ def test_a_small_file_stays_one_task(year: Path, iij: Taxonomy) -> None:
     assert all(t.release is None and t.data is None for t in work.tasks)
 
 
+def test_a_big_pdf_or_html_page_is_one_task_and_not_read_to_be_split(
+        year: Path, iij: Taxonomy, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(release_plan, "SPLIT_BYTES", 0)
+    page = tmp_path / "year.html"
+    page.write_bytes(year.read_bytes())
+    read: list[Path] = []
+    monkeypatch.setattr(release_plan, "read_bytes",
+                        lambda path, *args, **kwargs: read.append(path) or b"")
+    work = release_plan.plan([page], iij, ships_data=False, max_bytes=0)
+    assert [t.path for t in work.tasks] == [str(page)] and work.tasks[0].data is None
+    assert read == []
+
+
 def test_the_split_outcome_is_the_whole_file_outcome(
         year: Path, iij: Taxonomy, monkeypatch: pytest.MonkeyPatch) -> None:
     whole = release_plan.plan([year], iij, ships_data=False, max_bytes=0)

@@ -283,10 +283,14 @@ class Releases(NamedTuple):
         return repeated(self.text[span.start:span.end] for span in self.spans)
 
 
+#: Files read as one document each, never split into releases (by their name, before reading).
+WHOLE_DOCUMENT_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml"})
+
+
 def split_releases(path: Path, data: bytes, taxonomy: Taxonomy) -> Releases | None:
     """``data`` (read from ``path``) decoded and split into its releases; ``None`` when it is
     one document of another kind (a PDF, an HTML page) or not text a release can be."""
-    if (path.suffix.lower() in {".pdf", ".html", ".htm", ".xhtml"} or looks_like_pdf(data)
+    if (path.suffix.lower() in WHOLE_DOCUMENT_SUFFIXES or looks_like_pdf(data)
             or binary_kind(data) or looks_like_html(data)):
         return None
     try:
