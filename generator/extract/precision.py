@@ -4,7 +4,6 @@ misprint of another value (a few digits off) rather than a figure from another r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from generator.model.results import ResultFact
@@ -46,21 +45,6 @@ def _digits(fact: ResultFact, value: Decimal) -> str:
     """``value`` as it would be printed in ``fact``'s table: digits only, at its precision."""
     assert fact.decimals is not None
     return str(abs(value.scaleb(fact.decimals).to_integral_value()))
-
-
-def one_digit_readings(fact: ResultFact) -> Iterator[Decimal]:
-    """The values ``fact`` would have were one of its printed digits another (no new leading
-    zero): what a scan's misreading of it may have been."""
-    if fact.value is None or fact.decimals is None:
-        return
-    digits = _digits(fact, fact.value)
-    sign = -1 if fact.value < 0 else 1
-    for at, printed in enumerate(digits):
-        for digit in "0123456789":
-            if digit == printed or (digit == "0" and at == 0 and len(digits) > 1):
-                continue
-            read = digits[:at] + digit + digits[at + 1:]
-            yield (sign * Decimal(read)).scaleb(-fact.decimals)
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from generator.extract.crosscheck import FactKey, Terms, fact_key, filed_concept
-from generator.extract.precision import half_unit, one_digit_off, one_digit_readings, round_to
+from generator.extract.precision import half_unit, one_digit_off, round_to
 from generator.extract.proof.columns import ROWS, ColumnFacts, PrintedSum
 from generator.model.results import ContextKey, ResultFact
 from generator.model.taxonomy import Taxonomy
@@ -171,42 +171,13 @@ def doubt_broken(columns: Sequence[ColumnFacts], taxonomy: Taxonomy, truncate: b
             # of revenues or a translation passes a scan's "418,432" for 418,492
             gap = abs((total.value or Decimal(0)) - computed)
             loose = [f for f, _ in members if not column.pins(f, gap)]
-            named = f"{total.concept} {total.source.text} (line {total.source.line})"
-            suspects = _one_digit_suspects(members, loose, taxonomy, truncate)
-            if suspects:
-                for fact, wanted in suspects:
-                    column.doubt_fact(fact, ONE_DIGIT.format(
-                        total=named, computed=computed, wanted=wanted, suspects=len(suspects),
-                        members=len(members)))
-                continue
-            why = BROKEN.format(total=named, computed=computed,
-                                confirmed=len(members) - len(loose), members=len(members))
+            why = BROKEN.format(
+                total=f"{total.concept} {total.source.text} (line {total.source.line})",
+                computed=computed, confirmed=len(members) - len(loose), members=len(members))
             for fact in loose:
                 column.doubt_fact(fact, why)
         for partial in column.partial_sums:
             _doubt_one_digit(column, partial, printed, taxonomy, truncate)
-
-
-ONE_DIGIT = ("the printed sum {total} breaks (its parts give {computed}) and holds with this "
-             "figure read as {wanted}, one digit different: a misread digit? ({suspects} of the "
-             "sum's {members} figures could be it; the others are filed)")
-
-
-def _one_digit_suspects(members: list[Member], loose: list[ResultFact], taxonomy: Taxonomy,
-                        truncate: bool) -> list[tuple[ResultFact, Decimal]]:
-    """The figures of a broken complete sum that, one digit read otherwise, make it hold (each
-    with that reading). Why only they are held, when there are any: a scan misreads one digit
-    ("2,783,026" for 2,883,026), and a break of one digit's worth (100,000, 70) is what that
-    leaves, while a row missing or misplaced leaves a break of its own, seldom so round. Two
-    misreads in one sum seldom leave one digit's worth either: then none is a suspect, and
-    every figure is held as before."""
-    suspects = []
-    for fact in loose:
-        for reading in one_digit_readings(fact):
-            if holds_with(members, fact, reading, taxonomy, truncate):
-                suspects.append((fact, reading))
-                break
-    return suspects
 
 
 PARTIAL = ("the printed sum {total} breaks (its printed parts give {computed}; a part it "

@@ -8,7 +8,6 @@ column, and a column's figures are filed only when the column is proven. In a tr
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -83,10 +82,6 @@ class ColumnFacts:
     # ... and each that breaks with a part not printed (it may be nil): no evidence against
     # anything, but a sign turned may make it hold (``misprints``: a deduction's sign)
     partial_sums: list[PrintedSum] = field(default_factory=list)
-    # Figures (by id) whose translation beside them disagrees, each with the test whether a
-    # printing of it is what that translation gives (``twice``: of two printings of a figure,
-    # the one its translation contradicts and the other fits is the misread one)
-    twin_gives: dict[int, Callable[[ResultFact], bool]] = field(default_factory=dict)
     # Figures a check of their own table shows misprinted, with the value their other printing
     # carries and the correction to file them with (``misprints``): figure -> (value, why)
     corrected: dict[int, tuple[Decimal, Correction]] = field(default_factory=dict)

@@ -75,7 +75,6 @@ def check(columns: list[ColumnFacts], rate: Decimal | None) -> None:
                        f"{twin.source.text} printed beside it")
                 usd.doubt_fact(twin, why)
                 jpy.doubt_fact(fact, why)
-                _record_twins(usd, twin, jpy, fact, rate)
         checked = agree + disagree
         if agree >= MIN_ROWS and agree >= AGREEING_SHARE * checked:
             usd.confirm(CHECK, f"{agree} of {checked} figures equal {jpy.where()} divided by "
@@ -85,10 +84,3 @@ def check(columns: list[ColumnFacts], rate: Decimal | None) -> None:
         elif disagree >= MIN_ROWS:
             usd.refute(CHECK, f"only {agree} of {checked} figures equal {jpy.where()} / {rate} "
                               "(the stated rate): wrong scale, period or rows")
-
-
-def _record_twins(usd: ColumnFacts, dollars: ResultFact, jpy: ColumnFacts, yen: ResultFact,
-                  rate: Decimal) -> None:
-    """For ``twice``: what each of a disagreeing pair's figures should read, by the other."""
-    usd.twin_gives[id(dollars)] = lambda printing: matches(printing, yen, rate)
-    jpy.twin_gives[id(yen)] = lambda printing: matches(dollars, printing, rate)

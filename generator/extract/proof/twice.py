@@ -214,8 +214,6 @@ def _judge(column: ColumnFacts, ledger: _Ledger) -> bool | None:
         n_agree, n_disagree = record.count(position, column, ledger.own(column, key))
         if n_disagree and _outweighs(column, fact, record, position):
             n_disagree = 0  # a check reaching outside its column holds for it, not for them
-        elif n_disagree:
-            n_disagree -= _misread_once(column, fact, record, position, ledger)
         agree += n_agree
         disagree += n_disagree
         for agreeing, n in ((True, n_agree), (False, n_disagree)):
@@ -234,31 +232,6 @@ def _judge(column: ColumnFacts, ledger: _Ledger) -> bool | None:
                              f"({agree} agree): {first[False]}")
         return False
     return None
-
-
-def _misread_once(column: ColumnFacts, fact: ResultFact, record: _Key, position: int,
-                  ledger: _Ledger) -> int:
-    """How many of the anchored printings disagreeing with ``fact`` a statement's own sums
-    show to be one misread figure: ``fact``'s column's sums or its translation give the other
-    printing's value (this printing is the misread one), or the other's give this one's. A digit
-    misread in one place says nothing of the period its column was read as, so it does not
-    refute the column (the figure itself is doubted when the column is judged figure by
-    figure, and the recomputed check files the right printing). A column read as the wrong
-    period is not excused: its sums give its own period's figures, never the other's."""
-    explained = 0
-    for other_position in record.others(position, column, agreeing=False):
-        holder, other = record.readings[other_position]
-        if _misread(column, fact, other, ledger) or _misread(holder, other, fact, ledger):
-            explained += 1
-    return explained
-
-
-def _misread(column: ColumnFacts, fact: ResultFact, other: ResultFact, ledger: _Ledger) -> bool:
-    """Whether ``column``'s own evidence shows ``fact`` misread and ``other`` to be the figure:
-    its sums give ``other``'s value, or its translation beside it (which ``fact`` fails) does."""
-    gives = column.twin_gives.get(id(fact))
-    return (gives is not None and other.value is not None and gives(other)) \
-        or recomputed.refutes(column, fact, other, ledger.disputed)
 
 
 # Checks that hold within a column as well when the whole column carries another period: they
