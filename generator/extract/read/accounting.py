@@ -26,8 +26,11 @@ from generator.extract.read.inlabel import numbers_in
 
 # A printed number: digits with thousands separators or a decimal part; a group of three may
 # hold one digit OCR read as its lookalike letter ("37,l48"), as the label reader reads it.
+# It opens with the digit, the lookbehind after it: the regex engine then skips straight to
+# the digits of a line instead of trying the lookbehind at every character (every line of the
+# release is scanned).
 NUMBER = re.compile(
-    r"(?<![\d.,])\d+(?:,(?:\d{3}|[lIO]\d\d|\d[lIO]\d|\d\d[lIO])(?!\d)|\.\d+)*")
+    r"\d(?<![\d.,]\d)\d*(?:,(?:\d{3}|[lIO]\d\d|\d[lIO]\d|\d\d[lIO])(?!\d)|\.\d+)*")
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _DAY = r"(?:\d[\dlI|O]?|[lI|]\d)"  # OCR may print a digit as its lookalike ("March 3l, 2019")
 _YEAR_OF_DATE = r"(?:19|20)[\dlIO]{2}"
