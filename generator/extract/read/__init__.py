@@ -186,9 +186,13 @@ def _fixed(label: str, companies: list[Company], *, ocr: bool) -> str:
 
 
 def _fix_labels(segments: list[Segment], companies: list[Company], *, ocr: bool) -> None:
+    """Each distinct label fixed once: a statement's labels recur in its other tables."""
+    fixed: dict[str, str] = {}
     for seg in segments:
         if seg.label:
-            seg.label = _fixed(seg.label, companies, ocr=ocr)
+            if seg.label not in fixed:
+                fixed[seg.label] = _fixed(seg.label, companies, ocr=ocr)
+            seg.label = fixed[seg.label]
 
 
 def _fix_item_lines(tables: list[Table], companies: list[Company], *, ocr: bool) -> None:

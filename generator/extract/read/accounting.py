@@ -26,8 +26,11 @@ from generator.extract.read.inlabel import numbers_in
 
 # A printed number: digits with thousands separators or a decimal part; a group of three may
 # hold one digit OCR read as its lookalike letter ("37,l48"), as the label reader reads it.
+# It opens with the digit, the lookbehind after it: the regex engine then skips straight to
+# the digits of a line instead of trying the lookbehind at every character (every line of the
+# release is scanned).
 NUMBER = re.compile(
-    r"(?<![\d.,])\d+(?:,(?:\d{3}|[lIO]\d\d|\d[lIO]\d|\d\d[lIO])(?!\d)|\.\d+)*")
+    r"\d(?<![\d.,]\d)\d*(?:,(?:\d{3}|[lIO]\d\d|\d[lIO]\d|\d\d[lIO])(?!\d)|\.\d+)*")
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _DAY = r"(?:\d[\dlI|O]?|[lI|]\d)"  # OCR may print a digit as its lookalike ("March 3l, 2019")
 _YEAR_OF_DATE = r"(?:19|20)[\dlIO]{2}"
@@ -92,6 +95,20 @@ def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in pattern.finditer(text))
 
 
+@functools.lru_cache(maxsize=1 << 8)  # one line above for all the numbers of a line
+def _tails(before: str) -> frozenset[str]:
+    """The last two words of the line above, and of its label (its words before its figures):
+    where a date printed across the two lines begins."""
+    label = re.split(r"\s{2,}|\t", before.strip())[0]
+    return frozenset(" ".join(text.split()[-2:]) + " " for text in (before, label))
+
+
+def _line_before(lines: list[str], index: int, furniture: set[int]) -> str:
+    """The nearest line above ``index`` that prints something, across a page break."""
+    return next((lines[k] for k in range(index - 1, -1, -1)
+                 if lines[k].strip() and k not in furniture), "")
+
+
 def _why(line: str, start: int, end: int, usd_rate: Decimal | None, before: str = ""
          ) -> str | None:
     """What the number at ``line[start:end]`` is, if the line says (a date may begin on the
@@ -101,9 +118,7 @@ def _why(line: str, start: int, end: int, usd_rate: Decimal | None, before: str 
     def within(pattern: re.Pattern[str], where: str = line, shift: int = 0) -> bool:
         return any(a <= start + shift and end + shift <= b for a, b in _spans(pattern, where))
 
-    label = re.split(r"\s{2,}|\t", before.strip())[0]  # the line's words before its figures
-    tails = {" ".join(text.split()[-2:]) + " " for text in (before, label)}
-    if within(_DATE) or any(within(_DATE, tail + line, len(tail)) for tail in tails):
+    if within(_DATE) or any(within(_DATE, tail + line, len(tail)) for tail in _tails(before)):
         return DATE
     if within(_PERIOD):
         return PERIOD
@@ -134,6 +149,7 @@ def account(lines: list[str], tables: Iterable[Table], loose: Iterable[Cell],
     out = Accounts()
     for index, line in enumerate(lines):
         number = index + 1
+        before: str | None = None  # the line above: found once, for the first number to explain
         for m in NUMBER.finditer(line):
             key = (number, m.group())
             if placed[key]:
@@ -145,10 +161,12 @@ def account(lines: list[str], tables: Iterable[Table], loose: Iterable[Cell],
             if label is not None:
                 del rows[label]
                 continue
-            before = next((lines[k] for k in range(index - 1, -1, -1)  # across a page break
-                           if lines[k].strip() and k not in furniture), "")
-            why = FURNITURE if index in furniture else _why(line, m.start(), m.end(), usd_rate,
-                                                            before)
+            if index in furniture:
+                why: str | None = FURNITURE
+            else:
+                if before is None:
+                    before = _line_before(lines, index, furniture)
+                why = _why(line, m.start(), m.end(), usd_rate, before)
             if why is not None:
                 out.explained[why] += 1
             else:

@@ -3,6 +3,7 @@ folded back, per-column OCR repairs, roles the printed cells settle (a change pr
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -74,6 +75,7 @@ FORECAST = re.compile(r"forecast|target|projected|projections?\b|outlook|guidanc
 ACTUAL = re.compile(r"\b(?:actual|results?)\b", re.I)
 
 
+@functools.lru_cache(maxsize=1 << 12)  # asked of every row; a release prints few labels, often
 def forecast_label(label: str) -> bool:
     """A row label naming a forecast ("(Target)", "Plan", "Projected", "Outlook")."""
     return bool(FORECAST.search(label))

@@ -80,6 +80,7 @@ def _running_footer(flat: str) -> bool:
         and not re.search(r"\d,\d{3}", flat)
 
 
+@lru_cache(maxsize=1 << 12)  # asked of every row; a release prints few labels, often
 def split_footnote(label: str) -> tuple[str, str | None]:
     """"IP Service*1" -> ("IP Service", "*1"); superscripts, "®" or a stray quote likewise."""
     match = _FOOTNOTE_TAIL.search(label)

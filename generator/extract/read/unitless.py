@@ -48,7 +48,7 @@ def read_unitless(lines: Sequence[str], taken: set[int], calendar: FiscalCalenda
                   stated: Sequence[Table]) -> list[Table]:
     """Every unitless item table among the lines no reader took, with the unit of its
     figures' other printings in ``stated`` tables; tables no unit fits are left unread."""
-    units = _units_by_text(stated)
+    units: dict[str, set[tuple[str | None, Decimal]]] | None = None  # found if ever asked
     out: list[Table] = []
     i = 0
     while i < len(lines):
@@ -59,6 +59,8 @@ def read_unitless(lines: Sequence[str], taken: set[int], calendar: FiscalCalenda
         header_at = _above(lines, i, 1)
         table = None
         if header_at and _is_item_header(lines[header_at[0]]):
+            if units is None:  # most releases print no unitless table: every cell unvisited
+                units = _units_by_text(stated)
             table = _table(lines, header_at[0], rows, calendar, units)
         if table is not None:
             out.append(table)
