@@ -353,14 +353,20 @@ class CrossChecker:
     def _member_sets(self) -> list[tuple[str, ResultFact, list[ResultFact]]]:
         """(axis, total, members) for every total printed with its breakdown members."""
         out = []
+        # the groups of each concept, in order: a breakdown looks at its concept's alone
+        # (scanning every group for every total was quadratic in the release's facts)
+        by_concept: dict[str, list[tuple[FactKey, _Group]]] = {}
+        for key, group in self.groups.items():
+            by_concept.setdefault(group.lead.concept, []).append((key, group))
         for concept, axis in breakdowns(self.taxonomy):
-            for key, group in self.groups.items():
+            same = by_concept.get(concept, [])
+            for key, group in same:
                 dims = dict(key[2])
-                if group.lead.concept != concept or axis in dims or group.lead.value is None:
+                if axis in dims or group.lead.value is None:
                     continue
                 members = [
-                    g.lead for k, g in self.groups.items()
-                    if g.lead.concept == concept and k[1] == key[1] and k[3] == key[3]
+                    g.lead for k, g in same
+                    if k[1] == key[1] and k[3] == key[3]
                     and axis in dict(k[2])
                     and {a: m for a, m in k[2] if a != axis} == dims
                 ]

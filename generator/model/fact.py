@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, cast
 
 from pydantic import (
     AfterValidator,
@@ -68,38 +67,40 @@ def assembled(cls: type[M], **fields: Any) -> M:
     field's validators would): the map stage assembles every fact it files from parts read and
     checked before, and validating them again cost more than the rest of building the fact.
     Unlike ``model_construct``, no per-field work in Python beyond placing the values."""
-    defaults = _defaults(cls)
+    defaults, made, required = _defaults(cls)
+    if not required <= fields.keys():
+        raise TypeError(f"assembled {cls.__name__}: no {sorted(required - fields.keys())}")
+    values = {**defaults, **fields}  # the fields' order, as validation gives it
+    for name, factory in made:
+        if name not in fields:
+            values[name] = factory()
     copied = object.__new__(cls)  # a model defines no __new__ of its own
-    object.__setattr__(copied, "__dict__", {
-        name: fields[name] if name in fields else defaults[name]() for name in defaults})
+    object.__setattr__(copied, "__dict__", values)
     object.__setattr__(copied, "__pydantic_extra__", None)
     object.__setattr__(copied, "__pydantic_fields_set__", set(fields))
     object.__setattr__(copied, "__pydantic_private__", None)
     return copied
 
 
-_DEFAULTS: dict[type[BaseModel], dict[str, Callable[[], Any]]] = {}
+#: What :func:`assembled` needs of a model: every field in order with its default (``None``
+#: when it has none or a factory), the fields made by a factory, the fields without a default.
+_Defaults = tuple[dict[str, Any], tuple[tuple[str, Callable[[], Any]], ...], frozenset[str]]
+_DEFAULTS: dict[type[BaseModel], _Defaults] = {}
 
 
-def _defaults(cls: type[BaseModel]) -> dict[str, Callable[[], Any]]:
-    """Each field of ``cls``, in order, with what makes its default (a field without one
-    must be given to :func:`assembled`)."""
+def _defaults(cls: type[BaseModel]) -> _Defaults:
+    """:data:`_Defaults` of ``cls``, found once per model."""
     if cls not in _DEFAULTS:
         assert cls.__pydantic_post_init__ is None and not cls.__private_attributes__
-        made: dict[str, Callable[[], Any]] = {}
-        for name, info in cls.model_fields.items():
-            if info.default_factory is not None:
-                made[name] = info.default_factory  # type: ignore[assignment]
-            else:
-                made[name] = functools.partial(_given, name, info.default)
-        _DEFAULTS[cls] = made
+        fields = cls.model_fields
+        _DEFAULTS[cls] = (
+            {name: None if info.default is PydanticUndefined else info.default
+             for name, info in fields.items()},
+            tuple((name, cast(Callable[[], Any], info.default_factory))
+                  for name, info in fields.items()
+                  if info.default_factory is not None),  # called with no arguments
+            frozenset(name for name, info in fields.items() if info.is_required()))
     return _DEFAULTS[cls]
-
-
-def _given(name: str, default: Any) -> Any:
-    if default is PydanticUndefined:
-        raise TypeError(f"assembled: field {name} has no default and was not given")
-    return default
 
 
 #: The most digits a figure may have written out in full (``format(value, "f")``): far above any

@@ -148,8 +148,10 @@ class ColumnFacts:
         if self._checks[0] != len(self._confirmed):  # confirmations are only ever added
             self._checks = (len(self._confirmed),
                             tuple(sorted({v.check for v in self._confirmed.values()})))
-        own = sorted(f"own: {check}" for check in self.sure.get(i, ()))
-        return (*self._checks[1], *own)
+        own = self.sure.get(i)
+        if not own:  # most figures: their column's checks alone
+            return self._checks[1]
+        return (*self._checks[1], *sorted(f"own: {check}" for check in own))
 
     def doubt_fact(self, fact: ResultFact, why: str) -> None:
         for i in self._where(fact):
