@@ -136,8 +136,10 @@ class ColumnFacts:
         revenues or a per-share ratio pins the amounts it is computed from)."""
         for i in self._where(fact):
             self.sure.setdefault(i, set()).add(check)
-            if within is not None and within < self.pinned.get(i, within + 1):
-                self.pinned[i] = within
+            if within is not None:
+                pinned = self.pinned.get(i)
+                if pinned is None or within < pinned:
+                    self.pinned[i] = within
 
     def pins(self, fact: ResultFact, gap: Decimal) -> bool:
         """Whether a check of ``fact``'s own would have caught it misprinted by ``gap``."""
