@@ -353,19 +353,26 @@ class CrossChecker:
     def _member_sets(self) -> list[tuple[str, ResultFact, list[ResultFact]]]:
         """(axis, total, members) for every total printed with its breakdown members."""
         out = []
+        # the groups of each concept, in order: a breakdown looks at its concept's alone
+        by_concept: dict[str, list[tuple[FactKey, _Group]]] = {}
+        for key, group in self.groups.items():
+            by_concept.setdefault(group.lead.concept, []).append((key, group))
         for concept, axis in breakdowns(self.taxonomy):
-            for key, group in self.groups.items():
-                dims = dict(key[2])
-                if group.lead.concept != concept or axis in dims or group.lead.value is None:
+            same = by_concept.get(concept, [])
+            # each member on ``axis`` under the context of its total (the members' sorted
+            # without the axis): found once, not by a scan of the groups for every total
+            below: dict[tuple[str, tuple[tuple[str, str], ...], str | None],
+                        list[ResultFact]] = {}
+            for k, g in same:
+                if any(a == axis for a, _ in k[2]):
+                    rest = tuple(p for p in k[2] if p[0] != axis)
+                    below.setdefault((k[1], rest, k[3]), []).append(g.lead)
+            for key, group in same:
+                if any(a == axis for a, _ in key[2]) or group.lead.value is None:
                     continue
-                members = [
-                    g.lead for k, g in self.groups.items()
-                    if g.lead.concept == concept and k[1] == key[1] and k[3] == key[3]
-                    and axis in dict(k[2])
-                    and {a: m for a, m in k[2] if a != axis} == dims
-                ]
+                members = below.get((key[1], key[2], key[3]))
                 if members:
-                    out.append((axis, group.lead, members))
+                    out.append((axis, group.lead, list(members)))
         return out
 
     def _check_members(self) -> list[CalcFinding]:

@@ -136,8 +136,10 @@ class ColumnFacts:
         revenues or a per-share ratio pins the amounts it is computed from)."""
         for i in self._where(fact):
             self.sure.setdefault(i, set()).add(check)
-            if within is not None and within < self.pinned.get(i, within + 1):
-                self.pinned[i] = within
+            if within is not None:
+                pinned = self.pinned.get(i)
+                if pinned is None or within < pinned:
+                    self.pinned[i] = within
 
     def pins(self, fact: ResultFact, gap: Decimal) -> bool:
         """Whether a check of ``fact``'s own would have caught it misprinted by ``gap``."""
@@ -148,8 +150,10 @@ class ColumnFacts:
         if self._checks[0] != len(self._confirmed):  # confirmations are only ever added
             self._checks = (len(self._confirmed),
                             tuple(sorted({v.check for v in self._confirmed.values()})))
-        own = sorted(f"own: {check}" for check in self.sure.get(i, ()))
-        return (*self._checks[1], *own)
+        own = self.sure.get(i)
+        if not own:  # most figures: their column's checks alone
+            return self._checks[1]
+        return (*self._checks[1], *sorted(f"own: {check}" for check in own))
 
     def doubt_fact(self, fact: ResultFact, why: str) -> None:
         for i in self._where(fact):
