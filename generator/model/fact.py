@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, TypeVar, cast
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -16,7 +15,7 @@ from pydantic import (
     ValidationInfo,
     WithJsonSchema,
 )
-from pydantic_core import PydanticCustomError, PydanticUndefined
+from pydantic_core import PydanticCustomError
 
 
 def _no_number(value: object, info: ValidationInfo) -> object:
@@ -60,65 +59,18 @@ def replaced(model: M, **changes: Any) -> M:
     return copied
 
 
-def assembled(cls: type[M], **fields: Any) -> M:
-    """``cls(**fields)`` without validation, for a model with no extras and no private
-    attributes (as :func:`replaced`), the fields not given at their defaults. Only for parts
-    already of the fields' types and within their constraints (the caller checks what a
-    field's validators would): the map stage assembles every fact it files from parts read and
-    checked before, and validating them again cost more than the rest of building the fact.
-    Unlike ``model_construct``, no per-field work in Python beyond placing the values."""
-    defaults, made, required = _defaults(cls)
-    if not required <= fields.keys():
-        raise TypeError(f"assembled {cls.__name__}: no {sorted(required - fields.keys())}")
-    values = {**defaults, **fields}  # the fields' order, as validation gives it
-    for name, factory in made:
-        if name not in fields:
-            values[name] = factory()
-    copied = object.__new__(cls)  # a model defines no __new__ of its own
-    object.__setattr__(copied, "__dict__", values)
-    object.__setattr__(copied, "__pydantic_extra__", None)
-    object.__setattr__(copied, "__pydantic_fields_set__", set(fields))
-    object.__setattr__(copied, "__pydantic_private__", None)
-    return copied
-
-
-#: What :func:`assembled` needs of a model: every field in order with its default (``None``
-#: when it has none or a factory), the fields made by a factory, the fields without a default.
-_Defaults = tuple[dict[str, Any], tuple[tuple[str, Callable[[], Any]], ...], frozenset[str]]
-_DEFAULTS: dict[type[BaseModel], _Defaults] = {}
-
-
-def _defaults(cls: type[BaseModel]) -> _Defaults:
-    """:data:`_Defaults` of ``cls``, found once per model."""
-    if cls not in _DEFAULTS:
-        assert cls.__pydantic_post_init__ is None and not cls.__private_attributes__
-        fields = cls.model_fields
-        _DEFAULTS[cls] = (
-            {name: None if info.default is PydanticUndefined else info.default
-             for name, info in fields.items()},
-            tuple((name, cast(Callable[[], Any], info.default_factory))
-                  for name, info in fields.items()
-                  if info.default_factory is not None),  # called with no arguments
-            frozenset(name for name, info in fields.items() if info.is_required()))
-    return _DEFAULTS[cls]
-
-
 #: The most digits a figure may have written out in full (``format(value, "f")``): far above any
 #: amount in any currency, far below what would make ``"1E+999999999"`` a gigabyte of zeros.
 MAX_DIGITS = 60
 
 
-def digits_written(value: Decimal) -> int:
-    """How many digits a finite figure has written out in full (``format(value, "f")``)."""
-    _, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)
-    return max(len(digits) + exponent, 1) + max(-exponent, 0)
-
-
 def _bounded(value: Decimal) -> Decimal:
     """Refuse a figure longer than :data:`MAX_DIGITS` digits written out in full."""
     if value.is_finite():
-        written = digits_written(value)
+        _, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)
+        whole = max(len(digits) + exponent, 1)
+        written = whole + max(-exponent, 0)
         if written > MAX_DIGITS:
             raise PydanticCustomError(
                 "decimal_too_long",
@@ -126,13 +78,6 @@ def _bounded(value: Decimal) -> Decimal:
                 {"written": written, "limit": MAX_DIGITS},
             )
     return value
-
-
-def plain_figure(value: Decimal | None) -> bool:
-    """Whether ``value`` is one a :data:`DecimalString` field takes as it is: ``None``, or a
-    finite ``Decimal`` of at most :data:`MAX_DIGITS` digits written out."""
-    return value is None or (type(value) is Decimal and value.is_finite()
-                             and digits_written(value) <= MAX_DIGITS)
 
 
 #: A figure: an exact decimal, written in JSON as a string (``"34272080000"``, ``"4.8"``).
@@ -174,18 +119,6 @@ class Provenance(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.document}:{self.line}"
-
-    @classmethod
-    def of_cell(cls, document: str, line: int, text: str, table: str,
-                corrections: tuple[Correction, ...]) -> Provenance:
-        """Where the map stage read a cell (one per fact it builds): assembled without
-        validation when ``line`` is a line number, as it always is (validated, for the
-        error, when it is not); the other parts are strings and models already."""
-        if type(line) is int and line >= 1:
-            return assembled(cls, document=document, line=line, text=text, table=table,
-                             corrections=corrections)
-        return cls(document=document, line=line, text=text, table=table,
-                   corrections=corrections)
 
 
 @dataclass(frozen=True, slots=True)

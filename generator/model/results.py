@@ -8,20 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from generator.model.fact import (
-    MAX_DIGITS,
-    DecimalString,
-    Provenance,
-    assembled,
-    plain_figure,
-    replaced,
-)
-from generator.model.period import Duration, Instant, Period
+from generator.model.fact import MAX_DIGITS, DecimalString, Provenance, replaced
+from generator.model.period import Duration, Period
 
 #: A fact's context as the checks key it: (period as text, sorted members, unit).
 ContextKey = tuple[str, tuple[tuple[str, str], ...], str | None]
@@ -106,24 +98,6 @@ class ResultFact(BaseModel):
         and cross-check group facts by, asked of each fact many times, so built once (the
         fields are frozen; :meth:`model_copy` drops it when an update changes them)."""
         return self.period.iso, tuple(sorted(self.dimensions.items())), self.unit
-
-    @classmethod
-    def of_cell(cls, concept: str, period: Duration | Instant, dimensions: dict[str, str],
-                unit: str, value: Decimal | None, decimals: int | None,
-                source: Provenance) -> ResultFact:
-        """The numeric or nil fact the map stage builds from a cell (one per figure): its
-        concept and unit are names the taxonomy declares, its period and source models
-        already, ``dimensions`` a dict of its own. What the fields' validators would check
-        of the rest (the figure's length, the decimals' bounds, no decimals on a nil) is
-        checked here, and the fact assembled without validating again what was (validated
-        in full, for the error, when one of those fails)."""
-        if plain_figure(value) and (
-            decimals is None or (value is not None and type(decimals) is int
-                                 and -MAX_DIGITS <= decimals <= MAX_DIGITS)):
-            return assembled(cls, concept=concept, period=period, dimensions=dimensions,
-                             unit=unit, value=value, decimals=decimals, source=source)
-        return cls(concept=concept, period=period, dimensions=dimensions, unit=unit,
-                   value=value, decimals=decimals, source=source)
 
     def proven(self, by: tuple[str, ...]) -> ResultFact:
         """This fact with ``by``, the checks that proved it, in its source (its context, which

@@ -137,6 +137,9 @@ def build_fact(
     dims = dimensions(place, row, column, match, column_member)
     if isinstance(dims, str):
         return dims
-    return ResultFact.of_cell(
-        concept.name, period, dims, unit, value, decimals,
-        Provenance.of_cell(place.document, cell.line, cell.text, place.network.id, corrections))
+    return ResultFact(
+        concept=concept.name, period=period, dimensions=dims,
+        unit=unit, value=value, decimals=decimals,
+        source=Provenance(document=place.document, line=cell.line, text=cell.text,
+                          table=place.network.id, corrections=corrections),
+    )
