@@ -43,6 +43,7 @@ from generator.extract.proof import (
     structure,
     translation,
     twice,
+    unrounded,
     yoy_rows,
 )
 from generator.extract.proof.columns import ColumnFacts, Verdict
@@ -195,6 +196,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
         if mapped.tables[t].transposed:
             yoy_rows.check(mapped.tables[t].table, table_columns)
     lists.check(columns, mapped.document.layout)
+    unrounded.doubt_loose(columns)
     arithmetic.anchor(columns)
     arithmetic.doubt_broken(columns, taxonomy, truncate)
     misprints.settle(columns, taxonomy, truncate)

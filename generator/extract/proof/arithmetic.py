@@ -88,6 +88,10 @@ def check(column: ColumnFacts, sums: Sequence[tuple[str, Terms]], taxonomy: Taxo
             if abs(total.value - computed) <= tolerance:
                 holds.append(what)
                 column.held_sums.append((total, *(f for f, _ in numeric)))
+                if total.value == computed:
+                    column.tied_sums += 1
+                else:
+                    column.loose_sums.append((total, tuple(numeric)))
                 # rounded parts foot only to their half units: a figure off by less than
                 # what is left of them still adds up
                 within = tolerance + abs(total.value - computed)
