@@ -188,7 +188,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
         scale.check(table_columns, usd_rate)
     periods.check(columns, taxonomy, truncate)
     ratios.check(columns, taxonomy, truncate)
-    rollforward.check(columns, taxonomy, truncate)
+    broken_rolls = rollforward.check(columns, taxonomy, truncate)
     lists.agree_with_labels(columns, taxonomy)
     twice.check(columns, taxonomy)
     borrowed.check(columns, taxonomy)
@@ -199,6 +199,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     unrounded.doubt_loose(columns)
     arithmetic.anchor(columns)
     arithmetic.doubt_broken(columns, taxonomy, truncate)
+    rollforward.doubt_broken(broken_rolls)
     misprints.settle(columns, taxonomy, truncate)
     proof = Proof(columns=columns)
     for column in columns:
