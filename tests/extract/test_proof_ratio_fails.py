@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.extract.pipeline import Extraction, extract_release
 from generator.resources import samples_dir
 from generator.taxonomy import load_taxonomy
-from tests.extract.samples import dur, fact
+from tests.extract.samples import dur, edited_sample, fact
 
 IIJ_1H14 = "004_071992bb41c141de.txt"
 H1_12, H1_13 = dur("2012-04-01", "2012-09-30"), dur("2013-04-01", "2013-09-30")
@@ -18,11 +18,7 @@ Q2_13 = dur("2013-07-01", "2013-09-30")
 
 
 def _edited(tmp_path: Path, edit: Callable[[list[str]], None]) -> Extraction:
-    text = (samples_dir() / IIJ_1H14).read_text(encoding="utf-8").splitlines()
-    edit(text)
-    path = tmp_path / IIJ_1H14
-    path.write_text("\n".join(text) + "\n", encoding="utf-8")
-    return extract_release(path, load_taxonomy())
+    return edited_sample(tmp_path, IIJ_1H14, edit)
 
 
 def _per_share(ex: Extraction, concept: str) -> list[str]:

@@ -4,26 +4,17 @@ the unit: a misread digit there is held, real rounding elsewhere is left alone
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from generator.extract.pipeline import Extraction, extract_release
+from generator.extract.pipeline import extract_release
 from generator.resources import samples_dir
 from generator.synthetic.release import ReleaseOptions, synthetic_release
 from generator.taxonomy import load_taxonomy
-from tests.extract.samples import dur, fact
+from tests.extract.samples import dur, edited_sample, fact
 
 IIJ_1H11 = "000_2bec0ea935cb70a9.txt"
 IIJ_1H17 = "003_beeb705454dfa33f.txt"
 H1_10 = dur("2010-04-01", "2010-09-30")
-
-
-def _edited(tmp_path: Path, name: str, edit: Callable[[list[str]], None]) -> Extraction:
-    text = (samples_dir() / name).read_text(encoding="utf-8").splitlines()
-    edit(text)
-    path = tmp_path / name
-    path.write_text("\n".join(text) + "\n", encoding="utf-8")
-    return extract_release(path, load_taxonomy())
 
 
 def test_a_last_digit_misread_within_rounding_is_held_where_the_column_s_sums_tie(
@@ -35,7 +26,7 @@ def test_a_last_digit_misread_within_rounding_is_held_where_the_column_s_sums_ti
     def edit(text: list[str]) -> None:
         assert "2,883,026" in text[506]
         text[506] = text[506].replace("2,883,026", "2,883,028")
-    ex = _edited(tmp_path, IIJ_1H11, edit)
+    ex = edited_sample(tmp_path, IIJ_1H11, edit)
     assert not [f for f in ex.results.facts
                 if f.concept == "SalesAndMarketingExpenses" and f.period == H1_10]
     [held] = [h for h in ex.results.review if h.line == 507 and h.text == "2,883,028"]
@@ -51,7 +42,7 @@ def test_figures_of_the_loose_sum_other_checks_pin_closer_than_its_gap_are_filed
     parts nothing else pins are held."""
     def edit(text: list[str]) -> None:
         text[506] = text[506].replace("2,883,026", "2,883,028")
-    ex = _edited(tmp_path, IIJ_1H11, edit)
+    ex = edited_sample(tmp_path, IIJ_1H11, edit)
     assert fact(ex, "CostOfRevenues", H1_10).value == 27_430_541_000
     assert fact(ex, "CostsAndExpenses", H1_10).value == 33_070_989_000
     held = {h.line for h in ex.results.review if "CostsAndExpenses 33,070,989" in h.reason}
