@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.extract.pipeline import Extraction, extract_release
+from generator.model.results import HeldBack
 from generator.resources import samples_dir
 from generator.taxonomy import load_taxonomy
 from tests.extract.samples import dur, edited_sample, fact
@@ -19,6 +20,11 @@ Q2_13 = dur("2013-07-01", "2013-09-30")
 
 def _edited(tmp_path: Path, edit: Callable[[list[str]], None]) -> Extraction:
     return edited_sample(tmp_path, IIJ_1H14, edit)
+
+
+def _ratio_held(ex: Extraction) -> list[HeldBack]:
+    """What is held because a per-share ratio fails."""
+    return [h for h in ex.results.review if "ratio" in h.reason and "fails here" in h.reason]
 
 
 def _per_share(ex: Extraction, concept: str) -> list[str]:
@@ -41,7 +47,7 @@ def test_a_misread_per_share_figure_the_ratio_refutes_is_held_with_its_share_cou
     assert not [f for f in ex.results.facts
                 if f.concept == "EarningsPerShareDiluted" and f.period == Q2_13
                 and f.unit == "JPYPerShares"]
-    held = {(h.line, h.text) for h in ex.results.review if "per-share ratio" in h.reason}
+    held = {(h.line, h.text) for h in _ratio_held(ex)}
     assert held == {(668, "27.69"), (664, "44,856,748")}
     assert fact(ex, "NetIncomeAttributableToParent", Q2_13).value is not None
 
@@ -60,7 +66,7 @@ def test_a_ratio_that_fails_in_every_period_holds_nothing(tmp_path: Path) -> Non
                 assert figure in text[at]
                 text[at] = text[at].replace(figure, f"{higher:,}")
     ex = _edited(tmp_path, edit)
-    assert not [h for h in ex.results.review if "per-share ratio" in h.reason]
+    assert not _ratio_held(ex)
     filed = {f.value for f in ex.results.facts
              if f.concept == "WeightedAverageADSEquivalentsDiluted"}
     assert filed == {int(figure.replace(",", "")) * 105 // 100
@@ -71,4 +77,32 @@ def test_the_unedited_release_s_ratios_all_hold() -> None:
     """The sample as printed: every per-share figure ties, nothing is held for a ratio."""
     ex = extract_release(samples_dir() / IIJ_1H14, load_taxonomy())
     assert _per_share(ex, "EarningsPerShareDiluted") == ["49.48", "51.59"]
-    assert not [h for h in ex.results.review if "per-share ratio" in h.reason]
+    assert not _ratio_held(ex)
+
+
+def test_a_ratio_held_only_through_a_rounded_numerator_shows_nothing(tmp_path: Path) -> None:
+    """003 with its four diluted share counts printed 3% higher (lines 189 and 237): the
+    diluted ratio then fails in every period but one, where the highlights' "JPY1.5 billion"
+    (a numerator good to a yen per share) lets it hold by rounding. That is no sign the ratio
+    is how the release computes the figure: nothing is held for it."""
+    counts = {188: ("46,065,072", "45,207,332"), 236: ("46,070,091", "45,212,382")}
+
+    def edit(text: list[str]) -> None:
+        for at, printed in counts.items():
+            for figure in printed:
+                assert figure in text[at]
+                higher = int(figure.replace(",", "")) * 103 // 100
+                text[at] = text[at].replace(figure, f"{higher:,}")
+    ex = edited_sample(tmp_path, "003_beeb705454dfa33f.txt", edit)
+    assert not _ratio_held(ex)
+
+
+def test_a_share_count_printed_as_zero_is_judged_by_no_ratio(tmp_path: Path) -> None:
+    """Line 664's 2Q13 diluted share count printed "0": no ratio divides by it, nothing is
+    held for a ratio on its account, and the release is read to the end."""
+    def edit(text: list[str]) -> None:
+        assert "44,856,748" in text[663]
+        text[663] = text[663].replace("44,856,748", "0")
+    ex = _edited(tmp_path, edit)
+    assert not [h for h in _ratio_held(ex) if h.line == 664]
+    assert _per_share(ex, "EarningsPerShareDiluted") == ["49.48", "51.59"]

@@ -188,7 +188,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
         percent.check(mapped.tables[t].table, {c.index: c for c in table_columns})
         scale.check(table_columns, usd_rate)
     periods.check(columns, taxonomy, truncate)
-    ratios.check(columns, taxonomy, truncate)
+    failed_ratios = ratios.check(columns, taxonomy, truncate)
     broken_rolls = rollforward.check(columns, taxonomy, truncate)
     lists.agree_with_labels(columns, taxonomy)
     twice.check(columns, taxonomy)
@@ -202,6 +202,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     siblings.complete_by_siblings(columns)
     arithmetic.doubt_broken(columns, taxonomy, truncate)
     rollforward.doubt_broken(broken_rolls)
+    ratios.doubt_failed(failed_ratios)
     misprints.settle(columns, taxonomy, truncate)
     proof = Proof(columns=columns)
     for column in columns:

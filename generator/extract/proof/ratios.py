@@ -33,10 +33,13 @@ def _unit_of(fact: ResultFact) -> Decimal:
     return Decimal(1).scaleb(-fact.decimals) if fact.decimals is not None else Decimal(0)
 
 
-def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> None:
-    """Confirm each figure whose declared ratio holds, and the figures it is computed from."""
+def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> list[Failure]:
+    """Confirm each figure whose declared ratio holds, and the figures it is computed from;
+    return where a ratio that ties the release's figures elsewhere fails (for
+    :func:`doubt_failed`, once every check has spoken)."""
+    doubtful: list[Failure] = []
     if not taxonomy.ratios:
-        return
+        return doubtful
     printed: dict[tuple[object, ...], list[tuple[ColumnFacts, ResultFact]]] = defaultdict(list)
     periods: dict[str, Period] = {}
     for column in columns:
@@ -66,7 +69,7 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
                     for b_group in bottoms:
                         if not holds(q_group[0][1], t_group[0][1], b_group[0][1], truncate):
                             continue
-                        if _precise(q_group[0][1]):
+                        if _tight(q_group[0][1], t_group[0][1], b_group[0][1], truncate):
                             held.add(_currency(q_group[0][1].unit))
                         top, bottom = t_group[0][1], b_group[0][1]
                         for q_column, quotient in q_group:
@@ -90,15 +93,26 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
                                     truncate)
         # where the ratio ties this release's figures elsewhere, a period it fails has a wrong
         # figure (none fails in the samples or in clean synthetic releases)
-        for failure in failed:
-            if _currency(failure[0][0][1].unit) in held:
-                _doubt_failed(*failure)
+        doubtful += [f for f in failed if _currency(f[0][0][1].unit) in held]
+    return doubtful
 
 
-def _precise(quotient: ResultFact) -> bool:
-    """Whether ``quotient`` is printed to four significant digits or more, so that the ratio
-    holding for it is no coincidence of rounding."""
-    return quotient.value is not None and _unit_of(quotient) * 1000 <= abs(quotient.value)
+def doubt_failed(failures: list[Failure]) -> None:
+    """Hold the figures of each failing ratio :func:`check` returned that nothing pins."""
+    for failure in failures:
+        _doubt_failed(*failure)
+
+
+def _tight(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: bool) -> bool:
+    """Whether the ratio holding for these figures is no coincidence of rounding: the
+    per-share figure has four significant digits or more, and its numerator and share count
+    pin it to within a few of its last units (a dollar figure of 0.14 ties to most share
+    counts within a cent; net income printed as "JPY1.5 billion" to most within a yen)."""
+    assert quotient.value is not None and top.value is not None and bottom.value
+    unit = _unit_of(quotient)
+    rounding = (half_unit(top, truncate) + abs(top.value / bottom.value)
+                * half_unit(bottom, truncate)) / abs(bottom.value)
+    return unit * 1000 <= abs(quotient.value) and rounding <= 2 * unit
 
 
 Printing = tuple[ColumnFacts, ResultFact]
