@@ -34,11 +34,21 @@ def _closing_cash(ex: Extraction) -> list[int]:
 def test_a_misread_closing_balance_the_roll_forward_refutes_is_held(tmp_path: Path) -> None:
     """"23,773,188" for 23,773,108: opening cash (877,679) plus the net increase (22,895,429)
     is 23,773,108. The dollar translation beside it passes either reading, so only the roll
-    forward can tell: the closing balance is held, not filed."""
+    forward can tell: the closing balance is held, not filed, with the opening balance, which
+    no other check pins."""
     ex = _release(tmp_path, "23,773,188")
     assert _closing_cash(ex) == []
-    [held] = [h for h in ex.results.review if h.text == "23,773,188"]
-    assert "roll forward of CashAndCashEquivalents breaks" in held.reason
+    held = {h.text: h.reason for h in ex.results.review if "roll forward" in h.reason}
+    assert "roll forward of CashAndCashEquivalents breaks" in held["23,773,188"]
+    assert set(held) == {"23,773,188", "877,679"}  # the opening cash: nothing else pins it
+
+
+def test_a_figure_of_a_broken_roll_forward_another_check_pins_is_filed(tmp_path: Path) -> None:
+    """The same misreading: the net increase (22,895,429) is the sum of the sections above it,
+    which holds, pinning it closer than the 80 thousand gap: it is filed as printed."""
+    ex = _release(tmp_path, "23,773,188")
+    assert 22_895_429_000 in {f.value for f in ex.results.facts
+                              if f.concept == "NetIncreaseDecreaseInCashAndCashEquivalents"}
 
 
 def test_the_closing_balance_as_printed_is_filed(tmp_path: Path) -> None:
