@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import tempfile
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -32,6 +33,16 @@ def figures(ex: Extraction) -> set[tuple[object, ...]]:
 @functools.cache
 def extraction(name: str) -> Extraction:
     return extract_release(samples_dir() / name, load_taxonomy())
+
+
+def edited_sample(tmp_path: Path, name: str, edit: Callable[[list[str]], None]) -> Extraction:
+    """Sample ``name`` extracted after ``edit`` changed its lines (0-based: line N is
+    ``lines[N - 1]``), as a scan misreads or a release misprints."""
+    text = (samples_dir() / name).read_text(encoding="utf-8").splitlines()
+    edit(text)
+    path = tmp_path / name
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    return extract_release(path, load_taxonomy())
 
 
 def dur(start: str, end: str) -> Duration:

@@ -4,27 +4,15 @@ so that a mechanism would file a wrong figure or attach a false correction."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-from generator.extract.pipeline import Extraction, extract_release
-from generator.resources import samples_dir
-from generator.taxonomy import load_taxonomy
-from tests.extract.samples import dur, fact, lines_of
+from tests.extract.samples import dur, edited_sample, fact, lines_of
 
 IIJ_1H11 = "000_2bec0ea935cb70a9.txt"
 H1_10 = dur("2010-04-01", "2010-09-30")
 Q2_10 = dur("2010-07-01", "2010-09-30")
 EPS = ("EarningsPerShareBasic", "EarningsPerShareDiluted")
-
-
-def _edited(tmp_path: Path, name: str, edit: Callable[[list[str]], None]) -> Extraction:
-    text = (samples_dir() / name).read_text(encoding="utf-8").splitlines()
-    edit(text)
-    path = tmp_path / name
-    path.write_text("\n".join(text) + "\n", encoding="utf-8")
-    return extract_release(path, load_taxonomy())
 
 
 def test_a_misprint_is_not_corrected_to_a_coarser_printing_at_its_own_precision(
@@ -36,7 +24,7 @@ def test_a_misprint_is_not_corrected_to_a_coarser_printing_at_its_own_precision(
     def edit(text: list[str]) -> None:
         assert text[571] == text[573] == "4,241.14"
         text[571] = text[573] = "4,241.1"
-    ex = _edited(tmp_path, IIJ_1H11, edit)
+    ex = edited_sample(tmp_path, IIJ_1H11, edit)
     for concept in EPS:
         eps = fact(ex, concept, H1_10, "JPYPerShares")
         assert not (eps.decimals == 2 and eps.value == Decimal("4241.10")), (
@@ -56,7 +44,7 @@ def test_a_row_whose_label_names_the_wrong_period_is_not_corrected_to_that_perio
         assert text[1200] == "Six months ended" and text[1201].startswith("September 30, 2010")
         text[1200] = "Three months ended"
         text[1201] = "September 30, 2010 4,241.14 4,241.14"
-    ex = _edited(tmp_path, IIJ_1H11, edit)
+    ex = edited_sample(tmp_path, IIJ_1H11, edit)
     for concept in EPS:
         q2 = fact(ex, concept, Q2_10, "JPYPerShares")
         assert q2.value == Decimal("3021.29") and 1202 not in lines_of(q2), concept
@@ -83,7 +71,7 @@ def test_two_printings_of_one_unitless_table_do_not_confirm_the_unit_they_both_b
         assert text[208].strip() == "Full FY2010 84,500 4,800 4,100 3,000"
         text[210:210] = PLAN
         text[20:20] = PLAN
-    ex = _edited(tmp_path, IIJ_1H10, edit)
+    ex = edited_sample(tmp_path, IIJ_1H10, edit)
     rows = [i for i, line in enumerate(
         (tmp_path / IIJ_1H10).read_text(encoding="utf-8").splitlines(), 1)
         if "Full FY2011" in line]
@@ -102,7 +90,7 @@ def test_a_rounded_printing_recomputed_one_unit_off_is_not_filed_in_place_of_the
     def edit(text: list[str]) -> None:
         assert text[1210] == "March 31, 2011 71,473 29,641 29,652 41.5"
         text[1210] = "March 31, 2011 71,473 29,641 29,653 41.5"
-    ex = _edited(tmp_path, IIJ_1H11, edit)
+    ex = edited_sample(tmp_path, IIJ_1H11, edit)
     march = [f for f in ex.results.facts
              if f.concept == "ParentShareholdersEquity" and str(f.period) == "@2011-03-31"]
     assert not [f for f in march if f.value == Decimal("29653e6")], march
@@ -120,7 +108,7 @@ def test_a_unitless_echo_of_the_tse_form_does_not_file_the_form_s_unproven_figur
         text[153:153] = ["", "Revenues Operating Income Income before Income Tax Expense "
                              "(Benefit) Net Income attributable to IIJ",
                          "Full FY2017 176,000 6,500 6,500 4,000"]
-    ex = _edited(tmp_path, "003_beeb705454dfa33f.txt", edit)
+    ex = edited_sample(tmp_path, "003_beeb705454dfa33f.txt", edit)
     fy17 = dur("2017-04-01", "2018-03-31")
     assert not [f for f in ex.results.facts if f.concept == "IncomeBeforeIncomeTaxes"
                 and f.period == fy17 and f.dimensions.get("ResultForecastAxis")]
@@ -146,7 +134,7 @@ def test_a_member_another_printing_contradicts_does_not_recompute_a_wrong_figure
                                (502, "16,802,569", "16,902,569"), (507, "2,883,026", "2,783,026")):
             assert old in text[line - 1]
             text[line - 1] = text[line - 1].replace(old, new, 1)
-    ex = _edited(tmp_path, IIJ_1H11, edit)
+    ex = edited_sample(tmp_path, IIJ_1H11, edit)
     network = fact(ex, "CostOfNetworkServices", H1_10)
     assert (network.value, network.source.line) == (16_803 * 10**6, 86)
     total = [f for f in ex.results.facts if f.concept == "CostOfRevenues" and f.period == H1_10]
@@ -162,7 +150,7 @@ def test_a_misread_part_of_a_broken_sum_is_held_not_filed_in_its_proven_column(
     def edit(text: list[str]) -> None:
         assert "2,883,026" in text[506]
         text[506] = text[506].replace("2,883,026", "2,783,026")
-    ex = _edited(tmp_path, IIJ_1H11, edit)
+    ex = edited_sample(tmp_path, IIJ_1H11, edit)
     assert not [f for f in ex.results.facts
                 if f.concept == "SalesAndMarketingExpenses" and f.period == H1_10]
     [held] = [h for h in ex.results.review if h.line == 507 and h.text == "2,783,026"]
@@ -176,7 +164,7 @@ def test_a_sum_broken_by_a_part_printed_as_a_deduction_holds_nothing(
     (612, 849) is net income (564, 831) plus them. Flipped, the sum holds: the figure is filed
     as printed (the build's consistency step stores it with its natural sign, -18 million),
     and nothing is held for it."""
-    ex = _edited(tmp_path, IIJ_1H11, lambda text: None)
+    ex = edited_sample(tmp_path, IIJ_1H11, lambda text: None)
     q2_11 = fact(ex, "NetIncomeAttributableToNoncontrollingInterests",
                  dur("2011-07-01", "2011-09-30"))
     assert abs(q2_11.value or 0) == Decimal("18000000") and 906 in lines_of(q2_11)

@@ -43,6 +43,7 @@ from generator.extract.proof import (
     structure,
     translation,
     twice,
+    unrounded,
     yoy_rows,
 )
 from generator.extract.proof.columns import ColumnFacts, Verdict
@@ -186,8 +187,8 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
         percent.check(mapped.tables[t].table, {c.index: c for c in table_columns})
         scale.check(table_columns, usd_rate)
     periods.check(columns, taxonomy, truncate)
-    ratios.check(columns, taxonomy, truncate)
-    rollforward.check(columns, taxonomy, truncate)
+    failed_ratios = ratios.check(columns, taxonomy, truncate)
+    broken_rolls = rollforward.check(columns, taxonomy, truncate)
     lists.agree_with_labels(columns, taxonomy)
     twice.check(columns, taxonomy)
     borrowed.check(columns, taxonomy)
@@ -195,8 +196,11 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
         if mapped.tables[t].transposed:
             yoy_rows.check(mapped.tables[t].table, table_columns)
     lists.check(columns, mapped.document.layout)
+    unrounded.doubt_loose(columns)
     arithmetic.anchor(columns)
     arithmetic.doubt_broken(columns, taxonomy, truncate)
+    rollforward.doubt_broken(broken_rolls)
+    ratios.doubt_failed(failed_ratios)
     misprints.settle(columns, taxonomy, truncate)
     proof = Proof(columns=columns)
     for column in columns:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from generator.extract.crosscheck import FactKey, Terms, fact_key, filed_concept
-from generator.extract.precision import half_unit, one_digit_off, round_to
+from generator.extract.precision import consistent, half_unit, one_digit_off, round_to
 from generator.extract.proof.columns import ROWS, ColumnFacts, PrintedSum
 from generator.model.results import ContextKey, ResultFact
 from generator.model.taxonomy import Taxonomy
@@ -88,6 +88,10 @@ def check(column: ColumnFacts, sums: Sequence[tuple[str, Terms]], taxonomy: Taxo
             if abs(total.value - computed) <= tolerance:
                 holds.append(what)
                 column.held_sums.append((total, *(f for f, _ in numeric)))
+                if total.value == computed:
+                    column.tied_sums += 1
+                else:
+                    column.loose_sums.append((total, tuple(numeric)))
                 # rounded parts foot only to their half units: a figure off by less than
                 # what is left of them still adds up
                 within = tolerance + abs(total.value - computed)
@@ -217,7 +221,7 @@ def _explained(column: ColumnFacts, members: list[Member],
                printed: dict[FactKey, list[ResultFact]], taxonomy: Taxonomy,
                truncate: bool) -> bool:
     """Whether one figure accounts for the break: flipped, or — already held, its other
-    printing disagreeing — replaced by that printing."""
+    printing disagreeing with it — replaced by that printing."""
     for fact, _ in members:
         value = fact.value or Decimal(0)
         if holds_with(members, fact, -value, taxonomy, truncate):
@@ -225,8 +229,10 @@ def _explained(column: ColumnFacts, members: list[Member],
         if not any(i in column.doubts for i in column._where(fact)):
             continue  # a figure filed as printed cannot be the one the break is blamed on
         for other in printed.get(fact_key(fact, filed_concept(fact, taxonomy)), []):
-            if other is not fact and other.value is not None and holds_with(
-                    members, fact, other.value, taxonomy, truncate,
-                    extra=slack(other, taxonomy, truncate)):
+            # a printing that agrees with this one (the same figure again, or rounded) says
+            # nothing against it: only its rounding slack would make the sum "hold"
+            if other is not fact and other.value is not None and not consistent(
+                    fact, other) and holds_with(members, fact, other.value, taxonomy, truncate,
+                                                extra=slack(other, taxonomy, truncate)):
                 return True
     return False

@@ -82,6 +82,11 @@ class ColumnFacts:
     # ... and each that breaks with a part not printed (it may be nil): no evidence against
     # anything, but a sign turned may make it hold (``misprints``: a deduction's sign)
     partial_sums: list[PrintedSum] = field(default_factory=list)
+    # Of the sums that hold, how many tie to the unit, and those that hold only within their
+    # parts' rounding (off by a few units), for ``unrounded``: where a column's sums tie to
+    # the unit, one off by a few units is a misread digit, not rounding.
+    tied_sums: int = 0
+    loose_sums: list[PrintedSum] = field(default_factory=list)
     # Figures a check of their own table shows misprinted, with the value their other printing
     # carries and the correction to file them with (``misprints``): figure -> (value, why)
     corrected: dict[int, tuple[Decimal, Correction]] = field(default_factory=dict)

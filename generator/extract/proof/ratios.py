@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import Decimal
 
 from generator.extract.map_rows.facts import FORECAST_AXIS
@@ -32,10 +33,13 @@ def _unit_of(fact: ResultFact) -> Decimal:
     return Decimal(1).scaleb(-fact.decimals) if fact.decimals is not None else Decimal(0)
 
 
-def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> None:
-    """Confirm each figure whose declared ratio holds, and the figures it is computed from."""
+def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> list[Failure]:
+    """Confirm each figure whose declared ratio holds, and the figures it is computed from;
+    return where a ratio that ties the release's figures elsewhere fails (for
+    :func:`doubt_failed`, once every check has spoken)."""
+    doubtful: list[Failure] = []
     if not taxonomy.ratios:
-        return
+        return doubtful
     printed: dict[tuple[object, ...], list[tuple[ColumnFacts, ResultFact]]] = defaultdict(list)
     periods: dict[str, Period] = {}
     for column in columns:
@@ -48,10 +52,15 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
     for printed_key in printed:
         by_concept[str(printed_key[0])].append(printed_key)
     for ratio in taxonomy.ratios:
+        # the currencies of per-share figures the ratio ties to four significant digits (a
+        # dollar figure of 0.14 ties to most share counts within a cent)
+        held: set[str | None] = set()
+        failed: list[Failure] = []
         for concept, *context in by_concept.get(ratio.concept, []):
             quotients = _by_value(printed[(concept, *context)])
             tops = _by_value(printed.get((ratio.numerator, *context), []))
-            bottoms = _by_value(printed.get((ratio.denominator, *context), [])
+            own_bottoms = printed.get((ratio.denominator, *context), [])
+            bottoms = _by_value(own_bottoms
                                 or _latest_actual(printed, periods, ratio.denominator, context))
             # Figures printed alike are judged once: the ratio depends on value and precision
             # only (thousands of concatenated releases print the same figures thousands of times).
@@ -60,6 +69,8 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
                     for b_group in bottoms:
                         if not holds(q_group[0][1], t_group[0][1], b_group[0][1], truncate):
                             continue
+                        if _tight(q_group[0][1], t_group[0][1], b_group[0][1], truncate):
+                            held.add(_currency(q_group[0][1].unit))
                         top, bottom = t_group[0][1], b_group[0][1]
                         for q_column, quotient in q_group:
                             if q_column.row is not None and not q_column.has(ROWS):
@@ -76,9 +87,86 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
                             b_column.confirm_fact(fact, CHECK, None)
                         for t_column, fact in t_group:
                             t_column.confirm_fact(fact, CHECK, None)
+            if own_bottoms:
+                failed += _failures(printed[(concept, *context)],
+                                    printed.get((ratio.numerator, *context), []), own_bottoms,
+                                    truncate)
+        # where the ratio ties this release's figures elsewhere, a period it fails has a wrong
+        # figure (none fails in the samples or in clean synthetic releases)
+        doubtful += [f for f in failed if _currency(f[0][0][1].unit) in held]
+    return doubtful
+
+
+def doubt_failed(failures: list[Failure]) -> None:
+    """Hold the figures of each failing ratio :func:`check` returned that nothing pins."""
+    for failure in failures:
+        _doubt_failed(*failure)
+
+
+def _tight(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: bool) -> bool:
+    """Whether the ratio holding for these figures is no coincidence of rounding: the
+    per-share figure has four significant digits or more, and its numerator and share count
+    pin it to within a few of its last units (a dollar figure of 0.14 ties to most share
+    counts within a cent; net income printed as "JPY1.5 billion" to most within a yen)."""
+    assert quotient.value is not None and top.value is not None and bottom.value
+    unit = _unit_of(quotient)
+    rounding = (half_unit(top, truncate) + abs(top.value / bottom.value)
+                * half_unit(bottom, truncate)) / abs(bottom.value)
+    return unit * 1000 <= abs(quotient.value) and rounding <= 2 * unit
 
 
 Printing = tuple[ColumnFacts, ResultFact]
+#: A ratio that fails in one context: the printings of its per-share figure (in one currency),
+#: of its numerator (in that currency) and of its share count.
+Failure = tuple[list[Printing], list[Printing], list[Printing]]
+
+
+def _failures(quotients: list[Printing], tops: list[Printing], bottoms: list[Printing],
+              truncate: bool) -> list[Failure]:
+    """Per currency of the per-share figure (yen and its dollar translation share a period),
+    the printings no combination of which makes the ratio hold."""
+    out: list[Failure] = []
+    if not all(b.value for _, b in bottoms):
+        return out  # a share count of nothing ties no ratio: nothing to judge by
+    for currency in sorted({_currency(q.unit) for _, q in quotients}, key=str):
+        in_currency = [p for p in quotients if _currency(p[1].unit) == currency]
+        numerators = [p for p in tops if _currency(p[1].unit) == currency]
+        if numerators and not any(holds(q, t, b, truncate) for _, q in in_currency
+                                  for _, t in numerators for _, b in bottoms):
+            out.append((in_currency, numerators, bottoms))
+    return out
+
+
+FAILED = ("the per-share ratio {quotient} = {top} / {bottom} fails here (it gives {exact:.4f}), "
+          "though it holds elsewhere in the release: one of the three figures is misread or "
+          "misprinted, and no check of its own pins this one")
+
+
+def _doubt_failed(quotients: list[Printing], tops: list[Printing],
+                  bottoms: list[Printing]) -> None:
+    """A declared ratio that holds elsewhere in the release but fails in this context has a
+    wrong figure among its three (its numerator, share count or per-share figure: a scan's
+    "1,799.19" for 1,799.49, "279,483" for 299,483). A figure one of whose printings a check of
+    its own pins closer than the misprint the ratio implies for it is settled (net income its
+    sums tie; the summary's rounded printing of it agrees with that one); every printing of
+    each figure not settled is held."""
+    (_, quotient), (_, top), (_, bottom) = quotients[0], tops[0], bottoms[0]
+    assert quotient.value is not None and top.value is not None and bottom.value
+    q, t, b = quotient.value, top.value, bottom.value
+    why = FAILED.format(quotient=f"{quotient.concept} {quotient.source.text}",
+                        top=f"{top.concept} {top.source.text}",
+                        bottom=f"{bottom.concept} {bottom.source.text}", exact=t / b)
+    implied: tuple[tuple[list[Printing], Callable[[Decimal], Decimal] | None], ...] = (
+        (quotients, lambda value: abs(value - t / b)),
+        (tops, lambda value: abs(value - q * b)),
+        (bottoms, (lambda value: abs(value - t / q)) if q else None),
+    )
+    for printings, gap in implied:
+        if gap is not None and any(column.pins(fact, gap(fact.value or Decimal(0)))
+                                   for column, fact in printings):
+            continue
+        for column, fact in printings:
+            column.doubt_fact(fact, why)
 
 
 def _own_evidence_only(row: ColumnFacts) -> None:

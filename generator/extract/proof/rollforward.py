@@ -4,8 +4,10 @@ The equity statement's total column, the cash line at the start and end of a cas
 statement: the opening balance, each change and the closing balance sit in rows of their own,
 so when they add up each of them is where its label says, for the period its header says. When
 they add up only with one change's sign reversed, that change lost its sign (an OCR scan reading
-"(5)" as "5)"): it is held back, the others confirmed. Declared as taxonomy data
-(``roll_forward:`` on a network).
+"(5)" as "5)"): it is held back, the others confirmed. When every change the roll declares is
+printed and they do not add up, one of the figures is wrong (a scan's "23,773,188" for
+23,773,108 at the end of a cash-flow statement): each that no other check pins closer than the
+gap is held, as for a broken sum. Declared as taxonomy data (``roll_forward:`` on a network).
 """
 
 from __future__ import annotations
@@ -22,13 +24,22 @@ from generator.model.taxonomy import Taxonomy
 
 CHECK = "roll forward"
 Placed = tuple[ColumnFacts, ResultFact]
+#: A complete roll forward that does not add up: why, its figures, and by how much it misses.
+Broken = tuple[str, list[Placed], Decimal]
+
+BROKEN = ("the roll forward of {balance} breaks: {start} (line {start_line}) plus its {changes} "
+          "change(s) is {expected}, not {end} (line {end_line}), and no check of its own pins "
+          "this figure: it may be the misread or misprinted one")
 
 
-def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> None:
-    """Confirm every opening balance, change and closing balance that add up."""
+def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> list[Broken]:
+    """Confirm every opening balance, change and closing balance that add up; return the
+    complete roll forwards that do not (for :func:`doubt_broken`, once every check has
+    spoken)."""
+    broken: list[Broken] = []
     rolls = [r for net in taxonomy.networks for r in net.roll_forwards]
     if not rolls:
-        return
+        return broken
     index: dict[tuple[str, str, tuple[tuple[str, str], ...], str | None], list[Placed]] = (
         defaultdict(list))
     for column in columns:
@@ -56,11 +67,26 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> Non
                 continue
             if not any(f.value for _, f in changes):
                 continue
-            _judge(roll.balance, start, end, changes, truncate)
+            miss = _judge(roll.balance, start, end, changes, truncate)
+            if miss is not None and len(changes) == len(roll.changes):
+                broken.append((miss[0], [start, end, *changes], miss[1]))
+    return broken
+
+
+def doubt_broken(broken: list[Broken]) -> None:
+    """Hold each figure of a complete roll forward that does not add up unless a check of its
+    own pins it closer than the gap (the same figure printed again, a sum that holds). Run
+    after every check that confirms figures one by one."""
+    for why, placed, gap in broken:
+        for column, fact in placed:
+            if not column.pins(fact, gap):
+                column.doubt_fact(fact, why)
 
 
 def _judge(balance: str, start: Placed, end: Placed, changes: list[Placed],
-           truncate: bool) -> None:
+           truncate: bool) -> tuple[str, Decimal] | None:
+    """Confirm the roll forward's figures if they add up (one change's sign restored, if need
+    be); else say how it breaks, and by how much."""
     values = [f.value or Decimal(0) for _, f in changes]
     assert start[1].value is not None and end[1].value is not None
     gap = end[1].value - start[1].value - sum(values, Decimal(0))
@@ -70,7 +96,10 @@ def _judge(balance: str, start: Placed, end: Placed, changes: list[Placed],
         flipped = [p for p, v in zip(changes, values, strict=True)
                    if v and abs(gap + 2 * v) <= tolerance]
         if len(flipped) != 1:
-            return
+            return BROKEN.format(
+                balance=balance, start=start[1].source.text, start_line=start[1].source.line,
+                changes=len(changes), expected=start[1].value + sum(values, Decimal(0)),
+                end=end[1].source.text, end_line=end[1].source.line), abs(gap)
     detail = (f"{balance} {start[1].source.text} (line {start[1].source.line}) plus "
               f"{len(changes)} change(s) is {balance} {end[1].source.text} (line "
               f"{end[1].source.line})")
@@ -82,3 +111,4 @@ def _judge(balance: str, start: Placed, end: Placed, changes: list[Placed],
         column.confirm(CHECK, detail + (" (with one change's sign restored)" if flipped else ""),
                        BOTH)
         column.confirm_fact(fact, CHECK)
+    return None

@@ -254,6 +254,20 @@ def _outweighs(column: ColumnFacts, fact: ResultFact, record: _Key, position: in
     return True
 
 
+def _pin(fact: ResultFact, record: _Key, position: int, column: ColumnFacts) -> Decimal:
+    """How closely the agreeing printings pin ``fact``: exactly when one is printed at least as
+    finely; else to a unit of the finest of them (the summary's "27,431" million agrees with
+    27,430,541 thousand and with 27,430,542 alike)."""
+    finest: Decimal | None = None
+    for other_position in record.others(position, column, agreeing=True):
+        other = record.readings[other_position][1]
+        if other.decimals is None or fact.decimals is None or other.decimals >= fact.decimals:
+            return Decimal(0)
+        unit = Decimal(1).scaleb(-other.decimals)
+        finest = unit if finest is None else min(finest, unit)
+    return Decimal(0) if finest is None else finest
+
+
 # Checks that prove a column by its shape and words alone, testing none of its figures.
 STRUCTURAL_CHECKS = frozenset({"delimited", "stated"})
 
@@ -278,7 +292,7 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> list[tuple[ColumnFacts, Re
         record = ledger.keys[key]
         agree, disagree = record.count(position, column, ledger.own(column, key))
         if agree > disagree:
-            column.confirm_fact(fact, CHECK)
+            column.confirm_fact(fact, CHECK, _pin(fact, record, position, column))
             continue
         mine = i in column.sure
         for other_position in record.others(position, column, agreeing=False):

@@ -1,0 +1,108 @@
+"""A declared per-share ratio that ties a release's figures in one period but fails in another:
+one of its three figures there is misread, and those nothing else pins are held
+(proof/ratios.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.extract.pipeline import Extraction, extract_release
+from generator.model.results import HeldBack
+from generator.resources import samples_dir
+from generator.taxonomy import load_taxonomy
+from tests.extract.samples import dur, edited_sample, fact
+
+IIJ_1H14 = "004_071992bb41c141de.txt"
+H1_12, H1_13 = dur("2012-04-01", "2012-09-30"), dur("2013-04-01", "2013-09-30")
+Q2_13 = dur("2013-07-01", "2013-09-30")
+
+
+def _edited(tmp_path: Path, edit: Callable[[list[str]], None]) -> Extraction:
+    return edited_sample(tmp_path, IIJ_1H14, edit)
+
+
+def _ratio_held(ex: Extraction) -> list[HeldBack]:
+    """What is held because a per-share ratio fails."""
+    return [h for h in ex.results.review if "ratio" in h.reason and "fails here" in h.reason]
+
+
+def _per_share(ex: Extraction, concept: str) -> list[str]:
+    """The six months' per-share figures in yen filed for ``concept``."""
+    return sorted(str(f.value) for f in ex.results.facts if f.concept == concept
+                  and f.unit == "JPYPerShares" and f.period in (H1_12, H1_13))
+
+
+def test_a_misread_per_share_figure_the_ratio_refutes_is_held_with_its_share_count(
+        tmp_path: Path) -> None:
+    """Line 668's 2Q13 diluted net income per share read "27.69" (printed 27.89, and printed
+    only there): net income attributable to IIJ over the diluted share count (line 664,
+    44,856,748) gives 27.89, and the ratio ties the release's other periods. Its dollar
+    translation (0.28 at JPY 98.29) passes either reading. The misreading and the share count,
+    which nothing else pins, are held; net income, which its sums pin, is filed."""
+    def edit(text: list[str]) -> None:
+        assert text[667].endswith("27.89")
+        text[667] = text[667][: -len("27.89")] + "27.69"
+    ex = _edited(tmp_path, edit)
+    assert not [f for f in ex.results.facts
+                if f.concept == "EarningsPerShareDiluted" and f.period == Q2_13
+                and f.unit == "JPYPerShares"]
+    held = {(h.line, h.text) for h in _ratio_held(ex)}
+    assert held == {(668, "27.69"), (664, "44,856,748")}
+    assert fact(ex, "NetIncomeAttributableToParent", Q2_13).value is not None
+
+
+def test_a_ratio_that_fails_in_every_period_holds_nothing(tmp_path: Path) -> None:
+    """A release whose diluted per-ADS figures are not net income over the diluted ADS count
+    in any period (here: the four counts, lines 389 and 666, printed 5% higher) shows the
+    ratio is not how it computes them: the ratio refutes nothing, and the counts are filed
+    as printed."""
+    counts = {388: ("81,129,600", "85,468,752"), 665: ("81,138,000", "89,713,496")}
+
+    def edit(text: list[str]) -> None:
+        for at, printed in counts.items():
+            for figure in printed:
+                higher = int(figure.replace(",", "")) * 105 // 100
+                assert figure in text[at]
+                text[at] = text[at].replace(figure, f"{higher:,}")
+    ex = _edited(tmp_path, edit)
+    assert not _ratio_held(ex)
+    filed = {f.value for f in ex.results.facts
+             if f.concept == "WeightedAverageADSEquivalentsDiluted"}
+    assert filed == {int(figure.replace(",", "")) * 105 // 100
+                     for printed in counts.values() for figure in printed}
+
+
+def test_the_unedited_release_s_ratios_all_hold() -> None:
+    """The sample as printed: every per-share figure ties, nothing is held for a ratio."""
+    ex = extract_release(samples_dir() / IIJ_1H14, load_taxonomy())
+    assert _per_share(ex, "EarningsPerShareDiluted") == ["49.48", "51.59"]
+    assert not _ratio_held(ex)
+
+
+def test_a_ratio_held_only_through_a_rounded_numerator_shows_nothing(tmp_path: Path) -> None:
+    """003 with its four diluted share counts printed 3% higher (lines 189 and 237): the
+    diluted ratio then fails in every period but one, where the highlights' "JPY1.5 billion"
+    (a numerator good to a yen per share) lets it hold by rounding. That is no sign the ratio
+    is how the release computes the figure: nothing is held for it."""
+    counts = {188: ("46,065,072", "45,207,332"), 236: ("46,070,091", "45,212,382")}
+
+    def edit(text: list[str]) -> None:
+        for at, printed in counts.items():
+            for figure in printed:
+                assert figure in text[at]
+                higher = int(figure.replace(",", "")) * 103 // 100
+                text[at] = text[at].replace(figure, f"{higher:,}")
+    ex = edited_sample(tmp_path, "003_beeb705454dfa33f.txt", edit)
+    assert not _ratio_held(ex)
+
+
+def test_a_share_count_printed_as_zero_is_judged_by_no_ratio(tmp_path: Path) -> None:
+    """Line 664's 2Q13 diluted share count printed "0": no ratio divides by it, nothing is
+    held for a ratio on its account, and the release is read to the end."""
+    def edit(text: list[str]) -> None:
+        assert "44,856,748" in text[663]
+        text[663] = text[663].replace("44,856,748", "0")
+    ex = _edited(tmp_path, edit)
+    assert not [h for h in _ratio_held(ex) if h.line == 664]
+    assert _per_share(ex, "EarningsPerShareDiluted") == ["49.48", "51.59"]
