@@ -35,6 +35,15 @@ def extraction(name: str) -> Extraction:
     return extract_release(samples_dir() / name, load_taxonomy())
 
 
+def printed_as(line: int, printed: str, read: str) -> Callable[[list[str]], None]:
+    """An edit for :func:`edited_sample`: line ``line`` (1-based) shows ``read`` where the
+    sample prints ``printed`` (a scan's misreading, a release's misprint)."""
+    def edit(text: list[str]) -> None:
+        assert printed in text[line - 1], (line, printed)
+        text[line - 1] = text[line - 1].replace(printed, read)
+    return edit
+
+
 def edited_sample(tmp_path: Path, name: str, edit: Callable[[list[str]], None]) -> Extraction:
     """Sample ``name`` extracted after ``edit`` changed its lines (0-based: line N is
     ``lines[N - 1]``), as a scan misreads or a release misprints."""

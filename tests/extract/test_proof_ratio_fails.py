@@ -11,7 +11,7 @@ from generator.extract.pipeline import Extraction, extract_release
 from generator.model.results import HeldBack
 from generator.resources import samples_dir
 from generator.taxonomy import load_taxonomy
-from tests.extract.samples import dur, edited_sample, fact
+from tests.extract.samples import dur, edited_sample, fact, printed_as
 
 IIJ_1H14 = "004_071992bb41c141de.txt"
 H1_12, H1_13 = dur("2012-04-01", "2012-09-30"), dur("2013-04-01", "2013-09-30")
@@ -100,9 +100,6 @@ def test_a_ratio_held_only_through_a_rounded_numerator_shows_nothing(tmp_path: P
 def test_a_share_count_printed_as_zero_is_judged_by_no_ratio(tmp_path: Path) -> None:
     """Line 664's 2Q13 diluted share count printed "0": no ratio divides by it, nothing is
     held for a ratio on its account, and the release is read to the end."""
-    def edit(text: list[str]) -> None:
-        assert "44,856,748" in text[663]
-        text[663] = text[663].replace("44,856,748", "0")
-    ex = _edited(tmp_path, edit)
+    ex = _edited(tmp_path, printed_as(664, "44,856,748", "0"))
     assert not [h for h in _ratio_held(ex) if h.line == 664]
     assert _per_share(ex, "EarningsPerShareDiluted") == ["49.48", "51.59"]

@@ -10,7 +10,7 @@ from generator.extract.pipeline import extract_release
 from generator.resources import samples_dir
 from generator.synthetic.release import ReleaseOptions, synthetic_release
 from generator.taxonomy import load_taxonomy
-from tests.extract.samples import dur, edited_sample, fact
+from tests.extract.samples import dur, edited_sample, fact, printed_as
 
 IIJ_1H11 = "000_2bec0ea935cb70a9.txt"
 IIJ_1H17 = "003_beeb705454dfa33f.txt"
@@ -23,10 +23,7 @@ def test_a_last_digit_misread_within_rounding_is_held_where_the_column_s_sums_ti
     expenses (line 510, 33,070,989) is then 2 thousand off its parts, inside the 2.5 thousand
     its five rounded figures allow, but every other sum of the column ties to the thousand. The
     misreading is held with the sum named, not filed."""
-    def edit(text: list[str]) -> None:
-        assert "2,883,026" in text[506]
-        text[506] = text[506].replace("2,883,026", "2,883,028")
-    ex = edited_sample(tmp_path, IIJ_1H11, edit)
+    ex = edited_sample(tmp_path, IIJ_1H11, printed_as(507, "2,883,026", "2,883,028"))
     assert not [f for f in ex.results.facts
                 if f.concept == "SalesAndMarketingExpenses" and f.period == H1_10]
     [held] = [h for h in ex.results.review if h.line == 507 and h.text == "2,883,028"]
@@ -40,9 +37,7 @@ def test_figures_of_the_loose_sum_a_smaller_tied_sum_pins_are_filed(tmp_path: Pa
     so it is filed as printed. Total cost (line 506) is printed again only in millions (line
     85's 27,431), which pins it to a million, not to the 2 thousand: it is held with the parts
     nothing else pins, and the summary's rounder printing is what is filed for it."""
-    def edit(text: list[str]) -> None:
-        text[506] = text[506].replace("2,883,026", "2,883,028")
-    ex = edited_sample(tmp_path, IIJ_1H11, edit)
+    ex = edited_sample(tmp_path, IIJ_1H11, printed_as(507, "2,883,026", "2,883,028"))
     assert fact(ex, "CostsAndExpenses", H1_10).value == 33_070_989_000
     held = {h.line for h in ex.results.review if "CostsAndExpenses 33,070,989" in h.reason}
     assert held == {506, 507, 508, 509}
@@ -53,10 +48,7 @@ def test_a_misread_total_a_rounded_reprint_agrees_with_is_held(tmp_path: Path) -
     """Line 506's 1H10 total cost read "27,430,542" (printed 27,430,541): the summary's
     27,431 million (line 85) agrees with either reading, so it pins neither; its parts (lines
     502-505) tie to the thousand everywhere else in the column, and the misreading is held."""
-    def edit(text: list[str]) -> None:
-        assert "27,430,541" in text[505]
-        text[505] = text[505].replace("27,430,541", "27,430,542")
-    ex = edited_sample(tmp_path, IIJ_1H11, edit)
+    ex = edited_sample(tmp_path, IIJ_1H11, printed_as(506, "27,430,541", "27,430,542"))
     assert [h for h in ex.results.review if h.line == 506 and h.text == "27,430,542"]
     assert 27_430_542_000 not in {f.value for f in ex.results.facts
                                   if f.concept == "CostOfRevenues"}
