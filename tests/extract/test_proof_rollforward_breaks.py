@@ -65,3 +65,23 @@ def test_the_samples_equity_roll_forward_short_of_its_changes_holds_nothing() ->
     ex = extract_release(samples_dir() / "004_071992bb41c141de.txt", load_taxonomy())
     assert not [h for h in ex.results.review if "roll forward" in h.reason]
     assert [f for f in ex.results.facts if f.concept == "TotalEquity"]
+
+
+def test_a_change_the_roll_forward_does_not_declare_printed_among_its_rows_holds_nothing(
+        tmp_path: Path) -> None:
+    """Release 233 printing, as J-GAAP statements do, an increase in cash from newly
+    consolidated subsidiaries (12,345) between the opening and the closing cash, the closing
+    cash 23,785,453 with it: the roll forward declares no such change, so the printed roll is
+    not the declared one and its break proves nothing. The balances are filed."""
+    taxonomy = load_taxonomy()
+    release = synthetic_release(taxonomy, "iij", seed=233, layout="tabs",
+                                options=ReleaseOptions())
+    lines = release.text.split("\n")
+    [at] = [i for i, line in enumerate(lines) if CLOSING in line]
+    lines[at] = lines[at].replace(CLOSING, "23,785,453")
+    lines.insert(at, "INCREASE IN CASH FROM NEWLY CONSOLIDATED SUBSIDIARIES\t12,345\t--\t--")
+    path = tmp_path / release.name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    ex = extract_release(path, taxonomy)
+    assert not [h for h in ex.results.review if "roll forward" in h.reason]
+    assert _closing_cash(ex) == [23_785_453_000]

@@ -5,9 +5,10 @@ statement: the opening balance, each change and the closing balance sit in rows 
 so when they add up each of them is where its label says, for the period its header says. When
 they add up only with one change's sign reversed, that change lost its sign (an OCR scan reading
 "(5)" as "5)"): it is held back, the others confirmed. When every change the roll declares is
-printed and they do not add up, one of the figures is wrong (a scan's "23,773,188" for
-23,773,108 at the end of a cash-flow statement): each that no other check pins closer than the
-gap is held, as for a broken sum. Declared as taxonomy data (``roll_forward:`` on a network).
+printed and they do not add up — and no other row of figures sits among theirs, a change the
+roll does not declare — one of the figures is wrong (a scan's "23,773,188" for 23,773,108 at
+the end of a cash-flow statement): each that no other check pins closer than the gap is held,
+as for a broken sum. Declared as taxonomy data (``roll_forward:`` on a network).
 """
 
 from __future__ import annotations
@@ -68,9 +69,23 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> lis
             if not any(f.value for _, f in changes):
                 continue
             miss = _judge(roll.balance, start, end, changes, truncate)
-            if miss is not None and len(changes) == len(roll.changes):
+            if miss is not None and len(changes) == len(roll.changes) \
+                    and not _between(end, [start, *changes]):
                 broken.append((miss[0], [start, end, *changes], miss[1]))
     return broken
+
+
+def _between(end: Placed, others: list[Placed]) -> bool:
+    """Whether the closing balance's table prints another row of figures among the roll
+    forward's own rows: a change the roll does not declare (J-GAAP's "increase in cash from
+    newly consolidated subsidiaries", or a row the reader did not map), so that the roll
+    printed is not the roll declared and its break proves nothing."""
+    table = end[0].table
+    lines = {end[1].source.line} | {f.source.line for column, f in others
+                                    if column.table is table}
+    low, high = min(lines), max(lines)
+    return any(low < row.line < high and row.line not in lines
+               and any(cell is not None for cell in row.cells) for row in table.rows)
 
 
 def doubt_broken(broken: list[Broken]) -> None:
