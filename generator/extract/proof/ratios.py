@@ -52,8 +52,7 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> lis
     for printed_key in printed:
         by_concept[str(printed_key[0])].append(printed_key)
     for ratio in taxonomy.ratios:
-        # the currencies of per-share figures the ratio ties to four significant digits (a
-        # dollar figure of 0.14 ties to most share counts within a cent)
+        # the currencies of per-share figures the ratio ties tightly (:func:`_tight`) somewhere
         held: set[str | None] = set()
         failed: list[Failure] = []
         for concept, *context in by_concept.get(ratio.concept, []):
@@ -64,11 +63,13 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> lis
                                 or _latest_actual(printed, periods, ratio.denominator, context))
             # Figures printed alike are judged once: the ratio depends on value and precision
             # only (thousands of concatenated releases print the same figures thousands of times).
+            held_here: set[str | None] = set()  # the currencies it ties in this context
             for q_group in quotients:
                 for t_group in tops:
                     for b_group in bottoms:
                         if not holds(q_group[0][1], t_group[0][1], b_group[0][1], truncate):
                             continue
+                        held_here.add(_currency(q_group[0][1].unit))
                         if _tight(q_group[0][1], t_group[0][1], b_group[0][1], truncate):
                             held.add(_currency(q_group[0][1].unit))
                         top, bottom = t_group[0][1], b_group[0][1]
@@ -90,7 +91,7 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> lis
             if own_bottoms:
                 failed += _failures(printed[(concept, *context)],
                                     printed.get((ratio.numerator, *context), []), own_bottoms,
-                                    truncate)
+                                    held_here)
         # where the ratio ties this release's figures elsewhere, a period it fails has a wrong
         # figure (none fails in the samples or in clean synthetic releases)
         doubtful += [f for f in failed if _currency(f[0][0][1].unit) in held]
@@ -122,17 +123,17 @@ Failure = tuple[list[Printing], list[Printing], list[Printing]]
 
 
 def _failures(quotients: list[Printing], tops: list[Printing], bottoms: list[Printing],
-              truncate: bool) -> list[Failure]:
+              held_here: set[str | None]) -> list[Failure]:
     """Per currency of the per-share figure (yen and its dollar translation share a period),
-    the printings no combination of which makes the ratio hold."""
+    the printings of one context with a numerator in that currency for which no combination
+    made the ratio hold (``held_here``: the currencies it held in, as :func:`check` found)."""
     out: list[Failure] = []
     if not all(b.value for _, b in bottoms):
         return out  # a share count of nothing ties no ratio: nothing to judge by
-    for currency in sorted({_currency(q.unit) for _, q in quotients}, key=str):
+    for currency in sorted({_currency(q.unit) for _, q in quotients} - held_here, key=str):
         in_currency = [p for p in quotients if _currency(p[1].unit) == currency]
         numerators = [p for p in tops if _currency(p[1].unit) == currency]
-        if numerators and not any(holds(q, t, b, truncate) for _, q in in_currency
-                                  for _, t in numerators for _, b in bottoms):
+        if numerators:
             out.append((in_currency, numerators, bottoms))
     return out
 
