@@ -40,6 +40,7 @@ from generator.synthetic.render import (
     LAYOUTS as LAYOUTS,  # the default layouts, re-exported
 )
 from generator.synthetic.results import KINDS, reporting_period
+from generator.synthetic.reword import Reworder, Rewording
 from generator.synthetic.statements import Style, Table, build_tables
 from generator.synthetic.truth import TruthFigure
 
@@ -64,6 +65,12 @@ class ReleaseOptions:
     # the period the release reports: "Q1", "H1" (default: the text it always was), "Q3" (nine
     # months) or "FY"
     kind: str = "H1"
+    # row labels reworded as other companies word them, by a rule set of
+    # generator/synthetic/reword.py ("dev" or "holdout"; None: only declared wordings, the text
+    # it always was), ``reword_share`` of the rows a rule matches; drawn from a generator of
+    # its own, so figures and layout are the unreworded release's
+    reword: str | None = None
+    reword_share: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -146,7 +153,10 @@ def synthetic_release(
         label_width=rng.randint(40, 62),
     )
     wording = opts.rate_wording if opts.rate_wording is not None else rng.choice([0, 0, 1, 2])
-    tables = build_tables(taxonomy, company, rp, style, rng)
+    reworder = (Reworder(opts.reword, opts.reword_share,
+                         random.Random(f"{company_id}:{seed}:reword"))
+                if opts.reword is not None else None)
+    tables = build_tables(taxonomy, company, rp, style, rng, reworder)
     short = min(company.names, key=len)
     page = Page()
     _opening(page, company.name, short, rp, rate, wording)
@@ -172,11 +182,30 @@ def synthetic_release(
         "tight": shape.tight, "dash": style.dash, "highlights": opts.highlights,
         "kind": opts.kind,
     }
+    if reworder is not None:
+        features["reword"] = opts.reword
+        features["reword_share"] = opts.reword_share
+        features["rewordings"] = _rewordings(tables)
     return SyntheticRelease(
         name=f"synthetic-{company_id}-{layout}-{seed}.txt", text=text, company=company_id,
         layout=layout, seed=seed, period=rp, usd_rate=rate, truth=tuple(page.truth),
         features=features,
     )
+
+
+def _rewordings(tables: list[Table]) -> tuple[Rewording, ...]:
+    """The rows printed reworded, with the keys of their figures."""
+    out = []
+    for table in tables:
+        for row in table.rows:
+            if row.reworded is None:
+                continue
+            figures = [*(f for f in row.figures if f is not None), *row.in_label]
+            out.append(Rewording(
+                table=table.network, concept=figures[0].concept if figures else None,
+                before=row.reworded.before, after=row.reworded.after, rules=row.reworded.rules,
+                keys=tuple(dict.fromkeys(f.key for f in figures))))
+    return tuple(out)
 
 
 def _opening(page: Page, name: str, short: str, rp: ReportingPeriod, rate: Decimal | None,

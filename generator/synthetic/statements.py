@@ -26,6 +26,7 @@ from generator.model.taxonomy import (
     Taxonomy,
 )
 from generator.synthetic.results import UNITS, solve
+from generator.synthetic.reword import Applied, Reworder
 from generator.synthetic.truth import TruthFigure
 from generator.taxonomy.aliases import COMPANY_TOKEN, AliasIndex, split_negation
 
@@ -71,6 +72,8 @@ class Row:
     long: bool = False
     # figures printed inside the label ("net of allowance ... of JPY 123 thousand and ...")
     in_label: list[TruthFigure] = field(default_factory=list)
+    # the label's declared wording reworded as another company words it (ReleaseOptions.reword)
+    reworded: Applied | None = None
 
 
 @dataclass
@@ -283,11 +286,16 @@ def _with_ratios(taxonomy: Taxonomy, values: dict[str, Decimal | None]
 
 class Wordings:
     """Printed wordings of a network's rows: the taxonomy's aliases that name exactly the row's
-    concept at its place, so the release is readable by the taxonomy it is scored against."""
+    concept at its place, so the release is readable by the taxonomy it is scored against;
+    with a ``reworder``, some of them reworded as other companies word them (``last`` is the
+    rewording of the wording ``choose`` returned last, None when it printed it as declared)."""
 
-    def __init__(self, taxonomy: Taxonomy, company: Company, network: Network) -> None:
+    def __init__(self, taxonomy: Taxonomy, company: Company, network: Network,
+                 reworder: Reworder | None = None) -> None:
         self.taxonomy = taxonomy
         self.company = company
+        self.reworder = reworder
+        self.last: Applied | None = None
         self.index = AliasIndex(taxonomy, company)
         self.aliases = self.index.network(network.id)
         self.parent_of: dict[int, NetworkNode | None] = {}
@@ -316,6 +324,15 @@ class Wordings:
         return len(here) == 1 and here[0].ref.node is node and not here[0].negated
 
     def choose(self, node: NetworkNode, rng: random.Random) -> str | None:
+        self.last = None
+        wording = self._declared(node, rng)
+        if wording is not None and self.reworder is not None:
+            self.last = self.reworder(wording)
+            if self.last is not None:
+                return self.last.after
+        return wording
+
+    def _declared(self, node: NetworkNode, rng: random.Random) -> str | None:
         concept = self.taxonomy.concepts[node.concept]
         options: list[str] = []
         row = [split_negation(a) for a in node.row_aliases]
@@ -393,9 +410,11 @@ def _in_label(taxonomy: Taxonomy, network: Network, node: NetworkNode, words: st
 
 
 def build_tables(
-    taxonomy: Taxonomy, company: Company, rp: ReportingPeriod, style: Style, rng: random.Random
+    taxonomy: Taxonomy, company: Company, rp: ReportingPeriod, style: Style, rng: random.Random,
+    reworder: Reworder | None = None,
 ) -> list[Table]:
-    """The balance sheet, statement of income and statement of cash flows of the release."""
+    """The balance sheet, statement of income and statement of cash flows of the release
+    (``reworder``: some row labels reworded, each such row's ``reworded`` says how)."""
     periods = Periods(rp)
     dur, inst, omitted = draw_values(taxonomy, periods, rng, style)
     nets = {net.id: net for net in taxonomy.networks}
@@ -404,7 +423,7 @@ def build_tables(
         values = inst if net_id == "BalanceSheet" else dur
         table = _table(
             taxonomy, company, nets[net_id], periods, values, omitted, style, rng,
-            base if style.percent else None, pct_text,
+            base if style.percent else None, pct_text, reworder,
         )
         tables.append(table)
     return tables
@@ -427,6 +446,7 @@ def _columns(net_id: str, style: Style, pct: bool) -> list[Column]:
 def _table(
     taxonomy: Taxonomy, company: Company, network: Network, periods: Periods, values: Values,
     omitted: set[str], style: Style, rng: random.Random, base: str | None, pct_text: str,
+    reworder: Reworder | None = None,
 ) -> Table:
     cols = _columns(network.id, style, base is not None)
     cols = [Column(c.role, c.which, c.group, pct_text) if c.role == "percent" else c
@@ -435,7 +455,7 @@ def _table(
     groups = [periods.as_of(w) if instant else periods.ended(w) for w in ("prior", "current")]
     if any(c.role == "yoy" for c in cols):
         groups.append("YoY % change")
-    wordings = Wordings(taxonomy, company, network)
+    wordings = Wordings(taxonomy, company, network, reworder)
     parents = _parents(taxonomy)
     rows: list[Row] = []
     long_budget = 3 if style.long_labels else 0
@@ -452,7 +472,8 @@ def _table(
             if node is not root:
                 if label is None:
                     return  # an unnamed grouping (summary lines): not part of the statement
-                rows.append(Row(label, [""] * len(cols), [None] * len(cols), depth, heading=True))
+                rows.append(Row(label, [""] * len(cols), [None] * len(cols), depth, heading=True,
+                                reworded=wordings.last))
             for child in node.children:
                 visit(child, depth + (node is not root))
             if node is not root and len(rows) == start + 1 and node.children:
@@ -463,6 +484,7 @@ def _table(
         label = wordings.choose(node, rng)
         if label is None:
             return
+        reworded = wordings.last
         if style.upper_top and depth == 0:
             label = label.upper()
         long = False
@@ -472,6 +494,7 @@ def _table(
         if long_budget and ", net of " in standard and rng.random() < 0.7:
             suffix, amounts = _long_suffix(periods, rng)  # "..., net of allowance of JPY ..."
             label = standard + suffix
+            reworded = None  # the standard label printed, not the (reworded) wording
             in_label = _in_label(taxonomy, network, node, standard.split(", net of ")[-1],
                                  amounts, 1000, periods)
             long_budget -= 1
@@ -486,6 +509,7 @@ def _table(
         row = _row(taxonomy, network, node, label, depth, cols, periods, values, style,
                    base, major=node.concept in parents or depth == 0, long=long)
         row.in_label = in_label
+        row.reworded = reworded
         rows.append(row)
 
     visit(root, 0)

@@ -1,0 +1,352 @@
+"""Label rewordings: the same statement lines worded as other companies word them.
+
+Why: a synthetic release prints only wordings its taxonomy declares (``Wordings`` in
+:mod:`generator.synthetic.statements` picks a row's label from its concept's aliases, its row
+aliases or its standard label), so the unseen-releases benchmark never shows the extractor a
+label wording it does not know. A new company's release does: "Net sales" where the taxonomy
+says "Total revenues", "Provision for income taxes" for "Income tax expense", "Treasury shares"
+for "Treasury stock". The rule sets below rewrite a printed wording into such an alternative.
+
+Where the wordings come from: general usage in English financial statements (US GAAP filers'
+statements, IFRS statements, Japanese companies' English translations of J-GAAP and US-GAAP
+statements), written from that usage alone. They were NOT checked against, nor tuned to, what
+the extractor's label matcher accepts: they exist to measure it. Each rewrite keeps the line's
+meaning and the sign of its figure (a reader would book the figure to the same concept).
+
+Two sets, ``dev`` (to look at while working on the matcher) and ``holdout`` (to measure it
+afterwards, never to tune on): they rewrite many of the same phrases, never into the same
+wording (no replacement is in both sets). A release with ``ReleaseOptions.reword`` rewords
+``reword_share`` of the rows (headings too) whose declared wording a rule of its set matches;
+labels built from the standard label and the amounts it states ("..., net of allowance ... of
+JPY 1,234 thousand ...") are left as they are.
+
+A rule is ``(phrase, replacements)``: ``phrase`` is matched case-insensitively on word
+boundaries (``^`` anchors it to the start of the label, ``$`` to its end, a trailing colon
+allowed; spaces match any run of whitespace, an apostrophe either apostrophe); the release
+picks one of ``replacements`` per rule, so a release words a phrase alike wherever it occurs.
+Where phrases overlap, the leftmost match wins, then the longest phrase; the replaced text is
+not matched again. Replacements take the case style of the text they replace (ALL CAPS labels
+stay all caps, Title Case spans become Title Case, a span starting in lower case starts the
+replacement in lower case).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from generator.synthetic.truth import FactKey
+
+Rule = tuple[str, tuple[str, ...]]
+
+# US GAAP statements and Japanese US-GAAP filers' English statements, mostly.
+DEV: tuple[Rule, ...] = (
+    # statement of income
+    ("^revenues", ("Net sales",)),
+    ("total revenues", ("Total net sales", "Total net revenues")),
+    ("cost of revenues", ("Cost of sales",)),
+    ("costs and expenses", ("Operating costs and expenses",)),
+    ("sales and marketing", ("Selling and marketing",)),
+    ("general and administrative", ("General & administrative",)),
+    ("research and development$", ("Research and development costs",)),
+    ("operating income", ("Operating profit",)),
+    ("income before income tax expense (benefit)",
+     ("Income before provision for (benefit from) income taxes",)),
+    ("income before income tax expense", ("Income before provision for income taxes",)),
+    ("income before income taxes", ("Earnings before income taxes",)),
+    ("income from operations before income tax expense and equity in net income of equity "
+     "method investees", ("Income before income taxes and equity in earnings of affiliated "
+                          "companies",)),
+    ("^income tax expense (benefit)", ("Provision for (benefit from) income taxes",)),
+    ("^income tax expense", ("Provision for income taxes",)),
+    ("^income tax expenses", ("Provision for income taxes",)),
+    ("deferred income tax expense (benefit)", ("Deferred income taxes",)),
+    ("deferred income tax benefit", ("Deferred income taxes",)),
+    ("net income", ("Net earnings",)),
+    ("noncontrolling interests", ("Non-controlling interests",)),
+    ("equity method investees", ("Affiliated companies",)),
+    ("equity method investee", ("Affiliated company",)),
+    ("foreign exchange", ("Foreign currency exchange",)),
+    ("other income (expense)", ("Non-operating income (expense)",)),
+    ("net gain on sales of other investments", ("Gain on sale of other investments, net",)),
+    ("impairment of other investments",
+     ("Other-than-temporary impairment of other investments",)),
+    ("other intangible assets", ("Other intangibles",)),
+    ("depreciation and amortization", ("Depreciation and amortisation",)),
+    # per share
+    ("basic net income per share", ("Basic earnings per share",)),
+    ("diluted net income per share", ("Diluted earnings per share",)),
+    ("per ADS equivalent", ("Per ADS",)),
+    ("basic weighted-average number of shares", ("Weighted average shares outstanding—basic",)),
+    ("diluted weighted-average number of shares",
+     ("Weighted average shares outstanding—diluted",)),
+    ("weighted-average number of ADS equivalents", ("Weighted average ADSs outstanding",)),
+    # balance sheet
+    ("cash and cash equivalents", ("Cash and equivalents",)),
+    ("accounts receivable", ("Trade receivables", "Trade accounts receivable")),
+    ("accounts payable—trade", ("Trade accounts payable",)),
+    ("accounts payable—other", ("Other accounts payable",)),
+    ("accrued expenses", ("Accrued liabilities",)),
+    ("income taxes payable", ("Accrued income taxes",)),
+    ("accrued retirement and pension costs", ("Accrued pension and severance costs",)),
+    ("deferred income—current", ("Deferred revenue, current",)),
+    ("deferred tax assets", ("Deferred income tax assets",)),
+    ("prepaid expenses—noncurrent", ("Long-term prepaid expenses",)),
+    ("noncurrent", ("Non-current",)),
+    ("property and equipment", ("Property, plant and equipment",)),
+    ("capital lease obligations—current portion",
+     ("Current portion of capital lease obligations",)),
+    ("capital lease obligations—noncurrent", ("Capital lease obligations, less current portion",)),
+    ("long-term borrowings—current portion", ("Current portion of long-term debt",)),
+    ("long-term borrowings", ("Long-term debt",)),
+    ("short-term borrowings", ("Short-term debt",)),
+    ("guarantee deposits", ("Lease and guarantee deposits",)),
+    ("total current assets", ("Current assets, total",)),
+    ("total current liabilities", ("Current liabilities, total",)),
+    # equity
+    ("shareholders' equity", ("Stockholders' equity",)),
+    ("additional paid-in capital", ("Capital surplus",)),
+    ("common stock", ("Common shares", "Capital stock")),
+    ("treasury stock", ("Treasury shares",)),
+    ("accumulated deficit", ("Retained earnings (deficit)",)),
+    # statement of cash flows
+    ("^operating activities", ("Cash flows from operating activities",)),
+    ("^investing activities", ("Cash flows from investing activities",)),
+    ("^financing activities", ("Cash flows from financing activities",)),
+    ("net cash provided by (used in)", ("Net cash from (used in)",)),
+    ("net cash provided by", ("Net cash from",)),
+    ("net cash used in", ("Net cash used for",)),
+    ("decrease (increase) in", ("(Increase) decrease in",)),
+    ("purchase of property and equipment", ("Capital expenditures",)),
+    ("dividends paid", ("Cash dividends paid",)),
+    ("interest paid", ("Cash paid for interest",)),
+    ("income taxes paid", ("Cash paid for income taxes",)),
+    ("principal payments under capital leases", ("Repayments of capital lease obligations",)),
+    ("additional cash flow information", ("Supplemental cash flow information",)),
+    ("acquisition of a newly controlled company", ("Acquisition of a subsidiary",)),
+    ("provision for allowance for doubtful accounts", ("Provision for doubtful accounts",)),
+)
+
+# IFRS statements and Japanese companies' English translations of J-GAAP statements, mostly,
+# with some other US wordings.
+HOLDOUT: tuple[Rule, ...] = (
+    # statement of income
+    ("^revenues", ("Operating revenues",)),
+    ("total revenues", ("Total operating revenues",)),
+    ("cost of revenues", ("Cost of goods and services sold",)),
+    ("cost and expenses", ("Costs and operating expenses",)),
+    ("sales and marketing expenses", ("Selling expenses",)),
+    ("general and administrative expenses", ("Administrative expenses",)),
+    ("research and development", ("Product development",)),
+    ("operating income", ("Operating earnings",)),
+    ("income before income tax expense (benefit)", ("Profit before income taxes",)),
+    ("income before income tax expense", ("Profit before tax",)),
+    ("income before income taxes", ("Pre-tax income",)),
+    ("income from operations before income tax expense and equity in net income in equity "
+     "method investees", ("Profit before income taxes and share of profit of associates",)),
+    ("^income tax expense", ("Income tax provision",)),
+    ("^income tax expenses", ("Taxes on income",)),
+    ("deferred income tax expense", ("Deferred tax expense",)),
+    ("^net income$", ("Profit for the period",)),
+    ("net income attributable to noncontrolling interests", ("Minority interests in income",)),
+    ("net income attributable to", ("Profit attributable to owners of",)),
+    ("basic net income attributable to", ("Basic earnings attributable to",)),
+    ("diluted net income attributable to", ("Diluted earnings attributable to",)),
+    ("noncontrolling interests", ("Minority interests",)),
+    ("equity in net income of equity method investees", ("Share of profit of associates",)),
+    ("equity in net income (loss) of equity method investees",
+     ("Share of profit (loss) of associates",)),
+    ("equity method investees", ("Associates",)),
+    ("foreign exchange", ("Foreign currency transaction",)),
+    ("other income (expenses)", ("Other income and expenses",)),
+    ("on sales of other investments", ("On disposal of other investments",)),
+    ("impairment of other investments", ("Impairment losses on other investments",)),
+    ("other intangible assets", ("Intangible assets other than goodwill",)),
+    ("depreciation and amortization", ("Depreciation & amortization",)),
+    # per share
+    ("basic net income per share", ("Earnings per share—basic",)),
+    ("diluted net income per share", ("Earnings per share—diluted",)),
+    ("^net income per share", ("Earnings per share",)),
+    ("per ADS equivalent", ("Per American Depositary Share",)),
+    ("weighted-average number of shares", ("Average number of common shares outstanding",)),
+    # balance sheet
+    ("cash and cash equivalents, beginning of", ("Cash and cash equivalents at beginning of",)),
+    ("cash and cash equivalents, end of", ("Cash and cash equivalents at end of",)),
+    ("net increase (decrease) in cash and cash equivalents",
+     ("Net change in cash and cash equivalents",)),
+    ("effect of exchange rate changes", ("Effect of exchange rate fluctuations",)),
+    ("accounts receivable", ("Notes and accounts receivable—trade",)),
+    ("accounts payable—trade", ("Trade payables",)),
+    ("accounts payable—other", ("Other payables",)),
+    ("accrued expenses", ("Accruals",)),
+    ("income taxes payable", ("Current tax liabilities",)),
+    ("accrued retirement and pension costs", ("Retirement benefit liabilities",)),
+    ("deferred income—noncurrent", ("Long-term contract liabilities",)),
+    ("deferred tax assets—current", ("Current deferred tax assets",)),
+    ("prepaid expenses", ("Prepayments",)),
+    ("inventories", ("Inventory",)),
+    ("other noncurrent liabilities", ("Other long-term liabilities",)),
+    ("property and equipment", ("Tangible fixed assets",)),
+    ("capital lease obligations", ("Finance lease liabilities",)),
+    ("long-term borrowings", ("Long-term loans payable",)),
+    ("short-term borrowings", ("Short-term loans payable",)),
+    ("guarantee deposits", ("Security deposits",)),
+    ("facilities purchase liabilities", ("Payables for capital expenditures",)),
+    ("total liabilities and shareholders' equity", ("Total equity and liabilities",)),
+    ("total equity", ("Total net assets",)),
+    # equity
+    ("shareholders' equity", ("Shareowners' equity",)),
+    ("additional paid-in capital", ("Capital in excess of par value",)),
+    ("common stock", ("Share capital",)),
+    ("treasury stock", ("Own shares",)),
+    ("retained earnings", ("Reinvested earnings",)),
+    ("accumulated other comprehensive income (loss)", ("Other components of equity",)),
+    # statement of cash flows
+    ("net cash provided by (used in)", ("Net cash flows from (used in)",)),
+    ("net cash provided by", ("Net cash generated from",)),
+    ("net cash used in", ("Net cash flows used in",)),
+    ("adjustments to reconcile net income to net cash provided by operating activities",
+     ("Adjustments for",)),
+    ("increase (decrease) in", ("Increase/(decrease) in",)),
+    ("changes in operating assets and liabilities", ("Movements in working capital",)),
+    ("^purchase of", ("Payments to acquire",)),
+    ("dividends paid", ("Payments of dividends",)),
+    ("interest paid", ("Interest expenses paid",)),
+    ("noncash investing and financing activities",
+     ("Supplemental schedule of noncash investing and financing activities",)),
+    ("newly controlled company", ("Newly consolidated subsidiary",)),
+    ("allowance for doubtful accounts", ("Allowance for bad debts",)),
+    ("proceeds from subsidies", ("Subsidies received",)),
+)
+
+RULE_SETS: dict[str, tuple[Rule, ...]] = {"dev": DEV, "holdout": HOLDOUT}
+
+# words a Title Case wording leaves in lower case
+_SMALL = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on",
+                    "or", "per", "the", "to", "with", "less"})
+
+
+def _phrase_regex(phrase: str) -> str:
+    """The regular expression of a rule's phrase (see the module's docstring)."""
+    start, end = phrase.startswith("^"), phrase.endswith("$")
+    body = phrase.removeprefix("^").removesuffix("$")
+    parts = []
+    for ch in body:
+        if ch == " ":
+            parts.append(r"\s+")
+        elif ch in "'’":
+            parts.append("['’]")
+        else:
+            parts.append(re.escape(ch))
+    text = "".join(parts)
+    # on word boundaries: a word character at the phrase's edge is not part of a longer word
+    # (nor of a hyphenated one)
+    left = "^" if start else (r"(?<![\w-])" if re.match(r"\w", body) else "")
+    right = r"(?=\s*:?\s*$)" if end else (r"(?![\w-])" if re.search(r"\w$", body) else "")
+    return left + text + right
+
+
+def _order(rule: Rule) -> tuple[int, bool]:
+    """Longest phrase first; of two as long, the anchored one."""
+    phrase = rule[0]
+    bare = phrase.removeprefix("^").removesuffix("$")
+    return (-len(bare), bare == phrase)
+
+
+def match_case(label: str, span: str, replacement: str) -> str:
+    """``replacement`` in the case style of ``span``, the text it replaces in ``label``."""
+    letters = [c for c in label if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    words = [w for w in re.split(r"[\s/]+", span) if any(c.isalpha() for c in w)]
+    significant = [w for w in words if w.strip("()").lower() not in _SMALL]
+    title = len(words) > 1 and len(significant) > 1 and all(
+        w.lstrip("(")[:1].isupper() for w in significant)
+    if title:
+        out = []
+        for i, word in enumerate(replacement.split(" ")):
+            bare = word.lstrip("(")
+            if bare and (i == 0 or bare.lower() not in _SMALL) and bare[:1].islower():
+                word = word[: len(word) - len(bare)] + bare[0].upper() + bare[1:]
+            out.append(word)
+        return " ".join(out)
+    first = next((c for c in span if c.isalpha()), "")
+    at = next((i for i, c in enumerate(replacement) if c.isalpha()), None)
+    if at is None or not first:
+        return replacement
+    head = re.match(r"\w+", replacement[at:])
+    acronym = head is not None and sum(c.isupper() for c in head.group()) > 1
+    if first.islower() and not acronym:
+        return replacement[:at] + replacement[at].lower() + replacement[at + 1:]
+    if first.isupper():
+        return replacement[:at] + replacement[at].upper() + replacement[at + 1:]
+    return replacement
+
+
+@dataclass(frozen=True)
+class Applied:
+    """One rewording done to a label: the rules that matched, the label before and after."""
+
+    before: str
+    after: str
+    rules: tuple[tuple[str, str], ...]  # (phrase, replacement) per rewritten span
+
+
+@dataclass(frozen=True)
+class Rewording:
+    """A row a release prints reworded (``SyntheticRelease.features["rewordings"]``): its
+    statement, concept, wording before and after, the rules applied, and the fact keys of the
+    figures it prints (none for a heading)."""
+
+    table: str
+    concept: str | None
+    before: str
+    after: str
+    rules: tuple[tuple[str, str], ...]
+    keys: tuple[FactKey, ...]
+
+
+class Reworder:
+    """The rewording of one release: which rows are reworded (``share`` of the rows a rule of
+    the set matches) and which replacement each rule takes, all drawn from ``rng``."""
+
+    def __init__(self, name: str, share: float, rng: random.Random) -> None:
+        if name not in RULE_SETS:
+            raise ValueError(f"unknown rewording set {name!r}; one of {', '.join(RULE_SETS)}")
+        if not 0.0 <= share <= 1.0:
+            raise ValueError(f"reword share {share} is not between 0 and 1")
+        self.name = name
+        self.share = share
+        self.rng = rng
+        rules = sorted(RULE_SETS[name], key=_order)
+        self.rules = rules
+        self.chosen = [rng.choice(replacements) for _, replacements in rules]
+        self.regex = re.compile(
+            "|".join(f"(?P<r{i}>{_phrase_regex(p)})" for i, (p, _) in enumerate(rules)),
+            re.IGNORECASE)
+
+    def rewrite(self, label: str) -> Applied | None:
+        """``label`` with every rule's phrase in it replaced (None when no rule matches)."""
+        used: list[tuple[str, str]] = []
+
+        def one(match: re.Match[str]) -> str:
+            i = int((match.lastgroup or "r0")[1:])
+            used.append((self.rules[i][0], self.chosen[i]))
+            return match_case(label, match.group(), self.chosen[i])
+
+        after = self.regex.sub(one, label)
+        if not used or after == label:
+            return None
+        return Applied(label, after, tuple(used))
+
+    def __call__(self, label: str) -> Applied | None:
+        """The rewording of ``label`` when its row is one of those reworded, else None."""
+        applied = self.rewrite(label)
+        if applied is None or self.rng.random() >= self.share:
+            return None
+        return applied
+
+
+__all__ = ["DEV", "HOLDOUT", "RULE_SETS", "Applied", "Reworder", "Rewording", "Rule",
+           "match_case"]
