@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misread", type=int, default=0, metavar="N",
                         help="misread one digit of N printed figures per release, as a scan "
                         "does (scored against the true figures: generator/synthetic/misread.py)")
-    parser.add_argument("--reword", choices=["dev", "holdout"],
+    parser.add_argument("--reword", choices=["dev", "holdout", "fresh"],
                         help="reword row labels as other companies word them, by this rule set "
                         "(generator/synthetic/reword.py)")
     parser.add_argument("--reword-share", type=float, default=0.5, metavar="F",

@@ -16,7 +16,15 @@ from generator.synthetic.release import (
     synthetic_release,
 )
 from generator.synthetic.render import ALL_LAYOUTS
-from generator.synthetic.reword import DEV, HOLDOUT, RULE_SETS, Reworder, Rewording, match_case
+from generator.synthetic.reword import (
+    DEV,
+    FRESH,
+    HOLDOUT,
+    RULE_SETS,
+    Reworder,
+    Rewording,
+    match_case,
+)
 
 SETS = tuple(RULE_SETS)
 
@@ -114,12 +122,24 @@ def test_acronyms_keep_their_capitals() -> None:
                       "ADSs outstanding") == "ADSs outstanding"
 
 
-def test_the_two_sets_are_disjoint() -> None:
-    dev = {r.casefold() for _, replacements in DEV for r in replacements}
-    holdout = {r.casefold() for _, replacements in HOLDOUT for r in replacements}
-    assert not dev & holdout
-    pairs = {(p, r) for p, rs in DEV for r in rs} & {(p, r) for p, rs in HOLDOUT for r in rs}
-    assert not pairs
+def test_the_sets_are_disjoint() -> None:
+    """No replacement is in two sets (compared case-insensitively)."""
+    sets = {"dev": DEV, "holdout": HOLDOUT, "fresh": FRESH}
+    assert set(sets) == set(RULE_SETS)
+    replacements = {name: {r.casefold() for _, rs in rules for r in rs}
+                    for name, rules in sets.items()}
+    names = sorted(sets)
+    for i, one in enumerate(names):
+        for other in names[i + 1:]:
+            assert not replacements[one] & replacements[other], (one, other)
+            pairs = ({(p, r) for p, rs in sets[one] for r in rs}
+                     & {(p, r) for p, rs in sets[other] for r in rs})
+            assert not pairs, (one, other)
+
+
+def test_the_fresh_set_has_sixty_to_eighty_rules() -> None:
+    assert 60 <= len(FRESH) <= 80
+    assert len({phrase for phrase, _ in FRESH}) == len(FRESH)  # no phrase twice
 
 
 @pytest.mark.parametrize("name", SETS)
