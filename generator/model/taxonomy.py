@@ -168,6 +168,19 @@ class LabelFigure(BaseModel):
     phrases: tuple[str, ...]
 
 
+class Language(BaseModel):
+    """How financial statements say the same thing in other words (``taxonomy/language.yaml``):
+    the extractor reads a label no declared wording names by these equivalences."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    # groups of words that mean the same in a line's label, the first standing for the rest
+    words: tuple[tuple[str, ...], ...] = ()
+    # groups of phrases that mean the same, the first standing for the rest
+    phrases: tuple[tuple[str, ...], ...] = ()
+    # (printed, reads): word orders, "{x}" standing for the rest ("{x} total", "total {x}")
+    orders: tuple[tuple[str, str], ...] = ()
+
+
 class Taxonomy(BaseModel):
     """Everything declared under ``taxonomy/``, checked for consistency when loaded."""
 
@@ -192,6 +205,8 @@ class Taxonomy(BaseModel):
     # concept -> month of the fiscal year at whose end it is fixed (a dividend's record date):
     # evidence for the extractor, not rendered (see ``generator.extract.proof.schedule``)
     record_months: dict[str, int] = {}
+    # the language of financial statements: equivalent words, phrases and word orders
+    language: Language = Language()
 
     def exact(self, concept: str) -> bool:
         """Whether ``concept``'s figures are amounts declared to the unit, not rounded: a

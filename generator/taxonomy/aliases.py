@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,8 @@ from generator.model.concept import Concept
 from generator.model.entity import Company
 from generator.model.taxonomy import NEGATED_LABEL_ROLE, Network, NetworkNode, Taxonomy
 from generator.taxonomy.lookalikes import lookalike_key
+from generator.taxonomy.meaning import Meanings
+from generator.taxonomy.wording import without_alternative
 
 COMPANY_TOKEN = "{company}"
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾"
@@ -186,6 +188,13 @@ class NetworkAliases:
     concepts: set[str]
     _lookalikes: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
     _breakdowns: tuple[NodeRef, ...] | None = field(default=None, repr=False, compare=False)
+    # (meaning key, has values) -> wording, per kind of key (plain, lookalike), made on demand
+    _meanings: dict[str, dict[tuple[str, bool], str]] = field(
+        default_factory=dict, repr=False, compare=False)
+    # wording key -> the declared texts it is the key of (their alternatives still printed)
+    texts: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    # the concepts of the network that carry figures (not headings), for ``wording_meaning``
+    concepts_with_values: frozenset[str] = frozenset()
 
     def candidates(self, key: str) -> list[Candidate]:
         return self.wordings.get(key, [])
@@ -197,6 +206,33 @@ class NetworkAliases:
             for wording in sorted(self.wordings):
                 self._lookalikes.setdefault(lookalike_key(wording), []).append(wording)
         return self._lookalikes.get(lookalike_key(key), [])
+
+    def wording_meaning(self, meaning: str, meaning_of: Callable[[str], str], has_values: bool,
+                        kind: str) -> str | None:
+        """The network's wording whose meaning is ``meaning``, when its wordings with that
+        meaning name one concept with figures (``has_values``) or one heading, or are one
+        wording, and agree on the sign (two wordings of different concepts that read alike
+        are left to the printed words). A wording's meaning is ``meaning_of`` its text without
+        an alternative: "Income tax expense (benefit)" means income tax expense, so "Income
+        tax benefit" is not it in other words, but its opposite. ``kind`` names the memo."""
+        found = self._meanings.get(kind)
+        if found is None:
+            found = self._meanings[kind] = {}
+            by_meaning: dict[str, set[str]] = {}
+            for key in sorted(self.texts):
+                for text in self.texts[key]:
+                    by_meaning.setdefault(meaning_of(without_alternative(text)), set()).add(key)
+            for key, wordings in by_meaning.items():
+                for values in (True, False):
+                    named = {(c.ref.concept, c.negated, w) for w in wordings
+                             for c in self.wordings[w]
+                             if (c.ref.node.concept in self.concepts_with_values) == values}
+                    signs = {negated for _, negated, _ in named}
+                    # one wording (printed so, the walker would choose by place) or one concept
+                    if len(signs) == 1 and (len({w for _, _, w in named}) == 1
+                                            or len({c for c, _, _ in named}) == 1):
+                        found[(key, values)] = min(w for _, _, w in named)
+        return found.get((meaning, has_values))
 
     def breakdown_places(self) -> tuple[NodeRef, ...]:
         """The places with a breakdown, found once (asked for every new label and network)."""
@@ -220,6 +256,9 @@ class AliasIndex:
             names = [company.name, *company.names, *company.ocr_names]
         self.company_names: tuple[str, ...] = tuple(names)
         self._keys: dict[str, str] = {}
+        self.meanings = Meanings(taxonomy.language, normalize_label)
+        self.lookalike_meanings = Meanings(
+            taxonomy.language, lambda text: lookalike_key(normalize_label(text)))
         # Memos of the mappers' pure questions about a (network id, wording): a release asks
         # them once per row and network, and repeats its wordings (see extract/map_rows).
         self.networks_naming: dict[str, frozenset[str]] = {}  # label -> network ids
@@ -247,6 +286,23 @@ class AliasIndex:
             found = self._keys[text] = normalize_label(text, self.company_names)
         return found
 
+    def wording_meaning(self, network: NetworkAliases, text: str, has_values: bool = True,
+                        lookalike: bool = False) -> str | None:
+        """The wording of ``network`` that means what ``text`` says in other words, if one;
+        ``lookalike``: with the letters OCR confuses forgiven ("Property, p1ant and
+        equipment")."""
+        if not self.meanings:
+            return None
+        if lookalike:
+            meanings = self.lookalike_meanings
+            return network.wording_meaning(
+                meanings.key(lookalike_key(self.key(text))),
+                lambda printed: meanings.key(lookalike_key(self.key(printed))),
+                has_values, "lookalike")
+        return network.wording_meaning(
+            self.meanings.key(self.key(text)),
+            lambda printed: self.meanings.key(self.key(printed)), has_values, "plain")
+
     def clear_memos(self) -> None:
         """Forget the memoised answers (they are recomputed on demand: same results)."""
         self._keys.clear()
@@ -270,27 +326,38 @@ class AliasIndex:
         places: list[NodeRef] = []
         wordings: dict[str, list[Candidate]] = {}
 
-        def add(key: str, cand: Candidate) -> None:
+        texts: dict[str, list[str]] = {}
+
+        def add(key: str, cand: Candidate, text: str) -> None:
             bucket = wordings.setdefault(key, [])
             if cand not in bucket:
                 bucket.append(cand)
+            printed = texts.setdefault(key, [])
+            if text not in printed:
+                printed.append(text)
 
         def visit(node: NetworkNode, path: tuple[int, ...], parent: NodeRef | None) -> None:
             ref = NodeRef(network=net.id, path=path, node=node, parent=parent)
             places.append(ref)
             concept = self.taxonomy.concepts.get(node.concept)
             for wording, negated in _global_wordings(concept):
-                add(self.key(wording), Candidate(ref=ref, negated=negated, row_alias=False))
+                add(self.key(wording), Candidate(ref=ref, negated=negated, row_alias=False),
+                    wording)
             for alias in node.row_aliases:
                 wording, negated = split_negation(alias)
-                add(self.key(wording), Candidate(ref=ref, negated=negated, row_alias=True))
+                add(self.key(wording), Candidate(ref=ref, negated=negated, row_alias=True),
+                    wording)
             for i, child in enumerate(node.children):
                 visit(child, (*path, i), ref)
 
         for i, root in enumerate(net.roots):
             visit(root, (i,), None)
+        with_values = frozenset(
+            p.concept for p in places
+            if (c := self.taxonomy.concepts.get(p.concept)) is not None and not c.abstract)
         return NetworkAliases(
-            network=net, places=places, wordings=wordings, concepts={p.concept for p in places}
+            network=net, places=places, wordings=wordings, concepts={p.concept for p in places},
+            concepts_with_values=with_values, texts=texts,
         )
 
     def concepts_named(self, label: str) -> list[tuple[str, Candidate]]:

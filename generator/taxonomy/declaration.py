@@ -164,3 +164,19 @@ class CompanyDecl(_Strict):
     fiscal_year_end_month: int
     rounding: Literal["rounding", "truncation"] = "rounding"
     currency: str = "JPY"
+
+
+class OrderDecl(_Strict):
+    """A word order that reads as another: ``{x}`` stands for the rest of the label."""
+
+    printed: str = Field(pattern=r"\{x\}")
+    reads: str = Field(pattern=r"\{x\}")
+
+
+class LanguageDecl(_Strict):
+    """``taxonomy/language.yaml``: how financial statements say the same thing in other words
+    (not one company's wordings: those are aliases)."""
+
+    words: list[list[str]] = []
+    phrases: list[list[str]] = []
+    orders: list[OrderDecl] = []

@@ -28,6 +28,7 @@ from generator.model.taxonomy import (
     CalculationArc,
     EvidenceSum,
     LabelFigure,
+    Language,
     Member,
     Network,
     NetworkNode,
@@ -38,15 +39,18 @@ from generator.model.taxonomy import (
 )
 from generator.model.unit import Measure, Unit
 from generator.resources import taxonomy_dir
+from generator.taxonomy.aliases import normalize_label
 from generator.taxonomy.declaration import (
     AxisDecl,
     CompanyDecl,
     EvidenceSumDecl,
+    LanguageDecl,
     NetworkDecl,
     NodeDecl,
     RollForwardDecl,
     TaxonomyMeta,
 )
+from generator.taxonomy.meaning import language_problems
 
 KNOWN_PREFIXES = {
     "iso4217": "http://www.xbrl.org/2003/iso4217",
@@ -547,6 +551,7 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
         company = _parse(CompanyDecl, path, problems)
         if company is not None:
             companies[path.stem] = _company(path.stem, company)
+    language = _language(root, problems)
     if problems:
         raise TaxonomyError(problems)
     return Taxonomy(
@@ -567,4 +572,19 @@ def load_taxonomy(root: Path | None = None) -> Taxonomy:
         ratios=tuple(ratio for ratio, _ in builder.ratios),
         label_figures=tuple(figure for figure, _ in builder.label_figures),
         record_months=builder.record_months,
+        language=language,
     )
+
+
+def _language(root: Path, problems: list[str]) -> Language:
+    """``language.yaml``, if there is one: equivalent words, phrases and word orders."""
+    path = root / "language.yaml"
+    if not path.exists():
+        return Language()
+    decl = _parse(LanguageDecl, path, problems)
+    if decl is None:
+        return Language()
+    orders = [(order.printed, order.reads) for order in decl.orders]
+    problems.extend(language_problems(decl.words, decl.phrases, orders, normalize_label))
+    return Language(words=tuple(tuple(g) for g in decl.words),
+                    phrases=tuple(tuple(g) for g in decl.phrases), orders=tuple(orders))

@@ -32,11 +32,13 @@ def _naming(index: AliasIndex, label: str) -> frozenset[str]:
         if len(index.networks_naming) > MEMO_LIMIT:
             index.networks_naming.clear()
         # the label's readings and the axes it names a member of, found once for all networks
-        keys = [index.key(reading) for reading in (label, *label_prefixes(label))]
+        readings = (label, *label_prefixes(label))
+        keys = [index.key(reading) for reading in readings]
         axes = {axis for axis, _ in index.member_any(label)}
         found = index.networks_naming[label] = frozenset(
             network_id for network_id, network in index.networks.items()
-            if _names(network, keys, axes))
+            if _names(network, keys, axes) or any(
+                index.wording_meaning(network, reading) for reading in readings))
     return found
 
 

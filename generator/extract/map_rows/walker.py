@@ -121,6 +121,8 @@ class RowWalker:
         match = self._resolve(label, has_values)
         if match is None:
             match = self._resolve_lookalike(label, has_values, readings=False)
+        if match is None:  # "Net earnings": the whole label in other words, before its parts
+            match = self._resolve_in_other_words(label, has_values, readings=False)
         if match is not None:
             return match
         for reading in label_prefixes(label):  # "Accounts receivab1e, net of allowance ..."
@@ -159,6 +161,34 @@ class RowWalker:
                 continue
             reading = FuzzyReading(wording=self.index.key(text), score=1.0)
             return replace(match, opposite=reverses, reading=reading)
+        return self._resolve_in_other_words(label, has_values, whole=False, readings=True)
+
+    def _resolve_in_other_words(self, label: str, has_values: bool, *, whole: bool = True,
+                                readings: bool) -> RowMatch | None:
+        """The label, a reading of it or its part before a description, in other words than
+        the taxonomy declares ("Net earnings", "Current assets, total": the language's
+        equivalences, ``taxonomy/language.yaml``) when they mean one concept's wording.
+        Reported like a reading by similarity, with score 1."""
+        texts = [(label, False)] if whole else []
+        if readings:  # without its unit note or alternative, as its opposite, its first part
+            texts += [*wording.readings(label),
+                      *((prefix, False) for prefix in label_prefixes(label))]
+        for text, reverses in texts:
+            found = self.index.wording_meaning(self.network, text, has_values)
+            if found is None:  # a scan's letters: "Property, p1ant and equipment"
+                found = self.index.wording_meaning(self.network, text, has_values, lookalike=True)
+            if found is None:
+                continue
+            state = (self.last, set(self.seen), self.breakdown, self.member)
+            match = self._resolve(found, has_values)
+            if match is None:
+                continue
+            concept = self.taxonomy.concepts.get(match.ref.concept)
+            if reverses and (concept is None or concept.balance is None):
+                self.last, self.seen, self.breakdown, self.member = state
+                continue
+            return replace(match, opposite=reverses,
+                           reading=FuzzyReading(wording=found, score=1.0))
         return None
 
     def _resolve_lookalike(self, label: str, has_values: bool, readings: bool = True
