@@ -263,7 +263,7 @@ class AliasIndex:
         # them once per row and network, and repeats its wordings (see extract/map_rows).
         self.networks_naming: dict[str, frozenset[str]] = {}  # label -> network ids
         self.known_wordings: dict[str, dict[str, bool]] = {}
-        self.splits: dict[tuple[str, str], tuple[tuple[tuple[str, bool], ...], int]] = {}
+        self.splits: dict[tuple[str, str, bool], tuple[tuple[tuple[str, bool], ...], int]] = {}
         self.fuzzy: dict[tuple[str, str], Any] = {}  # map_rows.fuzzy's readings (or None)
         self.networks: dict[str, NetworkAliases] = {
             net.id: self._network(net) for net in taxonomy.networks

@@ -97,7 +97,7 @@ def test_the_sample_reworded_files_the_same_figures(tmp_path: Path) -> None:
     assert figures(edited_sample(tmp_path, TABBED, edit)) == figures(extraction(TABBED))
 
 
-@pytest.mark.parametrize("layout", ["tabs", "spaces2", "single"])
+@pytest.mark.parametrize("layout", ["tabs", "spaces2", "single", "ocr", "runon"])
 def test_a_synthetic_release_in_other_words_files_no_wrong_figure(
         real: Taxonomy, layout: str, tmp_path: Path) -> None:
     """Half its rows reworded by the benchmark's development set (wordings from general usage,
@@ -111,6 +111,36 @@ def test_a_synthetic_release_in_other_words_files_no_wrong_figure(
                           default_members={a.name: a.default for a in real.axes.values()})
     assert score.filed_wrong == 0
     assert score.filed_right >= 0.99 * score.printed
+
+
+def _reworded(real: Taxonomy, seed: int, layout: str, tmp_path: Path
+              ) -> tuple[object, list[tuple[str, str]]]:
+    release = synthetic_release(real, "iij", seed=seed, layout=layout,  # type: ignore[arg-type]
+                                options=ReleaseOptions(reword="dev"))
+    path = tmp_path / release.name
+    path.write_text(release.text, encoding="utf-8")
+    results = extract_release(path, real).results
+    return release, [(f.concept, f.source.text) for f in results.facts]
+
+
+def test_a_share_count_in_a_label_in_other_words_is_read(real: Taxonomy, tmp_path: Path) -> None:
+    """"Treasury shares—724,582 shares and 724,930 shares at ...": the label figure the
+    taxonomy declares after "treasury stock" is read after its other words too."""
+    release, filed = _reworded(real, 9903, "tabs", tmp_path)
+    assert any("Treasury shares" in line for line in release.text.splitlines())  # type: ignore[attr-defined]
+    assert {text for concept, text in filed if concept == "TreasuryStockShares"} == {
+        "724,582", "724,930"}
+
+
+def test_a_heading_in_other_words_run_into_its_line_is_read(
+        real: Taxonomy, tmp_path: Path) -> None:
+    """A run-on statement: "NET EARNINGS PER SHARE Weighted average shares outstanding—basic"
+    is the per-share heading, then the basic share count, both in other words."""
+    release, filed = _reworded(real, 9900, "runon", tmp_path)
+    assert "NET EARNINGS PER SHARE Weighted average shares outstanding—basic" in (
+        release.text)  # type: ignore[attr-defined]
+    assert {text for concept, text in filed if concept == "WeightedAverageSharesBasic"} == {
+        "982,003", "957,722"}
 
 
 def _taxonomy_with_language(tmp_path: Path, language: str) -> Path:

@@ -87,6 +87,9 @@ def named_concept(index: AliasIndex, declared: tuple[LabelFigure, ...], words: s
     if not ends:  # "allowance for doubtfu1 accounts": the letters OCR confuses forgiven
         ends = _phrase_ends(declared, lookalike_key(key),
                             lambda phrase: lookalike_key(index.key(phrase)))
+    if not ends and index.meanings:  # "Treasury shares—724,582 shares": in other words
+        ends = _phrase_ends(declared, index.meanings.key(key),
+                            lambda phrase: index.meanings.key(index.key(phrase)))
     if not ends:
         return f"the words '{words}' name none of {', '.join(f.concept for f in declared)}"
     last = max(ends.values())

@@ -132,17 +132,19 @@ def split_header(
 
 
 def split_wordings(
-    index: AliasIndex, network: NetworkAliases, text: str
+    index: AliasIndex, network: NetworkAliases, text: str, in_other_words: bool = False
 ) -> tuple[list[tuple[str, bool]], int]:
     """Split ``text`` into the network's wordings: [(key, can name a heading)], and the words
     after the first wording that none covers. The split covering most words with fewest
-    wordings wins. (Memoised on the index: a joined header is split for every network.)"""
-    memo = (network.network.id, text)
+    wordings wins. (Memoised on the index: a joined header is split for every network.)
+    ``in_other_words``: a run of words may also be a wording in other words ("NET EARNINGS
+    PER SHARE" for the heading "Net income per share"), read as that wording."""
+    memo = (network.network.id, text, in_other_words)
     found = index.splits.get(memo)
     if found is None:
         if len(index.splits) > MEMO_LIMIT:
             index.splits.clear()
-        spans, uncovered = _split_wordings(index, network, text)
+        spans, uncovered = _split_wordings(index, network, text, in_other_words)
         found = index.splits[memo] = (tuple(spans), uncovered)
     return list(found[0]), found[1]
 
@@ -164,10 +166,18 @@ def _known(index: AliasIndex, network: NetworkAliases) -> dict[str, bool]:
 
 
 def _split_wordings(
-    index: AliasIndex, network: NetworkAliases, text: str
+    index: AliasIndex, network: NetworkAliases, text: str, in_other_words: bool
 ) -> tuple[list[tuple[str, bool]], int]:
     words = index.key(text).split()
     known = _known(index, network)
+
+    def wording(key: str) -> str | None:
+        if key in known:
+            return key
+        if not in_other_words:
+            return None
+        return (index.wording_meaning(network, key, has_values=False)
+                or index.wording_meaning(network, key, has_values=True))
 
     @cache
     def best(i: int) -> tuple[int, int, tuple[tuple[int, str], ...]]:
@@ -177,8 +187,8 @@ def _split_wordings(
         skip = best(i + 1)
         choice = (skip[0] + 1, skip[1], skip[2])
         for j in range(i + 1, min(len(words), i + MAX_ITEM_WORDS) + 1):
-            key = " ".join(words[i:j])
-            if key in known:
+            key = wording(" ".join(words[i:j]))
+            if key is not None:
                 rest = best(j)
                 option = (rest[0], rest[1] + 1, ((i, key), *rest[2]))
                 if option[:2] < choice[:2]:

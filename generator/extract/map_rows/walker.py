@@ -244,11 +244,21 @@ class RowWalker:
 
     def _resolve_joined(self, label: str, has_values: bool) -> RowMatch | None:
         """A label that is headings and one line run together ("NET INCOME PER SHARE BASIC
-        WEIGHTED-AVERAGE NUMBER OF SHARES"): enter the headings, then match the line."""
-        spans, uncovered = split_wordings(self.index, self.network, label)
-        lines = [key for key, heading in spans if not heading]
-        if uncovered or len(spans) < 2 or len(lines) > 1:
-            return None
+        WEIGHTED-AVERAGE NUMBER OF SHARES"), as printed or without its unit note ("(shares)"),
+        its words the network's wordings or, failing that, some in other words: enter the
+        headings, then match the line."""
+        texts = dict.fromkeys((label, wording.without_unit_note(label)))
+        for in_other_words in (False, True):
+            for text in texts:
+                spans, uncovered = split_wordings(self.index, self.network, text,
+                                                  in_other_words=in_other_words)
+                lines = [key for key, heading in spans if not heading]
+                if not uncovered and len(spans) >= 2 and len(lines) <= 1:
+                    return self._enter_joined(spans, lines, has_values)
+        return None
+
+    def _enter_joined(self, spans: list[tuple[str, bool]], lines: list[str], has_values: bool
+                      ) -> RowMatch | None:
         for key, heading in spans:
             if heading:
                 self._resolve(key, has_values=False)
