@@ -66,7 +66,7 @@ class ReleaseOptions:
     # months) or "FY"
     kind: str = "H1"
     # row labels reworded as other companies word them, by a rule set of
-    # generator/synthetic/reword.py ("dev", "holdout" or "fresh"; None: only declared
+    # generator/synthetic/reword.py ("dev", "holdout", "fresh" or "final"; None: only declared
     # wordings, the text it always was), ``reword_share`` of the rows a rule matches; drawn
     # from a generator of its own, so figures and layout are the unreworded release's
     reword: str | None = None

@@ -18,6 +18,7 @@ from generator.synthetic.release import (
 from generator.synthetic.render import ALL_LAYOUTS
 from generator.synthetic.reword import (
     DEV,
+    FINAL,
     FRESH,
     HOLDOUT,
     RULE_SETS,
@@ -124,7 +125,7 @@ def test_acronyms_keep_their_capitals() -> None:
 
 def test_the_sets_are_disjoint() -> None:
     """No replacement is in two sets (compared case-insensitively)."""
-    sets = {"dev": DEV, "holdout": HOLDOUT, "fresh": FRESH}
+    sets = {"dev": DEV, "holdout": HOLDOUT, "fresh": FRESH, "final": FINAL}
     assert set(sets) == set(RULE_SETS)
     replacements = {name: {r.casefold() for _, rs in rules for r in rs}
                     for name, rules in sets.items()}
@@ -140,6 +141,11 @@ def test_the_sets_are_disjoint() -> None:
 def test_the_fresh_set_has_sixty_to_eighty_rules() -> None:
     assert 60 <= len(FRESH) <= 80
     assert len({phrase for phrase, _ in FRESH}) == len(FRESH)  # no phrase twice
+
+
+def test_the_final_set_has_seventy_to_ninety_rules() -> None:
+    assert 70 <= len(FINAL) <= 90
+    assert len({phrase for phrase, _ in FINAL}) == len(FINAL)  # no phrase twice
 
 
 @pytest.mark.parametrize("name", SETS)
