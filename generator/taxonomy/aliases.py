@@ -35,6 +35,7 @@ _DASHES_AS_HYPHENS = str.maketrans(dict.fromkeys(_DASHES, "-"))
 _NON_WORD = re.compile(r"[^0-9a-z{}]+")
 _FOOTNOTE_STAR = re.compile(r"[*※]\s*\d{1,2}\b")
 _LETTER = re.compile(r"[a-z]")
+_NUMBER = re.compile(r"(?<![a-zA-Z0-9])\d[\d,.]*(?![a-zA-Z0-9])")  # not a scan's "p1ant"
 _MONTHS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
@@ -211,10 +212,16 @@ class NetworkAliases:
                         kind: str) -> str | None:
         """The network's wording whose meaning is ``meaning``, when its wordings with that
         meaning name one concept with figures (``has_values``) or one heading, or are one
-        wording, and agree on the sign (two wordings of different concepts that read alike
-        are left to the printed words). A wording's meaning is ``meaning_of`` its text without
-        an alternative: "Income tax expense (benefit)" means income tax expense, so "Income
-        tax benefit" is not it in other words, but its opposite. ``kind`` names the memo."""
+        wording, and none of them reverses the sign (two wordings of different concepts that
+        read alike are left to the printed words). A wording's meaning is ``meaning_of`` its
+        text without an alternative: "Income tax expense (benefit)" means income tax expense,
+        so "Income tax benefit" is not it in other words, but its opposite. ``kind`` names the
+        memo."""
+        return self.meanings_of(meaning_of, kind).get((meaning, has_values))
+
+    def meanings_of(self, meaning_of: Callable[[str], str], kind: str
+                    ) -> dict[tuple[str, bool], str]:
+        """(meaning, has values) -> wording, for :meth:`wording_meaning` (made once per kind)."""
         found = self._meanings.get(kind)
         if found is None:
             found = self._meanings[kind] = {}
@@ -224,15 +231,17 @@ class NetworkAliases:
                     by_meaning.setdefault(meaning_of(without_alternative(text)), set()).add(key)
             for key, wordings in by_meaning.items():
                 for values in (True, False):
-                    named = {(c.ref.concept, c.negated, w) for w in wordings
-                             for c in self.wordings[w]
+                    # a wording that reverses the sign ("-Less: Net income attributable to
+                    # ...") records how one company prints the line, not what it means
+                    named = {(c.ref.concept, w) for w in wordings for c in self.wordings[w]
                              if (c.ref.node.concept in self.concepts_with_values) == values}
-                    signs = {negated for _, negated, _ in named}
+                    if any(c.negated for w in wordings for c in self.wordings[w]):
+                        continue
                     # one wording (printed so, the walker would choose by place) or one concept
-                    if len(signs) == 1 and (len({w for _, _, w in named}) == 1
-                                            or len({c for c, _, _ in named}) == 1):
-                        found[(key, values)] = min(w for _, _, w in named)
-        return found.get((meaning, has_values))
+                    if named and (len({w for _, w in named}) == 1
+                                  or len({c for c, _ in named}) == 1):
+                        found[(key, values)] = min(w for _, w in named)
+        return found
 
     def breakdown_places(self) -> tuple[NodeRef, ...]:
         """The places with a breakdown, found once (asked for every new label and network)."""
@@ -257,6 +266,7 @@ class AliasIndex:
         self.company_names: tuple[str, ...] = tuple(names)
         self._keys: dict[str, str] = {}
         self.meanings = Meanings(taxonomy.language, normalize_label)
+        self._networks_by_meaning: dict[str, frozenset[str]] | None = None
         self.lookalike_meanings = Meanings(
             taxonomy.language, lambda text: lookalike_key(normalize_label(text)))
         # Memos of the mappers' pure questions about a (network id, wording): a release asks
@@ -286,22 +296,38 @@ class AliasIndex:
             found = self._keys[text] = normalize_label(text, self.company_names)
         return found
 
+    def _plain_meaning(self, text: str) -> str:
+        return self.meanings.key(self.key(text))
+
+    def _lookalike_meaning(self, text: str) -> str:
+        return self.lookalike_meanings.key(lookalike_key(self.key(text)))
+
     def wording_meaning(self, network: NetworkAliases, text: str, has_values: bool = True,
                         lookalike: bool = False) -> str | None:
         """The wording of ``network`` that means what ``text`` says in other words, if one;
         ``lookalike``: with the letters OCR confuses forgiven ("Property, p1ant and
         equipment")."""
-        if not self.meanings:
+        if not self.meanings or _NUMBER.search(text):  # a label stating amounts: its parts
             return None
         if lookalike:
-            meanings = self.lookalike_meanings
-            return network.wording_meaning(
-                meanings.key(lookalike_key(self.key(text))),
-                lambda printed: meanings.key(lookalike_key(self.key(printed))),
-                has_values, "lookalike")
-        return network.wording_meaning(
-            self.meanings.key(self.key(text)),
-            lambda printed: self.meanings.key(self.key(printed)), has_values, "plain")
+            return network.wording_meaning(self._lookalike_meaning(text),
+                                           self._lookalike_meaning, has_values, "lookalike")
+        return network.wording_meaning(self._plain_meaning(text), self._plain_meaning,
+                                       has_values, "plain")
+
+    def networks_meaning(self, text: str) -> frozenset[str]:
+        """The networks (ids) with a line (with figures) that ``text`` says in other words:
+        one lookup, for a label no network names as printed."""
+        if not self.meanings or _NUMBER.search(text):
+            return frozenset()
+        if self._networks_by_meaning is None:
+            by_meaning: dict[str, set[str]] = {}
+            for network_id, network in self.networks.items():
+                for meaning, values in network.meanings_of(self._plain_meaning, "plain"):
+                    if values:
+                        by_meaning.setdefault(meaning, set()).add(network_id)
+            self._networks_by_meaning = {k: frozenset(v) for k, v in by_meaning.items()}
+        return self._networks_by_meaning.get(self._plain_meaning(text), frozenset())
 
     def clear_memos(self) -> None:
         """Forget the memoised answers (they are recomputed on demand: same results)."""

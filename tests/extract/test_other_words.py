@@ -1,5 +1,5 @@
 """Labels in other words: a line worded as another company words it ("Net sales", "Current
-assets, total", "Capital expenditures") is read as the concept its declared wording names,
+assets, total", "Trade receivables") is read as the concept its declared wording names,
 by the equivalences of ``taxonomy/language.yaml``; a reading that could name two concepts is
 not taken."""
 
@@ -86,11 +86,12 @@ def test_a_meaning_two_concepts_share_is_not_taken(real: Taxonomy) -> None:
 
 
 def test_the_sample_reworded_files_the_same_figures(tmp_path: Path) -> None:
-    """Sample 004 with its current-assets total and capital expenditure lines worded as other
+    """Sample 004 with its current-assets total and purchases of equipment worded as other
     companies print them files exactly the figures of the sample as printed."""
     def edit(text: list[str]) -> None:
         printed_as(278, "Total current assets", "Current assets, total")(text)
-        printed_as(450, "Purchase of property and equipment", "Capital expenditures")(text)
+        printed_as(450, "Purchase of property and equipment",
+                   "Payments for property and equipment")(text)
         printed_as(706, "Purchase of property and equipment",
                    "Purchases of property, plant and equipment")(text)
 

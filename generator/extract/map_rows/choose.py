@@ -35,10 +35,11 @@ def _naming(index: AliasIndex, label: str) -> frozenset[str]:
         readings = (label, *label_prefixes(label))
         keys = [index.key(reading) for reading in readings]
         axes = {axis for axis, _ in index.member_any(label)}
-        found = index.networks_naming[label] = frozenset(
-            network_id for network_id, network in index.networks.items()
-            if _names(network, keys, axes) or any(
-                index.wording_meaning(network, reading) for reading in readings))
+        found = frozenset(network_id for network_id, network in index.networks.items()
+                          if _names(network, keys, axes))
+        if not found and index.meanings:  # none names it as printed: in other words?
+            found = frozenset().union(*(index.networks_meaning(r) for r in readings))
+        index.networks_naming[label] = found
     return found
 
 

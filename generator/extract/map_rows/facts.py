@@ -109,6 +109,9 @@ def build_fact(
     period, why = period_of(concept, column, index.key(row.label), match.ref.node.preferred_label)
     if period is None:
         return f"{why} (row '{row.label}')"
+    if match.in_other_words and period != column.period and match.ref.node.preferred_label is None:
+        return (f"row '{row.label}', read in other words as {match.concept}, a balance at a "
+                "date, sits in a column of a period: not taken as the balance at its end")
     priced = column if column.currency == currency else column.model_copy(
         update={"currency": currency})  # a copy only when the currency differs (hot path)
     unit = unit_of(concept, priced, place.currency)

@@ -174,7 +174,7 @@ def _split_wordings(
     def wording(key: str) -> str | None:
         if key in known:
             return key
-        if not in_other_words:
+        if not in_other_words or key[-1].isdigit():  # a number is no wording, in any words
             return None
         return (index.wording_meaning(network, key, has_values=False)
                 or index.wording_meaning(network, key, has_values=True))

@@ -4,6 +4,7 @@ as "Total" or "Network Services" resolves by where it is printed, and member row
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from generator.extract.map_rows.fuzzy import FuzzyReading, closest_wording, reading_at_place
@@ -19,6 +20,7 @@ from generator.taxonomy.aliases import (
 )
 
 PLACE_WINDOW = 4  # how many of the next expected lines a garbled label may be
+_NUMBER = re.compile(r"(?<![a-zA-Z0-9])\d[\d,.]*(?![a-zA-Z0-9])")  # not a scan's "p1ant"
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,9 @@ class RowMatch:
     # The label names the concept's opposite ("Operating loss"): the figure is negative
     # whether printed "123" or "(123)" — the wording says it is a loss, the brackets agree.
     opposite: bool = False
+    # Read in other words (``taxonomy/language.yaml``): the place is the reader's, not the
+    # release's, so a period the column does not state is not supplied (see ``build_fact``).
+    in_other_words: bool = False
 
     @property
     def concept(self) -> str:
@@ -155,8 +160,7 @@ class RowWalker:
             match = self._resolve(text, has_values)
             if match is None:
                 continue
-            concept = self.taxonomy.concepts.get(match.ref.concept)
-            if reverses and (concept is None or concept.balance is None):
+            if reverses and not self._may_reverse(match):
                 self.last, self.seen, self.breakdown, self.member = state  # not this line
                 continue
             reading = FuzzyReading(wording=self.index.key(text), score=1.0)
@@ -170,9 +174,10 @@ class RowWalker:
         equivalences, ``taxonomy/language.yaml``) when they mean one concept's wording.
         Reported like a reading by similarity, with score 1."""
         texts = [(label, False)] if whole else []
-        if readings:  # without its unit note or alternative, as its opposite, its first part
-            texts += [*wording.readings(label),
-                      *((prefix, False) for prefix in label_prefixes(label))]
+        if readings:  # without its unit note or alternative, as its opposite; its first part
+            texts += [*wording.readings(label), *(  # when the rest states amounts
+                (prefix, False) for prefix in label_prefixes(label)
+                if _NUMBER.search(label, len(prefix)))]
         for text, reverses in texts:
             found = self.index.wording_meaning(self.network, text, has_values)
             if found is None:  # a scan's letters: "Property, p1ant and equipment"
@@ -183,13 +188,21 @@ class RowWalker:
             match = self._resolve(found, has_values)
             if match is None:
                 continue
-            concept = self.taxonomy.concepts.get(match.ref.concept)
-            if reverses and (concept is None or concept.balance is None):
+            if reverses and not self._may_reverse(match):
                 self.last, self.seen, self.breakdown, self.member = state
                 continue
-            return replace(match, opposite=reverses,
+            return replace(match, opposite=reverses, in_other_words=True,
                            reading=FuzzyReading(wording=found, score=1.0))
         return None
+
+    def _may_reverse(self, match: RowMatch) -> bool:
+        """Whether a wording's opposite may name the match: only a concept with a balance
+        (a cash-flow line prints its effect on cash whatever its wording), and not at a place
+        whose printed sign is already reversed (a "Less:" line, a wording declared negated):
+        "Less: Net loss attributable to ..." could be read either way."""
+        concept = self.taxonomy.concepts.get(match.ref.concept)
+        return (concept is not None and concept.balance is not None and not match.negated
+                and not match.ref.node.negated)
 
     def _resolve_lookalike(self, label: str, has_values: bool, readings: bool = True
                            ) -> RowMatch | None:
