@@ -54,6 +54,9 @@ class TableOutcome:
     unmapped: list[Unmapped] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     readings: list[LabelReading] = field(default_factory=list)
+    # rows (by number) read in other words (``taxonomy/language.yaml``): the proof files
+    # their figures only where a check of their own confirms them
+    other_words: set[int] = field(default_factory=set)
     # strips of figures read from row labels (fact_strips >= LABEL_STRIPS): one per row and
     # concept; the proof stage judges them apart from the table's columns
     label_strips: dict[int, LabelStrip] = field(default_factory=dict)
@@ -144,6 +147,8 @@ class _TableMapper:
                                     f"in row '{row.label}'")
         has_values = bool(cells) or any(c is not None for c in extra)
         match = self.walker.resolve(row.label, has_values) if self.walker else None
+        if match is not None and match.in_other_words and self.row_number is not None:
+            self.out.other_words.add(self.row_number)
         if match is not None and match.reading is not None and cells:
             self.out.readings.append(LabelReading(
                 document=self.doc.name, line=row.line, label=row.label,

@@ -199,10 +199,13 @@ class RowWalker:
         """Whether a wording's opposite may name the match: only a concept with a balance
         (a cash-flow line prints its effect on cash whatever its wording), and not at a place
         whose printed sign is already reversed (a "Less:" line, a wording declared negated):
-        "Less: Net loss attributable to ..." could be read either way."""
+        "Less: Net loss attributable to ..." could be read either way; nor a concept one of
+        whose own wordings says the opposite word without reversing the sign ("Accumulated
+        deficit" for retained earnings: the brackets carry the sign, so "Retained losses
+        73,692" could be either)."""
         concept = self.taxonomy.concepts.get(match.ref.concept)
         return (concept is not None and concept.balance is not None and not match.negated
-                and not match.ref.node.negated)
+                and not match.ref.node.negated and not wording.says_opposite(concept))
 
     def _resolve_lookalike(self, label: str, has_values: bool, readings: bool = True
                            ) -> RowMatch | None:

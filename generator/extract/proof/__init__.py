@@ -43,6 +43,7 @@ from generator.extract.proof import (
     structure,
     translation,
     twice,
+    unread,
     unrounded,
     yoy_rows,
 )
@@ -199,6 +200,11 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     unrounded.doubt_loose(columns)
     arithmetic.anchor(columns)
     arithmetic.doubt_broken(columns, taxonomy, truncate)
+    rows = {t: outcome.fact_rows for t, outcome in enumerate(mapped.tables)
+            if not outcome.transposed}
+    unread.doubt_broken(columns, rows, taxonomy, truncate)
+    unread.hold_in_other_words(columns, rows, {t: outcome.other_words
+                                               for t, outcome in enumerate(mapped.tables)})
     rollforward.doubt_broken(broken_rolls)
     ratios.doubt_failed(failed_ratios)
     misprints.settle(columns, taxonomy, truncate)

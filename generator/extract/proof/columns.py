@@ -16,6 +16,10 @@ from generator.extract.layout import Column, Row, Table
 from generator.model.fact import Correction
 from generator.model.results import ResultFact
 
+# checks by sums within one column ("arithmetic with unread rows": ``unread``): a row shifted
+# alike in every column still adds up, so they do not tie a figure to its row
+IN_COLUMN_SUMS = frozenset({"arithmetic", "arithmetic with unread rows"})
+
 # a printed sum: (total, ((part, weight), ...))
 PrintedSum = tuple[ResultFact, tuple[tuple[ResultFact, Decimal], ...]]
 
@@ -176,7 +180,7 @@ class ColumnFacts:
             return False
         outside = self.sure.get(i, set())
         if self.row is None:
-            outside = outside - {"arithmetic"}
+            outside = outside - IN_COLUMN_SUMS
         return bool(outside) or not self.by_position(self.facts[i])
 
     def figure_doubt(self, i: int) -> str | None:
@@ -192,7 +196,7 @@ class ColumnFacts:
         fact = self.facts[i]
         outside = self.sure.get(i, set())
         if self.row is None:
-            outside = outside - {"arithmetic"}
+            outside = outside - IN_COLUMN_SUMS
         if not outside and self.by_position(fact):
             return f"{self.placement}; no check of its own confirms this one"
         return None

@@ -237,7 +237,8 @@ def _judge(column: ColumnFacts, ledger: _Ledger) -> bool | None:
 # Checks that hold within a column as well when the whole column carries another period: they
 # cannot outweigh another printing's word on the period (a ratio's terms may sit in one column
 # too, but it is kept: its numerator is mostly another statement's line).
-INSIDE_CHECKS = frozenset({"arithmetic", "arithmetic anchored", "completion"})
+INSIDE_CHECKS = frozenset({"arithmetic", "arithmetic anchored", "completion",
+                           "arithmetic with unread rows"})
 
 
 def _outweighs(column: ColumnFacts, fact: ResultFact, record: _Key, position: int) -> bool:
