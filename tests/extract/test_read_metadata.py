@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from generator.extract.pipeline import extract_release
 from generator.extract.read.metadata import detect_company, detect_period, detect_usd_rate
-from generator.extract.read.periods import FiscalCalendar
+from generator.extract.read.periods import FiscalCalendar, slash_range
 from generator.model.entity import Company, Entity
+from generator.model.period import Duration
+from generator.resources import samples_dir
+from generator.taxonomy import load_taxonomy
 
 MARCH = FiscalCalendar(end_month=3)
 
@@ -76,3 +81,20 @@ def test_company_by_names_and_ocr_names() -> None:
     assert detect_company("Net income attributable to 11J rose; 11J said", companies) == "iij"
     assert detect_company("Acme Widgets Inc. (AWI) results", companies) == "acme"
     assert detect_company("Nobody we know", companies) is None
+
+
+def test_a_slide_range_ending_before_it_starts_is_no_range() -> None:
+    """A scan's "(20/4~10/12)" for (10/4~10/12): not a period (it would end before it starts),
+    so the header is read without it, not a crash."""
+    assert slash_range("3Q10 (20/4~10/12)") is None
+    assert slash_range("3Q10 (10/4~10/12)") == Duration(start=dt.date(2010, 4, 1),
+                                                        end=dt.date(2010, 12, 31))
+
+
+def test_a_release_whose_header_range_a_scan_garbled_is_read(tmp_path: Path) -> None:
+    """Sample 001 with a column header's year misread: the release is still extracted."""
+    text = (samples_dir() / "001_6c9832476b77f69a.txt").read_text(encoding="utf-8")
+    assert "3Q10 (10/4~10/12)" in text
+    path = tmp_path / "001.txt"
+    path.write_text(text.replace("3Q10 (10/4~10/12)", "3Q10 (20/4~10/12)", 1), encoding="utf-8")
+    assert extract_release(path, load_taxonomy()).results.facts

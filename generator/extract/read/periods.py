@@ -88,7 +88,10 @@ def slash_range(text: str) -> Duration | None:
     y1, m1, y2, m2 = (int(g) for g in m.groups())
     if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
         return None
-    return Duration(start=dt.date(full_year(y1), m1, 1), end=month_end(full_year(y2), m2))
+    start, end = dt.date(full_year(y1), m1, 1), month_end(full_year(y2), m2)
+    if start > end:  # a scan's "(20/4~10/12)" for (10/4~10/12): no range, not a crash
+        return None
+    return Duration(start=start, end=end)
 
 
 def parse_date(text: str) -> dt.date | None:
