@@ -39,6 +39,7 @@ from generator.extract.proof import (
     rollforward,
     scale,
     schedule,
+    siblings,
     stated,
     structure,
     translation,
@@ -198,6 +199,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     lists.check(columns, mapped.document.layout)
     unrounded.doubt_loose(columns)
     arithmetic.anchor(columns)
+    siblings.complete_by_siblings(columns)
     arithmetic.doubt_broken(columns, taxonomy, truncate)
     rollforward.doubt_broken(broken_rolls)
     ratios.doubt_failed(failed_ratios)

@@ -18,6 +18,9 @@ from generator.model.results import ResultFact
 
 # a printed sum: (total, ((part, weight), ...))
 PrintedSum = tuple[ResultFact, tuple[tuple[ResultFact, Decimal], ...]]
+# what of a declared sum a column prints: its total concept and the concepts of its parts
+# printed (a dash, nil, is printed)
+SumPrinted = tuple[str, tuple[str, ...]]
 
 if TYPE_CHECKING:
     from generator.extract.map_rows.inlabel import LabelStrip
@@ -87,6 +90,11 @@ class ColumnFacts:
     # the unit, one off by a few units is a misread digit, not rounding.
     tied_sums: int = 0
     loose_sums: list[PrintedSum] = field(default_factory=list)
+    # Sums with a declared part not printed, by what is printed of them (total concept, the
+    # concepts of the printed parts): those that hold, and those that break, for ``siblings``:
+    # one that holds in a neighbouring column shows the missing part is not in the table.
+    open_held: set[SumPrinted] = field(default_factory=set)
+    open_broken: list[tuple[SumPrinted, PrintedSum]] = field(default_factory=list)
     # Figures a check of their own table shows misprinted, with the value their other printing
     # carries and the correction to file them with (``misprints``): figure -> (value, why)
     corrected: dict[int, tuple[Decimal, Correction]] = field(default_factory=dict)
