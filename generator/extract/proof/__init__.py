@@ -79,6 +79,11 @@ class Proof:
     facts: list[ResultFact] = field(default_factory=list)
     held: list[HeldBack] = field(default_factory=list)
     columns: list[ColumnFacts] = field(default_factory=list)
+    # The held figures of proven columns that a check of their own table doubts (a sum they
+    # are part of breaks): their column's period, unit and scale are proven, their digits are
+    # not. The cross-check may restore a lost sign from one (a dollar "2" for (2) beside the
+    # yen (170) held with a broken sum), never a value.
+    witnesses: list[ResultFact] = field(default_factory=list)
 
 
 def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
@@ -220,6 +225,8 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
                 proof.facts.append(fact.proven(column.proven_by(i)))
             else:
                 proof.held.append(_held_fact(column, fact, "figure", doubt, mapped.document.name))
+                if i in column.doubts:
+                    proof.witnesses.append(fact)
     return proof
 
 
