@@ -89,7 +89,7 @@ def check(column: ColumnFacts, sums: Sequence[tuple[str, Terms]], taxonomy: Taxo
             if abs(total.value - computed) <= tolerance:
                 holds.append(what)
                 if len(parts) < len(terms):
-                    column.open_held.add(printed)
+                    column.open_held.setdefault(printed, (total, *(f for f, _ in parts)))
                 column.held_sums.append((total, *(f for f, _ in numeric)))
                 if total.value == computed:
                     column.tied_sums += 1
@@ -105,7 +105,8 @@ def check(column: ColumnFacts, sums: Sequence[tuple[str, Terms]], taxonomy: Taxo
                 column.broken_sums.append((total, tuple(numeric)))
             else:
                 column.partial_sums.append((total, tuple(numeric)))
-                column.open_broken.append((printed, column.partial_sums[-1]))
+                column.open_broken.append(
+                    (printed, (total, *(f for f, _ in parts)), column.partial_sums[-1]))
     if holds:
         column.confirm(CHECK, f"{len(holds)} printed total(s) equal their printed parts: "
                               + "; ".join(holds[:3]), ROWS)

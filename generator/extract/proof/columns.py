@@ -91,10 +91,13 @@ class ColumnFacts:
     tied_sums: int = 0
     loose_sums: list[PrintedSum] = field(default_factory=list)
     # Sums with a declared part not printed, by what is printed of them (total concept, the
-    # concepts of the printed parts): those that hold, and those that break, for ``siblings``:
-    # one that holds in a neighbouring column shows the missing part is not in the table.
-    open_held: set[SumPrinted] = field(default_factory=set)
-    open_broken: list[tuple[SumPrinted, PrintedSum]] = field(default_factory=list)
+    # concepts of the printed parts), with their printed figures (dashes included): those
+    # that hold, and those that break (with the sum), for ``siblings``: one that holds in a
+    # neighbouring column, the table printing the same rows in both, shows the missing part
+    # is not in the table.
+    open_held: dict[SumPrinted, tuple[ResultFact, ...]] = field(default_factory=dict)
+    open_broken: list[tuple[SumPrinted, tuple[ResultFact, ...], PrintedSum]] = field(
+        default_factory=list)
     # Figures a check of their own table shows misprinted, with the value their other printing
     # carries and the correction to file them with (``misprints``): figure -> (value, why)
     corrected: dict[int, tuple[Decimal, Correction]] = field(default_factory=dict)
