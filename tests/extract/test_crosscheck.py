@@ -311,3 +311,19 @@ def test_a_held_printing_does_not_overrule_a_filed_one(taxonomy: Taxonomy) -> No
     out = cross_check([f for f in printed if f.source.line != 41], taxonomy,
                       usd_rate=Decimal("77.04"), witnesses=held)
     assert lead(out.facts, "SupportRevenue", "USD").value == Decimal("7000")
+
+
+def test_a_held_printing_does_not_overrule_a_filed_twin(taxonomy: Taxonomy) -> None:
+    """The dollar support figure 7 beside its filed yen twin 516 (which the yen total adds up
+    with), and printed again in dollars, held, as (7): the dollar total 1,993 wants -7, the
+    held printing agrees with -7 — but the filed twin says 7 and speaks first: no sign turned."""
+    statement = table("IS", 9, [col("translation", currency="USD"), col()], [
+        row("Services:", 10), row("Hosting", 11, "2,000", "154,080"),
+        row("Support", 12, "7", "516"), row("Total", 13, "1,993", "154,596")])
+    summary = table("S", 40, [col("translation", currency="USD")], [row("Support", 41, "(7)")])
+    printed = facts(taxonomy, statement, summary)
+    held = [f for f in printed if f.source.line == 41]
+    assert len(held) == 1
+    out = cross_check([f for f in printed if f.source.line != 41], taxonomy,
+                      usd_rate=Decimal("77.04"), witnesses=held)
+    assert lead(out.facts, "SupportRevenue", "USD").value == Decimal("7000")
