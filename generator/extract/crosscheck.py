@@ -9,7 +9,11 @@
    another printed source in the same document agrees with it and not with the printed figure (a
    less precise duplicate, e.g. the summary table in millions, or the convenience translation at
    the document's USD rate). Then the fact is corrected and the :class:`Correction` recorded in
-   its provenance; otherwise the broken sum is reported and the printed values kept.
+   its provenance; otherwise the broken sum is reported and the printed values kept. A sign
+   alone (a dollar figure printed "2" for (2)) may also be restored from a printing the proof
+   held back on its own (``witnesses``: its column proven, its digits in doubt): whatever its
+   digits, it agrees with the value the sum wants and not with the printed one only if the
+   sign was lost. Nothing else is corrected from a held printing.
 3. Duplicates are merged: the leader stays, the others' locations go to ``Provenance.also_in``,
    and any that disagree with the leader (beyond one unit of a rounded figure's last digit) are
    reported as conflicts.
@@ -18,6 +22,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -163,11 +168,16 @@ class CheckOutcome:
 class CrossChecker:
     def __init__(
         self, facts: list[ResultFact], taxonomy: Taxonomy, usd_rate: Decimal | None = None,
-        truncate: bool = False,
+        truncate: bool = False, witnesses: Sequence[ResultFact] = (),
     ) -> None:
         self.taxonomy = taxonomy
         self.usd_rate = usd_rate
         self.truncate = truncate
+        # printings held back on their own, by key: witnesses of a lost sign only
+        self.held: dict[FactKey, list[ResultFact]] = {}
+        for fact in witnesses:
+            if fact.value is not None and fact.decimals is not None:
+                self.held.setdefault(self.key(fact), []).append(fact)
         primary = {n.id for n in taxonomy.networks if getattr(n, "primary", False)}
         grouped: dict[FactKey, list[ResultFact]] = defaultdict(list)
         for fact in facts:
@@ -243,37 +253,74 @@ class CrossChecker:
                     out.append((parent, ctx, total, parts, computed, terms))
         return out
 
+    def _twin_filed(self, fact: ResultFact) -> bool:
+        """Whether ``fact``'s translation twin (the same figure in the other of yen and dollars)
+        is filed with a value: then it, not a held printing, witnesses a lost sign."""
+        if self.usd_rate is None or fact.unit not in ("JPY", "USD"):
+            return False
+        concept, period, dims, _ = self.key(fact)
+        twin = self.groups.get((concept, period, dims, "USD" if fact.unit == "JPY" else "JPY"))
+        return twin is not None and twin.lead.value is not None
+
     def _evidence(self, fact: ResultFact, wanted: Decimal) -> str | None:
-        """Another printed source agreeing with ``wanted`` and not with the printed value."""
+        """Another printed source agreeing with ``wanted`` and not with the printed value. Where
+        no other printing is filed, a held one (:attr:`held`) speaks for a lost sign alone."""
         assert fact.value is not None
         group = self.groups[self.key(fact)]
-        for other in group.others():
+        others = group.others()
+        for other in others:
             fits = agrees(wanted, other, self.truncate)
             if fits and not agrees(fact.value, other, self.truncate):
                 return f"{location(other)} prints {other.source.text}"
+        # a lost sign, and no other printing filed to say otherwise: a held one may say it
+        sign = bool(fact.value) and wanted == -fact.value and not others
+        if sign and not self._twin_filed(fact):  # a filed twin speaks first (below)
+            found = self._held_witness(self.held.get(self.key(fact), []), lambda w, v: agrees(
+                v, w, self.truncate), fact.value, wanted)
+            if found is not None:
+                return f"{location(found)} prints {found.source.text} (held back for review)"
         if self.usd_rate is None or fact.unit not in ("JPY", "USD"):
             return None
         twin_unit = "USD" if fact.unit == "JPY" else "JPY"
         concept, period, dims, _ = self.key(fact)  # the filed concept is the unit's twin's
         twin = self.groups.get((concept, period, dims, twin_unit))
-        if twin is None or twin.lead.value is None or twin.lead.decimals is None:
-            return None
         rate = self.usd_rate
-        usd_fact = fact if fact.unit == "USD" else twin.lead
-        assert usd_fact.decimals is not None
-        slack = Decimal(1).scaleb(-usd_fact.decimals)  # one unit of the translation as printed
 
-        def converts(value: Decimal) -> bool:
-            """Does ``value`` (in ``fact``'s unit) match the twin at the stated rate?"""
-            assert twin.lead.value is not None
+        def converts(witness: ResultFact, value: Decimal) -> bool:
+            """Does ``value`` (in ``fact``'s unit) match ``witness`` at the stated rate?"""
+            assert witness.value is not None
+            usd_fact = fact if fact.unit == "USD" else witness
+            assert usd_fact.decimals is not None
+            slack = Decimal(1).scaleb(-usd_fact.decimals)  # one unit of the translation
             if fact.unit == "JPY":
-                return abs(value / rate - twin.lead.value) <= slack
-            return abs(value - twin.lead.value / rate) <= slack
+                return abs(value / rate - witness.value) <= slack
+            return abs(value - witness.value / rate) <= slack
 
-        if converts(wanted) and not converts(fact.value):
+        if twin is None:
+            if not sign:
+                return None
+            found = self._held_witness(self.held.get((concept, period, dims, twin_unit), []),
+                                       converts, fact.value, wanted)
+            if found is None:
+                return None
+            return (f"{location(found)} prints {found.source.text} {twin_unit} (rate "
+                    f"{self.usd_rate}; held back for review)")
+        if twin.lead.value is None or twin.lead.decimals is None:
+            return None
+        if converts(twin.lead, wanted) and not converts(twin.lead, fact.value):
             return (f"{location(twin.lead)} prints {twin.lead.source.text} {twin_unit} "
                     f"(rate {self.usd_rate})")
         return None
+
+    @staticmethod
+    def _held_witness(held: list[ResultFact], fits: Callable[[ResultFact, Decimal], bool],
+                      printed: Decimal, wanted: Decimal) -> ResultFact | None:
+        """The held printing that fits ``wanted`` and not ``printed`` (a sign turned), if one
+        does and none fits ``printed`` and not ``wanted``."""
+        for_wanted = [w for w in held if fits(w, wanted) and not fits(w, printed)]
+        if not for_wanted or any(fits(w, printed) and not fits(w, wanted) for w in held):
+            return None
+        return for_wanted[0]
 
     @staticmethod
     def _suspects(
@@ -501,7 +548,8 @@ class CrossChecker:
 
 def cross_check(
     facts: list[ResultFact], taxonomy: Taxonomy, usd_rate: Decimal | None = None,
-    truncate: bool = False,
+    truncate: bool = False, witnesses: Sequence[ResultFact] = (),
 ) -> CheckOutcome:
-    """Correct what arithmetic and a second printed source agree on; merge duplicates."""
-    return CrossChecker(facts, taxonomy, usd_rate, truncate).run()
+    """Correct what arithmetic and a second printed source agree on (``witnesses``: printings
+    held back, which may witness a lost sign); merge duplicates."""
+    return CrossChecker(facts, taxonomy, usd_rate, truncate, witnesses).run()

@@ -112,7 +112,8 @@ def extract_document(doc: Document, taxonomy: Taxonomy,
     truncate = company.rounding == "truncation"
     proof = prove(mapped, taxonomy, doc.period, doc.usd_rate, truncate)
     step("proven")
-    checked = cross_check(proof.facts, taxonomy, doc.usd_rate, truncate=truncate)
+    checked = cross_check(proof.facts, taxonomy, doc.usd_rate, truncate=truncate,
+                          witnesses=proof.witnesses)
     step("cross-checked")
     cut = cut_statement(mapped, taxonomy)
     problems = (*doc.problems, *([cut] if cut else []))

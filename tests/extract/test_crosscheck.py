@@ -254,3 +254,76 @@ def test_several_misprints_in_one_statement_are_all_corrected(taxonomy: Taxonomy
     assert lead(out.facts, "SupportRevenue", "USD").value == Decimal("-2000")
     assert lead(out.facts, "WidgetRevenue", "USD").value == Decimal("-3000")
     assert len(out.corrections) == 2
+
+
+def _held_yen_support(taxonomy: Taxonomy, usd: str, yen: str, held: str) -> tuple[
+        list[ResultFact], list[ResultFact]]:
+    """Facts of a statement whose dollar support figure prints ``usd`` beside the yen ``yen``,
+    split into those filed and the yen support printing, held back (``held``: its text)."""
+    statement = table("IS", 9, [col("translation", currency="USD"), col()], [
+        row("Services:", 10), row("Hosting", 11, "2,000", "154,080"),
+        row("Support", 12, usd, yen), row("Total", 13, "1,993", "153,564")])
+    printed = facts(taxonomy, statement)
+    witnesses = [f for f in printed if f.source.text == held and f.unit == "JPY"]
+    assert len(witnesses) == 1
+    return [f for f in printed if f not in witnesses], witnesses
+
+
+def test_a_held_yen_printing_restores_its_dollar_twin_s_lost_sign(taxonomy: Taxonomy) -> None:
+    """The yen (516) held back (a sum of its own column breaks: its digits are in doubt), the
+    dollar "7" beside it printed for (7): the dollar total holds with -7, and the held yen
+    figure, -6.7 thousand dollars at 77.04, agrees with -7 and not with 7: the sign alone is
+    restored from it."""
+    filed, held = _held_yen_support(taxonomy, "7", "(516)", "(516)")
+    out = cross_check(filed, taxonomy, usd_rate=Decimal("77.04"), witnesses=held)
+    support = lead(out.facts, "SupportRevenue", "USD")
+    assert support.value == Decimal("-7000")
+    assert "held back" in support.source.corrections[0].evidence[-1]
+
+
+def test_without_the_held_printing_the_lost_sign_stays_a_finding(taxonomy: Taxonomy) -> None:
+    filed, _ = _held_yen_support(taxonomy, "7", "(516)", "(516)")
+    out = cross_check(filed, taxonomy, usd_rate=Decimal("77.04"))
+    assert lead(out.facts, "SupportRevenue", "USD").value == Decimal("7000")
+    assert not out.corrections and out.findings
+
+
+def test_a_held_printing_corrects_no_digit(taxonomy: Taxonomy) -> None:
+    """The dollar support figure misread "9" (printed 7; the total 1,993 wants -7): the held
+    yen (516) agrees with -7, which is not 9 with its sign turned. A held printing's digits
+    are in doubt: it corrects nothing but a sign, and the break is left a finding."""
+    filed, held = _held_yen_support(taxonomy, "9", "(516)", "(516)")
+    out = cross_check(filed, taxonomy, usd_rate=Decimal("77.04"), witnesses=held)
+    assert lead(out.facts, "SupportRevenue", "USD").value == Decimal("9000")
+    assert not out.corrections
+
+
+def test_a_held_printing_does_not_overrule_a_filed_one(taxonomy: Taxonomy) -> None:
+    """The yen support figure filed as 516 (its total adds up with it; the dollar total 1,993
+    wants the 7 beside it turned) and printed again, held, as (516): the filed printing
+    speaks, and says nothing for a turned sign."""
+    statement = table("IS", 9, [col("translation", currency="USD"), col()], [
+        row("Services:", 10), row("Hosting", 11, "2,000", "154,080"),
+        row("Support", 12, "7", "516"), row("Total", 13, "1,993", "154,596")])
+    summary = table("S", 40, [col()], [row("Support", 41, "(516)")])
+    printed = facts(taxonomy, statement, summary)
+    held = [f for f in printed if f.source.line == 41]
+    out = cross_check([f for f in printed if f.source.line != 41], taxonomy,
+                      usd_rate=Decimal("77.04"), witnesses=held)
+    assert lead(out.facts, "SupportRevenue", "USD").value == Decimal("7000")
+
+
+def test_a_held_printing_does_not_overrule_a_filed_twin(taxonomy: Taxonomy) -> None:
+    """The dollar support figure 7 beside its filed yen twin 516 (which the yen total adds up
+    with), and printed again in dollars, held, as (7): the dollar total 1,993 wants -7, the
+    held printing agrees with -7 — but the filed twin says 7 and speaks first: no sign turned."""
+    statement = table("IS", 9, [col("translation", currency="USD"), col()], [
+        row("Services:", 10), row("Hosting", 11, "2,000", "154,080"),
+        row("Support", 12, "7", "516"), row("Total", 13, "1,993", "154,596")])
+    summary = table("S", 40, [col("translation", currency="USD")], [row("Support", 41, "(7)")])
+    printed = facts(taxonomy, statement, summary)
+    held = [f for f in printed if f.source.line == 41]
+    assert len(held) == 1
+    out = cross_check([f for f in printed if f.source.line != 41], taxonomy,
+                      usd_rate=Decimal("77.04"), witnesses=held)
+    assert lead(out.facts, "SupportRevenue", "USD").value == Decimal("7000")

@@ -39,6 +39,7 @@ from generator.extract.proof import (
     rollforward,
     scale,
     schedule,
+    siblings,
     stated,
     structure,
     translation,
@@ -79,6 +80,11 @@ class Proof:
     facts: list[ResultFact] = field(default_factory=list)
     held: list[HeldBack] = field(default_factory=list)
     columns: list[ColumnFacts] = field(default_factory=list)
+    # The held figures of proven columns that a check of their own table doubts (a sum they
+    # are part of breaks): their column's period, unit and scale are proven, their digits are
+    # not. The cross-check may restore a lost sign from one (a dollar "2" for (2) beside the
+    # yen (170) held with a broken sum), never a value.
+    witnesses: list[ResultFact] = field(default_factory=list)
 
 
 def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
@@ -199,6 +205,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     lists.check(columns, mapped.document.layout)
     unrounded.doubt_loose(columns)
     arithmetic.anchor(columns)
+    siblings.complete_by_siblings(columns)
     arithmetic.doubt_broken(columns, taxonomy, truncate)
     rows = {t: outcome.fact_rows for t, outcome in enumerate(mapped.tables)
             if not outcome.transposed}
@@ -224,6 +231,8 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
                 proof.facts.append(fact.proven(column.proven_by(i)))
             else:
                 proof.held.append(_held_fact(column, fact, "figure", doubt, mapped.document.name))
+                if i in column.doubts:
+                    proof.witnesses.append(fact)
     return proof
 
 

@@ -85,8 +85,11 @@ def check(column: ColumnFacts, sums: Sequence[tuple[str, Terms]], taxonomy: Taxo
             tolerance = slack(total, taxonomy, truncate) + sum(
                 (slack(f, taxonomy, truncate) for f, _ in numeric), Decimal(0))
             what = f"{parent} {total.source.text} (line {total.source.line})"
+            printed = (parent, tuple(c for c, _ in terms if c in facts))
             if abs(total.value - computed) <= tolerance:
                 holds.append(what)
+                if len(parts) < len(terms):
+                    column.open_held.setdefault(printed, (total, *(f for f, _ in parts)))
                 column.held_sums.append((total, *(f for f, _ in numeric)))
                 if total.value == computed:
                     column.tied_sums += 1
@@ -102,6 +105,8 @@ def check(column: ColumnFacts, sums: Sequence[tuple[str, Terms]], taxonomy: Taxo
                 column.broken_sums.append((total, tuple(numeric)))
             else:
                 column.partial_sums.append((total, tuple(numeric)))
+                column.open_broken.append(
+                    (printed, (total, *(f for f, _ in parts)), column.partial_sums[-1]))
     if holds:
         column.confirm(CHECK, f"{len(holds)} printed total(s) equal their printed parts: "
                               + "; ".join(holds[:3]), ROWS)

@@ -22,6 +22,9 @@ IN_COLUMN_SUMS = frozenset({"arithmetic", "arithmetic with unread rows"})
 
 # a printed sum: (total, ((part, weight), ...))
 PrintedSum = tuple[ResultFact, tuple[tuple[ResultFact, Decimal], ...]]
+# what of a declared sum a column prints: its total concept and the concepts of its parts
+# printed (a dash, nil, is printed)
+SumPrinted = tuple[str, tuple[str, ...]]
 
 if TYPE_CHECKING:
     from generator.extract.map_rows.inlabel import LabelStrip
@@ -91,6 +94,14 @@ class ColumnFacts:
     # the unit, one off by a few units is a misread digit, not rounding.
     tied_sums: int = 0
     loose_sums: list[PrintedSum] = field(default_factory=list)
+    # Sums with a declared part not printed, by what is printed of them (total concept, the
+    # concepts of the printed parts), with their printed figures (dashes included): those
+    # that hold, and those that break (with the sum), for ``siblings``: one that holds in a
+    # neighbouring column, the table printing the same rows in both, shows the missing part
+    # is not in the table.
+    open_held: dict[SumPrinted, tuple[ResultFact, ...]] = field(default_factory=dict)
+    open_broken: list[tuple[SumPrinted, tuple[ResultFact, ...], PrintedSum]] = field(
+        default_factory=list)
     # Figures a check of their own table shows misprinted, with the value their other printing
     # carries and the correction to file them with (``misprints``): figure -> (value, why)
     corrected: dict[int, tuple[Decimal, Correction]] = field(default_factory=dict)
