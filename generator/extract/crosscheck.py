@@ -253,15 +253,6 @@ class CrossChecker:
                     out.append((parent, ctx, total, parts, computed, terms))
         return out
 
-    def _twin_filed(self, fact: ResultFact) -> bool:
-        """Whether ``fact``'s translation twin (the same figure in the other of yen and dollars)
-        is filed with a value: then it, not a held printing, witnesses a lost sign."""
-        if self.usd_rate is None or fact.unit not in ("JPY", "USD"):
-            return False
-        concept, period, dims, _ = self.key(fact)
-        twin = self.groups.get((concept, period, dims, "USD" if fact.unit == "JPY" else "JPY"))
-        return twin is not None and twin.lead.value is not None
-
     def _evidence(self, fact: ResultFact, wanted: Decimal) -> str | None:
         """Another printed source agreeing with ``wanted`` and not with the printed value. Where
         no other printing is filed, a held one (:attr:`held`) speaks for a lost sign alone."""
@@ -274,16 +265,17 @@ class CrossChecker:
                 return f"{location(other)} prints {other.source.text}"
         # a lost sign, and no other printing filed to say otherwise: a held one may say it
         sign = bool(fact.value) and wanted == -fact.value and not others
-        if sign and not self._twin_filed(fact):  # a filed twin speaks first (below)
+        translated = self.usd_rate is not None and fact.unit in ("JPY", "USD")
+        twin_unit = "USD" if fact.unit == "JPY" else "JPY"
+        concept, period, dims, _ = self.key(fact)  # the filed concept is the unit's twin's
+        twin = self.groups.get((concept, period, dims, twin_unit)) if translated else None
+        if sign and (twin is None or twin.lead.value is None):  # a filed twin speaks first
             found = self._held_witness(self.held.get(self.key(fact), []), lambda w, v: agrees(
                 v, w, self.truncate), fact.value, wanted)
             if found is not None:
                 return f"{location(found)} prints {found.source.text} (held back for review)"
-        if self.usd_rate is None or fact.unit not in ("JPY", "USD"):
+        if not translated or self.usd_rate is None:
             return None
-        twin_unit = "USD" if fact.unit == "JPY" else "JPY"
-        concept, period, dims, _ = self.key(fact)  # the filed concept is the unit's twin's
-        twin = self.groups.get((concept, period, dims, twin_unit))
         rate = self.usd_rate
 
         def converts(witness: ResultFact, value: Decimal) -> bool:

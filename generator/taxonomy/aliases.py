@@ -24,7 +24,7 @@ from generator.model.entity import Company
 from generator.model.taxonomy import NEGATED_LABEL_ROLE, Network, NetworkNode, Taxonomy
 from generator.taxonomy.lookalikes import lookalike_key
 from generator.taxonomy.meaning import Meanings
-from generator.taxonomy.wording import without_alternative
+from generator.taxonomy.wording import says_opposite, without_alternative
 
 COMPANY_TOKEN = "{company}"
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾"
@@ -307,7 +307,7 @@ class AliasIndex:
         """The wording of ``network`` that means what ``text`` says in other words, if one;
         ``lookalike``: with the letters OCR confuses forgiven ("Property, p1ant and
         equipment")."""
-        if not self.meanings or _NUMBER.search(text):  # a label stating amounts: its parts
+        if not self.meanings or states_amounts(text):  # a label stating amounts: its parts
             return None
         if lookalike:
             return network.wording_meaning(self._lookalike_meaning(text),
@@ -318,7 +318,7 @@ class AliasIndex:
     def networks_meaning(self, text: str) -> frozenset[str]:
         """The networks (ids) with a line (with figures) that ``text`` says in other words:
         one lookup, for a label no network names as printed."""
-        if not self.meanings or _NUMBER.search(text):
+        if not self.meanings or states_amounts(text):
             return frozenset()
         if self._networks_by_meaning is None:
             by_meaning: dict[str, set[str]] = {}
@@ -407,6 +407,20 @@ def _concept_wordings(concept: Concept | None) -> list[str]:
 
 def _is_wording(role: str) -> bool:
     return role != NEGATED_LABEL_ROLE and not role.endswith("/documentation")
+
+
+def states_amounts(text: str, start: int = 0) -> bool:
+    """Whether ``text`` (from ``start``) prints a number ("... of JPY 1,284 thousand"), not a
+    word a scan garbled with a digit ("p1ant")."""
+    return _NUMBER.search(text, start) is not None
+
+
+def sign_in_brackets(concept: Concept) -> bool:
+    """Whether a wording of ``concept`` that does not reverse its sign says an opposite word
+    ("Accumulated deficit" for retained earnings): its figures carry their sign in brackets,
+    whatever the wording, so an opposite wording ("Retained losses") does not say the figure
+    is negative."""
+    return any(not negated and says_opposite(text) for text, negated in _global_wordings(concept))
 
 
 def _global_wordings(concept: Concept | None) -> Iterable[tuple[str, bool]]:

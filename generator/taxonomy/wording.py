@@ -13,9 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.model.concept import Concept
-from generator.model.taxonomy import DOCUMENTATION_ROLE, NEGATED_LABEL_ROLE
-
 # Words a unit note is made of: "(JPY)", "(Yen)", "(JPY / U.S. Dollars / JPY)", "(shares)",
 # "(ADSs)", "(in thousands)", "(%)", "(Thousands of Yen)".
 UNIT_WORDS = frozenset({
@@ -53,14 +50,10 @@ _OPPOSITE_WORDS = re.compile(
     r"\b(?:" + "|".join(sorted({w for w, _ in OPPOSITES})) + r")\b", re.I)
 
 
-def says_opposite(concept: Concept) -> bool:
-    """Whether a wording of ``concept`` that does not reverse its sign says one of the opposite
-    words ("Accumulated deficit" for retained earnings): its figures carry their sign in
-    brackets, whatever the wording, so an opposite wording does not say the figure is negative."""
-    texts = [label.text for label in concept.labels
-             if label.role not in (NEGATED_LABEL_ROLE, DOCUMENTATION_ROLE)]
-    texts += [alias for alias in concept.aliases if not alias.strip().startswith("-")]
-    return any(_OPPOSITE_WORDS.search(without_alternative(text)) for text in texts)
+def says_opposite(text: str) -> bool:
+    """Whether a wording says one of the opposite words outside an alternative ("Accumulated
+    deficit" does, "Income (loss) from operations" does not)."""
+    return bool(_OPPOSITE_WORDS.search(without_alternative(text)))
 
 
 def _swapped(label: str) -> Iterator[str]:

@@ -4,7 +4,6 @@ as "Total" or "Network Services" resolves by where it is printed, and member row
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from generator.extract.map_rows.fuzzy import FuzzyReading, closest_wording, reading_at_place
@@ -17,10 +16,11 @@ from generator.taxonomy.aliases import (
     NetworkAliases,
     NodeRef,
     label_prefixes,
+    sign_in_brackets,
+    states_amounts,
 )
 
 PLACE_WINDOW = 4  # how many of the next expected lines a garbled label may be
-_NUMBER = re.compile(r"(?<![a-zA-Z0-9])\d[\d,.]*(?![a-zA-Z0-9])")  # not a scan's "p1ant"
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,7 @@ class RowWalker:
         if readings:  # without its unit note or alternative, as its opposite; its first part
             texts += [*wording.readings(label), *(  # when the rest states amounts
                 (prefix, False) for prefix in label_prefixes(label)
-                if _NUMBER.search(label, len(prefix)))]
+                if states_amounts(label, len(prefix)))]
         for text, reverses in texts:
             found = self.index.wording_meaning(self.network, text, has_values)
             if found is None:  # a scan's letters: "Property, p1ant and equipment"
@@ -205,7 +205,7 @@ class RowWalker:
         73,692" could be either)."""
         concept = self.taxonomy.concepts.get(match.ref.concept)
         return (concept is not None and concept.balance is not None and not match.negated
-                and not match.ref.node.negated and not wording.says_opposite(concept))
+                and not match.ref.node.negated and not sign_in_brackets(concept))
 
     def _resolve_lookalike(self, label: str, has_values: bool, readings: bool = True
                            ) -> RowMatch | None:

@@ -121,6 +121,7 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
                 strip.complete_facts = set(complete)
                 if not outcome.transposed:
                     strip.fact_rows = outcome.fact_rows
+                    strip.other_words = outcome.other_words
             if outcome.order_guessed:
                 strip.placement = ("its column's item was told by the network's order, not by "
                                    "the header (stacked item boxes a scan read across)")
@@ -207,11 +208,8 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     arithmetic.anchor(columns)
     siblings.complete_by_siblings(columns)
     arithmetic.doubt_broken(columns, taxonomy, truncate)
-    rows = {t: outcome.fact_rows for t, outcome in enumerate(mapped.tables)
-            if not outcome.transposed}
-    unread.doubt_broken(columns, rows, taxonomy, truncate)
-    unread.hold_in_other_words(columns, rows, {t: outcome.other_words
-                                               for t, outcome in enumerate(mapped.tables)})
+    unread.doubt_broken(columns, taxonomy, truncate)
+    unread.hold_in_other_words(columns)
     rollforward.doubt_broken(broken_rolls)
     ratios.doubt_failed(failed_ratios)
     misprints.settle(columns, taxonomy, truncate)

@@ -78,6 +78,8 @@ class ColumnFacts:
     complete_facts: set[int] = field(default_factory=set)
     # the table row (index) each figure was read from, by id of the fact, where known
     fact_rows: dict[int, int] = field(default_factory=dict)
+    # the table rows (indexes) read in other words (``taxonomy/language.yaml``), for ``unread``
+    other_words: set[int] = field(default_factory=set)
     # set when the figures were printed inside a row's label, not in a column
     label: LabelStrip | None = None
     # The facts of each printed sum that holds within the column (total first), for

@@ -70,25 +70,22 @@ class _Sum:
                                   Decimal(0)))
 
 
-def doubt_broken(columns: Sequence[ColumnFacts], rows: dict[int, dict[int, int]],
-                 taxonomy: Taxonomy, truncate: bool) -> None:
+def doubt_broken(columns: Sequence[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> None:
     """Hold the figures of each sum short of parts that its unread rows close in the table's
-    other columns but not in its own (``rows``: per table, the row number each fact was read
-    from, by id). Run with :func:`arithmetic.doubt_broken`, after every check that confirms
-    figures one by one."""
+    other columns but not in its own. Run with :func:`arithmetic.doubt_broken`, after every
+    check that confirms figures one by one."""
     tables: dict[int, list[ColumnFacts]] = {}
     for column in columns:
-        if column.label is None and column.row is None and column.table_index in rows:
+        if column.label is None and column.row is None and column.fact_rows:
             tables.setdefault(column.table_index, []).append(column)
-    for t, table_columns in tables.items():
+    for table_columns in tables.values():
         if any(c.partial_sums for c in table_columns) and len(table_columns) >= 2:
-            _judge_table(table_columns, rows[t], taxonomy, truncate)
+            _judge_table(table_columns, taxonomy, truncate)
 
 
-def _judge_table(columns: list[ColumnFacts], fact_rows: dict[int, int], taxonomy: Taxonomy,
-                 truncate: bool) -> None:
+def _judge_table(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> None:
     table = columns[0].table
-    read = set(fact_rows.values())
+    read = set(columns[0].fact_rows.values())  # the table's rows that gave a fact
     unread = [n for n, row in enumerate(table.rows)
               if n not in read and any(c is not None and c.value is not None
                                        and not c.percent for c in row.cells)]
@@ -97,7 +94,7 @@ def _judge_table(columns: list[ColumnFacts], fact_rows: dict[int, int], taxonomy
     printings: dict[tuple[object, ...], list[_Sum]] = {}
     for column in columns:
         for partial in column.partial_sums:
-            found = _printing(column, partial, unread, fact_rows, taxonomy, truncate)
+            found = _printing(column, partial, unread, taxonomy, truncate)
             if found is not None:
                 key, printing = found
                 printings.setdefault(key, []).append(printing)
@@ -107,13 +104,13 @@ def _judge_table(columns: list[ColumnFacts], fact_rows: dict[int, int], taxonomy
 
 
 def _printing(column: ColumnFacts, partial: PrintedSum, unread: list[int],
-              fact_rows: dict[int, int], taxonomy: Taxonomy, truncate: bool
+              taxonomy: Taxonomy, truncate: bool
               ) -> tuple[tuple[object, ...], _Sum] | None:
     total = partial[0]
     if total.value is None or total.unit in ("shares", "pure"):
         return None
     members = sum_members(partial)
-    numbers = [fact_rows.get(id(f)) for f, _ in members]
+    numbers = [column.fact_rows.get(id(f)) for f, _ in members]
     if any(n is None for n in numbers):
         return None
     placed = [n for n in numbers if n is not None]
@@ -179,21 +176,17 @@ def _doubt(printing: _Sum, gap: Decimal) -> None:
             printing.column.doubt_fact(fact, why)
 
 
-def hold_in_other_words(columns: Sequence[ColumnFacts], rows: dict[int, dict[int, int]],
-                        other_words: dict[int, set[int]]) -> None:
-    """Hold each figure of a row read in other words (``other_words``: per table, the numbers
-    of such rows; ``rows``: the row each fact was read from, by id) that no check of its own
-    ties to that line: the reading is the language's, not the release's, and only a sum that
-    holds, the figure printed again... says the row is the line it was read as. A misread
-    digit on such a row in a statement the reader did not read whole (a sum with an unread
-    part proves nothing) otherwise went out."""
+def hold_in_other_words(columns: Sequence[ColumnFacts]) -> None:
+    """Hold each figure of a row read in other words that no check of its own ties to that
+    line: the reading is the language's, not the release's, and only a sum that holds, the
+    figure printed again... says the row is the line it was read as. A misread digit on such
+    a row in a statement the reader did not read whole (a sum with an unread part proves
+    nothing) otherwise went out."""
     for column in columns:
-        numbers = other_words.get(column.table_index)
-        fact_rows = rows.get(column.table_index)
-        if not numbers or fact_rows is None:
+        if not column.other_words:
             continue
         for i, fact in enumerate(column.facts):
-            if (fact_rows.get(id(fact)) in numbers and fact.value is not None
+            if (column.fact_rows.get(id(fact)) in column.other_words and fact.value is not None
                     and not column.sure.get(i, set()) & TIES_THE_LINE):
                 column.doubt_fact(fact, OTHER_WORDS)
 
