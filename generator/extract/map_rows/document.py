@@ -57,6 +57,9 @@ class TableOutcome:
     # rows (by number) read in other words (``taxonomy/language.yaml``): the proof files
     # their figures only where a check of their own confirms them
     other_words: set[int] = field(default_factory=set)
+    # rows (by number) printing no figure whose label names a heading of the network
+    # ("OPERATING ACTIVITIES:"): lines of no amount, for ``proof.closed``
+    headings: set[int] = field(default_factory=set)
     # strips of figures read from row labels (fact_strips >= LABEL_STRIPS): one per row and
     # concept; the proof stage judges them apart from the table's columns
     label_strips: dict[int, LabelStrip] = field(default_factory=dict)
@@ -149,6 +152,9 @@ class _TableMapper:
         match = self.walker.resolve(row.label, has_values) if self.walker else None
         if match is not None and match.in_other_words and self.row_number is not None:
             self.out.other_words.add(self.row_number)
+        if (match is not None and not has_values and self.row_number is not None
+                and self.walker is not None and self.walker.is_abstract(match.ref)):
+            self.out.headings.add(self.row_number)
         if match is not None and match.reading is not None and cells:
             self.out.readings.append(LabelReading(
                 document=self.doc.name, line=row.line, label=row.label,
