@@ -85,3 +85,40 @@ def test_a_sample_s_current_assets_with_wrapped_rows_that_lost_their_figures_hol
     parts in every column, and nothing is held for it."""
     ex = extraction("000_2bec0ea935cb70a9.txt")
     assert not [h for h in ex.results.review if "AssetsCurrent" in h.reason]
+
+
+ADJUSTMENTS = ("  Adjustments to reconcile net income to net cash provided by operating "
+               "activities:\t\t")
+PAGE_BREAK = ("\n- 7 -\n\nQuarterly Consolidated Statements of Cash Flows (Unaudited) (continued)\n"
+              "\tSix Months Ended September 30, 2022\tSix Months Ended September 30, 2023\n"
+              "\tThousands of JPY\tThousands of JPY\n")
+
+
+def test_a_section_a_page_break_splits_is_not_read_whole(tmp_path: Path) -> None:
+    """A page break after net income: the section's rest continues in a table of its own,
+    opened by the heading "Adjustments to reconcile...:", and its total misses the net income
+    printed in the first. That heading is within the section, not the total's own: the sum is
+    not read whole, and no correct figure is held for it."""
+    ex = _release(tmp_path, (ADJUSTMENTS, PAGE_BREAK + ADJUSTMENTS))
+    assert not _held_for_operating(ex)
+    assert 815_616_000 in _filed(ex, "DecreaseIncreaseInAccountsReceivable")
+
+
+def test_a_row_naming_a_line_and_a_heading_without_figures_is_no_heading(tmp_path: Path) -> None:
+    """"Systems integration" names the heading above its breakdown and the line that sums it.
+    Printed with neither its breakdown nor its figures (a scan lost them), between network
+    services and equipment sales printed without their breakdowns, it may be the part total
+    revenues misses: the revenues are not read whole, and none of them is held."""
+    breakdowns = ("  Network services:\t\t\n"
+                  "    Internet Connectivity (corporate use)\t358,268\t663,487\n"
+                  "    Internet connectivity services (home use)\t162,349\t762,779\n"
+                  "    WAN services\t603,008\t43,115\n"
+                  "    Outsourcing services\t146,988\t949,684\n"
+                  "    Network service revenues\t1,270,613\t2,419,065\n"
+                  "  Systems integration:\t\t\n"
+                  "    Systems operation and maintenance\t113,710\t757,782\n"
+                  "    Systems Integration (SI)\t113,710\t757,782\n")
+    ex = _release(tmp_path, (breakdowns, "  Network services\t1,270,613\t2,419,065\n"
+                                         "  Systems integration\n"))
+    assert not [h for h in ex.results.review if "Revenues" in h.reason]
+    assert 66_668_000 in _filed(ex, "EquipmentSalesRevenue")

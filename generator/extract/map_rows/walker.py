@@ -63,6 +63,12 @@ class RowWalker:
             return self.last.ancestors()
         return [p for p in self.network.places if p.parent is None]
 
+    def names_only_headings(self, label: str) -> bool:
+        """Whether every place the label's wording names is a heading: "Systems integration"
+        names a heading and a line, and without figures may be either (a scan lost them)."""
+        cands = self.network.candidates(self.index.key(label))
+        return bool(cands) and all(self.is_abstract(c.ref) for c in cands)
+
     def is_abstract(self, ref: NodeRef) -> bool:
         """Whether ``ref`` is a heading (an abstract concept): a line of no amount."""
         concept = self.taxonomy.concepts.get(ref.concept)

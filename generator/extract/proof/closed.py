@@ -5,13 +5,17 @@ where it breaks, it breaks.
 A sum whose declared parts are not all printed proves nothing when it breaks: the part not
 printed may be what is missing (a line the reader could not name, named as another line, or
 whose figures a scan lost: a wrapped "Accounts receivable, net of allowance for"). But a
-release prints a statement's sum as a run of rows: a heading, its parts, its total (or the
-total first). When every row of that run prints one of the sum's own figures or names a
-heading of the statement ("Adjustments to reconcile net income...:"), and a heading opens
-it, there is no row left for the missing part to be on. Such a sum that breaks has a misread
-or misprinted figure in it (a scan's "95,636,809" for 15,636,809 and "865,616" for 815,616 in
+release prints a statement's sum as a run of rows: its heading, its parts, its total. When
+the run opens on the total's own heading ("OPERATING ACTIVITIES:" above "Net cash provided by
+operating activities") and every row of it prints one of the sum's own figures or names
+nothing but a heading of the statement ("Adjustments to reconcile net income...:"), there is
+no row left for the missing part to be on. Such a sum that breaks has a misread or
+misprinted figure in it (a scan's "95,636,809" for 15,636,809 and "865,616" for 815,616 in
 one operating section: a joint break no single misread digit explains, and that the other
-column, with a misread of its own, cannot show by comparison, :mod:`.siblings`). It is handed
+column, with a misread of its own, cannot show by comparison, :mod:`.siblings`). Not a run
+a heading within the section opens (a page break may have split the section's first rows
+into another table), nor one with a figure-less row whose wording names a line as well as a
+heading ("Systems integration": its figures may be what a scan lost). It is handed
 to the broken sums, and :func:`arithmetic.doubt_broken` holds each of its figures that no
 check of its own pins.
 """
@@ -38,8 +42,8 @@ def complete_as_read(columns: Sequence[ColumnFacts]) -> None:
 
 
 def _read_whole(column: ColumnFacts, figures: tuple[ResultFact, ...]) -> bool:
-    """Whether the sum's figures (total first) fill a run of rows, headings aside, that a
-    heading opens."""
+    """Whether the sum's figures (total first) fill a run of rows, headings aside, that the
+    total's own heading opens."""
     rows: list[int] = []
     for fact in figures:
         row = column.fact_rows.get(id(fact))
@@ -55,9 +59,10 @@ def _read_whole(column: ColumnFacts, figures: tuple[ResultFact, ...]) -> bool:
     if any(at not in members and at not in column.headings for at in range(low + 1, high)):
         return False  # another line among its rows: it may be the part not printed
     before = low - 1 if rows[0] == high else high + 1
-    # the run opens on a heading ("OPERATING ACTIVITIES:"): a row with no figure that names no
-    # heading may be a part whose figures a scan lost, the table's edge a page break
-    return before in column.headings
-
+    # the run opens on the sum's own heading ("OPERATING ACTIVITIES:" above its total): a
+    # row with no figure that names no heading may be a part whose figures a scan lost, and
+    # a heading within the section ("Adjustments to reconcile...:") may open a table a page
+    # break split from the section's first rows
+    return figures[0].concept in column.headings.get(before, frozenset())
 
 __all__ = ["complete_as_read"]
