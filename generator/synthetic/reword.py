@@ -9,16 +9,22 @@ for "Treasury stock". The rule sets below rewrite a printed wording into such an
 
 Where the wordings come from: general usage in English financial statements (US GAAP filers'
 statements, IFRS statements, UK statements, Japanese companies' English translations of J-GAAP
-and US-GAAP statements; for ``final`` also Korean, Indian and Australian ones), written from
-that usage alone. They were NOT checked against, nor tuned to, what the extractor's label
-matcher accepts: they exist to measure it. Each rewrite keeps the line's meaning and the sign of
-its figure (a reader would book the figure to the same concept).
+and US-GAAP statements; for ``final`` also Korean, Indian and Australian ones; for ``fifth``
+Canadian, Hong Kong, Singaporean, South African, New Zealand, German and Scandinavian ones, older
+US filings, banks' and telcos' wording and abbreviated styles), written from that usage alone.
+They were NOT checked against, nor tuned to, what the extractor's label matcher accepts: they
+exist to measure it. Each rewrite keeps the line's meaning and the sign of its figure (a reader
+would book the figure to the same concept).
 
-Four sets, ``dev`` (to look at while working on the matcher), ``holdout`` (to measure it
+Five sets, ``dev`` (to look at while working on the matcher), ``holdout`` (to measure it
 afterwards, never to tune on), ``fresh`` (written later and apart from both, with UK usage
-besides: a second measure, never to tune on) and ``final`` (written last and apart from all
-three, with Australian, Korean and Indian usage besides: a last measure, never to tune on): they
-rewrite many of the same phrases, never into the same wording (no replacement is in two sets).
+besides: a second measure, never to tune on), ``final`` (written apart from all three, with
+Australian, Korean and Indian usage besides: a third measure, never to tune on) and ``fifth``
+(written after and apart from all four, from Canadian, Hong Kong, Singaporean, South African, New
+Zealand, German and Scandinavian usage, older US filings, banks' and telcos' wording and
+abbreviations such as "PP&E", "A/R", "D&A", "Cap-ex": a further measure, never to tune on):
+they rewrite many of the same phrases, never into the same wording (no replacement is in two
+sets).
 A release with ``ReleaseOptions.reword`` rewords ``reword_share`` of the rows (headings too)
 whose declared wording a rule of its set matches; labels built from the standard label and the
 amounts it states ("..., net of allowance ... of JPY 1,234 thousand ...") are left as they are.
@@ -30,7 +36,7 @@ picks one of ``replacements`` per rule, so a release words a phrase alike wherev
 Where phrases overlap, the leftmost match wins, then the longest phrase; the replaced text is
 not matched again. Replacements take the case style of the text they replace (ALL CAPS labels
 stay all caps, Title Case spans become Title Case, a span starting in lower case starts the
-replacement in lower case).
+replacement in lower case unless it opens with an acronym such as "ADS", "A/R" or "D&A").
 """
 
 from __future__ import annotations
@@ -486,8 +492,155 @@ FINAL: tuple[Rule, ...] = (
      ("Effect of movements in exchange rates on cash held", "Net foreign exchange difference")),
 )
 
+# A fifth set, written after the other four and apart from them (no replacement is in any of
+# them): Canadian statements (items not affecting cash, changes in non-cash working capital,
+# future income taxes, recovery of income taxes, capital assets, contributed surplus), Hong
+# Kong, Singapore, South African and New Zealand usage (taxation, accumulated profits, revenue
+# reserves, stated capital, bad and doubtful debts, surplus on disposal, income received in
+# advance), German and Scandinavian companies' English reports (liquid funds, capital reserves,
+# subscribed capital, provisions for pensions, companies accounted for using the equity method,
+# short-term liabilities), older US filings (1990s: stockholders' investment, current
+# maturities and instalments, excess of cost over net assets acquired, reserve for doubtful
+# accounts), banks' and telcos' wording (finance charges, interest and similar expenses), and
+# plain or abbreviated styles (Cap-ex, D&A, PP&E, A/R, A/P, FX, AOCI). Only for measuring,
+# never to tune on.
+FIFTH: tuple[Rule, ...] = (
+    # headings
+    ("^current liabilities$", ("Short-term liabilities",)),
+    ("^operating activities$", ("Cash flows relating to operating activities",
+                                "Cash flows arising from operating activities")),
+    # statement of income
+    ("^revenues$", ("Sales and other operating revenues", "Net sales and revenues")),
+    ("total revenues",
+     ("Total sales and other operating revenues", "Total net sales and revenues")),
+    ("cost of revenues", ("Cost of sales and services", "Direct costs")),
+    ("costs and expenses", ("Costs and expenditure", "Charges and expenses")),
+    ("sales and marketing expenses", ("Distribution costs", "Selling costs")),
+    ("^general and administrative$", ("G&A",)),
+    ("general and administrative expenses",
+     ("Administration costs", "Management and administration expenses")),
+    ("research and development expenses", ("Research and development expenditure", "R&D expense")),
+    ("operating income", ("Trading profit", "Income from operating activities")),
+    ("interest income", ("Finance income", "Income from interest")),
+    ("interest expense", ("Finance charges", "Interest and similar expenses")),
+    ("foreign exchange", ("FX", "Exchange rate")),
+    ("other income (expense)", ("Other revenue (expense)", "Sundry income (expense)")),
+    ("income before income taxes", ("Income before taxes on income", "Net profit before taxation")),
+    ("income before income tax expense (benefit)",
+     ("Income before provision for (recovery of) income taxes", "Pre-tax profit")),
+    ("income before income tax expense", ("Income before tax provision", "Pre-tax earnings")),
+    ("income from operations before income tax expense and equity in net income of equity "
+     "method investees", ("Income before taxes on income and share of earnings of affiliates",
+                          "Profit before taxation and share of profit of associated companies")),
+    ("^income tax expense (benefit)",
+     ("Provision for (recovery of) income taxes", "Income tax provision (recovery)")),
+    ("^income tax expense", ("Provision for taxes", "Tax charge")),
+    ("equity in net income of equity method investees",
+     ("Share of profits of associated companies", "Equity in earnings of investees")),
+    ("equity method investees",
+     ("Associates accounted for by the equity method",
+      "Companies accounted for using the equity method")),
+    ("^net income$", ("Net profit after taxation", "Net earnings for the period")),
+    ("net income attributable to noncontrolling interests",
+     ("Minority shareholders' share of net income",
+      "Profit attributable to minority shareholders")),
+    ("net income attributable to",
+     ("Net profit attributable to shareholders of", "Net earnings attributable to")),
+    ("noncontrolling interests",
+     ("Outside shareholders' interests", "Minority shareholders' interest")),
+    ("gain on sales of", ("Surplus on disposal of",)),
+    ("other investments", ("Sundry investments", "Miscellaneous investments")),
+    ("depreciation and amortization", ("D&A", "Depreciation/amortization")),
+    # per share
+    ("basic net income per share", ("Earnings per share, basic", "Basic net earnings per share")),
+    ("diluted net income per share",
+     ("Earnings per share, diluted", "Diluted net earnings per share")),
+    ("basic weighted-average number of shares",
+     ("Weighted average shares in issue—basic", "Basic weighted average shares")),
+    ("diluted weighted-average number of shares",
+     ("Weighted average shares in issue—diluted", "Diluted weighted average shares")),
+    # balance sheet
+    ("^cash and cash equivalents$", ("Liquid funds", "Cash funds")),
+    ("cash and cash equivalents, beginning of",
+     ("Cash and cash equivalents balance at beginning of",
+      "Cash and cash equivalents on hand at beginning of")),
+    ("cash and cash equivalents, end of",
+     ("Cash and cash equivalents balance at end of",
+      "Cash and cash equivalents on hand at end of")),
+    ("accounts receivable", ("A/R", "Debtors")),
+    ("provision for allowance for doubtful accounts",
+     ("Bad debts expense", "Doubtful debts charge")),
+    ("allowance for doubtful accounts",
+     ("Allowance for bad and doubtful debts", "Reserve for doubtful accounts")),
+    ("inventories", ("Stock on hand", "Inventory on hand")),
+    ("prepaid expenses", ("Prepaid charges", "Prepaid costs")),
+    ("deferred tax assets", ("Future income tax assets",)),
+    ("property and equipment, net of accumulated depreciation and amortization", ("PP&E, net",)),
+    ("property and equipment", ("PP&E", "Capital assets")),
+    ("^goodwill$",
+     ("Goodwill on consolidation", "Excess of cost over net assets of businesses acquired")),
+    ("other intangible assets", ("Intangibles other than goodwill",)),
+    ("accounts payable—trade", ("A/P—trade", "Suppliers")),
+    ("accounts payable", ("A/P", "Creditors")),
+    ("facilities purchase liabilities",
+     ("Capital creditors", "Amounts due for equipment purchases")),
+    ("accrued expenses", ("Accrued expenditure", "Accrued costs")),
+    ("income taxes payable", ("Taxation payable", "Tax payable")),
+    ("accrued retirement and pension costs",
+     ("Provisions for pensions and similar obligations",
+      "Accrued pension and retirement benefits")),
+    ("deferred income—current",
+     ("Income received in advance—current", "Revenue received in advance, current")),
+    ("short-term borrowings", ("Short-term loans and borrowings", "Current borrowings")),
+    ("long-term borrowings—current portion",
+     ("Current maturities of long-term debt", "Current instalments of long-term debt")),
+    ("long-term borrowings", ("Non-current borrowings", "Long-term loans and borrowings")),
+    ("total current liabilities", ("Total short-term liabilities",)),
+    # equity
+    ("shareholders' equity", ("Stockholders' investment", "Shareholders' investment")),
+    ("^common stock$", ("Stated capital", "Subscribed capital")),
+    ("issuance of common stock", ("Issue of new shares", "Share issues")),
+    ("additional paid-in capital", ("Capital reserves", "Contributed surplus")),
+    ("treasury stock", ("Repurchased shares", "Reacquired shares")),
+    ("retained earnings", ("Accumulated profits", "Revenue reserves")),
+    ("accumulated deficit", ("Deficit in retained earnings",)),
+    ("accumulated other comprehensive income",
+     ("Accumulated OCI", "Cumulative other comprehensive income")),
+    # statement of cash flows
+    ("adjustments to reconcile net income to net cash provided by operating activities",
+     ("Items not affecting cash", "Add (deduct) items not affecting cash")),
+    ("net cash provided by (used in)", ("Net cash provided (used) by",
+                                        "Net cash generated by (absorbed in)")),
+    ("net cash provided by", ("Net cash flow from",)),
+    ("net cash used in", ("Net cash absorbed by", "Net cash spent on")),
+    ("deferred income tax expense (benefit)", ("Future income tax expense (recovery)",)),
+    ("provision for retirement and pension costs, less payments",
+     ("Retirement benefit costs net of benefits paid", "Change in provisions for pensions")),
+    ("changes in operating assets and liabilities",
+     ("Changes in non-cash working capital balances",
+      "Net change in non-cash working capital items")),
+    ("^decrease (increase) in", ("Net decrease (increase) in",)),
+    ("^increase (decrease) in", ("Net increase (decrease) in",)),
+    ("purchase of property and equipment", ("Cap-ex", "Additions to capital assets")),
+    ("^purchase of", ("Cash outlays for", "Expenditure on")),
+    ("proceeds from sales of", ("Receipts from sales of", "Cash received on disposal of")),
+    ("acquisition of a newly controlled company",
+     ("Purchase of a controlling interest in a company", "Business combination")),
+    ("principal payments under capital leases",
+     ("Repayment of finance lease liabilities", "Reduction of capital lease obligations")),
+    ("dividends paid", ("Dividends distributed", "Distribution of dividends")),
+    ("interest paid", ("Finance costs paid", "Cash interest paid")),
+    ("income taxes paid", ("Taxation paid", "Cash income taxes paid")),
+    ("net increase (decrease) in cash and cash equivalents",
+     ("Net increase (decrease) in cash and cash equivalents for the period",
+      "Increase (decrease) in cash and cash equivalents, net")),
+    ("effect of exchange rate changes on cash and cash equivalents",
+     ("Exchange rate differences on cash and cash equivalents",
+      "Changes in cash and cash equivalents due to exchange rates")),
+)
+
 RULE_SETS: dict[str, tuple[Rule, ...]] = {"dev": DEV, "holdout": HOLDOUT, "fresh": FRESH,
-                                       "final": FINAL}
+                                       "final": FINAL, "fifth": FIFTH}
 
 # words a Title Case wording leaves in lower case
 _SMALL = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on",
@@ -542,7 +695,7 @@ def match_case(label: str, span: str, replacement: str) -> str:
     at = next((i for i, c in enumerate(replacement) if c.isalpha()), None)
     if at is None or not first:
         return replacement
-    head = re.match(r"\w+", replacement[at:])
+    head = re.match(r"[\w&/]+", replacement[at:])  # "A/R", "D&A": acronyms too
     acronym = head is not None and sum(c.isupper() for c in head.group()) > 1
     if first.islower() and not acronym:
         return replacement[:at] + replacement[at].lower() + replacement[at + 1:]
@@ -615,5 +768,5 @@ class Reworder:
         return applied
 
 
-__all__ = ["DEV", "FINAL", "FRESH", "HOLDOUT", "RULE_SETS", "Applied", "Reworder", "Rewording",
-           "Rule", "match_case"]
+__all__ = ["DEV", "FIFTH", "FINAL", "FRESH", "HOLDOUT", "RULE_SETS", "Applied", "Reworder",
+           "Rewording", "Rule", "match_case"]

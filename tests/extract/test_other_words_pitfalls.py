@@ -280,3 +280,38 @@ def _capex_reworded(text: list[str]) -> None:
 def test_capex_reworded_does_not_cost_the_purchase_line_filed_so_far() -> None:
     ex = _sample(_capex_reworded)
     assert filed(ex, 244), sorted(h for h in held_lines(ex) if 240 <= h <= 245)
+
+
+# --- 11. wrong CONCEPT filed: a wider line of one word's difference (second review, fifth set) --
+# "Taxes payable" (income taxes and consumption, payroll, property taxes alike) read as income
+# taxes payable, and "Capital reserve" (a Singapore or Hong Kong reserve apart from share
+# premium) as additional paid-in capital: each the only line of its kind in its sum, which
+# holds, so nothing but the wording says which line the figures are. Neither is read.
+
+def _balance_sheet(label: str, section: str) -> Extraction:
+    rows = {
+        "liabilities": [
+            ("Current liabilities:",),
+            ("Short-term borrowings", "1,000", "1,100"),
+            (label, "1,969", "1,176"),
+            ("Accrued expenses", "500", "400"),
+            ("Total current liabilities", "3,469", "2,676"),
+        ],
+        "equity": [
+            ("Shareholders' equity:",),
+            ("Common stock", "2,000", "2,000"),
+            (label, "700", "650"),
+            ("Retained earnings", "1,300", "1,100"),
+            ("Total IIJ shareholders' equity", "4,000", "3,750"),
+        ],
+    }[section]
+    return extract("Consolidated balance sheets", "balance",
+                   rows, columns=[col(period=MAR_2010), col(period=SEP_2010)])
+
+
+def test_taxes_payable_are_not_filed_as_income_taxes_payable() -> None:
+    assert filed(_balance_sheet("Taxes payable", "liabilities"), 13) == []
+
+
+def test_a_capital_reserve_is_not_filed_as_additional_paid_in_capital() -> None:
+    assert filed(_balance_sheet("Capital reserve", "equity"), 13) == []

@@ -39,18 +39,20 @@ def test_misreads_change_one_digit_of_each_chosen_figure_and_keep_the_truth(
 
 def test_a_misread_that_breaks_a_sum_with_a_line_not_printed_is_held(iij: Taxonomy) -> None:
     # "Other—net 574,268" read as 274,268: Other income (expenses)—net no longer adds up, and
-    # dividend income, one of its parts, is not printed — but it is off by 300,000 exactly,
-    # one digit's worth, and that digit read otherwise makes it hold. (The sum's other columns
-    # are damaged too, "645,936" and "1,323" printed "645,963" and "1,332", so that their sums
-    # break as well: one that held would show the part not printed is not in the table, and
-    # the sum would be broken outright: proof/siblings.py.)
+    # dividend income, one of its parts, is printed without its figures (a scan lost them) —
+    # but it is off by 300,000 exactly, one digit's worth, and that digit read otherwise makes
+    # it hold. (The sum's other columns are damaged too, "645,936" and "1,323" printed
+    # "645,963" and "1,332", so that their sums break as well: one that held would show the
+    # part not printed is not in the table, proof/siblings.py; without the dividend line, the
+    # section would be read whole and its sum broken outright, proof/closed.py.)
     damaged = misread_digits(synthetic_release(iij, "iij", seed=111, layout="tabs"), 5, 111)
     assert (104, "574,268", "274,268") in damaged.features["misread"]  # type: ignore[operator]
     text = damaged.text
-    for printed, read in (("645,936", "645,963"), ("1,323", "1,332")):
+    for printed, read in (("645,936", "645,963"), ("1,323", "1,332"),
+                          ("\nInterest income\t", "\nDividend income\nInterest income\t")):
         assert text.count(printed) == 1
         text = text.replace(printed, read)
     results = extract_document(read_text("r.txt", text, iij), iij).results
-    assert not [f for f in results.facts if f.source.line == 104 and f.source.text == "274,268"]
-    held = [h for h in results.review if h.line == 104 and h.text == "274,268"]
+    assert not [f for f in results.facts if f.source.line == 105 and f.source.text == "274,268"]
+    held = [h for h in results.review if h.line == 105 and h.text == "274,268"]
     assert held and "one digit different" in held[0].reason

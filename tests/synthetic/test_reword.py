@@ -18,6 +18,7 @@ from generator.synthetic.release import (
 from generator.synthetic.render import ALL_LAYOUTS
 from generator.synthetic.reword import (
     DEV,
+    FIFTH,
     FINAL,
     FRESH,
     HOLDOUT,
@@ -121,11 +122,15 @@ def test_acronyms_keep_their_capitals() -> None:
                       "Per ADS") == "per ADS"
     assert match_case("Weighted-average number of shares", "Weighted-average number of shares",
                       "ADSs outstanding") == "ADSs outstanding"
+    # a span starting in lower case keeps an acronym's capitals ("A/R", "D&A" too)
+    assert match_case("Increase in accounts receivable", "accounts receivable", "A/R") == "A/R"
+    assert match_case("Accumulated depreciation and amortization", "depreciation and amortization",
+                      "D&A") == "D&A"
 
 
 def test_the_sets_are_disjoint() -> None:
     """No replacement is in two sets (compared case-insensitively)."""
-    sets = {"dev": DEV, "holdout": HOLDOUT, "fresh": FRESH, "final": FINAL}
+    sets = {"dev": DEV, "holdout": HOLDOUT, "fresh": FRESH, "final": FINAL, "fifth": FIFTH}
     assert set(sets) == set(RULE_SETS)
     replacements = {name: {r.casefold() for _, rs in rules for r in rs}
                     for name, rules in sets.items()}
@@ -160,3 +165,8 @@ def test_every_rule_rewrites_its_own_phrase(name: str) -> None:
         assert applied is not None, phrase
         assert applied.rules[0][0] == phrase, (phrase, applied.rules)
         assert applied.rules[0][1] in replacements
+
+
+def test_the_fifth_set_has_seventy_to_ninety_rules() -> None:
+    assert 70 <= len(FIFTH) <= 90
+    assert len({phrase for phrase, _ in FIFTH}) == len(FIFTH)  # no phrase twice

@@ -57,6 +57,10 @@ class TableOutcome:
     # rows (by number) read in other words (``taxonomy/language.yaml``): the proof files
     # their figures only where a check of their own confirms them
     other_words: set[int] = field(default_factory=set)
+    # rows (by number) printing no figure whose label names only headings of the network
+    # ("OPERATING ACTIVITIES:"), with the concepts under the heading it names, for
+    # ``proof.closed``: lines of no amount
+    headings: dict[int, frozenset[str]] = field(default_factory=dict)
     # strips of figures read from row labels (fact_strips >= LABEL_STRIPS): one per row and
     # concept; the proof stage judges them apart from the table's columns
     label_strips: dict[int, LabelStrip] = field(default_factory=dict)
@@ -149,6 +153,11 @@ class _TableMapper:
         match = self.walker.resolve(row.label, has_values) if self.walker else None
         if match is not None and match.in_other_words and self.row_number is not None:
             self.out.other_words.add(self.row_number)
+        if (match is not None and not has_values and self.row_number is not None
+                and self.walker is not None and self.walker.is_abstract(match.ref)
+                and self.walker.names_only_headings(row.label)):
+            self.out.headings[self.row_number] = frozenset(
+                node.concept for node in match.ref.node.walk())
         if match is not None and match.reading is not None and cells:
             self.out.readings.append(LabelReading(
                 document=self.doc.name, line=row.line, label=row.label,

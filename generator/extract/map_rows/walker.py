@@ -63,7 +63,14 @@ class RowWalker:
             return self.last.ancestors()
         return [p for p in self.network.places if p.parent is None]
 
-    def _is_abstract(self, ref: NodeRef) -> bool:
+    def names_only_headings(self, label: str) -> bool:
+        """Whether every place the label's wording names is a heading: "Systems integration"
+        names a heading and a line, and without figures may be either (a scan lost them)."""
+        cands = self.network.candidates(self.index.key(label))
+        return bool(cands) and all(self.is_abstract(c.ref) for c in cands)
+
+    def is_abstract(self, ref: NodeRef) -> bool:
+        """Whether ``ref`` is a heading (an abstract concept): a line of no amount."""
         concept = self.taxonomy.concepts.get(ref.concept)
         return concept is None or concept.abstract
 
@@ -90,7 +97,7 @@ class RowWalker:
         ]
         if not cands:
             return None
-        preferred = [c for c in cands if self._is_abstract(c.ref) != has_values]
+        preferred = [c for c in cands if self.is_abstract(c.ref) != has_values]
         pool = preferred or cands
         return min(pool, key=lambda c: self._rank(c, chain))
 
@@ -233,7 +240,7 @@ class RowWalker:
         last = self.last.path
         later = [
             p for p in self.network.places
-            if p.path > last and p.path not in self.seen and not self._is_abstract(p)
+            if p.path > last and p.path not in self.seen and not self.is_abstract(p)
         ]
         return sorted(later, key=lambda p: p.path)[:limit]
 

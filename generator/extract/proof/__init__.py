@@ -27,6 +27,7 @@ from generator.extract.proof import (
     arithmetic,
     borrowed,
     calendar,
+    closed,
     completion,
     delimited,
     inlabel,
@@ -122,6 +123,7 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
                 if not outcome.transposed:
                     strip.fact_rows = outcome.fact_rows
                     strip.other_words = outcome.other_words
+                    strip.headings = outcome.headings
             if outcome.order_guessed:
                 strip.placement = ("its column's item was told by the network's order, not by "
                                    "the header (stacked item boxes a scan read across)")
@@ -207,6 +209,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     unrounded.doubt_loose(columns)
     arithmetic.anchor(columns)
     siblings.complete_by_siblings(columns)
+    closed.complete_as_read(columns)
     arithmetic.doubt_broken(columns, taxonomy, truncate)
     unread.doubt_broken(columns, taxonomy, truncate)
     unread.hold_in_other_words(columns)

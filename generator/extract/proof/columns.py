@@ -80,6 +80,9 @@ class ColumnFacts:
     fact_rows: dict[int, int] = field(default_factory=dict)
     # the table rows (indexes) read in other words (``taxonomy/language.yaml``), for ``unread``
     other_words: set[int] = field(default_factory=set)
+    # the table rows (indexes) that print no figure and name only a heading, with the
+    # concepts under it, for ``closed``
+    headings: dict[int, frozenset[str]] = field(default_factory=dict)
     # set when the figures were printed inside a row's label, not in a column
     label: LabelStrip | None = None
     # The facts of each printed sum that holds within the column (total first), for
