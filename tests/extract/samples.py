@@ -125,6 +125,27 @@ def same_or_held(variant: Extraction, original: Extraction) -> int:
     return len(wanted - filed)
 
 
+def edited_synthetic(tmp_path: Path, seed: int, *edits: tuple[str, str]) -> Extraction:
+    """Synthetic release ``seed`` (tab-separated) with each ``(printed, read)`` edit applied
+    (``printed`` occurs once: a scan's misreading, a lost figure, an inserted row), extracted
+    from a file in ``tmp_path``."""
+    taxonomy = load_taxonomy()
+    release = synthetic_release(taxonomy, "iij", seed=seed, layout="tabs")
+    text = release.text
+    for printed, read in edits:
+        assert text.count(printed) == 1, printed
+        text = text.replace(printed, read)
+    path = tmp_path / release.name
+    path.write_text(text, encoding="utf-8")
+    return extract_release(path, taxonomy)
+
+
+def filed_values(ex: Extraction, concept: str, unit: str = "JPY") -> set[int]:
+    """The values ``concept`` is filed with in ``unit``, as integers."""
+    return {int(f.value or 0) for f in ex.results.facts if f.concept == concept
+            and f.unit == unit}
+
+
 def synthetic_score(taxonomy: Taxonomy, layout: str, seed: int) -> tuple[Extraction, ReleaseScore]:
     """A synthetic release of the shipped company, extracted from a temporary file and scored
     against what it printed."""

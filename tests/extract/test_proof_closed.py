@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.extract.pipeline import Extraction, extract_release
-from generator.synthetic.release import ReleaseOptions, synthetic_release
-from generator.taxonomy import load_taxonomy
-from tests.extract.samples import extraction
+from generator.extract.pipeline import Extraction
+from tests.extract.samples import edited_synthetic, extraction, filed_values
 
 # Synthetic release 5000 (tab-separated): its operating section, lines 114-145, opens on
 # "OPERATING ACTIVITIES:" and prints fewer lines than the sum declares (no provision for
@@ -25,21 +23,11 @@ RECEIPT = ("    Gain on receipt of investment securities\t850,336\t612,583",
 
 
 def _release(tmp_path: Path, *edits: tuple[str, str]) -> Extraction:
-    taxonomy = load_taxonomy()
-    release = synthetic_release(taxonomy, "iij", seed=5000, layout="tabs",
-                                options=ReleaseOptions())
-    text = release.text
-    for printed, read in edits:
-        assert text.count(printed) == 1
-        text = text.replace(printed, read)
-    path = tmp_path / release.name
-    path.write_text(text, encoding="utf-8")
-    return extract_release(path, taxonomy)
+    return edited_synthetic(tmp_path, 5000, *edits)
 
 
 def _filed(ex: Extraction, concept: str) -> set[int]:
-    return {int(f.value or 0) for f in ex.results.facts if f.concept == concept
-            and f.unit == "JPY"}
+    return filed_values(ex, concept)
 
 
 def _held_for_operating(ex: Extraction) -> list[str]:

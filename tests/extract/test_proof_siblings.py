@@ -11,9 +11,8 @@ from pathlib import Path
 
 from generator.extract.pipeline import Extraction, extract_release
 from generator.resources import samples_dir
-from generator.synthetic.release import ReleaseOptions, synthetic_release
 from generator.taxonomy import load_taxonomy
-from tests.extract.samples import dur, edited_sample, printed_as
+from tests.extract.samples import dur, edited_sample, edited_synthetic, filed_values, printed_as
 
 IIJ_1H11 = "000_2bec0ea935cb70a9.txt"
 GUARANTEE_DEPOSITS = "  Payments of guarantee deposits\t722,161\t352,839"
@@ -28,24 +27,12 @@ def _release(tmp_path: Path, *edits: tuple[str, str], row: str = "",
     """Synthetic release 210 (tab-separated; its investing section, lines 160-173, prints
     fewer lines than the sum declares) with figures printed otherwise, and ``row`` (if any)
     printed before the line ``before``."""
-    taxonomy = load_taxonomy()
-    release = synthetic_release(taxonomy, "iij", seed=210, layout="tabs",
-                                options=ReleaseOptions())
-    text = release.text
-    if row:
-        assert text.count(before) == 1
-        text = text.replace(before, f"{row}\n{before}")
-    for printed, misread in edits:
-        assert text.count(printed) == 1
-        text = text.replace(printed, misread)
-    path = tmp_path / release.name
-    path.write_text(text, encoding="utf-8")
-    return extract_release(path, taxonomy)
+    inserted = ((before, f"{row}\n{before}"),) if row else ()
+    return edited_synthetic(tmp_path, 210, *inserted, *edits)
 
 
 def _filed(ex: Extraction, concept: str, unit: str = "JPY") -> set[int]:
-    return {int(f.value or 0) for f in ex.results.facts if f.concept == concept
-            and f.unit == unit}
+    return filed_values(ex, concept, unit)
 
 
 def _held_for_investing(ex: Extraction) -> list[str]:
