@@ -52,6 +52,10 @@ def _meaning(taxonomy: Taxonomy, text: str) -> str:
     ("D&A", "Depreciation and amortization"),
     ("Interest and similar expenses", "Interest expense"),
     ("Net cash absorbed by financing activities", "Net cash used in financing activities"),
+    ("Sundry investments", "Other investments"),
+    ("Net increase (decrease) in accounts payable", "Increase (decrease) in accounts payable"),
+    ("Cash and cash equivalents balance at end of period",
+     "Cash and cash equivalents, end of period"),
 ])
 def test_a_wording_in_other_words_has_the_declared_wordings_meaning(
         real: Taxonomy, printed: str, declared: str) -> None:
