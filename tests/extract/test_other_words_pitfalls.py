@@ -315,3 +315,35 @@ def test_taxes_payable_are_not_filed_as_income_taxes_payable() -> None:
 
 def test_a_capital_reserve_is_not_filed_as_additional_paid_in_capital() -> None:
     assert filed(_balance_sheet("Capital reserve", "equity"), 13) == []
+
+
+# --- 12. a reading in other words confirmed by itself (second review of the fifth set) ----------
+# "Miscellaneous income (expense)" read as other income (expense)—net in the statement and in
+# the EBITDA reconciliation alike: the two printings agree, and "printed twice" tied the figure
+# to a line neither printing names in the taxonomy's words. Only a printing read in the
+# taxonomy's own wording ties a figure read in other words.
+
+def _balance_sheets(second_label: str) -> Extraction:
+    columns = [col(period=MAR_2010), col(period=SEP_2010)]
+    statement = table("Consolidated balance sheets", 10, columns, [
+        row("Current assets:", 11),
+        row("Cash and cash equivalents", 12, "500", "600"),
+        row("Inventory on hand", 13, "1,000", "1,100"),
+        row("Harbour crane leases", 14, "200", "300"),  # unread: the sum proves nothing
+        row("Total current assets", 15, "1,700", "2,000"),
+    ], kind="balance")
+    condensed = table("Condensed consolidated balance sheets", 30, columns, [
+        row("Current assets:", 31),
+        row(second_label, 32, "1,000", "1,100"),
+    ], kind="balance")
+    doc = document(statement, condensed, company="iij").model_copy(update={"layout": "tabbed"})
+    return extract_document(doc, REAL)
+
+
+def test_a_figure_read_in_other_words_is_not_tied_by_its_printing_in_the_same_words() -> None:
+    assert filed(_balance_sheets("Inventory on hand"), 13) == []
+
+
+def test_a_figure_read_in_other_words_is_tied_by_its_printing_in_the_taxonomy_s_words() -> None:
+    assert filed(_balance_sheets("Inventories"), 13) == [
+        ("Inventories", Decimal(1_000_000)), ("Inventories", Decimal(1_100_000))]

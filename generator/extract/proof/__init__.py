@@ -212,7 +212,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     closed.complete_as_read(columns)
     arithmetic.doubt_broken(columns, taxonomy, truncate)
     unread.doubt_broken(columns, taxonomy, truncate)
-    unread.hold_in_other_words(columns)
+    unread.hold_in_other_words(columns, taxonomy)
     rollforward.doubt_broken(broken_rolls)
     ratios.doubt_failed(failed_ratios)
     misprints.settle(columns, taxonomy, truncate)

@@ -23,8 +23,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.extract.crosscheck import FactKey, fact_key, filed_concept
+from generator.extract.precision import consistent
+from generator.extract.proof import twice
 from generator.extract.proof.arithmetic import slack, sum_members
 from generator.extract.proof.columns import ColumnFacts, PrintedSum
+from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
 
 CHECK = "arithmetic with unread rows"
@@ -176,19 +180,45 @@ def _doubt(printing: _Sum, gap: Decimal) -> None:
             printing.column.doubt_fact(fact, why)
 
 
-def hold_in_other_words(columns: Sequence[ColumnFacts]) -> None:
+def hold_in_other_words(columns: Sequence[ColumnFacts], taxonomy: Taxonomy) -> None:
     """Hold each figure of a row read in other words that no check of its own ties to that
     line: the reading is the language's, not the release's, and only a sum that holds, the
     figure printed again... says the row is the line it was read as. A misread digit on such
     a row in a statement the reader did not read whole (a sum with an unread part proves
-    nothing) otherwise went out."""
+    nothing) otherwise went out. The figure printed again ties it only where that other
+    printing was read in the taxonomy's own wording: two printings read in the same other
+    words ("Miscellaneous income" in the statement and in a reconciliation) agree on the
+    figure, not on the line."""
+    twins: dict[FactKey, list[ResultFact]] | None = None
     for column in columns:
         if not column.other_words:
             continue
         for i, fact in enumerate(column.facts):
-            if (column.fact_rows.get(id(fact)) in column.other_words and fact.value is not None
-                    and not column.sure.get(i, set()) & TIES_THE_LINE):
-                column.doubt_fact(fact, OTHER_WORDS)
+            if column.fact_rows.get(id(fact)) not in column.other_words or fact.value is None:
+                continue
+            ties = column.sure.get(i, set()) & TIES_THE_LINE
+            if ties == {twice.CHECK}:
+                if twins is None:
+                    twins = _declared_printings(columns, taxonomy)
+                if any(consistent(fact, other) for other in twins.get(
+                        fact_key(fact, filed_concept(fact, taxonomy)), ())):
+                    continue
+            elif ties:
+                continue
+            column.doubt_fact(fact, OTHER_WORDS)
 
+
+def _declared_printings(columns: Sequence[ColumnFacts], taxonomy: Taxonomy
+                        ) -> dict[FactKey, list[ResultFact]]:
+    """The figures read from a row in the taxonomy's own wording, by what they are filed as:
+    a column's row, not one read in other words (nor a label's or a one-row-per-period
+    table's figure, whose wording this stage does not see)."""
+    out: dict[FactKey, list[ResultFact]] = {}
+    for column in columns:
+        for fact in column.facts:
+            row = column.fact_rows.get(id(fact))
+            if row is not None and row not in column.other_words:
+                out.setdefault(fact_key(fact, filed_concept(fact, taxonomy)), []).append(fact)
+    return out
 
 __all__ = ["doubt_broken", "hold_in_other_words"]
