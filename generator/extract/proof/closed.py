@@ -53,16 +53,16 @@ def _read_whole(column: ColumnFacts, figures: tuple[ResultFact, ...]) -> bool:
     if len(set(rows)) != len(rows):
         return False  # two figures of the sum on one row: not a run of lines
     low, high = min(rows), max(rows)
-    if rows[0] not in (low, high):
-        return False  # a total printed among its parts
+    if rows[0] != high:
+        return False  # a total printed first or among its parts: its heading is elsewhere
     members = set(rows)
     if any(at not in members and at not in column.headings for at in range(low + 1, high)):
         return False  # another line among its rows: it may be the part not printed
-    before = low - 1 if rows[0] == high else high + 1
     # the run opens on the sum's own heading ("OPERATING ACTIVITIES:" above its total): a
     # row with no figure that names no heading may be a part whose figures a scan lost, and
     # a heading within the section ("Adjustments to reconcile...:") may open a table a page
     # break split from the section's first rows
-    return figures[0].concept in column.headings.get(before, frozenset())
+    return figures[0].concept in column.headings.get(low - 1, frozenset())
+
 
 __all__ = ["complete_as_read"]
