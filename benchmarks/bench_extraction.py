@@ -4,7 +4,7 @@ releases it has never seen (issue 10: never file a wrong figure).
     python benchmarks/bench_extraction.py [--per-layout 8] [--layouts tabs spaces2 single ocr]
                                           [--seed0 0] [--show-wrong 3] [--keep DIR]
                                           [--highlights] [--kind Q1|H1|Q3|FY] [--misread N]
-                                          [--reword dev|holdout|fresh|final|fifth]
+                                          [--reword dev|holdout|fresh|final|fifth|sixth]
                                           [--reword-share 0.5] [--show-missed 3]
 
 For each layout, ``--per-layout`` synthetic first-half releases (seeds seed0, seed0+1, ...; the
@@ -18,9 +18,9 @@ the first wrong facts of each release (line, what was filed, what was printed th
 ``--misread N`` misreads one digit of N printed figures per release, as a scan does; the truth
 stays the true figures, so a misread no check catches counts as filed wrong (each line also
 says how many of its wrong figures are the misread ones).
-``--reword dev|holdout|fresh|final|fifth`` prints ``--reword-share`` of the row labels a rule of
-that set matches reworded as other companies word them (generator/synthetic/reword.py: the
-releases otherwise print only wordings the taxonomy declares); each line then says how many
+``--reword dev|holdout|fresh|final|fifth|sixth`` prints ``--reword-share`` of the row labels a
+rule of that set matches reworded as other companies word them (generator/synthetic/reword.py:
+the releases otherwise print only wordings the taxonomy declares); each line then says how many
 rows were reworded and how many of the figures on them were missed, and a table at the end ranks
 the rules by the rows they reworded that lost a figure. ``--show-missed N`` prints up to N
 missed figures per release (line, concept, column, printed text, the label, and the rewording
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misread", type=int, default=0, metavar="N",
                         help="misread one digit of N printed figures per release, as a scan "
                         "does (scored against the true figures: generator/synthetic/misread.py)")
-    parser.add_argument("--reword", choices=["dev", "holdout", "fresh", "final", "fifth"],
+    parser.add_argument("--reword", choices=["dev", "holdout", "fresh", "final", "fifth", "sixth"],
                         help="reword row labels as other companies word them, by this rule set "
                         "(generator/synthetic/reword.py)")
     parser.add_argument("--reword-share", type=float, default=0.5, metavar="F",

@@ -66,9 +66,9 @@ class ReleaseOptions:
     # months) or "FY"
     kind: str = "H1"
     # row labels reworded as other companies word them, by a rule set of
-    # generator/synthetic/reword.py ("dev", "holdout", "fresh", "final" or "fifth"; None: only
-    # declared wordings, the text it always was), ``reword_share`` of the rows a rule matches; drawn
-    # from a generator of its own, so figures and layout are the unreworded release's
+    # generator/synthetic/reword.py ("dev", "holdout", "fresh", "final", "fifth" or "sixth"; None:
+    # only declared wordings, the text it always was), ``reword_share`` of the rows a rule matches;
+    # drawn from a generator of its own, so figures and layout are the unreworded release's
     reword: str | None = None
     reword_share: float = 0.5
 

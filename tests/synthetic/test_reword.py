@@ -23,6 +23,7 @@ from generator.synthetic.reword import (
     FRESH,
     HOLDOUT,
     RULE_SETS,
+    SIXTH,
     Reworder,
     Rewording,
     match_case,
@@ -130,7 +131,8 @@ def test_acronyms_keep_their_capitals() -> None:
 
 def test_the_sets_are_disjoint() -> None:
     """No replacement is in two sets (compared case-insensitively)."""
-    sets = {"dev": DEV, "holdout": HOLDOUT, "fresh": FRESH, "final": FINAL, "fifth": FIFTH}
+    sets = {"dev": DEV, "holdout": HOLDOUT, "fresh": FRESH, "final": FINAL, "fifth": FIFTH,
+            "sixth": SIXTH}
     assert set(sets) == set(RULE_SETS)
     replacements = {name: {r.casefold() for _, rs in rules for r in rs}
                     for name, rules in sets.items()}
@@ -170,3 +172,8 @@ def test_every_rule_rewrites_its_own_phrase(name: str) -> None:
 def test_the_fifth_set_has_seventy_to_ninety_rules() -> None:
     assert 70 <= len(FIFTH) <= 90
     assert len({phrase for phrase, _ in FIFTH}) == len(FIFTH)  # no phrase twice
+
+
+def test_the_sixth_set_has_seventy_to_ninety_rules() -> None:
+    assert 70 <= len(SIXTH) <= 90
+    assert len({phrase for phrase, _ in SIXTH}) == len(SIXTH)  # no phrase twice
