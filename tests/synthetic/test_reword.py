@@ -26,6 +26,7 @@ from generator.synthetic.reword import (
     SIXTH,
     Reworder,
     Rewording,
+    Rule,
     match_case,
 )
 
@@ -145,14 +146,6 @@ def test_the_sets_are_disjoint() -> None:
             assert not pairs, (one, other)
 
 
-def test_the_fresh_set_has_sixty_to_eighty_rules() -> None:
-    assert 60 <= len(FRESH) <= 80
-    assert len({phrase for phrase, _ in FRESH}) == len(FRESH)  # no phrase twice
-
-
-def test_the_final_set_has_seventy_to_ninety_rules() -> None:
-    assert 70 <= len(FINAL) <= 90
-    assert len({phrase for phrase, _ in FINAL}) == len(FINAL)  # no phrase twice
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -169,11 +162,9 @@ def test_every_rule_rewrites_its_own_phrase(name: str) -> None:
         assert applied.rules[0][1] in replacements
 
 
-def test_the_fifth_set_has_seventy_to_ninety_rules() -> None:
-    assert 70 <= len(FIFTH) <= 90
-    assert len({phrase for phrase, _ in FIFTH}) == len(FIFTH)  # no phrase twice
-
-
-def test_the_sixth_set_has_seventy_to_ninety_rules() -> None:
-    assert 70 <= len(SIXTH) <= 90
-    assert len({phrase for phrase, _ in SIXTH}) == len(SIXTH)  # no phrase twice
+@pytest.mark.parametrize(("rules", "least", "most"), [
+    (FRESH, 60, 80), (FINAL, 70, 90), (FIFTH, 70, 90), (SIXTH, 70, 90)])
+def test_a_set_has_its_size_and_no_phrase_twice(
+        rules: tuple[Rule, ...], least: int, most: int) -> None:
+    assert least <= len(rules) <= most
+    assert len({phrase for phrase, _ in rules}) == len(rules)
