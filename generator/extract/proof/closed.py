@@ -34,22 +34,16 @@ def complete_as_read(columns: Sequence[ColumnFacts]) -> None:
     for column in columns:
         if not column.open_broken or column.row is not None or column.label is not None:
             continue
-        promoted = {id(printed_sum) for _, figures, printed_sum in column.open_broken
-                    if _read_whole(column, figures)}
-        if promoted:
-            column.broken_sums += [s for s in column.partial_sums if id(s) in promoted]
-            column.partial_sums = [s for s in column.partial_sums if id(s) not in promoted]
+        column.complete({id(printed_sum) for _, figures, printed_sum in column.open_broken
+                         if _read_whole(column, figures)})
 
 
 def _read_whole(column: ColumnFacts, figures: tuple[ResultFact, ...]) -> bool:
     """Whether the sum's figures (total first) fill a run of rows, headings aside, that the
     total's own heading opens."""
-    rows: list[int] = []
-    for fact in figures:
-        row = column.fact_rows.get(id(fact))
-        if row is None:
-            return False  # a figure whose row is not known (printed in a label)
-        rows.append(row)
+    rows = column.rows_of(figures)
+    if rows is None:
+        return False  # a figure whose row is not known (printed in a label)
     if len(set(rows)) != len(rows):
         return False  # two figures of the sum on one row: not a run of lines
     low, high = min(rows), max(rows)

@@ -8,6 +8,7 @@ column, and a column's figures are filed only when the column is proven. In a tr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -144,6 +145,24 @@ class ColumnFacts:
                 self._positions.setdefault(id(self.facts[i]), []).append(i)
             self._indexed = len(self.facts)
         return self._positions.get(id(fact), [])
+
+    def rows_of(self, facts: Sequence[ResultFact]) -> list[int] | None:
+        """The table rows (indexes) ``facts`` were read from, in their order; None if any is
+        not known (a figure printed in a label, a table with one row per period)."""
+        rows: list[int] = []
+        for fact in facts:
+            row = self.fact_rows.get(id(fact))
+            if row is None:
+                return None
+            rows.append(row)
+        return rows
+
+    def complete(self, sums: set[int]) -> None:
+        """Hand the sums short of a part whose ids are in ``sums`` to the broken sums: shown
+        complete as printed (``siblings``, ``closed``), where they break, they break."""
+        if sums:
+            self.broken_sums += [s for s in self.partial_sums if id(s) in sums]
+            self.partial_sums = [s for s in self.partial_sums if id(s) not in sums]
 
     @property
     def proven(self) -> bool:

@@ -40,24 +40,10 @@ def complete_by_siblings(columns: Sequence[ColumnFacts]) -> None:
         if not column.open_broken:
             continue
         siblings = [c for c in by_table.get(column.table_index, []) if c is not column]
-        promoted = {id(printed_sum) for printed, figures, printed_sum in column.open_broken
-                    if any(printed in other.open_held and _same_rows(
-                        column, figures, other, other.open_held[printed])
-                        for other in siblings)}
-        if promoted:
-            column.broken_sums += [s for s in column.partial_sums if id(s) in promoted]
-            column.partial_sums = [s for s in column.partial_sums if id(s) not in promoted]
-
-
-def _rows(column: ColumnFacts, figures: tuple[ResultFact, ...]) -> set[int] | None:
-    """The table rows (indexes) the figures were read from; None if any is not known."""
-    rows: set[int] = set()
-    for fact in figures:
-        row = column.fact_rows.get(id(fact))
-        if row is None:
-            return None
-        rows.add(row)
-    return rows
+        column.complete({id(printed_sum) for printed, figures, printed_sum in column.open_broken
+                         if any(printed in other.open_held and _same_rows(
+                             column, figures, other, other.open_held[printed])
+                             for other in siblings)})
 
 
 def _same_rows(broken: ColumnFacts, figures: tuple[ResultFact, ...], held: ColumnFacts,
@@ -68,9 +54,10 @@ def _same_rows(broken: ColumnFacts, figures: tuple[ResultFact, ...], held: Colum
     if broken.row is not None or broken.label is not None or held.row is not None \
             or held.label is not None or broken.table is not held.table:
         return False
-    rows = _rows(broken, figures)
-    if rows is None or rows != _rows(held, held_figures):
+    found, found_held = broken.rows_of(figures), held.rows_of(held_figures)
+    if found is None or found_held is None or set(found) != set(found_held):
         return False
+    rows = set(found)
     table = broken.table.rows
     mapped = set(broken.fact_rows.values())
     low, high = min(rows), max(rows)

@@ -114,11 +114,10 @@ def _printing(column: ColumnFacts, partial: PrintedSum, unread: list[int],
     if total.value is None or total.unit in ("shares", "pure"):
         return None
     members = sum_members(partial)
-    numbers = [column.fact_rows.get(id(f)) for f, _ in members]
-    if any(n is None for n in numbers):
+    numbers = column.rows_of([f for f, _ in members])
+    if numbers is None:
         return None
-    placed = [n for n in numbers if n is not None]
-    among = [n for n in unread if min(placed) < n < max(placed)]
+    among = [n for n in unread if min(numbers) < n < max(numbers)]
     if not among or len(among) > MOST_UNREAD:
         return None
     scale = column.column.scale
