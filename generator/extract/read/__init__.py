@@ -27,6 +27,7 @@ from generator.extract.read.lines import (
     fix_ocr_letters,
     half_width,
     page_furniture,
+    plain_line_breaks,
 )
 from generator.extract.read.lists import read_lists
 from generator.extract.read.metadata import detect_company, detect_period, detect_usd_rate
@@ -91,7 +92,7 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
               ) -> Document:
     """Read a release given as text; ``name`` names it in messages and provenance,
     ``encoding`` (how the text was decoded) is kept for the coverage report."""
-    text = half_width(text)
+    text = plain_line_breaks(half_width(text))
     if not text.strip():
         raise ReleaseError(f"{name}: the release is empty")
     problems: list[str] = []

@@ -36,6 +36,23 @@ _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000:
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 
 
+# ``str.splitlines`` also breaks lines at a form feed (a PDF converter's page break), a vertical
+# tab, the file, group and record separators, NEL and the Unicode line and paragraph
+# separators; editors and ``grep -n`` break them at \n, \r\n and \r only, and so must
+# provenance ("line 412" is the line a person opens). A form feed or vertical tab is dropped
+# (it takes no place on the line: the columns after it stay where they are), the rest read
+# as a space.
+_NOT_LINE_BREAKS = {0x0B: None, 0x0C: None} | {code: 0x20 for code in (
+    0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029)}
+_NOT_LINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def plain_line_breaks(text: str) -> str:
+    """The text with lines broken only where an editor breaks them (\n, \r\n, \r), so that
+    ``text.splitlines()`` numbers them as a person sees them."""
+    return text.translate(_NOT_LINE_BREAKS) if _NOT_LINE_BREAK.search(text) else text
+
+
 def half_width(text: str) -> str:
     """Full-width forms made ASCII; a text without any (most) is returned as it is, unscanned
     by the per-character translation."""
