@@ -7,6 +7,7 @@ this model, so a concept, label or alias is declared exactly once.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -29,6 +30,9 @@ class Member(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     name: str
     aliases: tuple[str, ...] = ()
+    # "either": releases print this member's figures with their own sign or as a positive
+    # amount deducted (an elimination), so a positive figure's sign is the members' sum's to say
+    sign: Literal["own", "either"] = "own"
 
 
 class Axis(BaseModel):

@@ -28,6 +28,7 @@ class MemberDecl(_Strict):
     label: str
     label_ja: str | None = None
     aliases: list[str] = []
+    sign: Literal["own", "either"] = "own"  # see Member.sign
 
 
 class AxisDecl(_Strict):

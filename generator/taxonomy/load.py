@@ -271,7 +271,8 @@ def _axis_concepts(builder: _Builder, name: str, decl: AxisDecl) -> Axis:
     members = []
     for member_name, member in decl.members.items():
         builder.define(_member_concept(member_name, member.label, member.label_ja), where)
-        members.append(Member(name=member_name, aliases=tuple(member.aliases)))
+        members.append(Member(name=member_name, aliases=tuple(member.aliases),
+                              sign=member.sign))
     return Axis(name=name, default=decl.default, members=tuple(members))
 
 

@@ -41,6 +41,7 @@ from generator.extract.proof import (
     scale,
     schedule,
     siblings,
+    signs,
     stated,
     structure,
     translation,
@@ -213,6 +214,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     arithmetic.doubt_broken(columns, taxonomy, truncate)
     unread.doubt_broken(columns, taxonomy, truncate)
     unread.hold_in_other_words(columns, taxonomy)
+    signs.check(columns, taxonomy)
     rollforward.doubt_broken(broken_rolls)
     ratios.doubt_failed(failed_ratios)
     misprints.settle(columns, taxonomy, truncate)

@@ -53,6 +53,7 @@ def _members_hold(column: ColumnFacts, found: list[tuple[str, str]], taxonomy: T
             if abs(total.value - computed) > tolerance and len(flipped) != 1:
                 continue
             holds.append(f"{concept} by {axis} {total.source.text} (line {total.source.line})")
+            column.signed.update(id(m) for m in members)
             for fact in (total, *members):
                 if abs(total.value - computed) <= tolerance or fact is not flipped[0]:
                     # a member printed as a deduction is left to the cross-checks, which

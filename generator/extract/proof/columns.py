@@ -84,6 +84,9 @@ class ColumnFacts:
     # the table rows (indexes) that print no figure and name only a heading, with the
     # concepts under it, for ``closed``
     headings: dict[int, frozenset[str]] = field(default_factory=dict)
+    # Members (by id) whose sign their breakdown's sum settles: the members add up to the
+    # total as printed, or with this one subtracted (``signs``)
+    signed: set[int] = field(default_factory=set)
     # set when the figures were printed inside a row's label, not in a column
     label: LabelStrip | None = None
     # The facts of each printed sum that holds within the column (total first), for

@@ -23,6 +23,7 @@ from generator.extract.read.headline import read_texts
 from generator.extract.read.highlights import read_highlights, read_runon_highlights
 from generator.extract.read.html import html_to_text, looks_like_html
 from generator.extract.read.lines import (
+    comma_grouped,
     fix_company_names,
     fix_ocr_letters,
     half_width,
@@ -92,7 +93,7 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
               ) -> Document:
     """Read a release given as text; ``name`` names it in messages and provenance,
     ``encoding`` (how the text was decoded) is kept for the coverage report."""
-    text = plain_line_breaks(half_width(text))
+    text = comma_grouped(plain_line_breaks(half_width(text)))
     if not text.strip():
         raise ReleaseError(f"{name}: the release is empty")
     problems: list[str] = []
@@ -169,7 +170,8 @@ def _segments(layout: Layout, lines: list[str], furniture: set[int], *, wrapped:
     if layout == "slides":
         return slides.segments(lines, furniture)
     if layout == "tabbed":
-        return ocr.join_broken_labels(tabbed.segments(lines, furniture), aggressive=False)
+        return ocr.join_broken_labels(tabbed.segments(lines, furniture, typed_tabs=True),
+                                      aggressive=False)
     if layout == "aligned":
         return ocr.join_broken_labels(aligned.segments(lines, furniture), aggressive=True,
                                       furniture=furniture)

@@ -53,6 +53,24 @@ def plain_line_breaks(text: str) -> str:
     return text.translate(_NOT_LINE_BREAKS) if _NOT_LINE_BREAK.search(text) else text
 
 
+# Digits grouped by thousands with a thin space, a narrow no-break space (SI and ISO style, as
+# PDF converters emit them) or an apostrophe (Swiss style: 1'234'567.50) are one number, read
+# as if grouped by commas: split at the separator they were two figures ("3 412" filed as 3).
+# A group of one to three digits first, then groups of exactly three; an ordinary space is
+# left alone (it also separates a table's columns).
+_GROUP_SEPARATORS = "\u2009\u202f'\u2019"
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[" + _GROUP_SEPARATORS + r"]\d{3})+(?![\d" +
+                      _GROUP_SEPARATORS + "])")
+_GROUP_SEPARATOR = re.compile(r"\d[" + _GROUP_SEPARATORS + r"]\d")
+
+
+def comma_grouped(text: str) -> str:
+    """The text with digits grouped by thin spaces or apostrophes grouped by commas instead."""
+    if not _GROUP_SEPARATOR.search(text):
+        return text
+    return _GROUPED.sub(lambda m: re.sub("[" + _GROUP_SEPARATORS + "]", ",", m.group(0)), text)
+
+
 def half_width(text: str) -> str:
     """Full-width forms made ASCII; a text without any (most) is returned as it is, unscanned
     by the per-character translation."""

@@ -153,12 +153,18 @@ def _capitals(label: str) -> bool:
 
 
 def _short_tail(seg: Segment, prev: Segment, segments: list[Segment], start: int) -> bool:
-    """"Method Investees" between the row it ends and the next row (``segments[start:]``)."""
+    """"Method Investees" between the row it ends and the next row (``segments[start:]``) —
+    unless the next row is indented under it: then it is that row's label's first line
+    ("Income before Income Tax" / "    Expense 727 1,425"), not the end of the one above."""
     nxt = next((s for s in itertools.islice(segments, start, None) if s.kind != "blank"), None)
     words = seg.label.split()
     return (prev.kind == "row" and seg.line - prev.line == 1 and len(words) <= 4
             and not seg.label.endswith(":") and not seg.label.isupper()
-            and nxt is not None and nxt.kind == "row")
+            and nxt is not None and nxt.kind == "row" and _indent(nxt) <= _indent(seg))
+
+
+def _indent(seg: Segment) -> int:
+    return len(seg.text) - len(seg.text.lstrip())
 
 
 def _joinable_prev(prev: Segment) -> bool:

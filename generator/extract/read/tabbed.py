@@ -20,6 +20,7 @@ from generator.extract.read.segments import (
 from generator.extract.read.stacked import join_stacked_headings
 
 _JUNK = {",", ".", "·", "•", "●", "_·"}
+_YEAR = re.compile(r"(?:19|20)\d\d[,.;:]?")
 _WORDS_IN_PARENS = re.compile(r"\((?:[A-Za-z][A-Za-z ]*)\)")
 
 
@@ -46,7 +47,10 @@ def _cell_tokens(cells: list[str]) -> list[str | None]:
     return merged[:-1]
 
 
-def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
+def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
+             ) -> list[Segment]:
+    """``typed_tabs``: the tabs are the release's own (not placed by a reader of aligned or
+    piped columns), so a label cell ending in a figure lost the tab after it."""
     out: list[Segment] = []
     for index, text in enumerate(join_stacked_headings(lines)):
         if index in furniture:
@@ -83,5 +87,16 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
                 out.append(seg)
             continue
         out.append(Segment(index + 1, "row", label=clean_label(label), tokens=tokens, text=text,
-                           trailing_blanks=trailing))
+                           trailing_blanks=trailing,
+                           guessed=typed_tabs and _lost_tab(label)))
     return out
+
+
+def _lost_tab(label: str) -> bool:
+    """The label cell ends in a figure ("Elimination 80", "As of September 30, 2013 97,842"):
+    the tab before the row's first figure was lost (a scan, a copy), so each figure after it
+    sits a column left of its own; which columns they fill is not read but guessed. A year
+    ends many a label ("As of March 31, 2013") and is no figure."""
+    words = label.split()
+    return len(words) >= 2 and is_number_token(words[-1]) and not _YEAR.fullmatch(words[-1]) \
+        and any(ch.isalpha() for ch in " ".join(words[:-1]))

@@ -1,0 +1,41 @@
+"""A row whose figures cannot be placed for sure is never filed on a guess: a tab lost between a
+label and its first figure ("Elimination 80<TAB>61"), a label wrapped onto the line of its
+figures under a row that has its own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from generator.extract.pipeline import Extraction
+
+from .samples import TABBED, edited_sample, extraction, lines_of, printed_as
+
+OCR = "000_2bec0ea935cb70a9.txt"
+
+
+def _filed_at(ex: Extraction, line: int) -> set[tuple[object, ...]]:
+    return {(f.concept, f.period, tuple(sorted(f.dimensions.items())), f.value)
+            for f in ex.results.facts if f.source.line == line}
+
+
+def test_a_figure_that_lost_its_tab_shifts_no_other_figure_into_its_column(
+        tmp_path: Path) -> None:
+    ex = edited_sample(tmp_path, TABBED, printed_as(66, "Elimination\t80", "Elimination 80"))
+    # 61 is the second column's figure: filed in the first, or as anything else, it is wrong
+    assert _filed_at(ex, 66) <= _filed_at(extraction(TABBED), 66)
+    assert any(h.line == 66 for h in ex.results.review)
+
+
+def test_a_label_wrapped_above_its_figures_is_not_the_tail_of_the_row_before(
+        tmp_path: Path) -> None:
+    def wrap(text: list[str]) -> None:
+        assert text[862].startswith("Income before Income Tax Expense 727")
+        text[862:863] = ["Income before Income Tax", "    Expense 727 1,425 96.1"]
+
+    ex = edited_sample(tmp_path, OCR, wrap)
+    operating = {Decimal(935_000_000), Decimal(1_534_000_000)}
+    assert not [f for f in ex.results.facts
+                if f.concept == "IncomeBeforeIncomeTaxes" and f.value in operating]
+    assert {round(f.value, -6) for f in ex.results.facts if f.value is not None
+            and f.concept == "OperatingIncome" and 862 in lines_of(f)} == operating
