@@ -1,0 +1,1142 @@
+#!/usr/bin/env python3
+"""Re-typesetter for results releases: print a plain-text release again in other typography.
+
+Reads a plain-text results release, finds its table rows (label + trailing figure cells, tab- or
+space-separated), column headings, run-on "flow" lines and prose, and prints the same document in
+another typography.  Values never change; only how they are printed.  Writes OUT and
+OUT.linemap.json ({"<new line>": <original line>}, 1-based, lines counted by splitting on "\\n").
+
+Styles
+------
+ragged2
+    Table rows and their column headings are printed as the cells simply joined by runs of 2-4
+    spaces (chosen per gap), not aligned between rows; tabs inside tables are removed and the
+    original indentation is dropped (sub-items keep two spaces).  A blank interior cell (an empty
+    tab cell or a no-break-space placeholder) just leaves a wider gap, as feeds do.  Prose is kept.
+rightaligned
+    Fixed-width layout as a report writer prints it: the label column padded to one width, every
+    figure right-aligned in columns of one common width, column headings right-aligned above the
+    columns; a heading wider than the column is wrapped onto two heading lines ("Six months
+    ended" / "September 30, 2010").  Rows whose cell count differs from the table's (so their
+    column positions are unknown in the source) are printed ragged with two-space gaps.
+pagefurniture
+    As pdftotext prints a paginated PDF: every 45-60 output lines (seeded) a page footer (company
+    name and/or "- 7 -" / "Page 7 of 23"), a line holding only a form feed, and a page header (the
+    repeated document title, a date line) are inserted -- also in the middle of tables, where the
+    next page sometimes starts with "(Continued)" and/or a repeat of the table's column headings.
+    The inserted lines are not in the line map.  Note: str.splitlines() treats the form feed as a
+    line break; count lines with split("\\n").
+ocrnoise
+    OCR errors on words only, never on the digits of figures: l/1, I/l and O/0 swaps inside
+    alphabetic words ("Tota1", "0perating"), "rn"<->"m", a dropped or doubled letter, a word split
+    in two or two words glued together, stray ".", "'" or "|" at line starts/ends, and the gap
+    between a row label and its first figure sometimes collapsing to one space.  Protected tokens
+    (JPY, YoY, million, Gbps, ...) and anything containing a digit are left alone.
+negatives
+    Negative figures and dash cells printed another way, consistently within a release: one of
+    "(1,234)", "-1,234", "\u22121,234", "\u25b31,234", "\u25b21,234", "1,234-", "(1,234 )";
+    dash cells ("-", "--", "\u2014", "\u2013", "_") as one of "-", "\u2014", "\u2013", "--",
+    "nil".  Dashes are never
+    printed as "0": a dash is "no value", and printing 0 would change the truth.  Applies to table
+    cells and to the figures of run-on table lines; a positive value is never given a sign.
+separators
+    Thousands separators changed consistently in the whole release: none ("12345"), a thin space
+    (U+2009), a narrow no-break space (U+202F), an apostrophe ("12'345"), or -- only where the
+    table layout guarantees column gaps of 2+ spaces -- a normal space.  Decimal points stay ".".
+    Yen table rows that are the first row of a table or a "Total ..." row sometimes get currency
+    marks on their comma-grouped integer cells ("\u00a534,272", "JPY 34,272").
+pipes
+    Tables as markdown grids ("| label | 1H09 | 1H10 |" with a "|---|---:|" rule under the
+    headings) or as ASCII boxes ("+------+------+" rules, padded cells), chosen per release.
+    Headings become the grid's header rows; a row whose cell count differs from the table's gets
+    only as many cells as it has.
+wrapped
+    Long row labels wrapped onto two lines at a word boundary, the figures on the first or on the
+    second line (seeded per table), the continuation indented 0-6 spaces; over-long run-on lines
+    are re-wrapped at ~90-110 columns (never inside a figure).  All pieces map to the source line.
+fullwidth
+    Table figures printed in full-width forms as Japanese converters emit them: digits, commas,
+    "%", "-" and "\uff08" "\uff09" parentheses (the decimal point full-width or ASCII, per release).
+    Display widths are respected when a layout aligns columns.
+mixed
+    A seeded random subset of 3-4 of the styles above (at most one of ragged2 / rightaligned /
+    pipes), applied together.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STYLES: dict[str, str] = {
+    "ragged2": "cells joined by 2-4 spaces, unaligned; tabs removed",
+    "rightaligned": "fixed-width label column, right-aligned figure columns, wrapped headings",
+    "pagefurniture": "page footers/headers, form feeds, (Continued), repeated headings mid-table",
+    "ocrnoise": "OCR word errors (l/1, O/0, rn/m, drops, splits, glue, strays), never in figures",
+    "negatives": "negatives and dashes printed another way, consistently per release",
+    "separators": "thousands separators none/thin/apostrophe/space; occasional currency marks",
+    "pipes": "markdown or ASCII-box grids",
+    "wrapped": "long labels wrapped on two lines, figures on first or second; "
+    "run-on lines re-wrapped",
+    "fullwidth": "full-width digits, commas, parentheses in table figures",
+    "mixed": "seeded subset of 3-4 of the above",
+}
+LAYOUTS = ("ragged2", "rightaligned", "pipes")
+MODIFIERS = ("pagefurniture", "ocrnoise", "negatives", "separators", "wrapped", "fullwidth")
+
+# ---------------------------------------------------------------------------------------------
+# Parsing
+
+NUM = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
+FIG_RE = re.compile(r"^\(?[+\-\u2212]?(?:JPY|\u00a5|\$)?[+\-]?" + NUM + r"%?\)?%?(?:Gbps)?\)?$")
+DASHES = {"-", "--", "\u2014", "\u2013", "_", "\u2015"}
+UNIT_TOKENS = {"million", "billion", "Gbps", "million)", "billion)", "(Annual)", ")"}
+COMMA_NUM_RE = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?!\d)")
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+LABEL_DATE_RE = re.compile(MONTH + r" \d{1,2},$")
+YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+HEAD_HINT_RE = re.compile(
+    r"(?:\b[1-4][QH]\d{2}\b|\bFY\s?\d{2,4}|\bJPY\b|\b[Yy]en\b|\bYoY\b|\bYoy\b|\bQoQ\b|[Cc]hange\b"
+    r"|\bmillions\b|\bthousands\b|\bas of\b|[Mm]onths [Ee]nded|\b\d{4}\b|%|-end\b)"
+)
+HCELL_RE = re.compile(
+    r"(?:(?:as of |[Ss]ix [Mm]onths [Ee]nded |[Tt]hree [Mm]onths [Ee]nded |[Nn]ine [Mm]onths "
+    r"[Ee]nded )?" + MONTH + r" \d{1,2}, \d{4})"
+    r"|[1-4][QH]\d{2}(?: \([^)]*\))?|FY\s?\d{4}(?:/\S+)?|JPY (?:millions|thousands|billions?)"
+    r"|(?:Thousands|Millions) of (?:JPY|Yen|U\.S\. [Dd]ollars)|JPY(?= |$)|Yen(?= |$)"
+    r"|YoY %? ?[Cc]hange|Yoy %|YoY|QoQ"
+    r"|% [Cc]hange|[Cc]hange|%|[1-4]Q-end|Year-end|Total"
+)
+NEG_PAREN_RE = re.compile(
+    r"\((?P<cur>JPY ?|\u00a5|\$ ?)?(?P<n>" + NUM + r")(?P<pct>%?)(?P<sp> ?)\)"
+)
+FLOW_NEG_RE = re.compile(
+    r"(?:(?<=\d )|(?<=\d\) ))\((?P<n>" + NUM + r")(?P<pct>%?)(?P<sp> ?)\)"
+    r"|\((?P<n2>" + NUM + r")(?P<pct2>%?) \)"
+)
+FLOW_NUM_RE = re.compile(r"(?<![\w.,])\(?" + NUM + r"%?(?: ?\))?(?![\w])")
+
+
+@dataclass
+class Cell:
+    text: str
+    blank: bool = False
+    sep: str = " "  # whitespace before the cell in the source
+
+
+@dataclass
+class Item:
+    orig: int  # 1-based source line
+    kind: str  # "row", "head", "flow", "text"
+    raw: str
+    indent: str = ""
+    label: str = ""
+    cells: list[Cell] = field(default_factory=list)
+    trail: str = ""
+    tab: bool = False
+    table: int | None = None
+    sub: bool = False  # sub-item (label started with a no-break space or indentation)
+    collapse: bool = False  # ocrnoise: gap label->first figure collapses to one space
+
+
+def is_fig(tok: str) -> bool:
+    return bool(FIG_RE.match(tok))
+
+
+def cell_numeric(c: str) -> bool:
+    s = re.sub(r"</?i>", " ", c)
+    s = re.sub(r"\((?:Annual)\)", " ", s)
+    s = s.replace("\u00a0", " ").strip()
+    if s in DASHES:
+        return True
+    if not re.search(r"\d", s):
+        return False
+    words = re.findall(r"[A-Za-z]+", s)
+    return all(w in {"JPY", "Gbps", "million", "billion"} for w in words)
+
+
+def parse_space_row(s: str) -> tuple[str, list[Cell], str] | None:
+    """Split a space-separated line into label and trailing figure cells."""
+    s = re.sub(r"(?<=[\w)])\s*\|\s*(?=[\d(])", " ", s)
+    toks = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^ \t]+", s)]
+    spans: list[tuple[int, int, bool]] = []
+    i = len(toks) - 1
+    while i >= 0:
+        st, en, t = toks[i]
+        if set(t) <= {"\u00a0"}:
+            spans.insert(0, (st, en, True))
+            i -= 1
+            continue
+        if t in UNIT_TOKENS and i >= 1:
+            lt = toks[i - 1][2]
+            if (
+                is_fig(lt)
+                or (t == ")" and lt.startswith("(") and is_fig(lt + ")"))
+                or (t.endswith(")") and lt.startswith("(") and is_fig(lt + ")"))
+            ):
+                st2 = toks[i - 1][0]
+                i -= 2
+                if i >= 0 and toks[i][2] == "JPY":
+                    st2 = toks[i][0]
+                    i -= 1
+                spans.insert(0, (st2, en, False))
+                continue
+            break
+        if is_fig(t) or t in DASHES:
+            st2 = st
+            i -= 1
+            if i >= 0 and toks[i][2] == "JPY" and t not in DASHES:
+                st2 = toks[i][0]
+                i -= 1
+            spans.insert(0, (st2, en, False))
+            continue
+        break
+    spans_real = [sp for sp in spans if not sp[2]]
+    if not spans_real:
+        return None
+    # leading blank placeholders before the first real cell belong to the label
+    while spans and spans[0][2]:
+        spans.pop(0)
+    label_end = spans[0][0]
+    label = s[:label_end].rstrip()
+    cells: list[Cell] = []
+    prev = len(label)
+    for st, en, blank in spans:
+        cells.append(Cell(s[st:en], blank, s[prev:st]))
+        prev = en
+    trail = s[prev:]
+    # a year after "Month dd," belongs to the label
+    if cells and LABEL_DATE_RE.search(label) and YEAR_RE.match(cells[0].text):
+        label = label + cells[0].sep + cells[0].text
+        cells.pop(0)
+    if not any(not c.blank and c.text not in DASHES for c in cells):
+        return None
+    lab = label.strip()
+    if COMMA_NUM_RE.search(lab) or re.search(r"JPY ?\d", lab):
+        return None
+    if len(lab.split()) > 12 or re.search(r"\.\s+[A-Z]", lab) or lab.endswith("."):
+        return None
+    if not lab and len(cells) < 2:
+        return None
+    if len(cells) == 1 and len(lab) > 60:
+        return None
+    return label, cells, trail
+
+
+def parse(lines: list[str]) -> list[Item]:
+    nonempty = [ln for ln in lines if ln.strip()]
+    doc_tab = bool(nonempty) and sum(ln.startswith("\t") for ln in nonempty) >= 0.9 * len(nonempty)
+    items: list[Item] = []
+    for n, raw in enumerate(lines, 1):
+        body = raw[1:] if doc_tab and raw.startswith("\t") else raw
+        base_indent = "\t" if doc_tab and raw.startswith("\t") else ""
+        it = Item(n, "text", raw)
+        if not raw.strip():
+            items.append(it)
+            continue
+        if "\t" in body.strip("\t ") or body.startswith("\t"):
+            parts = body.split("\t")
+            while len(parts) > 1 and not parts[-1].strip():
+                parts.pop()
+            lab, rest = parts[0], parts[1:]
+            if (
+                rest
+                and any(cell_numeric(c) for c in rest if c.strip())
+                and all(cell_numeric(c) or not c.strip() for c in rest)
+            ):
+                it.kind, it.tab = "row", True
+                it.indent = base_indent
+                it.label = lab
+                it.cells = [Cell(c, not c.strip(), "\t") for c in rest]
+                it.trail = body[len("\t".join(parts)) :]
+            elif rest and not any(cell_numeric(c) for c in rest):
+                it.kind, it.tab = "head", True
+                it.indent = base_indent
+                it.label = lab
+                it.cells = [Cell(c, not c.strip(), "\t") for c in rest]
+                it.trail = body[len("\t".join(parts)) :]
+            items.append(it)
+            continue
+        m = re.match(r"[ \t]*", body)
+        ind = base_indent + (m.group() if m else "")
+        content = body[len(ind) - len(base_indent) :]
+        res = parse_space_row(content)
+        if res is not None:
+            label, cells, trail = res
+            it.kind, it.indent, it.label, it.cells, it.trail = "row", ind, label, cells, trail
+            it.sub = label.startswith("\u00a0")
+        elif len(FLOW_NUM_RE.findall(content)) >= 4 and len(content) > 100:
+            it.kind = "flow"
+        items.append(it)
+    group_tables(items)
+    return items
+
+
+def head_like(text: str) -> bool:
+    s = text.strip()
+    return bool(s) and len(s) < 100 and (bool(HEAD_HINT_RE.search(s)) or len(s) <= 12)
+
+
+def group_tables(items: list[Item]) -> None:
+    tid = 0
+    i = 0
+    n = len(items)
+    while i < n:
+        if items[i].kind != "row":
+            i += 1
+            continue
+        start = i
+        end = i
+        j = i + 1
+        while j < n:
+            if items[j].kind == "row":
+                end = j
+                j += 1
+                continue
+            # one short non-blank line between rows (wrapped label, "Six months ended")
+            if (
+                items[j].kind == "text"
+                and items[j].raw.strip()
+                and len(items[j].raw.strip()) <= 40
+                and j + 1 < n
+                and items[j + 1].kind == "row"
+            ):
+                j += 1
+                continue
+            break
+        tid += 1
+        for k in range(start, end + 1):
+            items[k].table = tid
+        # headings: up to 3 heading-like lines right above the first row
+        k = start - 1
+        cnt = 0
+        while k >= 0 and cnt < 3:
+            it = items[k]
+            if it.table is not None or not it.raw.strip():
+                break
+            if it.kind == "head" or (it.kind == "text" and head_like(it.raw)):
+                if it.kind == "text":
+                    split_heading(it)
+                it.table = tid
+                cnt += 1
+                k -= 1
+                continue
+            break
+        # footnote markers: extra small-integer leading cells merge into the label
+        rows = [it for it in items[start : end + 1] if it.kind == "row" and not it.tab]
+        if rows:
+            counts = Counter(len(r.cells) for r in rows)
+            mode = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            for r in rows:
+                while len(r.cells) > mode and re.fullmatch(r"\d{1,2}", r.cells[0].text):
+                    c = r.cells.pop(0)
+                    r.label = r.label + c.sep + c.text
+        i = end + 1
+
+
+def split_heading(it: Item) -> None:
+    body = it.raw.lstrip("\t")
+    m = re.match(r"[ \t\u00a0]*", body)
+    pre = m.group() if m else ""
+    content = body[len(pre) :]
+    matches = list(HCELL_RE.finditer(content))
+    if not matches:
+        return
+    lab = content[: matches[0].start()]
+    prev = len(lab.rstrip())
+    cells: list[Cell] = []
+    for mm in matches:
+        gap = content[prev : mm.start()]
+        if gap.strip(" \u00a0"):
+            return
+        cells.append(Cell(mm.group(), False, gap))
+        prev = mm.end()
+    if content[prev:].strip(" \u00a0"):
+        return
+    if lab.strip() and HCELL_RE.search(lab):
+        return
+    it.kind = "head"
+    it.indent = it.raw[: len(it.raw) - len(content)]
+    it.label = lab.rstrip()
+    it.cells = cells
+
+
+# ---------------------------------------------------------------------------------------------
+# Token transforms
+
+FW_TABLE = {ord(c): chr(ord(c) + 0xFEE0) for c in "0123456789,()%-+"}
+
+
+@dataclass
+class Config:
+    layout: str = "keep"
+    furniture: bool = False
+    ocr: bool = False
+    negatives: bool = False
+    separators: bool = False
+    wrapped: bool = False
+    fullwidth: bool = False
+    neg_fmt: str = "({n})"
+    dash: str = "-"
+    sep: str = ","
+    currency: str = ""
+    fw_dot: bool = False
+
+
+def fmt_neg(cfg: Config, n: str, pct: str) -> str:
+    return cfg.neg_fmt.replace("{n}", n + pct)
+
+
+def neg_cell(cfg: Config, text: str) -> str:
+    s = text.strip()
+    if s in DASHES:
+        return text.replace(s, cfg.dash)
+
+    def rep(m: re.Match[str]) -> str:
+        cur = m.group("cur") or ""
+        return cur + fmt_neg(cfg, m.group("n"), m.group("pct"))
+
+    return NEG_PAREN_RE.sub(rep, text)
+
+
+def neg_flow(cfg: Config, text: str) -> str:
+    def rep(m: re.Match[str]) -> str:
+        n = m.group("n") or m.group("n2")
+        pct = m.group("pct") or m.group("pct2") or ""
+        return fmt_neg(cfg, n, pct)
+
+    out = FLOW_NEG_RE.sub(rep, text)
+    return re.sub(r"(?<=\d )[\u2013\u2014](?= \d)", cfg.dash, out)
+
+
+def sep_text(cfg: Config, text: str, in_cells: bool = False) -> str:
+    # a normal space is only used inside table cells laid out with wide gaps
+    sep = cfg.sep if (in_cells or cfg.sep != " ") else "\u202f"
+    return COMMA_NUM_RE.sub(lambda m: m.group().replace(",", sep), text)
+
+
+def fw_text(cfg: Config, text: str) -> str:
+    def rep(m: re.Match[str]) -> str:
+        s = m.group().translate(FW_TABLE)
+        return s.replace(".", "\uff0e") if cfg.fw_dot else s
+
+    # only numeric runs (with their parentheses/signs), never tags or words
+    return re.sub(r"[(\-+\u2212]?\(?[\d][\d,.'\u2009\u202f ]*\d?%?(?: ?\))?|[(\-+]?\d", rep, text)
+
+
+PROTECT = {
+    "JPY",
+    "USD",
+    "YoY",
+    "QoQ",
+    "Gbps",
+    "Mbps",
+    "million",
+    "billion",
+    "thousand",
+    "thousands",
+    "millions",
+    "billions",
+    "nil",
+    "Yen",
+    "yen",
+    "IIJ",
+    "Total",
+    "Page",
+}
+WORD_RE = re.compile(r"(?<![\w$\u00a5'.\-/])([A-Za-z]{3,})(?![\w'\-/])")
+
+
+def ocr_word(rng: random.Random, w: str) -> str:
+    ops: list[str] = []
+    if "l" in w[1:]:
+        ops.append("l1")
+    if w[0] == "I":
+        ops.append("Il")
+    if "o" in w[1:] or w[0] == "O":
+        ops.append("o0")
+    if "rn" in w:
+        ops.append("rn")
+    if "m" in w:
+        ops.append("m")
+    if len(w) >= 5:
+        ops += ["drop", "double", "split"]
+    else:
+        ops.append("double")
+    op = rng.choice(ops)
+    if op == "l1":
+        idx = [i for i, c in enumerate(w) if c == "l" and i > 0]
+        k = rng.choice(idx)
+        return w[:k] + "1" + w[k + 1 :]
+    if op == "Il":
+        return rng.choice(["l", "1"]) + w[1:]
+    if op == "o0":
+        idx = [i for i, c in enumerate(w) if (c == "o" and i > 0) or (c == "O" and i == 0)]
+        k = rng.choice(idx)
+        return w[:k] + "0" + w[k + 1 :]
+    if op == "rn":
+        return w.replace("rn", "m", 1)
+    if op == "m":
+        return w.replace("m", "rn", 1)
+    if op == "drop":
+        k = rng.randrange(1, len(w) - 1)
+        return w[:k] + w[k + 1 :]
+    if op == "double":
+        k = rng.randrange(1, len(w))
+        return w[:k] + w[k] + w[k:]
+    k = rng.randrange(2, len(w) - 2)
+    return w[:k] + " " + w[k:]
+
+
+def ocr_text(rng: random.Random, text: str, rate: float) -> str:
+    def rep(m: re.Match[str]) -> str:
+        w = m.group(1)
+        if w in PROTECT or w.isupper() or rng.random() >= rate:
+            return w
+        return ocr_word(rng, w)
+
+    out = WORD_RE.sub(rep, text)
+    if rng.random() < rate:  # glue two words
+        gaps = [m.start() for m in re.finditer(r"(?<=[a-z]) (?=[a-z]{2,})", out)]
+        if gaps:
+            k = rng.choice(gaps)
+            out = out[:k] + out[k + 1 :]
+    return out
+
+
+def stray(rng: random.Random, line: str, rate: float) -> str:
+    if not line.strip() or rng.random() >= rate:
+        return line
+    if rng.random() < 0.5:
+        m = re.match(r"[ \t]*", line)
+        k = m.end() if m else 0
+        return line[:k] + rng.choice([". ", "' ", "| ", "'", "|"]) + line[k:]
+    if line.rstrip()[-1:].isdigit() or line.rstrip()[-1:] == ")":
+        return line.rstrip() + rng.choice([" |", " '", " ."])
+    return line.rstrip() + rng.choice([".", "'", " |", "|"])
+
+
+def apply_tokens(items: list[Item], cfg: Config, rng: random.Random) -> None:
+    yen_tables: set[int] = set()
+    for idx, it in enumerate(items):
+        if it.table is not None and it.kind == "head" and re.search(r"JPY|[Yy]en", it.raw):
+            yen_tables.add(it.table)
+        if it.table is not None and it.kind == "row":
+            for back in range(1, 6):
+                if (
+                    idx - back >= 0
+                    and re.search(r"JPY|[Yy]en", items[idx - back].raw)
+                    and (items[idx - back].kind != "row")
+                ):
+                    yen_tables.add(it.table)
+    first_rows: set[int] = set()
+    seen: set[int] = set()
+    for idx, it in enumerate(items):
+        if it.kind == "row" and it.table is not None and it.table not in seen:
+            seen.add(it.table)
+            first_rows.add(idx)
+    cur_prob = 0.5
+    for idx, it in enumerate(items):
+        if it.kind == "row":
+            for c in it.cells:
+                if c.blank:
+                    continue
+                if cfg.negatives:
+                    c.text = neg_cell(cfg, c.text)
+                if cfg.separators:
+                    c.text = sep_text(cfg, c.text, True)
+            if (
+                cfg.separators
+                and cfg.currency
+                and it.table in yen_tables
+                and (idx in first_rows or it.label.strip().startswith("Total"))
+                and rng.random() < cur_prob
+            ):
+                for c in it.cells:
+                    t = c.text.strip()
+                    if (
+                        not c.blank
+                        and re.fullmatch(r"\(?\d{1,3}(?:[^\d.]?\d{3})+\)?", t)
+                        and "JPY" not in t
+                    ):
+                        c.text = cfg.currency + t
+            if cfg.fullwidth:
+                for c in it.cells:
+                    if not c.blank:
+                        c.text = fw_text(cfg, c.text)
+            if cfg.ocr:
+                it.label = ocr_text(rng, it.label, 0.12)
+                if rng.random() < 0.25:
+                    it.collapse = True
+        elif it.kind == "head":
+            if cfg.ocr:
+                it.label = ocr_text(rng, it.label, 0.1)
+                for c in it.cells:
+                    c.text = ocr_text(rng, c.text, 0.06)
+        else:
+            t = it.raw
+            if it.kind == "flow":
+                if cfg.negatives:
+                    t = neg_flow(cfg, t)
+                if cfg.separators:
+                    t = sep_text(cfg, t)
+                if cfg.fullwidth:
+                    t = FLOW_NUM_RE.sub(lambda m: fw_text(cfg, m.group()), t)
+            elif cfg.separators:
+                t = sep_text(cfg, t)
+            if cfg.ocr:
+                t = ocr_text(rng, t, 0.05)
+            it.raw = t
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout
+
+
+def dispw(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def rjust(s: str, w: int) -> str:
+    return " " * max(0, w - dispw(s)) + s
+
+
+def ljust(s: str, w: int) -> str:
+    return s + " " * max(0, w - dispw(s))
+
+
+@dataclass
+class Out:
+    text: str
+    orig: int | None
+    table: int | None = None
+    head: bool = False
+
+
+def wrap_label(label: str, limit: int) -> tuple[str, str] | None:
+    lab = label.strip()
+    if dispw(lab) <= limit or len(lab.split()) < 3:
+        return None
+    words = lab.split(" ")
+    best: tuple[str, str] | None = None
+    for k in range(1, len(words)):
+        a, b = " ".join(words[:k]), " ".join(words[k:])
+        if dispw(a) <= limit:
+            best = (a, b)
+    if best is None:
+        best = (words[0], " ".join(words[1:]))
+    if "(" in best[0] and ")" not in best[0] and best[0].count("(") > best[0].count(")"):
+        return None
+    return best
+
+
+class Renderer:
+    def __init__(self, items: list[Item], cfg: Config, rng: random.Random) -> None:
+        self.items = items
+        self.cfg = cfg
+        self.rng = rng
+        self.out: list[Out] = []
+        self.table_heads: dict[int, list[str]] = {}
+
+    def emit(
+        self, text: str, orig: int | None, table: int | None = None, head: bool = False
+    ) -> None:
+        self.out.append(Out(text, orig, table, head))
+        if head and table is not None:
+            self.table_heads.setdefault(table, []).append(text)
+
+    def run(self) -> list[Out]:
+        i = 0
+        items = self.items
+        while i < len(items):
+            it = items[i]
+            if it.table is not None:
+                j = i
+                while j < len(items) and items[j].table == it.table:
+                    j += 1
+                self.table(items[i:j])
+                i = j
+                continue
+            self.plain(it)
+            i += 1
+        return self.out
+
+    def plain(self, it: Item, table: int | None = None) -> None:
+        text = it.raw if it.kind in ("text", "flow") else self.keep_line(it)
+        if table is not None and self.cfg.layout != "keep":
+            text = re.sub(r"\t+", "  ", text).strip()
+        if self.cfg.wrapped and it.kind == "flow" and len(text) > 110:
+            width = self.rng.randint(88, 110)
+            for piece in wrap_flow(text, width):
+                self.emit(piece, it.orig, table)
+            return
+        self.emit(text, it.orig, table)
+
+    # --- row renderers -------------------------------------------------------------------------
+    def keep_line(self, it: Item) -> str:
+        s = it.indent + it.label
+        for k, c in enumerate(it.cells):
+            sep = c.sep
+            if k == 0 and it.collapse and not c.blank:
+                sep = " "
+            s += sep + c.text
+        return s + it.trail
+
+    def gap(self) -> str:
+        return " " * self.rng.randint(2, 4)
+
+    def ragged_line(self, it: Item, fixed_gap: str | None = None) -> str:
+        lab = it.label.replace("\t", " ").strip(" \u00a0")
+        ind = "  " if (it.sub or (it.indent.strip("\t") and len(it.indent.strip("\t")) > 6)) else ""
+        if it.indent.strip("\t") == "      ":
+            ind = ""
+        parts: list[str] = []
+        pending = ""
+        for k, c in enumerate(it.cells):
+            g = fixed_gap if fixed_gap is not None else self.gap()
+            if c.blank:
+                pending += g
+                continue
+            if k == 0 and it.collapse:
+                g = " "
+            parts.append(pending + g + c.text.strip())
+            pending = ""
+        line = ind + lab + "".join(parts)
+        return line if lab else line.lstrip()
+
+    def table(self, tab: list[Item]) -> None:
+        lay = self.cfg.layout
+        if lay == "rightaligned":
+            self.table_right(tab)
+        elif lay == "pipes":
+            self.table_pipes(tab)
+        else:
+            self.table_simple(tab)
+
+    def row_cells_line(self, it: Item, lab: str, cells_txt: str) -> str:
+        return lab + cells_txt
+
+    def table_simple(self, tab: list[Item]) -> None:
+        tid = tab[0].table
+        lay = self.cfg.layout
+        fig_first = self.rng.random() < 0.5
+        cont_ind = " " * self.rng.choice([0, 2, 4, 6])
+        limit = self.rng.randint(20, 30)
+        for it in tab:
+            if it.kind == "head":
+                if lay == "ragged2":
+                    lab = it.label.replace("\t", " ").strip(" \u00a0")
+                    cells = [c.text.strip() for c in it.cells if not c.blank]
+                    line = lab
+                    for c in cells:
+                        line += self.gap() + c
+                    self.emit(line.strip() if not lab else line, it.orig, tid, True)
+                else:
+                    self.emit(self.keep_line(it) if it.cells else it.raw, it.orig, tid, True)
+                continue
+            if it.kind != "row":
+                self.plain(it, tid)
+                continue
+            line = self.ragged_line(it) if lay == "ragged2" else self.keep_line(it)
+            wl = wrap_label(it.label, limit) if self.cfg.wrapped else None
+            if wl is None:
+                self.emit(line, it.orig, tid)
+                continue
+            a, b = wl
+            lab_raw = it.label
+            if lay == "ragged2":
+                ind = "  " if it.sub else ""
+                rest = line[len(ind) + len(lab_raw.replace("\t", " ").strip(" \u00a0")) :]
+                ind_lead = ind
+            else:
+                rest = line[len(it.indent) + len(lab_raw) :]
+                ind_lead = it.indent
+            if fig_first:
+                self.emit(ind_lead + a + rest, it.orig, tid)
+                self.emit(ind_lead + cont_ind + b, it.orig, tid)
+            else:
+                self.emit(ind_lead + a, it.orig, tid)
+                self.emit(ind_lead + cont_ind + b + rest, it.orig, tid)
+
+    def ncols(self, tab: list[Item]) -> int:
+        rows = [it for it in tab if it.kind == "row"]
+        if rows[0].tab:
+            return max(len(r.cells) for r in rows)
+        counts = Counter(len(r.cells) for r in rows)
+        return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+    def table_right(self, tab: list[Item]) -> None:
+        tid = tab[0].table
+        ncol = self.ncols(tab)
+        rows = [it for it in tab if it.kind == "row"]
+        heads = [it for it in tab if it.kind == "head"]
+        cw = max([dispw(c.text.strip()) for r in rows for c in r.cells] + [8])
+        for h in heads:
+            for c in h.cells:
+                w = dispw(c.text.strip())
+                if w > cw:
+                    cw = max(cw, min(w, (w + 1) // 2 + 2))
+        cw += self.rng.choice([2, 3, 4])
+        fig_first = self.rng.random() < 0.5
+        limit = 40 if self.cfg.wrapped else 10_000
+        labs = [dispw(r.label.strip(" \u00a0\t")) + (2 if r.sub else 0) for r in rows]
+        lw = min(max([*labs, 10]), limit) + 2
+        for it in tab:
+            if it.kind == "head":
+                lab = it.label.replace("\t", " ").strip(" \u00a0")
+                cells = [c.text.strip() for c in it.cells]
+                if not it.tab and not self.head_alignable(tab, it, ncol):
+                    self.emit(self.ragged_line_head(it), it.orig, tid, True)
+                    continue
+                lines = [ljust(lab, lw), ljust("", lw)]
+                two = False
+                for hc in cells[: max(ncol, len(cells))]:
+                    if dispw(hc) > cw - 1:
+                        wb = split_two(hc)
+                        lines[0] += rjust(wb[0], cw)
+                        lines[1] += rjust(wb[1], cw)
+                        two = True
+                    else:
+                        lines[0] += " " * cw
+                        lines[1] += rjust(hc, cw)
+                if two:
+                    self.emit(lines[0].rstrip(), it.orig, tid, True)
+                    self.emit(lines[1].rstrip(), it.orig, tid, True)
+                else:
+                    self.emit((ljust(lab, lw) + lines[1][lw:]).rstrip(), it.orig, tid, True)
+                continue
+            if it.kind != "row":
+                self.plain(it, tid)
+                continue
+            if not it.tab and len(it.cells) != ncol:
+                self.emit(self.ragged_line(it, "  "), it.orig, tid)
+                continue
+            lab = ("  " if it.sub else "") + it.label.replace("\t", " ").strip(" \u00a0")
+            cells_s = "".join(rjust("" if c.blank else c.text.strip(), cw) for c in it.cells)
+            if it.collapse:
+                cells_s = cells_s.lstrip()
+                lab = lab + " "
+            wl = wrap_label(lab, lw - 2) if self.cfg.wrapped else None
+            if wl is None:
+                self.emit(
+                    (ljust(lab, lw) + cells_s).rstrip() if not it.collapse else lab + cells_s,
+                    it.orig,
+                    tid,
+                )
+                continue
+            a, b = wl
+            if fig_first:
+                self.emit(ljust(a, lw) + cells_s, it.orig, tid)
+                self.emit("  " + b, it.orig, tid)
+            else:
+                self.emit(a, it.orig, tid)
+                self.emit(ljust("  " + b, lw) + cells_s, it.orig, tid)
+
+    @staticmethod
+    def head_alignable(tab: list[Item], it: Item, ncol: int) -> bool:
+        """Space-source headings align only when their column positions are unambiguous."""
+        k = len([c for c in it.cells if not c.blank])
+        if k == ncol:
+            return True
+        full = any(len(h.cells) == ncol for h in tab if h.kind == "head")
+        return 0 < k < ncol and full
+
+    def ragged_line_head(self, it: Item) -> str:
+        lab = it.label.replace("\t", " ").strip(" \u00a0")
+        return (lab + "  " + "  ".join(c.text.strip() for c in it.cells if not c.blank)).strip()
+
+    def table_pipes(self, tab: list[Item]) -> None:
+        tid = tab[0].table
+        ncol = self.ncols(tab)
+        box = self.cfg_box
+        rows = [it for it in tab if it.kind == "row"]
+        heads = [it for it in tab if it.kind == "head"]
+        labw = max([dispw(r.label.strip(" \u00a0\t")) for r in rows + heads] + [5])
+        cw = max([dispw(c.text.strip()) for r in rows + heads for c in r.cells] + [6])
+
+        def prow(lab: str, cells: list[str], orig: int | None, head: bool, aligned: bool) -> None:
+            cs = [rjust(c, cw) for c in cells]
+            if aligned:
+                cs += [" " * cw] * (ncol - len(cs))
+            self.emit("| " + ljust(lab, labw) + " | " + " | ".join(cs) + " |", orig, tid, head)
+
+        def rule(ch: str = "-") -> str:
+            if box:
+                return "+" + ch * (labw + 2) + "+" + "+".join([ch * (cw + 2)] * ncol) + "+"
+            return "|" + "-" * (labw + 2) + "|" + "|".join(["-" * (cw + 1) + ":"] * ncol) + "|"
+
+        if box:
+            self.emit(rule(), None, tid)
+        ruled = False
+        started_rows = False
+        for it in tab:
+            if it.kind == "head":
+                cells = [c.text.strip() for c in it.cells]
+                if not it.tab and not self.head_alignable(tab, it, ncol):
+                    lab0 = it.label.replace("\t", " ").strip(" \u00a0")
+                    self.emit("| " + ("  ".join([lab0, *cells])).strip() + " |", it.orig, tid, True)
+                    continue
+                prow(
+                    it.label.replace("\t", " ").strip(" \u00a0"),
+                    cells,
+                    it.orig,
+                    True,
+                    it.tab or len(cells) <= ncol,
+                )
+                continue
+            if it.kind == "row" and not ruled:
+                if heads or not box:
+                    if not heads:
+                        prow("", [""] * ncol, None, True, True)
+                    self.emit(rule("=" if box else "-"), None, tid)
+                ruled = True
+            if it.kind != "row":
+                self.emit(
+                    "| "
+                    + ljust(it.raw.strip(), labw)
+                    + " | "
+                    + " | ".join([" " * cw] * ncol)
+                    + " |",
+                    it.orig,
+                    tid,
+                )
+                continue
+            started_rows = True
+            lab = ("  " if it.sub else "") + it.label.replace("\t", " ").strip(" \u00a0")
+            cells = ["" if c.blank else c.text.strip() for c in it.cells]
+            aligned = it.tab or len(cells) == ncol
+            wl = (
+                wrap_label(lab, max(20, labw // 2)) if self.cfg.wrapped and self.wrap_pipe else None
+            )
+            if wl is None:
+                prow(lab, cells, it.orig, False, aligned)
+            else:
+                prow(wl[0], cells, it.orig, False, aligned)
+                prow("  " + wl[1], [""] * ncol, it.orig, False, True)
+        if box and started_rows:
+            self.emit(rule(), None, tid)
+
+    cfg_box = False
+    wrap_pipe = True
+
+
+def split_two(s: str) -> tuple[str, str]:
+    words = s.split(" ")
+    if len(words) < 2:
+        return s, ""
+    best = (s, "")
+    bestd = 10**9
+    for k in range(1, len(words)):
+        a, b = " ".join(words[:k]), " ".join(words[k:])
+        d = abs(len(a) - len(b))
+        if d < bestd:
+            best, bestd = (a, b), d
+    return best
+
+
+def wrap_flow(text: str, width: int) -> list[str]:
+    # break only at spaces not inside "( )" and not inside a thin/space-grouped figure
+    m = re.match(r"[ \t]*", text)
+    ind = m.group() if m else ""
+    body = text[len(ind) :]
+    pieces: list[str] = []
+    cur = ""
+    depth = 0
+    tok = ""
+    toks: list[str] = []
+    for ch in body:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if ch == " " and depth == 0:
+            toks.append(tok)
+            tok = ""
+        else:
+            tok += ch
+    toks.append(tok)
+    for t in toks:
+        if cur and len(cur) + 1 + len(t) > width:
+            pieces.append(cur)
+            cur = t
+        else:
+            cur = (cur + " " + t) if cur else t
+    if cur:
+        pieces.append(cur)
+    return [ind + p for p in pieces]
+
+
+# ---------------------------------------------------------------------------------------------
+# Page furniture
+
+
+def add_furniture(
+    out: list[Out], rng: random.Random, title: str, heads: dict[int, list[str]], date_line: str
+) -> list[Out]:
+    breaks: list[int] = []
+    pos = 0
+    while True:
+        pos += rng.randint(45, 60)
+        if pos >= len(out) - 5:
+            break
+        # never split the two lines of one wrapped row
+        p = pos
+        while 0 < p < len(out) and out[p].orig is not None and out[p].orig == out[p - 1].orig:
+            p += 1
+        breaks.append(p)
+        pos = p
+    total = len(breaks) + 1
+    footer_kind = rng.randint(0, 2)
+    header_kind = rng.randint(0, 1)
+    res: list[Out] = []
+    page = 1
+    bset = set(breaks)
+    for i, o in enumerate(out):
+        if i in bset:
+            prev_t = out[i - 1].table if i > 0 else None
+            mid = o.table is not None and prev_t == o.table
+            res.append(Out("", None))
+            if footer_kind == 0:
+                res.append(Out("Internet Initiative Japan Inc.", None))
+                res.append(Out(f"- {page} -", None))
+            elif footer_kind == 1:
+                res.append(Out(f"Page {page} of {total}", None))
+            else:
+                res.append(Out(f"{title[:60]}    {page}", None))
+            res.append(Out("\f", None))
+            page += 1
+            if header_kind == 0:
+                res.append(Out(title, None))
+            else:
+                res.append(Out(f"Internet Initiative Japan Inc.{' ' * 20}{date_line}", None))
+            res.append(Out("", None))
+            if mid and o.table is not None:
+                r = rng.random()
+                if r < 0.4:
+                    res.append(Out("(Continued)", None))
+                if r > 0.25 and heads.get(o.table):
+                    for h in heads[o.table]:
+                        res.append(Out(h, None))
+        res.append(o)
+    return res
+
+
+# ---------------------------------------------------------------------------------------------
+# Driver
+
+
+def make_config(styles: list[str], rng: random.Random) -> Config:
+    cfg = Config()
+    for s in styles:
+        if s in LAYOUTS:
+            cfg.layout = s
+        elif s == "pagefurniture":
+            cfg.furniture = True
+        elif s == "ocrnoise":
+            cfg.ocr = True
+        elif s == "negatives":
+            cfg.negatives = True
+        elif s == "separators":
+            cfg.separators = True
+        elif s == "wrapped":
+            cfg.wrapped = True
+        elif s == "fullwidth":
+            cfg.fullwidth = True
+    cfg.neg_fmt = rng.choice(["-{n}", "\u2212{n}", "\u25b3{n}", "\u25b2{n}", "{n}-", "({n} )"])
+    cfg.dash = rng.choice(["\u2014", "\u2013", "--", "nil", "-"])
+    wide_gaps = cfg.layout in ("ragged2", "rightaligned", "pipes")
+    seps = ["", "\u2009", "\u202f", "'"] + ([" "] if wide_gaps else [])
+    cfg.sep = rng.choice(seps)
+    cfg.currency = rng.choice(["", "\u00a5", "JPY "])
+    cfg.fw_dot = rng.random() < 0.5
+    return cfg
+
+
+def choose_styles(style: str, rng: random.Random) -> list[str]:
+    if style != "mixed":
+        return [style]
+    k = rng.choice([3, 4])
+    pool = list(MODIFIERS)
+    chosen: list[str] = []
+    if rng.random() < 0.75:
+        chosen.append(rng.choice(LAYOUTS))
+    while len(chosen) < k:
+        s = rng.choice(pool)
+        pool.remove(s)
+        chosen.append(s)
+    return chosen
+
+
+def retypeset(
+    text: str, style: str, seed: int, name: str = ""
+) -> tuple[str, dict[str, int], list[str]]:
+    rng = random.Random(f"{name}|{style}|{seed}")
+    styles = choose_styles(style, rng)
+    cfg = make_config(styles, rng)
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    items = parse(lines)
+    apply_tokens(items, cfg, random.Random(f"tok|{name}|{style}|{seed}"))
+    r = Renderer(items, cfg, random.Random(f"lay|{name}|{style}|{seed}"))
+    r.cfg_box = rng.random() < 0.5
+    r.wrap_pipe = True
+    out = r.run()
+    if cfg.ocr:
+        srng = random.Random(f"stray|{name}|{style}|{seed}")
+        for o in out:
+            if o.orig is not None:
+                o.text = stray(srng, o.text, 0.04)
+    if cfg.furniture:
+        title = next((ln.strip() for ln in lines if len(ln.strip()) > 15), "Results")[:90]
+        date_m = re.search(MONTH + r" \d{1,2}, \d{4}|\d{4}\.\d{1,2}\.\d{1,2}", text)
+        out = add_furniture(
+            out,
+            random.Random(f"pg|{name}|{style}|{seed}"),
+            title,
+            r.table_heads,
+            date_m.group() if date_m else "",
+        )
+    linemap = {str(i): o.orig for i, o in enumerate(out, 1) if o.orig is not None}
+    return "\n".join(o.text for o in out) + "\n", linemap, styles
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Re-typeset a plain-text results release.")
+    ap.add_argument("sample", nargs="?")
+    ap.add_argument("--style", choices=sorted(STYLES))
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("-o", "--output")
+    ap.add_argument("--list-styles", action="store_true")
+    a = ap.parse_args(argv)
+    if a.list_styles:
+        for k, v in STYLES.items():
+            print(f"{k:14s} {v}")
+        return 0
+    if not (a.sample and a.style and a.output):
+        ap.error("SAMPLE, --style and -o are required")
+    src = Path(a.sample)
+    text = src.read_text(encoding="utf-8")
+    out_text, linemap, styles = retypeset(text, a.style, a.seed, src.name)
+    outp = Path(a.output)
+    outp.write_text(out_text, encoding="utf-8")
+    Path(str(outp) + ".linemap.json").write_text(
+        json.dumps(linemap, indent=0) + "\n", encoding="utf-8"
+    )
+    if a.style == "mixed":
+        print(f"{outp}: mixed = {'+'.join(styles)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

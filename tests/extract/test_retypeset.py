@@ -1,0 +1,40 @@
+"""The samples printed again in typography the extractor was not written for (an independent
+helper's renderer, ``benchmarks/retypeset.py``) file no wrong figure and read most of
+them: page breaks with form feeds, other digit grouping, other negative forms, full-width
+digits. The whole set, ten styles, is ``benchmarks/bench_retypeset.py``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from benchmarks.bench_retypeset import score
+from benchmarks.retypeset import retypeset
+from generator.extract.pipeline import extract_release
+from generator.resources import samples_dir
+from generator.taxonomy import load_taxonomy
+from tests.extract.recall import expected_files, load_expected
+
+SAMPLES = [path.name for path in sorted(samples_dir().glob("*.txt"))]
+
+
+def _scored(tmp_path: Path, sample: str, style: str) -> Counter[str]:
+    text, linemap, _ = retypeset((samples_dir() / sample).read_text(encoding="utf-8"), style, 1,
+                                 sample)
+    path = tmp_path / sample
+    path.write_text(text, encoding="utf-8")
+    expected = next(load_expected(p) for p in expected_files() if p.name[:3] == sample[:3])
+    counts, _ = score(expected, extract_release(path, load_taxonomy()),
+                      {int(k): v for k, v in linemap.items()})
+    return counts
+
+
+@pytest.mark.parametrize("style", ["pagefurniture", "separators", "negatives", "fullwidth"])
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_a_sample_printed_another_way_files_no_wrong_figure(tmp_path: Path, sample: str,
+                                                            style: str) -> None:
+    counts = _scored(tmp_path, sample, style)
+    assert counts["wrong"] == counts["stray"] == counts["invented"] == 0
+    assert counts["right"] >= 0.7 * sum(counts[o] for o in ("right", "held", "missed")), counts
