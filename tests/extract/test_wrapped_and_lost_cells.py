@@ -39,3 +39,17 @@ def test_a_label_wrapped_above_its_figures_is_not_the_tail_of_the_row_before(
                 if f.concept == "IncomeBeforeIncomeTaxes" and f.value in operating]
     assert {round(f.value, -6) for f in ex.results.facts if f.value is not None
             and f.concept == "OperatingIncome" and 862 in lines_of(f)} == operating
+
+
+def test_members_after_a_total_no_wording_names_are_not_filed_under_the_total_before(
+        tmp_path: Path) -> None:
+    def damaged(text: list[str]) -> None:
+        printed_as(60, "Network Services and SI Business", "Ne twork Servlces andd SI")(text)
+        printed_as(63, "Operating Income", "Operating Incoe")(text)
+        # the statements' segment revenues, whose printing would contradict line 64's
+        printed_as(517, "Network service and systems", "Nctwork sorvice xnd sistems")(text)
+
+    ex = edited_sample(tmp_path, TABBED, damaged)
+    # line 64 is operating income's network segment (3,260 and 2,829), not its revenues
+    assert not [f for f in ex.results.facts if f.source.line == 64 and f.concept == "Revenues"]
+    assert [h for h in ex.results.review if h.line == 64 and h.concept == "Revenues"]

@@ -54,9 +54,10 @@ class TableOutcome:
     unmapped: list[Unmapped] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     readings: list[LabelReading] = field(default_factory=list)
-    # rows (by number) read in other words (``taxonomy/language.yaml``): the proof files
-    # their figures only where a check of their own confirms them
-    other_words: set[int] = field(default_factory=set)
+    # rows (by number) whose line the mapper is not sure of, with why: read in other words
+    # (``taxonomy/language.yaml``), or a breakdown's member after a row printing figures it
+    # could not read; the proof files their figures only where a check of their own ties them
+    doubtful_rows: dict[int, str] = field(default_factory=dict)
     # rows (by number) printing no figure whose label names only headings of the network
     # ("OPERATING ACTIVITIES:"), with the concepts under the heading it names, for
     # ``proof.closed``: lines of no amount
@@ -72,6 +73,10 @@ class TableOutcome:
     fact_rows: dict[int, int] = field(default_factory=dict)
 
 
+# Why a row's line is in doubt (``TableOutcome.doubtful_rows``), as "its row ...":
+IN_OTHER_WORDS = "was read in other words than the taxonomy declares"
+AFTER_UNREAD = ("was read as a breakdown's member after a row printing figures that no wording "
+                "names (it may be the total these members belong to)")
 LABEL_STRIPS = 1_000_000  # strip numbers from here on are label strips, not columns
 
 
@@ -112,6 +117,7 @@ class _TableMapper:
         self.currency = currency
         self.out = TableOutcome(table=table, network=network.network.id if network else None)
         self.row_number: int | None = None  # the row being mapped (one per table row)
+        self.after_unread = False  # a row printing figures went unread since the last line
         ocr = doc.layout == "ocr"  # damaged labels may be read by similarity (reported)
         self.walker = RowWalker(index, network, taxonomy, fuzzy=ocr) if network else None
         self.flags_forecasts = any(c.forecast for c in table.columns) or any(
@@ -124,6 +130,20 @@ class _TableMapper:
         self._place = FactPlace(document=doc.name, network=network.network,
                                 currency=currency, flags_forecasts=self.flags_forecasts
                                 ) if network else None
+
+    def doubt_row(self, match: RowMatch | None, has_values: bool, number: int) -> None:
+        """Note a row whose line is the mapper's guess: read in other words, or a breakdown's
+        member (or a line under one) after a row printing figures no wording named — that row
+        may be the next total, its members these ("Operating Incoe 3,263" then "Network
+        Service and SI Business 3,260" is operating income's segment, not revenues')."""
+        if match is not None and match.in_other_words:
+            self.out.doubtful_rows[number] = IN_OTHER_WORDS
+        if match is None:
+            self.after_unread = self.after_unread or has_values
+        elif match.member is None:
+            self.after_unread = False
+        elif self.after_unread:
+            self.out.doubtful_rows.setdefault(number, AFTER_UNREAD)
 
     def unmapped(self, cell: Cell, reason: str) -> None:
         self.out.unmapped.append(
@@ -151,8 +171,8 @@ class _TableMapper:
                                     f"in row '{row.label}'")
         has_values = bool(cells) or any(c is not None for c in extra)
         match = self.walker.resolve(row.label, has_values) if self.walker else None
-        if match is not None and match.in_other_words and self.row_number is not None:
-            self.out.other_words.add(self.row_number)
+        if self.row_number is not None:
+            self.doubt_row(match, has_values, self.row_number)
         if (match is not None and not has_values and self.row_number is not None
                 and self.walker is not None and self.walker.is_abstract(match.ref)
                 and self.walker.names_only_headings(row.label)):

@@ -123,7 +123,7 @@ def columns_of(mapped: MappedDocument) -> list[ColumnFacts]:
                 strip.complete_facts = set(complete)
                 if not outcome.transposed:
                     strip.fact_rows = outcome.fact_rows
-                    strip.other_words = outcome.other_words
+                    strip.doubtful_rows = outcome.doubtful_rows
                     strip.headings = outcome.headings
             if outcome.order_guessed:
                 strip.placement = ("its column's item was told by the network's order, not by "
@@ -213,7 +213,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     closed.complete_as_read(columns)
     arithmetic.doubt_broken(columns, taxonomy, truncate)
     unread.doubt_broken(columns, taxonomy, truncate)
-    unread.hold_in_other_words(columns, taxonomy)
+    unread.hold_doubtful_rows(columns, taxonomy)
     signs.check(columns, taxonomy)
     rollforward.doubt_broken(broken_rolls)
     ratios.doubt_failed(failed_ratios)

@@ -79,8 +79,9 @@ class ColumnFacts:
     complete_facts: set[int] = field(default_factory=set)
     # the table row (index) each figure was read from, by id of the fact, where known
     fact_rows: dict[int, int] = field(default_factory=dict)
-    # the table rows (indexes) read in other words (``taxonomy/language.yaml``), for ``unread``
-    other_words: set[int] = field(default_factory=set)
+    # the table rows (indexes) whose line the mapper is not sure of, with why (read in other
+    # words, a member after an unread row), for ``unread``
+    doubtful_rows: dict[int, str] = field(default_factory=dict)
     # the table rows (indexes) that print no figure and name only a heading, with the
     # concepts under it, for ``closed``
     headings: dict[int, frozenset[str]] = field(default_factory=dict)

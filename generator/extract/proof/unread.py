@@ -36,9 +36,8 @@ CHECK = "arithmetic with unread rows"
 #: the most unread rows one sum is judged with (2 ** n ways to take them)
 MOST_UNREAD = 3
 
-OTHER_WORDS = ("its row was read in other words than the taxonomy declares, and no check of "
-               "its own ties this figure to that line (a sum with all its parts read that "
-               "holds, its other printing)")
+DOUBTFUL_ROW = ("its row {why}, and no check of its own ties this figure to that line (a sum "
+                "with all its parts read that holds, its other printing)")
 # the checks that say a figure is the line it was read as: a translation or a % says only
 # that the row's figures agree with one another, a sum with unread rows that the figure
 # belongs in the sum
@@ -179,9 +178,10 @@ def _doubt(printing: _Sum, gap: Decimal) -> None:
             printing.column.doubt_fact(fact, why)
 
 
-def hold_in_other_words(columns: Sequence[ColumnFacts], taxonomy: Taxonomy) -> None:
-    """Hold each figure of a row read in other words that no check of its own ties to that
-    line: the reading is the language's, not the release's, and only a sum that holds, the
+def hold_doubtful_rows(columns: Sequence[ColumnFacts], taxonomy: Taxonomy) -> None:
+    """Hold each figure of a row whose line is in doubt (read in other words; a breakdown's
+    member after a row no wording named) that no check of its own ties to that line: the
+    reading is the mapper's, not the release's, and only a sum that holds, the
     figure printed again... says the row is the line it was read as. A misread digit on such
     a row in a statement the reader did not read whole (a sum with an unread part proves
     nothing) otherwise went out. The figure printed again ties it only where that other
@@ -190,10 +190,11 @@ def hold_in_other_words(columns: Sequence[ColumnFacts], taxonomy: Taxonomy) -> N
     figure, not on the line."""
     twins: dict[FactKey, list[ResultFact]] | None = None
     for column in columns:
-        if not column.other_words:
+        if not column.doubtful_rows:
             continue
         for i, fact in enumerate(column.facts):
-            if column.fact_rows.get(id(fact)) not in column.other_words or fact.value is None:
+            why = column.doubtful_rows.get(column.fact_rows.get(id(fact), -1))
+            if why is None or fact.value is None:
                 continue
             ties = column.sure.get(i, set()) & TIES_THE_LINE
             if ties == {twice.CHECK}:
@@ -204,7 +205,7 @@ def hold_in_other_words(columns: Sequence[ColumnFacts], taxonomy: Taxonomy) -> N
                     continue
             elif ties:
                 continue
-            column.doubt_fact(fact, OTHER_WORDS)
+            column.doubt_fact(fact, DOUBTFUL_ROW.format(why=why))
 
 
 def _declared_printings(columns: Sequence[ColumnFacts], taxonomy: Taxonomy
@@ -216,8 +217,8 @@ def _declared_printings(columns: Sequence[ColumnFacts], taxonomy: Taxonomy
     for column in columns:
         for fact in column.facts:
             row = column.fact_rows.get(id(fact))
-            if row is not None and row not in column.other_words:
+            if row is not None and row not in column.doubtful_rows:
                 out.setdefault(fact_key(fact, filed_concept(fact, taxonomy)), []).append(fact)
     return out
 
-__all__ = ["doubt_broken", "hold_in_other_words"]
+__all__ = ["doubt_broken", "hold_doubtful_rows"]
