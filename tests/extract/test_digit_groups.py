@@ -11,11 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.extract.pipeline import extract_release
-from generator.extract.read.lines import comma_grouped
+from generator.extract.read.lines import comma_grouped, space_grouped
 from generator.resources import samples_dir
 from generator.taxonomy import load_taxonomy
 
-from .samples import TABBED, extraction, figures
+from .samples import TABBED, edited_sample, extraction, figures
 
 SEPARATORS = ["\u2009", "\u202f", "'", "\u2019"]
 
@@ -43,3 +43,24 @@ def test_grouped_digits_read_as_comma_grouped(number: int, separator: str, fract
                                   "Q1'2013", "it's 12 o'clock"])
 def test_what_is_not_a_digit_group_is_left_alone(text: str) -> None:
     assert comma_grouped(text) == text
+
+
+@given(st.integers(min_value=1000, max_value=10**12), st.sampled_from(["", ".01", ".5"]))
+def test_a_space_grouped_figure_between_wide_gaps_is_one_figure(number: int,
+                                                                 fraction: str) -> None:
+    printed = f"{number:,}".replace(",", " ") + fraction
+    assert space_grouped(f"Net income    {printed}    {printed}") == \
+        f"Net income    {number:,}{fraction}    {number:,}{fraction}"
+    assert space_grouped(printed, cell=True) == f"{number:,}{fraction}"
+
+
+@pytest.mark.parametrize("text", ["March 31 2011", "12 34", "FY 2010 2011", "1234 567"])
+def test_what_is_no_space_grouped_figure_is_left_alone(text: str) -> None:
+    assert space_grouped(text) == text
+
+
+def test_a_tabbed_cell_grouped_by_spaces_files_its_whole_figure(tmp_path: Path) -> None:
+    # line 795: the dividends of the year ended March 31, 2013: "1,750.00" for the 2Q-end
+    ex = edited_sample(tmp_path, TABBED, lambda text: text.__setitem__(
+        794, text[794].replace("1,750.00", "1 750.00").replace("1,760.00", "1 760.00")))
+    assert figures(ex) == figures(extraction(TABBED))

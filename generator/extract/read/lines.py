@@ -71,6 +71,26 @@ def comma_grouped(text: str) -> str:
     return _GROUPED.sub(lambda m: re.sub("[" + _GROUP_SEPARATORS + "]", ",", m.group(0)), text)
 
 
+# Digits grouped by thousands with an ordinary space ("3 532.01", "1 250.00") where the line's
+# columns are set apart by wider gaps: within a column a single space is no separator.
+_SPACE_GROUPED = re.compile(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)(?![\d,])")
+
+
+_FIGURE_CELL = re.compile(r"[(\-+\u2212\u25b2\u25b3]?" + _SPACE_GROUPED.pattern + r"(?:\.\d+)?\)?")
+
+
+def space_grouped(text: str, *, cell: bool = False) -> str:
+    """``text`` (a line whose columns are apart by two spaces or more; ``cell``: one cell,
+    changed only if it is nothing but the figure) with digits grouped by single spaces grouped
+    by commas: "3 532.01    3 532.01" -> "3,532.01    3,532.01". Groups of exactly three
+    digits after the first only: "31 2011" is a date, "12 34" two figures."""
+    if " " not in text or not _SPACE_GROUPED.search(text):
+        return text
+    if cell and not _FIGURE_CELL.fullmatch(text.strip()):
+        return text
+    return _SPACE_GROUPED.sub(lambda m: m.group(1) + m.group(2).replace(" ", ","), text)
+
+
 def half_width(text: str) -> str:
     """Full-width forms made ASCII; a text without any (most) is returned as it is, unscanned
     by the per-character translation."""

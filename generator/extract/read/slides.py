@@ -12,5 +12,6 @@ from generator.extract.read.segments import Segment, demote_row_labels
 
 
 def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
-    return join_broken_labels(demote_row_labels(tabbed.segments(lines, furniture)),
+    return join_broken_labels(demote_row_labels(tabbed.segments(lines, furniture,
+                                                                typed_tabs=True)),
                               aggressive=False)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
-from generator.extract.read.lines import NBSP
+from generator.extract.read.lines import NBSP, space_grouped
 from generator.extract.read.segments import Segment, classify, split_row
+
+_WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
 
 
 def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
@@ -14,6 +16,8 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
     for index, text in enumerate(lines):
         if index in furniture:
             continue
+        if _WIDE_GAP.search(text):  # columns apart by wide gaps: "3 532.01" is one figure
+            text = space_grouped(text)
         words = re.split(r"[ \t]+", text.strip(" \t"))
         label, slots = split_row(words, nbsp_empty=True)
         seg = classify(index + 1, text, label, slots)

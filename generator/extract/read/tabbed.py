@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from generator.extract.read.headers import header_coverage
-from generator.extract.read.lines import clean_label, squash_spaces, strip_markup
+from generator.extract.read.lines import clean_label, space_grouped, squash_spaces, strip_markup
 from generator.extract.read.numbers import is_number_token
 from generator.extract.read.segments import (
     EMPTY,
@@ -27,7 +27,7 @@ _WORDS_IN_PARENS = re.compile(r"\((?:[A-Za-z][A-Za-z ]*)\)")
 def _cell_tokens(cells: list[str]) -> list[str | None]:
     tokens: list[str | None] = []
     for cell in cells:
-        text = strip_markup(cell)
+        text = space_grouped(strip_markup(cell), cell=True)  # "3 532.01" alone: one figure
         if "(" in text:  # "(Annual)"
             text = _WORDS_IN_PARENS.sub(" ", text)
         words = [w for w in text.split() if w not in _JUNK]
