@@ -41,6 +41,8 @@ def detect_layout(text: str) -> Layout:
     on_long_lines = sum(n for n in numbers_per_line if n >= 30)
     nbsp_cells = sum(1 for ln in lines if f" {NBSP} " in ln or ln.rstrip(" ").endswith(NBSP))
     piped = sum(1 for ln in lines if _piped_row(ln))
+    if piped >= MIN_TABLE_ROWS and piped > tabbed and piped > nbsp_cells:
+        return "piped"  # grids, with a few tables left tab- or space-separated among them
     if units >= 3 and tabbed >= 3:
         return "slides"
     if long_numeric >= 3 or (long_numeric and _runs_on(lines, on_long_lines)):
