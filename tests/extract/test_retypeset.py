@@ -39,3 +39,11 @@ def test_a_sample_printed_another_way_files_no_wrong_figure(tmp_path: Path, samp
     counts = _scored(tmp_path, sample, style)
     assert counts["wrong"] == counts["stray"] == counts["invented"] == 0
     assert counts["right"] >= 0.6 * sum(counts[o] for o in ("right", "held", "missed")), counts
+
+
+def test_run_on_statements_wrapped_at_a_width_are_read_as_run_on(tmp_path: Path) -> None:
+    # sample 003 prints each statement as one paragraph line; wrapped at ~100 columns, only
+    # those paragraphs fill the width (its other lines are short)
+    counts = _scored(tmp_path, "003_beeb705454dfa33f.txt", "wrapped")
+    assert counts["wrong"] == counts["stray"] == 0
+    assert counts["right"] >= 0.95 * sum(counts[o] for o in ("right", "held", "missed")), counts

@@ -37,7 +37,7 @@ from generator.extract.read.periods import FiscalCalendar, month_number
 from generator.extract.read.segments import Segment
 from generator.extract.read.tables import Assembler
 from generator.extract.read.unitless import read_unitless
-from generator.extract.read.wrapped import hard_wrapped, unwrapped
+from generator.extract.read.wrapped import hard_wrapped, unwrapped, wrapped_paragraphs
 from generator.limits import MAX_INPUT_BYTES, read_bytes
 from generator.model.concept import DataType
 from generator.model.entity import Company
@@ -112,8 +112,10 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
     layout = detect_layout(text)
     lines = text.splitlines()
     wrapped = hard_wrapped(lines)
-    if layout == "ocr" and wrapped and detect_layout(unwrapped(lines)) == "runon":
+    if layout == "ocr" and (wrapped or wrapped_paragraphs(lines) >= 3) \
+            and detect_layout(unwrapped(lines)) == "runon":
         layout = "runon"  # run-on tables wrapped at a width
+        wrapped = True
     furniture = page_furniture(lines)  # found once: the segments and the accounts use it
     segments = _segments(layout, lines, furniture, wrapped=wrapped)
     companies = [company] if company else list(taxonomy.companies.values())
