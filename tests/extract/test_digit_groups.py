@@ -4,6 +4,7 @@ number: "3 412" (thin space) is 3,412, never the figure 3 with 412 left over."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from generator.extract.pipeline import extract_release
 from generator.extract.read.lines import comma_grouped, space_grouped
+from generator.extract.read.numbers import parse_number
 from generator.resources import samples_dir
 from generator.taxonomy import load_taxonomy
 
@@ -64,3 +66,16 @@ def test_a_tabbed_cell_grouped_by_spaces_files_its_whole_figure(tmp_path: Path) 
     ex = edited_sample(tmp_path, TABBED, lambda text: text.__setitem__(
         794, text[794].replace("1,750.00", "1 750.00").replace("1,760.00", "1 760.00")))
     assert figures(ex) == figures(extraction(TABBED))
+
+
+@pytest.mark.parametrize(("token", "value"), [("161-", "-161"), ("1,234-", "-1234"),
+                                              ("12.5\u2212", "-12.5")])
+def test_a_minus_printed_after_the_figure_makes_it_negative(token: str, value: str) -> None:
+    parsed = parse_number(token)
+    assert parsed is not None and parsed.value == Decimal(value)
+
+
+@pytest.mark.parametrize("token", ["FY2010-11", "-", "1-2", "a1-"])
+def test_a_trailing_minus_needs_a_whole_figure_before_it(token: str) -> None:
+    parsed = parse_number(token)
+    assert parsed is None or parsed.value is None

@@ -14,6 +14,7 @@ from generator.extract.layout import Cell
 # Printed "no value" marks; "_" is how OCR and some converters render a dash.
 DASHES = frozenset({"-", "--", "---", "—", "——", "–", "––", "－", "―", "‐", "‑", "_", "—-", "-—"})
 _NEG_SIGNS = ("-", "−", "△", "▲", "－", "–")
+_TRAILING_MINUS = ("-", "−")
 _BODY = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _DOT_GROUPED = re.compile(r"^\d{1,3}(?:[.:]\d{3})(?:[,.:]\d{3})*$")  # "3.352", "9.170,000", "6:490"
 _UNIT_SUFFIX = re.compile(r"^(.*?\d)\s*(Gbps|Mbps|Tbps)$", re.IGNORECASE)
@@ -47,7 +48,7 @@ def is_dash(token: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)  # readers ask again of the same tokens; Parsed is frozen
 def parse_number(token: str) -> Parsed | None:
-    """Read one printed token ("(1,234 )", "-1,234", "42.1%", "--", "702.5 Gbps", "(3");
+    """Read one printed token ("(1,234 )", "-1,234", "1,234-", "42.1%", "--", "702.5 Gbps", "(3");
     ``None`` when it is not a number we can read without guessing."""
     text = token.strip()
     if not text:
@@ -79,6 +80,8 @@ def parse_number(token: str) -> Parsed | None:
         negative, body = True, body[1:].strip()
     elif body.startswith("+") and len(body) > 1:
         body = body[1:].strip()
+    elif body.endswith(_TRAILING_MINUS) and _BODY.match(body[:-1]):  # "161-": as printed by
+        negative, body = True, body[:-1]  # some ledgers and converters, a minus after the figure
     if body.endswith("%"):  # "(4.7%)"
         percent, body = True, body[:-1].strip()
     match = _BODY.match(body)
