@@ -54,6 +54,7 @@ def score(expected: list[Expected], ex: Extraction, linemap: dict[int, int]
         facts.append((f, {linemap[n] for n in lines if n in linemap}, linemap.get(f.source.line)))
     counts: Counter[str] = Counter()
     notes: list[str] = []
+    missed: list[str] = []
     for e in expected:
         found = [(f, at) for f, lines, at in facts if e.line in lines and f.concept == e.concept
                  and f.period == e.period and f.unit == e.unit
@@ -75,6 +76,7 @@ def score(expected: list[Expected], ex: Extraction, linemap: dict[int, int]
             counts["held"] += 1
             continue
         counts["missed"] += 1
+        missed.append(f"missed: line {e.line} {e.concept} {e.period} ({e.text})")
     for f, _, at in facts:
         if at is None and f.value is not None and f.source.line not in linemap:
             counts["invented"] += 1
@@ -84,7 +86,7 @@ def score(expected: list[Expected], ex: Extraction, linemap: dict[int, int]
             counts["stray"] += 1
             notes.append(f"stray: line {at} filed as {f.concept} {f.period} "
                          f"{f.dimensions} {f.value} ({f.source.text})")
-    return counts, notes
+    return counts, notes + missed  # what was filed wrong first
 
 
 def main(argv: list[str] | None = None) -> int:

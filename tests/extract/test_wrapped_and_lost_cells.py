@@ -53,3 +53,21 @@ def test_members_after_a_total_no_wording_names_are_not_filed_under_the_total_be
     # line 64 is operating income's network segment (3,260 and 2,829), not its revenues
     assert not [f for f in ex.results.facts if f.source.line == 64 and f.concept == "Revenues"]
     assert [h for h in ex.results.review if h.line == 64 and h.concept == "Revenues"]
+
+
+def test_a_tabbed_label_wrapped_below_or_above_its_figures_is_one_label(tmp_path: Path) -> None:
+    def wrap(text: list[str]) -> None:
+        assert text[89].startswith("Internet Connectivity Service (Corporate Use)\t7,816")
+        assert text[59].startswith("Network Services and SI Business\t50,311")
+        text[89:90] = [text[89].replace(" Service (Corporate Use)", ""),
+                       "  Service (Corporate Use)"]  # figures on the label's first line
+        text[59:60] = ["Network Services and", "  " + text[59].replace(
+            "Network Services and ", "")]  # figures on its last line
+
+    ex = edited_sample(tmp_path, TABBED, wrap)
+    # the rows' figures, filed where they were (merged with their other printings)
+    before = {(f.concept, f.period, tuple(sorted(f.dimensions.items())), f.value)
+              for f in extraction(TABBED).results.facts if lines_of(f) & {60, 90}}
+    after = {(f.concept, f.period, tuple(sorted(f.dimensions.items())), f.value)
+             for f in ex.results.facts if lines_of(f) & {61, 91}}
+    assert before and after == before

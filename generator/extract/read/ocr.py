@@ -75,7 +75,8 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool,
             continues = starts_lowercase_or_joiner(seg.label) or starts_with_date(seg.label) or (
                 aggressive and prev is not None and prev.kind == "text" and gap == 1
                 and _capitals(prev.label) and _capitals(seg.label)) or (
-                aggressive and prev is not None and _left_open(prev.label, seg.label))
+                aggressive and prev is not None and _left_open(prev.label, seg.label)) or (
+                not aggressive and prev is not None and _indented_tail(seg, prev, gap))
             if prev is not None and prev.kind in {"row", "text"} and _joinable_prev(prev) and \
                     gap <= (3 if aggressive else 1) and (continues or (
                         aggressive and not ends_dangling(seg.label)
@@ -89,6 +90,9 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool,
             if aggressive and (ends_dangling(seg.label) or seg.label.endswith(";") or (
                     seg.label.isupper() and not seg.label.endswith(":"))):
                 prefix = seg
+                continue
+            if ends_dangling(seg.label) and _indented_row_after(seg, segments, index + 1):
+                prefix = seg  # "Net Income attributable to" / "    IIJ<TAB>2,007": one label
                 continue
         if seg.kind == "row" and prev is not None and prev.kind == "text" and \
                 _joinable(prev) and gap <= 2 and not prev.label.endswith(":") and (
@@ -160,7 +164,29 @@ def _short_tail(seg: Segment, prev: Segment, segments: list[Segment], start: int
     words = seg.label.split()
     return (prev.kind == "row" and seg.line - prev.line == 1 and len(words) <= 4
             and not seg.label.endswith(":") and not seg.label.isupper()
-            and nxt is not None and nxt.kind == "row" and _indent(nxt) <= _indent(seg))
+            and nxt is not None and nxt.kind == "row" and not _deeper(nxt, seg))
+
+
+def _indented_tail(seg: Segment, prev: Segment, gap: int) -> bool:
+    """``seg``, a fragment indented deeper than the row just above it, ends that row's label
+    (a label wrapped after the line of its figures: "Internet Connectivity<TAB>7,816" /
+    "  Service (Corporate Use)"); not a heading ("Current assets:", "ASSETS")."""
+    return prev.kind == "row" and gap == 1 and _deeper(seg, prev) \
+        and not seg.label.endswith(":") and not seg.label.isupper()
+
+
+def _indented_row_after(seg: Segment, segments: list[Segment], start: int) -> bool:
+    """The line after ``seg`` is a row indented deeper than it: the rest of its label, with
+    the figures (a label wrapped with its figures on its last line)."""
+    nxt = segments[start] if start < len(segments) else None
+    return nxt is not None and nxt.kind == "row" and nxt.line == seg.line + 1 \
+        and _deeper(nxt, seg)
+
+
+def _deeper(seg: Segment, than: Segment) -> bool:
+    """``seg`` is indented two spaces or more deeper than ``than`` (a scan's one-space
+    indents are noise: a running footer " Internet Initiative Japan Inc." under a row)."""
+    return _indent(seg) >= _indent(than) + 2
 
 
 def _indent(seg: Segment) -> int:
