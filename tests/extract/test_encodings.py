@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from generator.cli import main
 from generator.extract.pipeline import Extraction, extract_release
 from generator.extract.read.encoding import UnsupportedFile, binary_kind, decode_release
+from generator.extract.read.lines import plain_line_breaks
 from generator.model.taxonomy import Taxonomy
 from generator.resources import sample_releases
 from generator.taxonomy import load_taxonomy
@@ -120,11 +121,12 @@ def test_undecodable_text_names_the_encodings_tried() -> None:
 @settings(max_examples=200, deadline=None)
 @given(text=st.text())
 def test_any_utf8_text_without_controls_decodes_as_itself(text: str) -> None:
+    """... its lines ended by newlines alone (``plain_line_breaks``)."""
     data = text.encode("utf-8")
     if binary_kind(data) is None:
-        assert decode_release(data) == (text.removeprefix("\ufeff")
-                                        if data.startswith(b"\xef\xbb\xbf") else text,
-                                        "utf-8")
+        assert decode_release(data) == (plain_line_breaks(text.removeprefix("\ufeff"))
+                                        if data.startswith(b"\xef\xbb\xbf")
+                                        else plain_line_breaks(text), "utf-8")
 
 
 @settings(max_examples=300, deadline=None)

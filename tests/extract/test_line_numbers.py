@@ -1,5 +1,6 @@
-"""Provenance numbers lines as an editor and ``grep -n`` do: a form feed (a PDF converter's page
-break) or another character ``str.splitlines`` breaks at is no line break."""
+"""Provenance numbers lines as an editor and ``grep -n`` do: a form feed at a page's start (a PDF
+converter's page break) is no line of its own; inside a line, it and the other characters
+``str.splitlines`` breaks at still part two lines, never run them together."""
 
 from __future__ import annotations
 
@@ -36,17 +37,34 @@ def _placed(ex: Extraction) -> set[tuple[object, ...]]:
 
 
 @pytest.mark.parametrize("char", list(NOT_BREAKS))
-def test_no_separator_but_newlines_breaks_a_line(char: str) -> None:
-    assert plain_line_breaks(f"a{char}b\nc").splitlines() == [
-        "ab" if char in "\x0b\x0c" else "a b", "c"]
+def test_a_break_inside_a_line_parts_two_lines(char: str) -> None:
+    assert plain_line_breaks(f"a{char}b\nc").splitlines() == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("text", ["a\n\fb", "a\f\nb", "a\n\x0bb", "a\r\nb", "a\r\r\nb",
+                                  "a\rb"])
+def test_a_page_break_beside_a_newline_and_a_doubled_return_add_no_line(text: str) -> None:
+    assert plain_line_breaks(text).splitlines() == ["a", "b"]
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["a", " ", "\n", "\r\n", *NOT_BREAKS]), max_size=60).map("".join))
+@given(st.lists(st.sampled_from(["a", " ", "\n", "\r\n", "\r", *NOT_BREAKS]), max_size=60)
+       .map("".join))
 def test_lines_are_the_newline_separated_lines(text: str) -> None:
     plain = plain_line_breaks(text)
-    assert plain.count("\n") == text.count("\n")
-    by_newline = plain.replace("\r\n", "\n").split("\n")
+    assert not set(plain) & set("\r" + NOT_BREAKS)
+    by_newline = plain.split("\n")
     if by_newline[-1] == "":  # a final newline ends the last line, it opens none
         by_newline.pop()
     assert plain.splitlines() == by_newline
+    assert plain_line_breaks(plain) == plain
+
+
+@pytest.mark.parametrize("char", ["\f", "\v", "\u2028"])
+def test_rows_parted_by_a_page_break_alone_stay_two_rows(tmp_path: Path, char: str) -> None:
+    text = (samples_dir() / TABBED).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    joined = "\n".join([*lines[:49], lines[49] + char + lines[50], *lines[51:]])
+    path = tmp_path / TABBED
+    path.write_text(joined, encoding="utf-8")
+    assert _placed(extract_release(path, load_taxonomy())) == _placed(extraction(TABBED))

@@ -71,3 +71,11 @@ def test_a_tabbed_label_wrapped_below_or_above_its_figures_is_one_label(tmp_path
     after = {(f.concept, f.period, tuple(sorted(f.dimensions.items())), f.value)
              for f in ex.results.facts if lines_of(f) & {61, 91}}
     assert before and after == before
+
+
+def test_a_footnote_mark_ending_a_label_is_no_lost_tab(tmp_path: Path) -> None:
+    ex = edited_sample(tmp_path, TABBED, printed_as(787, "As of September 30, 2013",
+                                                    "As of September 30, 2013 (1)"))
+    filed = {(f.concept, f.value) for f in ex.results.facts if 787 in lines_of(f)}
+    assert filed == {(f.concept, f.value) for f in extraction(TABBED).results.facts
+                     if 787 in lines_of(f)}

@@ -214,7 +214,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     arithmetic.doubt_broken(columns, taxonomy, truncate)
     unread.doubt_broken(columns, taxonomy, truncate)
     unread.hold_doubtful_rows(columns, taxonomy)
-    signs.check(columns, taxonomy)
+    signs.check(columns, taxonomy, truncate)
     rollforward.doubt_broken(broken_rolls)
     ratios.doubt_failed(failed_ratios)
     misprints.settle(columns, taxonomy, truncate)

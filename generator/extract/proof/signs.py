@@ -13,9 +13,12 @@ read them alike). Members declare this in the taxonomy (``sign: either``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from generator.extract.crosscheck import FactKey, fact_key, filed_concept
+from generator.extract.precision import half_unit
 from generator.extract.proof.columns import ColumnFacts
+from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.memo import per_taxonomy
 
@@ -31,7 +34,7 @@ def either_sign(taxonomy: Taxonomy) -> frozenset[tuple[str, str]]:
                      for member in axis.members if member.sign == "either")
 
 
-def check(columns: Sequence[ColumnFacts], taxonomy: Taxonomy) -> None:
+def check(columns: Sequence[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> None:
     """Hold each positive figure of an either-sign member no breakdown sum settles."""
     members = either_sign(taxonomy)
     if not members:
@@ -46,12 +49,52 @@ def check(columns: Sequence[ColumnFacts], taxonomy: Taxonomy) -> None:
                 settled.add(fact_key(fact, filed_concept(fact, taxonomy)))
             else:
                 unsettled.append((column, i))
+    if unsettled:
+        settled |= _settled_across(columns, taxonomy, members, truncate)
     for column, i in unsettled:
         fact = column.facts[i]
         if fact_key(fact, filed_concept(fact, taxonomy)) in settled:
             continue
         member = next(m for a, m in fact.dimensions.items() if (a, m) in members)
         column.doubt_fact(fact, UNSETTLED.format(member=member, printed=fact.source.text))
+
+
+def _settled_across(columns: Sequence[ColumnFacts], taxonomy: Taxonomy,
+                    members: frozenset[tuple[str, str]], truncate: bool) -> set[FactKey]:
+    """Keys of either-sign members whose breakdown adds up with the figures of the whole
+    release, printed in other tables (a total in the summary, segments in the statements),
+    as the cross-checks add them: each line's most precise printing, the member as printed
+    or subtracted."""
+    axes = {axis for axis, _ in members}
+    groups: dict[tuple[str, tuple[object, ...]], dict[str | None, ResultFact]] = {}
+    for column in columns:
+        for fact in column.facts:
+            if fact.value is None:
+                continue
+            for axis in axes:
+                rest = tuple(sorted((a, m) for a, m in fact.dimensions.items() if a != axis))
+                group = groups.setdefault(
+                    (axis, (fact.concept, fact.period.iso, fact.unit, rest)), {})
+                slot = fact.dimensions.get(axis)
+                kept = group.get(slot)
+                if kept is None or half_unit(fact, truncate) < half_unit(kept, truncate):
+                    group[slot] = fact
+    out: set[FactKey] = set()
+    for (axis, _), group in groups.items():
+        total = group.get(None)
+        parts = [f for slot, f in group.items() if slot is not None]
+        if total is None or total.value is None or len(parts) < 2:
+            continue
+        computed = sum((f.value or Decimal(0) for f in parts), Decimal(0))
+        slack = half_unit(total, truncate) + sum((half_unit(f, truncate) for f in parts),
+                                                 Decimal(0))
+        for part in parts:
+            if (axis, part.dimensions[axis]) not in members or part.value is None:
+                continue
+            if abs(total.value - computed) <= slack or \
+                    abs(total.value - computed + 2 * part.value) <= slack:
+                out.add(fact_key(part, filed_concept(part, taxonomy)))
+    return out
 
 
 __all__ = ["check", "either_sign"]

@@ -194,8 +194,8 @@ def hold_doubtful_rows(columns: Sequence[ColumnFacts], taxonomy: Taxonomy) -> No
             continue
         for i, fact in enumerate(column.facts):
             why = column.doubtful_rows.get(column.fact_rows.get(id(fact), -1))
-            if why is None or fact.value is None:
-                continue
+            if why is None or fact.value is None or id(fact) in column.signed:
+                continue  # (a breakdown's members that add up, one maybe deducted, tie it)
             ties = column.sure.get(i, set()) & TIES_THE_LINE
             if ties == {twice.CHECK}:
                 if twins is None:

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from generator.extract.read.lines import plain_line_breaks
+
 BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -79,7 +81,14 @@ def binary_kind(data: bytes) -> str | None:
 
 
 def decode_release(data: bytes) -> tuple[str, str]:
-    """``(text, encoding)``; raises :class:`UnsupportedFile` for anything else."""
+    """``(text, encoding)``, the text's lines ended by \n alone (``plain_line_breaks``: what
+    splits a file of many releases and what reads each numbers lines alike); raises
+    :class:`UnsupportedFile` for anything else."""
+    text, encoding = _decoded(data)
+    return plain_line_breaks(text), encoding
+
+
+def _decoded(data: bytes) -> tuple[str, str]:
     for bom, codec in BOMS:
         if data.startswith(bom):
             try:

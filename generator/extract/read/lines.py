@@ -36,21 +36,28 @@ _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000:
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 
 
-# ``str.splitlines`` also breaks lines at a form feed (a PDF converter's page break), a vertical
-# tab, the file, group and record separators, NEL and the Unicode line and paragraph
-# separators; editors and ``grep -n`` break them at \n, \r\n and \r only, and so must
-# provenance ("line 412" is the line a person opens). A form feed or vertical tab is dropped
-# (it takes no place on the line: the columns after it stay where they are), the rest read
-# as a space.
-_NOT_LINE_BREAKS = {0x0B: None, 0x0C: None} | {code: 0x20 for code in (
-    0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029)}
-_NOT_LINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# A line ends at \n, \r\n or \r. A form feed or vertical tab next to one (a PDF converter's
+# page break, "\n\f" at the next page's start) takes no place: dropped, so lines are numbered
+# as editors and ``grep -n`` number them (``str.splitlines`` counted one more per page, and
+# every figure after a page break pointed a line too far). Inside a line, it and the other
+# characters ``str.splitlines`` breaks at (file, group and record separators, NEL, the
+# Unicode line and paragraph separators) do separate two lines (a page break with no newline,
+# a slide's soft line break): read as a newline, never run together.
+_SPECIAL = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CR_NEWLINE = re.compile("\r+\n")
+_PAGE_BREAK_AT_NEWLINE = re.compile("[\x0b\x0c]+(?=\n)|(?<=\n)[\x0b\x0c]+|^[\x0b\x0c]+|"
+                                    "[\x0b\x0c]+$")
+_OTHER_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def plain_line_breaks(text: str) -> str:
-    """The text with lines broken only where an editor breaks them (\n, \r\n, \r), so that
-    ``text.splitlines()`` numbers them as a person sees them."""
-    return text.translate(_NOT_LINE_BREAKS) if _NOT_LINE_BREAK.search(text) else text
+    """The text with every line ended by \n alone (see above): ``text.split("\n")`` and
+    ``text.splitlines()`` then number its lines alike ("\r\r\n", a doubled conversion, is
+    one line end)."""
+    if not _SPECIAL.search(text):
+        return text
+    text = _CR_NEWLINE.sub("\n", text).replace("\r", "\n")
+    return _OTHER_BREAK.sub("\n", _PAGE_BREAK_AT_NEWLINE.sub("", text))
 
 
 # Digits grouped by thousands with a thin space, a narrow no-break space (SI and ISO style, as

@@ -9,6 +9,7 @@ from generator.extract.read.lines import NBSP, space_grouped
 from generator.extract.read.segments import Segment, classify, split_row
 
 _WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+_WIDE_GAP_SPLIT = re.compile(r"((?: {2,}|\t)+)")  # kept: the line's columns stay where they are
 
 
 def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
@@ -16,8 +17,9 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
     for index, text in enumerate(lines):
         if index in furniture:
             continue
-        if _WIDE_GAP.search(text):  # columns apart by wide gaps: "3 532.01" is one figure
-            text = space_grouped(text)
+        if _WIDE_GAP.search(text):  # columns apart by wide gaps: "3 532.01" between two is
+            text = "".join(space_grouped(part, cell=True)  # one figure
+                           for part in _WIDE_GAP_SPLIT.split(text))
         words = re.split(r"[ \t]+", text.strip(" \t"))
         label, slots = split_row(words, nbsp_empty=True)
         seg = classify(index + 1, text, label, slots)

@@ -8,7 +8,7 @@ import re
 
 from generator.extract.read.headers import header_coverage
 from generator.extract.read.lines import clean_label, space_grouped, squash_spaces, strip_markup
-from generator.extract.read.numbers import is_number_token
+from generator.extract.read.numbers import is_dash, is_number_token, parse_number
 from generator.extract.read.segments import (
     EMPTY,
     HEADER_COVERAGE,
@@ -24,10 +24,19 @@ _YEAR = re.compile(r"(?:19|20)\d\d[,.;:]?")
 _WORDS_IN_PARENS = re.compile(r"\((?:[A-Za-z][A-Za-z ]*)\)")
 
 
+def _two_figures_or_one(cells: list[str]) -> bool:
+    """A cell holds figures apart by single spaces that could be one figure grouped by spaces
+    ("1 750.00") or two whose tab was lost ("224 777"): which, the row does not say."""
+    return any(space_grouped(strip_markup(cell), cell=True) != strip_markup(cell)
+               for cell in cells)
+
+
 def _cell_tokens(cells: list[str]) -> list[str | None]:
     tokens: list[str | None] = []
     for cell in cells:
-        text = space_grouped(strip_markup(cell), cell=True)  # "3 532.01" alone: one figure
+        # "1 750.00" alone in a cell is read as one figure (the table keeps its width), but
+        # the row is a guess (``_two_figures_or_one``): its figures need checks of their own
+        text = space_grouped(strip_markup(cell), cell=True)
         if "(" in text:  # "(Annual)"
             text = _WORDS_IN_PARENS.sub(" ", text)
         words = [w for w in text.split() if w not in _JUNK]
@@ -88,15 +97,36 @@ def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
             continue
         out.append(Segment(index + 1, "row", label=clean_label(label), tokens=tokens, text=text,
                            trailing_blanks=trailing,
-                           guessed=typed_tabs and _lost_tab(label)))
+                           guessed=_two_figures_or_one(rest) or (
+                               typed_tabs and _lost_tab(label, tokens))))
     return out
 
 
-def _lost_tab(label: str) -> bool:
-    """The label cell ends in a figure ("Elimination 80", "As of September 30, 2013 97,842"):
-    the tab before the row's first figure was lost (a scan, a copy), so each figure after it
-    sits a column left of its own; which columns they fill is not read but guessed. A year
-    ends many a label ("As of March 31, 2013") and is no figure."""
+def _lost_tab(label: str, tokens: list[str | None]) -> bool:
+    """The label cell ends in a figure printed like the row's own ("Elimination 80<TAB>61",
+    "As of September 30, 2013 97,842<TAB>57,208"): the tab before the row's first figure was
+    lost (a scan, a copy), so each figure after it sits a column left of its own; which
+    columns they fill is not read but guessed. A number unlike the row's figures is part of
+    the label: a year ("As of March 31, 2013"), a day ("September 30"), a footnote ("(1)",
+    "Depreciation 8<TAB>1,368,079")."""
     words = label.split()
-    return len(words) >= 2 and is_number_token(words[-1]) and not _YEAR.fullmatch(words[-1]) \
-        and any(ch.isalpha() for ch in " ".join(words[:-1]))
+    if len(words) < 2 or not any(ch.isalpha() for ch in " ".join(words[:-1])):
+        return False
+    if is_dash(words[-1]):  # "Fiscal Year Ended March 31, 2013 -<TAB>1,750.00": a blank
+        return any(t is not None and is_number_token(t) for t in tokens)
+    first = next((t for t in tokens if t is not None and is_number_token(t)), None)
+    if first is None or _YEAR.fullmatch(words[-1]):
+        return False
+    last, row = _shape(words[-1]), _shape(first)
+    return last is not None and row is not None and last[:3] == row[:3] \
+        and abs(last[3] - row[3]) <= 1
+
+
+def _shape(token: str) -> tuple[bool, int, bool, int] | None:
+    """How a figure is printed: grouped by commas, decimals, in brackets, digits (80 and 61
+    alike, 97.0 and 100.0, not 8 and 1,368,079)."""
+    parsed = parse_number(token)
+    if parsed is None or parsed.value is None:
+        return None
+    digits = sum(ch.isdigit() for ch in token)
+    return "," in token, parsed.fraction_digits, token.strip().startswith("("), digits
