@@ -20,9 +20,10 @@ from tests.extract.recall import expected_files, load_expected
 SAMPLES = [path.name for path in sorted(samples_dir().glob("*.txt"))]
 
 
-def _scored(tmp_path: Path, sample: str, style: str) -> Counter[str]:
-    text, linemap, _ = retypeset((samples_dir() / sample).read_text(encoding="utf-8"), style, 1,
-                                 sample)
+def _scored(tmp_path: Path, sample: str, style: str, seed: int = 1, salt: str = ""
+            ) -> Counter[str]:
+    text, linemap, _ = retypeset((samples_dir() / sample).read_text(encoding="utf-8"), style,
+                                 seed, sample + (f"|{salt}" if salt else ""))
     path = tmp_path / sample
     path.write_text(text, encoding="utf-8")
     expected = next(load_expected(p) for p in expected_files() if p.name[:3] == sample[:3])
@@ -47,3 +48,11 @@ def test_run_on_statements_wrapped_at_a_width_are_read_as_run_on(tmp_path: Path)
     counts = _scored(tmp_path, "003_beeb705454dfa33f.txt", "wrapped")
     assert counts["wrong"] == counts["stray"] == 0
     assert counts["right"] >= 0.95 * sum(counts[o] for o in ("right", "held", "missed")), counts
+
+
+def test_a_wording_of_several_lines_after_unread_rows_is_not_filed_on_a_guess(
+        tmp_path: Path) -> None:
+    # a scan lost the tab after "Total Costs" and damaged "Network Services" under it:
+    # "Equipment Sales" below is the cost of equipment sales, not revenues' line (filed so)
+    counts = _scored(tmp_path, "004_071992bb41c141de.txt", "ocrnoise", 2, "fresh2")
+    assert counts["stray"] == 0, counts

@@ -37,6 +37,9 @@ class RowMatch:
     # Read in other words (``taxonomy/language.yaml``): the place is the reader's, not the
     # release's, so a period the column does not state is not supplied (see ``build_fact``).
     in_other_words: bool = False
+    # The wording names several lines of the network ("Equipment sales" under revenues and
+    # under costs): which one, the walker's place in the statement chose.
+    by_place: bool = False
 
     @property
     def concept(self) -> str:
@@ -56,6 +59,7 @@ class RowWalker:
         self.breakdown: NodeRef | None = None  # node whose member rows may follow
         self.member: tuple[str, str] | None = None
         self.seen: set[tuple[int, ...]] = set()  # places matched so far in this table
+        self.by_place = False  # the last wording picked named several lines (``_pick``)
 
     def _chain(self) -> list[NodeRef]:
         """The current place and its ancestors; before any row, the network's roots."""
@@ -89,9 +93,10 @@ class RowWalker:
     def _pick(self, label: str, has_values: bool) -> Candidate | None:
         chain = self._chain()
         chain_paths = {p.path for p in chain}
+        named = self.network.candidates(self.index.key(label))
         cands = [
             c
-            for c in self.network.candidates(self.index.key(label))
+            for c in named
             if not c.row_alias or (c.ref.parent is not None and c.ref.parent.path in chain_paths)
             or (c.ref.parent is None and not chain)
         ]
@@ -99,6 +104,10 @@ class RowWalker:
             return None
         preferred = [c for c in cands if self.is_abstract(c.ref) != has_values]
         pool = preferred or cands
+        # several lines have this wording, wherever the statement stands ("Systems
+        # integration" under revenues and under costs): the place chose
+        self.by_place = len({c.ref.concept for c in named
+                             if self.is_abstract(c.ref) != has_values}) > 1
         return min(pool, key=lambda c: self._rank(c, chain))
 
     def _member_row(self, label: str, active_only: bool) -> RowMatch | None:
@@ -309,4 +318,5 @@ class RowWalker:
             self.member = None
         self.last = cand.ref
         self.seen.add(cand.ref.path)
-        return RowMatch(ref=cand.ref, negated=cand.negated, member=member)
+        return RowMatch(ref=cand.ref, negated=cand.negated, member=member,
+                        by_place=self.by_place)
