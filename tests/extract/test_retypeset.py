@@ -56,3 +56,10 @@ def test_a_wording_of_several_lines_after_unread_rows_is_not_filed_on_a_guess(
     # "Equipment Sales" below is the cost of equipment sales, not revenues' line (filed so)
     counts = _scored(tmp_path, "004_071992bb41c141de.txt", "ocrnoise", 2, "fresh2")
     assert counts["stray"] == 0, counts
+
+
+def test_a_unit_stacked_over_two_lines_scales_its_columns(tmp_path: Path) -> None:
+    # right-aligned headings wrap "JPY millions" into "JPY" / "millions": read as one
+    # heading, not "millions millions" a row and the figures filed in yen
+    counts = _scored(tmp_path, "004_071992bb41c141de.txt", "mixed", 2, "final8")
+    assert counts["wrong"] <= 2, counts  # the dividends row a lost tab shifts (known)

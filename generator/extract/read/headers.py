@@ -45,7 +45,10 @@ _PATTERNS: list[tuple[str, str]] = [
              r"|\bof\s+(?:JPY|Yen|USD)\b"
              r"|\bJPY\s+(?:millions?|billions?|thousands?)\b|(?:millions?|billions?)\s+of\s+"
              r"(?:yen|JPY)\b|%\s*of\s*(?:total\s+)?revenues?|%|U\.?\s?S\.?\s*Dollars|\bUSD\b"
-             r"|\bJPY\b|\bYen\b|\b(?-i:Shares)\b"),
+             r"|\bJPY\b|\bYen\b|\b(?-i:Shares)\b"
+             # a scale word alone: the second line of a unit stacked over two ("JPY" /
+             # "millions"), as "Thousands" is
+             r"|\b(?:millions|billions)\b"),
     ("forecast", r"\b(?:revised\s+|initial\s+|original\s+|previous\s+)?(?:targets?|forecasts?)\b"
                  r"|\(forecast\)"),
     ("actual", r"\bactual\b"),
