@@ -1035,23 +1035,18 @@ def add_furniture(
 # Driver
 
 
+# each modifier style and the Config flag it sets
+MODIFIER_FLAGS = {"pagefurniture": "furniture", "ocrnoise": "ocr", "negatives": "negatives",
+                  "separators": "separators", "wrapped": "wrapped", "fullwidth": "fullwidth"}
+
+
 def make_config(styles: list[str], rng: random.Random) -> Config:
     cfg = Config()
     for s in styles:
         if s in LAYOUTS:
             cfg.layout = s
-        elif s == "pagefurniture":
-            cfg.furniture = True
-        elif s == "ocrnoise":
-            cfg.ocr = True
-        elif s == "negatives":
-            cfg.negatives = True
-        elif s == "separators":
-            cfg.separators = True
-        elif s == "wrapped":
-            cfg.wrapped = True
-        elif s == "fullwidth":
-            cfg.fullwidth = True
+        elif s in MODIFIER_FLAGS:
+            setattr(cfg, MODIFIER_FLAGS[s], True)
     cfg.neg_fmt = rng.choice(["-{n}", "\u2212{n}", "\u25b3{n}", "\u25b2{n}", "{n}-", "({n} )"])
     cfg.dash = rng.choice(["\u2014", "\u2013", "--", "nil", "-"])
     wide_gaps = cfg.layout in ("ragged2", "rightaligned", "pipes")
