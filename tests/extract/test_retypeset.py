@@ -63,3 +63,13 @@ def test_a_unit_stacked_over_two_lines_scales_its_columns(tmp_path: Path) -> Non
     # heading, not "millions millions" a row and the figures filed in yen
     counts = _scored(tmp_path, "004_071992bb41c141de.txt", "mixed", 2, "final8")
     assert counts["wrong"] <= 2, counts  # the dividends row a lost tab shifts (known)
+
+
+@pytest.mark.parametrize(("sample", "style", "seed"), [
+    ("000_2bec0ea935cb70a9.txt", "ragged2", 1),  # an elimination whose segments were held
+    ("001_6c9832476b77f69a.txt", "ocrnoise", 1),  # a YoY % column paired with a target's
+])
+def test_a_second_review_s_draws_file_no_wrong_figure(tmp_path: Path, sample: str, style: str,
+                                                     seed: int) -> None:
+    counts = _scored(tmp_path, sample, style, seed, "rv2q")
+    assert counts["wrong"] == counts["stray"] == 0, counts

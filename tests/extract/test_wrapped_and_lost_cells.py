@@ -4,12 +4,13 @@ figures under a row that has its own."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
 from generator.extract.pipeline import Extraction
 
-from .samples import TABBED, edited_sample, extraction, lines_of, printed_as
+from .samples import TABBED, edited_sample, extraction, figures, lines_of, printed_as
 
 OCR = "000_2bec0ea935cb70a9.txt"
 
@@ -79,3 +80,29 @@ def test_a_footnote_mark_ending_a_label_is_no_lost_tab(tmp_path: Path) -> None:
     filed = {(f.concept, f.value) for f in ex.results.facts if 787 in lines_of(f)}
     assert filed == {(f.concept, f.value) for f in extraction(TABBED).results.facts
                      if 787 in lines_of(f)}
+
+
+def test_an_indented_heading_over_indented_rows_is_no_tail_of_the_row_above(
+        tmp_path: Path) -> None:
+    def heading(text: list[str]) -> None:
+        at = next(i for i, line in enumerate(text)
+                  if line.startswith("Total current liabilities\t"))
+        text.insert(at + 1, "  Noncurrent liabilities")
+        for i in range(at + 2, at + 6):
+            text[i] = "    " + text[i]
+
+    ex = edited_sample(tmp_path, TABBED, heading)
+    assert [f for f in ex.results.facts if f.concept == "LiabilitiesCurrent"]
+
+
+def test_figures_grouped_by_spaces_throughout_a_tabbed_release_are_filed(
+        tmp_path: Path) -> None:
+    def by_spaces(text: list[str]) -> None:
+        for i, line in enumerate(text):
+            if "\t" in line:
+                text[i] = re.sub(r"(?<=\d),(?=\d{3})", " ", line)
+
+    filed, before = figures(edited_sample(tmp_path, TABBED, by_spaces)), figures(
+        extraction(TABBED))
+    assert filed <= before  # the labels' "JPY 93 123 thousand" too: no figure 93
+    assert len(filed) >= 0.98 * len(before)

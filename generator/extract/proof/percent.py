@@ -11,6 +11,7 @@ Works on the cells as printed (unscaled): scale cancels out of a ratio.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
@@ -19,6 +20,7 @@ from generator.extract.proof.columns import ROWS, ColumnFacts
 from generator.model.period import Duration, Instant
 
 CHECK = "percent"
+_YEAR_ON_YEAR = re.compile(r"\byoy\b|y/y|year[- ]on[- ]year|year over year", re.I)
 MIN_ROWS = 2
 SHARE = Decimal("0.7")
 HUNDRED = Decimal(100)
@@ -179,7 +181,12 @@ def _yoy(table: Table, pct: int, amounts: list[int], columns: dict[int, ColumnFa
          percent: bool) -> None:
     what = "YoY %" if percent else "change"
     best: tuple[int, int, int, int] | None = None
+    year_on_year = _YEAR_ON_YEAR.search(table.columns[pct].header or "") is not None
     for current, prior in _pairs(amounts):
+        periods = table.columns[current].period, table.columns[prior].period
+        if year_on_year and None not in periods and _later(*periods) is None:
+            continue  # a change year on year is between two periods, not a target and its
+            # revision of one (figures a scan shifted a column can still make it hold)
         agree, checked = yoy_matches(table, pct, current, prior, percent)
         if _proves(agree, checked) and (best is None or agree > best[0]):
             best = (agree, checked, current, prior)

@@ -39,18 +39,12 @@ def check(columns: Sequence[ColumnFacts], taxonomy: Taxonomy, truncate: bool) ->
     members = either_sign(taxonomy)
     if not members:
         return
-    settled: set[FactKey] = set()
-    unsettled: list[tuple[ColumnFacts, int]] = []
-    for column in columns:
-        for i, fact in enumerate(column.facts):
-            if not fact.value or fact.value < 0 or members.isdisjoint(fact.dimensions.items()):
-                continue
-            if id(fact) in column.signed:
-                settled.add(fact_key(fact, filed_concept(fact, taxonomy)))
-            else:
-                unsettled.append((column, i))
-    if unsettled:
-        settled |= _settled_across(columns, taxonomy, members, truncate)
+    unsettled = [(column, i) for column in columns for i, fact in enumerate(column.facts)
+                 if fact.value and fact.value > 0 and not members.isdisjoint(
+                     fact.dimensions.items()) and _filed(column, i)]
+    if not unsettled:
+        return
+    settled = _settled_across(columns, taxonomy, members, truncate)
     for column, i in unsettled:
         fact = column.facts[i]
         if fact_key(fact, filed_concept(fact, taxonomy)) in settled:
@@ -59,17 +53,23 @@ def check(columns: Sequence[ColumnFacts], taxonomy: Taxonomy, truncate: bool) ->
         column.doubt_fact(fact, UNSETTLED.format(member=member, printed=fact.source.text))
 
 
+def _filed(column: ColumnFacts, i: int) -> bool:
+    """Whether figure ``i`` goes out as things stand: a member held back settles nothing (the
+    cross-checks, which store a deduction negative, see only the figures filed)."""
+    return column.proven and column.figure_doubt(i) is None
+
+
 def _settled_across(columns: Sequence[ColumnFacts], taxonomy: Taxonomy,
                     members: frozenset[tuple[str, str]], truncate: bool) -> set[FactKey]:
     """Keys of either-sign members whose breakdown adds up with the figures of the whole
-    release, printed in other tables (a total in the summary, segments in the statements),
-    as the cross-checks add them: each line's most precise printing, the member as printed
-    or subtracted."""
+    release that go out, in one table or across several (a total in the summary, segments in
+    the statements), as the cross-checks add them: each line's most precise printing, the
+    member as printed or subtracted."""
     axes = {axis for axis, _ in members}
     groups: dict[tuple[str, tuple[object, ...]], dict[str | None, ResultFact]] = {}
     for column in columns:
-        for fact in column.facts:
-            if fact.value is None:
+        for i, fact in enumerate(column.facts):
+            if fact.value is None or not _filed(column, i):
                 continue
             for axis in axes:
                 rest = tuple(sorted((a, m) for a, m in fact.dimensions.items() if a != axis))

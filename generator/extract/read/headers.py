@@ -47,8 +47,9 @@ _PATTERNS: list[tuple[str, str]] = [
              r"(?:yen|JPY)\b|%\s*of\s*(?:total\s+)?revenues?|%|U\.?\s?S\.?\s*Dollars|\bUSD\b"
              r"|\bJPY\b|\bYen\b|\b(?-i:Shares)\b"
              # a scale word alone: the second line of a unit stacked over two ("JPY" /
-             # "millions"), as "Thousands" is
-             r"|\b(?:millions|billions)\b"),
+             # "millions"), as "Thousands" is; not inside a phrase that has it ("Millions of
+             # U.S. Dollars", "Yen in millions", "JPY (millions)")
+             r"|(?<!in )(?<!\()\b(?:millions|billions)\b(?!\s+of\b)(?!\s*\))"),
     ("forecast", r"\b(?:revised\s+|initial\s+|original\s+|previous\s+)?(?:targets?|forecasts?)\b"
                  r"|\(forecast\)"),
     ("actual", r"\bactual\b"),

@@ -76,7 +76,8 @@ def join_broken_labels(segments: list[Segment], *, aggressive: bool,
                 aggressive and prev is not None and prev.kind == "text" and gap == 1
                 and _capitals(prev.label) and _capitals(seg.label)) or (
                 aggressive and prev is not None and _left_open(prev.label, seg.label)) or (
-                not aggressive and prev is not None and _indented_tail(seg, prev, gap))
+                not aggressive and prev is not None
+                and _indented_tail(seg, prev, gap, segments, index + 1))
             if prev is not None and prev.kind in {"row", "text"} and _joinable_prev(prev) and \
                     gap <= (3 if aggressive else 1) and (continues or (
                         aggressive and not ends_dangling(seg.label)
@@ -167,12 +168,16 @@ def _short_tail(seg: Segment, prev: Segment, segments: list[Segment], start: int
             and nxt is not None and nxt.kind == "row" and not _deeper(nxt, seg))
 
 
-def _indented_tail(seg: Segment, prev: Segment, gap: int) -> bool:
+def _indented_tail(seg: Segment, prev: Segment, gap: int, segments: list[Segment],
+                   start: int) -> bool:
     """``seg``, a fragment indented deeper than the row just above it, ends that row's label
     (a label wrapped after the line of its figures: "Internet Connectivity<TAB>7,816" /
-    "  Service (Corporate Use)"); not a heading ("Current assets:", "ASSETS")."""
+    "  Service (Corporate Use)"); not a heading ("Current assets:", "ASSETS"), nor one over
+    rows indented as deep as it or deeper ("  Noncurrent liabilities" / "    Long-term ...")."""
+    nxt = next((s for s in itertools.islice(segments, start, None) if s.kind != "blank"), None)
     return prev.kind == "row" and gap == 1 and _deeper(seg, prev) \
-        and not seg.label.endswith(":") and not seg.label.isupper()
+        and not seg.label.endswith(":") and not seg.label.isupper() \
+        and not (nxt is not None and nxt.kind == "row" and _indent(nxt) >= _indent(seg))
 
 
 def _indented_row_after(seg: Segment, segments: list[Segment], start: int) -> bool:

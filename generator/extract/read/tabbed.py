@@ -31,6 +31,19 @@ def _two_figures_or_one(cells: list[str]) -> bool:
                for cell in cells)
 
 
+_COMMA_GROUP = re.compile(r"\d,\d{3}(?!\d)")
+
+
+def _groups_by_spaces(lines: list[str]) -> bool:
+    """The release groups digits by spaces, not commas: more cells of space-grouped figures
+    than comma groups anywhere. Then "7 815 625" in a cell is its way of printing one figure,
+    not two that lost their tab."""
+    spaced = sum(1 for line in lines if "\t" in line for cell in line.split("\t")
+                 if " " in cell and space_grouped(strip_markup(cell), cell=True)
+                 != strip_markup(cell))
+    return spaced > 0 and spaced > sum(len(_COMMA_GROUP.findall(line)) for line in lines)
+
+
 def _cell_tokens(cells: list[str]) -> list[str | None]:
     tokens: list[str | None] = []
     for cell in cells:
@@ -61,6 +74,7 @@ def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
     """``typed_tabs``: the tabs are the release's own (not placed by a reader of aligned or
     piped columns), so a label cell ending in a figure lost the tab after it."""
     out: list[Segment] = []
+    by_spaces = _groups_by_spaces(lines)
     for index, text in enumerate(join_stacked_headings(lines)):
         if index in furniture:
             continue
@@ -75,6 +89,8 @@ def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
             # (a label line may start with one: "2021 and September 30, 2021,")
         else:
             label, rest = first, cells[1:]
+            if by_spaces:  # "net of allowance of JPY 93 123 thousand": one figure
+                label = space_grouped(label)
         tokens = _cell_tokens(rest)
         trailing = 0
         while tokens and tokens[-1] is EMPTY:  # not counted as cells (tables pad rows), but
@@ -97,7 +113,7 @@ def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
             continue
         out.append(Segment(index + 1, "row", label=clean_label(label), tokens=tokens, text=text,
                            trailing_blanks=trailing,
-                           guessed=_two_figures_or_one(rest) or (
+                           guessed=(not by_spaces and _two_figures_or_one(rest)) or (
                                typed_tabs and _lost_tab(label, tokens))))
     return out
 
