@@ -24,7 +24,6 @@ import argparse
 import sys
 import tempfile
 from collections import Counter
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,7 +43,7 @@ def score(expected: list[Expected], ex: Extraction, linemap: dict[int, int]
           ) -> tuple[Counter[str], list[str]]:
     """Outcomes of the sample's figures in the extraction of its re-typeset release, whose
     lines ``linemap`` takes back to the sample's."""
-    from tests.extract.recall import _at_precision
+    from tests.extract.recall import filed_as_printed
 
     keys = {(e.line, e.concept, e.period, e.dimensions) for e in expected}
     rows = {e.line for e in expected}
@@ -61,10 +60,7 @@ def score(expected: list[Expected], ex: Extraction, linemap: dict[int, int]
                  and tuple(sorted(f.dimensions.items())) == e.dimensions]
         if found:
             f, at = found[0]
-            slack = 0 if at == e.line else Decimal(1).scaleb(e.exponent)  # a merged summary
-            if (e.value is None and f.value is None) or (
-                    e.value is not None and f.value is not None
-                    and abs(_at_precision(Decimal(f.value), e.exponent) - e.value) <= slack):
+            if filed_as_printed(e, f.value, at == e.line):
                 counts["right"] += 1
             else:
                 counts["wrong"] += 1

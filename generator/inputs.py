@@ -144,21 +144,20 @@ class ReleaseLines(Mapping[str, Sequence[str]]):
     def __getitem__(self, document: str) -> Sequence[str]:
         if document not in self._lines:
             from generator.extract.read.encoding import decode_release
-            from generator.extract.read.lines import plain_line_breaks
             from generator.extract.read.releases import release_spans
 
             path = self._paths[document]
             _, sep, number = document.rpartition("#")
             if not (sep and number.isdigit()):
-                self._lines[document] = plain_line_breaks(
-                    decode_release(path.read_bytes())[0]).splitlines()
+                # (decoded lines end at \n alone, numbered as the extractor numbers them)
+                self._lines[document] = decode_release(path.read_bytes())[0].splitlines()
                 return self._lines[document]
             if path not in self._split:  # a file of many releases is read and split once
                 text = decode_release(path.read_bytes())[0]
                 self._split = {path: (text, release_spans(text, self._names))}
             text, spans = self._split[path]
             span = spans[int(number) - 1]
-            self._lines[document] = plain_line_breaks(text[span.start:span.end]).splitlines()
+            self._lines[document] = text[span.start:span.end].splitlines()
         return self._lines[document]
 
     def __iter__(self) -> Iterator[str]:

@@ -31,6 +31,7 @@ from generator.extract.precision import (
     agrees,
     consistent,
     half_unit,
+    member_sum,
     one_digit_off,
     plausible_misprint,
     round_to,
@@ -420,17 +421,11 @@ class CrossChecker:
         findings = []
         for axis, total, members in self._member_sets():
             assert total.value is not None
-            computed = sum((m.value or Decimal(0) for m in members), Decimal(0))
-            tolerance = half_unit(total, self.truncate) + sum(
-                (half_unit(m, self.truncate) for m in members), Decimal(0)
-            )
-            if abs(total.value - computed) <= tolerance:
+            holds, member, computed = member_sum(total, members, self.truncate)
+            if holds and member is None:
                 continue
-            flips = [m for m in members if m.value and
-                     abs(total.value - (computed - 2 * m.value)) <= tolerance]
             where = tuple(location(f) for f in [total, *members])
-            if len(flips) == 1:
-                member = flips[0]
+            if member is not None:
                 assert member.value is not None
                 self._replace(
                     member, -member.value,

@@ -4,7 +4,9 @@ misprint of another value (a few digits off) rather than a figure from another r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from generator.model.results import ResultFact
 
@@ -39,6 +41,31 @@ def half_unit(fact: ResultFact, truncate: bool) -> Decimal:
         return Decimal(0)
     unit = Decimal(1).scaleb(-fact.decimals)
     return unit if truncate else unit / 2
+
+
+class MemberSum(NamedTuple):
+    """How a breakdown's members add up to their total: ``holds`` as printed, or only with
+    ``deducted`` subtracted (a member printed as a positive deduction, "Elimination 206"),
+    and their sum as printed."""
+
+    holds: bool
+    deducted: ResultFact | None
+    computed: Decimal
+
+
+def member_sum(total: ResultFact, members: Sequence[ResultFact], truncate: bool) -> MemberSum:
+    """Whether ``members`` add up to ``total`` within their rounding, as printed or with
+    exactly one of them subtracted (one the proof, the cross-checks and the sign check ask
+    alike)."""
+    assert total.value is not None
+    computed = sum((m.value or Decimal(0) for m in members), Decimal(0))
+    tolerance = half_unit(total, truncate) + sum((half_unit(m, truncate) for m in members),
+                                                 Decimal(0))
+    if abs(total.value - computed) <= tolerance:
+        return MemberSum(True, None, computed)
+    flips = [m for m in members
+             if m.value and abs(total.value - computed + 2 * m.value) <= tolerance]
+    return MemberSum(len(flips) == 1, flips[0] if len(flips) == 1 else None, computed)
 
 
 def _digits(fact: ResultFact, value: Decimal) -> str:

@@ -153,6 +153,17 @@ def _at_precision(value: Decimal, exponent: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
 
 
+def filed_as_printed(e: Expected, value: Decimal | None, from_its_line: bool) -> bool:
+    """Whether a filed ``value`` is the figure ``e`` prints, at its printed precision. A
+    summary's printing merged into a statement's more precise figure (``from_its_line``
+    false) agrees with it within one unit of that precision (releases adjust rounded summary
+    figures so that they add up: 309,586 thousand printed as 309 million)."""
+    if e.value is None or value is None:
+        return e.value is None and value is None
+    slack = 0 if from_its_line else Decimal(1).scaleb(e.exponent)
+    return abs(_at_precision(Decimal(value), e.exponent) - e.value) <= slack
+
+
 def score(expected: list[Expected], ex: Extraction) -> Score:
     facts = ex.results.facts
     by_key: dict[tuple[Any, ...], list[Any]] = {}
@@ -166,14 +177,7 @@ def score(expected: list[Expected], ex: Extraction) -> Score:
                       if e.line in _lines(f)]
         if candidates:
             f = candidates[0]
-            if e.value is None and f.value is None:
-                result.add(e, "right")
-            elif e.value is not None and f.value is not None \
-                    and abs(_at_precision(Decimal(f.value), e.exponent) - e.value) <= (
-                        0 if f.source.line == e.line else Decimal(1).scaleb(e.exponent)):
-                # a summary's printing merged into a statement's more precise figure agrees
-                # with it within one unit of its printed precision (releases adjust rounded
-                # summary figures so that they add up: 309,586 thousand printed as 309 million)
+            if filed_as_printed(e, f.value, f.source.line == e.line):
                 result.add(e, "right")
             else:
                 result.add(e, "wrong", f"filed {f.value} from line {f.source.line}")

@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from generator.extract.crosscheck import FactKey, Terms, fact_key, filed_concept
-from generator.extract.precision import consistent, half_unit, one_digit_off, round_to
+from generator.extract.precision import (
+    consistent,
+    half_unit,
+    member_sum,
+    one_digit_off,
+    round_to,
+)
 from generator.extract.proof.columns import ROWS, ColumnFacts, PrintedSum
 from generator.model.results import ContextKey, ResultFact
 from generator.model.taxonomy import Taxonomy
@@ -44,18 +50,13 @@ def _members_hold(column: ColumnFacts, found: list[tuple[str, str]], taxonomy: T
             if len(totals) != 1 or len(members) < 2:
                 continue
             total = totals[0]
-            assert total.value is not None
-            computed = sum((m.value or Decimal(0) for m in members), Decimal(0))
-            tolerance = half_unit(total, truncate) + sum(
-                (half_unit(m, truncate) for m in members), Decimal(0))
-            flipped = [m for m in members
-                       if abs(total.value - computed + 2 * (m.value or 0)) <= tolerance]
-            if abs(total.value - computed) > tolerance and len(flipped) != 1:
+            added = member_sum(total, members, truncate)
+            if not added.holds:
                 continue
             holds.append(f"{concept} by {axis} {total.source.text} (line {total.source.line})")
             column.signed.update(id(m) for m in members)
             for fact in (total, *members):
-                if abs(total.value - computed) <= tolerance or fact is not flipped[0]:
+                if fact is not added.deducted:
                     # a member printed as a deduction is left to the cross-checks, which
                     # store it with its natural sign: its figure as read is not confirmed
                     column.confirm_fact(fact, CHECK)

@@ -85,8 +85,8 @@ class ColumnFacts:
     # the table rows (indexes) that print no figure and name only a heading, with the
     # concepts under it, for ``closed``
     headings: dict[int, frozenset[str]] = field(default_factory=dict)
-    # Members (by id) whose sign their breakdown's sum settles: the members add up to the
-    # total as printed, or with this one subtracted (``signs``)
+    # Members (by id) of a breakdown whose sum holds in the column, as printed or with one
+    # subtracted: that sum ties each to its line (``unread.hold_doubtful_rows``)
     signed: set[int] = field(default_factory=set)
     # set when the figures were printed inside a row's label, not in a column
     label: LabelStrip | None = None

@@ -13,17 +13,16 @@ read them alike). Members declare this in the taxonomy (``sign: either``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from generator.extract.crosscheck import FactKey, fact_key, filed_concept
-from generator.extract.precision import half_unit
+from generator.extract.precision import half_unit, member_sum
 from generator.extract.proof.columns import ColumnFacts
 from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.memo import per_taxonomy
 
 UNSETTLED = ("{member} is printed by some releases as a deduction and by others with its own "
-             "sign; its breakdown does not add up to its total in this column (a member not "
+             "sign; its breakdown's filed figures do not add up to its total (a member not "
              "read, or no total), so nothing says which sign this {printed} has")
 
 
@@ -83,17 +82,11 @@ def _settled_across(columns: Sequence[ColumnFacts], taxonomy: Taxonomy,
     for (axis, _), group in groups.items():
         total = group.get(None)
         parts = [f for slot, f in group.items() if slot is not None]
-        if total is None or total.value is None or len(parts) < 2:
+        if total is None or total.value is None or len(parts) < 2 \
+                or not member_sum(total, parts, truncate).holds:
             continue
-        computed = sum((f.value or Decimal(0) for f in parts), Decimal(0))
-        slack = half_unit(total, truncate) + sum((half_unit(f, truncate) for f in parts),
-                                                 Decimal(0))
-        for part in parts:
-            if (axis, part.dimensions[axis]) not in members or part.value is None:
-                continue
-            if abs(total.value - computed) <= slack or \
-                    abs(total.value - computed + 2 * part.value) <= slack:
-                out.add(fact_key(part, filed_concept(part, taxonomy)))
+        out.update(fact_key(part, filed_concept(part, taxonomy)) for part in parts
+                   if (axis, part.dimensions[axis]) in members)
     return out
 
 

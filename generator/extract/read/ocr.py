@@ -161,7 +161,7 @@ def _short_tail(seg: Segment, prev: Segment, segments: list[Segment], start: int
     """"Method Investees" between the row it ends and the next row (``segments[start:]``) —
     unless the next row is indented under it: then it is that row's label's first line
     ("Income before Income Tax" / "    Expense 727 1,425"), not the end of the one above."""
-    nxt = next((s for s in itertools.islice(segments, start, None) if s.kind != "blank"), None)
+    nxt = _next_segment(segments, start)
     words = seg.label.split()
     return (prev.kind == "row" and seg.line - prev.line == 1 and len(words) <= 4
             and not seg.label.endswith(":") and not seg.label.isupper()
@@ -174,10 +174,15 @@ def _indented_tail(seg: Segment, prev: Segment, gap: int, segments: list[Segment
     (a label wrapped after the line of its figures: "Internet Connectivity<TAB>7,816" /
     "  Service (Corporate Use)"); not a heading ("Current assets:", "ASSETS"), nor one over
     rows indented as deep as it or deeper ("  Noncurrent liabilities" / "    Long-term ...")."""
-    nxt = next((s for s in itertools.islice(segments, start, None) if s.kind != "blank"), None)
+    nxt = _next_segment(segments, start)
     return prev.kind == "row" and gap == 1 and _deeper(seg, prev) \
         and not seg.label.endswith(":") and not seg.label.isupper() \
         and not (nxt is not None and nxt.kind == "row" and _indent(nxt) >= _indent(seg))
+
+
+def _next_segment(segments: list[Segment], start: int) -> Segment | None:
+    """The first segment from ``segments[start]`` on that is not a blank line."""
+    return next((s for s in itertools.islice(segments, start, None) if s.kind != "blank"), None)
 
 
 def _indented_row_after(seg: Segment, segments: list[Segment], start: int) -> bool:

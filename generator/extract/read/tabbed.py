@@ -17,21 +17,21 @@ from generator.extract.read.segments import (
     merge_tokens,
     split_row,
 )
-from generator.extract.read.stacked import join_stacked_headings
+from generator.extract.read.stacked import YEAR, join_stacked_headings
 
 _JUNK = {",", ".", "·", "•", "●", "_·"}
-_YEAR = re.compile(r"(?:19|20)\d\d[,.;:]?")
 _WORDS_IN_PARENS = re.compile(r"\((?:[A-Za-z][A-Za-z ]*)\)")
 
 
-def _two_figures_or_one(cells: list[str]) -> bool:
-    """A cell holds figures apart by single spaces that could be one figure grouped by spaces
-    ("1 750.00") or two whose tab was lost ("224 777"): which, the row does not say."""
-    return any(space_grouped(strip_markup(cell), cell=True) != strip_markup(cell)
-               for cell in cells)
-
-
 _COMMA_GROUP = re.compile(r"\d,\d{3}(?!\d)")
+
+
+def _regrouped(cell: str) -> str | None:
+    """A cell of figures apart by single spaces, as one figure grouped by commas ("1 750.00"
+    -> "1,750.00"); None for any other cell."""
+    text = strip_markup(cell)
+    grouped = space_grouped(text, cell=True) if " " in text else text
+    return grouped if grouped != text else None
 
 
 def _groups_by_spaces(lines: list[str]) -> bool:
@@ -39,17 +39,20 @@ def _groups_by_spaces(lines: list[str]) -> bool:
     than comma groups anywhere. Then "7 815 625" in a cell is its way of printing one figure,
     not two that lost their tab."""
     spaced = sum(1 for line in lines if "\t" in line for cell in line.split("\t")
-                 if " " in cell and space_grouped(strip_markup(cell), cell=True)
-                 != strip_markup(cell))
+                 if _regrouped(cell) is not None)
     return spaced > 0 and spaced > sum(len(_COMMA_GROUP.findall(line)) for line in lines)
 
 
-def _cell_tokens(cells: list[str]) -> list[str | None]:
+def _cell_tokens(cells: list[str]) -> tuple[list[str | None], bool]:
+    """The cells' tokens, and whether a cell held figures apart by single spaces: read as one
+    figure ("1 750.00", so the table keeps its width), it may be two whose tab was lost ("224
+    777"), which the row does not say."""
     tokens: list[str | None] = []
+    regrouped = False
     for cell in cells:
-        # "1 750.00" alone in a cell is read as one figure (the table keeps its width), but
-        # the row is a guess (``_two_figures_or_one``): its figures need checks of their own
-        text = space_grouped(strip_markup(cell), cell=True)
+        grouped = _regrouped(cell)
+        regrouped = regrouped or grouped is not None
+        text = grouped or strip_markup(cell)
         if "(" in text:  # "(Annual)"
             text = _WORDS_IN_PARENS.sub(" ", text)
         words = [w for w in text.split() if w not in _JUNK]
@@ -66,7 +69,7 @@ def _cell_tokens(cells: list[str]) -> list[str | None]:
             merged.append(EMPTY)
         else:
             run.append(token)
-    return merged[:-1]
+    return merged[:-1], regrouped
 
 
 def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
@@ -91,7 +94,7 @@ def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
             label, rest = first, cells[1:]
             if by_spaces:  # "net of allowance of JPY 93 123 thousand": one figure
                 label = space_grouped(label)
-        tokens = _cell_tokens(rest)
+        tokens, regrouped = _cell_tokens(rest)
         trailing = 0
         while tokens and tokens[-1] is EMPTY:  # not counted as cells (tables pad rows), but
             tokens.pop()                       # remembered: blank last cells of a short row
@@ -113,7 +116,7 @@ def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
             continue
         out.append(Segment(index + 1, "row", label=clean_label(label), tokens=tokens, text=text,
                            trailing_blanks=trailing,
-                           guessed=(not by_spaces and _two_figures_or_one(rest)) or (
+                           guessed=(regrouped and not by_spaces) or (
                                typed_tabs and _lost_tab(label, tokens))))
     return out
 
@@ -131,7 +134,7 @@ def _lost_tab(label: str, tokens: list[str | None]) -> bool:
     if is_dash(words[-1]):  # "Fiscal Year Ended March 31, 2013 -<TAB>1,750.00": a blank
         return any(t is not None and is_number_token(t) for t in tokens)
     first = next((t for t in tokens if t is not None and is_number_token(t)), None)
-    if first is None or _YEAR.fullmatch(words[-1]):
+    if first is None or YEAR.fullmatch(words[-1].rstrip(",.;:")):
         return False
     last, row = _shape(words[-1]), _shape(first)
     return last is not None and row is not None and last[:3] == row[:3] \

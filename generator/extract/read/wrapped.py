@@ -7,6 +7,7 @@ own line)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from generator.extract.read.numbers import is_number_token
 
@@ -30,18 +31,22 @@ def hard_wrapped(lines: list[str]) -> bool:
     return full >= WRAPPED_SHARE * len(lengths)
 
 
-def unwrapped(lines: list[str]) -> str:
-    """The text with each paragraph (a run of non-blank lines) on one line: what layout
-    detection needs to see run-on tables for what they are."""
-    out: list[str] = []
+def _paragraphs(lines: list[str]) -> Iterator[list[str]]:
+    """Each run of non-blank lines, right-stripped."""
     current: list[str] = []
     for line in [*lines, ""]:
         if line.strip():
-            current.append(line.strip())
+            current.append(line.rstrip())
         elif current:
-            out.append(" ".join(current))
+            yield current
             current = []
-    return "\n".join(out)
+
+
+def unwrapped(lines: list[str]) -> str:
+    """The text with each paragraph (a run of non-blank lines) on one line: what layout
+    detection needs to see run-on tables for what they are."""
+    return "\n".join(" ".join(line.strip() for line in paragraph)
+                     for paragraph in _paragraphs(lines))
 
 
 def wrapped_paragraphs(lines: list[str]) -> int:
@@ -53,16 +58,12 @@ def wrapped_paragraphs(lines: list[str]) -> int:
     lines short), which :func:`hard_wrapped` does not see; a scan's table rows, one per line,
     vary in length ("Elimination 12 46" under a long label) and are no such paragraph."""
     found = 0
-    paragraph: list[str] = []
-    for line in [*lines, ""]:
-        if line.strip():
-            paragraph.append(line.rstrip())
+    for paragraph in _paragraphs(lines):
+        if len(paragraph) < 2:
             continue
-        if len(paragraph) >= 2:
-            width = max(len(ln) for ln in paragraph)
-            full = all(len(ln) >= max(MIN_WIDTH, NEAR_WIDTH * width) for ln in paragraph[:-1])
-            if full and sum(1 for ln in paragraph for w in ln.split() if is_number_token(w)) \
-                    >= MIN_NUMBERS and len(_SENTENCE_END.findall(" ".join(paragraph))) <= 1:
-                found += 1
-        paragraph = []
+        width = max(len(ln) for ln in paragraph)
+        full = all(len(ln) >= max(MIN_WIDTH, NEAR_WIDTH * width) for ln in paragraph[:-1])
+        if full and sum(1 for ln in paragraph for w in ln.split() if is_number_token(w)) \
+                >= MIN_NUMBERS and len(_SENTENCE_END.findall(" ".join(paragraph))) <= 1:
+            found += 1
     return found
