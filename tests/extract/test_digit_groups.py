@@ -84,3 +84,21 @@ def test_a_minus_printed_after_the_figure_makes_it_negative(token: str, value: s
 def test_a_trailing_minus_needs_a_whole_figure_before_it(token: str) -> None:
     parsed = parse_number(token)
     assert parsed is None or parsed.value is None
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("JPY 16 775", "JPY 16,775"), ("JPY +1 014", "JPY +1,014"),
+    ("JPY 3 000 (Annual)", "JPY 3,000 (Annual)"), ("(1 234)", "(1,234)")])
+def test_a_cell_printing_its_own_currency_or_note_is_one_space_grouped_figure(
+        text: str, read: str) -> None:
+    assert space_grouped(text, cell=True) == read
+
+
+def test_per_share_figures_grouped_by_spaces_in_a_tabbed_row_file_no_split_figure(
+        tmp_path: Path) -> None:
+    # "JPY 16 775" read as two figures put "15" (of "JPY 15 761") under the first target
+    ex = edited_sample(tmp_path, "001_6c9832476b77f69a.txt", printed_as(
+        435, "JPY 16,775\tJPY 16,775\tJPY 15,761\tJPY +1,014",
+        "JPY 16 775\tJPY 16 775\tJPY 15 761\tJPY +1 014"))
+    per_share = {f.value for f in ex.results.facts if f.source.line == 435}
+    assert per_share <= {Decimal("16775"), Decimal("15761"), Decimal("1014")}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.extract.map_rows.walker import RowWalker
 from generator.model.taxonomy import Taxonomy
+from generator.taxonomy import load_taxonomy
 from generator.taxonomy.aliases import AliasIndex
 
 
@@ -119,3 +120,32 @@ def test_a_lookalike_of_a_whole_wording_wins_over_a_shorter_reading() -> None:
     rows = [("CURRENT LIABILITIES:", False), ("Long-term borrowings—current portlon", True)]
     assert walk(index, real, "BalanceSheet", rows) == [
         "CurrentLiabilitiesHeading", "LongTermBorrowingsCurrent"]
+
+
+def _segments(rows: list[tuple[str, bool]], fuzzy: bool = False) -> list[str | None]:
+    """``rows`` walked in the bundled taxonomy's segment network."""
+    real = load_taxonomy()
+    index = AliasIndex(real, real.companies["iij"])
+    walker = RowWalker(index, index.network("Segments"), real, fuzzy=fuzzy)
+    out: list[str | None] = []
+    for label, has_values in rows:
+        match = walker.resolve(label, has_values)
+        out.append(None if match is None else
+                   match.concept + (f"[{match.member[1]}]" if match.member else ""))
+    return out
+
+
+def test_member_rows_after_a_line_of_a_breakdowns_total_are_that_totals_members() -> None:
+    # the segment row above "Customers" unread: "Customers" names revenues' line, so the
+    # next segment row is a segment's revenues, not the next breakdown (operating income)
+    assert _segments([("Business Segments:' Revenues:", False), ("Customers", True),
+                      ("Intersegment", True), ("ATM operation business", True)],
+                     fuzzy=True)[1:] == [
+        "RevenuesFromExternalCustomers", "IntersegmentRevenues",
+        "Revenues[ATMOperationBusinessMember]"]
+
+
+def test_a_damaged_line_read_by_its_place_under_a_member_row_keeps_the_member() -> None:
+    assert _segments([("Network service and systems integration business", True),
+                      ("Customers", True), ("Intersegment ATM operation", True)],
+                     fuzzy=True)[2] == "IntersegmentRevenues[NetworkServicesAndSIBusinessMember]"

@@ -8,11 +8,15 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from generator.extract.pipeline import Extraction
+from generator.extract.read import tabbed
 
 from .samples import TABBED, edited_sample, extraction, figures, lines_of, printed_as
 
 OCR = "000_2bec0ea935cb70a9.txt"
+SLIDES = "001_6c9832476b77f69a.txt"
 
 
 def _filed_at(ex: Extraction, line: int) -> set[tuple[object, ...]]:
@@ -106,3 +110,59 @@ def test_figures_grouped_by_spaces_throughout_a_tabbed_release_are_filed(
         extraction(TABBED))
     assert filed <= before  # the labels' "JPY 93 123 thousand" too: no figure 93
     assert len(filed) >= 0.98 * len(before)
+
+
+def test_a_row_shifted_a_column_is_not_filed_on_sums_that_hold_only_within_rounding(
+        tmp_path: Path) -> None:
+    # "Expenses 37<TAB>36...": each figure sits a quarter left of its own, and Cost 229 +
+    # 36 = 265 against Sum 266 holds within the rounding of three figures in millions, as
+    # 297 + 43 against 341 does: a sum that ties only within rounding does not place them
+    ex = edited_sample(tmp_path, SLIDES, printed_as(288, "Expenses\t37", "Expenses 37"))
+    assert _filed_at(ex, 288) <= _filed_at(extraction(SLIDES), 288)
+    assert {h.text for h in ex.results.review if h.line == 288} >= {"36", "43"}
+
+
+def test_members_after_an_unread_segment_are_those_of_the_total_its_lines_name(
+        tmp_path: Path) -> None:
+    # The segment row is unread; "Customers" and "Intersegment" under it name revenues' lines,
+    # so the next segment row is a segment's revenues, not operating income's (the next
+    # breakdown in the network's order)
+    def damaged(text: list[str]) -> None:  # as a re-typeset draw's scan damaged them
+        printed_as(788, "Business Segments:", "Business Segments:'")(text)
+        printed_as(799, "Network service and systems", "|Network service and systerns")(text)
+        printed_as(803, "Customers", "'Custorners")(text)
+        printed_as(805, "Elimination", "Eliminaion")(text)
+        printed_as(806, "Consolidated total", "Consolidated totall")(text)
+
+    ex = edited_sample(tmp_path, OCR, damaged)
+    assert not [f for f in ex.results.facts if 799 <= f.source.line <= 806
+                and f.concept == "OperatingIncome"]
+    atm = {f.value for f in ex.results.facts if f.source.line == 802
+           and f.concept == "Revenues"
+           and f.dimensions == {"BusinessSegmentsAxis": "ATMOperationBusinessMember"}}
+    assert atm == {Decimal(228_376_000), Decimal(560_887_000)}  # and tied by line 499's
+    # the lines under the unread segment are that segment's, not the consolidated figures
+    assert not [f for f in ex.results.facts if f.source.line in (800, 801)]
+    assert {(h.line, h.text) for h in ex.results.review} >= {(800, "34,043,704"),
+                                                            (801, "248,273")}
+
+
+@pytest.mark.parametrize(("line", "guessed"), [
+    ("Total Revenues\t97.0\t100.0\t82.4", False),
+    ("Total Revenues\t97.0 100.0\t82.4", True),  # the tab between two figures lost
+    ("Cash Dividend per Share\tJPY 3,000 (Annual)\tJPY 2,750 (Annual)", False),
+])
+def test_a_cell_holding_two_figures_makes_its_rows_columns_a_guess(line: str,
+                                                                  guessed: bool) -> None:
+    [row] = [s for s in tabbed.segments([line], set(), typed_tabs=True) if s.kind == "row"]
+    assert row.guessed is guessed
+
+
+def test_a_column_whose_scale_word_was_lost_beside_one_that_states_it_is_not_filed(
+        tmp_path: Path) -> None:
+    # the second column's "Thousands of" damaged away: read as yen, 2,829,032 thousand is
+    # 2,829,032 yen, which a table printing its first column in thousands says it is not
+    ex = edited_sample(tmp_path, TABBED, printed_as(
+        529, "Thousands of JPY Thousands of JPY", "Thousands of JPY Thous ands of JPY"))
+    assert _filed_at(ex, 530) <= _filed_at(extraction(TABBED), 530)
+    assert any(h.line == 530 and "a scale word lost?" in h.reason for h in ex.results.review)

@@ -77,6 +77,9 @@ class TableOutcome:
 IN_OTHER_WORDS = "was read in other words than the taxonomy declares"
 AFTER_UNREAD = ("was read as a breakdown's member after a row printing figures that no wording "
                 "names (it may be the total these members belong to)")
+UNDER_AFTER_UNREAD = ("was read as a line of a breakdown's total (no member) after a row printing "
+                      "figures that no wording names (it may be the member this line belongs "
+                      "to)")
 BY_PLACE_AFTER_UNREAD = ("names several lines of the statement, and was read as the one where "
                          "the statement stood, after a row printing figures that no wording "
                          "names (it may be the heading that places it: 'Total costs')")
@@ -138,18 +141,21 @@ class _TableMapper:
         """Note a row whose line is the mapper's guess: read in other words, or a breakdown's
         member (or a line under one) after a row printing figures no wording named — that row
         may be the next total, its members these ("Operating Incoe 3,263" then "Network
-        Service and SI Business 3,260" is operating income's segment, not revenues') — or,
+        Service and SI Business 3,260" is operating income's segment, not revenues'), or
+        the member a line under a breakdown's total belongs to ("Network servce ..." then
+        "Customers 34,043,704" is that segment's, not the consolidated figure) — or,
         after such a row, a wording several lines share ("Equipment Sales" under "Tota1
         Costs" is the cost of equipment sales)."""
         if match is not None and match.in_other_words:
             self.out.doubtful_rows[number] = IN_OTHER_WORDS
         if match is None:
             self.after_unread = self.after_unread or has_values
-        elif match.member is None and not match.by_place:
+        elif match.member is None and not match.by_place and not match.under_breakdown:
             self.after_unread = False
         elif self.after_unread:
             self.out.doubtful_rows.setdefault(
-                number, AFTER_UNREAD if match.member is not None else BY_PLACE_AFTER_UNREAD)
+                number, AFTER_UNREAD if match.member is not None else
+                UNDER_AFTER_UNREAD if match.under_breakdown else BY_PLACE_AFTER_UNREAD)
 
     def unmapped(self, cell: Cell, reason: str) -> None:
         self.out.unmapped.append(

@@ -45,6 +45,12 @@ class RowMatch:
     def concept(self) -> str:
         return self.ref.concept
 
+    @property
+    def under_breakdown(self) -> bool:
+        """A line below a breakdown's row read without a member ("Customers" below
+        "Revenues"): printed below a member row, it would be that member's."""
+        return self.member is None and any(a.node.breakdown for a in self.ref.ancestors()[1:])
+
 
 class RowWalker:
     """Resolves row labels of one table against one network, in printed order."""
@@ -270,9 +276,9 @@ class RowWalker:
         negated = any(
             c.negated for c in self.network.candidates(guess.wording) if c.ref.path == place.path
         )
-        self.last = place
-        self.seen.add(place.path)
-        return RowMatch(ref=place, negated=negated, reading=guess)
+        # a line read by its place is entered as any other: under a member row it keeps the
+        # member ("Intersegmnt ..."), a breakdown's row opens it ("Operatting Income (Loss)")
+        return RowMatch(ref=place, negated=negated, member=self._enter(place), reading=guess)
 
     def _resolve_joined(self, label: str, has_values: bool) -> RowMatch | None:
         """A label that is headings and one line run together ("NET INCOME PER SHARE BASIC
@@ -308,15 +314,19 @@ class RowWalker:
             return member_row
         if cand is None:
             return None
-        member = None
-        if self.breakdown is not None and self.member is not None and (
-            cand.ref.is_within(self.breakdown) and cand.ref.path != self.breakdown.path
-        ):
-            member = self.member  # a line under a member row keeps the member
-        else:
-            self.breakdown = cand.ref if cand.ref.node.breakdown else None
-            self.member = None
-        self.last = cand.ref
-        self.seen.add(cand.ref.path)
-        return RowMatch(ref=cand.ref, negated=cand.negated, member=member,
+        return RowMatch(ref=cand.ref, negated=cand.negated, member=self._enter(cand.ref),
                         by_place=self.by_place)
+
+    def _enter(self, ref: NodeRef) -> tuple[str, str] | None:
+        """Move to the line ``ref``; the member it is read under, if any."""
+        if self.breakdown is not None and ref.is_within(self.breakdown) \
+                and ref.path != self.breakdown.path:
+            # a line under a member row keeps the member; a line under the total row
+            # ("Customers" below "Revenues") keeps the breakdown for the member rows after it
+            member = self.member
+        else:  # a breakdown's row, or a line under one, opens it for the member rows after
+            self.breakdown = next((a for a in ref.ancestors() if a.node.breakdown), None)
+            self.member = member = None
+        self.last = ref
+        self.seen.add(ref.path)
+        return member

@@ -94,7 +94,7 @@ def check(column: ColumnFacts, sums: Sequence[tuple[str, Terms]], taxonomy: Taxo
                     column.open_held.setdefault(printed, (total, *(f for f, _ in parts)))
                 column.held_sums.append((total, *(f for f, _ in numeric)))
                 if total.value == computed:
-                    column.tied_sums += 1
+                    column.tied_sums.append(column.held_sums[-1])
                 else:
                     column.loose_sums.append((total, tuple(numeric)))
                 # rounded parts foot only to their half units: a figure off by less than
@@ -121,12 +121,15 @@ ANCHORED = "arithmetic anchored"
 
 
 def anchor(columns: Sequence[ColumnFacts]) -> None:
-    """A sum that holds, all of whose figures but one sit where they were read (their rows
-    printed every cell, or checks outside the column tie them down), settles that one too: its
-    value is the one the others leave, wherever the reader placed it. Run after every other
-    check, since those are what tie the others down."""
+    """A sum that ties to the unit, all of whose figures but one sit where they were read
+    (their rows printed every cell, or checks outside the column tie them down), settles that
+    one too: its value is the one the others leave, wherever the reader placed it. A sum that
+    holds only within its parts' rounding settles nothing: the others leave a range, and a
+    quarterly series shifted a column ("Expenses 37<TAB>36<TAB>42", the tab after the label
+    lost) puts the neighbour's 36 in it. Run after every other check, since those are what tie
+    the others down."""
     for column in columns:
-        for facts in column.held_sums:
+        for facts in column.tied_sums:
             where = [column._where(f) for f in facts]
             loose = [f for f, at in zip(facts, where, strict=True)
                      if not all(column.placed(i) for i in at)]

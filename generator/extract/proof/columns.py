@@ -91,18 +91,19 @@ class ColumnFacts:
     # set when the figures were printed inside a row's label, not in a column
     label: LabelStrip | None = None
     # The facts of each printed sum that holds within the column (total first), for
-    # ``arithmetic.anchor``: a sum whose other figures are tied down settles the last one.
+    # ``recomputed``, and of those that tie to the unit, for ``arithmetic.anchor`` (a sum that
+    # ties, whose other figures are tied down, settles the last one) and ``unrounded``.
     held_sums: list[tuple[ResultFact, ...]] = field(default_factory=list)
+    tied_sums: list[tuple[ResultFact, ...]] = field(default_factory=list)
     # Each complete printed sum that breaks (total, ((part, weight), ...)), for
     # ``recomputed``: the value its other figures give a figure printed twice, differently.
     broken_sums: list[PrintedSum] = field(default_factory=list)
     # ... and each that breaks with a part not printed (it may be nil): no evidence against
     # anything, but a sign turned may make it hold (``misprints``: a deduction's sign)
     partial_sums: list[PrintedSum] = field(default_factory=list)
-    # Of the sums that hold, how many tie to the unit, and those that hold only within their
-    # parts' rounding (off by a few units), for ``unrounded``: where a column's sums tie to
-    # the unit, one off by a few units is a misread digit, not rounding.
-    tied_sums: int = 0
+    # The sums that hold only within their parts' rounding (off by a few units), for
+    # ``unrounded``: where a column's sums tie to the unit, one off by a few units is a
+    # misread digit, not rounding.
     loose_sums: list[PrintedSum] = field(default_factory=list)
     # Sums with a declared part not printed, by what is printed of them (total concept, the
     # concepts of the printed parts), with their printed figures (dashes included): those

@@ -62,3 +62,33 @@ def check(column: ColumnFacts, taxonomy: Taxonomy) -> None:
     if monetary and (col.currency is None or not named_currencies):
         return
     column.confirm(CHECK, f"the header states period and unit: '{col.header}'", ASSIGNMENT)
+
+
+def _named_scale(header: str) -> Decimal | None:
+    """The one scale a header names ("Thousands of JPY"), None for none or several."""
+    named = [scale for pattern, scale in _SCALES if pattern.search(header)]
+    return named[0] if len(named) == 1 else None
+
+
+def check_table(columns: list[ColumnFacts]) -> None:
+    """Refute an amount column whose header names its currency but no scale, read at another
+    scale than a column of the same table and currency whose header names one: a table prints
+    its amounts at one scale, so the scale word was lost ("Thousands of JPY Thous ands of
+    JPY", a tab and a word damaged by a scan, left the second column "JPY": its figures in
+    thousands read as yen)."""
+    amounts = [c for c in columns if c.row is None and c.label is None
+               and c.column.role == "value" and c.column.header]
+    if not amounts:
+        return
+    stated = [c for c in amounts[0].table.columns if c.role == "value" and c.header
+              and _named_scale(c.header) == c.scale]
+    for column in amounts:
+        col = column.column
+        if _named_scale(col.header) is not None or not _named_currencies(col.header):
+            continue
+        other = next((c for c in stated if c.currency == col.currency and c.scale != col.scale),
+                     None)
+        if other is not None:
+            column.refute(CHECK, f"the header '{col.header}' names no scale and its figures "
+                                 f"were read at {col.scale:,}, but the column '{other.header}' "
+                                 f"of the same table states {other.scale:,}: a scale word lost?")

@@ -46,7 +46,7 @@ def doubt_loose(columns: Sequence[ColumnFacts]) -> None:
     for column in columns:
         if column.column.role == TRANSLATION:
             continue
-        tied, loose = column.tied_sums, len(column.loose_sums)
+        tied, loose = len(column.tied_sums), len(column.loose_sums)
         if not loose or tied < MIN_TIED or tied < TIED_PER_LOOSE * loose:
             continue
         for printed in column.loose_sums:

@@ -83,7 +83,11 @@ def comma_grouped(text: str) -> str:
 _SPACE_GROUPED = re.compile(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)(?![\d,])")
 
 
-_FIGURE_CELL = re.compile(r"[(\-+\u2212\u25b2\u25b3]?" + _SPACE_GROUPED.pattern + r"(?:\.\d+)?\)?")
+# a cell printing one figure: its sign or bracket, its own currency ("JPY 16 775"), decimals,
+# a closing bracket, a per cent sign, a note in brackets ("JPY 3 000 (Annual)")
+_FIGURE_CELL = re.compile(r"(?:(?:JPY|US\$|\$|\u00a5|\uffe5) ?)?[(\-+\u2212\u25b2\u25b3]?"
+                          + _SPACE_GROUPED.pattern
+                          + r"(?:\.\d+)?\)?%?(?: \([A-Za-z ]+\))?")
 
 
 def space_grouped(text: str, *, cell: bool = False) -> str:

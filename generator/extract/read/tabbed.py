@@ -43,12 +43,14 @@ def _groups_by_spaces(lines: list[str]) -> bool:
     return spaced > 0 and spaced > sum(len(_COMMA_GROUP.findall(line)) for line in lines)
 
 
-def _cell_tokens(cells: list[str]) -> tuple[list[str | None], bool]:
-    """The cells' tokens, and whether a cell held figures apart by single spaces: read as one
+def _cell_tokens(cells: list[str]) -> tuple[list[str | None], bool, bool]:
+    """The cells' tokens; whether a cell held figures apart by single spaces: read as one
     figure ("1 750.00", so the table keeps its width), it may be two whose tab was lost ("224
-    777"), which the row does not say."""
+    777"), which the row does not say; and whether a cell still holds two figures or more
+    (a tab lost between them, or a grouping not read: "JPY 16 775"): which columns the row's
+    figures after it fill is then a guess."""
     tokens: list[str | None] = []
-    regrouped = False
+    regrouped = crowded = False
     for cell in cells:
         grouped = _regrouped(cell)
         regrouped = regrouped or grouped is not None
@@ -59,6 +61,8 @@ def _cell_tokens(cells: list[str]) -> tuple[list[str | None], bool]:
         if not words:
             tokens.append(EMPTY)
             continue
+        crowded = crowded or (len(words) > 1 and sum(
+            1 for t in merge_tokens(words) if is_number_token(t)) > 1)
         tokens.extend(words)
     merged: list[str | None] = []
     run: list[str] = []
@@ -69,7 +73,7 @@ def _cell_tokens(cells: list[str]) -> tuple[list[str | None], bool]:
             merged.append(EMPTY)
         else:
             run.append(token)
-    return merged[:-1], regrouped
+    return merged[:-1], regrouped, crowded
 
 
 def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
@@ -94,7 +98,7 @@ def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
             label, rest = first, cells[1:]
             if by_spaces:  # "net of allowance of JPY 93 123 thousand": one figure
                 label = space_grouped(label)
-        tokens, regrouped = _cell_tokens(rest)
+        tokens, regrouped, crowded = _cell_tokens(rest)
         trailing = 0
         while tokens and tokens[-1] is EMPTY:  # not counted as cells (tables pad rows), but
             tokens.pop()                       # remembered: blank last cells of a short row
@@ -116,7 +120,7 @@ def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
             continue
         out.append(Segment(index + 1, "row", label=clean_label(label), tokens=tokens, text=text,
                            trailing_blanks=trailing,
-                           guessed=(regrouped and not by_spaces) or (
+                           guessed=(regrouped and not by_spaces) or crowded or (
                                typed_tabs and _lost_tab(label, tokens))))
     return out
 
