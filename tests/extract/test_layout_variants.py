@@ -181,3 +181,29 @@ def test_a_new_line_in_clean_text_is_not_read_as_the_line_at_its_place(tmp_path:
                       "Decrease in contract assets\t")
     assert 440 in {u.line for u in read.coverage.unmapped}
     assert 440 not in {r.line for r in read.coverage.label_readings}
+
+
+def _header_tabs_kept(text: str, rows: str) -> str:
+    """``rows`` (a rendering of ``text``) with the lines of ``text`` that print no figure
+    (headings, column headers) left as they were, tabs and all: a converter that kept a
+    table's header cells and laid out its rows."""
+    out = []
+    for original, rendered in zip(text.splitlines(), rows.splitlines(), strict=True):
+        figures = any(re.fullmatch(r"\(?[\d,.]+\)?%?", cell.strip())
+                      for cell in original.split("\t")[1:])
+        out.append(rendered if figures else original)
+    return "\n".join(out) + "\n"
+
+
+def test_aligned_rows_under_tabbed_headers_are_read_by_column_position() -> None:
+    text = (samples_dir() / TABBED).read_text(encoding="utf-8")
+    assert detect_layout(_header_tabs_kept(text, as_fixed_width(text))) == "aligned"
+
+
+def test_rows_apart_by_ragged_spaces_under_tabbed_headers_are_read_in_order() -> None:
+    text = (samples_dir() / TABBED).read_text(encoding="utf-8")
+    gaps = iter([2, 3, 4, 3] * len(text))
+    ragged = "\n".join(
+        "".join(cell + " " * next(gaps) for cell in line.split("\t")).rstrip()
+        for line in text.splitlines()) + "\n"
+    assert detect_layout(_header_tabs_kept(text, ragged)) == "tabbed"

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from generator.extract.map_rows import map_document
 from generator.extract.map_rows.inlabel import named_concept
-from generator.extract.read import aligned, ocr
+from generator.extract.read import aligned
 from generator.extract.read.inlabel import label_figures, misread
 from generator.extract.read.ocr import join_broken_labels
 from generator.extract.read.segments import Segment
@@ -320,9 +320,3 @@ def test_a_misread_figure_in_a_label_is_held_back_and_its_clean_neighbour_filed(
     [held] = extraction.results.review
     assert held.text == "JPY 37,l48 thousand"
     assert "letter OCR confuses" in held.reason
-
-
-def test_a_fragment_before_a_row_going_on_in_lower_case_starts_that_rows_label() -> None:
-    lines = ["Intersegment 219,830 248,273", "ATM operation", "business 228,376 560,887"]
-    assert [s.label for s in ocr.segments(lines, set()) if s.kind == "row"] == [
-        "Intersegment", "ATM operation business"]

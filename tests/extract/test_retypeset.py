@@ -73,3 +73,13 @@ def test_a_second_review_s_draws_file_no_wrong_figure(tmp_path: Path, sample: st
                                                      seed: int) -> None:
     counts = _scored(tmp_path, sample, style, seed, "rv2q")
     assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+@pytest.mark.parametrize("sample", ["002_848ee02a02e0fa53.txt", "004_071992bb41c141de.txt"])
+def test_right_aligned_rows_under_headers_that_kept_tabs_or_no_break_spaces_are_read(
+        tmp_path: Path, sample: str) -> None:
+    # read as tabbed or newswire (the markers on the header lines), their header words were
+    # placed in order, not by position: the scale of each column landed on the next one
+    counts = _scored(tmp_path, sample, "rightaligned")
+    assert counts["wrong"] == counts["stray"] == 0
+    assert counts["right"] >= 0.6 * sum(counts[o] for o in ("right", "held", "missed")), counts

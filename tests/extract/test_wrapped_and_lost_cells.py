@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from generator.extract.map_rows import map_document
 from generator.extract.pipeline import Extraction
 from generator.extract.read import tabbed
+from generator.taxonomy import load_taxonomy
 
+from .builders import col, document, row, table
 from .samples import TABBED, edited_sample, extraction, figures, lines_of, printed_as
 
 OCR = "000_2bec0ea935cb70a9.txt"
@@ -151,6 +154,10 @@ def test_members_after_an_unread_segment_are_those_of_the_total_its_lines_name(
     ("Total Revenues\t97.0\t100.0\t82.4", False),
     ("Total Revenues\t97.0 100.0\t82.4", True),  # the tab between two figures lost
     ("Cash Dividend per Share\tJPY 3,000 (Annual)\tJPY 2,750 (Annual)", False),
+    # an amount beside its share, its footnote mark or a dash: one figure a cell
+    ("Network Services\t1,234 (12.5%)\t1,100 (11.9%)", False),
+    ("Depreciation\t1,234 (1)\t1,100", False),
+    ("Other\t- 1,500.00\t1,100", False),
 ])
 def test_a_cell_holding_two_figures_makes_its_rows_columns_a_guess(line: str,
                                                                   guessed: bool) -> None:
@@ -166,3 +173,18 @@ def test_a_column_whose_scale_word_was_lost_beside_one_that_states_it_is_not_fil
         529, "Thousands of JPY Thousands of JPY", "Thousands of JPY Thous ands of JPY"))
     assert _filed_at(ex, 530) <= _filed_at(extraction(TABBED), 530)
     assert any(h.line == 530 and "a scale word lost?" in h.reason for h in ex.results.review)
+
+
+def test_member_rows_after_a_row_read_by_its_place_alone_are_in_doubt() -> None:
+    # "ATM operation bsiness" is read by its place as the next line, operating income: the
+    # "Elimination" after it may be revenues' (it is), so its line is the mapper's guess
+    real = load_taxonomy()
+    segments = table("Segment Results Summary", 94, [col(scale=10**6)], [
+        row("Net Revenues", 97, "34,272"),
+        row("Network services and Sl business", 98, "34,264"),
+        row("ATM operation bsiness", 99, "228"),
+        row("Elimination", 100, "220")])
+    doc = document(segments, company="iij").model_copy(update={"layout": "ocr"})
+    [outcome] = map_document(doc, real).tables
+    assert [f.concept for f in outcome.facts if f.source.line == 99] == ["OperatingIncome"]
+    assert set(outcome.doubtful_rows) == {3}

@@ -148,7 +148,8 @@ class _TableMapper:
         Costs" is the cost of equipment sales)."""
         if match is not None and match.in_other_words:
             self.out.doubtful_rows[number] = IN_OTHER_WORDS
-        if match is None:
+        if match is None or (match.at_place and has_values):
+            # (a row read by its place alone is no surer a line than one not read at all)
             self.after_unread = self.after_unread or has_values
         elif match.member is None and not match.by_place and not match.under_breakdown:
             self.after_unread = False

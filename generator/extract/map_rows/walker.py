@@ -40,6 +40,9 @@ class RowMatch:
     # The wording names several lines of the network ("Equipment sales" under revenues and
     # under costs): which one, the walker's place in the statement chose.
     by_place: bool = False
+    # A damaged label read as one of the next lines where the statement stands: the place
+    # chose the line, the words barely did ("ATM operation bsiness" read as operating income)
+    at_place: bool = False
 
     @property
     def concept(self) -> str:
@@ -278,7 +281,8 @@ class RowWalker:
         )
         # a line read by its place is entered as any other: under a member row it keeps the
         # member ("Intersegmnt ..."), a breakdown's row opens it ("Operatting Income (Loss)")
-        return RowMatch(ref=place, negated=negated, member=self._enter(place), reading=guess)
+        return RowMatch(ref=place, negated=negated, member=self._enter(place), reading=guess,
+                        at_place=True)
 
     def _resolve_joined(self, label: str, has_values: bool) -> RowMatch | None:
         """A label that is headings and one line run together ("NET INCOME PER SHARE BASIC

@@ -188,7 +188,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
         stated.check(column, taxonomy)
     for t, table_columns in by_table.items():
         structure.check(mapped.tables[t].table, table_columns)
-        stated.check_table(table_columns)
+        stated.check_table(table_columns, taxonomy)
         delimited.check(mapped.document.layout, mapped.tables[t].table, table_columns)
         if mapped.tables[t].transposed:
             completion.check(table_columns, sums, taxonomy, truncate)

@@ -70,18 +70,20 @@ def _named_scale(header: str) -> Decimal | None:
     return named[0] if len(named) == 1 else None
 
 
-def check_table(columns: list[ColumnFacts]) -> None:
-    """Refute an amount column whose header names its currency but no scale, read at another
-    scale than a column of the same table and currency whose header names one: a table prints
-    its amounts at one scale, so the scale word was lost ("Thousands of JPY Thous ands of
-    JPY", a tab and a word damaged by a scan, left the second column "JPY": its figures in
+def check_table(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
+    """Refute an amount column whose header names its currency but no scale, read as units,
+    beside a column of the same table and currency whose header names a scale: a table
+    prints its amounts at one scale, so the scale word was lost ("Thousands of JPY Thous ands
+    of JPY", a tab and a word damaged by a scan, left the second column "JPY": its figures in
     thousands read as yen)."""
     amounts = [c for c in columns if c.row is None and c.label is None
-               and c.column.role == "value" and c.column.header]
+               and c.column.role == "value" and c.column.header and c.column.scale == 1
+               and any(taxonomy.concepts[f.concept].data_type is DataType.MONETARY
+                       for f in c.facts if f.concept in taxonomy.concepts)]
     if not amounts:
         return
     stated = [c for c in amounts[0].table.columns if c.role == "value" and c.header
-              and _named_scale(c.header) == c.scale]
+              and _named_scale(c.header) == c.scale != 1]
     for column in amounts:
         col = column.column
         if _named_scale(col.header) is not None or not _named_currencies(col.header):

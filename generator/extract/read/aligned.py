@@ -34,8 +34,8 @@ from generator.extract.read.periods import FiscalCalendar
 from generator.extract.read.segments import HEADER_COVERAGE, Segment
 from generator.extract.read.stacked import continues
 
-__all__ = ["Cell", "aligned_rows", "as_tabbed", "cells", "is_figure", "read_columns",
-           "segments"]
+__all__ = ["Cell", "aligned_rows", "as_tabbed", "cells", "is_figure", "lined_up",
+           "read_columns", "segments"]
 
 BLOCK_GAP = 4  # lines without figures that may separate two rows of one table
 HEADER_LINES = 6  # lines above a table's first row that may hold its column headings
@@ -501,6 +501,25 @@ def _join_wrapped_labels(out: list[str], rows: list[list[Cell]], first: int, las
 def aligned_rows(lines: list[str]) -> int:
     """How many lines look like rows of an aligned table (a label, then two or more figures)."""
     return sum(1 for line in lines if "\t" not in line and len(_line(line)[1]) >= 2)
+
+
+def lined_up(lines: list[str]) -> float:
+    """Of the figures on rows that follow another row, the share that end where a figure of
+    that row ends: near 1 where columns are aligned (right-aligned, ``pdftotext -layout``),
+    low where cells are only apart by ragged runs of spaces."""
+    shared = total = 0
+    above: set[int] = set()
+    for line in lines:
+        figures = _line(line)[1] if "\t" not in line else ()
+        if len(figures) < 2:
+            above = set()
+            continue
+        ends = {c.end for c in figures}
+        if above:
+            shared += len(ends & above)
+            total += len(ends)
+        above = ends
+    return shared / total if total else 0.0
 
 
 def segments(lines: list[str], furniture: set[int]) -> list[Segment]:

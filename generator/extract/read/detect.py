@@ -5,9 +5,10 @@ cells separated by pipes, cells aligned in columns by runs of spaces."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Literal
 
-from generator.extract.read.aligned import aligned_rows
+from generator.extract.read.aligned import aligned_rows, lined_up
 from generator.extract.read.lines import NBSP
 from generator.extract.read.numbers import is_number_token
 from generator.extract.read.piped import cells
@@ -15,6 +16,7 @@ from generator.extract.read.piped import cells
 Layout = Literal["ocr", "slides", "newswire", "runon", "tabbed", "piped", "aligned"]
 _UNIT_NOTE = re.compile(r"\s*unit\s*:", re.I)
 MIN_TABLE_ROWS = 20  # rows of cells a layout needs before it is taken as that layout's
+LINED_UP = 0.8  # share of figures ending under one of the row above's: columns aligned
 
 
 def _piped_row(line: str) -> bool:
@@ -48,11 +50,35 @@ def detect_layout(text: str) -> Layout:
     if long_numeric >= 3 or (long_numeric and _runs_on(lines, on_long_lines)):
         return "runon"
     if tabbed >= MIN_TABLE_ROWS:
-        return "tabbed"
+        return "aligned" if _aligned_figures(lines, _tab_row) else "tabbed"
     if nbsp_cells >= 10:
-        return "newswire"
+        return "aligned" if _aligned_figures(lines, _nbsp_row) else "newswire"
     if piped >= MIN_TABLE_ROWS:
         return "piped"
     if aligned_rows(lines) >= MIN_TABLE_ROWS:
         return "aligned"
     return "ocr"
+
+
+def _tab_row(line: str) -> bool:
+    """A row of figures in tab-separated cells."""
+    return line.count("\t") >= 2 and any(
+        is_number_token(word) for cell in line.split("\t")[1:] for word in cell.split())
+
+
+def _nbsp_row(line: str) -> bool:
+    """A row of figures beside a no-break-space cell marker (a newswire table's blank cell)."""
+    return (f" {NBSP} " in line or line.rstrip(" ").endswith(NBSP)) and any(
+        is_number_token(word) for word in line.split())
+
+
+def _aligned_figures(lines: list[str], marked: Callable[[str], bool]) -> bool:
+    """The release's figures stand in columns aligned by runs of spaces, and the tabs or
+    no-break spaces that suggested another layout sit on its heading lines (a converter that
+    kept a table's header cells and aligned its rows): more than twice as many rows of
+    figures apart by runs of spaces as marked rows of figures, and most of their figures
+    ending where the row above has one (cells apart by ragged runs of spaces are read in
+    order, as the marked layout reads them, not by position)."""
+    rows = sum(1 for line in lines if marked(line))
+    return rows < MIN_TABLE_ROWS and aligned_rows(lines) > max(2 * rows, MIN_TABLE_ROWS) \
+        and lined_up(lines) >= LINED_UP

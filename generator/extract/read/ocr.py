@@ -159,15 +159,13 @@ def _capitals(label: str) -> bool:
 
 def _short_tail(seg: Segment, prev: Segment, segments: list[Segment], start: int) -> bool:
     """"Method Investees" between the row it ends and the next row (``segments[start:]``) —
-    unless the next row is indented under it or goes on from it in lower case: then it is
-    that row's label's first line ("Income before Income Tax" / "    Expense 727 1,425",
-    "ATM operation" / "business 228,376"), not the end of the one above."""
+    unless the next row is indented under it: then it is that row's label's first line
+    ("Income before Income Tax" / "    Expense 727 1,425"), not the end of the one above."""
     nxt = _next_segment(segments, start)
     words = seg.label.split()
     return (prev.kind == "row" and seg.line - prev.line == 1 and len(words) <= 4
             and not seg.label.endswith(":") and not seg.label.isupper()
-            and nxt is not None and nxt.kind == "row" and not _deeper(nxt, seg)
-            and not starts_lowercase_or_joiner(nxt.label))
+            and nxt is not None and nxt.kind == "row" and not _deeper(nxt, seg))
 
 
 def _indented_tail(seg: Segment, prev: Segment, gap: int, segments: list[Segment],

@@ -43,6 +43,16 @@ def _groups_by_spaces(lines: list[str]) -> bool:
     return spaced > 0 and spaced > sum(len(_COMMA_GROUP.findall(line)) for line in lines)
 
 
+_FOOTNOTE = re.compile(r"\(\d\)|\*\d?")
+
+
+def _amount(token: str) -> bool:
+    """A token printing an amount: not a dash, a share ("12.5%", the cell's ratio beside its
+    amount) or a footnote mark ("(1)")."""
+    return is_number_token(token) and not is_dash(token) and "%" not in token \
+        and not _FOOTNOTE.fullmatch(token)
+
+
 def _cell_tokens(cells: list[str]) -> tuple[list[str | None], bool, bool]:
     """The cells' tokens; whether a cell held figures apart by single spaces: read as one
     figure ("1 750.00", so the table keeps its width), it may be two whose tab was lost ("224
@@ -62,7 +72,7 @@ def _cell_tokens(cells: list[str]) -> tuple[list[str | None], bool, bool]:
             tokens.append(EMPTY)
             continue
         crowded = crowded or (len(words) > 1 and sum(
-            1 for t in merge_tokens(words) if is_number_token(t)) > 1)
+            1 for t in merge_tokens(words) if _amount(t)) > 1)
         tokens.extend(words)
     merged: list[str | None] = []
     run: list[str] = []
