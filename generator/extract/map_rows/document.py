@@ -22,6 +22,7 @@ from generator.extract.map_rows.transposed import (
     is_transposed,
 )
 from generator.extract.map_rows.walker import RowMatch, RowWalker
+from generator.extract.map_rows.wrapped import join_wrapped_labels, label_namer
 from generator.extract.read.inlabel import label_figures as label_figures_in
 from generator.model.period import Duration
 from generator.model.results import ResultFact, Unmapped
@@ -166,6 +167,9 @@ class _TableMapper:
     def run(self) -> TableOutcome:
         if self.mode == "periods" or (self.mode == "rows" and is_transposed(self.table)):
             return self.run_transposed()
+        if self.network is not None:
+            self.table = self.out.table = join_wrapped_labels(
+                self.table, label_namer(self.index, self.network))
         if self.walker is not None and self.table.title:
             self.walker.resolve(self.table.title, has_values=False)  # the title is a heading
         for number, row in enumerate(self.table.rows):
