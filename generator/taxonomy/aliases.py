@@ -273,6 +273,7 @@ class AliasIndex:
         # them once per row and network, and repeats its wordings (see extract/map_rows).
         self.networks_naming: dict[str, frozenset[str]] = {}  # label -> network ids
         self.known_wordings: dict[str, dict[str, bool]] = {}
+        self.known_joined: dict[str, dict[str, str]] = {}
         self.splits: dict[tuple[str, str, bool], tuple[tuple[tuple[str, bool], ...], int]] = {}
         self.fuzzy: dict[tuple[str, str], Any] = {}  # map_rows.fuzzy's readings (or None)
         self.networks: dict[str, NetworkAliases] = {

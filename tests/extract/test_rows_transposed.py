@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 from generator.extract.layout import Row
 from generator.extract.map_rows import map_document
@@ -22,7 +23,7 @@ from tests.extract.builders import (
     period_row,
     table,
 )
-from tests.extract.samples import inst
+from tests.extract.samples import TABBED, edited_sample, fact, inst
 
 HEADER = "Total Revenues Total Costs Net income attributable to ACME (JPY millions)"
 
@@ -36,6 +37,32 @@ def test_joined_header_splits_into_known_wordings(index: AliasIndex) -> None:
 def test_unknown_words_are_skipped_and_counted(index: AliasIndex) -> None:
     items, uncovered = split_header(index, index.network("Summary"), "Total Revenues Foo Bar")
     assert items == ["total revenue"] and uncovered == 2
+
+
+def test_a_word_a_scan_split_or_joined_still_names_its_item(index: AliasIndex) -> None:
+    """"Inc ome before Income Tax Expense": read as four uncovered words and income tax
+    expense, the column was filed as income taxes."""
+    summary = index.network("Summary")
+    assert split_header(index, summary, "Total Rev enues Total Costs") == (
+        ["total revenue", "total cost"], 0)
+    assert split_header(index, summary, "Tota lRevenues Total Costs") == (
+        ["total revenue", "total cost"], 0)
+
+
+def test_an_item_after_words_like_the_start_of_a_longer_wording_is_no_item(
+        index: AliasIndex) -> None:
+    """"Income beffore | Income Tax Expense (Benefit)": the damaged words may start the longer
+    wording ending in the item, so the item is read as printed (naming nothing) rather than
+    as the shorter wording ("Cost off | services" is no services revenue)."""
+    summary = index.network("Summary")
+    assert split_header(index, summary, "Total Revenues Cost off services") == (
+        ["total revenue", "cost off service"], 2)
+
+
+def test_an_item_after_words_unlike_any_longer_wording_is_that_item(index: AliasIndex) -> None:
+    summary = index.network("Summary")
+    assert split_header(index, summary, "Total Revenues Foo Bar Services") == (
+        ["total revenue", "service"], 2)
 
 
 def test_rows_give_periods_and_columns_give_concepts(taxonomy: Taxonomy) -> None:
@@ -162,3 +189,41 @@ def test_without_a_yoy_column_no_row_is_redated() -> None:
     q2_2009 = Duration(start=dt.date(2009, 7, 1), end=dt.date(2009, 9, 30))
     rows = comparative_rows(_yoy_rows(q2_2009), YOY_COLUMNS[:1])
     assert rows[1].period == q2_2009
+
+
+def _lose_tabs(text: list[str]) -> None:
+    """Sample 004's dividends table as a scan reads it: the tab after the first row's label is
+    lost ("... 2013 -<TAB>1,750.00"), so no two rows print as many figures as the five boxes
+    "1Q-end 2Q-end<TAB><TAB>3Q-end<TAB>Year-end<TAB>Total" name, and the header, cut at its
+    tabs, gives four columns: "1Q-end 2Q-end", "3Q-end", "Year-end", "Total"."""
+    assert text[792].startswith("\t1Q-end 2Q-end\t\t3Q-end")
+    assert text[794].startswith("Fiscal Year Ended March 31, 2013\t-\t")
+    text[794] = text[794].replace("2013\t-", "2013 -", 1)
+
+
+def test_boxes_read_in_order_do_not_overrule_the_columns_own_headers(tmp_path: Path) -> None:
+    """Five boxes over four columns read in order would put "2Q-end" over the column headed
+    "3Q-end": the forecast year-end dividend (11.00) was filed as the third quarter's and the
+    total (22.00) as the year-end's. The columns' own headers place them."""
+    ex = edited_sample(tmp_path, TABBED, _lose_tabs)
+    fy14 = Duration(start=dt.date(2013, 4, 1), end=dt.date(2014, 3, 31))
+    forecast = {"ResultForecastAxis": "ForecastMember"}
+    year_end = fact(ex, "DividendPerShareYearEnd", fy14, "JPYPerShares", **forecast)
+    annual = fact(ex, "DividendPerShareAnnual", fy14, "JPYPerShares", **forecast)
+    assert (year_end.value, annual.value) == (Decimal("11.00"), Decimal("22.00"))
+    assert not [f for f in ex.results.facts
+                if f.concept == "DividendPerShareThirdQuarterEnd" and f.value is not None]
+
+
+def test_two_columns_read_as_one_line_place_neither(taxonomy: Taxonomy) -> None:
+    """A scan's damaged header can read two columns as one line ("Basic ... per Share" and
+    "Dilutd ... per Share" both as basic): their figures, equal or not, are no line's."""
+    columns = [item_col("Total Revenues (JPY millions)"), item_col("Total Costs (JPY millions)"),
+               item_col("Total Revenue (JPY millions)")]
+    doc = document(table("(1) Results", 743, columns, [
+        period_row("Six months ended September 30, 2010", 744, H1_2010, "34,272", "27,431",
+                   "34,272"),
+    ], kind="summary"))
+    mapped = map_document(doc, taxonomy)
+    assert {f.concept for f in mapped.facts} == {"CostOfRevenues"}
+    assert len(mapped.unmapped) == 2

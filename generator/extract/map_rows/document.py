@@ -292,7 +292,9 @@ class _TableMapper:
                                  ocr=self.doc.layout == "ocr")
             items = found.items
             self.out.order_guessed = found.order_guessed
-            matches = {i: self.walker.resolve(item, True) for i, item in found.by_column.items()}
+            matches = _one_column_per_line(
+                {i: self.walker.resolve(item, True) for i, item in found.by_column.items()},
+                self.table.columns)
             self.out.column_concepts = {i: m.concept for i, m in matches.items() if m is not None}
         self.out.transposed = True
         for r, row in enumerate(self.table.rows):
@@ -344,6 +346,19 @@ class _TableMapper:
             self.out.fact_strips.append(strip)
             if self.row_number is not None:
                 self.out.fact_rows[id(built)] = self.row_number
+
+
+def _one_column_per_line(matches: dict[int, RowMatch | None], columns: tuple[Column, ...]
+                         ) -> dict[int, RowMatch | None]:
+    """A table of one row per period prints each line in one column (per currency: a
+    translation beside it): two columns read as one line ("Basic ... per Share" and a damaged
+    "Dilutd ... per Share" both read as the basic figure) are misread, and neither is placed
+    (equal figures would confirm each other as printed twice)."""
+    def line(i: int, m: RowMatch) -> tuple[object, ...]:
+        return m.concept, m.member, columns[i].role, columns[i].currency
+    lines = Counter(line(i, m) for i, m in matches.items() if m is not None)
+    return {i: None if m is not None and lines[line(i, m)] > 1 else m
+            for i, m in matches.items()}
 
 
 def default_currency(doc: Document, taxonomy: Taxonomy) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 
 from generator.extract.layout import Column, Table
@@ -20,6 +21,8 @@ from generator.taxonomy.aliases import MEMO_LIMIT, AliasIndex, NetworkAliases
 VALUE_ROLES = ("value", "translation")
 _UNIT_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 MAX_ITEM_WORDS = 16
+# how alike words before an item must be to the start of a longer wording ending in it
+CONTESTED = 0.75
 
 
 def is_transposed(table: Table) -> bool:
@@ -66,10 +69,30 @@ def column_items(index: AliasIndex, network: NetworkAliases, table: Table,
     ranks = _item_ranks(index, network)
     stacked = split_stacked(table.item_lines, ranks, len(figures), index.key, ocr=ocr)
     whole = stacked is not None and not stacked.guessed and not stacked.uncovered
-    if stacked is None or (len(by_column) == len(figures) and not whole):
+    if stacked is None or (len(by_column) == len(figures) and not whole) or \
+            _contradicted(index, network, table, dict(zip(figures, stacked.items, strict=True))):
         return ColumnItems(by_column, uncovered, items)
     return ColumnItems(dict(zip(figures, stacked.items, strict=True)), stacked.uncovered,
                        stacked.items, stacked.guessed)
+
+
+def _contradicted(index: AliasIndex, network: NetworkAliases, table: Table,
+                  stacked: dict[int, str]) -> bool:
+    """A column's own header (one per column) names another line than the stacked reading
+    gives it ("1Q-end 2Q-end<TAB><TAB>3Q-end", a tab lost between two boxes: four columns,
+    five items, and the second column's header says "3Q-end" where the boxes read in order
+    say "2Q-end"): the boxes' order was not read, so it places nothing. A header that is a
+    part of its box ("Income Tax Expense" under "Income before") contradicts nothing."""
+    headers = {i: index.key(_item_header(table.columns[i])) for i in stacked}
+    if len(set(headers.values())) <= 1:
+        return False  # one joined header on every column: nothing of a column's own
+
+    def concepts(key: str) -> set[str]:
+        return {c.ref.concept for c in network.candidates(key)}
+    return any(
+        (own := concepts(headers[i])) and f" {headers[i]} " not in f" {key} "
+        and not own & concepts(key)
+        for i, key in stacked.items())
 
 
 def _item_ranks(index: AliasIndex, network: NetworkAliases) -> dict[str, int]:
@@ -165,23 +188,40 @@ def _known(index: AliasIndex, network: NetworkAliases) -> dict[str, bool]:
     return known
 
 
+def _known_joined(index: AliasIndex, network: NetworkAliases) -> dict[str, str]:
+    """The network's wordings by their letters without spaces, where that names one wording
+    only ("incomebeforeincometaxexpense"): a scan that splits a word ("Inc ome") or joins
+    two still names it (computed once per index and network)."""
+    found = index.known_joined.get(network.network.id)
+    if found is None:
+        by_letters: dict[str, set[str]] = {}
+        for key in _known(index, network):
+            by_letters.setdefault(key.replace(" ", ""), set()).add(key)
+        found = index.known_joined[network.network.id] = {
+            letters: next(iter(keys)) for letters, keys in by_letters.items() if len(keys) == 1}
+    return found
+
+
 def _split_wordings(
     index: AliasIndex, network: NetworkAliases, text: str, in_other_words: bool
 ) -> tuple[list[tuple[str, bool]], int]:
     words = index.key(text).split()
     known = _known(index, network)
+    joined = _known_joined(index, network)
 
     def wording(key: str) -> str | None:
         if key in known:
             return key
+        if " " in key and (whole := joined.get(key.replace(" ", ""))):
+            return whole  # "Inc ome before Income Tax Expense": a scan split a word
         if not in_other_words or key[-1].isdigit():  # a number is no wording, in any words
             return None
         return (index.wording_meaning(network, key, has_values=False)
                 or index.wording_meaning(network, key, has_values=True))
 
     @cache
-    def best(i: int) -> tuple[int, int, tuple[tuple[int, str], ...]]:
-        """(uncovered words, wordings, ((start, key), ...)) for words[i:]."""
+    def best(i: int) -> tuple[int, int, tuple[tuple[int, int, str], ...]]:
+        """(uncovered words, wordings, ((start, end, key), ...)) for words[i:]."""
         if i == len(words):
             return (0, 0, ())
         skip = best(i + 1)
@@ -190,14 +230,35 @@ def _split_wordings(
             key = wording(" ".join(words[i:j]))
             if key is not None:
                 rest = best(j)
-                option = (rest[0], rest[1] + 1, ((i, key), *rest[2]))
+                option = (rest[0], rest[1] + 1, ((i, j, key), *rest[2]))
                 if option[:2] < choice[:2]:
                     choice = option
         return choice
 
     uncovered, _, spans = best(0)
     leading = spans[0][0] if spans else 0  # a caption before the first item does not count
-    return [(key, known[key]) for _, key in spans], uncovered - leading
+    out: list[tuple[str, bool]] = []
+    end = leading
+    for start, stop, key in spans:
+        if start > end and _contested(words[end:start], key, known):
+            out.append((" ".join(words[end:stop]), False))  # as printed: names no wording
+        else:
+            out.append((key, known[key]))
+        end = stop
+    return out, uncovered - leading
+
+
+def _contested(before: list[str], key: str, known: dict[str, bool]) -> bool:
+    """Words no wording covers, right before the wording ``key``, are much like the start of
+    a longer wording ending in it: "Income beffore | Income Tax Expense (Benefit)" is likely
+    "Income before Income Tax Expense (Benefit)" damaged, not income tax expense."""
+    for wording in known:
+        if wording != key and wording.endswith(" " + key):
+            start = wording[:-len(key)].split()
+            printed = " ".join(before[-len(start):])
+            if SequenceMatcher(None, printed, " ".join(start)).ratio() >= CONTESTED:
+                return True
+    return False
 
 
 def _abstract(index: AliasIndex, concept: str) -> bool:
