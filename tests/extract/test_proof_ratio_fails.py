@@ -103,3 +103,40 @@ def test_a_share_count_printed_as_zero_is_judged_by_no_ratio(tmp_path: Path) -> 
     ex = _edited(tmp_path, printed_as(664, "44,856,748", "0"))
     assert not [h for h in _ratio_held(ex) if h.line == 664]
     assert _per_share(ex, "EarningsPerShareDiluted") == ["49.48", "51.59"]
+
+
+def _equity_ratios(ex: Extraction) -> dict[str, str]:
+    return {str(f.period): str(f.value) for f in ex.results.facts
+            if f.concept == "ParentShareholdersEquityToAssetsRatio"}
+
+
+def _print_ratios(september: str, march: str) -> Callable[[list[str]], None]:
+    """Lines 787-788: the equity ratios, printed 58.4 and 45.8 (57,153 / 97,842 and
+    37,607 / 82,111 as percentages)."""
+    def edit(text: list[str]) -> None:
+        for at, printed, new in ((786, "\t58.4\t", september), (787, "\t45.8\t", march)):
+            assert printed in text[at]
+            text[at] = text[at].replace(printed, f"\t{new}\t")
+    return edit
+
+
+def test_the_equity_ratio_is_its_shareholders_equity_over_total_assets() -> None:
+    ex = extract_release(samples_dir() / IIJ_1H14, load_taxonomy())
+    assert _equity_ratios(ex) == {"@2013-09-30": "0.584", "@2013-03-31": "0.458"}
+    assert not _ratio_held(ex)
+
+
+def test_a_ratio_a_scan_read_ten_times_too_large_is_held(tmp_path: Path) -> None:
+    """Both ratios lost their decimal points ("584", "458": no other row shows the column's
+    one decimal place): 584% and 458% are ten times what the amounts give, which no rounding
+    and no company's own definition of the ratio explains."""
+    ex = _edited(tmp_path, _print_ratios("584", "458"))
+    assert _equity_ratios(ex) == {}
+    assert {(h.line, h.text) for h in _ratio_held(ex)} >= {(787, "584"), (788, "458")}
+
+
+def test_a_ratio_a_little_off_its_amounts_is_filed_as_printed(tmp_path: Path) -> None:
+    """A company may define the ratio a little otherwise (equity without its subscription
+    rights): 59.1 and 46.4 miss the amounts' quotient by about 1%, and are filed."""
+    ex = _edited(tmp_path, _print_ratios("59.1", "46.4"))
+    assert _equity_ratios(ex) == {"@2013-09-30": "0.591", "@2013-03-31": "0.464"}

@@ -1,4 +1,5 @@
-"""Ratio evidence: a per-share figure is its numerator over its share count.
+"""Ratio evidence: a per-share figure is its numerator over its share count (and a ratio of two
+amounts, shareholders' equity to total assets, is the one over the other).
 
 Earnings per share printed beside the weighted-average share count, and the net income in the
 statement above, agree to the per-share figure's last digit when all three sit where their
@@ -22,6 +23,7 @@ from decimal import Decimal
 from generator.extract.map_rows.facts import FORECAST_AXIS
 from generator.extract.precision import half_unit
 from generator.extract.proof.columns import BOTH, ROWS, ColumnFacts
+from generator.model.concept import DataType
 from generator.model.period import Duration, Period
 from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
@@ -52,6 +54,8 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> lis
     for printed_key in printed:
         by_concept[str(printed_key[0])].append(printed_key)
     for ratio in taxonomy.ratios:
+        quotient_type = taxonomy.concepts[ratio.concept].data_type
+        per_share = quotient_type is DataType.PER_SHARE
         # the currencies of per-share figures the ratio ties tightly (:func:`_tight`) somewhere
         held: set[str | None] = set()
         failed: list[Failure] = []
@@ -74,13 +78,17 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> lis
                             held.add(_currency(q_group[0][1].unit))
                         top, bottom = t_group[0][1], b_group[0][1]
                         for q_column, quotient in q_group:
-                            if q_column.row is not None and not q_column.has(ROWS):
-                                _own_evidence_only(q_column)
                             detail = (f"{quotient.concept} {quotient.source.text} (line "
                                       f"{quotient.source.line}) = {top.concept} {top.source.text}"
                                       f" / {bottom.concept} {bottom.source.text}")
-                            q_column.confirm(CHECK, detail, BOTH)
+                            if per_share:
+                                if q_column.row is not None and not q_column.has(ROWS):
+                                    _own_evidence_only(q_column)
+                                q_column.confirm(CHECK, detail, BOTH)
                             q_column.confirm_fact(quotient, CHECK)
+                        if not per_share:
+                            continue  # a ratio of two amounts (to a percent, three digits)
+                            # proves the quotient alone: not its column, nor the amounts
                         # a per-share figure to the cent pins neither the amount nor the
                         # share count to their last digits
                         for b_column, fact in b_group:
@@ -94,8 +102,30 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> lis
                                     held_here)
         # where the ratio ties this release's figures elsewhere, a period it fails has a wrong
         # figure (none fails in the samples or in clean synthetic releases)
-        doubtful += [f for f in failed if _currency(f[0][0][1].unit) in held]
+        # and so has one it misses by a factor of two or more, whatever it does elsewhere: no
+        # rounding, and no company's own definition of the ratio, is that far (a scan's "445"
+        # for an equity ratio of 44.5%, its decimal point lost)
+        doubtful += [f for f in failed if _currency(f[0][0][1].unit) in held or _far_off(f)]
     return doubtful
+
+
+FAR_OFF = Decimal(2)  # a quotient this many times off every reading of its ratio is misread
+
+
+def _far_off(failure: Failure) -> bool:
+    """Every printing of the quotient is off by :data:`FAR_OFF` times or more from every
+    numerator over every denominator printed for its context."""
+    quotients, tops, bottoms = failure
+    for _, quotient in quotients:
+        for _, top in tops:
+            for _, bottom in bottoms:
+                assert quotient.value is not None and top.value is not None
+                if not bottom.value or not quotient.value or not top.value:
+                    return False
+                times = abs(quotient.value * bottom.value / top.value)
+                if 1 / FAR_OFF < times < FAR_OFF:
+                    return False
+    return True
 
 
 def doubt_failed(failures: list[Failure]) -> None:
@@ -126,27 +156,39 @@ def _failures(quotients: list[Printing], tops: list[Printing], bottoms: list[Pri
               held_here: set[str | None]) -> list[Failure]:
     """Per currency of the per-share figure (yen and its dollar translation share a period),
     the printings of one context with a numerator in that currency for which no combination
-    made the ratio hold (``held_here``: the currencies it held in, as :func:`check` found)."""
+    made the ratio hold (``held_here``: the currencies it held in, as :func:`check` found).
+    A ratio of no currency (shareholders' equity to total assets) is judged with numerator and
+    denominator in one currency (yen over yen, dollars over dollars)."""
     out: list[Failure] = []
     if not all(b.value for _, b in bottoms):
         return out  # a share count of nothing ties no ratio: nothing to judge by
     for currency in sorted({_currency(q.unit) for _, q in quotients} - held_here, key=str):
         in_currency = [p for p in quotients if _currency(p[1].unit) == currency]
-        numerators = [p for p in tops if _currency(p[1].unit) == currency]
-        if numerators:
-            out.append((in_currency, numerators, bottoms))
+        if currency is not None:
+            numerators = [p for p in tops if _currency(p[1].unit) == currency]
+            if numerators:
+                out.append((in_currency, numerators, bottoms))
+            continue
+        for amounts in sorted({_currency(b.unit) for _, b in bottoms}, key=str):
+            numerators = [p for p in tops if _currency(p[1].unit) == amounts]
+            denominators = [p for p in bottoms if _currency(p[1].unit) == amounts]
+            if numerators:
+                out.append((in_currency, numerators, denominators))
     return out
 
 
 FAILED = ("the per-share ratio {quotient} = {top} / {bottom} fails here (it gives {exact:.4f}), "
           "though it holds elsewhere in the release: one of the three figures is misread or "
           "misprinted, and no check of its own pins this one")
+FAR_FAILED = ("the ratio {quotient} = {top} / {bottom} fails here by a factor of two or more "
+              "(it gives {exact:.4f}): no rounding or definition explains that, one of the three "
+              "figures is misread or misprinted, and no check of its own pins this one")
 
 
 def _doubt_failed(quotients: list[Printing], tops: list[Printing],
                   bottoms: list[Printing]) -> None:
-    """A declared ratio that holds elsewhere in the release but fails in this context has a
-    wrong figure among its three (its numerator, share count or per-share figure: a scan's
+    """A declared ratio that holds elsewhere in the release but fails in this context (or
+    fails by a factor of two or more: :func:`_far_off`) has a wrong figure among its three (its numerator, share count or per-share figure: a scan's
     "1,799.19" for 1,799.49, "279,483" for 299,483). A figure one of whose printings a check of
     its own pins closer than the misprint the ratio implies for it is settled (net income its
     sums tie; the summary's rounded printing of it agrees with that one); every printing of
@@ -154,9 +196,11 @@ def _doubt_failed(quotients: list[Printing], tops: list[Printing],
     (_, quotient), (_, top), (_, bottom) = quotients[0], tops[0], bottoms[0]
     assert quotient.value is not None and top.value is not None and bottom.value
     q, t, b = quotient.value, top.value, bottom.value
-    why = FAILED.format(quotient=f"{quotient.concept} {quotient.source.text}",
-                        top=f"{top.concept} {top.source.text}",
-                        bottom=f"{bottom.concept} {bottom.source.text}", exact=t / b)
+    far = _far_off((quotients, tops, bottoms))
+    why = (FAR_FAILED if far else FAILED).format(
+        quotient=f"{quotient.concept} {quotient.source.text}",
+        top=f"{top.concept} {top.source.text}",
+        bottom=f"{bottom.concept} {bottom.source.text}", exact=t / b)
     implied: tuple[tuple[list[Printing], Callable[[Decimal], Decimal] | None], ...] = (
         (quotients, lambda value: abs(value - t / b)),
         (tops, lambda value: abs(value - q * b)),
@@ -225,6 +269,9 @@ def holds(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: b
     money = {_currency(quotient.unit), _currency(top.unit)}
     if None not in money and len(money) > 1:
         return False
+    amounts = {_currency(top.unit), _currency(bottom.unit)}
+    if None not in amounts and len(amounts) > 1:
+        return False  # dollars over yen: no ratio of the release's
     # Rounding of top / bottom: d(top) / |bottom| + |top / bottom| * d(bottom) / |bottom|.
     exact = top.value / bottom.value
     slack = _unit_of(quotient) + (
