@@ -140,3 +140,22 @@ def test_a_ratio_a_little_off_its_amounts_is_filed_as_printed(tmp_path: Path) ->
     rights): 59.1 and 46.4 miss the amounts' quotient by about 1%, and are filed."""
     ex = _edited(tmp_path, _print_ratios("59.1", "46.4"))
     assert _equity_ratios(ex) == {"@2013-09-30": "0.591", "@2013-03-31": "0.464"}
+
+
+def test_a_ratio_a_full_digit_off_its_amounts_confirms_nothing(tmp_path: Path) -> None:
+    """A ratio row with one figure for two periods (placed by position): 58.5 is not the
+    amounts' 57,153 / 97,842 = 58.41% (the release prints 58.4), though within a whole unit
+    of its last digit: a percentage is rounded from its amounts, so half a unit is all the
+    ratio allows, and the figure stays held as placed by position, not confirmed."""
+    def edit(text: list[str]) -> None:
+        assert text[786].startswith("As of September 30, 2013\t97,842")
+        text[784:788] = [
+            "\tAs of September 30, 2013\tAs of March 31, 2013",
+            "\tJPY millions\tJPY millions",
+            "Total Assets\t97,842\t82,111",
+            "Total Equity\t57,208\t37,634",
+            "Total IIJ Shareholders' Equity\t57,153\t37,607",
+            "Shareholders' equity ratio (%)\t58.5",
+        ]
+    ex = _edited(tmp_path, edit)
+    assert "0.585" not in _equity_ratios(ex).values()

@@ -83,3 +83,11 @@ def test_right_aligned_rows_under_headers_that_kept_tabs_or_no_break_spaces_are_
     counts = _scored(tmp_path, sample, "rightaligned")
     assert counts["wrong"] == counts["stray"] == 0
     assert counts["right"] >= 0.6 * sum(counts[o] for o in ("right", "held", "missed")), counts
+
+
+def test_two_figures_placed_by_position_alike_do_not_confirm_each_other(tmp_path: Path) -> None:
+    # the OCR sample in ragged columns: the summary's "Network Services 11,382 15,800" and the
+    # breakdown's total printed alike are both read a column to the right; each printing,
+    # placed by position, agreed with the other and 11,382 was filed as the 2Q11 figure
+    counts = _scored(tmp_path, "000_2bec0ea935cb70a9.txt", "ragged2", 2, "dec7d")
+    assert counts["wrong"] == counts["stray"] == 0, counts

@@ -188,8 +188,9 @@ FAR_FAILED = ("the ratio {quotient} = {top} / {bottom} fails here by a factor of
 def _doubt_failed(quotients: list[Printing], tops: list[Printing],
                   bottoms: list[Printing]) -> None:
     """A declared ratio that holds elsewhere in the release but fails in this context (or
-    fails by a factor of two or more: :func:`_far_off`) has a wrong figure among its three (its numerator, share count or per-share figure: a scan's
-    "1,799.19" for 1,799.49, "279,483" for 299,483). A figure one of whose printings a check of
+    fails by a factor of two or more: :func:`_far_off`) has a wrong figure among its three
+    (its numerator, share count or per-share figure: a scan's "1,799.19" for 1,799.49,
+    "279,483" for 299,483). A figure one of whose printings a check of
     its own pins closer than the misprint the ratio implies for it is settled (net income its
     sums tie; the summary's rounded printing of it agrees with that one); every printing of
     each figure not settled is held."""
@@ -273,7 +274,11 @@ def holds(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: b
     if None not in amounts and len(amounts) > 1:
         return False  # dollars over yen: no ratio of the release's
     # Rounding of top / bottom: d(top) / |bottom| + |top / bottom| * d(bottom) / |bottom|.
+    # A per-share figure may be off its printed amounts by a unit of its own; a percentage of
+    # two amounts is rounded from them (half a unit; a whole one where the release truncates):
+    # 58.5 is not 57,153 / 97,842 = 58.41%.
     exact = top.value / bottom.value
-    slack = _unit_of(quotient) + (
+    own = half_unit(quotient, truncate) if quotient.unit == "pure" else _unit_of(quotient)
+    slack = own + (
         half_unit(top, truncate) + abs(exact) * half_unit(bottom, truncate)) / abs(bottom.value)
     return abs(exact - quotient.value) <= slack

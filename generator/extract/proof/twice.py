@@ -293,6 +293,11 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> list[tuple[ColumnFacts, Re
         record = ledger.keys[key]
         agree, disagree = record.count(position, column, ledger.own(column, key))
         if agree > disagree:
+            if column.by_position(fact) and all(
+                    holder.by_position(other) for holder, other in (
+                        record.readings[p] for p in record.others(position, column,
+                                                                  agreeing=True))):
+                continue  # placed by position in both: one misreading, read twice alike
             column.confirm_fact(fact, CHECK, _pin(fact, record, position, column))
             continue
         mine = i in column.sure
