@@ -91,3 +91,12 @@ def test_two_figures_placed_by_position_alike_do_not_confirm_each_other(tmp_path
     # placed by position, agreed with the other and 11,382 was filed as the 2Q11 figure
     counts = _scored(tmp_path, "000_2bec0ea935cb70a9.txt", "ragged2", 2, "dec7d")
     assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+def test_a_row_read_by_its_place_whose_words_name_another_line_is_not_filed_on_it(
+        tmp_path: Path) -> None:
+    # the OCR sample wrapped: "I1J Data Center Connectivity" (its "Service" on the next line)
+    # ran into the row above, "IP Service (1Gbps-) 128 129 1", and the place after the 100 Mbps
+    # line read the whole as the data center line: 128 and 129 were filed as its contracts
+    counts = _scored(tmp_path, "000_2bec0ea935cb70a9.txt", "wrapped", 2, "dec7e")
+    assert counts["wrong"] == counts["stray"] == 0, counts

@@ -20,6 +20,7 @@ from generator.extract.map_rows.transposed import (
     column_items,
     header_text,
     is_transposed,
+    split_wordings,
 )
 from generator.extract.map_rows.walker import RowMatch, RowWalker
 from generator.extract.map_rows.wrapped import join_wrapped_labels, label_namer
@@ -84,6 +85,9 @@ UNDER_AFTER_UNREAD = ("was read as a line of a breakdown's total (no member) aft
 BY_PLACE_AFTER_UNREAD = ("names several lines of the statement, and was read as the one where "
                          "the statement stood, after a row printing figures that no wording "
                          "names (it may be the heading that places it: 'Total costs')")
+AT_PLACE = ("was read as the next line where the statement stood, though its words name another "
+            "line (two labels run together: 'IP Service (1Gbps-) IIJ Data Center "
+            "Connectivity')")
 LABEL_STRIPS = 1_000_000  # strip numbers from here on are label strips, not columns
 
 
@@ -138,7 +142,8 @@ class _TableMapper:
                                 currency=currency, flags_forecasts=self.flags_forecasts
                                 ) if network else None
 
-    def doubt_row(self, match: RowMatch | None, has_values: bool, number: int) -> None:
+    def doubt_row(self, match: RowMatch | None, has_values: bool, number: int, label: str = ""
+                  ) -> None:
         """Note a row whose line is the mapper's guess: read in other words, or a breakdown's
         member (or a line under one) after a row printing figures no wording named — that row
         may be the next total, its members these ("Operating Incoe 3,263" then "Network
@@ -149,6 +154,9 @@ class _TableMapper:
         Costs" is the cost of equipment sales)."""
         if match is not None and match.in_other_words:
             self.out.doubtful_rows[number] = IN_OTHER_WORDS
+        if match is not None and match.at_place and has_values and self._names_another(
+                label, match):
+            self.out.doubtful_rows[number] = AT_PLACE
         if match is None or (match.at_place and has_values):
             # (a row read by its place alone is no surer a line than one not read at all)
             self.after_unread = self.after_unread or has_values
@@ -158,6 +166,16 @@ class _TableMapper:
             self.out.doubtful_rows.setdefault(
                 number, AFTER_UNREAD if match.member is not None else
                 UNDER_AFTER_UNREAD if match.under_breakdown else BY_PLACE_AFTER_UNREAD)
+
+    def _names_another(self, label: str, match: RowMatch) -> bool:
+        """Whether the label's words name, exactly, another line than the one its place chose
+        ("IP Service (1Gbps-) IIJ Data Center Connectivity": two labels run together)."""
+        if self.network is None:
+            return False
+        spans, _ = split_wordings(self.index, self.network, label)
+        return any(c.ref.concept != match.concept
+                   for key, heading in spans if not heading
+                   for c in self.network.candidates(key))
 
     def unmapped(self, cell: Cell, reason: str) -> None:
         self.out.unmapped.append(
@@ -189,7 +207,7 @@ class _TableMapper:
         has_values = bool(cells) or any(c is not None for c in extra)
         match = self.walker.resolve(row.label, has_values) if self.walker else None
         if self.row_number is not None:
-            self.doubt_row(match, has_values, self.row_number)
+            self.doubt_row(match, has_values, self.row_number, row.label)
         if (match is not None and not has_values and self.row_number is not None
                 and self.walker is not None and self.walker.is_abstract(match.ref)
                 and self.walker.names_only_headings(row.label)):
