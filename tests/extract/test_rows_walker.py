@@ -9,8 +9,8 @@ from generator.taxonomy.aliases import AliasIndex
 
 
 def walk(index: AliasIndex, taxonomy: Taxonomy, network: str,
-         rows: list[tuple[str, bool]]) -> list[str | None]:
-    walker = RowWalker(index, index.network(network), taxonomy)
+         rows: list[tuple[str, bool]], fuzzy: bool = False) -> list[str | None]:
+    walker = RowWalker(index, index.network(network), taxonomy, fuzzy=fuzzy)
     out: list[str | None] = []
     for label, has_values in rows:
         match = walker.resolve(label, has_values)
@@ -125,14 +125,7 @@ def test_a_lookalike_of_a_whole_wording_wins_over_a_shorter_reading() -> None:
 def _segments(rows: list[tuple[str, bool]], fuzzy: bool = False) -> list[str | None]:
     """``rows`` walked in the bundled taxonomy's segment network."""
     real = load_taxonomy()
-    index = AliasIndex(real, real.companies["iij"])
-    walker = RowWalker(index, index.network("Segments"), real, fuzzy=fuzzy)
-    out: list[str | None] = []
-    for label, has_values in rows:
-        match = walker.resolve(label, has_values)
-        out.append(None if match is None else
-                   match.concept + (f"[{match.member[1]}]" if match.member else ""))
-    return out
+    return walk(AliasIndex(real, real.companies["iij"]), real, "Segments", rows, fuzzy)
 
 
 def test_member_rows_after_a_line_of_a_breakdowns_total_are_that_totals_members() -> None:
