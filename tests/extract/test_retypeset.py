@@ -5,6 +5,9 @@ digits, markdown and box grids. The whole set, ten styles, is ``benchmarks/bench
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -100,3 +103,21 @@ def test_a_row_read_by_its_place_whose_words_name_another_line_is_not_filed_on_i
     # line read the whole as the data center line: 128 and 129 were filed as its contracts
     counts = _scored(tmp_path, "000_2bec0ea935cb70a9.txt", "wrapped", 2, "dec7e")
     assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+def test_extraction_does_not_depend_on_the_interpreter_s_hash_seed(tmp_path: Path) -> None:
+    # a release where two roll forwards of cash break over one figure: which one's reason
+    # it is held with followed a set's order, which Python's hash seed changes from run to run
+    text, _, _ = retypeset((samples_dir() / "002_848ee02a02e0fa53.txt").read_text(
+        encoding="utf-8"), "rightaligned", 1, "002_848ee02a02e0fa53.txt|dec7b")
+    path = tmp_path / "release.txt"
+    path.write_text(text, encoding="utf-8")
+    script = ("import sys; from pathlib import Path; from generator.taxonomy import "
+              "load_taxonomy; from generator.extract.pipeline import extract_release; "
+              "print(extract_release(Path(sys.argv[1]), load_taxonomy()).results"
+              ".model_dump_json())")
+    outputs = {subprocess.run([sys.executable, "-c", script, str(path)], check=True,
+                              capture_output=True, text=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2", "3")}
+    assert len(outputs) == 1

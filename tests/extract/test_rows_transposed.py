@@ -227,3 +227,13 @@ def test_two_columns_read_as_one_line_place_neither(taxonomy: Taxonomy) -> None:
     mapped = map_document(doc, taxonomy)
     assert {f.concept for f in mapped.facts} == {"CostOfRevenues"}
     assert len(mapped.unmapped) == 2
+
+
+def test_an_item_before_words_like_the_end_of_a_longer_wording_is_no_item(
+        index: AliasIndex) -> None:
+    """"Net Income | Attributab1e to IIJ": the damaged words after it may end the longer
+    wording starting with it (net income attributable to the parent), so it is read as
+    printed, with them, not as net income ("Services | Revnue" is no services item)."""
+    summary = index.network("Summary")
+    assert split_header(index, summary, "Total Revenues Services Revnue Total Costs") == (
+        ["total revenue", "service revnue", "total cost"], 1)

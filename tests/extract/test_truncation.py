@@ -102,3 +102,23 @@ def test_build_reports_a_truncated_release_and_fail_on_review_fails_it(
     payload = json.loads(captured.out)
     assert payload["totals"]["truncated"] == 1 and payload["exit_code"] == 1
     assert "1 release(s) look truncated (--fail-on-review)" in captured.err
+
+
+def test_a_release_cut_in_a_statement_s_header_is_reported() -> None:
+    """Cut right after the balance sheet's title and header ("As of March 31, 2013<TAB>As of
+    Septe"): the statement began and no row of it is printed."""
+    text = next(r for r in sample_releases() if r.name.startswith("004")).read_text(
+        encoding="utf-8")
+    cut = text[:text.index("\tAs of March 31, 2013\tAs of September 30, 2013") + 30]
+    [where] = _results("cut.txt", cut).truncations
+    assert "ends in a table's column header" in where and "looks truncated" in where
+
+
+def test_a_release_ending_in_a_sentence_that_names_a_period_is_whole() -> None:
+    """A note's last line ("year ended March 31, 2013.") reads like a header of periods, but
+    it is one cell and ends a sentence: no cut."""
+    text = next(r for r in sample_releases() if r.name.startswith("004")).read_text(
+        encoding="utf-8")
+    note = ("\n\nThe figures above have been calculated as if the stock split were conducted "
+            "on April 1, 2012, the beginning of the fiscal\nyear ended March 31, 2013.\n")
+    assert _results("whole.txt", text + note).truncations == ()

@@ -142,7 +142,7 @@ class _TableMapper:
                                 currency=currency, flags_forecasts=self.flags_forecasts
                                 ) if network else None
 
-    def doubt_row(self, match: RowMatch | None, has_values: bool, number: int, label: str = ""
+    def doubt_row(self, match: RowMatch | None, has_values: bool, number: int, label: str
                   ) -> None:
         """Note a row whose line is the mapper's guess: read in other words, or a breakdown's
         member (or a line under one) after a row printing figures no wording named — that row

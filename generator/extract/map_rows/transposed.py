@@ -172,7 +172,7 @@ def split_wordings(
     return list(found[0]), found[1]
 
 
-def _known(index: AliasIndex, network: NetworkAliases) -> dict[str, bool]:
+def known_wordings(index: AliasIndex, network: NetworkAliases) -> dict[str, bool]:
     """The network's wordings and breakdown members: can each name a heading (computed once
     per index and network)."""
     known = index.known_wordings.get(network.network.id)
@@ -195,7 +195,7 @@ def _known_joined(index: AliasIndex, network: NetworkAliases) -> dict[str, str]:
     found = index.known_joined.get(network.network.id)
     if found is None:
         by_letters: dict[str, set[str]] = {}
-        for key in _known(index, network):
+        for key in known_wordings(index, network):
             by_letters.setdefault(key.replace(" ", ""), set()).add(key)
         found = index.known_joined[network.network.id] = {
             letters: next(iter(keys)) for letters, keys in by_letters.items() if len(keys) == 1}
@@ -206,7 +206,7 @@ def _split_wordings(
     index: AliasIndex, network: NetworkAliases, text: str, in_other_words: bool
 ) -> tuple[list[tuple[str, bool]], int]:
     words = index.key(text).split()
-    known = _known(index, network)
+    known = known_wordings(index, network)
     joined = _known_joined(index, network)
 
     def wording(key: str) -> str | None:
@@ -239,25 +239,34 @@ def _split_wordings(
     leading = spans[0][0] if spans else 0  # a caption before the first item does not count
     out: list[tuple[str, bool]] = []
     end = leading
-    for start, stop, key in spans:
+    for n, (start, stop, key) in enumerate(spans):
+        upto = spans[n + 1][0] if n + 1 < len(spans) else len(words)
         if start > end and _contested(words[end:start], key, known):
             out.append((" ".join(words[end:stop]), False))  # as printed: names no wording
+        elif upto > stop and _contested(words[stop:upto], key, known, before=False):
+            out.append((" ".join(words[start:upto]), False))
+            stop = upto  # the words after it are its own
         else:
             out.append((key, known[key]))
         end = stop
     return out, uncovered - leading
 
 
-def _contested(before: list[str], key: str, known: dict[str, bool]) -> bool:
-    """Words no wording covers, right before the wording ``key``, are much like the start of
-    a longer wording ending in it: "Income beffore | Income Tax Expense (Benefit)" is likely
-    "Income before Income Tax Expense (Benefit)" damaged, not income tax expense."""
+def _contested(printed: list[str], key: str, known: dict[str, bool], *, before: bool = True
+               ) -> bool:
+    """Words no wording covers, right before the wording ``key`` (or right after it), are
+    much like the start (or the end) of a longer wording ending (or starting) with it:
+    "Income beffore | Income Tax Expense (Benefit)" is likely "Income before Income Tax
+    Expense (Benefit)" damaged, not income tax expense; "Net Income | Attributab1e to IIJ" net
+    income attributable to the parent, not net income."""
     for wording in known:
-        if wording != key and wording.endswith(" " + key):
-            start = wording[:-len(key)].split()
-            printed = " ".join(before[-len(start):])
-            if SequenceMatcher(None, printed, " ".join(start)).ratio() >= CONTESTED:
-                return True
+        if wording == key or not (wording.endswith(" " + key) if before
+                                  else wording.startswith(key + " ")):
+            continue
+        rest = (wording[:-len(key)] if before else wording[len(key):]).split()
+        near = printed[-len(rest):] if before else printed[:len(rest)]
+        if SequenceMatcher(None, " ".join(near), " ".join(rest)).ratio() >= CONTESTED:
+            return True
     return False
 
 

@@ -10,22 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.extract.layout import Row, Table
+from generator.extract.map_rows.transposed import known_wordings
 from generator.taxonomy.aliases import AliasIndex, NetworkAliases
 
 
 def label_namer(index: AliasIndex, network: NetworkAliases) -> Callable[[str], bool]:
     """Whether a label is, as printed, a wording of the network or a member of one of its
     breakdowns (no reading by similarity, in other words or by prefix: exact words only)."""
-    axes = tuple(dict.fromkeys(p.node.breakdown for p in network.breakdown_places()
-                               if p.node.breakdown))
-
-    def names(label: str) -> bool:
-        if not label.strip():
-            return False
-        return bool(network.candidates(index.key(label))) or any(
-            index.member(axis, label) is not None for axis in axes)
-
-    return names
+    known = known_wordings(index, network)
+    return lambda label: bool(label.strip()) and index.key(label) in known
 
 
 def join_wrapped_labels(table: Table, names: Callable[[str], bool]) -> Table:

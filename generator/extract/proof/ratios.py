@@ -278,7 +278,7 @@ def holds(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: b
     # two amounts is rounded from them (half a unit; a whole one where the release truncates):
     # 58.5 is not 57,153 / 97,842 = 58.41%.
     exact = top.value / bottom.value
-    own = half_unit(quotient, truncate) if quotient.unit == "pure" else _unit_of(quotient)
+    own = _unit_of(quotient) if _currency(quotient.unit) else half_unit(quotient, truncate)
     slack = own + (
         half_unit(top, truncate) + abs(exact) * half_unit(bottom, truncate)) / abs(bottom.value)
     return abs(exact - quotient.value) <= slack

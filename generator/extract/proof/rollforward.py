@@ -51,7 +51,7 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> lis
     for roll in rolls:
         spans = {(f.period, key[2], key[3]) for key, placed in index.items()
                  if key[0] in roll.changes for _, f in placed if isinstance(f.period, Duration)}
-        for span, dims, unit in spans:
+        for span, dims, unit in sorted(spans, key=str):  # (a set's order varies by run)
             assert isinstance(span, Duration)
             opening = Instant(date=span.start - dt.timedelta(days=1))
             closing = Instant(date=span.end)

@@ -214,9 +214,21 @@ def _year_end(text: str) -> int:
     return month or 12
 
 
+_CELLS_APART = re.compile(r"\S(?:\t|\u00a0| {2,})\s*\S")
+
+
 def _truncation(tables: list[Table], segments: list[Segment]) -> list[str]:
-    """A table that runs to the last line of the text was probably cut off."""
+    """A table that runs to the last line of the text was probably cut off; so was a text
+    that ends in a table's column header, before any row under it: a line of two cells or
+    more (apart by tabs or runs of spaces), not a sentence's last line naming a period
+    ("... the beginning of the fiscal" / "year ended March 31, 2013.")."""
     content = [s for s in segments if s.kind != "blank"]
+    end = content[-1] if content else None
+    if end is not None and end.kind == "header" and _CELLS_APART.search(end.text.strip()) \
+            and not end.text.rstrip().endswith("."):
+        header = " ".join(end.header_text.split())
+        return [f"line {end.line}: the text ends in a table's column header "
+                f"({header[:60]!r}) with no row under it; the release looks truncated"]
     if not content or not tables:
         return []
     last = tables[-1]

@@ -34,14 +34,14 @@ def _runs_on(lines: list[str], on_long_lines: int) -> bool:
 
 def detect_layout(text: str) -> Layout:
     lines = text.splitlines()
-    tabbed = sum(1 for ln in lines if ln.count("\t") >= 2)
+    tabbed = sum(1 for ln in lines if _tab_line(ln))
     units = sum(1 for ln in lines if _UNIT_NOTE.match(ln))
     numbers_per_line = [  # only lines of 30 words or more can have 30 numbers: parse those
         sum(1 for w in words if is_number_token(w)) if len(words) >= 30 else 0
         for words in (ln.split() for ln in lines)]
     long_numeric = sum(1 for n in numbers_per_line if n >= 30)
     on_long_lines = sum(n for n in numbers_per_line if n >= 30)
-    nbsp_cells = sum(1 for ln in lines if f" {NBSP} " in ln or ln.rstrip(" ").endswith(NBSP))
+    nbsp_cells = sum(1 for ln in lines if _nbsp_line(ln))
     piped = sum(1 for ln in lines if _piped_row(ln))
     if piped >= MIN_TABLE_ROWS and piped > tabbed and piped > nbsp_cells:
         return "piped"  # grids, with a few tables left tab- or space-separated among them
@@ -60,16 +60,25 @@ def detect_layout(text: str) -> Layout:
     return "ocr"
 
 
+def _tab_line(line: str) -> bool:
+    """Cells apart by tabs."""
+    return line.count("\t") >= 2
+
+
+def _nbsp_line(line: str) -> bool:
+    """A no-break-space cell marker (a newswire table's blank cell)."""
+    return f" {NBSP} " in line or line.rstrip(" ").endswith(NBSP)
+
+
 def _tab_row(line: str) -> bool:
     """A row of figures in tab-separated cells."""
-    return line.count("\t") >= 2 and any(
+    return _tab_line(line) and any(
         is_number_token(word) for cell in line.split("\t")[1:] for word in cell.split())
 
 
 def _nbsp_row(line: str) -> bool:
-    """A row of figures beside a no-break-space cell marker (a newswire table's blank cell)."""
-    return (f" {NBSP} " in line or line.rstrip(" ").endswith(NBSP)) and any(
-        is_number_token(word) for word in line.split())
+    """A row of figures beside a no-break-space cell marker."""
+    return _nbsp_line(line) and any(is_number_token(word) for word in line.split())
 
 
 def _aligned_figures(lines: list[str], marked: Callable[[str], bool]) -> bool:

@@ -12,9 +12,9 @@ from generator.model.entity import Company
 
 NBSP = "\u00a0"
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰⁽⁾"
-_FOOTNOTE_TAIL = re.compile(
-    r"\s*(\*\s?\d{1,2}|\*+|[" + _SUPERSCRIPTS + r"]+|[®°”\"]+|\(\d\))\s*$"
-)
+_FOOTNOTE_MARK = r"\*\s?\d{1,2}|\*+|[" + _SUPERSCRIPTS + r"]+|[®°”\"]+|\(\d\)"
+_FOOTNOTE_TAIL = re.compile(r"\s*(" + _FOOTNOTE_MARK + r")\s*$")
+_FOOTNOTE_ALONE = re.compile(_FOOTNOTE_MARK)
 _PAGE_NUMBER = re.compile(r"^\s*[-–—]?\s*\d{1,3}\s*[-–—]?\s*$")
 _PAGE_FOOTER = re.compile(r"^\s*[-–—]\s*\d{1,3}\s*[-–—]\s+\S.{0,40}$")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -148,6 +148,11 @@ def _running_footer(flat: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 12)  # asked of every row; a release prints few labels, often
+def is_footnote_mark(token: str) -> bool:
+    """"*1", "(2)", "³": a footnote's mark, as :func:`split_footnote` splits it from a label."""
+    return _FOOTNOTE_ALONE.fullmatch(token.strip()) is not None
+
+
 def split_footnote(label: str) -> tuple[str, str | None]:
     """"IP Service*1" -> ("IP Service", "*1"); superscripts, "®" or a stray quote likewise."""
     match = _FOOTNOTE_TAIL.search(label)

@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 
 from generator.extract.read.headers import header_coverage
-from generator.extract.read.lines import clean_label, space_grouped, squash_spaces, strip_markup
+from generator.extract.read.lines import (
+    clean_label,
+    is_footnote_mark,
+    space_grouped,
+    squash_spaces,
+    strip_markup,
+)
 from generator.extract.read.numbers import is_dash, is_number_token, parse_number
 from generator.extract.read.segments import (
     EMPTY,
@@ -43,14 +49,11 @@ def _groups_by_spaces(lines: list[str]) -> bool:
     return spaced > 0 and spaced > sum(len(_COMMA_GROUP.findall(line)) for line in lines)
 
 
-_FOOTNOTE = re.compile(r"\(\d\)|\*\d?")
-
-
 def _amount(token: str) -> bool:
     """A token printing an amount: not a dash, a share ("12.5%", the cell's ratio beside its
     amount) or a footnote mark ("(1)")."""
     return is_number_token(token) and not is_dash(token) and "%" not in token \
-        and not _FOOTNOTE.fullmatch(token)
+        and not is_footnote_mark(token)
 
 
 def _cell_tokens(cells: list[str]) -> tuple[list[str | None], bool, bool]:
