@@ -6,12 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.extract.read.furniture import page_furniture
 from generator.extract.read.lines import (
     clean_label,
     fix_company_names,
     fix_ocr_letters,
     is_prose,
-    page_furniture,
     split_footnote,
 )
 from generator.model.entity import Company, Entity

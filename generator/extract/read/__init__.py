@@ -19,6 +19,7 @@ from generator.extract.read import aligned, ocr, piped, runon, slides, spaced, t
 from generator.extract.read.accounting import account
 from generator.extract.read.detect import Layout, detect_layout
 from generator.extract.read.encoding import UnsupportedFile, binary_kind, decode_release
+from generator.extract.read.furniture import page_furniture
 from generator.extract.read.headline import read_texts
 from generator.extract.read.highlights import read_highlights, read_runon_highlights
 from generator.extract.read.html import html_to_text, looks_like_html
@@ -27,7 +28,6 @@ from generator.extract.read.lines import (
     fix_company_names,
     fix_ocr_letters,
     half_width,
-    page_furniture,
     plain_line_breaks,
 )
 from generator.extract.read.lists import read_lists

@@ -4,7 +4,6 @@ and OCR misreadings of the company's name, all driven by data rather than per-do
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache, partial
 
@@ -15,8 +14,6 @@ _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰⁽⁾"
 _FOOTNOTE_MARK = r"\*\s?\d{1,2}|\*+|[" + _SUPERSCRIPTS + r"]+|[®°”\"]+|\(\d\)"
 _FOOTNOTE_TAIL = re.compile(r"\s*(" + _FOOTNOTE_MARK + r")\s*$")
 _FOOTNOTE_ALONE = re.compile(_FOOTNOTE_MARK)
-_PAGE_NUMBER = re.compile(r"^\s*[-–—]?\s*\d{1,3}\s*[-–—]?\s*$")
-_PAGE_FOOTER = re.compile(r"^\s*[-–—]\s*\d{1,3}\s*[-–—]\s+\S.{0,40}$")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 FUNCTION_WORDS = frozenset([
     "of", "and", "to", "for", "with", "from", "in", "into", "the", "on", "by", "at", "or", "as",
@@ -118,33 +115,6 @@ def squash_spaces(text: str) -> str:
 def strip_markup(text: str) -> str:
     """Slide and HTML-ish markup ("<i>80.1%</i>", "**bold**") carries no table content."""
     return (_HTML_TAG.sub("", text) if "<" in text else text).replace("**", "")
-
-
-def page_furniture(lines: list[str]) -> set[int]:
-    """0-based indexes of page numbers and running footers ("- 8 - IIJ 1H FY2013", "-1-",
-    a short line repeated on several pages) so tables split by a page break join up."""
-    flats = [squash_spaces(t) for t in lines]  # each line squashed once
-    counts = Counter(flat for flat in flats if 0 < len(flat) <= 30)
-    drop: set[int] = set()
-    for i, flat in enumerate(flats):
-        if not flat:
-            continue
-        repeated = counts[flat] >= 3 and _running_footer(flat)
-        if _PAGE_NUMBER.match(flat) or _PAGE_FOOTER.match(flat) or repeated:
-            drop.add(i)
-    return drop
-
-
-def _running_footer(flat: str) -> bool:
-    """"IIJ 1H FY2013": a name and a period label, nothing tabular (a repeated column header
-    such as "1Q08 2Q08 3Q08 4Q08 FY2008" is not furniture). OCR may read the name as digits
-    ("113 1H FY2022" for "IIJ 1H FY2022"): a short word that is no period is the name."""
-    words = flat.split()
-    periodic = re.compile(r"^(FY\d{2,4}|[1-4][HQ](\d{2})?|\d{4})$")
-    names = [w for w in words if not periodic.match(w) and (
-        re.search(r"[A-Za-z]", w) or re.fullmatch(r"[0-9Il|]{2,4}", w))]
-    return len(words) <= 5 and bool(names) and any(w.startswith("FY") for w in words) \
-        and not re.search(r"\d,\d{3}", flat)
 
 
 @lru_cache(maxsize=1 << 12)  # asked of every row; a release prints few labels, often

@@ -22,6 +22,7 @@ from generator.extract.read.cells import (
     repair_rows,
     settle_change_roles,
 )
+from generator.extract.read.furniture import is_continued_marker
 from generator.extract.read.headers import (
     Header,
     Unit,
@@ -105,13 +106,14 @@ class Assembler:
                 block: list[Segment] = []
                 while j < len(segments) and segments[j].kind in {"header", "blank"}:
                     if segments[j].kind == "header":
-                        if block and _row_label_after_units(block, segments[j]):
+                        if block and _row_label_after_units(block, segments[j]) \
+                                and segments[j].header_text != block[0].header_text:
                             segments[j].kind = "text"  # "Six months ended" over a row
                             segments[j].label = segments[j].header_text
                             break
                         block.append(segments[j])
                     j += 1
-                self._header(block, segments[j:])
+                self._header(_once(block), segments[j:])
                 i = j
                 continue
             if seg.kind == "row":
@@ -192,8 +194,12 @@ class Assembler:
         continuing = self.open is not None or (self.last is not None and not title_segments)
         previous = self.open or self.last
         title_texts = " ".join(s.label for s in title_segments)
-        unit = default_unit(title_texts + " " + text) or (
-            _unit_of(previous) if continuing and previous else None) or self.section_unit
+        borrowed = _unit_of(previous) if continuing and previous else None
+        if borrowed is not None and self.section_unit is not None and (
+                borrowed.currency, borrowed.scale) == (self.section_unit.currency,
+                                                       self.section_unit.scale):
+            borrowed = self.section_unit  # the section's "Unit: JPY million" states it still
+        unit = default_unit(title_texts + " " + text) or borrowed or self.section_unit
         columns = build_columns(header, unit)
         if not header.periods and not re.search(r"yoy|change", f"{title_texts} {text}", re.I):
             columns = [c.model_copy(update={"role": "value"}) if c.role == "change_percent"
@@ -202,11 +208,13 @@ class Assembler:
             inherited = _inherit(previous.columns, columns)
             if self.open is not None and inherited is not columns and (
                     (self.run_on and len(inherited) == len(self.open.columns))
-                    or (counts and len(inherited) < max(counts) <= len(self.open.columns))):
+                    or (counts and len(inherited) < max(counts) <= len(self.open.columns))
+                    or self._continued_before(block[0].line)):
                 # the header is the open table's, repeated without its units where a page
                 # broke it: the table continues, in its own scale, when the rows ahead print
                 # more figures than the per-share layout has columns (the shares, the
-                # change), or, run on, when no share-of-revenue column is to be dropped
+                # change), or, run on, when no share-of-revenue column is to be dropped, or
+                # when the page says so ("(Continued)")
                 inherited = list(self.open.columns)
             columns = inherited
         columns = _widen(columns, counts)
@@ -239,6 +247,13 @@ class Assembler:
                                                                  self.calendar),
                           item_lines=items if not continuing and names is not None else ())
         self.texts = []
+
+    def _continued_before(self, line: int) -> bool:
+        """Whether a "(Continued)" line stands between the open table's last row and
+        ``line`` (1-based): the page furniture the segments skipped, read from the lines."""
+        assert self.open is not None
+        return any(is_continued_marker(self.lines[k])
+                   for k in range(self.open.last_line, min(line - 1, len(self.lines))))
 
     def _section_headings_before_repeat(self, header: Header) -> bool:
         """Run on, the open table's own header repeated without units after section headings
@@ -349,6 +364,17 @@ class Assembler:
         self.last = table
 
 
+def _once(block: list[Segment]) -> list[Segment]:
+    """A header block printed again (whole or its first lines) is printed once: a page broke
+    between the header and its rows and the next page repeats it (the page furniture between
+    them skipped). Its columns are not twice as many."""
+    texts = [s.header_text for s in block]
+    for n in range(1, len(texts)):
+        if texts[n] == texts[0] and texts[n:] == texts[:len(texts) - n]:
+            return block[:n]
+    return block
+
+
 def comparative_rows(rows: list[Row], columns: list[Column]) -> list[Row]:
     """In a one-row-per-period table with YoY % columns, a row after the first that ends a year
     before it is its comparative: the same span a year earlier. A label naming another span
@@ -401,8 +427,6 @@ def _row_label_after_units(block: list[Segment], seg: Segment) -> bool:
     units_seen = parse_header(" ".join(s.header_text for s in block), FiscalCalendar()).units
     following = parse_header(seg.header_text, FiscalCalendar())
     return bool(units_seen) and not following.units and bool(following.periods)
-
-
 
 
 def _section_heading(label: str) -> bool:
