@@ -51,6 +51,9 @@ class Column(BaseModel):
     currency: str | None = None  # "JPY", "USD"
     scale: Decimal = Decimal(1)  # 1000 for "Thousands of JPY", 10**6 for "JPY millions"
     header: str = ""
+    # its period placed over it by the order of a header whose other marker lost its date
+    # ("as of | as of" over one date read): the header does not state it
+    guessed: bool = False
 
 
 class Row(BaseModel):

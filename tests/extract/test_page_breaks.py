@@ -83,3 +83,11 @@ def test_a_header_printed_again_after_a_break_is_one_header(tmp_path: Path) -> N
 
     ex = edited_sample(tmp_path, TABBED, edit)
     assert figures(ex) == figures(extraction(TABBED))
+
+
+def test_a_footer_ending_in_its_page_number_is_furniture() -> None:
+    footer = "IIJ Announces First Six Months Financial Results For The Fis"
+    lines = ["Revenues were up", f"{footer}    3", "Internet Initiative Japan Inc.  March 31, 2011",
+             "text", f"{footer}    4", "Internet Initiative Japan Inc.  March 31, 2011", "more",
+             f"{footer}    5", "Internet Initiative Japan Inc.  March 31, 2011", "Net sales  12"]
+    assert page_furniture(lines) == {1, 2, 4, 5, 7, 8}  # a row ending in a figure stays

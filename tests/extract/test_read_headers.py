@@ -84,6 +84,16 @@ def test_damaged_header_borrows_month_and_length_from_its_sibling() -> None:
         span("2012-04-01", "2012-09-30"), span("2013-04-01", "2013-09-30")]
 
 
+@pytest.mark.parametrize("damaged", ["Seep. 30, 2012", "Sepember 30, 2012", "sep 30, 2012"])
+def test_a_stacked_header_s_damaged_date_keeps_its_column(damaged: str) -> None:
+    """A scan's "Seep. 30, 2012" under the first "as of" (re-typeset draw rvC3): read as no
+    date, the second date went over the first column, and the prior year's contracts were
+    filed as the current year's. Its day and year keep their place, the month borrowed."""
+    header = parse_header(f"as of as of YoY {damaged} Sep. 30, 2013 Change", MARCH)
+    assert [s.period for s in header.periods] == [Instant(date=d("2012-09-30")),
+                                                   Instant(date=d("2013-09-30"))]
+
+
 def test_summary_header_with_change_column() -> None:
     header = parse_header("1H16 1H17 YoY Change JPY millions JPY millions %", MARCH)
     cols = build_columns(header, None)
@@ -172,3 +182,14 @@ def test_a_quarter_of_a_fiscal_year_named_by_fy_is_no_full_year(
     # before, each read as the whole fiscal year 2011 (a fresh-eyes review's finding)
     [slot] = parse_header(header, FiscalCalendar(3)).periods
     assert slot.period == Duration(start=start, end=end)
+
+
+def test_a_date_paired_by_order_beside_a_marker_left_without_one_is_a_guess() -> None:
+    """Two "as of" over one date read (the other lost to the scan): which column the date
+    heads is a guess, and the header does not state it (``proof.stated``)."""
+    header = parse_header("as of as of YoY S3p. 3O, 2O12 Sep. 30, 2013 Change", MARCH)
+    cols = build_columns(header, None)
+    assert [c.guessed for c in cols if c.period is not None] == [True]
+    whole = build_columns(parse_header(
+        "as of as of YoY Sep. 30, 2012 Sep. 30, 2013 Change", MARCH), None)
+    assert not any(c.guessed for c in whole)

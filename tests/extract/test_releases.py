@@ -80,3 +80,45 @@ def test_extract_writes_one_results_object_per_release(tmp_path: Path,
     report = capsys.readouterr().out.splitlines()
     assert report[0].startswith("two.txt#1 (slides")
     assert report[-1].endswith("2 releases read one by one")
+
+
+def _paged(text: str, every: int = 50) -> str:
+    """``text`` with a page break every ``every`` lines: the company's name and the page's
+    number at its foot, the presentation's title (a cover line) atop the next page."""
+    lines = text.splitlines()
+    out: list[str] = []
+    for i in range(0, len(lines), every):
+        out += lines[i:i + every]
+        out += ["", "Internet Initiative Japan Inc.", f"- {i // every + 1} -", "",
+                "FY2011/1Q-3Q (cumulative) Consolidated Financial Results", ""]
+    return "\n".join(out[:-3]) + "\n"  # the last page: its number, no next page
+
+
+def test_a_title_atop_every_page_is_one_release(iij: Taxonomy) -> None:
+    """Sample 001 paged (a re-typeset draw): each page opens with the title, a cover line
+    naming the period, and was split off as a release of its own ("no tables found")."""
+    paged = _paged(_text(SAMPLES[1]))
+    assert len(release_spans(paged, company_names(iij))) == 1
+
+
+def test_paged_releases_back_to_back_split_where_the_page_numbers_start_again(
+        iij: Taxonomy) -> None:
+    paged = _paged(_text(SAMPLES[1]))
+    spans = release_spans(paged * 2, company_names(iij))
+    assert [s.start for s in spans] == [0, len(paged)]
+
+
+@pytest.mark.parametrize(("title", "footer"), [
+    ("IIJ Announces First Six Months Financial Results For The Fiscal Year Ending March 31",
+     "IIJ Announces First Six Months Financial Results For The Fis"),
+    ("FY2011/1Q-3Q (cumulative) Consolidated Financial Results",
+     "FY2011/1Q-3Q (cumulative) Consolidated Financial Results")])
+def test_a_title_ending_in_its_page_number_is_a_footer_not_a_cover(
+        iij: Taxonomy, title: str, footer: str) -> None:
+    """Sample 002 with a footer at every page's end: its title (cut short or not), then the
+    page's number ("IIJ Announces First Six Months Financial Results For The Fis    3"), and
+    the whole title atop the next page (re-typeset draws dec7b, dec7g, dec8a: refused)."""
+    lines = _text(SAMPLES[2]).splitlines()
+    paged = [line for i in range(0, len(lines), 40)
+             for line in [*lines[i:i + 40], "", f"{footer}    {i // 40 + 1}", "", title]]
+    assert len(release_spans("\n".join(paged) + "\n", company_names(iij))) == 1

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 from generator.extract.layout import Cell, Table
-from generator.extract.proof.columns import ROWS, ColumnFacts
+from generator.extract.proof.columns import BOTH, ROWS, ColumnFacts
 from generator.model.period import Duration, Instant
 
 CHECK = "percent"
@@ -207,5 +207,9 @@ def _yoy(table: Table, pct: int, amounts: list[int], columns: dict[int, ColumnFa
                                          f"{current + 1} as the current period, but its header "
                                          f"reads earlier than column {prior + 1}'s")
         else:
+            # the order of the two periods proves their assignment only when both are read:
+            # beside a column whose period is unread, the one read may be the other's (a
+            # scan's "Seep. 30, 2012" lost, "Sep. 30, 2013" put over the prior year's column)
             columns[index].confirm(CHECK, f"the {what} column recomputes from it and column "
-                                          f"{other + 1} in {agree} of {checked} rows")
+                                          f"{other + 1} in {agree} of {checked} rows",
+                                   BOTH if later else ROWS)

@@ -42,7 +42,8 @@ def check(column: ColumnFacts, taxonomy: Taxonomy) -> None:
                            ASSIGNMENT)
         return
     col = column.column
-    if not col.header or col.period is None or col.role not in ("value", "translation"):
+    if not col.header or col.period is None or col.role not in ("value", "translation") \
+            or col.guessed:
         return
     monetary = any(taxonomy.concepts[f.concept].data_type in _NEEDS_CURRENCY
                    for f in column.facts if f.concept in taxonomy.concepts)

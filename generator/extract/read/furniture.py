@@ -21,6 +21,8 @@ from generator.extract.read.segments import HEADER_COVERAGE
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]?\s*\d{1,3}\s*[-–—]?"
                           r"|(?:page|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?)\s*$", re.IGNORECASE)
 _PAGE_FOOTER = re.compile(r"^\s*[-–—]\s*\d{1,3}\s*[-–—]\s+\S.{0,40}$")
+# words, a gap of two spaces or more, a page's number: "Results For The Fis    3"
+_NUMBERED_FOOTER = re.compile(r"^\s*([^\d\s].*\S)[ \t]{2,}(\d{1,3})\s*$")
 _PERIODIC = re.compile(r"^(FY\d{2,4}|[1-4][HQ](\d{2})?|\d{4})$")
 _CONTINUED = re.compile(r"[(\[]?\s*(?:continued|cont'?d\.?)\s*[)\]]?", re.IGNORECASE)
 _SEPARATED_FIGURE = re.compile(r"\d,\d{3}")
@@ -34,14 +36,30 @@ def page_furniture(lines: list[str]) -> set[int]:
     flats = [squash_spaces(t) for t in lines]  # each line squashed once
     counts = Counter(flat for flat in flats if 0 < len(flat) <= 30)
     drop: set[int] = set()
+    numbered: set[int] = set()  # the lines that print a page's number
     for i, flat in enumerate(flats):
         if not flat:
             continue
-        repeated = counts[flat] >= 3 and _running_footer(flat)
-        if _PAGE_NUMBER.match(flat) or _PAGE_FOOTER.match(flat) or repeated \
-                or _CONTINUED.fullmatch(flat):
+        if _PAGE_NUMBER.match(flat) or _PAGE_FOOTER.match(flat):
+            numbered.add(i)
+        elif (counts[flat] >= 3 and _running_footer(flat)) or _CONTINUED.fullmatch(flat):
             drop.add(i)
-    return drop | _running_heads(flats, drop)
+    numbered |= _numbered_footers(lines, flats)
+    drop |= numbered
+    return drop | _running_heads(flats, drop, sorted(numbered))
+
+
+def _numbered_footers(lines: list[str], flats: list[str]) -> set[int]:
+    """A running footer ending in its page's number ("IIJ Announces First Six Months ...    3"):
+    the same words on three lines or more, each ending in another number after a wide gap."""
+    numbers: dict[str, set[str]] = defaultdict(set)
+    at: dict[str, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        match = _NUMBERED_FOOTER.match(line)
+        if match is not None:
+            numbers[flats[i][:-len(match.group(2))]].add(match.group(2))
+            at[flats[i][:-len(match.group(2))]].append(i)
+    return {i for words, places in at.items() if len(numbers[words]) >= 3 for i in places}
 
 
 def is_continued_marker(line: str) -> bool:
@@ -60,13 +78,12 @@ def _running_footer(flat: str) -> bool:
         and not _SEPARATED_FIGURE.search(flat)
 
 
-def _running_heads(flats: list[str], furniture: set[int]) -> set[int]:
-    """Lines printed alike beside at least half the page numbers (two at least): the company's
-    name, the document's date. The same words elsewhere (the name as the release's first line)
-    are content. A line that reads as a column header is not one (a statement's header repeated
-    at the top of each page it spans is its table's), nor one printing figures."""
-    numbers = sorted(i for i in furniture if _PAGE_NUMBER.match(flats[i])
-                     or _PAGE_FOOTER.match(flats[i]))
+def _running_heads(flats: list[str], furniture: set[int], numbers: list[int]) -> set[int]:
+    """Lines printed alike beside at least half the page numbers (``numbers``, the lines that
+    print one; two at least): the company's name, the document's date. The same words
+    elsewhere (the name as the release's first line) are content. A line that reads as a
+    column header is not one (a statement's header repeated at the top of each page it spans
+    is its table's), nor one printing figures."""
     if len(numbers) < 2:
         return set()
     near = {j for i in numbers for j in range(i - _HEAD_REACH, i + _HEAD_REACH + 1)}

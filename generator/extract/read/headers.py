@@ -33,7 +33,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("fy_ended", r"\b(?:fiscal\s+)?year\s+end(?:ed|ing)\b"),
     ("as_of", r"\bas\s+of\b"),
     ("date", rf"\b{_MON}[a-z]*\.?(?:\s+[a-z]{{2,8}})?\s+\d{{1,2}},\s*\d{{4}}"),
-    ("bad_date", r"(?<![A-Za-z])[a-z]{1,6}\s+\d{1,2},\s*\d{4}"),
+    # a month a scan damaged ("Seep. 30, 2012", "sep 30, 2012"): its day and year, the month
+    # borrowed from a sibling column's date
+    ("bad_date", r"(?<![A-Za-z])(?:[a-z]{1,6}|[A-Z][a-z]{1,8}\.?)\s+\d{1,2},\s*\d{4}"),
     # a quarter, or quarters cumulated, of a fiscal year named by "FY": "3Q FY2011", "Q3 FY2011",
     # "FY2011 3Q", "FY2011/1Q-3Q", "1Q-3Q FY2011" (before "fy": it is no full year)
     ("fy_quarter", rf"\b{_QUARTERS}\s*(?:of\s+)?FY\s?(?:\d{{4}}|\d{{2}})\b"
@@ -89,6 +91,9 @@ class Slot:
     forecast: bool = False
     superseded: bool = False
     percent: bool = False
+    # its date paired with its marker by order while a marker stayed without one: a date the
+    # scan lost may have been this column's neighbour's, so the header does not state it
+    guessed: bool = False
 
 
 @dataclass
@@ -192,6 +197,7 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
     units: list[Unit] = []
     dangling: list[int] = []  # units printed as "Thousands of" whose currency comes later
     open_markers: list[Slot] = []
+    paired: list[Slot] = []  # markers a date was paired with, in order
     for m in _SCANNER.finditer(clean):
         kind, token = m.lastgroup or "", m.group(0)
         if kind == "unit":
@@ -228,7 +234,9 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
             open_markers.append(slot)
         elif kind in {"date", "bad_date"}:
             target = open_markers.pop(0) if open_markers else None
-            if target is None:
+            if target is not None:
+                paired.append(target)
+            else:
                 target = Slot("period", "", months=0)
                 slots.append(target)
             target.text = f"{target.text} {token}".strip()
@@ -251,6 +259,9 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
                 last.forecast = True
                 last.superseded = bool(re.match(r"(initial|original|previous)", token, re.I))
                 last.text += f" {token}"
+    if open_markers:  # "as of | as of" over one date read: which column it heads is a guess
+        for slot in paired:
+            slot.guessed = True
     _resolve(slots)
     if slots and slots[0].kind == "change" and any(s.kind == "period" for s in slots):
         slots = [s for s in slots if s.kind == "period"] + [s for s in slots if s.kind == "change"]
@@ -390,7 +401,8 @@ def _value_role(slot: Slot) -> ColumnRole:
 def _col(role: ColumnRole, slot: Slot, currency: str | None, scale: Decimal, unit: str) -> Column:
     header = " ".join(part for part in (slot.text, unit) if part).strip()
     return Column(role=role, period=slot.period, forecast=slot.forecast,
-                  superseded=slot.superseded, currency=currency, scale=scale, header=header)
+                  superseded=slot.superseded, currency=currency, scale=scale, header=header,
+                  guessed=slot.guessed)
 
 
 def _change(slot: Slot, unit: Unit | None) -> Column:

@@ -11,7 +11,11 @@ Results", or a presentation title "FY2011/1Q-3Q ... Financial Results" — when 
 every release's title does (:mod:`generator.extract.read.metadata`). Cover lines within one
 opening belong to one release ("For Immediate Release" above its title). The blank lines and a
 short line naming the company above a cover (a letterhead) go with the release they head. A text
-with one cover, or none, is one release: it is read exactly as before.
+with one cover, or none, is one release: it is read exactly as before. A cover line printed at
+the top of every page (a presentation's running head "FY2011/1Q-3Q (cumulative) Consolidated
+Financial Results") is no new release where the page numbers around it go on ("- 5 -" above it,
+"- 6 -" below): a new release numbers its pages from the start again; nor is a title that
+ends in its page's number ("IIJ Announces ... Results For The Fis    3", a page's footer).
 """
 
 from __future__ import annotations
@@ -30,6 +34,22 @@ MIN_RELEASE_CHARS = 2000
 #: A letterhead line above a cover: short, and naming the company.
 LETTERHEAD_CHARS = 60
 
+#: How far (characters) from a cover line a page number is looked for, above and below it.
+PAGE_REACH = 8000
+#: A running head tops its page: at most this many lines (a running foot, a date) stand
+#: between the last page's number and it.
+HEAD_AFTER_NUMBER = 3
+# A page's number on a line of its own: "- 8 -", "-1-", "- 8 - IIJ 1H FY2013", "Page 9 of 24".
+_PAGE_LINE = re.compile(
+    r"^[ \t]*(?:[-–—][ \t]*(\d{1,3})[ \t]*[-–—](?:[ \t]+\S.{0,40})?"
+    r"|(?:page|p\.)[ \t]*(\d{1,3})(?:[ \t]*(?:of|/)[ \t]*\d{1,3})?)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE)
+# a title ending in a page's number after a wide gap: a page's running footer, no cover
+_NUMBERED = re.compile(r".*\S[ \t]{2,}\d{1,3}[ \t]*$")
+# such a footer, as a page's number: "IIJ Announces First Six Months ... For The Fis    3"
+_TITLED_PAGE_LINE = re.compile(
+    r"^(?=[^\n]*(?:announce|immediate|financial\s+results))[^\n]*\S[ \t]{2,}(\d{1,3})[ \t]*$",
+    re.MULTILINE | re.IGNORECASE)
 _KEYWORD = re.compile(r"announce|immediate|financial\s+results", re.I)
 _COVER = re.compile(
     r"\s*for\s+immediate\s+release\s*"
@@ -62,7 +82,7 @@ def _cover_lines(text: str) -> list[int]:
         start, end = _line_at(text, match.start())
         if starts and starts[-1] == start:
             continue
-        if _COVER.fullmatch(text, start, end):
+        if _COVER.fullmatch(text, start, end) and not _NUMBERED.match(text, start, end):
             starts.append(start)
     return starts
 
@@ -115,22 +135,57 @@ def _begin(text: str, cover: int, floor: int, names: tuple[str, ...]) -> int:
     return begin
 
 
+def _page_number(match: re.Match[str]) -> int:
+    return int(next(g for g in match.groups() if g))
+
+
+def _page_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The lines printing a page's number in ``text[start:end]``, in order."""
+    found = [*_PAGE_LINE.finditer(text, start, end), *_TITLED_PAGE_LINE.finditer(text, start, end)]
+    return sorted(found, key=lambda m: m.start())
+
+
+def _lines_between(text: str, start: int, end: int) -> int:
+    return sum(1 for line in text[start:end].splitlines() if line.strip())
+
+
+def _pages_go_on(text: str, cover: int, floor: int, *, repeated: bool) -> bool:
+    """Whether the cover line tops a page whose number, above it (since ``floor``, the
+    current release's start), is followed below it by a higher one: one release's pages. On
+    the last page (no number below), a cover line the release printed before (``repeated``)
+    is its running head."""
+    numbered = _page_lines(text, max(floor, cover - PAGE_REACH), cover)
+    if not numbered or _lines_between(text, numbered[-1].end(), cover) > HEAD_AFTER_NUMBER:
+        return False  # not atop a page: the page's own text stands between
+    below = _page_lines(text, cover, cover + PAGE_REACH)
+    if not below:
+        return repeated
+    return _page_number(below[0]) > _page_number(numbered[-1])
+
+
 def release_spans(text: str, company_names: Iterable[str] = ()) -> list[Span]:
     """The releases of ``text``, in order, covering all of it (one span when it is one
     release). ``company_names`` let a letterhead line above a cover go with its release."""
     names = tuple(company_names)
     begins = [0]
     head_end = 0
+    titles: set[str] = set()  # the current release's cover lines, as printed
     for cover in _cover_lines(text):
         if cover < head_end:
             continue  # another cover line of the same opening
         head, end = _head(text, cover)
         if not _names_period(head):
             continue
+        title = " ".join(text[slice(*_line_at(text, cover))].split())
+        running = _pages_go_on(text, cover, begins[-1], repeated=title in titles)
+        titles.add(title)
+        if running:
+            continue  # a running head: the release's pages go on around it
         head_end = end
         begin = _begin(text, cover, begins[-1], names)
         if len(text[begins[-1]:begin].strip()) >= MIN_RELEASE_CHARS:
             begins.append(begin)
+            titles = {title}
     if len(begins) > 1 and len(text[begins[-1]:].strip()) < MIN_RELEASE_CHARS:
         begins.pop()  # a cover at the very end heads no release
     spans: list[Span] = []
