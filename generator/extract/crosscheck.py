@@ -529,7 +529,10 @@ class CrossChecker:
     @staticmethod
     def _same(lead: ResultFact, other: ResultFact) -> bool:
         """Agreeing printings; a rounded summary may differ by one in its last digit (releases
-        adjust rounded figures so that they add up), which is not a conflict."""
+        adjust rounded figures so that they add up), which is not a conflict. A ratio adds up
+        to nothing: printed twice to one precision, "58.5" and "58.4" disagree."""
+        if lead.unit == "pure" and lead.decimals == other.decimals:
+            return consistent(lead, other)
         return consistent(lead, other, slack_units=1)
 
 

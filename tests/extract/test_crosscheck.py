@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from generator.extract.crosscheck import cross_check
 from generator.extract.map_rows import map_document
+from generator.model.fact import Provenance
+from generator.model.period import Instant
 from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
+from generator.taxonomy import load_taxonomy
 from tests.extract.builders import H1_2009, col, document, row, table
 
 SERVICES = [row("Services:", 10), row("Hosting", 11, "6,000"), row("Support", 12, "4,000")]
@@ -327,3 +331,18 @@ def test_a_held_printing_does_not_overrule_a_filed_twin(taxonomy: Taxonomy) -> N
     out = cross_check([f for f in printed if f.source.line != 41], taxonomy,
                       usd_rate=Decimal("77.04"), witnesses=held)
     assert lead(out.facts, "SupportRevenue", "USD").value == Decimal("7000")
+
+
+def test_a_ratio_printed_twice_one_unit_apart_is_a_conflict() -> None:
+    """An equity ratio printed 58.4% in one table and 58.5% in another (a reviewer's draw):
+    amounts may be rounded to add up, a ratio is not — the two were merged without a word."""
+    def ratio(value: str, line: int) -> ResultFact:
+        return ResultFact(concept="ParentShareholdersEquityToAssetsRatio",
+                          period=Instant(date=dt.date(2013, 9, 30)), unit="pure",
+                          value=Decimal(value), decimals=3,
+                          source=Provenance(document="doc.txt", line=line, text=value))
+
+    out = cross_check([ratio("0.584", 10), ratio("0.585", 90)], load_taxonomy())
+    assert len(out.conflicts) == 1
+    agreeing = cross_check([ratio("0.584", 10), ratio("0.584", 90)], load_taxonomy())
+    assert not agreeing.conflicts and agreeing.merged == 1

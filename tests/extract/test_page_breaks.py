@@ -91,3 +91,18 @@ def test_a_footer_ending_in_its_page_number_is_furniture() -> None:
              "text", f"{footer}    4", "Internet Initiative Japan Inc.  March 31, 2011", "more",
              f"{footer}    5", "Internet Initiative Japan Inc.  March 31, 2011", "Net sales  12"]
     assert page_furniture(lines) == {1, 2, 4, 5, 7, 8}  # a row ending in a figure stays
+
+
+def test_a_row_printed_in_several_tables_is_no_numbered_footer() -> None:
+    """"Total    123" in three tables ends in a number after a wide gap like a footer, but its
+    numbers do not go up a page at a time (a reviewer's worry)."""
+    lines = ["Total    123", "x", "Total    145", "y", "Total    160"]
+    assert page_furniture(lines) == set()
+
+
+def test_lines_beside_bare_numbers_are_no_running_heads() -> None:
+    """A stacked layout prints a figure alone on its line ("12"): dropped as a page number,
+    but the label printed beside two of them is no running head."""
+    lines = ["Dividend per share", "12", "text", "more", "other", "rows", "Dividend per share",
+             "15", "end"]
+    assert page_furniture(lines) == {1, 7}

@@ -681,6 +681,25 @@ def _dividends(actual: tuple[str, ...], forecast: tuple[str, ...]) -> Document:
     ], kind="dividends"), layout="ocr", company="iij")
 
 
+def test_in_a_guessed_period_row_a_sum_pins_its_total_not_where_its_parts_sit(
+        real: Taxonomy) -> None:
+    """A reviewer's draw (rvE2, 002 mixed): "nil 1,000.00 nil 1,250.00 2,250.00" with "nil"
+    unread, four cells for five columns placed by position; 1,000 + 1,250 = 2,250 holds in
+    any two quarters, so the year's total is pinned and the quarters are not (they were
+    filed as the first and third quarters' dividends)."""
+    header = "1Q-end 2Q-end 3Q-end Year-end Total (JPY)"
+    doc = laid_out(table("2. Dividends Dividend per Shares", 1212,
+                         [item_col(header, scale=1) for _ in range(5)], [
+        guessed(period_row("Fiscal year ended March 31, 2011", 1217, FY2010,
+                           "1,000.00", "", "1,250.00", "", "2,250.00")),
+    ], kind="dividends"), layout="ocr", company="iij")
+    proof = proof_of(full_year(doc), real)
+    assert filed(proof)[("DividendPerShareAnnual", str(FY2010), "JPYPerShares")] == \
+        Decimal("2250.00")
+    assert {c for c, _, _ in filed(proof)} == {"DividendPerShareAnnual"}
+    assert ("DividendPerShareFirstQuarterEnd", str(FY2010), "JPYPerShares") in held(proof)
+
+
 def test_a_forecast_total_equal_to_the_parts_of_its_actual_and_forecast_rows_proves_both(
         real: Taxonomy) -> None:
     # - + 1,250.00 paid, - + 1,250.00 forecast = 2,500.00 for the year.

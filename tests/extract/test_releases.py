@@ -108,17 +108,29 @@ def test_paged_releases_back_to_back_split_where_the_page_numbers_start_again(
     assert [s.start for s in spans] == [0, len(paged)]
 
 
-@pytest.mark.parametrize(("title", "footer"), [
-    ("IIJ Announces First Six Months Financial Results For The Fiscal Year Ending March 31",
-     "IIJ Announces First Six Months Financial Results For The Fis"),
-    ("FY2011/1Q-3Q (cumulative) Consolidated Financial Results",
-     "FY2011/1Q-3Q (cumulative) Consolidated Financial Results")])
+def test_a_release_after_a_numbered_page_is_not_taken_for_its_running_head(
+        iij: Taxonomy) -> None:
+    """A reviewer's input: sample 000's first page (ending "-1-"), then sample 004 with "- 2 -"
+    at a page's foot. The second cover tops a page whose numbers go on, but it is no cover
+    line the first release printed: a release of its own (it was read as one with 000)."""
+    first = _text(SAMPLES[0]).split("-1-")[0] + "-1-\n\n"
+    second = _text(SAMPLES[4]).splitlines()
+    second.insert(60, "- 2 -")
+    joined = first + "\n".join(second) + "\n"
+    spans = release_spans(joined, company_names(iij))
+    assert len(spans) == 2
+    assert joined[spans[1].start:].strip() == "\n".join(second).strip()
+
+
+@pytest.mark.parametrize("cut", [60, None])
 def test_a_title_ending_in_its_page_number_is_a_footer_not_a_cover(
-        iij: Taxonomy, title: str, footer: str) -> None:
+        iij: Taxonomy, cut: int | None) -> None:
     """Sample 002 with a footer at every page's end: its title (cut short or not), then the
     page's number ("IIJ Announces First Six Months Financial Results For The Fis    3"), and
     the whole title atop the next page (re-typeset draws dec7b, dec7g, dec8a: refused)."""
     lines = _text(SAMPLES[2]).splitlines()
+    title = lines[0].strip()
+    footer = title[:cut]
     paged = [line for i in range(0, len(lines), 40)
              for line in [*lines[i:i + 40], "", f"{footer}    {i // 40 + 1}", "", title]]
     assert len(release_spans("\n".join(paged) + "\n", company_names(iij))) == 1

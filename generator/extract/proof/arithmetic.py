@@ -54,6 +54,7 @@ def _members_hold(column: ColumnFacts, found: list[tuple[str, str]], taxonomy: T
             if not added.holds:
                 continue
             holds.append(f"{concept} by {axis} {total.source.text} (line {total.source.line})")
+            column.sum_totals.add(id(total))
             column.signed.update(id(m) for m in members)
             for fact in (total, *members):
                 if fact is not added.deducted:
@@ -90,6 +91,7 @@ def check(column: ColumnFacts, sums: Sequence[tuple[str, Terms]], taxonomy: Taxo
             printed = (parent, tuple(c for c, _ in terms if c in facts))
             if abs(total.value - computed) <= tolerance:
                 holds.append(what)
+                column.sum_totals.add(id(total))
                 if len(parts) < len(terms):
                     column.open_held.setdefault(printed, (total, *(f for f, _ in parts)))
                 column.held_sums.append((total, *(f for f, _ in numeric)))

@@ -94,6 +94,8 @@ class ColumnFacts:
     # ``recomputed``, and of those that tie to the unit, for ``arithmetic.anchor`` (a sum that
     # ties, whose other figures are tied down, settles the last one) and ``unrounded``.
     held_sums: list[tuple[ResultFact, ...]] = field(default_factory=list)
+    # the totals (ids) of the sums that hold: a sum pins its total's place, not its parts'
+    sum_totals: set[int] = field(default_factory=set)
     tied_sums: list[tuple[ResultFact, ...]] = field(default_factory=list)
     # Each complete printed sum that breaks (total, ((part, weight), ...)), for
     # ``recomputed``: the value its other figures give a figure printed twice, differently.
@@ -219,9 +221,19 @@ class ColumnFacts:
         if i in self.doubts:
             return False
         outside = self.sure.get(i, set())
-        if self.row is None:
+        if self._sums_inside(i):
             outside = outside - IN_COLUMN_SUMS
         return bool(outside) or not self.by_position(self.facts[i])
+
+    def _sums_inside(self, i: int) -> bool:
+        """Whether this strip's sums tie figure ``i`` only to the strip's other figures: a
+        column's; or a one-row-per-period row whose cells were placed by position, where a
+        sum across the row holds whichever of its columns the parts were put in ("nil 1,000
+        nil 1,250 2,250" read as four cells: 1,000 + 1,250 = 2,250 in any two quarters) —
+        but only in the total's own column: the total is pinned, its parts are not."""
+        if self.row is None:
+            return True
+        return self.row.guessed and id(self.facts[i]) not in self.sum_totals
 
     def figure_doubt(self, i: int) -> str | None:
         """Why figure ``i`` of a proven column is still held back, if it is.
@@ -230,12 +242,13 @@ class ColumnFacts:
         ties it to figures outside its column: a sum within the column does not, since a row
         shifted the same way in every column still adds up (shares of total add up like
         amounts, and so do USD figures under a yen header). In a one-row-per-period table the
-        strip is a row, and its sums run across the columns: there they do count."""
+        strip is a row, and its sums run across the columns: there they do count, unless the
+        row's own cells were placed by position (:meth:`_sums_inside`)."""
         if i in self.doubts:
             return self.doubts[i]
         fact = self.facts[i]
         outside = self.sure.get(i, set())
-        if self.row is None:
+        if self._sums_inside(i):
             outside = outside - IN_COLUMN_SUMS
         if not outside and self.by_position(fact):
             return f"{self.placement}; no check of its own confirms this one"

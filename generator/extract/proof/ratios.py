@@ -71,7 +71,9 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> lis
             for q_group in quotients:
                 for t_group in tops:
                     for b_group in bottoms:
-                        if not holds(q_group[0][1], t_group[0][1], b_group[0][1], truncate):
+                        if not holds(q_group[0][1], t_group[0][1], b_group[0][1], truncate) \
+                                or not _telling(q_group[0][1], t_group[0][1], b_group[0][1],
+                                                truncate):
                             continue
                         held_here.add(_currency(q_group[0][1].unit))
                         if _tight(q_group[0][1], t_group[0][1], b_group[0][1], truncate):
@@ -132,6 +134,21 @@ def doubt_failed(failures: list[Failure]) -> None:
     """Hold the figures of each failing ratio :func:`check` returned that nothing pins."""
     for failure in failures:
         _doubt_failed(*failure)
+
+
+#: A ratio tells a quotient only when its figures' rounding moves it by less than this share
+#: of it.
+TELLING = Decimal("0.1")
+
+
+def _telling(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: bool) -> bool:
+    """Whether the ratio holding says anything of the quotient: a net income read as "000"
+    (0, to the million) over a share count misread as 242 allows any earnings per share up
+    to 2,066 yen, 135.42 among them — a tie that loose proves neither figure."""
+    assert quotient.value is not None and top.value is not None and bottom.value
+    rounding = (half_unit(top, truncate) + abs(top.value / bottom.value)
+                * half_unit(bottom, truncate)) / abs(bottom.value)
+    return rounding < TELLING * abs(quotient.value)
 
 
 def _tight(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: bool) -> bool:

@@ -10,6 +10,7 @@ their own, read without the total above them (cost lines filed as revenue lines)
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 
@@ -36,12 +37,14 @@ def page_furniture(lines: list[str]) -> set[int]:
     flats = [squash_spaces(t) for t in lines]  # each line squashed once
     counts = Counter(flat for flat in flats if 0 < len(flat) <= 30)
     drop: set[int] = set()
-    numbered: set[int] = set()  # the lines that print a page's number
+    numbered: set[int] = set()  # the lines that print a page's number, and only that
     for i, flat in enumerate(flats):
         if not flat:
             continue
         if _PAGE_NUMBER.match(flat) or _PAGE_FOOTER.match(flat):
-            numbered.add(i)
+            # a bare "12" is dropped too, but may be a figure a stacked layout printed alone
+            # on its line: the lines beside it are no running heads for it
+            (drop if flat.isdigit() else numbered).add(i)
         elif (counts[flat] >= 3 and _running_footer(flat)) or _CONTINUED.fullmatch(flat):
             drop.add(i)
     numbered |= _numbered_footers(lines, flats)
@@ -51,15 +54,17 @@ def page_furniture(lines: list[str]) -> set[int]:
 
 def _numbered_footers(lines: list[str], flats: list[str]) -> set[int]:
     """A running footer ending in its page's number ("IIJ Announces First Six Months ...    3"):
-    the same words on three lines or more, each ending in another number after a wide gap."""
-    numbers: dict[str, set[str]] = defaultdict(set)
-    at: dict[str, list[int]] = defaultdict(list)
+    the same words on three lines or more, each ending in a number after a wide gap, the
+    numbers going up a page or two at a time as the lines go down — as pages are numbered,
+    and a row printed in several tables ("Total    123") is not."""
+    numbered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i, line in enumerate(lines):
         match = _NUMBERED_FOOTER.match(line)
         if match is not None:
-            numbers[flats[i][:-len(match.group(2))]].add(match.group(2))
-            at[flats[i][:-len(match.group(2))]].append(i)
-    return {i for words, places in at.items() if len(numbers[words]) >= 3 for i in places}
+            numbered[flats[i][:-len(match.group(2))]].append((i, int(match.group(2))))
+    return {i for places in numbered.values() if len(places) >= 3 and all(
+                0 < b - a <= 2 for (_, a), (_, b) in itertools.pairwise(places))
+            for i, _ in places}
 
 
 def is_continued_marker(line: str) -> bool:

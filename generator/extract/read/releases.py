@@ -13,8 +13,10 @@ opening belong to one release ("For Immediate Release" above its title). The bla
 short line naming the company above a cover (a letterhead) go with the release they head. A text
 with one cover, or none, is one release: it is read exactly as before. A cover line printed at
 the top of every page (a presentation's running head "FY2011/1Q-3Q (cumulative) Consolidated
-Financial Results") is no new release where the page numbers around it go on ("- 5 -" above it,
-"- 6 -" below): a new release numbers its pages from the start again; nor is a title that
+Financial Results") is no new release where it repeats the release's own cover line and the page
+numbers around it go on ("- 5 -" above it, "- 6 -" below, or none on the last page), or where
+it tops the next page too: a new release has a cover of its own, printed once, and numbers its
+pages from the start again; nor is a title that
 ends in its page's number ("IIJ Announces ... Results For The Fis    3", a page's footer).
 """
 
@@ -34,7 +36,7 @@ MIN_RELEASE_CHARS = 2000
 #: A letterhead line above a cover: short, and naming the company.
 LETTERHEAD_CHARS = 60
 
-#: How far (characters) from a cover line a page number is looked for, above and below it.
+#: How far (characters) above a cover line the last page's number is looked for.
 PAGE_REACH = 8000
 #: A running head tops its page: at most this many lines (a running foot, a date) stand
 #: between the last page's number and it.
@@ -145,22 +147,47 @@ def _page_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
+def _next_page_line(text: str, start: int) -> re.Match[str] | None:
+    """The first line printing a page's number after ``start``, to the end of the text (none:
+    the last page of the text's last numbered release)."""
+    found = [m for m in (_PAGE_LINE.search(text, start), _TITLED_PAGE_LINE.search(text, start))
+             if m is not None]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _atop_next_page(text: str, cover: int, title: str) -> bool:
+    """Whether the cover line is printed again atop the next page (among the first lines
+    after that page's number): a running head, though the release's own cover line is one a
+    scan damaged ("For lmmediate Release")."""
+    below = _next_page_line(text, cover)
+    if below is None:
+        return False
+    pos, seen = below.end(), 0
+    while seen <= HEAD_AFTER_NUMBER and pos < len(text):
+        end = text.find("\n", pos + 1)
+        end = len(text) if end < 0 else end
+        line = " ".join(text[pos:end].split())
+        if line:
+            if line == title:
+                return True
+            seen += 1
+        pos = end
+    return False
+
+
 def _lines_between(text: str, start: int, end: int) -> int:
     return sum(1 for line in text[start:end].splitlines() if line.strip())
 
 
-def _pages_go_on(text: str, cover: int, floor: int, *, repeated: bool) -> bool:
+def _pages_go_on(text: str, cover: int, floor: int) -> bool:
     """Whether the cover line tops a page whose number, above it (since ``floor``, the
-    current release's start), is followed below it by a higher one: one release's pages. On
-    the last page (no number below), a cover line the release printed before (``repeated``)
-    is its running head."""
+    current release's start), is followed below it by a higher one, or by none to the end of
+    the text (the last page): one release's pages."""
     numbered = _page_lines(text, max(floor, cover - PAGE_REACH), cover)
     if not numbered or _lines_between(text, numbered[-1].end(), cover) > HEAD_AFTER_NUMBER:
         return False  # not atop a page: the page's own text stands between
-    below = _page_lines(text, cover, cover + PAGE_REACH)
-    if not below:
-        return repeated
-    return _page_number(below[0]) > _page_number(numbered[-1])
+    below = _next_page_line(text, cover)
+    return below is None or _page_number(below) > _page_number(numbered[-1])
 
 
 def release_spans(text: str, company_names: Iterable[str] = ()) -> list[Span]:
@@ -171,16 +198,17 @@ def release_spans(text: str, company_names: Iterable[str] = ()) -> list[Span]:
     head_end = 0
     titles: set[str] = set()  # the current release's cover lines, as printed
     for cover in _cover_lines(text):
+        title = " ".join(text[slice(*_line_at(text, cover))].split())
+        seen = title in titles
+        titles.add(title)
         if cover < head_end:
             continue  # another cover line of the same opening
         head, end = _head(text, cover)
         if not _names_period(head):
             continue
-        title = " ".join(text[slice(*_line_at(text, cover))].split())
-        running = _pages_go_on(text, cover, begins[-1], repeated=title in titles)
-        titles.add(title)
-        if running:
-            continue  # a running head: the release's pages go on around it
+        if _pages_go_on(text, cover, begins[-1]) and (
+                seen or _atop_next_page(text, cover, title)):
+            continue  # a running head: the release's own cover line, its pages going on
         head_end = end
         begin = _begin(text, cover, begins[-1], names)
         if len(text[begins[-1]:begin].strip()) >= MIN_RELEASE_CHARS:

@@ -61,6 +61,8 @@ def choose_title(texts: list[Segment]) -> str:
             continue
         if re.match(r"unit\s*:", label, re.I) or re.fullmatch(r"[\W\d]+", label) or " = " in label:
             continue  # unit notes, numbering, definitions ("YoY = 3Q11 compared to 3Q10")
+        if re.search(r"\d,\d{3}", label):
+            continue  # a row of figures the reader could not take for one, no title
         if label.endswith(".") and not re.fullmatch(r"\d+\.", label):  # a sentence's end
             continue
         if re.search(r"\b(inc|corp|co|ltd)\.?$", label, re.I):
