@@ -17,6 +17,9 @@ Layout = Literal["ocr", "slides", "newswire", "runon", "tabbed", "piped", "align
 _UNIT_NOTE = re.compile(r"\s*unit\s*:", re.I)
 MIN_TABLE_ROWS = 20  # rows of cells a layout needs before it is taken as that layout's
 LINED_UP = 0.8  # share of figures ending under one of the row above's: columns aligned
+# below it, figures end where the row above has one no more often than ragged gaps make them
+# (cells joined by 2-4 spaces: about 0.06; columns padded by hand or by a scan: 0.3 and more)
+RAGGED = 0.2
 
 
 def _piped_row(line: str) -> bool:
@@ -55,8 +58,10 @@ def detect_layout(text: str) -> Layout:
         return "aligned" if _aligned_figures(lines, _nbsp_row) else "newswire"
     if piped >= MIN_TABLE_ROWS:
         return "piped"
-    if aligned_rows(lines) >= MIN_TABLE_ROWS:
+    if aligned_rows(lines) >= MIN_TABLE_ROWS and lined_up(lines) >= RAGGED:
         return "aligned"
+    # cells apart by ragged runs of spaces, their figures in no columns: read in order, as a
+    # scan's single-spaced rows are, not by positions that mean nothing
     return "ocr"
 
 

@@ -100,6 +100,25 @@ def space_grouped(text: str, *, cell: bool = False) -> str:
     return _SPACE_GROUPED.sub(lambda m: m.group(1) + m.group(2).replace(" ", ","), text)
 
 
+_WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+_WIDE_GAP_SPLIT = re.compile(r"((?: {2,}|\t)+)")  # kept: the line's columns stay where they are
+
+
+def cells_grouped(line: str) -> str:
+    """``line`` (cells apart by ragged runs of spaces, read in order) with each cell between
+    wide gaps (two spaces or more, or a tab) that prints nothing but one figure grouped by
+    single spaces grouped by commas: "Sl  12 987  14 714" -> "Sl  12,987  14,714". All or
+    nothing: where a single-space group stays outside such a cell ("Expense 1 006  2 291", a
+    gap lost before it), which words make which figure is not read, and the line is returned
+    as it is; so is a line without wide gaps (an OCR scan's single spaces)."""
+    if not _WIDE_GAP.search(line):
+        return line
+    parts = [space_grouped(part, cell=True) for part in _WIDE_GAP_SPLIT.split(line)]
+    if any(_SPACE_GROUPED.search(part) for part in parts):
+        return line
+    return "".join(parts)
+
+
 def half_width(text: str) -> str:
     """Full-width forms made ASCII; a text without any (most) is returned as it is, unscanned
     by the per-character translation."""

@@ -10,6 +10,7 @@ from collections.abc import Collection
 
 from generator.extract.read.lines import (
     FUNCTION_WORDS,
+    cells_grouped,
     ends_dangling,
     is_note,
     is_prose,
@@ -25,7 +26,9 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
     for index, text in enumerate(lines):
         if index in furniture:
             continue
-        clean = text.replace("|", " ")
+        # a line whose cells are apart by runs of spaces (ragged, not lined up in columns):
+        # "12 987" between two is one figure
+        clean = cells_grouped(text.replace("|", " "))
         label, slots = split_row(clean.split(), nbsp_empty=False)
         out.append(classify(index + 1, clean, label, slots))
     return join_broken_labels(demote_row_labels(out), aggressive=True, furniture=furniture)
