@@ -12,6 +12,7 @@ from generator.extract.read.lines import (
     FUNCTION_WORDS,
     cells_grouped,
     ends_dangling,
+    groups_by_spaces,
     is_note,
     is_prose,
     starts_lowercase_or_joiner,
@@ -23,12 +24,13 @@ from generator.extract.read.segments import Segment, classify, demote_row_labels
 
 def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
     out: list[Segment] = []
+    grouped = groups_by_spaces(lines)
     for index, text in enumerate(lines):
         if index in furniture:
             continue
-        # a line whose cells are apart by runs of spaces (ragged, not lined up in columns):
-        # "12 987" between two is one figure
-        clean = cells_grouped(text.replace("|", " "))
+        clean = text.replace("|", " ")
+        if grouped:  # cells apart by runs of spaces, digits by single ones: "12 987" is one
+            clean = cells_grouped(clean)
         label, slots = split_row(clean.split(), nbsp_empty=False)
         out.append(classify(index + 1, clean, label, slots))
     return join_broken_labels(demote_row_labels(out), aggressive=True, furniture=furniture)

@@ -41,6 +41,11 @@ class Segment:
 _SPECK = re.compile(r"['`\"‘’“”,.:;~^]+")
 
 
+def is_speck(token: str) -> bool:
+    """A mark a scan leaves beside the figures ("'", "`", "."): never a figure or a dash."""
+    return _SPECK.fullmatch(token) is not None
+
+
 def is_debris(token: str) -> bool:
     """OCR remains of a number ("G,089)", ")", "©23)"): a slot we cannot read."""
     if re.fullmatch(r"\d{1,2},|(19|20)\d{2}[,.;)]", token):  # "SEPTEMBER 30,", "2011,": dates
@@ -88,7 +93,7 @@ def split_row(words: list[str], *, nbsp_empty: bool) -> tuple[str, list[str | No
     no-break space is an empty cell (newswire prints one where a column is blank)."""
     tokens = merge_tokens([w for w in words if w and (nbsp_empty or w.strip(NBSP))])
     end = len(tokens)
-    while end > 1 and _SPECK.fullmatch(tokens[end - 1]) and _is_slot(tokens, end - 2):
+    while end > 1 and is_speck(tokens[end - 1]) and _is_slot(tokens, end - 2):
         end -= 1  # a scan's speck after the last figure ("47,206,508 '") is no cell
     tokens = tokens[:end]
     start = len(tokens)

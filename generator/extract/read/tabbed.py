@@ -20,6 +20,7 @@ from generator.extract.read.segments import (
     HEADER_COVERAGE,
     Segment,
     classify,
+    is_speck,
     merge_tokens,
     split_row,
 )
@@ -112,6 +113,9 @@ def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
             if by_spaces:  # "net of allowance of JPY 93 123 thousand": one figure
                 label = space_grouped(label)
         tokens, regrouped, crowded = _cell_tokens(rest)
+        while len(tokens) > 1 and isinstance(last := tokens[-1], str) and is_speck(last) \
+                and isinstance(before := tokens[-2], str) and is_number_token(before):
+            tokens.pop()  # a scan's speck after the last figure ("(4.9) '") is no cell
         trailing = 0
         while tokens and tokens[-1] is EMPTY:  # not counted as cells (tables pad rows), but
             tokens.pop()                       # remembered: blank last cells of a short row

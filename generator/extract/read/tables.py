@@ -293,6 +293,9 @@ class Assembler:
             pairs.pop(0)
         while len(pairs) > n and label_number(pairs[0][0]):
             extra = pairs.pop(0)[0] or ""
+            # a figure in a cell of its own is no footnote mark: which cells the rest fill
+            # is a guess ("Others<TAB>60<TAB>57<TAB>(4.9) '" read as four figures)
+            guessed = guessed or "\t" in seg.text
             if re.fullmatch(r"\d{1,2}", extra) and footnote is None:
                 footnote = extra
             else:
