@@ -113,3 +113,18 @@ def test_any_wording_of_the_taxonomy_wrapped_anywhere_reads_back_whole(
         [row(head, 5, ""), row(tail, 6, "1,234")]
     joined = join_wrapped_labels(table("T", 1, [col()], rows), namer)
     assert [r.label for r in joined.rows] == [key]
+
+
+def test_a_row_read_as_the_line_its_words_resemble_while_naming_another_is_in_doubt(
+        tmp_path: Path) -> None:
+    """Sample 000 with "Total Contracted Bandwidth" wrapped (a never-seen draw, dec8c): the
+    scan's reader ran "Total Contracted" into the OEM row above, and "OEM Total Contracted"
+    resembled "Total Contracted Bandwidth" enough to file OEM's contract counts as gigabits
+    per second. Its words name another line exactly ("OEM"): the row is in doubt, held."""
+    def edit(text: list[str]) -> None:
+        assert text[165].startswith("Total Contracted Bandwidth 702.5 Gbps")
+        text[165:166] = ["Total Contracted", text[165].replace("Total Contracted ", "")]
+
+    ex = edited_sample(tmp_path, "000_2bec0ea935cb70a9.txt", edit)
+    assert not [f for f in ex.results.facts if f.concept == "TotalContractedBandwidth"
+                and f.value in (171_332, 192_266)]

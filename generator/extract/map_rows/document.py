@@ -88,6 +88,9 @@ BY_PLACE_AFTER_UNREAD = ("names several lines of the statement, and was read as 
 AT_PLACE = ("was read as the next line where the statement stood, though its words name another "
             "line (two labels run together: 'IP Service (1Gbps-) IIJ Data Center "
             "Connectivity')")
+RESEMBLES = ("was read as the line its words resemble, though they name another line exactly "
+             "(two labels run together: 'OEM Total Contracted', a wrapped label's first half "
+             "joined to the row above)")
 LABEL_STRIPS = 1_000_000  # strip numbers from here on are label strips, not columns
 
 
@@ -157,6 +160,9 @@ class _TableMapper:
         if match is not None and match.at_place and has_values and self._names_another(
                 label, match):
             self.out.doubtful_rows[number] = AT_PLACE
+        elif match is not None and match.reading is not None and has_values \
+                and self._names_another(label, match):
+            self.out.doubtful_rows.setdefault(number, RESEMBLES)
         if match is None or (match.at_place and has_values):
             # (a row read by its place alone is no surer a line than one not read at all)
             self.after_unread = self.after_unread or has_values

@@ -145,10 +145,16 @@ def _telling(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate
     """Whether the ratio holding says anything of the quotient: a net income read as "000"
     (0, to the million) over a share count misread as 242 allows any earnings per share up
     to 2,066 yen, 135.42 among them — a tie that loose proves neither figure."""
-    assert quotient.value is not None and top.value is not None and bottom.value
-    rounding = (half_unit(top, truncate) + abs(top.value / bottom.value)
-                * half_unit(bottom, truncate)) / abs(bottom.value)
-    return rounding < TELLING * abs(quotient.value)
+    assert quotient.value is not None
+    return _rounding(top, bottom, truncate) < TELLING * abs(quotient.value)
+
+
+def _rounding(top: ResultFact, bottom: ResultFact, truncate: bool) -> Decimal:
+    """How far top / bottom may move while both stay what was printed (each within half a
+    unit of its last digit): d(top) / |bottom| + |top / bottom| * d(bottom) / |bottom|."""
+    assert top.value is not None and bottom.value
+    return (half_unit(top, truncate) + abs(top.value / bottom.value)
+            * half_unit(bottom, truncate)) / abs(bottom.value)
 
 
 def _tight(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: bool) -> bool:
@@ -156,11 +162,9 @@ def _tight(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: 
     per-share figure has four significant digits or more, and its numerator and share count
     pin it to within a few of its last units (a dollar figure of 0.14 ties to most share
     counts within a cent; net income printed as "JPY1.5 billion" to most within a yen)."""
-    assert quotient.value is not None and top.value is not None and bottom.value
+    assert quotient.value is not None
     unit = _unit_of(quotient)
-    rounding = (half_unit(top, truncate) + abs(top.value / bottom.value)
-                * half_unit(bottom, truncate)) / abs(bottom.value)
-    return unit * 1000 <= abs(quotient.value) and rounding <= 2 * unit
+    return unit * 1000 <= abs(quotient.value) and _rounding(top, bottom, truncate) <= 2 * unit
 
 
 Printing = tuple[ColumnFacts, ResultFact]
@@ -290,12 +294,9 @@ def holds(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: b
     amounts = {_currency(top.unit), _currency(bottom.unit)}
     if None not in amounts and len(amounts) > 1:
         return False  # dollars over yen: no ratio of the release's
-    # Rounding of top / bottom: d(top) / |bottom| + |top / bottom| * d(bottom) / |bottom|.
     # A per-share figure may be off its printed amounts by a unit of its own; a percentage of
     # two amounts is rounded from them (half a unit; a whole one where the release truncates):
     # 58.5 is not 57,153 / 97,842 = 58.41%.
-    exact = top.value / bottom.value
     own = _unit_of(quotient) if _currency(quotient.unit) else half_unit(quotient, truncate)
-    slack = own + (
-        half_unit(top, truncate) + abs(exact) * half_unit(bottom, truncate)) / abs(bottom.value)
-    return abs(exact - quotient.value) <= slack
+    slack = own + _rounding(top, bottom, truncate)
+    return abs(top.value / bottom.value - quotient.value) <= slack

@@ -102,19 +102,22 @@ def space_grouped(text: str, *, cell: bool = False) -> str:
 
 _WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
 _WIDE_GAP_SPLIT = re.compile(r"((?: {2,}|\t)+)")  # kept: the line's columns stay where they are
-
-
 _COMMA_GROUP = re.compile(r"\d,\d{3}(?!\d)")
 
 
+def spaces_outnumber_commas(spaced: int, lines: list[str]) -> bool:
+    """Whether ``spaced`` cells printing a space-grouped figure are more than the comma
+    groups anywhere in ``lines``: the release groups its digits by spaces, not commas."""
+    return spaced > 0 and spaced > sum(len(_COMMA_GROUP.findall(line)) for line in lines)
+
+
 def groups_by_spaces(lines: list[str]) -> bool:
-    """Whether a release of ragged rows groups its digits by spaces, not commas: more cells
-    between wide gaps printing one space-grouped figure than comma groups anywhere. Only then
-    is "592 731" between two gaps one figure — in a release grouping by commas it is two whose
-    gap was lost (a reviewer's worry, never seen to file a wrong figure: the proof held them)."""
+    """Whether a release of ragged rows groups its digits by spaces: only then is "592 731"
+    between two wide gaps one figure — in a release grouping by commas it is two whose gap
+    was lost (a reviewer's worry, never seen to file a wrong figure: the proof held them)."""
     spaced = sum(1 for line in lines if _WIDE_GAP.search(line)
                  for part in _WIDE_GAP_SPLIT.split(line) if _FIGURE_CELL.fullmatch(part.strip()))
-    return spaced > 0 and spaced > sum(len(_COMMA_GROUP.findall(line)) for line in lines)
+    return spaces_outnumber_commas(spaced, lines)
 
 
 def cells_grouped(line: str) -> str:

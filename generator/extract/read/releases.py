@@ -16,8 +16,8 @@ the top of every page (a presentation's running head "FY2011/1Q-3Q (cumulative) 
 Financial Results") is no new release where it repeats the release's own cover line and the page
 numbers around it go on ("- 5 -" above it, "- 6 -" below, or none on the last page), or where
 it tops the next page too: a new release has a cover of its own, printed once, and numbers its
-pages from the start again; nor is a title that
-ends in its page's number ("IIJ Announces ... Results For The Fis    3", a page's footer).
+pages from the start again. Nor is a title that ends in its page's number ("IIJ Announces ...
+Results For The Fis    3", a page's footer).
 """
 
 from __future__ import annotations
@@ -48,11 +48,11 @@ _PAGE_LINE = re.compile(
     re.MULTILINE | re.IGNORECASE)
 # a title ending in a page's number after a wide gap: a page's running footer, no cover
 _NUMBERED = re.compile(r".*\S[ \t]{2,}\d{1,3}[ \t]*$")
+_KEYWORD = re.compile(r"announce|immediate|financial\s+results", re.I)
 # such a footer, as a page's number: "IIJ Announces First Six Months ... For The Fis    3"
 _TITLED_PAGE_LINE = re.compile(
-    r"^(?=[^\n]*(?:announce|immediate|financial\s+results))[^\n]*\S[ \t]{2,}(\d{1,3})[ \t]*$",
+    rf"^(?=[^\n]*(?:{_KEYWORD.pattern}))[^\n]*\S[ \t]{{2,}}(\d{{1,3}})[ \t]*$",
     re.MULTILINE | re.IGNORECASE)
-_KEYWORD = re.compile(r"announce|immediate|financial\s+results", re.I)
 _COVER = re.compile(
     r"\s*for\s+immediate\s+release\s*"
     r"|.*\bannounces?\b.{0,120}\bresults\b.*"

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 from generator.extract.read.headers import coverage_bound, header_coverage, parse_header
 from generator.extract.read.lines import NBSP, clean_label, strip_markup
@@ -37,13 +38,19 @@ class Segment:
     guessed: bool = False  # a position reader could only guess which columns its figures fill
 
 
+T = TypeVar("T", str, str | None)
 # marks a scan leaves beside the figures, never a figure or a dash (a dash is a nil cell)
 _SPECK = re.compile(r"['`\"‘’“”,.:;~^]+")
 
 
-def is_speck(token: str) -> bool:
-    """A mark a scan leaves beside the figures ("'", "`", "."): never a figure or a dash."""
-    return _SPECK.fullmatch(token) is not None
+def without_specks(tokens: list[T], figure_at: Callable[[list[T], int], bool]) -> list[T]:
+    """``tokens`` without the marks a scan left after the last figure ("47,206,508 '"): no
+    cells. ``figure_at(tokens, i)``: whether token ``i`` is a figure, as the reader says."""
+    end = len(tokens)
+    while end > 1 and isinstance(last := tokens[end - 1], str) and _SPECK.fullmatch(last) \
+            and figure_at(tokens, end - 2):
+        end -= 1
+    return tokens[:end]
 
 
 def is_debris(token: str) -> bool:
@@ -92,10 +99,7 @@ def split_row(words: list[str], *, nbsp_empty: bool) -> tuple[str, list[str | No
     """Label and trailing number slots of a space-separated line. With ``nbsp_empty`` a lone
     no-break space is an empty cell (newswire prints one where a column is blank)."""
     tokens = merge_tokens([w for w in words if w and (nbsp_empty or w.strip(NBSP))])
-    end = len(tokens)
-    while end > 1 and is_speck(tokens[end - 1]) and _is_slot(tokens, end - 2):
-        end -= 1  # a scan's speck after the last figure ("47,206,508 '") is no cell
-    tokens = tokens[:end]
+    tokens = without_specks(tokens, _is_slot)
     start = len(tokens)
     while start > 0:
         if _is_slot(tokens, start - 1) or (start - 1 > 0 and is_debris(tokens[start - 1])):

@@ -11,6 +11,7 @@ from generator.extract.read.lines import (
     clean_label,
     is_footnote_mark,
     space_grouped,
+    spaces_outnumber_commas,
     squash_spaces,
     strip_markup,
 )
@@ -20,17 +21,14 @@ from generator.extract.read.segments import (
     HEADER_COVERAGE,
     Segment,
     classify,
-    is_speck,
     merge_tokens,
     split_row,
+    without_specks,
 )
 from generator.extract.read.stacked import YEAR, join_stacked_headings
 
 _JUNK = {",", ".", "·", "•", "●", "_·"}
 _WORDS_IN_PARENS = re.compile(r"\((?:[A-Za-z][A-Za-z ]*)\)")
-
-
-_COMMA_GROUP = re.compile(r"\d,\d{3}(?!\d)")
 
 
 def _regrouped(cell: str) -> str | None:
@@ -47,7 +45,11 @@ def _groups_by_spaces(lines: list[str]) -> bool:
     not two that lost their tab."""
     spaced = sum(1 for line in lines if "\t" in line for cell in line.split("\t")
                  if _regrouped(cell) is not None)
-    return spaced > 0 and spaced > sum(len(_COMMA_GROUP.findall(line)) for line in lines)
+    return spaces_outnumber_commas(spaced, lines)
+
+
+def _figure_at(tokens: list[str | None], i: int) -> bool:
+    return isinstance(token := tokens[i], str) and is_number_token(token)
 
 
 def _amount(token: str) -> bool:
@@ -113,9 +115,7 @@ def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
             if by_spaces:  # "net of allowance of JPY 93 123 thousand": one figure
                 label = space_grouped(label)
         tokens, regrouped, crowded = _cell_tokens(rest)
-        while len(tokens) > 1 and isinstance(last := tokens[-1], str) and is_speck(last) \
-                and isinstance(before := tokens[-2], str) and is_number_token(before):
-            tokens.pop()  # a scan's speck after the last figure ("(4.9) '") is no cell
+        tokens = without_specks(tokens, _figure_at)  # "(4.9) '"
         trailing = 0
         while tokens and tokens[-1] is EMPTY:  # not counted as cells (tables pad rows), but
             tokens.pop()                       # remembered: blank last cells of a short row
