@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 from generator import __version__, cli_errors
 from generator.cli_errors import doing
 from generator.executors import LOCAL, NAMES
+from generator.interrupts import underneath
 from generator.limits import MAX_INPUT_BYTES, InputTooLarge
 from generator.outputs import OutputError, check_file, check_folder, write_file
 from generator.resources import sample_releases
@@ -565,8 +566,8 @@ def _main(argv: list[str]) -> int:
         _err(str(exc))
         return EXIT_USAGE
     except OSError as exc:  # missing, not permitted, a folder where a file was meant, disk full
-        if exc.filename is None:
-            raise
+        if exc.filename is None or underneath(exc) is not None:
+            raise  # no file to name, or a cleanup failing under a signal: cli_errors.run says
         _err(f"{exc.filename}: {exc.strerror}")
         return EXIT_USAGE
     except Exception as exc:  # stage errors carry their own clear messages

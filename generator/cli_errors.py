@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from generator.interrupts import Terminated, terminate_as_interrupt
+from generator.interrupts import Terminated, terminate_as_interrupt, underneath
 
 EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED = 2, 130, 143
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a pipe's reader going away
@@ -66,13 +66,20 @@ def run(command: Callable[[], int], *, activity: str, debug: bool = False) -> in
                 os.dup2(devnull, stream.fileno())
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt as exc:  # Terminated too
-        if debug:
-            traceback.print_exc()
-        terminated = isinstance(exc, Terminated)
-        print(f"xbrlgen: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
-        return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
+        return _stopped(exc, debug)
     except Exception as exc:
+        interrupt = underneath(exc)
+        if interrupt is not None:  # a cleanup failed as the signal unwound: still a stop
+            return _stopped(interrupt, debug)
         if debug:
             traceback.print_exc()
         print(internal_error_line(exc, activity, debug), file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _stopped(exc: KeyboardInterrupt, debug: bool) -> int:
+    if debug:
+        traceback.print_exc()
+    terminated = isinstance(exc, Terminated)
+    print(f"xbrlgen: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
+    return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED

@@ -31,6 +31,23 @@ def _raise_terminated(signum: int, frame: FrameType | None) -> NoReturn:
     raise Terminated
 
 
+def underneath(exc: BaseException) -> KeyboardInterrupt | None:
+    """The interruption ``exc`` was raised while unwinding, if any.
+
+    Cleanup can fail when a signal lands mid-step: ``zipfile`` refuses to close an archive
+    whose entry a ``KeyboardInterrupt`` left open, and its ``ValueError`` replaces the
+    interruption. The user stopped the run; that is what it should say.
+    """
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__context__
+    return None
+
+
 def _main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 

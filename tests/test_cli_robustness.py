@@ -11,12 +11,15 @@ import subprocess
 import sys
 import threading
 import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from generator import cli_errors
 from generator.cli import main
+from generator.interrupts import Terminated
 from generator.resources import sample_releases
 from generator.validate import batch
 from generator.validate.findings import FileSummary, Finding
@@ -140,6 +143,39 @@ def test_a_signalled_build_leaves_the_output_folder_as_it_was(
     assert "Traceback" not in err and err.splitlines()[-1] == said
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
     assert (out / "keep.txt").read_text() == "from before"
+
+
+def test_a_signal_while_a_zip_is_written_ends_as_the_signal_once_the_zip_is_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # SIGTERM landing inside ``ZipFile.open`` once it marked an entry open: closing the zip
+    # then raised ValueError over the interruption ("internal error", exit code 2).
+    opening = zipfile._ZipWriteFile.__init__
+
+    def signalled(self: object, *args: object, **kwargs: object) -> None:
+        signal.raise_signal(signal.SIGTERM)
+        opening(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zipfile._ZipWriteFile, "__init__", signalled)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("from before")
+    assert main(["build", str(sample_releases()[0]), "--no-arelle", "--out", str(out)]) == 143
+    assert capsys.readouterr().err.splitlines() == ["xbrlgen: terminated"]
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+
+
+def test_an_error_raised_while_a_signal_unwinds_ends_as_the_signal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def cleanup_fails() -> int:
+        try:
+            raise Terminated
+        finally:
+            raise ValueError("cannot clean up")
+
+    assert cli_errors.run(cleanup_fails, activity="building") == 143
+    assert capsys.readouterr().err.splitlines() == ["xbrlgen: terminated"]
 
 
 def _instance(facts: int, dest: Path) -> None:

@@ -7,6 +7,7 @@ import io
 import zipfile
 from urllib.parse import urlsplit
 
+from generator.interrupts import deferred
 from generator.model.taxonomy import Taxonomy
 from generator.templating import render
 
@@ -41,9 +42,14 @@ def taxonomy_entries(taxonomy: Taxonomy, files: dict[str, bytes], top: str) -> d
 
 
 def zip_bytes(entries: dict[str, bytes]) -> bytes:
-    """A zip of ``entries`` in the given order, fixed times and modes: deterministic bytes."""
+    """A zip of ``entries`` in the given order, fixed times and modes: deterministic bytes.
+
+    Ctrl-C or SIGTERM waits until the zip is whole (in memory, a few milliseconds): one landing
+    inside ``ZipFile.open`` leaves an entry marked open, and closing the zip then fails, twice
+    (``close`` and again from ``__del__``), each time over the interruption.
+    """
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+    with deferred(), zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in entries.items():
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
