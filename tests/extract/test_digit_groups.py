@@ -80,6 +80,13 @@ def test_a_minus_printed_after_the_figure_makes_it_negative(token: str, value: s
     assert parsed is not None and parsed.value == Decimal(value)
 
 
+@pytest.mark.parametrize(("token", "value"), [("3.6%-", "-3.6"), ("12.7%\u2212", "-12.7")])
+def test_a_minus_printed_after_a_percentage_makes_it_a_negative_percentage(
+        token: str, value: str) -> None:
+    parsed = parse_number(token)  # sample 002 line 108 printed so: "IP Service 5 4,648 4,479 3.6%-"
+    assert parsed is not None and parsed.value == Decimal(value) and parsed.percent
+
+
 @pytest.mark.parametrize("token", ["FY2010-11", "-", "1-2", "a1-"])
 def test_a_trailing_minus_needs_a_whole_figure_before_it(token: str) -> None:
     parsed = parse_number(token)

@@ -43,7 +43,8 @@ class Parsed:
 
 
 def is_dash(token: str) -> bool:
-    return token.strip() in DASHES
+    text = token.strip()
+    return text in DASHES or text.lower() == "nil"
 
 
 @functools.lru_cache(maxsize=1 << 16)  # readers ask again of the same tokens; Parsed is frozen
@@ -56,7 +57,7 @@ def parse_number(token: str) -> Parsed | None:
     if plain := _BODY.match(text):  # most tokens: no sign, unit, currency or repair to read
         return Parsed(text=token, value=Decimal(text.replace(",", "")),
                       fraction_digits=len(plain.group(2) or ""))
-    if text in DASHES or text in {", -", ",-"}:
+    if text in DASHES or text in {", -", ",-"} or text.lower() == "nil":
         return Parsed(text=token, value=None)
     body, repairs = text, []
     unit = currency = None
@@ -80,8 +81,9 @@ def parse_number(token: str) -> Parsed | None:
         negative, body = True, body[1:].strip()
     elif body.startswith("+") and len(body) > 1:
         body = body[1:].strip()
-    elif body.endswith(_TRAILING_MINUS) and _BODY.match(body[:-1]):  # "161-": as printed by
-        negative, body = True, body[:-1]  # some ledgers and converters, a minus after the figure
+    elif body.endswith(_TRAILING_MINUS) and _BODY.match(body[:-1].removesuffix("%")):
+        negative, body = True, body[:-1]  # "161-", "3.6%-": some ledgers and converters print
+        #                                   the minus after the figure
     if body.endswith("%"):  # "(4.7%)"
         percent, body = True, body[:-1].strip()
     match = _BODY.match(body)
