@@ -61,6 +61,40 @@ fullwidth
 mixed
     A seeded random subset of 3-4 of the styles above (at most one of ragged2 / rightaligned /
     pipes), applied together.
+
+Adversary styles (not drawn by ``mixed``, so the ten styles above stay comparable)
+-------------------------------------------------------------------------------
+All four touch only tables whose column places are proven: one heading line opens with 2+
+period cells ("1H09", "FY2010", "as of September 30, 2009", ...) and has as many cells as every
+row of the table; other heading lines have that many cells too, or are a unit line the same
+over the period columns ("JPY millions JPY millions"), or one wrapped word ("change").
+swapcols
+    The period columns printed in reverse order (the current period left of the prior one, a
+    quarterly series newest first), each heading cell moved with its column; a change column
+    after them stays last.  Every figure stays on its line.
+footnotes
+    Footnote marks in one family per release -- "Revenues*1", "Revenues (Note 1)", "†"/"*",
+    "Revenues (1)", superscript "¹", "Revenues 1)", a bare "Revenues 1", "※1" -- on
+    a quarter of the row labels and on some period heading cells ("1H10*1"); in the "*",
+    "†" and "※" families also a few figures get a mark right after their last digit
+    ("34,272*").  The notes ("*1 Restated to ...") are printed under the table on new lines
+    that are not in the line map.  A figure's digits never change.
+periodwords
+    Period heading cells worded another way, one wording per kind and table: "1H10" as "1H
+    FY2010", "H1 FY2010", "FY2010 1H", "Apr.-Sep. 2010", "Six months ended Sep. 30, 2010",
+    "Apr. 1, 2010 - Sep. 30, 2010" or "6M to 9/30/2010"; "2Q10" likewise as a quarter
+    (fiscal years start in April: 4Q10 is Jan.-Mar. 2011); "FY2010" as "FY3/2011", "Year ended
+    Mar. 31, 2011", "Apr. 2010-Mar. 2011"; dates as "Sep. 30, 2010", "9/30/2010", "2010/9/30",
+    "30 Sep 2010", "2010-09-30"; "Six Months Ended September 30, 2010" as "1H FY2010",
+    "Apr.-Sep. 2010" or "6 months to <date>".  Only bare cells are reworded (not "3Q11
+    (11/4~11/12)", a cumulative period), and only in table headings.
+extracol
+    In a table of two period columns (and perhaps a "%" change column), a "Change" /
+    "Difference" / "Increase (decrease)" amount column: the second figure minus the first,
+    computed exactly (Decimal, the printed decimals, negatives in parentheses, "-" where a
+    cell is no plain amount), inserted after the two periods or at the end, its heading on the
+    period heading line (and the unit repeated on a unit line).  Its figures are in no
+    hand-check: filed as anything, they count as stray.
 """
 
 from __future__ import annotations
@@ -73,6 +107,7 @@ import sys
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 STYLES: dict[str, str] = {
@@ -87,7 +122,13 @@ STYLES: dict[str, str] = {
     "run-on lines re-wrapped",
     "fullwidth": "full-width digits, commas, parentheses in table figures",
     "mixed": "seeded subset of 3-4 of the above",
+    "swapcols": "period columns in reverse order (current first), headings moved with them",
+    "footnotes": "footnote marks on labels, period headings and a few figures; notes under tables",
+    "periodwords": "period headings worded otherwise (1H FY2010, Apr.-Sep. 2010, 2010/9/30, ...)",
+    "extracol": "an extra 'Change' amount column computed from the two period columns",
 }
+# not in mixed: measurements of the ten styles above stay comparable
+ADVERSARY_STYLES = ("swapcols", "footnotes", "periodwords", "extracol")
 LAYOUTS = ("ragged2", "rightaligned", "pipes")
 MODIFIERS = ("pagefurniture", "ocrnoise", "negatives", "separators", "wrapped", "fullwidth")
 
@@ -391,6 +432,10 @@ class Config:
     sep: str = ","
     currency: str = ""
     fw_dot: bool = False
+    swapcols: bool = False
+    footnotes: bool = False
+    periodwords: bool = False
+    extracol: bool = False
 
 
 def fmt_neg(cfg: Config, n: str, pct: str) -> str:
@@ -1032,6 +1077,335 @@ def add_furniture(
 
 
 # ---------------------------------------------------------------------------------------------
+# Adversary styles: column order, footnote marks, period wordings, an extra column
+
+
+PERIOD_HINT_RE = re.compile(r"\b[1-4][QH]\d{2}\b|\bFY\s?\d{2,4}|\b(?:19|20)\d\d\b")
+NOT_PERIOD_RE = re.compile(r"YoY|Yoy|QoQ|[Cc]hange|%")
+
+
+def is_period_cell(text: str) -> bool:
+    return bool(PERIOD_HINT_RE.search(text)) and not NOT_PERIOD_RE.search(text)
+
+
+def period_block(tab: list[Item]) -> tuple[Item, int, int, list[Item]] | None:
+    """A table whose columns are proven by one heading line: (that heading, the number k of
+    period columns it opens with, the number n of cells in every row, the other heading lines
+    that have n cells).  None when any row or heading leaves a column's place in doubt."""
+    rows = [it for it in tab if it.kind == "row"]
+    heads = [it for it in tab if it.kind == "head"]
+    if not rows or not heads:
+        return None
+    n = len(rows[0].cells)
+    if any(len(r.cells) != n for r in rows):
+        return None
+    best: tuple[Item, int] | None = None
+    for h in heads:
+        k = 0
+        while k < len(h.cells) and is_period_cell(h.cells[k].text):
+            k += 1
+        if k >= 2 and len(h.cells) == n and (best is None or k > best[1]):
+            best = (h, k)
+    if best is None:
+        return None
+    prim, k = best
+    full: list[Item] = []
+    for h in heads:
+        if h is prim:
+            continue
+        texts = [c.text.strip() for c in h.cells]
+        if len(texts) == n:
+            full.append(h)
+        elif len(set(texts)) <= 1 and len(texts) <= k:
+            continue  # a unit line ("JPY millions JPY millions"): the same over the block
+        elif len(texts) == 1 and not is_period_cell(texts[0]):
+            continue  # a wrapped word of the last heading ("change")
+        else:
+            return None
+    return prim, k, n, full
+
+
+def adv_tables(items: list[Item]) -> dict[int, list[Item]]:
+    tabs: dict[int, list[Item]] = {}
+    for it in items:
+        if it.table is not None:
+            tabs.setdefault(it.table, []).append(it)
+    return tabs
+
+
+def swap_cells(it: Item, order: list[int]) -> None:
+    """Put cell order[i] at place i; the whitespace before each place stays."""
+    old = [(c.text, c.blank) for c in it.cells]
+    for i, j in enumerate(order):
+        it.cells[i].text, it.cells[i].blank = old[j]
+
+
+def adv_swapcols(items: list[Item], rng: random.Random) -> None:
+    for tab in adv_tables(items).values():
+        pb = period_block(tab)
+        if pb is None:
+            continue
+        prim, k, n, full = pb
+        texts = [c.text.strip() for c in prim.cells]
+        if k > 2 and FY_CELL_RE.match(texts[k - 1]) and QH_CELL_RE.match(texts[0]):
+            k -= 1  # quarters newest first, the year's total stays last
+        order = list(range(k))[::-1] + list(range(k, n))
+        for it in tab:
+            if it.kind == "row" or it is prim or any(it is h for h in full):
+                swap_cells(it, order)
+
+
+NUM_CELL_RE = re.compile(r"^(?P<o>\()?(?P<s>-)?(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)"
+                         r"(?(o) ?\))(?P<u> ?Gbps)?$")
+
+
+def cell_value(text: str) -> tuple[Decimal, int, bool, str] | None:
+    """(value, decimals, comma-grouped, unit) of a plain amount cell; None otherwise."""
+    t = text.strip()
+    if t in DASHES:
+        return Decimal(0), 0, False, ""
+    m = NUM_CELL_RE.match(t)
+    if not m:
+        return None
+    num = m.group("n")
+    v = Decimal(num.replace(",", ""))
+    if m.group("o") or m.group("s"):
+        v = -v
+    dec = len(num.split(".")[1]) if "." in num else 0
+    return v, dec, "," in num, m.group("u") or ""
+
+
+def fmt_amount(v: Decimal, dec: int, comma: bool, unit: str) -> str:
+    q = abs(v).quantize(Decimal(1).scaleb(-dec))
+    s = f"{q:,.{dec}f}" if comma or abs(v) >= 1000 else f"{q:.{dec}f}"
+    if v < 0:
+        return f"({s}){unit}"
+    return s + unit
+
+
+EXTRA_HEADS = ("Change", "Difference", "Increase (decrease)", "YoY change", "Inc./Dec.")
+
+
+def adv_extracol(items: list[Item], rng: random.Random) -> None:
+    for tab in adv_tables(items).values():
+        pb = period_block(tab)
+        if pb is None:
+            continue
+        prim, k, n, full = pb
+        if k != 2 or n not in (2, 3) or (n == 3 and "%" not in prim.cells[2].text):
+            continue
+        rows = [it for it in tab if it.kind == "row"]
+        diffs: list[str] = []
+        for r in rows:
+            a, b = cell_value(r.cells[0].text), cell_value(r.cells[1].text)
+            if a is None or b is None or a[3] != b[3] or (r.cells[0].text.strip() in DASHES
+                                                        and r.cells[1].text.strip() in DASHES):
+                diffs.append("-")
+                continue
+            dec = max(a[1], b[1])
+            if a[1] != b[1] or any(abs(v[0]) >= 1000 and not v[2] for v in (a, b)):
+                diffs.append("-")  # a damaged figure ("6.941", "7277"): no printer's sum
+                continue
+            diffs.append(fmt_amount(b[0] - a[0], dec, a[2] or b[2], a[3]))
+        at = 2 if rng.random() < 0.5 else n
+        head = rng.choice(EXTRA_HEADS)
+        sep = "\t" if rows[0].tab else " "
+        for it in tab:
+            if it.kind == "row":
+                it.cells.insert(at, Cell(diffs.pop(0), False, sep))
+            elif it is prim:
+                it.cells.insert(at, Cell(head, False, sep))
+            elif it.kind == "head":
+                texts = {c.text.strip() for c in it.cells}
+                is_full = any(it is h for h in full)
+                if (len(texts) == 1 and texts != {""} and len(it.cells) >= 2
+                        and (is_full or at == 2)):
+                    # the unit line ("JPY millions JPY millions") gets the unit too
+                    it.cells.insert(at, Cell(it.cells[0].text.strip(), False, sep))
+                elif is_full:
+                    it.cells.insert(at, Cell("", True, sep))
+
+
+MON3 = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONFULL = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+MONTH_NO = {m.lower(): i for i, m in enumerate(MON3) if m} | {
+    m.lower(): i for i, m in enumerate(MONFULL) if m} | {"sept": 9}
+DATE_CELL_RE = re.compile(
+    r"^(?P<pre>(?:[Aa]s of |At )?)(?:(?P<span>[Ss]ix|[Tt]hree|[Nn]ine) [Mm]onths [Ee]nded )?"
+    r"(?P<mon>[A-Za-z]+)\.? (?P<d>\d{1,2}), (?P<y>\d{4})(?P<post>\*?)$")
+QH_CELL_RE = re.compile(r"^(?P<n>[1-4])(?P<k>[QH])(?P<y>\d{2})(?P<post>\*?)$")
+FY_CELL_RE = re.compile(r"^FY ?(?P<y>\d{4}|\d{2})(?P<post>\*?)$")
+
+
+def mon_abbr(m: int) -> str:
+    return MON3[m] + ("." if m != 5 else "")
+
+
+def fmt_date(form: int, y: int, m: int, d: int) -> str:
+    return [
+        f"{mon_abbr(m)} {d}, {y}",
+        f"{MONFULL[m]} {d}, {y}",
+        f"{m}/{d}/{y}",
+        f"{y}/{m}/{d}",
+        f"{d} {MON3[m]} {y}",
+        f"{y}-{m:02d}-{d:02d}",
+    ][form]
+
+
+def month_end(y: int, m: int) -> int:
+    return 31 if m in (1, 3, 5, 7, 8, 10, 12) else 30 if m != 2 else 29 if y % 4 == 0 else 28
+
+
+def span_words(form: int, fy: int, first: int, months: int) -> str:
+    """A span of ``months`` months of fiscal year ``fy`` (April to March) starting at its
+    month ``first`` (0 = April), in wording ``form``."""
+    m0 = (3 + first) % 12 + 1
+    y0 = fy + (1 if 3 + first >= 12 else 0)
+    m1 = (3 + first + months - 1) % 12 + 1
+    y1 = fy + (1 if 3 + first + months - 1 >= 12 else 0)
+    d1 = month_end(y1, m1)
+    if form == 0:
+        return (f"{mon_abbr(m0)}-{mon_abbr(m1)} {y1}" if y0 == y1
+                else f"{mon_abbr(m0)} {y0}-{mon_abbr(m1)} {y1}")
+    if form == 1:
+        word = {3: "Three", 6: "Six", 9: "Nine", 12: "Twelve"}[months]
+        return f"{word} months ended {mon_abbr(m1)} {d1}, {y1}"
+    if form == 2:
+        return f"{MON3[m0]}. 1, {y0} - {mon_abbr(m1)} {d1}, {y1}"
+    return f"{months}M to {m1}/{d1}/{y1}"
+
+
+def reword_period(text: str, forms: dict[str, int]) -> str:
+    t = text.strip()
+    m = QH_CELL_RE.match(t)
+    if m:
+        n, kind, fy, post = int(m["n"]), m["k"], 2000 + int(m["y"]), m["post"]
+        if kind == "Q":
+            f = forms["Q"]
+            named = [f"{n}Q FY{fy}", f"Q{n} FY{fy}", f"FY{fy} Q{n}"]
+            out = named[f] if f < 3 else span_words(f - 3, fy, 3 * (n - 1), 3)
+        else:
+            f = forms["H"]
+            named = [f"{n}H FY{fy}", f"H{n} FY{fy}", f"FY{fy} {n}H"]
+            out = named[f] if f < 3 else span_words(f - 3, fy, 6 * (n - 1), 6)
+        return text.replace(t, out + post)
+    m = FY_CELL_RE.match(t)
+    if m:
+        fy = int(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"])
+        f = forms["FY"]
+        out = [f"FY3/{fy + 1}", f"Year ended Mar. 31, {fy + 1}", f"Apr. {fy}-Mar. {fy + 1}",
+               f"FY{fy} (Apr. {fy}-Mar. {fy + 1})"][f]
+        return text.replace(t, out + m["post"])
+    m = DATE_CELL_RE.match(t)
+    if m and m["mon"].lower() in MONTH_NO:
+        mo, d, y = MONTH_NO[m["mon"].lower()], int(m["d"]), int(m["y"])
+        date = fmt_date(forms["D"], y, mo, d)
+        if m["span"]:
+            months = {"six": 6, "three": 3, "nine": 9}[m["span"].lower()]
+            fy = y if mo >= 4 else y - 1
+            first = (mo - 3 - months) % 12
+            if forms["S"] == 0 and d == month_end(y, mo) and months == 6 and mo == 9:
+                out = f"1H FY{fy}"
+            elif forms["S"] == 1 and d == month_end(y, mo):
+                out = span_words(0, fy, first, months)
+            else:
+                out = f"{months} months to {date}"
+            return text.replace(t, m["pre"] + out + m["post"])
+        return text.replace(t, m["pre"] + date + m["post"])
+    return text
+
+
+def adv_periodwords(items: list[Item], rng: random.Random) -> None:
+    for tab in adv_tables(items).values():
+        forms = {"Q": rng.randrange(7), "H": rng.randrange(7), "FY": rng.randrange(4),
+                 "D": rng.randrange(6), "S": rng.randrange(3)}
+        for it in tab:
+            if it.kind != "head" or len(it.label.strip()) > 25:
+                continue  # a title ("1. Consolidated Financial Results for the ...") stays
+            for c in it.cells:
+                c.text = reword_period(c.text, forms)
+
+
+SUPERS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+FOOT_TEXTS = (
+    "Restated to conform to the current presentation.",
+    "Includes revenues of the data center connectivity service.",
+    "See the notes to the consolidated financial statements.",
+    "Unaudited.",
+    "Reclassified from other income (expenses) in the prior period.",
+    "Excluding intersegment transactions.",
+    "Contracts for corporate use only.",
+)
+
+
+def foot_mark(family: int, n: int) -> tuple[str, str]:
+    """The mark put after a label and the mark that opens its note under the table."""
+    sup = "".join(SUPERS[int(ch)] for ch in str(n))
+    return [
+        (f"*{n}", f"*{n}"),
+        (f" (Note {n})", f"Note {n}:"),
+        ("*\u2020\u2021\u00a7"[(n - 1) % 4] * (1 + (n - 1) // 4), "*\u2020\u2021\u00a7"[(n - 1) % 4]
+         * (1 + (n - 1) // 4)),
+        (f" ({n})", f"({n})"),
+        (sup, sup),
+        (f" {n})", f"{n})"),
+        (f" {n}", f"{n}"),
+        (f"\u203b{n}", f"\u203b{n}"),
+    ][family]
+
+
+def adv_footnotes(items: list[Item], rng: random.Random) -> dict[int, list[str]]:
+    """Marks on row labels, heading cells and (a few) figures; the notes each table's marks
+    open, to print under it."""
+    family = rng.randrange(8)
+    notes: dict[int, list[str]] = {}
+    k = 0
+
+    def new_mark(tid: int) -> str:
+        nonlocal k
+        k += 1
+        mark, opener = foot_mark(family, k)
+        notes.setdefault(tid, []).append(f"{opener} {rng.choice(FOOT_TEXTS)}")
+        return mark
+
+    for tid, tab in adv_tables(items).items():
+        for it in tab:
+            if it.kind == "row" and it.label.strip(" \u00a0\t") and rng.random() < 0.25:
+                lab = it.label.rstrip(" \u00a0")
+                tail = it.label[len(lab):]
+                it.label = lab + new_mark(tid) + tail
+            elif it.kind == "head" and rng.random() < 0.3:
+                cands = [c for c in it.cells if not c.blank and is_period_cell(c.text)]
+                if cands:
+                    c = rng.choice(cands)
+                    c.text = c.text.rstrip() + new_mark(tid)
+            if it.kind == "row" and family in (0, 2, 7) and rng.random() < 0.08:
+                cands = [c for c in it.cells if not c.blank and c.text.strip() not in DASHES]
+                if cands:
+                    c = rng.choice(cands)
+                    sym = "\u203b" if family == 7 else "*"
+                    c.text = c.text.rstrip() + sym
+                    note = f"{sym} Preliminary figure."
+                    if note not in notes.setdefault(tid, []):
+                        notes[tid].append(note)
+    return notes
+
+
+def add_footnote_lines(out: list[Out], notes: dict[int, list[str]]) -> list[Out]:
+    last: dict[int, int] = {}
+    for i, o in enumerate(out):
+        if o.table is not None:
+            last[o.table] = i
+    res: list[Out] = []
+    for i, o in enumerate(out):
+        res.append(o)
+        if o.table is not None and last.get(o.table) == i and notes.get(o.table):
+            res.extend(Out(t, None) for t in notes[o.table])
+    return res
+
+
+# ---------------------------------------------------------------------------------------------
 # Driver
 
 
@@ -1047,6 +1421,8 @@ def make_config(styles: list[str], rng: random.Random) -> Config:
             cfg.layout = s
         elif s in MODIFIER_FLAGS:
             setattr(cfg, MODIFIER_FLAGS[s], True)
+        elif s in ADVERSARY_STYLES:
+            setattr(cfg, s, True)
     cfg.neg_fmt = rng.choice(["-{n}", "\u2212{n}", "\u25b3{n}", "\u25b2{n}", "{n}-", "({n} )"])
     cfg.dash = rng.choice(["\u2014", "\u2013", "--", "nil", "-"])
     wide_gaps = cfg.layout in ("ragged2", "rightaligned", "pipes")
@@ -1082,11 +1458,21 @@ def retypeset(
     if lines and lines[-1] == "":
         lines.pop()
     items = parse(lines)
+    arng = random.Random(f"adv|{name}|{style}|{seed}")
+    if cfg.extracol:
+        adv_extracol(items, arng)
+    if cfg.swapcols:
+        adv_swapcols(items, arng)
+    if cfg.periodwords:
+        adv_periodwords(items, arng)
+    notes = adv_footnotes(items, arng) if cfg.footnotes else {}
     apply_tokens(items, cfg, random.Random(f"tok|{name}|{style}|{seed}"))
     r = Renderer(items, cfg, random.Random(f"lay|{name}|{style}|{seed}"))
     r.cfg_box = rng.random() < 0.5
     r.wrap_pipe = True
     out = r.run()
+    if notes:
+        out = add_footnote_lines(out, notes)
     if cfg.ocr:
         srng = random.Random(f"stray|{name}|{style}|{seed}")
         for o in out:
