@@ -37,11 +37,12 @@ from generator.extract.precision import (
     round_to,
 )
 from generator.model.fact import Correction
-from generator.model.results import ContextKey, ResultFact
+from generator.model.results import ContextKey, HeldBack, ResultFact
 from generator.model.taxonomy import CalculationArc, Representation, Taxonomy
 from generator.taxonomy.memo import per_taxonomy
 
 FactKey = tuple[str, str, tuple[tuple[str, str], ...], str | None]
+TWICE = "printed twice"
 
 
 def fact_key(fact: ResultFact, concept: str | None = None) -> FactKey:
@@ -164,6 +165,7 @@ class CheckOutcome:
     conflicts: list[Conflict]
     findings: list[CalcFinding]
     merged: int
+    held: list[HeldBack] = field(default_factory=list)
 
 
 class CrossChecker:
@@ -476,9 +478,9 @@ class CrossChecker:
             for parent, ctx, total, parts, computed, terms in broken
         ]
         findings.extend(member_findings)
-        facts, conflicts, merged = self._merge()
+        facts, conflicts, merged, held = self._merge()
         return CheckOutcome(facts=facts, corrections=self.corrections, conflicts=conflicts,
-                            findings=findings, merged=merged)
+                            findings=findings, merged=merged, held=held)
 
     def _correct_one(self, broken: list[Broken]) -> bool:
         """Correct the first broken sum that a second printed source settles, if any."""
@@ -489,9 +491,10 @@ class CrossChecker:
                 return True
         return False
 
-    def _merge(self) -> tuple[list[ResultFact], list[Conflict], int]:
+    def _merge(self) -> tuple[list[ResultFact], list[Conflict], int, list[HeldBack]]:
         facts: list[ResultFact] = []
         conflicts: list[Conflict] = []
+        held: list[HeldBack] = []
         merged = 0
         for key, group in self.groups.items():
             lead = group.lead
@@ -503,6 +506,9 @@ class CrossChecker:
                 lead = lead.model_copy(update={"source": lead.source.model_copy(
                     update={"also_in": (*lead.source.also_in, *also)})})
                 disagree = [f for f in others if not self._same(lead, f)]
+                if disagree and _unsettled(lead, others, disagree):
+                    held.append(_held_unsettled(lead, disagree))
+                    continue
                 if disagree:
                     conflicts.append(Conflict(
                         concept=lead.concept, context=context_text((key[1], key[2], key[3])),
@@ -512,7 +518,7 @@ class CrossChecker:
                     ))
             facts.append(lead)
         facts.sort(key=lambda f: (f.source.line, f.concept, f.period.iso, f.unit or ""))
-        return facts, conflicts, merged
+        return facts, conflicts, merged, held
 
     @staticmethod
     def _hint(lead: ResultFact, other: ResultFact) -> str:
@@ -534,6 +540,29 @@ class CrossChecker:
         if lead.unit == "pure" and lead.decimals == other.decimals:
             return consistent(lead, other)
         return consistent(lead, other, slack_units=1)
+
+
+def _unsettled(lead: ResultFact, others: list[ResultFact], disagree: list[ResultFact]) -> bool:
+    """Printings of one figure that disagree, none agreeing with the one that would be filed
+    and nothing of its own proving it (only its column was proven): which is the misprint is
+    not known, so none is filed (an OCR "89,217" for 859,217 thousand against the summary's
+    859 million)."""
+    if len(disagree) < len(others) or lead.source.corrections or lead.source.own_proof:
+        return False  # another printing agrees, or this one was proven or corrected
+    return any(f.value is not None and lead.value is not None
+               and not consistent(lead, f.model_copy(update={"value": -f.value}), slack_units=1)
+               for f in disagree)  # a dash, or only the sign (a deduction), is said apart
+
+
+def _held_unsettled(lead: ResultFact, disagree: list[ResultFact]) -> HeldBack:
+    printed = "; ".join(f"line {f.source.line} prints {f.source.text}" for f in disagree)
+    return HeldBack(
+        document=lead.source.document, line=lead.source.line, text=lead.source.text,
+        concept=lead.concept, period=lead.period, dimensions=lead.dimensions, unit=lead.unit,
+        value=lead.value, table=lead.source.table or "", column="", assignment="",
+        check=TWICE, reason=f"printed elsewhere with another value ({printed}), and no check "
+        "of this figure's own settles which printing is right",
+    )
 
 
 def cross_check(

@@ -134,7 +134,7 @@ def extract_document(doc: Document, taxonomy: Taxonomy,
         duplicates_merged=checked.merged, unmapped=unmapped, skipped=tuple(mapped.skipped),
         corrections=(*repairs, *checked.corrections), conflicts=tuple(checked.conflicts),
         calc_findings=tuple(checked.findings), tables=_tables(mapped),
-        label_readings=tuple(mapped.readings), held_back=tuple(proof.held),
+        label_readings=tuple(mapped.readings), held_back=(*proof.held, *checked.held),
         problems=problems,
         explained=doc.explained,
         unexplained=tuple(Unexplained(document=doc.name, line=n.line, text=n.text,
@@ -155,7 +155,7 @@ def extract_document(doc: Document, taxonomy: Taxonomy,
     results = Results(
         company=company.id, document=doc.name, layout=doc.layout, period=doc.period,
         facts=(*texts, *checked.facts),
-        unmapped=unmapped, review=tuple(proof.held), notes=notes,
+        unmapped=unmapped, review=(*proof.held, *checked.held), notes=notes,
     )
     return Extraction(results=results, coverage=coverage)
 

@@ -103,6 +103,9 @@ class Correction(BaseModel):
     evidence: tuple[str, ...] = ()
 
 
+OWN_PROOF = "own: "  # in ``proven_by``: a check of the figure itself, not of its column
+
+
 class Provenance(BaseModel):
     """Where a number was read: document, 1-based line, and the token as printed."""
 
@@ -119,6 +122,11 @@ class Provenance(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.document}:{self.line}"
+
+    @property
+    def own_proof(self) -> bool:
+        """Whether a check tested this figure itself, not only its column."""
+        return any(check.startswith(OWN_PROOF) for check in self.proven_by)
 
 
 @dataclass(frozen=True, slots=True)

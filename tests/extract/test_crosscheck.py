@@ -107,24 +107,42 @@ def test_duplicates_keep_the_most_precise_and_list_the_others(taxonomy: Taxonomy
     assert out.merged == 1 and not out.conflicts
 
 
+def proven(facts_: list[ResultFact]) -> list[ResultFact]:
+    """``facts_`` as the proof stage files them when a check tested each figure itself."""
+    return [f.proven(("own: arithmetic",)) for f in facts_]
+
+
 def test_disagreeing_duplicates_are_a_conflict(taxonomy: Taxonomy) -> None:
-    out = cross_check(facts(
+    out = cross_check(proven(facts(
         taxonomy,
         table("S", 40, [col(scale=10**6)], [row("Hosting", 41, "6,991")]),
         table("IS", 9, [col()], [row("Hosting", 11, "6,940,955")]),
-    ), taxonomy)
+    )), taxonomy)
     (conflict,) = out.conflicts
     assert conflict.concept == "HostingRevenue" and conflict.kept.startswith("doc.txt:11")
     assert lead(out.facts, "HostingRevenue").value == Decimal("6940955000")
 
 
-def test_equal_precision_tie_prefers_the_primary_statement(taxonomy: Taxonomy) -> None:
+def test_disagreeing_duplicates_none_proven_on_its_own_are_held(taxonomy: Taxonomy) -> None:
+    # sample 000 with a column added: the statement's OCR "89,217" (859,217 thousand) was
+    # filed as net income over the summary's 859 million, the conflict only noted
     out = cross_check(facts(
+        taxonomy,
+        table("S", 40, [col(scale=10**6)], [row("Hosting", 41, "859")]),
+        table("IS", 9, [col()], [row("Hosting", 11, "89,217")]),
+    ), taxonomy)
+    assert not [f for f in out.facts if f.concept == "HostingRevenue"]
+    (held,) = out.held
+    assert held.line == 11 and "line 41 prints 859" in held.reason
+
+
+def test_equal_precision_tie_prefers_the_primary_statement(taxonomy: Taxonomy) -> None:
+    out = cross_check(proven(facts(
         taxonomy,
         table("S", 40, [col(scale=1)], [row("Net income attributable to ACME", 41, "4,214")],
               kind="summary"),
         table("IS", 90, [col(scale=1)], [row("Net income attributable to ACME", 91, "4,241")]),
-    ), taxonomy)
+    )), taxonomy)
     assert lead(out.facts, "NetIncomeAttributableToParent").source.line == 91
     assert len(out.conflicts) == 1
 
@@ -342,7 +360,9 @@ def test_a_ratio_printed_twice_one_unit_apart_is_a_conflict() -> None:
                           value=Decimal(value), decimals=3,
                           source=Provenance(document="doc.txt", line=line, text=value))
 
-    out = cross_check([ratio("0.584", 10), ratio("0.585", 90)], load_taxonomy())
+    out = cross_check(proven([ratio("0.584", 10), ratio("0.585", 90)]), load_taxonomy())
     assert len(out.conflicts) == 1
+    unproven = cross_check([ratio("0.584", 10), ratio("0.585", 90)], load_taxonomy())
+    assert not unproven.facts and len(unproven.held) == 1  # which is right is not known
     agreeing = cross_check([ratio("0.584", 10), ratio("0.584", 90)], load_taxonomy())
     assert not agreeing.conflicts and agreeing.merged == 1

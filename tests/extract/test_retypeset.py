@@ -223,7 +223,6 @@ def test_a_heading_cell_with_two_marks_does_not_shift_a_tabbed_series(tmp_path: 
     assert counts["wrong"] == counts["stray"] == 0, counts
 
 
-@pytest.mark.xfail(strict=True, reason="89,217 (line 527) filed though line 1184 prints 859")
 def test_a_damaged_statement_figure_is_held_against_the_tse_summary(tmp_path: Path) -> None:
     # 000 with a Difference column: the summary's 859 (line 93) and the reconciliation's
     # (line 327) are held or unread, and "INITIATIVE JAPAN INC. 89,217 ..." (an OCR loss of
@@ -232,8 +231,6 @@ def test_a_damaged_statement_figure_is_held_against_the_tse_summary(tmp_path: Pa
     assert counts["wrong"] == 0, counts
 
 
-@pytest.mark.xfail(strict=True, reason="with '(Note n)' on other rows a bare footnote number "
-                   "is read as a figure")
 def test_a_footnote_number_after_a_label_stays_out_of_the_figures(tmp_path: Path) -> None:
     # 002's breakdown: five rows get "(Note 10)".."(Note 14)"; the unchanged "IP Service 5
     # 4,648 4,479 (3.6%)" is then filed as 5 (1H09) and 4,648 (1H10), the mobile row alike
@@ -241,8 +238,6 @@ def test_a_footnote_number_after_a_label_stays_out_of_the_figures(tmp_path: Path
     assert counts["wrong"] == 0, counts
 
 
-@pytest.mark.xfail(strict=True, reason="a figure marked '6,717.11\u203b' is dropped and the "
-                   "next one takes its column")
 def test_a_figure_with_a_reference_mark_keeps_its_column(tmp_path: Path) -> None:
     # 000's TSE per-share line "September 30, 2011 6,717.11\u203b 6,715.15": the diluted
     # 6,715.15 is filed as basic (the statement's printing, line 596, is unread in this draw)

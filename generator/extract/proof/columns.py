@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from generator.extract.layout import Column, Row, Table
-from generator.model.fact import Correction
+from generator.model.fact import OWN_PROOF, Correction
 from generator.model.results import ResultFact
 
 # checks by sums within one column ("arithmetic with unread rows": ``unread``): a row shifted
@@ -204,7 +204,7 @@ class ColumnFacts:
         own = self.sure.get(i)
         if not own:  # most figures: their column's checks alone
             return self._checks[1]
-        return (*self._checks[1], *sorted(f"own: {check}" for check in own))
+        return (*self._checks[1], *sorted(f"{OWN_PROOF}{check}" for check in own))
 
     def doubt_fact(self, fact: ResultFact, why: str) -> None:
         for i in self._where(fact):

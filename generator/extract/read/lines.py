@@ -11,7 +11,8 @@ from generator.model.entity import Company
 
 NBSP = "\u00a0"
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰⁽⁾"
-_FOOTNOTE_MARK = r"\*\s?\d{1,2}|\*+|[" + _SUPERSCRIPTS + r"]+|[®°”\"]+|\(\d\)"
+_FOOTNOTE_MARK = (r"\*\s?\d{1,2}|\*+|[" + _SUPERSCRIPTS + r"]+|[®°”\"]+|\(\d\)|[†‡]+|※\s?\d{0,2}"
+                  r"|(?i:\((?:see\s+)?notes?\.?\s*\d{1,2}(?:\s*[,&]\s*\d{1,2})*\))")
 _FOOTNOTE_TAIL = re.compile(r"\s*(" + _FOOTNOTE_MARK + r")\s*$")
 _FOOTNOTE_ALONE = re.compile(_FOOTNOTE_MARK)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")

@@ -19,6 +19,9 @@ _BODY = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _DOT_GROUPED = re.compile(r"^\d{1,3}(?:[.:]\d{3})(?:[,.:]\d{3})*$")  # "3.352", "9.170,000", "6:490"
 _UNIT_SUFFIX = re.compile(r"^(.*?\d)\s*(Gbps|Mbps|Tbps)$", re.IGNORECASE)
 _PREFIX_CURRENCY = re.compile(r"^(JPY|¥|US\$|\$)\s*(.+)$")
+# A footnote's mark printed after a figure ("34,272*", "6,717.11※", "(1,234)†", "12.5%¹"):
+# the figure is whole, the mark refers the reader to a note
+_MARK_AFTER = re.compile(r"^(.*\d[%)]?)\s?(?:[*※]+\d{0,2}|[†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 #: A figure's printed scale word ("JPY34,272 million", "JPY 37,178 thousand").
 SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}
 
@@ -59,6 +62,10 @@ def parse_number(token: str) -> Parsed | None:
                       fraction_digits=len(plain.group(2) or ""))
     if text in DASHES or text in {", -", ",-"} or text.lower() == "nil":
         return Parsed(text=token, value=None)
+    if (marked := _MARK_AFTER.match(text)) is not None:
+        if re.fullmatch(r"(?:19|20)\d\d", marked.group(1)):
+            return None  # "March 31, 2011*": a date's year with its note, never a figure
+        text = marked.group(1)
     body, repairs = text, []
     unit = currency = None
     if m := _PREFIX_CURRENCY.match(body):

@@ -67,10 +67,35 @@ def merge_tokens(words: list[str]) -> list[str]:
     return [token for token, _ in merge_counted(words)]
 
 
+# "(Note", "(See", "(注": a parenthesis that opens on a word, a note's reference to come
+_OPENS_A_NOTE = re.compile(r"\([^\W\d][^()]*")
+_NOTE_WORDS = 3  # "(Note 10)", "(See Note 3)", "(Notes 1, 2)": the reference is short
+
+
+def _note_end(words: list[str], start: int) -> int | None:
+    """Where the parenthesized note opening at ``words[start]`` closes, if within a few words:
+    "(Note" "10)" is one note, never the label "(Note" and the figure "(10)"."""
+    if not _OPENS_A_NOTE.fullmatch(words[start]):
+        return None
+    for end in range(start + 1, min(start + 1 + _NOTE_WORDS, len(words))):
+        if "(" in words[end]:
+            return None
+        if words[end].endswith(")"):
+            return end
+    return None
+
+
 def merge_counted(words: list[str]) -> list[tuple[str, int]]:
     """:func:`merge_tokens`, with how many printed words each token took."""
     out: list[tuple[str, int]] = []
-    for word in words:
+    index = 0
+    while index < len(words):
+        if (end := _note_end(words, index)) is not None:
+            out.append((" ".join(words[index:end + 1]), end + 1 - index))
+            index = end + 1
+            continue
+        word = words[index]
+        index += 1
         last = out[-1][0] if out else ""
         if out and word == ")" and last.startswith("(") and not last.endswith(")") \
                 and is_number_token(last + ")"):

@@ -309,6 +309,7 @@ class Assembler:
         guessed = guessed or len(pairs) < n
         placed, ambiguous = align([t for t, _ in pairs], table.columns,
                                    forecast=forecast_label(label))
+        guessed = guessed or _percent_out_of_place([t for t, _ in pairs], placed, table.columns)
         if ambiguous and self.ocr and label:  # bare numbers may still fold into a block
             self.out.problems.append(
                 f"line {seg.line}: row {label!r} prints {len(pairs)} numbers for {n} columns "
@@ -365,6 +366,24 @@ class Assembler:
             title=table.title, line=table.line, kind=table.kind, columns=tuple(columns),
             rows=tuple(rows), item_lines=table.item_lines))
         self.last = table
+
+
+def _percent_out_of_place(tokens: list[str | None], placed: list[int | None],
+                          columns: list[Column]) -> bool:
+    """A percentage under a heading that is no percentage's while an amount sits under one
+    that is: the row's figures are not where its columns are ("IP Service 5 4,648 4,479
+    (3.6%)" read as four figures, the note mark 5 taken for the first)."""
+    def says_percent(column: Column) -> bool:  # by its heading: a role may be a guess
+        return "%" in column.header or bool(column.header and column.role in PERCENT_ROLES)
+
+    def amount(token: str) -> bool:
+        parsed = parse_number(token)
+        return parsed is not None and parsed.value is not None and not parsed.percent
+
+    printed = [(token, column) for i, column in zip(placed, columns, strict=True)
+               if i is not None and (token := tokens[i]) is not None]
+    return any("%" in t and not says_percent(c) for t, c in printed) and \
+        any(amount(t) and says_percent(c) for t, c in printed)
 
 
 def _once(block: list[Segment]) -> list[Segment]:
