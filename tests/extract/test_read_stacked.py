@@ -60,3 +60,22 @@ def test_a_tab_separated_release_with_wrapped_unit_headings_is_read_in_full() ->
     _, score = synthetic_score(load_taxonomy(), "tabs", 1)
     assert score.filed_wrong == 0
     assert score.recall >= 0.99
+
+
+def test_a_date_wrapped_after_its_month_is_joined_beside_a_heading_printed_on_the_last_line(
+) -> None:
+    """A report writer wraps "as of September 30, 2009" after the month and prints the short
+    "YoY Change" on the headings' last line only, under nothing."""
+    assert continues(["30, 2009", "30, 2010", "YoY Change"],
+                     ["as of September", "as of September", ""])
+    assert continues(["31, 2011", "31, 2011", "Changes"], ["March", "December", ""])
+
+
+def test_a_heading_printed_on_the_last_line_only_joins_no_finished_or_dated_heading() -> None:
+    """Only cells that finish an unfinished heading carry the line above; a cell under nothing
+    that names a period is a column of its own, not the last line of a wrapped heading."""
+    assert not continues(["1H10", "1H09", "YoY"], ["Revenue", "Cost", ""])
+    assert not continues(["September 30, 2010", "September 30, 2009", "Sep 30, 2008"],
+                         ["Six months ended", "Six months ended", ""])
+    assert not continues(["and more", "YoY"], ["per month.", ""])
+

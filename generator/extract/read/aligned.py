@@ -236,7 +236,12 @@ def _label_part(row: list[Cell], block: _Block) -> tuple[str, int | None, list[C
     if _starts_with_figure(row) or (
             first.start > block.margin + 2 * LABEL_INDENT and first.end >= block.zone):
         return "", None, row
-    return first.text, first.end, row[1:]
+    # words a wide gap parts from the label, left of every figure of the table, are the
+    # label's ("Internet Connectivity Services  (Corporate Use) 3"): no column is there
+    n = 1
+    while n < len(row) and row[n].end < block.zone and not is_figure(row[n].text):
+        n += 1
+    return " ".join(c.text for c in row[:n]), row[n - 1].end, row[n:]
 
 
 def _figures_of(row: list[Cell], block: _Block) -> Figures:
@@ -452,6 +457,7 @@ def _write_headings(rows: list[list[Cell]], block: _Block, out: Rewritten) -> No
             if i > block.rows[0] or i in lead:  # a label line: numbers in its words are not cells
                 out.lines[i] = f"{row[0].text}\t"  # ("... of JPY 29,516,394 thousand and ...")
                 out.labels.add(i)
+            above = None  # a line of words between: what follows continues no heading
             continue
         label, slots = _heading_slots(row, block)
         if i < block.rows[0] and above is not None and not label and continues(slots, above[2]):
