@@ -160,3 +160,45 @@ def test_amounts_pushed_out_of_their_columns_by_a_long_label_skip_the_percent_co
     read = read_columns(lines)
     assert read.lines[4].split("\t") == [label, amounts[0], "", amounts[1], amounts[2], ""]
     assert 4 not in read.guessed
+
+
+CONTRACTS = [
+    "      Number of Contracts for Connectivity Services",
+    "                                                      as of September   as of September",
+    "                                                             30, 2009          30, 2010"
+    "        YoY Change",
+    "Internet Connectivity Services  (Corporate Use) 3              57,200            69,145"
+    "            11,945",
+    "  IP Service (-99Mbps)                                            926               919"
+    "               (7)",
+    "Internet Connectivity Services  (Home Use)                    414,154           375,300"
+    "          (38,854)",
+]
+
+
+def test_headings_wrapped_after_the_month_beside_a_one_line_heading_come_back_together(
+) -> None:
+    rows = as_tabbed(CONTRACTS)
+    assert rows[1].split("\t") == ["", "as of September 30, 2009", "as of September 30, 2010",
+                                   "YoY Change"]
+    assert rows[2] == ""
+
+
+def test_a_heading_does_not_continue_prose_above_the_table_title() -> None:
+    prose = ("      Outsourcing revenue has reached almost JPY50 million per month, a record high"
+             " when compared to")
+    rows = as_tabbed([prose, *CONTRACTS])
+    assert rows[0].rstrip("\t").split("\t")[-1].endswith("when compared to")
+    assert rows[2].split("\t")[1] == "as of September 30, 2009"
+
+
+def test_words_a_wide_gap_parts_from_the_label_left_of_every_figure_are_the_label() -> None:
+    """"(Corporate Use) 3" is no cell of a column: it ends before any figure of the table
+    starts. Read as a stray cell it made the row (and, the grid in doubt, its table) a guess."""
+    from generator.extract.read.aligned import read_columns
+
+    read = read_columns(CONTRACTS)
+    assert read.lines[3].split("\t") == ["Internet Connectivity Services (Corporate Use) 3",
+                                         "57,200", "69,145", "11,945"]
+    assert read.lines[5].split("\t")[0] == "Internet Connectivity Services (Home Use)"
+    assert not read.guessed & {3, 4, 5}

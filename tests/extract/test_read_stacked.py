@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.extract.read.stacked import continues, join_stacked_headings
+from generator.extract.read.stacked import continues, join_stacked_headings, stacked
 from generator.taxonomy import load_taxonomy
 from tests.extract.samples import synthetic_score
 
@@ -60,3 +60,47 @@ def test_a_tab_separated_release_with_wrapped_unit_headings_is_read_in_full() ->
     _, score = synthetic_score(load_taxonomy(), "tabs", 1)
     assert score.filed_wrong == 0
     assert score.recall >= 0.99
+
+
+def test_a_date_wrapped_after_its_month_is_joined_beside_a_heading_printed_on_the_last_line(
+) -> None:
+    """A report writer wraps "as of September 30, 2009" after the month and prints the short
+    "YoY Change" on the headings' last line only, under nothing."""
+    assert continues(["30, 2009", "30, 2010", "YoY Change"],
+                     ["as of September", "as of September", ""])
+    assert continues(["31, 2011", "31, 2011", "Changes"], ["March", "December", ""])
+
+
+def test_a_heading_printed_on_the_last_line_only_joins_no_finished_or_dated_heading() -> None:
+    """Only cells that finish an unfinished heading carry the line above; a cell under nothing
+    that names a period is a column of its own, not the last line of a wrapped heading."""
+    assert not continues(["1H10", "1H09", "YoY"], ["Revenue", "Cost", ""])
+    assert not continues(["September 30, 2010", "September 30, 2009", "Sep 30, 2008"],
+                         ["Six months ended", "Six months ended", ""])
+    assert not continues(["and more", "YoY"], ["per month.", ""])
+
+
+def test_headings_printed_in_two_parts_column_for_column_are_stacked() -> None:
+    assert stacked(["3Q11 (11/4~11/12)", "3Q10 (10/4~10/12)", "YoY"],
+                   ["% of Revenues", "% of Revenues", ""])
+    assert stacked(["Target (11/4~12/3)", "Target (11/4~12/3)", "(10/4~11/3)",
+                    "to FY10 Actual)"],
+                   ["FY11 Revised", "FY11 Initial", "FY10 Actual", "YoY (Revised FY11"])
+
+
+def test_a_heading_spanning_columns_or_naming_no_period_is_not_stacked() -> None:
+    """A unit under nothing: the periods above span the unit columns. Item names over units
+    (one row per period) name no period: their own lines say which is which."""
+    assert not stacked(["Thousands of JPY", "U.S. Dollars", "Thousands of JPY"],
+                       ["Six Months Ended September 30, 2012",
+                        "Six Months Ended September 30, 2013 Thousands of", ""])
+    assert not stacked(["JPY millions", "JPY millions", "%"],
+                       ["Total Assets", "Total Equity", "Equity to Total Assets"])
+    assert not stacked(["JPY millions", "JPY millions"], ["2012 JPY millions", "2013 JPY"])
+
+
+def test_a_heading_cut_by_the_columns_it_spans_is_not_stacked_over_their_units() -> None:
+    """"As of September 30, 2013" over a USD and a JPY column, cut where the columns part."""
+    assert not stacked(["Thousands of JPY", "Thousands of U.S. Dollars", "Thousands of JPY"],
+                       ["As of March 31, 2013", "As of Sept", "tember 30, 2013"])
+    assert not stacked(["2012", "2013", "2013"], ["", "Six Months Ended September 30,", ""])

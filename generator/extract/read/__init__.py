@@ -170,18 +170,40 @@ def _segments(layout: Layout, lines: list[str], furniture: set[int], *, wrapped:
     if layout == "newswire":
         return spaced.segments(lines, furniture)
     if layout == "slides":
-        return slides.segments(lines, furniture)
+        read = aligned.spaced_tables(lines, furniture, _tabbed_line)
+        return _guesses(slides.segments(read.lines if read else lines, furniture), read)
     if layout == "tabbed":
-        return ocr.join_broken_labels(tabbed.segments(lines, furniture, typed_tabs=True),
-                                      aggressive=False)
+        read = aligned.spaced_tables(lines, furniture, _tabbed_line)
+        return ocr.join_broken_labels(_guesses(tabbed.segments(
+            read.lines if read else lines, furniture, typed_tabs=True), read), aggressive=False)
     if layout == "aligned":
         return ocr.join_broken_labels(aligned.segments(lines, furniture), aggressive=True,
                                       furniture=furniture)
     if layout == "piped":
-        return ocr.join_broken_labels(piped.segments(lines, furniture), aggressive=False)
+        read = aligned.spaced_tables(lines, furniture, _piped_line)
+        return ocr.join_broken_labels(_guesses(piped.segments(
+            read.lines if read else lines, furniture), read), aggressive=False)
     if layout == "runon":
         return runon.segments(lines, furniture, wrapped=wrapped)
     return ocr.segments(lines, furniture)
+
+
+def _tabbed_line(line: str) -> bool:
+    return "\t" in line
+
+
+def _piped_line(line: str) -> bool:
+    return "\t" in line or "|" in line
+
+
+def _guesses(segments: list[Segment], read: aligned.Rewritten | None) -> list[Segment]:
+    """A row whose columns the aligned reader guessed says so."""
+    if read is None:
+        return segments
+    for seg in segments:
+        if seg.kind == "row" and seg.line - 1 in read.guessed:
+            seg.guessed = True
+    return segments
 
 
 def _fixed(label: str, companies: list[Company], *, ocr: bool) -> str:

@@ -32,7 +32,7 @@ from generator.extract.read.lines import (
 )
 from generator.extract.read.periods import FiscalCalendar
 from generator.extract.read.segments import HEADER_COVERAGE, Segment
-from generator.extract.read.stacked import continues
+from generator.extract.read.stacked import continues, stacked
 
 __all__ = ["Cell", "aligned_rows", "as_tabbed", "cells", "is_figure", "lined_up",
            "read_columns", "segments"]
@@ -41,6 +41,8 @@ BLOCK_GAP = 4  # lines without figures that may separate two rows of one table
 HEADER_LINES = 6  # lines above a table's first row that may hold its column headings
 LABEL_INDENT = 4  # how far a label may be indented from the table's label margin
 YEAR = re.compile(r"(?:19|20)\d\d")
+# share of figures ending under one of the row above's: columns aligned (see lined_up)
+LINED_UP = 0.8
 
 
 class _Row(list[Cell]):
@@ -236,7 +238,12 @@ def _label_part(row: list[Cell], block: _Block) -> tuple[str, int | None, list[C
     if _starts_with_figure(row) or (
             first.start > block.margin + 2 * LABEL_INDENT and first.end >= block.zone):
         return "", None, row
-    return first.text, first.end, row[1:]
+    # words a wide gap parts from the label, left of every figure of the table, are the
+    # label's ("Internet Connectivity Services  (Corporate Use) 3"): no column is there
+    n = 1
+    while n < len(row) and row[n].end < block.zone and not is_figure(row[n].text):
+        n += 1
+    return " ".join(c.text for c in row[:n]), row[n - 1].end, row[n:]
 
 
 def _figures_of(row: list[Cell], block: _Block) -> Figures:
@@ -452,9 +459,11 @@ def _write_headings(rows: list[list[Cell]], block: _Block, out: Rewritten) -> No
             if i > block.rows[0] or i in lead:  # a label line: numbers in its words are not cells
                 out.lines[i] = f"{row[0].text}\t"  # ("... of JPY 29,516,394 thousand and ...")
                 out.labels.add(i)
+            above = None  # a line of words between: what follows continues no heading
             continue
         label, slots = _heading_slots(row, block)
-        if i < block.rows[0] and above is not None and not label and continues(slots, above[2]):
+        if i < block.rows[0] and above is not None and not label and (
+                continues(slots, above[2]) or stacked(slots, above[2])):
             at, first, merged = above
             merged = [f"{a} {b}".strip() for a, b in zip(merged, slots, strict=True)]
             out.lines[at], out.lines[i] = _joined(first, merged), ""
@@ -534,3 +543,23 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
             # columns show a label line: inside a table a heading line starts a new table
             seg.kind, seg.label = "text", clean_label(seg.header_text)
     return out
+
+
+
+def spaced_tables(lines: list[str], furniture: set[int], marked: Callable[[str], bool]
+                  ) -> Rewritten | None:
+    """A release whose cells are marked (apart by tabs, between pipes) but for some tables
+    laid out by runs of spaces, as a report writer prints them: those tables read by column
+    position (headings wrapped within their columns put back together), each marked line left
+    as printed. None when the figures on the other lines do not stand in columns (cells apart
+    by ragged gaps are read in order, as the marked layout reads them)."""
+    kept = {i for i, line in enumerate(lines) if marked(line)}
+    shown = ["" if i in kept else line for i, line in enumerate(lines)]
+    if aligned_rows(shown) < 2 or lined_up(shown) < LINED_UP:
+        return None
+    read = read_columns(shown, frozenset(furniture))
+    for i in kept:
+        read.lines[i] = lines[i]
+    read.guessed -= kept
+    read.labels -= kept
+    return read

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
-from generator.extract.read.aligned import aligned_rows, lined_up
+from generator.extract.read.aligned import LINED_UP, aligned_rows, lined_up
 from generator.extract.read.lines import NBSP
 from generator.extract.read.numbers import is_number_token
 from generator.extract.read.piped import cells
@@ -16,9 +16,9 @@ from generator.extract.read.piped import cells
 Layout = Literal["ocr", "slides", "newswire", "runon", "tabbed", "piped", "aligned"]
 _UNIT_NOTE = re.compile(r"\s*unit\s*:", re.I)
 MIN_TABLE_ROWS = 20  # rows of cells a layout needs before it is taken as that layout's
-LINED_UP = 0.8  # share of figures ending under one of the row above's: columns aligned
-# below it, figures end where the row above has one no more often than ragged gaps make them
-# (cells joined by 2-4 spaces: about 0.06; columns padded by hand or by a scan: 0.3 and more)
+# aligned.LINED_UP: share of figures ending under one of the row above's, columns aligned;
+# below RAGGED, figures end where the row above has one no more often than ragged gaps make
+# them (cells joined by 2-4 spaces: about 0.06; columns padded by hand or by a scan: 0.3 and more)
 RAGGED = 0.2
 
 

@@ -1,10 +1,11 @@
-"""Pipe tables (Markdown, wiki and e-mail renderings of a release): cells are separated by ``|``.
+"""Pipe tables (Markdown, wiki and e-mail renderings of a release, ASCII boxes): cells are separated
+by ``|``; ruling lines ("|---|", "+----+====+") are blank.
 Each row is rewritten with tabs and read by the tab-separated reader, so both layouts share its
 logic (an empty cell between two pipes is an explicit blank slot, as between two tabs).
 
 Text aligned by runs of spaces alone (``pdftotext -layout``) is not read here: a blank cell
-there is only a wider gap, so its columns would need placing by character position; such text
-is read by the OCR reader, which places numbers by order."""
+there is only a wider gap, so its columns need placing by character position; tables so laid
+out among pipe tables are read by the aligned reader first (``aligned.spaced_tables``)."""
 
 from __future__ import annotations
 
@@ -24,9 +25,15 @@ def cells(line: str) -> list[str]:
     return [cell.strip() for cell in text.strip("|").split("|")]
 
 
+def _ruling(line: str) -> bool:
+    """A grid's ruling line: "|---|:--:|", or an ASCII box's "+------+======+"."""
+    return bool(RULE.match(line)) and ("|" in line or (
+        "+" in line and line.count("-") + line.count("=") >= 3))
+
+
 def as_tabbed(line: str) -> str:
     """One row with its cells separated by tabs (a ruling line becomes blank)."""
-    if RULE.match(line) and "|" in line:
+    if _ruling(line):
         return ""
     found = cells(line)
     return "\t".join(found) if found else line
