@@ -54,7 +54,8 @@ def test_members_after_a_total_no_wording_names_are_not_filed_under_the_total_be
         tmp_path: Path) -> None:
     def damaged(text: list[str]) -> None:
         printed_as(60, "Network Services and SI Business", "Ne twork Servlces andd SI")(text)
-        printed_as(63, "Operating Income", "Operating Incoe")(text)
+        # (two letters off: no wording keys like it, so the total is unread)
+        printed_as(63, "Operating Income", "Oprating Incoe")(text)
         # the statements' segment revenues, whose printing would contradict line 64's
         printed_as(517, "Network service and systems", "Nctwork sorvice xnd sistems")(text)
 
