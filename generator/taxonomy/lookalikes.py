@@ -48,8 +48,8 @@ def scan_key(key: str) -> str:
     lookalike letters made one, "rn" read as "m", a doubled letter as one, and no spaces
     ("Opera ting Incorne" and "Operating Income" alike). Plural endings stay as
     ``normalize_label`` singularised them (a glued word keeps its own)."""
-    squashed = key.translate(_LOOKALIKE).replace(" ", "")
-    return _REPEATS.sub(r"\1", squashed.replace("rn", "m"))
+    squashed = _REPEATS.sub(r"\1", key.translate(_LOOKALIKE).replace(" ", ""))
+    return _REPEATS.sub(r"\1", squashed.replace("rn", "m"))  # "rrn" is "rn" is "m"
 
 
 def one_letter_off(key: str) -> list[str]:
