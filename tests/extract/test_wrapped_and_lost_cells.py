@@ -173,7 +173,7 @@ def test_a_column_whose_scale_word_was_lost_beside_one_that_states_it_is_not_fil
     # the second column's "Thousands of" damaged away: read as yen, 2,829,032 thousand is
     # 2,829,032 yen, which a table printing its first column in thousands says it is not
     ex = edited_sample(tmp_path, TABBED, printed_as(
-        529, "Thousands of JPY Thousands of JPY", "Thousands of JPY Thous ands of JPY"))
+        529, "Thousands of JPY Thousands of JPY", "Thousands of JPY Th ousa nds of JPY"))
     assert _filed_at(ex, 530) <= _filed_at(extraction(TABBED), 530)
     assert any(h.line == 530 and "a scale word lost?" in h.reason for h in ex.results.review)
 
