@@ -22,11 +22,12 @@ from typing import Any
 from generator.model.concept import Concept
 from generator.model.entity import Company
 from generator.model.taxonomy import NEGATED_LABEL_ROLE, Network, NetworkNode, Taxonomy
-from generator.taxonomy.lookalikes import lookalike_key
+from generator.taxonomy.lookalikes import lookalike_key, one_letter_off, scan_key
 from generator.taxonomy.meaning import Meanings
 from generator.taxonomy.wording import says_opposite, without_alternative
 
 COMPANY_TOKEN = "{company}"
+SCAN_MIN_LETTERS = 8  # a shorter key one letter off a wording is too often another word
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾"
 _MARKS = "®©™°†‡§※*"
 _DASHES = "‐‑‒–—―−﹘﹣－"
@@ -188,6 +189,9 @@ class NetworkAliases:
     wordings: dict[str, list[Candidate]]
     concepts: set[str]
     _lookalikes: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+    # scan key -> wordings; a scan key with a letter left out -> the wordings it comes from
+    _scans: tuple[dict[str, list[str]], dict[str, list[str]]] | None = field(
+        default=None, repr=False, compare=False)
     _breakdowns: tuple[NodeRef, ...] | None = field(default=None, repr=False, compare=False)
     # (meaning key, has values) -> wording, per kind of key (plain, lookalike), made on demand
     _meanings: dict[str, dict[tuple[str, bool], str]] = field(
@@ -207,6 +211,32 @@ class NetworkAliases:
             for wording in sorted(self.wordings):
                 self._lookalikes.setdefault(lookalike_key(wording), []).append(wording)
         return self._lookalikes.get(lookalike_key(key), [])
+
+    def scan_wordings(self, key: str, *, min_letters: int = SCAN_MIN_LETTERS) -> list[str]:
+        """The network's wordings that share ``key``'s scan key (words split or glued, a
+        letter doubled, "rn" for "m", lookalike letters: see ``scan_key``); failing any, those
+        one letter longer or shorter than it (a letter dropped or added) when it has
+        ``min_letters`` or more. Sorted; the caller takes them only when they name one line."""
+        if self._scans is None:
+            exact: dict[str, list[str]] = {}
+            shorter: dict[str, list[str]] = {}
+            for wording in sorted(self.wordings):
+                scanned = scan_key(wording)
+                exact.setdefault(scanned, []).append(wording)
+                for off in one_letter_off(scanned):
+                    if off != scanned:
+                        shorter.setdefault(off, []).append(wording)
+            self._scans = exact, shorter
+        exact, shorter = self._scans
+        scanned = scan_key(key)
+        if scanned in exact:
+            return exact[scanned]
+        if len(scanned) < min_letters:
+            return []
+        found = set(shorter.get(scanned, ()))  # the label dropped a letter
+        for off in one_letter_off(scanned):  # the label has a letter more
+            found.update(exact.get(off, ()))
+        return sorted(found)
 
     def wording_meaning(self, meaning: str, meaning_of: Callable[[str], str], has_values: bool,
                         kind: str) -> str | None:

@@ -166,6 +166,8 @@ class RowWalker:
         match = self._resolve_joined(label, has_values)
         if match is None:
             match = self._resolve_lookalike(label, has_values)
+        if match is None:
+            match = self._resolve_scanned(label, has_values)
         if match is None and self.fuzzy:
             guess = closest_wording(self.index, self.network, label)
             found = self._resolve(guess.wording, has_values) if guess else None
@@ -249,6 +251,21 @@ class RowWalker:
             if match is not None:
                 return replace(match, reading=FuzzyReading(wording=found[0], score=1.0))
         return None
+
+    def _resolve_scanned(self, label: str, has_values: bool) -> RowMatch | None:
+        """A label that is one of the network's wordings but for what a scan does to words
+        (split or glued, a letter doubled, dropped or added, "rn" for "m": "Opera ting
+        Incorne", "Equipent Sales"), in any layout: taken when the wordings it keys like name
+        the same lines (one wording, or several of one concept), and reported like a reading
+        of a damaged label (score 1)."""
+        found = self.network.scan_wordings(self.index.key(label))
+        if not found or len({frozenset(c.ref.concept for c in self.network.candidates(w))
+                             for w in found}) != 1:
+            return None
+        match = self._resolve(found[0], has_values)
+        if match is None:
+            return None
+        return replace(match, reading=FuzzyReading(wording=found[0], score=1.0))
 
     def _next_lines(self, limit: int = PLACE_WINDOW) -> list[NodeRef]:
         """The next lines after the current place, in the network's (printed) order, that this

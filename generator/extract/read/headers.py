@@ -22,6 +22,7 @@ from generator.extract.read.periods import (
     slash_range,
 )
 from generator.model.period import Duration, Instant
+from generator.taxonomy.lookalikes import one_letter_off, scan_key
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _QUARTERS = r"(?:[1-4]Q\s*[-–~]\s*[1-4]Q|Q[1-4]\s*[-–~]\s*Q[1-4]|[1-4]Q|Q[1-4])"
@@ -135,6 +136,65 @@ _MONTH_DAY = re.compile(rf"{_MON}[a-z]*\.?\s+\d")
 _QUARTER_MISREAD = re.compile(r"\b([1-4])[0O]Q?(\d{2})\b")
 
 
+# Header words a scan damages ("ch ange", "Monnths", "Eded", "Fisal"): read again as printed
+# before the phrases are scanned. A word a letter short or long is only taken for one of five
+# letters or more, and never the singular of a plural ("thousand" is a label's word).
+_HEADER_WORDS = ("change", "months", "ended", "ending", "fiscal", "year", "millions",
+                 "thousands", "billions", "forecast", "six", "three", "nine", "twelve")
+_HEADER_KEYS = {scan_key(w): w for w in _HEADER_WORDS}
+_HEADER_OFF: dict[str, set[str]] = {}
+for _word in _HEADER_WORDS:
+    if len(_word) >= 5:
+        for _off in one_letter_off(scan_key(_word)):
+            _HEADER_OFF.setdefault(_off, set()).add(_word)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _header_word(word: str, *, whole: bool = False) -> str | None:
+    """The header word ``word`` damages, if one (``whole``: also the word itself)."""
+    low = word.lower()
+    if (low in _HEADER_WORDS and not whole) or len(low) < 3:
+        return None
+    found = _HEADER_KEYS.get(scan_key(low))
+    if found is None and len(low) >= 4:
+        near = _HEADER_OFF.get(scan_key(low), set()) | {
+            w for off in one_letter_off(scan_key(low)) for w in (_HEADER_KEYS.get(off),) if w}
+        near = {w for w in near if low + "s" != w != low[:-1] and len(w) >= 5}
+        found = near.pop() if len(near) == 1 else None
+    if found is None:
+        return None
+    return found.capitalize() if word[0].isupper() else found
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def repair_header_words(text: str) -> str:
+    """The text with header words a scan split or damaged printed whole again ("Yoy % ch
+    ange" -> "Yoy % change", "Six Monnths Eded" -> "Six Months Ended"); other words as
+    printed."""
+    words = list(_WORD.finditer(text))
+    out: list[str] = []
+    at = 0
+    i = 0
+    while i < len(words):
+        m = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt is not None and text[m.end():nxt.start()] == " " \
+                and _header_word(m.group()) is None and _header_word(nxt.group()) is None \
+                and m.group().lower() not in _HEADER_WORDS \
+                and nxt.group().lower() not in _HEADER_WORDS \
+                and (joined := _header_word(m.group() + nxt.group().lower(), whole=True)
+                     ) is not None:
+            out += [text[at:m.start()], joined]
+            at, i = nxt.end(), i + 2
+            continue
+        fixed = _header_word(m.group())
+        if fixed is not None:
+            out += [text[at:m.start()], fixed]
+            at = m.end()
+        i += 1
+    return "".join(out) + text[at:] if out else text
+
+
 def normalize_quarters(text: str) -> str:
     """OCR reads "2Q11" as "2011" or "20Q11"; beside a real quarter token ("2Q10") such a
     token is the quarter too."""
@@ -155,7 +215,7 @@ def header_coverage(text: str) -> tuple[float, int]:
     left over ("and", "shares", "respectively") mean a label, not a header."""
     if _FIGURES_ONLY.fullmatch(text):
         return 0.0, 0
-    clean = normalize_quarters(strip_markup(text))
+    clean = normalize_quarters(repair_header_words(strip_markup(text)))
     total = len(_FILLER.sub("", clean))
     if total == 0:
         return 0.0, 0
@@ -182,7 +242,7 @@ def coverage_bound(text: str) -> float:
     """An upper bound of :func:`header_coverage`'s share, found without its scan: no header
     phrase covers more than the first two digits of a figure printed with thousands separators
     ("FY 12,345" reads as "FY 12"), so a line of such figures tells at once that it is none."""
-    clean = normalize_quarters(strip_markup(text))
+    clean = normalize_quarters(repair_header_words(strip_markup(text)))
     total = len(_FILLER.sub("", clean))
     if total == 0:
         return 0.0
@@ -192,7 +252,7 @@ def coverage_bound(text: str) -> float:
 
 def parse_header(text: str, calendar: FiscalCalendar) -> Header:
     """Scan a header block (its lines joined) into slots and units."""
-    clean = normalize_quarters(strip_markup(text))
+    clean = normalize_quarters(repair_header_words(strip_markup(text)))
     slots: list[Slot] = []
     units: list[Unit] = []
     dangling: list[int] = []  # units printed as "Thousands of" whose currency comes later

@@ -114,6 +114,12 @@ def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
             label, rest = first, cells[1:]
             if by_spaces:  # "net of allowance of JPY 93 123 thousand": one figure
                 label = space_grouped(label)
+        lost = typed_tabs and _lost_tab(label, _cell_tokens(rest)[0])
+        if lost and (cell := _lost_cell(label, rest)):
+            # the cell whose tab was lost goes back before the row's cells: the label keeps
+            # its words ("Network Services 32,259<TAB>33,611" -> "Network Services")
+            words = label.split()
+            label, rest = " ".join(words[:-cell]), [" ".join(words[-cell:]), *rest]
         tokens, regrouped, crowded = _cell_tokens(rest)
         tokens = without_specks(tokens, _figure_at)  # "(4.9) '"
         trailing = 0
@@ -137,8 +143,7 @@ def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
             continue
         out.append(Segment(index + 1, "row", label=clean_label(label), tokens=tokens, text=text,
                            trailing_blanks=trailing,
-                           guessed=(regrouped and not by_spaces) or crowded or (
-                               typed_tabs and _lost_tab(label, tokens))))
+                           guessed=(regrouped and not by_spaces) or crowded or lost))
     return out
 
 
@@ -160,6 +165,31 @@ def _lost_tab(label: str, tokens: list[str | None]) -> bool:
     last, row = _shape(words[-1]), _shape(first)
     return last is not None and row is not None and last[:3] == row[:3] \
         and abs(last[3] - row[3]) <= 1
+
+
+def _lost_cell(label: str, rest: list[str]) -> int:
+    """How many of the label's last words are the cell whose tab was lost: as many as the
+    row's first cell prints, each printed like its counterpart there ("Gross Margin 19.9%
+    14.1<TAB>20.3% 11.5": two), or a dash alone; 0 when they are not alike (the label may end
+    in a footnote mark or a year: its words are then left as they are)."""
+    words = label.split()
+    if words and is_dash(words[-1]):
+        return 1 if len(words) > 1 else 0
+    first = next((c for c in rest if strip_markup(c).strip()), None)
+    if first is None:
+        return 0
+    cell = [w for w in strip_markup(first).split() if w not in _JUNK]
+    if not cell or len(cell) >= len(words) or not all(is_number_token(w) for w in cell):
+        return 0
+    tail = words[-len(cell):]
+    if not any(ch.isalpha() for ch in " ".join(words[:-len(cell)])):
+        return 0
+    for mine, theirs in zip(tail, cell, strict=True):
+        a, b = _shape(mine), _shape(theirs)
+        if a is None or b is None or a[:3] != b[:3] or abs(a[3] - b[3]) > 1 \
+                or ("%" in mine) != ("%" in theirs) or YEAR.fullmatch(mine.rstrip(",.;:")):
+            return 0
+    return len(cell)
 
 
 def _shape(token: str) -> tuple[bool, int, bool, int] | None:
