@@ -205,7 +205,6 @@ def test_footnote_notes_are_new_lines_and_marks_leave_the_digits() -> None:
 
 # --- what the adversary styles found (xfail until the reader is fixed) ---------------------------
 
-@pytest.mark.xfail(strict=True, reason="'H1 FY2009' / 'FY2009 1H' headings read as the year")
 @pytest.mark.parametrize(("sample", "seed", "salt"), [
     ("002_848ee02a02e0fa53.txt", 1, "adv1"),  # "H1 FY2009 H1 FY2010 YoY % change" (line 105)
     ("004_071992bb41c141de.txt", 2, "adv1"),  # tabbed "FY2012 1H" / "FY2013 1H" (lines 57, 88)
