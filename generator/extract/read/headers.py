@@ -86,15 +86,19 @@ _PATTERNS: list[tuple[str, str]] = [
     ("forecast", r"\b(?:revised\s+|initial\s+|original\s+|previous\s+)?(?:targets?|forecasts?)\b"
                  r"|\(forecast\)"),
     ("actual", r"\bactual\b"),
+    # a heading cell of a positioned header not read (:func:`positioned_header`): a column
+    # whose period is unknown, in its place
+    ("unread", r"⟦[^⟧]*⟧"),
 ]
 # Every phrase starts with a word character, "(" or "%": the lookahead turns the other
 # positions (spaces, commas, dots) away before the alternatives are tried there one by one.
 # It matches nothing itself, so the matches are the alternation's own.
 _SCANNER = re.compile(
-    r"(?=[\w(%])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS) + ")",
+    r"(?=[\w(%⟦])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS) + ")",
     re.IGNORECASE)
 _PERIOD_KINDS = {"ended", "fy_ended", "as_of", "date", "bad_date", "half", "quarter", "fy",
-                 "fy_quarter", "fy_ending", "fy_part_unread", "date_span", "month_span"}
+                 "fy_quarter", "fy_ending", "fy_part_unread", "date_span", "month_span",
+                 "unread"}
 _FILLER = re.compile(r"[\s|\[\]·•.,:;_\-–—()*]+")
 # Running words a header never prints: a line left with one of them is a label.
 _LABEL_WORDS = re.compile(
@@ -161,6 +165,24 @@ def _unit(text: str) -> Unit:
     return Unit("value", currency, scale, text)
 
 
+# Footnote marks on a heading ("2Q10**4", "FY2012*1", "2Q10†", "1H10¹", "1H10 (Note 2)",
+# "2Q10 (1)", "2Q10 1)"): the heading reads without them.
+_MARKS = re.compile(
+    r"(?<=[\w.)])(?:[*†‡§※]+(?:\s?\d{1,2})?"
+    r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?!\w)"
+    r"|\s*\((?:[Nn]otes?|NOTES?)\s*\d{1,2}\)|(?<=[\w.*†‡§※])\s?\(\*?\d{1,2}\)"
+    r"|(?<=\w)\s\d{1,2}\)(?!\S)")
+
+
+def strip_marks(text: str) -> str:
+    """A heading's text without the footnote marks on it."""
+    return _MARKS.sub("", text)
+
+
+def _clean(text: str) -> str:
+    return normalize_quarters(strip_marks(strip_markup(text)))
+
+
 _QUARTER_TOKEN = re.compile(r"\b[1-4]Q\d{2}\b")
 _MONTH_DAY = re.compile(rf"{_MON}[a-z]*\.?\s+\d")
 _QUARTER_MISREAD = re.compile(r"\b([1-4])[0O]Q?(\d{2})\b")
@@ -187,7 +209,7 @@ def header_coverage(text: str) -> tuple[float, int]:
     left over ("and", "shares", "respectively") mean a label, not a header."""
     if _FIGURES_ONLY.fullmatch(text) and not _ISO_DAY.search(text):
         return 0.0, 0
-    clean = normalize_quarters(strip_markup(text))
+    clean = _clean(text)
     total = len(_FILLER.sub("", clean))
     if total == 0:
         return 0.0, 0
@@ -206,6 +228,21 @@ def header_coverage(text: str) -> tuple[float, int]:
     return covered / total, items
 
 
+def positioned_header(cells: list[str]) -> str:
+    """The text of a header line whose cells are known (tabs, a grid, aligned columns). A cell
+    before the last period heading that names a year (a digit) in words the grammar does not
+    read ("Q2/10", "2010.9") is a column of unknown period: marked "⟦...⟧" it
+    keeps its place, so the headings after it do not slide into its column."""
+    texts = [" ".join(strip_markup(cell).split()) for cell in cells]
+    scans = [[m.lastgroup for m in _SCANNER.finditer(_clean(text))] for text in texts]
+    last = max((i for i, kinds in enumerate(scans) if _PERIOD_KINDS.intersection(kinds)),
+               default=-1)
+    return " ".join(
+        f"⟦{text}⟧" if i < last and not scans[i] and any(ch.isdigit() for ch in text)
+        else text
+        for i, text in enumerate(texts) if text)
+
+
 # A figure printed with thousands separators, standing alone ("2,393,381").
 _GROUPED = re.compile(r"(?<!\S)\d{1,3}(?:,\d{3})+(?!\S)")
 
@@ -214,7 +251,7 @@ def coverage_bound(text: str) -> float:
     """An upper bound of :func:`header_coverage`'s share, found without its scan: no header
     phrase covers more than the first two digits of a figure printed with thousands separators
     ("FY 12,345" reads as "FY 12"), so a line of such figures tells at once that it is none."""
-    clean = normalize_quarters(strip_markup(text))
+    clean = _clean(text)
     total = len(_FILLER.sub("", clean))
     if total == 0:
         return 0.0
@@ -224,7 +261,7 @@ def coverage_bound(text: str) -> float:
 
 def parse_header(text: str, calendar: FiscalCalendar) -> Header:
     """Scan a header block (its lines joined) into slots and units."""
-    clean = normalize_quarters(strip_markup(text))
+    clean = _clean(text)
     slots: list[Slot] = []
     units: list[Unit] = []
     dangling: list[int] = []  # units printed as "Thousands of" whose currency comes later
@@ -279,6 +316,8 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
                 target.day_year = (int(day), int(year))
         elif kind in {"half", "quarter", "fy", "fy_quarter", "fy_ending"}:
             slots.append(Slot("period", token, period=_named_period(token, calendar)))
+        elif kind == "unread":
+            slots.append(Slot("period", token.strip("⟦⟧")))  # its period not known
         elif kind == "fy_part_unread":
             slots.append(Slot("period", token))  # a column, of a period not read
         elif kind in {"date_span", "month_span"}:
