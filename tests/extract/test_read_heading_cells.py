@@ -57,3 +57,13 @@ def test_bold_markup_around_a_heading_is_still_markup() -> None:
     lines = ["Revenues\t**1H10**\t**1H11**", "Total\t1,000\t1,100"]
     assert header_periods(lines) == [MARCH.half(1, 2010), MARCH.half(1, 2011)]
 
+
+
+def test_a_year_cell_before_a_half_cell_is_the_year() -> None:
+    lines = ["Revenues\tFY2012\t1H FY2013", "Total\t2,000\t1,100"]
+    assert header_periods(lines) == [MARCH.year(2012), MARCH.half(1, 2013)]
+
+
+def test_a_half_cell_before_a_year_cell_is_the_half() -> None:
+    lines = ["Revenues\tFY2012 1H\tFY2013", "Total\t1,000\t2,100"]
+    assert header_periods(lines) == [MARCH.half(1, 2012), MARCH.year(2013)]

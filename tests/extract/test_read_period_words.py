@@ -123,3 +123,19 @@ def test_a_heading_of_parts_of_years_names_no_whole_year(forms: list[str], year:
     read = periods(text)
     assert len(read) == len(forms)
     assert all(isinstance(p, Duration) and (p.end - p.start).days < 200 for p in read)
+
+
+@pytest.mark.parametrize("header", ["FY2012 1H FY2013", "FY2012 3Q FY2013"])
+def test_a_part_between_two_years_with_no_cell_between_is_of_no_known_year(header: str) -> None:
+    # the half of FY2012 and the year FY2013, or the year FY2012 and the half of FY2013
+    assert periods(header) == [None, None]
+
+
+def test_parts_after_each_year_say_the_order_of_the_line() -> None:
+    assert periods("FY2012 1H FY2013 1H") == [MARCH.half(1, 2012), MARCH.half(1, 2013)]
+
+
+def test_months_ended_after_a_year_are_still_the_months_ended() -> None:
+    # "Six months" after "FY2010" is the marker of the next column, no part of the year
+    assert periods("FY2010 Six months ended Sep. 30, 2010")[-1] == span("2010-04-01",
+                                                                          "2010-09-30")

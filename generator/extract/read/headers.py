@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -40,7 +41,9 @@ _ANY_DATE = rf"(?:{_WORD_DATE}|{_NUMERIC_DATE})"
 _PART_WORDS = (r"(?:[1-4](?:st|nd|rd|th)?\s*(?:half|quarter|qtr|H|Q)|[HQ]\s?[1-4]"
                r"|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:half|quarter)"
                r"|half(?:-year)?|quarter(?:ly)?|interim|semi-?annual|cumulative|YTD"
-               r"|\d{1,2}\s*M(?:onths?)?|(?:one|three|six|nine)\s+months?)")
+               # "FY2010 9M", not the marker of "Six months ended ..." after a year
+               r"|(?:\d{1,2}\s*M(?:onths?)?|(?:one|three|six|nine)\s+months?)"
+               r"(?!\s+(?:ended|ending|to|through)\b))")
 _PATTERNS: list[tuple[str, str]] = [
     ("range", r"\(\s*\d{2}/\d{1,2}\s*[~〜]\s*\d{2}/\d{1,2}\s*\)"),
     ("change", r"\bYoY\s*\([^)]*\)|\bYoY\b(?:\s*%)?(?:\s*change\b)?|(?:%\s*)?\bchanges?\b"),
@@ -237,10 +240,29 @@ def positioned_header(cells: list[str]) -> str:
     scans = [[m.lastgroup for m in _SCANNER.finditer(_clean(text))] for text in texts]
     last = max((i for i, kinds in enumerate(scans) if _PERIOD_KINDS.intersection(kinds)),
                default=-1)
-    return " ".join(
-        f"⟦{text}⟧" if i < last and not scans[i] and any(ch.isdigit() for ch in text)
-        else text
-        for i, text in enumerate(texts) if text)
+    marked = [f"⟦{text}⟧" if i < last and not scans[i]
+              and any(ch.isdigit() for ch in text) else text
+              for i, text in enumerate(texts) if text]
+    out = marked[:1]
+    for text in marked[1:]:
+        # a year in one cell and a half in the next ("FY2012" | "1H FY2013") are two
+        # columns, never "FY2012 1H": a "|" between them stops the phrase
+        out.append(f"| {text}" if _crosses(out[-1], text) else text)
+    return " ".join(out)
+
+
+_PAIRING = {"fy_quarter", "fy_part_unread", "fy_ending", "half", "date_span", "month_span"}
+
+
+def _crosses(before: str, after: str) -> bool:
+    """Without a cell between them, a fiscal-year phrase would join the end of one cell and
+    the start of the next, or the cells would leave unsure whose year a part is of."""
+    joined = _clean(f"{before} {after}")
+    edge = len(_clean(before))
+    matches = list(_SCANNER.finditer(joined))
+    return any(m.lastgroup in _PAIRING and m.start() < edge < m.end() for m in matches) \
+        or any(a < edge < b for a in _unsure_pairs(joined, matches)
+               for b in _unsure_pairs(joined, matches))
 
 
 # A figure printed with thousands separators, standing alone ("2,393,381").
@@ -267,9 +289,13 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
     dangling: list[int] = []  # units printed as "Thousands of" whose currency comes later
     open_markers: list[Slot] = []
     paired: list[Slot] = []  # markers a date was paired with, in order
-    for m in _SCANNER.finditer(clean):
+    matches = list(_SCANNER.finditer(clean))
+    unsure = _unsure_pairs(clean, matches)
+    for m in matches:
         kind, token = m.lastgroup or "", m.group(0)
-        if kind == "unit":
+        if m.start() in unsure:
+            slots.append(Slot("period", token))  # which year the part is of is not said
+        elif kind == "unit":
             stacked = re.fullmatch(r"Thousands\s+of\s+(.+)", token, re.I | re.S)
             if dangling and stacked:
                 # "Thousands of / Thousands of / Thousands of" over "JPY / U.S. Dollars / JPY":
@@ -350,6 +376,21 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
     if slots and slots[0].kind == "change" and any(s.kind == "period" for s in slots):
         slots = [s for s in slots if s.kind == "period"] + [s for s in slots if s.kind == "change"]
     return Header(slots, units, clean)
+
+
+_YEAR_FIRST = re.compile(rf"{_FY}\s*/?\s*{_PARTS}", re.I)
+
+
+def _unsure_pairs(text: str, matches: list[re.Match[str]]) -> set[int]:
+    """Where "FY2012 1H FY2013" is printed with no cell between: the half may be FY2012's (a
+    year column after it) or FY2013's (a year column before it). Both columns are of unknown
+    period (the starts of their matches); a positioned header says which with a "|"."""
+    unsure: set[int] = set()
+    for m, n in itertools.pairwise(matches):
+        if m.lastgroup == "fy_quarter" and _YEAR_FIRST.fullmatch(m.group(0)) \
+                and n.lastgroup == "fy" and not text[m.end():n.start()].strip():
+            unsure.update((m.start(), n.start()))
+    return unsure
 
 
 def _marker_months(token: str) -> int | None:
