@@ -23,6 +23,7 @@ from generator.extract.read.headers import (
     drop_spanning,
     header_coverage,
     parse_header,
+    positioned_header,
 )
 from generator.extract.read.lines import (
     clean_label,
@@ -209,7 +210,7 @@ def _header_columns(lines: list[str]) -> list[Column]:
     texts = []
     for line in lines:
         parts = line.split("\t")
-        text = " ".join(" ".join(parts[1:] if len(parts) > 1 else parts).split())
+        text = positioned_header(parts[1:] if len(parts) > 1 else parts)
         coverage, items = header_coverage(text)
         if items and coverage >= HEADER_COVERAGE:
             texts.append(text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,6 +18,7 @@ from generator.extract.read.periods import (
     WORD_MONTHS,
     FiscalCalendar,
     full_year,
+    month_end,
     month_number,
     months_ended,
     slash_range,
@@ -26,21 +28,53 @@ from generator.taxonomy.lookalikes import one_letter_off, scan_key
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _QUARTERS = r"(?:[1-4]Q\s*[-–~]\s*[1-4]Q|Q[1-4]\s*[-–~]\s*Q[1-4]|[1-4]Q|Q[1-4])"
+# a part of a fiscal year: quarters (cumulated or not) and halves, number first or last
+_PARTS = rf"(?:{_QUARTERS}|[12]H|H[12])"
+_FY = r"FY\s?(?:\d{4}|\d{2})"
+# a day named in figures: "9/30/2010" (month first), "2010/9/30", "2010-09-30", or in words
+# with the day first: "30 Sep 2010"
+_NUMERIC_DATE = (rf"\b(?:\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}"
+                 rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{_MON}[a-z]*\.?\s+\d{{4}})(?![\d/])")
+_WORD_DATE = rf"\b{_MON}[a-z]*\.?(?:\s+[a-z]{{2,8}})?\s+\d{{1,2}},\s*\d{{4}}"
+_ANY_DATE = rf"(?:{_WORD_DATE}|{_NUMERIC_DATE})"
+# words that name a part of a year: the grammar must understand them, or the year they stand
+# beside is not the whole year ("FY2010 first half", "interim FY2010", "FY2010 9M")
+_PART_WORDS = (r"(?:[1-4](?:st|nd|rd|th)?\s*(?:half|quarter|qtr|H|Q)|[HQ]\s?[1-4]"
+               r"|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:half|quarter)"
+               r"|half(?:-year)?|quarter(?:ly)?|interim|semi-?annual|cumulative|YTD"
+               # "FY2010 9M", not the marker of "Six months ended ..." after a year
+               r"|(?:\d{1,2}\s*M(?:onths?)?|(?:one|three|six|nine)\s+months?)"
+               r"(?!\s+(?:ended|ending|to|through)\b))")
 _PATTERNS: list[tuple[str, str]] = [
     ("range", r"\(\s*\d{2}/\d{1,2}\s*[~〜]\s*\d{2}/\d{1,2}\s*\)"),
     ("change", r"\bYoY\s*\([^)]*\)|\bYoY\b(?:\s*%)?(?:\s*change\b)?|(?:%\s*)?\bchanges?\b"),
     ("ended", r"\b(?:(three|six|nine|twelve|\d{1,2})\s+|[a-z]*(?:onths|nths|ths)\s+)"
-              r"(?:months?\s+)?ended\b"),
+              r"(?:months?\s+)?ended\b"
+              # "6 months to", "6M to": the months up to the day that follows
+              r"|\b(?:three|six|nine|twelve|\d{1,2})\s*(?:months?|M)\s+(?:to|through)\b"),
     ("fy_ended", r"\b(?:fiscal\s+)?year\s+end(?:ed|ing)\b"),
     ("as_of", r"\bas\s+of\b"),
-    ("date", rf"\b{_MON}[a-z]*\.?(?:\s+[a-z]{{2,8}})?\s+\d{{1,2}},\s*\d{{4}}"),
+    # the first and last day of a span: "Apr. 1, 2010 - Sep. 30, 2010"
+    ("date_span", rf"{_ANY_DATE}\s*[-–~〜]\s*{_ANY_DATE}"),
+    # the first and last month of a span: "Apr.-Sep. 2010", "Oct. 2010-Mar. 2011"
+    ("month_span", rf"\b{_MON}[a-z]*\.?\s*(?:\d{{4}}\s*)?[-–~〜]\s*{_MON}[a-z]*\.?\s*\d{{4}}\b"),
+    # a day, not an end of a span not read ("Apr. 1, 2010 - Sep. 30", "2010/4/1~9/30")
+    ("date", rf"(?<![-–~〜])(?<![-–~〜]\s)(?:{_WORD_DATE}|{_NUMERIC_DATE})"
+             r"(?!\s*[-–~〜]\s*[A-Za-z\d])"),
     # a month a scan damaged ("Seep. 30, 2012", "sep 30, 2012"): its day and year, the month
     # borrowed from a sibling column's date
     ("bad_date", r"(?<![A-Za-z])(?:[a-z]{1,6}|[A-Z][a-z]{1,8}\.?)\s+\d{1,2},\s*\d{4}"),
-    # a quarter, or quarters cumulated, of a fiscal year named by "FY": "3Q FY2011", "Q3 FY2011",
-    # "FY2011 3Q", "FY2011/1Q-3Q", "1Q-3Q FY2011" (before "fy": it is no full year)
-    ("fy_quarter", rf"\b{_QUARTERS}\s*(?:of\s+)?FY\s?(?:\d{{4}}|\d{{2}})\b"
-                   rf"|\bFY\s?(?:\d{{4}}|\d{{2}})\s*/?\s*{_QUARTERS}\b"),
+    # a quarter or a half, or quarters cumulated, of a fiscal year named by "FY": "3Q FY2011",
+    # "Q3 FY2011", "FY2011 3Q", "FY2011/1Q-3Q", "1Q-3Q FY2011", "H1 FY2009", "FY2009 1H"
+    # (before "fy": it is no full year)
+    ("fy_quarter", rf"\b{_PARTS}\s*(?:of\s+)?{_FY}\b|\b{_FY}\s*/?\s*{_PARTS}\b"),
+    # the fiscal year by the month it ends: "FY3/2011", "FY2011/3" (before "fy": "FY12/2010"
+    # is no FY2012)
+    ("fy_ending", r"\bFY\s?(?:\d{1,2}/(?:\d{4}|\d{2})|\d{4}/\d{1,2})\b(?![/\dQH])"),
+    # a part of a year in words the grammar does not read: a column of unknown period, never
+    # the whole year beside it
+    ("fy_part_unread", rf"\b{_PART_WORDS}\s*(?:of\s+)?(?:the\s+)?{_FY}\b"
+                       rf"|\b{_FY}\s*/?\s*{_PART_WORDS}\b"),
     ("half", r"\b[12]H\s?(?:FY\s?)?(?:\d{4}|\d{2})\b\*?"),
     ("quarter", r"\b[1-4]0?Q\s?\d{2}\b\*?"),
     ("fy", r"\b(?:Full\s+)?FY\s?(?:\d{4}|\d{2})\b"),
@@ -56,15 +90,19 @@ _PATTERNS: list[tuple[str, str]] = [
     ("forecast", r"\b(?:revised\s+|initial\s+|original\s+|previous\s+)?(?:targets?|forecasts?)\b"
                  r"|\(forecast\)"),
     ("actual", r"\bactual\b"),
+    # a heading cell of a positioned header not read (:func:`positioned_header`): a column
+    # whose period is unknown, in its place
+    ("unread", r"⟦[^⟧]*⟧"),
 ]
 # Every phrase starts with a word character, "(" or "%": the lookahead turns the other
 # positions (spaces, commas, dots) away before the alternatives are tried there one by one.
 # It matches nothing itself, so the matches are the alternation's own.
 _SCANNER = re.compile(
-    r"(?=[\w(%])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS) + ")",
+    r"(?=[\w(%⟦])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS) + ")",
     re.IGNORECASE)
 _PERIOD_KINDS = {"ended", "fy_ended", "as_of", "date", "bad_date", "half", "quarter", "fy",
-                 "fy_quarter"}
+                 "fy_quarter", "fy_ending", "fy_part_unread", "date_span", "month_span",
+                 "unread"}
 _FILLER = re.compile(r"[\s|\[\]·•.,:;_\-–—()*]+")
 # Running words a header never prints: a line left with one of them is a label.
 _LABEL_WORDS = re.compile(
@@ -129,6 +167,26 @@ def _unit(text: str) -> Unit:
         return Unit("shares", None, Decimal(1), text)
     currency = "JPY" if ("jpy" in low or "yen" in low) else None
     return Unit("value", currency, scale, text)
+
+
+# Footnote marks on a heading ("2Q10**4", "FY2012*1", "2Q10†", "1H10¹", "1H10 (Note 2)",
+# "2Q10 (1)", "2Q10 1)"): the heading reads without them.
+_MARKS = re.compile(
+    r"(?<=[\w.)])(?:[*†‡§※]+(?:\s?\d{1,2})?"
+    r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?!\w)"
+    r"|\s*\((?:[Nn]otes?|NOTES?)\s*\d{1,2}\)|(?<=[\w.*†‡§※])\s?\(\*?\d{1,2}\)"
+    r"|(?<=\w)\s\d{1,2}\)(?!\S)")
+
+
+def strip_marks(text: str) -> str:
+    """A heading's text without the footnote marks on it."""
+    return _MARKS.sub("", text)
+
+
+def _clean(text: str) -> str:
+    """A header's text as its phrases are scanned: markup and footnote marks gone, the words a
+    scan damaged repaired, quarters in one form."""
+    return normalize_quarters(repair_header_words(strip_marks(strip_markup(text))))
 
 
 _QUARTER_TOKEN = re.compile(r"\b[1-4]Q\d{2}\b")
@@ -206,6 +264,7 @@ def normalize_quarters(text: str) -> str:
 # Digits, spaces, signs and separators only: every header phrase needs a letter, "%" or "/",
 # so such a text (a row's figures) covers nothing and needs no scan.
 _FIGURES_ONLY = re.compile(r"[\d\s,.()+\-−△▲—–]*")
+_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")  # "2010-09-30": a day, no figures
 
 
 @functools.lru_cache(maxsize=1 << 14)  # asked of a line by several readers and passes
@@ -213,9 +272,9 @@ def header_coverage(text: str) -> tuple[float, int]:
     """Share of the text's non-filler characters that header phrases cover, and how many
     period or unit phrases it has: how much a line looks like a column header. Running words
     left over ("and", "shares", "respectively") mean a label, not a header."""
-    if _FIGURES_ONLY.fullmatch(text):
+    if _FIGURES_ONLY.fullmatch(text) and not _ISO_DAY.search(text):
         return 0.0, 0
-    clean = normalize_quarters(repair_header_words(strip_markup(text)))
+    clean = _clean(text)
     total = len(_FILLER.sub("", clean))
     if total == 0:
         return 0.0, 0
@@ -234,6 +293,40 @@ def header_coverage(text: str) -> tuple[float, int]:
     return covered / total, items
 
 
+def positioned_header(cells: list[str]) -> str:
+    """The text of a header line whose cells are known (tabs, a grid, aligned columns). A cell
+    before the last period heading that names a year (a digit) in words the grammar does not
+    read ("Q2/10", "2010.9") is a column of unknown period: marked "⟦...⟧" it
+    keeps its place, so the headings after it do not slide into its column."""
+    texts = [" ".join(strip_markup(cell).split()) for cell in cells]
+    scans = [[m.lastgroup for m in _SCANNER.finditer(_clean(text))] for text in texts]
+    last = max((i for i, kinds in enumerate(scans) if _PERIOD_KINDS.intersection(kinds)),
+               default=-1)
+    marked = [f"⟦{text}⟧" if i < last and not scans[i]
+              and any(ch.isdigit() for ch in text) else text
+              for i, text in enumerate(texts) if text]
+    out = marked[:1]
+    for text in marked[1:]:
+        # a year in one cell and a half in the next ("FY2012" | "1H FY2013") are two
+        # columns, never "FY2012 1H": a "|" between them stops the phrase
+        out.append(f"| {text}" if _crosses(out[-1], text) else text)
+    return " ".join(out)
+
+
+_PAIRING = {"fy_quarter", "fy_part_unread", "fy_ending", "half", "date_span", "month_span"}
+
+
+def _crosses(before: str, after: str) -> bool:
+    """Without a cell between them, a fiscal-year phrase would join the end of one cell and
+    the start of the next, or the cells would leave unsure whose year a part is of."""
+    joined = _clean(f"{before} {after}")
+    edge = len(_clean(before))
+    matches = list(_SCANNER.finditer(joined))
+    return any(m.lastgroup in _PAIRING and m.start() < edge < m.end() for m in matches) \
+        or any(a < edge < b for a in _unsure_pairs(joined, matches)
+               for b in _unsure_pairs(joined, matches))
+
+
 # A figure printed with thousands separators, standing alone ("2,393,381").
 _GROUPED = re.compile(r"(?<!\S)\d{1,3}(?:,\d{3})+(?!\S)")
 
@@ -242,7 +335,7 @@ def coverage_bound(text: str) -> float:
     """An upper bound of :func:`header_coverage`'s share, found without its scan: no header
     phrase covers more than the first two digits of a figure printed with thousands separators
     ("FY 12,345" reads as "FY 12"), so a line of such figures tells at once that it is none."""
-    clean = normalize_quarters(repair_header_words(strip_markup(text)))
+    clean = _clean(text)
     total = len(_FILLER.sub("", clean))
     if total == 0:
         return 0.0
@@ -252,15 +345,19 @@ def coverage_bound(text: str) -> float:
 
 def parse_header(text: str, calendar: FiscalCalendar) -> Header:
     """Scan a header block (its lines joined) into slots and units."""
-    clean = normalize_quarters(repair_header_words(strip_markup(text)))
+    clean = _clean(text)
     slots: list[Slot] = []
     units: list[Unit] = []
     dangling: list[int] = []  # units printed as "Thousands of" whose currency comes later
     open_markers: list[Slot] = []
     paired: list[Slot] = []  # markers a date was paired with, in order
-    for m in _SCANNER.finditer(clean):
+    matches = list(_SCANNER.finditer(clean))
+    unsure = _unsure_pairs(clean, matches)
+    for m in matches:
         kind, token = m.lastgroup or "", m.group(0)
-        if kind == "unit":
+        if m.start() in unsure:
+            slots.append(Slot("period", token))  # which year the part is of is not said
+        elif kind == "unit":
             stacked = re.fullmatch(r"Thousands\s+of\s+(.+)", token, re.I | re.S)
             if dangling and stacked:
                 # "Thousands of / Thousands of / Thousands of" over "JPY / U.S. Dollars / JPY":
@@ -305,8 +402,23 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
             else:
                 day, year = re.findall(r"\d+", token)[-2:]
                 target.day_year = (int(day), int(year))
-        elif kind in {"half", "quarter", "fy", "fy_quarter"}:
+        elif kind in {"half", "quarter", "fy", "fy_quarter", "fy_ending"}:
             slots.append(Slot("period", token, period=_named_period(token, calendar)))
+        elif kind == "unread":
+            slots.append(Slot("period", token.strip("⟦⟧")))  # its period not known
+        elif kind == "fy_part_unread":
+            slots.append(Slot("period", token))  # a column, of a period not read
+        elif kind in {"date_span", "month_span"}:
+            period = _span(token)
+            if m.start() > 0 and clean[m.start() - 1] == "(" and slots \
+                    and slots[-1].kind == "period":
+                # "FY2010 (Apr. 2010-Mar. 2011)": the months of the period before; where
+                # the two disagree the column's period is not known
+                if slots[-1].period != period:
+                    slots[-1].period = None
+                slots[-1].text += f" ({token})"
+            else:
+                slots.append(Slot("period", token, period=period))
         elif kind == "range":
             if slots and slots[-1].kind == "period":
                 rng = slash_range(token)
@@ -328,28 +440,93 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
     return Header(slots, units, clean)
 
 
+_YEAR_FIRST = re.compile(rf"{_FY}\s*/?\s*{_PARTS}", re.I)
+
+
+def _unsure_pairs(text: str, matches: list[re.Match[str]]) -> set[int]:
+    """Where "FY2012 1H FY2013" is printed with no cell between: the half may be FY2012's (a
+    year column after it) or FY2013's (a year column before it). Both columns are of unknown
+    period (the starts of their matches); a positioned header says which with a "|"."""
+    unsure: set[int] = set()
+    for m, n in itertools.pairwise(matches):
+        if m.lastgroup == "fy_quarter" and _YEAR_FIRST.fullmatch(m.group(0)) \
+                and n.lastgroup == "fy" and not text[m.end():n.start()].strip():
+            unsure.update((m.start(), n.start()))
+    return unsure
+
+
 def _marker_months(token: str) -> int | None:
-    word = token.split()[0].lower()
-    if word.isdigit():
-        return int(word)
-    return WORD_MONTHS.get(word)
+    m = re.match(r"(\d{1,2})|([A-Za-z]+)", token)
+    if m is None:
+        return None
+    if m.group(1):
+        return int(m.group(1))
+    return WORD_MONTHS.get(m.group(2).lower())
 
 
 def _date(token: str) -> dt.date | None:
-    m = re.match(r"([A-Za-z]+)\.?(?:\s+[a-z]+)?\s+(\d{1,2}),\s*(\d{4})", token)
-    if not m or (month := month_number(m.group(1))) is None:
+    """"Sep. 30, 2010", "9/30/2010" (the month first, as "Sep. 30" is), "2010/9/30",
+    "2010-09-30", "30 Sep 2010"."""
+    token = token.strip()
+    year, month, day = 0, None, 0
+    if m := re.fullmatch(r"([A-Za-z]+)\.?(?:\s+[a-z]+)?\s+(\d{1,2}),\s*(\d{4})", token):
+        year, month, day = int(m.group(3)), month_number(m.group(1)), int(m.group(2))
+    elif m := re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})", token):
+        year, month, day = int(m.group(3)), month_number(m.group(2)), int(m.group(1))
+    elif m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", token):
+        year, month, day = int(m.group(3)), int(m.group(1)), int(m.group(2))
+    elif m := re.fullmatch(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})", token):
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if month is None:
         return None
     try:
-        return dt.date(int(m.group(3)), month, int(m.group(2)))
+        return dt.date(year, month, day)
     except ValueError:
         return None
 
 
+def _span(token: str) -> Duration | None:
+    """"Apr. 1, 2010 - Sep. 30, 2010", "Apr.-Sep. 2010", "Oct. 2010-Mar. 2011": the span
+    from the first day to the last; None unless it is one of a year's parts (1 to 12 months
+    from a month's first day to a month's last)."""
+    # the dash between the ends, not one inside an ISO day ("2010-04-01 - 2010-09-30")
+    ends = re.fullmatch(r"(\d{4}-\d{2}-\d{2}|.+?)\s*[-–~〜]\s*([A-Za-z\d].*)", token.strip())
+    if ends is None:
+        return None
+    first, last = ends.groups()
+    start, end = _date(first), _date(last)
+    if start is None and end is None:
+        m0 = re.fullmatch(r"([A-Za-z]+)\.?\s*(\d{4})?", first)
+        m1 = re.fullmatch(r"([A-Za-z]+)\.?\s*(\d{4})", last)
+        if not m0 or not m1:
+            return None
+        mon0, mon1 = month_number(m0.group(1)), month_number(m1.group(1))
+        if mon0 is None or mon1 is None:
+            return None
+        year1 = int(m1.group(2))
+        year0 = int(m0.group(2)) if m0.group(2) else year1 - (mon0 > mon1)
+        start, end = dt.date(year0, mon0, 1), month_end(year1, mon1)
+    if start is None or end is None or start.day != 1 or end != month_end(end.year, end.month):
+        return None
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if not 1 <= months <= 12:
+        return None
+    return Duration(start=start, end=end)
+
+
 def _named_period(token: str, calendar: FiscalCalendar) -> Duration | None:
     token = token.rstrip("*").replace(" ", "")
+    if m := re.fullmatch(r"FY(\d{1,2})/(\d{4}|\d{2})|FY(\d{4})/(\d{1,2})", token, re.I):
+        # the year by the month it ends ("FY3/2011"): the company's own year, or not known
+        month, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if len(month) == len(year) == 2 or int(month) != calendar.end_month:
+            return None  # "FY11/12": which is the month is not said
+        return calendar.year(calendar.fiscal_year_of(dt.date(full_year(int(year)), int(month), 1)))
     fiscal = re.search(r"FY(\d{4}|\d{2})", token, re.I)
     # the quarters are named outside the year ("FY2012Q1" is no second quarter of "201")
     rest = token[:fiscal.start()] + " " + token[fiscal.end():] if fiscal else ""
+    if fiscal and (half := re.search(r"([12])H|H([12])", rest, re.I)):
+        return calendar.half(int(half.group(1) or half.group(2)), full_year(int(fiscal.group(1))))
     if fiscal and re.search(r"[1-4]Q|Q[1-4]", rest, re.I):
         year = int(fiscal.group(1))
         quarters = [int(q) for q in re.findall(r"([1-4])Q|Q([1-4])", rest, re.I)

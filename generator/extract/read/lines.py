@@ -148,9 +148,15 @@ def squash_spaces(text: str) -> str:
     return " ".join(text.replace(NBSP, " ").split())
 
 
+# "**" opening or closing bold; not a footnote mark glued between a heading and its number
+# ("2Q10**4")
+_BOLD = re.compile(r"(?<![\w)])\*\*|\*\*(?!\d)")
+
+
 def strip_markup(text: str) -> str:
     """Slide and HTML-ish markup ("<i>80.1%</i>", "**bold**") carries no table content."""
-    return (_HTML_TAG.sub("", text) if "<" in text else text).replace("**", "")
+    text = _HTML_TAG.sub("", text) if "<" in text else text
+    return _BOLD.sub("", text) if "**" in text else text
 
 
 @lru_cache(maxsize=1 << 12)  # asked of every row; a release prints few labels, often

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from generator.extract.read.headers import header_coverage
+from generator.extract.read.headers import header_coverage, positioned_header
 from generator.extract.read.lines import (
     clean_label,
     is_footnote_mark,
@@ -133,6 +133,7 @@ def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
             if seg.kind == "header":
                 seg.label = clean_label(label)
                 seg.text = text
+                seg.header_text = positioned_header(rest)
                 out.append(seg)
             else:
                 seg = classify(index + 1, squash_spaces(text.replace("\t", " ")), "", [])
