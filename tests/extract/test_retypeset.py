@@ -241,3 +241,20 @@ def test_a_figure_with_a_reference_mark_keeps_its_column(tmp_path: Path) -> None
     # 6,715.15 is filed as basic (the statement's printing, line 596, is unread in this draw)
     counts = _scored(tmp_path, "000_2bec0ea935cb70a9.txt", "footnotes", 2, "adv6")
     assert counts["wrong"] == 0, counts
+
+
+def test_segments_under_a_title_damaged_beyond_reading_are_not_filed_as_revenues(
+        tmp_path: Path) -> None:
+    # 002 scanned (ocrnoise, seed 2, salt perfinal2) with "Segment profit or loss:" (line 476)
+    # damaged past reading: "Network service and systems integration business 1,644,563"
+    # (line 479, the segment's profit) was filed as its revenues, the first measure in the
+    # tree; a breakdown's members under a title naming no measure are held
+    lines, linemap = _printed("002_848ee02a02e0fa53.txt", "ocrnoise", 2, "perfinal2")
+    (title,) = [n for n, orig in linemap.items() if orig == 476]
+    lines[title - 1] = re.sub(r"\S.*:", "Sxgmxnt prxfit xr lxss:", lines[title - 1])
+    path = tmp_path / "002.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    ex = extract_release(path, load_taxonomy())
+    (row,) = [n for n, orig in linemap.items() if orig == 479]
+    assert not [f for f in ex.results.facts if f.source.line == row and f.concept == "Revenues"]
+    assert any(h.line == row and "names none of the lines" in h.reason for h in ex.results.review)
