@@ -18,6 +18,7 @@ from generator.extract.read.cells import (
     forecast_label,
     label_number,
     label_only,
+    not_a_percentage,
     percent_cells,
     repair_rows,
     settle_change_roles,
@@ -371,8 +372,9 @@ class Assembler:
 def _percent_out_of_place(tokens: list[str | None], placed: list[int | None],
                           columns: list[Column]) -> bool:
     """A percentage under a heading that is no percentage's while an amount sits under one
-    that is: the row's figures are not where its columns are ("IP Service 5 4,648 4,479
-    (3.6%)" read as four figures, the note mark 5 taken for the first)."""
+    that is, or an amount no percentage prints under a % column no heading names: the row's
+    figures are not where its columns are ("IP Service 5 4,648 4,479 (3.6%)" read as four
+    figures, the note mark 5 taken for the first)."""
     def says_percent(column: Column) -> bool:  # by its heading: a role may be a guess
         return "%" in column.header or bool(column.header and column.role in PERCENT_ROLES)
 
@@ -382,6 +384,12 @@ def _percent_out_of_place(tokens: list[str | None], placed: list[int | None],
 
     printed = [(token, column) for i, column in zip(placed, columns, strict=True)
                if i is not None and (token := tokens[i]) is not None]
+    if any(c.role in PERCENT_ROLES and not c.header and not_a_percentage(t) for t, c in printed):
+        # a column no heading names, taken for a trailing change because the rows print one
+        # number more than the header has periods, holds an amount: which of the row's numbers
+        # is the period's is a guess ("FY2009 / Operating income: (3) 3,412", the note mark
+        # (3) under the year and 3,412 under the unnamed column)
+        return True
     return any("%" in t and not says_percent(c) for t, c in printed) and \
         any(amount(t) and says_percent(c) for t, c in printed)
 
