@@ -358,6 +358,7 @@ class Assembler:
             rows = repair_rows(rows, len(columns))
             self.out.problems.extend(_lost_figures(rows, table.title))
         columns = settle_change_roles(columns, rows)
+        columns, rows = _unnamed_changes(columns, rows)
         rows = comparative_rows(rows, columns)
         if table.kind == "targets":
             rows = [r.model_copy(update={"forecast": True}) if r.period is not None else r
@@ -367,6 +368,39 @@ class Assembler:
             title=table.title, line=table.line, kind=table.kind, columns=tuple(columns),
             rows=tuple(rows), item_lines=table.item_lines))
         self.last = table
+
+
+def _percent_shaped(cell: Cell) -> bool:
+    return "%" in cell.text or cell.fraction_digits == 1
+
+
+def _unnamed_changes(columns: list[Column], rows: list[Row]) -> tuple[list[Column], list[Row]]:
+    """The trailing % column no heading names (added for rows printing one number more than
+    their header has periods) is a guess that the last number of each row is a change: a row
+    whose number there prints no percentage ("FY2009 / Operating income: (3) 412", the mark
+    (3) taken for the year's figure and 412 for its change) is placed by plausibility, its
+    figures proven only on their own. A column of such numbers is a change in the amounts'
+    unit, so that a change that recomputes from them proves them."""
+    guessed: set[int] = set()
+    out = list(columns)
+    for i, col in enumerate(columns):
+        if col.role != "change_percent" or col.header:
+            continue
+        cells = {j: c for j, r in enumerate(rows)
+                 if (c := r.cells[i]) is not None and c.value is not None}
+        odd = {j for j, c in cells.items() if not _percent_shaped(c)}
+        guessed |= odd
+        unit = next((c for c in reversed(columns[:i]) if c.role == "value"), None)
+        if cells and odd == set(cells) and unit is not None:
+            out[i] = col.model_copy(update={"role": "change", "currency": unit.currency,
+                                            "scale": unit.scale})
+            rows = [r.model_copy(update={"cells": tuple(
+                c.model_copy(update={"percent": False}) if k == i and c is not None else c
+                for k, c in enumerate(r.cells))}) if j in cells else r
+                for j, r in enumerate(rows)]
+    rows = [r.model_copy(update={"guessed": True}) if j in guessed and not r.guessed else r
+            for j, r in enumerate(rows)]
+    return out, rows
 
 
 def _percent_out_of_place(tokens: list[str | None], placed: list[int | None],
