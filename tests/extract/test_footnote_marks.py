@@ -11,10 +11,11 @@ from generator.extract.read.lines import split_footnote
 from generator.extract.read.numbers import parse_number
 from generator.extract.read.segments import merge_tokens
 
-from .samples import edited_sample, extraction, figures, printed_as
+from .samples import edited_sample, extraction, figures, filed_values, printed_as
 
 BREAKDOWN = "002_848ee02a02e0fa53.txt"  # lines 107-118: "IP Service 5 4,648 4,479 (3.6%)"
 PER_SHARE = "000_2bec0ea935cb70a9.txt"  # line 1200: "September 30, 2011 6,717.11 6,715.15"
+NOTES = "001_6c9832476b77f69a.txt"  # lines 264-266: "FY2009 / Operating income: 3,412"
 NOTED_ROWS = [(111, "Others"), (113, "Under IIJ Brand"), (114, "hi-ho"),
               (116, "WAN Services 7"), (117, "Outsourcing Services")]
 
@@ -72,3 +73,28 @@ def test_note_numbers_read_as_figures_shift_no_row_into_a_wrong_column(
 def test_a_marked_figure_keeps_its_column(tmp_path: Path) -> None:
     marked = edited_sample(tmp_path, PER_SHARE, printed_as(1200, "6,717.11", "6,717.11\u203b"))
     assert figures(marked) == figures(extraction(PER_SHARE))
+
+
+def test_marks_before_the_figures_of_a_one_column_list_take_no_figure_s_place(
+        tmp_path: Path) -> None:
+    # "FY2009 / Operating income: (3) 3,412 / Net income attributable to IIJ: (4) 2,234": both
+    # rows print two numbers under one period, so the table gains a trailing column no heading
+    # names, and the marks (3) and (4) were filed as FY2009's operating income and net income
+    def marked(text: list[str]) -> None:
+        printed_as(265, "income: 3,412", "income: (3) 3,412")(text)
+        printed_as(266, "IIJ: 2,234", "IIJ: (4) 2,234")(text)
+
+    assert figures(edited_sample(tmp_path, NOTES, marked)) <= figures(extraction(NOTES))
+
+
+def test_marks_before_ungrouped_figures_of_a_one_column_list_are_not_filed(
+        tmp_path: Path) -> None:
+    # "Operating income: (3) 412": the number after the mark prints no grouping, so only its
+    # shape tells it from a change; a whole number is no percentage, and the mark is no figure
+    def marked(text: list[str]) -> None:
+        printed_as(265, "income: 3,412", "income: (3) 412")(text)
+        printed_as(266, "IIJ: 2,234", "IIJ: (4) 234")(text)
+
+    marked_release = edited_sample(tmp_path, NOTES, marked)
+    assert -3_000_000 not in filed_values(marked_release, "OperatingIncome")
+    assert -4_000_000 not in filed_values(marked_release, "NetIncomeAttributableToParent")

@@ -216,7 +216,9 @@ def test_a_half_year_worded_h1_fy_is_not_filed_as_the_fiscal_year(
 
 
 def test_a_heading_cell_with_two_marks_does_not_shift_a_tabbed_series(tmp_path: Path) -> None:
-    # 001 line 234 "IIJ-Global\t2Q10**4\t3Q10\t...": 224 (2Q10) filed as 3Q10, 777 as 4Q10, ...
+    # 001 line 234 "IIJ-Global\t2Q10**4\t3Q10\t...": 224 (2Q10) was filed as 3Q10, 777 as
+    # 4Q10, ...; the heading still loses 2Q10, but the last figures (754, 106) left under the
+    # column the reader adds are no percentages, so the rows are held, not shifted
     counts = _scored(tmp_path, "001_6c9832476b77f69a.txt", "footnotes", 2, "adv2")
     assert counts["wrong"] == counts["stray"] == 0, counts
 

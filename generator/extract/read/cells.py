@@ -81,7 +81,7 @@ def forecast_label(label: str) -> bool:
     return bool(FORECAST.search(label))
 
 
-def _not_a_percentage(token: str) -> bool:
+def not_a_percentage(token: str) -> bool:
     """A token no percentage column prints: a comma-grouped whole number ("957,666") or two
     or more decimals ("2,901.29", "28.01": an amount, a per-share figure)."""
     body = token.strip().strip("()").strip()
@@ -111,7 +111,7 @@ def align(
             if percent_token and columns[idx].role not in PERCENT_ROLES:
                 cost += 3
             if (token is not None and columns[idx].role in PERCENT_ROLES
-                    and _not_a_percentage(token)):
+                    and not_a_percentage(token)):
                 cost += 3
         for idx in set(range(n)) - set(chosen):
             cost += SKIP_COST[columns[idx].role]

@@ -18,6 +18,7 @@ from generator.extract.read.cells import (
     forecast_label,
     label_number,
     label_only,
+    not_a_percentage,
     percent_cells,
     repair_rows,
     settle_change_roles,
@@ -357,6 +358,7 @@ class Assembler:
             rows = repair_rows(rows, len(columns))
             self.out.problems.extend(_lost_figures(rows, table.title))
         columns = settle_change_roles(columns, rows)
+        columns, rows = _unnamed_changes(columns, rows)
         rows = comparative_rows(rows, columns)
         if table.kind == "targets":
             rows = [r.model_copy(update={"forecast": True}) if r.period is not None else r
@@ -368,11 +370,45 @@ class Assembler:
         self.last = table
 
 
+def _percent_shaped(cell: Cell) -> bool:
+    return "%" in cell.text or cell.fraction_digits == 1
+
+
+def _unnamed_changes(columns: list[Column], rows: list[Row]) -> tuple[list[Column], list[Row]]:
+    """The trailing % column no heading names (added for rows printing one number more than
+    their header has periods) is a guess that the last number of each row is a change: a row
+    whose number there prints no percentage ("FY2009 / Operating income: (3) 412", the mark
+    (3) taken for the year's figure and 412 for its change) is placed by plausibility, its
+    figures proven only on their own. A column of such numbers is a change in the amounts'
+    unit, so that a change that recomputes from them proves them."""
+    guessed: set[int] = set()
+    out = list(columns)
+    for i, col in enumerate(columns):
+        if col.role != "change_percent" or col.header:
+            continue
+        cells = {j: c for j, r in enumerate(rows)
+                 if (c := r.cells[i]) is not None and c.value is not None}
+        odd = {j for j, c in cells.items() if not _percent_shaped(c)}
+        guessed |= odd
+        unit = next((c for c in reversed(columns[:i]) if c.role == "value"), None)
+        if cells and odd == set(cells) and unit is not None:
+            out[i] = col.model_copy(update={"role": "change", "currency": unit.currency,
+                                            "scale": unit.scale})
+            rows = [r.model_copy(update={"cells": tuple(
+                c.model_copy(update={"percent": False}) if k == i and c is not None else c
+                for k, c in enumerate(r.cells))}) if j in cells else r
+                for j, r in enumerate(rows)]
+    rows = [r.model_copy(update={"guessed": True}) if j in guessed and not r.guessed else r
+            for j, r in enumerate(rows)]
+    return out, rows
+
+
 def _percent_out_of_place(tokens: list[str | None], placed: list[int | None],
                           columns: list[Column]) -> bool:
     """A percentage under a heading that is no percentage's while an amount sits under one
-    that is: the row's figures are not where its columns are ("IP Service 5 4,648 4,479
-    (3.6%)" read as four figures, the note mark 5 taken for the first)."""
+    that is, or an amount no percentage prints under a % column no heading names: the row's
+    figures are not where its columns are ("IP Service 5 4,648 4,479 (3.6%)" read as four
+    figures, the note mark 5 taken for the first)."""
     def says_percent(column: Column) -> bool:  # by its heading: a role may be a guess
         return "%" in column.header or bool(column.header and column.role in PERCENT_ROLES)
 
@@ -382,6 +418,12 @@ def _percent_out_of_place(tokens: list[str | None], placed: list[int | None],
 
     printed = [(token, column) for i, column in zip(placed, columns, strict=True)
                if i is not None and (token := tokens[i]) is not None]
+    if any(c.role in PERCENT_ROLES and not c.header and not_a_percentage(t) for t, c in printed):
+        # a column no heading names, taken for a trailing change because the rows print one
+        # number more than the header has periods, holds an amount: which of the row's numbers
+        # is the period's is a guess ("FY2009 / Operating income: (3) 3,412", the note mark
+        # (3) under the year and 3,412 under the unnamed column)
+        return True
     return any("%" in t and not says_percent(c) for t, c in printed) and \
         any(amount(t) and says_percent(c) for t, c in printed)
 
