@@ -52,7 +52,8 @@ def scan_key(key: str) -> str:
     return _REPEATS.sub(r"\1", squashed.replace("rn", "m"))  # "rrn" is "rn" is "m"
 
 
-def one_letter_off(key: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 15)  # asked of every unread label and header word
+def one_letter_off(key: str) -> tuple[str, ...]:
     """The scan keys with one letter of ``key`` (a scan key) left out, each once, in order."""
-    return list(dict.fromkeys(_REPEATS.sub(r"\1", key[:i] + key[i + 1:])
+    return tuple(dict.fromkeys(_REPEATS.sub(r"\1", key[:i] + key[i + 1:])
                               for i in range(len(key))))

@@ -217,8 +217,8 @@ def test_a_half_year_worded_h1_fy_is_not_filed_as_the_fiscal_year(
 
 def test_a_heading_cell_with_two_marks_does_not_shift_a_tabbed_series(tmp_path: Path) -> None:
     # 001 line 234 "IIJ-Global\t2Q10**4\t3Q10\t...": 224 (2Q10) was filed as 3Q10, 777 as
-    # 4Q10, ...; the heading still loses 2Q10, but the last figures (754, 106) left under the
-    # column the reader adds are no percentages, so the rows are held, not shifted
+    # 4Q10, ...; a heading cell's marks are now ignored, and had the heading lost 2Q10, the
+    # last figures (754, 106) under the column the reader adds are no percentages: held
     counts = _scored(tmp_path, "001_6c9832476b77f69a.txt", "footnotes", 2, "adv2")
     assert counts["wrong"] == counts["stray"] == 0, counts
 
@@ -245,18 +245,11 @@ def test_a_figure_with_a_reference_mark_keeps_its_column(tmp_path: Path) -> None
     assert counts["wrong"] == 0, counts
 
 
-def test_segments_under_a_title_damaged_beyond_reading_are_not_filed_as_revenues(
-        tmp_path: Path) -> None:
-    # 002 scanned (ocrnoise, seed 2, salt perfinal2) with "Segment profit or loss:" (line 476)
-    # damaged past reading: "Network service and systems integration business 1,644,563"
-    # (line 479, the segment's profit) was filed as its revenues, the first measure in the
-    # tree; a breakdown's members under a title naming no measure are held
-    lines, linemap = _printed("002_848ee02a02e0fa53.txt", "ocrnoise", 2, "perfinal2")
-    (title,) = [n for n, orig in linemap.items() if orig == 476]
-    lines[title - 1] = re.sub(r"\S.*:", "Sxgmxnt prxfit xr lxss:", lines[title - 1])
-    path = tmp_path / "002.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    ex = extract_release(path, load_taxonomy())
-    (row,) = [n for n, orig in linemap.items() if orig == 479]
-    assert not [f for f in ex.results.facts if f.source.line == row and f.concept == "Revenues"]
-    assert any(h.line == row and "names none of the lines" in h.reason for h in ex.results.review)
+def test_a_row_placed_by_plausibility_is_proven_only_by_a_telling_change(tmp_path: Path) -> None:
+    # 001 mixed (seed 2, salt rvG7), line 435 "... per Share  JPY 16 775  JPY 16 775  JPY 15 761
+    # JPY +1 014  6.4%" (full-width digits grouped by spaces) read as nine figures for five
+    # columns: "JPY 15 | 761 | JPY +1 | 014 | 6.4%" placed, and 15 - 1 = 14 "proved" the change
+    # column (within 2): EPS filed as 15 and 1. On a guessed row a change must tell: its
+    # rounding under a tenth of it
+    counts = _scored(tmp_path, "001_6c9832476b77f69a.txt", "mixed", 2, "rvG7")
+    assert counts["wrong"] == counts["stray"] == 0, counts

@@ -91,9 +91,6 @@ AT_PLACE = ("was read as the next line where the statement stood, though its wor
 RESEMBLES = ("was read as the line its words resemble, though they name another line exactly "
              "(two labels run together: 'OEM Total Contracted', a wrapped label's first half "
              "joined to the row above)")
-UNNAMED_MEASURE = ("was read as a breakdown's member, in a table whose title names none of the "
-                   "lines its members break down (a segment's revenues or its operating income: "
-                   "'Segment profit or loss' damaged beyond reading)")
 LABEL_STRIPS = 1_000_000  # strip numbers from here on are label strips, not columns
 
 
@@ -160,8 +157,6 @@ class _TableMapper:
         Costs" is the cost of equipment sales)."""
         if match is not None and match.in_other_words:
             self.out.doubtful_rows[number] = IN_OTHER_WORDS
-        if match is not None and match.unnamed_measure and has_values:
-            self.out.doubtful_rows.setdefault(number, UNNAMED_MEASURE)
         if match is not None and match.at_place and has_values and self._names_another(
                 label, match):
             self.out.doubtful_rows[number] = AT_PLACE

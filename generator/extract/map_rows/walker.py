@@ -43,9 +43,6 @@ class RowMatch:
     # A damaged label read as one of the next lines where the statement stands: the place
     # chose the line, the words barely did ("ATM operation bsiness" read as operating income)
     at_place: bool = False
-    # A breakdown's member in a table whose title and rows named no measure yet, the member
-    # on several (a segment's revenues and its operating income): the tree's order chose one
-    unnamed_measure: bool = False
 
     @property
     def concept(self) -> str:
@@ -143,8 +140,7 @@ class RowWalker:
         # Without a printed parent row, member rows belong to the next breakdown in tree order.
         after = [f for f in found if self.last is None or f[0].path > self.last.path]
         place, member = (after or found)[0]
-        return RowMatch(ref=place, negated=False, member=(place.node.breakdown or "", member),
-                        unnamed_measure=self.last is None and len(found) > 1)
+        return RowMatch(ref=place, negated=False, member=(place.node.breakdown or "", member))
 
     def resolve(self, label: str, has_values: bool) -> RowMatch | None:
         """Match a row, or failing that the label without its trailing description

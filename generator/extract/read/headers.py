@@ -183,6 +183,7 @@ def strip_marks(text: str) -> str:
     return _MARKS.sub("", text)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a line is asked of by three scans, often again
 def _clean(text: str) -> str:
     """A header's text as its phrases are scanned: markup and footnote marks gone, the words a
     scan damaged repaired, quarters in one form."""
@@ -208,6 +209,7 @@ for _word in _HEADER_WORDS:
 _WORD = re.compile(r"[A-Za-z]+")
 
 
+@functools.lru_cache(maxsize=1 << 15)  # a release's header words are few, asked often
 def _header_word(word: str, *, whole: bool = False) -> str | None:
     """The header word ``word`` damages, if one (``whole``: also the word itself)."""
     low = word.lower()

@@ -90,7 +90,7 @@ def merge_counted(words: list[str]) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     index = 0
     while index < len(words):
-        if (end := _note_end(words, index)) is not None:
+        if words[index][:1] == "(" and (end := _note_end(words, index)) is not None:
             out.append((" ".join(words[index:end + 1]), end + 1 - index))
             index = end + 1
             continue
