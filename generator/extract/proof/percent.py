@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 from generator.extract.layout import Cell, Table
+from generator.extract.precision import TELLING
 from generator.extract.proof.columns import BOTH, ROWS, ColumnFacts
 from generator.model.period import Duration, Instant
 
@@ -75,11 +76,6 @@ def yoy_rows(table: Table, pct: int, current: int, prior: int,
         if recomputes(p, a, b):
             agree.append(index)
     return agree, checked
-
-
-# A % check tells which figures a row printed only when their rounding moves the % by less
-# than this share of it ("JPY 15" over a misplaced "14": 7.1% give or take 7.4 points).
-TELLING = Decimal("0.1")
 
 
 def _telling(current: Cell, prior: Cell) -> bool:

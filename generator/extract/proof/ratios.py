@@ -21,7 +21,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from generator.extract.map_rows.facts import FORECAST_AXIS
-from generator.extract.precision import half_unit
+from generator.extract.precision import TELLING, half_unit
 from generator.extract.proof.columns import BOTH, ROWS, ColumnFacts
 from generator.model.concept import DataType
 from generator.model.period import Duration, Period
@@ -134,11 +134,6 @@ def doubt_failed(failures: list[Failure]) -> None:
     """Hold the figures of each failing ratio :func:`check` returned that nothing pins."""
     for failure in failures:
         _doubt_failed(*failure)
-
-
-#: A ratio tells a quotient only when its figures' rounding moves it by less than this share
-#: of it.
-TELLING = Decimal("0.1")
 
 
 def _telling(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: bool) -> bool:
