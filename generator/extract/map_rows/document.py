@@ -91,6 +91,9 @@ AT_PLACE = ("was read as the next line where the statement stood, though its wor
 RESEMBLES = ("was read as the line its words resemble, though they name another line exactly "
              "(two labels run together: 'OEM Total Contracted', a wrapped label's first half "
              "joined to the row above)")
+BY_ORDER = ("was read as a member of {concept}'s breakdown only because it is the statement's "
+            "first: no title or row printed above it names what its members measure (a title "
+            "a scan damaged: 'Sxgmxnt prxfit' members are profits, not revenues)")
 LABEL_STRIPS = 1_000_000  # strip numbers from here on are label strips, not columns
 
 
@@ -163,6 +166,8 @@ class _TableMapper:
         elif match is not None and match.reading is not None and has_values \
                 and self._names_another(label, match):
             self.out.doubtful_rows.setdefault(number, RESEMBLES)
+        if match is not None and match.by_order and match.member is not None and has_values:
+            self.out.doubtful_rows.setdefault(number, BY_ORDER.format(concept=match.concept))
         if match is None or (match.at_place and has_values):
             # (a row read by its place alone is no surer a line than one not read at all)
             self.after_unread = self.after_unread or has_values

@@ -43,6 +43,9 @@ class RowMatch:
     # A damaged label read as one of the next lines where the statement stands: the place
     # chose the line, the words barely did ("ATM operation bsiness" read as operating income)
     at_place: bool = False
+    # A member row under a breakdown no printed row or title opened: the breakdown (revenues
+    # or profit: the measure) is the network's next in tree order, the walker's guess.
+    by_order: bool = False
 
     @property
     def concept(self) -> str:
@@ -53,6 +56,10 @@ class RowMatch:
         """A line below a breakdown's row read without a member ("Customers" below
         "Revenues"): printed below a member row, it would be that member's."""
         return self.member is None and any(a.node.breakdown for a in self.ref.ancestors()[1:])
+
+
+_State = tuple[NodeRef | None, set[tuple[int, ...]], NodeRef | None, tuple[str, str] | None,
+               bool]
 
 
 class RowWalker:
@@ -67,8 +74,15 @@ class RowWalker:
         self.last: NodeRef | None = None
         self.breakdown: NodeRef | None = None  # node whose member rows may follow
         self.member: tuple[str, str] | None = None
+        self.by_order = False  # the breakdown was opened by tree order, not by a printed row
         self.seen: set[tuple[int, ...]] = set()  # places matched so far in this table
         self.by_place = False  # the last wording picked named several lines (``_pick``)
+
+    def _state(self) -> _State:
+        return self.last, set(self.seen), self.breakdown, self.member, self.by_order
+
+    def _restore(self, state: _State) -> None:
+        self.last, self.seen, self.breakdown, self.member, self.by_order = state
 
     def _chain(self) -> list[NodeRef]:
         """The current place and its ancestors; before any row, the network's roots."""
@@ -127,7 +141,8 @@ class RowWalker:
             assert axis is not None
             member = self.index.member(axis, label)
             if member is not None:
-                return RowMatch(ref=self.breakdown, negated=False, member=(axis, member))
+                return RowMatch(ref=self.breakdown, negated=False, member=(axis, member),
+                                by_order=self.by_order)
         if active_only:
             return None
         found = [
@@ -140,7 +155,8 @@ class RowWalker:
         # Without a printed parent row, member rows belong to the next breakdown in tree order.
         after = [f for f in found if self.last is None or f[0].path > self.last.path]
         place, member = (after or found)[0]
-        return RowMatch(ref=place, negated=False, member=(place.node.breakdown or "", member))
+        return RowMatch(ref=place, negated=False, member=(place.node.breakdown or "", member),
+                        by_order=True)
 
     def resolve(self, label: str, has_values: bool) -> RowMatch | None:
         """Match a row, or failing that the label without its trailing description
@@ -183,12 +199,12 @@ class RowWalker:
         wording carries — a cash-flow line prints its effect on cash whatever its wording).
         Reported like a reading by similarity, with score 1."""
         for text, reverses in wording.readings(label):
-            state = (self.last, set(self.seen), self.breakdown, self.member)
+            state = self._state()
             match = self._resolve(text, has_values)
             if match is None:
                 continue
             if reverses and not self._may_reverse(match):
-                self.last, self.seen, self.breakdown, self.member = state  # not this line
+                self._restore(state)  # not this line
                 continue
             reading = FuzzyReading(wording=self.index.key(text), score=1.0)
             return replace(match, opposite=reverses, reading=reading)
@@ -211,12 +227,12 @@ class RowWalker:
                 found = self.index.wording_meaning(self.network, text, has_values, lookalike=True)
             if found is None:
                 continue
-            state = (self.last, set(self.seen), self.breakdown, self.member)
+            state = self._state()
             match = self._resolve(found, has_values)
             if match is None:
                 continue
             if reverses and not self._may_reverse(match):
-                self.last, self.seen, self.breakdown, self.member = state
+                self._restore(state)
                 continue
             return replace(match, opposite=reverses, in_other_words=True,
                            reading=FuzzyReading(wording=found, score=1.0))
@@ -330,6 +346,7 @@ class RowWalker:
             member_row = self._member_row(label, active_only=False)
         if member_row is not None:
             self.breakdown = member_row.ref
+            self.by_order = member_row.by_order
             self.member = member_row.member
             self.last = member_row.ref
             return member_row
@@ -347,6 +364,7 @@ class RowWalker:
             member = self.member
         else:  # a breakdown's row, or a line under one, opens it for the member rows after
             self.breakdown = next((a for a in ref.ancestors() if a.node.breakdown), None)
+            self.by_order = False
             self.member = member = None
         self.last = ref
         self.seen.add(ref.path)

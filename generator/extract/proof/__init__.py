@@ -214,7 +214,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     closed.complete_as_read(columns)
     arithmetic.doubt_broken(columns, taxonomy, truncate)
     unread.doubt_broken(columns, taxonomy, truncate)
-    unread.hold_doubtful_rows(columns, taxonomy)
+    unread.hold_doubtful_rows(columns, taxonomy, truncate)
     signs.check(columns, taxonomy, truncate)
     rollforward.doubt_broken(broken_rolls)
     ratios.doubt_failed(failed_ratios)

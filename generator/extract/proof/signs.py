@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.extract.crosscheck import FactKey, fact_key, filed_concept
-from generator.extract.precision import half_unit, member_sum
+from generator.extract.crosscheck import fact_key, filed_concept
+from generator.extract.proof.across import goes_out, settled_across
 from generator.extract.proof.columns import ColumnFacts
-from generator.model.results import ResultFact
 from generator.model.taxonomy import Taxonomy
 from generator.taxonomy.memo import per_taxonomy
 
@@ -40,54 +39,16 @@ def check(columns: Sequence[ColumnFacts], taxonomy: Taxonomy, truncate: bool) ->
         return
     unsettled = [(column, i) for column in columns for i, fact in enumerate(column.facts)
                  if fact.value and fact.value > 0 and not members.isdisjoint(
-                     fact.dimensions.items()) and _filed(column, i)]
+                     fact.dimensions.items()) and goes_out(column, i)]
     if not unsettled:
         return
-    settled = _settled_across(columns, taxonomy, members, truncate)
+    settled = settled_across(columns, taxonomy, members, truncate, goes_out)
     for column, i in unsettled:
         fact = column.facts[i]
         if fact_key(fact, filed_concept(fact, taxonomy)) in settled:
             continue
         member = next(m for a, m in fact.dimensions.items() if (a, m) in members)
         column.doubt_fact(fact, UNSETTLED.format(member=member, printed=fact.source.text))
-
-
-def _filed(column: ColumnFacts, i: int) -> bool:
-    """Whether figure ``i`` goes out as things stand: a member held back settles nothing (the
-    cross-checks, which store a deduction negative, see only the figures filed)."""
-    return column.proven and column.figure_doubt(i) is None
-
-
-def _settled_across(columns: Sequence[ColumnFacts], taxonomy: Taxonomy,
-                    members: frozenset[tuple[str, str]], truncate: bool) -> set[FactKey]:
-    """Keys of either-sign members whose breakdown adds up with the figures of the whole
-    release that go out, in one table or across several (a total in the summary, segments in
-    the statements), as the cross-checks add them: each line's most precise printing, the
-    member as printed or subtracted."""
-    axes = {axis for axis, _ in members}
-    groups: dict[tuple[str, tuple[object, ...]], dict[str | None, ResultFact]] = {}
-    for column in columns:
-        for i, fact in enumerate(column.facts):
-            if fact.value is None or not _filed(column, i):
-                continue
-            for axis in axes:
-                rest = tuple(sorted((a, m) for a, m in fact.dimensions.items() if a != axis))
-                group = groups.setdefault(
-                    (axis, (fact.concept, fact.period.iso, fact.unit, rest)), {})
-                slot = fact.dimensions.get(axis)
-                kept = group.get(slot)
-                if kept is None or half_unit(fact, truncate) < half_unit(kept, truncate):
-                    group[slot] = fact
-    out: set[FactKey] = set()
-    for (axis, _), group in groups.items():
-        total = group.get(None)
-        parts = [f for slot, f in group.items() if slot is not None]
-        if total is None or total.value is None or len(parts) < 2 \
-                or not member_sum(total, parts, truncate).holds:
-            continue
-        out.update(fact_key(part, filed_concept(part, taxonomy)) for part in parts
-                   if (axis, part.dimensions[axis]) in members)
-    return out
 
 
 __all__ = ["check", "either_sign"]

@@ -26,6 +26,7 @@ from decimal import Decimal
 from generator.extract.crosscheck import FactKey, fact_key, filed_concept
 from generator.extract.precision import consistent
 from generator.extract.proof import twice
+from generator.extract.proof.across import goes_out, settled_across
 from generator.extract.proof.arithmetic import slack, sum_members
 from generator.extract.proof.columns import ColumnFacts, PrintedSum
 from generator.model.results import ResultFact
@@ -178,7 +179,8 @@ def _doubt(printing: _Sum, gap: Decimal) -> None:
             printing.column.doubt_fact(fact, why)
 
 
-def hold_doubtful_rows(columns: Sequence[ColumnFacts], taxonomy: Taxonomy) -> None:
+def hold_doubtful_rows(columns: Sequence[ColumnFacts], taxonomy: Taxonomy, truncate: bool
+                       ) -> None:
     """Hold each figure of a row whose line is in doubt (read in other words; a breakdown's
     member after a row no wording named) that no check of its own ties to that line: the
     reading is the mapper's, not the release's, and only a sum that holds, the
@@ -189,23 +191,29 @@ def hold_doubtful_rows(columns: Sequence[ColumnFacts], taxonomy: Taxonomy) -> No
     words ("Miscellaneous income" in the statement and in a reconciliation) agree on the
     figure, not on the line."""
     twins: dict[FactKey, list[ResultFact]] | None = None
-    for column in columns:
-        if not column.doubtful_rows:
+    doubted = [(column, i, fact) for column in columns if column.doubtful_rows
+               for i, fact in enumerate(column.facts)
+               if fact.value is not None and id(fact) not in column.signed
+               and column.fact_rows.get(id(fact), -1) in column.doubtful_rows]
+    # a breakdown's members that add up, one maybe deducted, in the column (``signed``) or
+    # across the release (a total in another table), tie each to its line
+    members = {m for _, _, fact in doubted for m in fact.dimensions.items()}
+    across = settled_across(columns, taxonomy, members, truncate, goes_out) if members \
+        else set()
+    for column, i, fact in doubted:
+        key = fact_key(fact, filed_concept(fact, taxonomy))
+        if fact.dimensions and key in across:
             continue
-        for i, fact in enumerate(column.facts):
-            why = column.doubtful_rows.get(column.fact_rows.get(id(fact), -1))
-            if why is None or fact.value is None or id(fact) in column.signed:
-                continue  # (a breakdown's members that add up, one maybe deducted, tie it)
-            ties = column.sure.get(i, set()) & TIES_THE_LINE
-            if ties == {twice.CHECK}:
-                if twins is None:
-                    twins = _declared_printings(columns, taxonomy)
-                if any(consistent(fact, other) for other in twins.get(
-                        fact_key(fact, filed_concept(fact, taxonomy)), ())):
-                    continue
-            elif ties:
+        ties = column.sure.get(i, set()) & TIES_THE_LINE
+        if ties == {twice.CHECK}:
+            if twins is None:
+                twins = _declared_printings(columns, taxonomy)
+            if any(consistent(fact, other) for other in twins.get(key, ())):
                 continue
-            column.doubt_fact(fact, DOUBTFUL_ROW.format(why=why))
+        elif ties:
+            continue
+        why = column.doubtful_rows[column.fact_rows[id(fact)]]
+        column.doubt_fact(fact, DOUBTFUL_ROW.format(why=why))
 
 
 def _declared_printings(columns: Sequence[ColumnFacts], taxonomy: Taxonomy
