@@ -253,3 +253,49 @@ def test_a_row_placed_by_plausibility_is_proven_only_by_a_telling_change(tmp_pat
     # rounding under a tenth of it
     counts = _scored(tmp_path, "001_6c9832476b77f69a.txt", "mixed", 2, "rvG7")
     assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+# --- unitscale and cellmarks (adversary styles): the renderer keeps the values -------------------
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_amounts_printed_in_another_unit_keep_their_value(sample: str) -> None:
+    from decimal import Decimal
+
+    from benchmarks.retypeset import clean_amount, unitscale_changes
+
+    expected = next(load_expected(p) for p in expected_files() if p.name[:3] == sample[:3])
+    text = (samples_dir() / sample).read_text(encoding="utf-8")
+    for salt, seed in (("", 1), ("t2", 2), ("adv3u4", 2)):
+        changes = unitscale_changes(text, seed, sample + (f"|{salt}" if salt else ""))
+        for line, old, new, power in changes:
+            if old in ("-", "--", "\u2014", "\u2013"):
+                assert new == old
+                continue
+            v = clean_amount(old)
+            w = Decimal(new.strip("()").replace(",", "")) * (-1 if new.startswith("(") else 1)
+            # the digits moved by three places, the sign kept: the unit changed with them
+            assert v is not None and v * 1000 in (w, w * 10**6), (line, old, new)
+            for e in expected:  # the hand-check's scale is the one the renderer assumed
+                if e.line == line and e.text == old and e.value is not None:
+                    assert abs(v * Decimal(10) ** power) == abs(e.value), (line, old, power)
+
+
+def test_unitscale_moves_the_digits_and_says_so() -> None:
+    lines, linemap = _printed("000_2bec0ea935cb70a9.txt", "unitscale", 1)
+    inv = {v: k for k, v in linemap.items()}
+    assert lines[inv[316] - 1].split()[-2:] == ["3,920,000", "5,872,000"]  # JPY millions
+    assert "thousand" in lines[inv[315] - 1]
+    assert lines[inv[1210] - 1].split()[-4:] == ["69.102", "30.707", "30.748", "445"]  # the % stays
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_cell_marks_leave_every_hand_checked_figure_s_digits_on_its_line(sample: str) -> None:
+    for salt in ("", "t2"):
+        lines, linemap = _printed(sample, "cellmarks", 1, salt)
+        at: dict[int, str] = {}
+        for new, orig in linemap.items():
+            at[orig] = at.get(orig, "") + "\n" + lines[new - 1]
+        expected = next(load_expected(p) for p in expected_files() if p.name[:3] == sample[:3])
+        for e in expected:
+            if e.text and e.text not in ("-", "--", "\u2014", "\u2013"):
+                assert e.text.strip("()") in at.get(e.line, ""), (e.line, e.text, at.get(e.line))
