@@ -299,3 +299,65 @@ def test_cell_marks_leave_every_hand_checked_figure_s_digits_on_its_line(sample:
         for e in expected:
             if e.text and e.text not in ("-", "--", "\u2014", "\u2013"):
                 assert e.text.strip("()") in at.get(e.line, ""), (e.line, e.text, at.get(e.line))
+
+
+# --- what unitscale and cellmarks found (xfail until the reader is fixed) ------------------------
+
+@pytest.mark.xfail(strict=True, reason="a unit worded otherwise is not read: the last one stays")
+@pytest.mark.parametrize(("seed", "salt"), [
+    # 001: "\u25c6 ATM Operation Business (JPY thousands)" over the ATM table (printed in
+    # thousands, read right), then "(JPY mn)" above the balance sheet (lines 296-309, its
+    # digits unchanged): "Cash and Cash Equivalents 13,314" filed as 13,314,000 yen
+    (1, "adv3u2"),
+    # 001: "\u25c6 3Q11 Operating Income (\u00a5 thousand)" over "Income Tax Expenses
+    # 120,000 160,000 ..." (lines 277-279): filed as 120,000 million (the "Unit: JPY
+    # million" worded "(Millions of yen)" at line 262 still in force)
+    (1, "adv3u3"),
+    # 001: "(JPY thousands)" over the quarterly table, then "\u25c6 ATM Operation Business
+    # (\u00a5 million)" over "Revenue 106 123 ..." (digits unchanged): filed as 106,000 yen
+    (1, "adv3u1"),
+])
+def test_a_unit_worded_otherwise_over_a_table_does_not_leave_the_last_unit_in_force(
+        tmp_path: Path, seed: int, salt: str) -> None:
+    counts = _scored(tmp_path, "001_6c9832476b77f69a.txt", "unitscale", seed, salt)
+    assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+@pytest.mark.xfail(strict=True, reason="'JPY mn' in a heading is read as yen")
+@pytest.mark.parametrize(("sample", "seed", "salt"), [
+    # 004 line 809, the TSE targets under "\tJPY mn\t%\tJPY mn\t%...\tJPY": "117,000" (JPY
+    # 117,000 million) filed as 117,000 yen, operating income 9,400 as 9,400 yen, ...
+    ("004_071992bb41c141de.txt", 1, "adv3u1"),
+    # 002 line 776 alike ("JPY mn % JPY mn % ... JPY"): 84,500 filed as 84,500 yen, and the
+    # unit-less targets at line 209 ("Full FY2010 84,500 4,800 4,100 3,000") with it
+    ("002_848ee02a02e0fa53.txt", 2, "adv3u5"),
+])
+def test_a_unit_abbreviated_mn_is_millions(tmp_path: Path, sample: str, seed: int,
+                                           salt: str) -> None:
+    counts = _scored(tmp_path, sample, "unitscale", seed, salt)
+    assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+@pytest.mark.xfail(strict=True, reason="a unit of three words shifts the TSE form's columns")
+def test_a_unit_of_several_words_over_alternating_columns_keeps_them_in_place(
+        tmp_path: Path) -> None:
+    # 002 line 776: "Yen in thousands % Yen in thousands % ... % JPY" over "Fiscal year ending
+    # March 31, 2011 84,500,000 24.3 4,800,000 40.7 ... 34.3 14,801.37": operating income
+    # filed as 24,300 (revenues' YoY 24.3 read in thousands), income before taxes as 40,700,
+    # net income as 43,400 and EPS as 34.3 -- each figure a column to the left
+    counts = _scored(tmp_path, "002_848ee02a02e0fa53.txt", "unitscale", 2, "adv3u4")
+    assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+@pytest.mark.xfail(strict=True, reason="a tab cell with a sign or a unit word is split in two")
+@pytest.mark.parametrize("seed", [
+    1,  # "As of September 30, 2013\t\u00a5 97,842\t57,208\t57,153\t58.4": total assets
+    # 97,842 filed as total equity, total equity 57,208 as IIJ shareholders' equity
+    2,  # "...\t97,842 million\t\u00a557,208\t\u00a557,153\t58.4": 57,208 (total equity)
+    # filed as IIJ shareholders' equity
+])
+def test_a_tab_cell_with_a_currency_sign_or_unit_word_stays_one_column(tmp_path: Path,
+                                                                      seed: int) -> None:
+    # 004's TSE form (2), line 787: columns named by headings only (no period to prove them)
+    counts = _scored(tmp_path, "004_071992bb41c141de.txt", "cellmarks", seed, "adv3c2")
+    assert counts["wrong"] == counts["stray"] == 0, counts
