@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 STYLES = ("ragged2", "rightaligned", "pagefurniture", "ocrnoise", "negatives", "separators",
           "pipes", "wrapped", "fullwidth", "mixed")
 # run only when asked (--styles): the default run stays the ten styles measured so far
-ADVERSARY_STYLES = ("swapcols", "footnotes", "periodwords", "extracol")
+ADVERSARY_STYLES = ("swapcols", "footnotes", "periodwords", "extracol", "unitscale",
+                    "cellmarks")
 OUTCOMES = ("right", "held", "wrong", "missed", "stray", "invented")
 
 

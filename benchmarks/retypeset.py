@@ -95,6 +95,30 @@ extracol
     cell is no plain amount), inserted after the two periods or at the end, its heading on the
     period heading line (and the unit repeated on a unit line).  Its figures are in no
     hand-check: filed as anything, they count as stray.
+unitscale
+    The unit of yen printed otherwise, the value kept.  In a table whose unit line names
+    every column (or one unit over its period columns), the yen columns' plain integer
+    amounts move three places -- millions as thousands ("47,207" -> "47,207,000"), thousands
+    as yen, millions as billions with three decimals ("47.207") -- or stay; per-share ("JPY"),
+    "%", US-dollar and count columns keep unit and digits, and a table with a damaged amount,
+    a decimal or a per-share / ratio / count row in a yen column is never scaled.  The unit
+    is worded otherwise ("Millions of yen", "JPY mn", "\u00a5 thousand", "Yen in millions",
+    "JPY bil.", ...) in its cells, or (a unit line of one unit of yen) removed and said above
+    the table ("(in millions of yen)", "Unit: JPY million"), in a note under it ("Note:
+    Amounts are in millions of yen.") or in its title ("Segment Summary (JPY mn)").  Free
+    "Unit: JPY million" / "(JPY million)" lines are worded otherwise; the one table such a
+    line alone governs may be printed in thousands, the line saying so.  The added lines are
+    not in the line map.  The truth is the value: 47,207 million filed as 47,207 thousand
+    is wrong.
+cellmarks
+    Decorations on cells, the values kept: currency signs on some cells of yen or US-dollar
+    columns only ("\u00a547,207", "JPY 1,361", "(\u00a5301)", "$612.8", "US$ 17"), unit
+    words inside cells of yen columns ("47,207 million", "1,500.00 yen"), triangle negatives
+    ("\u25b3301", "\u25b2164") beside parenthesised ones in one table, change cells as
+    "+12.3%", "up 12.3%", "12.3% up", "down 3.6%", "\u25b33.6%" (an amount change only
+    signed: "+425", "\u25b37"), now and then "n/a" / "N.M." in a change column, dash cells as
+    "\u2014", and marks after some figures ("*", "(a)", " (1)", "\u203b1") with their note
+    under the table (a new line).
 """
 
 from __future__ import annotations
@@ -126,9 +150,13 @@ STYLES: dict[str, str] = {
     "footnotes": "footnote marks on labels, period headings and a few figures; notes under tables",
     "periodwords": "period headings worded otherwise (1H FY2010, Apr.-Sep. 2010, 2010/9/30, ...)",
     "extracol": "an extra 'Change' amount column computed from the two period columns",
+    "unitscale": "amounts in another unit of yen (digits moved, value kept) or the unit worded "
+    "elsewhere (above, in a note, in the title)",
+    "cellmarks": "currency signs, unit words, triangle negatives, worded changes, n/a, marks in "
+    "cells",
 }
 # not in mixed: measurements of the ten styles above stay comparable
-ADVERSARY_STYLES = ("swapcols", "footnotes", "periodwords", "extracol")
+ADVERSARY_STYLES = ("swapcols", "footnotes", "periodwords", "extracol", "unitscale", "cellmarks")
 LAYOUTS = ("ragged2", "rightaligned", "pipes")
 MODIFIERS = ("pagefurniture", "ocrnoise", "negatives", "separators", "wrapped", "fullwidth")
 
@@ -436,6 +464,8 @@ class Config:
     footnotes: bool = False
     periodwords: bool = False
     extracol: bool = False
+    unitscale: bool = False
+    cellmarks: bool = False
 
 
 def fmt_neg(cfg: Config, n: str, pct: str) -> str:
@@ -1406,6 +1436,359 @@ def add_footnote_lines(out: list[Out], notes: dict[int, list[str]]) -> list[Out]
 
 
 # ---------------------------------------------------------------------------------------------
+# Adversary styles: the unit printed otherwise (unitscale), decorated cells (cellmarks)
+
+# a unit heading cell: (currency, power of ten); "%" columns are ("%", 0)
+UNIT_CELL_RES: list[tuple[re.Pattern[str], tuple[str, int]]] = [
+    (re.compile(r"^(?:JPY millions?|Millions of (?:JPY|[Yy]en))$"), ("JPY", 6)),
+    (re.compile(r"^(?:JPY thousands?|Thousands of (?:JPY|[Yy]en))$"), ("JPY", 3)),
+    (re.compile(r"^(?:JPY billions?|Billions of (?:JPY|[Yy]en))$"), ("JPY", 9)),
+    (re.compile(r"^(?:JPY|[Yy]en)$"), ("JPY", 0)),
+    (re.compile(r"^Thousands of U\.S\. [Dd]ollars$"), ("USD", 3)),
+    (re.compile(r"^%(?: of [Tt]otal [Rr]evenues)?$"), ("%", 0)),
+]
+# how a unit is worded: in a heading cell, and standing alone (above, under or in a title)
+UNIT_CELL_WORDS = {
+    0: ("Yen", "JPY", "\u00a5", "(Yen)"),
+    3: ("Thousands of yen", "JPY thousands", "\u00a5 thousand", "(Thousands of yen)",
+        "JPY '000", "Yen in thousands", "(\u00a5 thousands)", "JPY (thousands)"),
+    6: ("Millions of yen", "JPY mn", "\u00a5 million", "(Millions of yen)", "JPY million",
+        "Yen in millions", "(\u00a5 millions)", "JPY mil.", "\u00a5 mn", "In millions of yen"),
+    9: ("Billions of yen", "JPY bn", "\u00a5 billion", "(Billions of yen)", "Yen in billions",
+        "JPY bil."),
+}
+UNIT_ALONE_WORDS = {
+    3: ("(in thousands of yen)", "Unit: JPY thousand", "(\u00a5 thousand)", "(Thousands of yen)",
+        "(JPY thousands)"),
+    6: ("(in millions of yen)", "Unit: JPY million", "(\u00a5 million)", "(JPY mn)",
+        "(Millions of yen)", "Amounts in millions of yen"),
+    9: ("(in billions of yen)", "Unit: JPY billion", "(\u00a5 billion)", "(JPY bn)",
+        "(Billions of yen)"),
+}
+UNIT_NOTE_WORDS = {
+    3: "Note: Amounts are in thousands of yen.",
+    6: "Note: Amounts are in millions of yen.",
+    9: "Note: Amounts are in billions of yen.",
+}
+UNIT_TITLE_WORDS = {
+    3: (" (in thousands of yen)", " (\u00a5 thousand)", ", JPY thousands"),
+    6: (" (in millions of yen)", " (\u00a5 million)", ", JPY million", " (JPY mn)"),
+    9: (" (in billions of yen)", " (\u00a5 billion)", ", JPY billion"),
+}
+# a free-standing unit line of the source ("Unit: JPY million", "(JPY million)" in a title)
+UNIT_LINE_RE = re.compile(r"Unit: JPY (?P<w>million|billion)|\(JPY (?P<w2>million|billion)\)")
+NOT_AMOUNT_ROW_RE = re.compile(
+    r"per [Ss]hare|[Rr]atio|%|[Nn]umber|[Ee]mployee|[Ss]hares\b|[Cc]ontracts|ATMs|Gbps|[Rr]ate\b",
+)
+CHANGE_HEAD_RE = re.compile(r"YoY|Yoy|QoQ|[Cc]hange|[Ii]ncrease|[Dd]ifference")
+
+
+def unit_of(text: str) -> tuple[str, int] | None:
+    t = " ".join(text.split())
+    for rx, u in UNIT_CELL_RES:
+        if rx.match(t):
+            return u
+    return None
+
+
+def table_units(tab: list[Item]) -> tuple[Item, list[tuple[str, int] | None]] | None:
+    """The heading line naming each column's unit, and the unit of each of the n columns
+    (None: not named), when the columns' places are proven: the unit line has a cell for
+    every column, or it is one unit over the first k period columns of a proven table."""
+    rows = [it for it in tab if it.kind == "row"]
+    if not rows:
+        return None
+    n = len(rows[0].cells)
+    if any(len(r.cells) != n for r in rows):
+        return None
+    for h in tab:
+        if h.kind != "head" or not h.cells:
+            continue
+        units = [None if c.blank else unit_of(c.text) for c in h.cells]
+        named = [u for c, u in zip(h.cells, units, strict=True) if not c.blank]
+        if not named or any(u is None for u in named):
+            continue
+        if len(h.cells) == n:
+            return h, units
+        pb = period_block(tab)
+        if (pb is not None and len(set(named)) == 1 and len(h.cells) == len(named)
+                and len(named) <= pb[1]):
+            return h, units + [None] * (n - len(units))
+    return None
+
+
+def clean_amount(text: str) -> Decimal | None:
+    """The value of an integer amount printed plainly ("47,207", "(301)", "-12"); a dash is
+    0; None for anything else (decimals, a damaged grouping "7277", a unit)."""
+    v = cell_value(text)
+    if v is None or v[1] != 0 or v[3] or (abs(v[0]) >= 1000 and not v[2]):
+        return None
+    return v[0]
+
+
+def scale_cell(text: str, shift: int) -> str:
+    """An integer amount printed in a unit 10**shift times smaller (shift 3: ",000" appended)
+    or larger (shift -3: three decimals); the value does not change."""
+    t = text.strip()
+    if t in DASHES:
+        return text
+    v = clean_amount(t)
+    assert v is not None
+    if shift > 0:
+        return text.replace(t, fmt_amount(v * 10**shift, 0, True, ""))
+    return text.replace(t, fmt_amount(v / 10 ** (-shift), -shift, True, ""))
+
+
+def title_item(items: list[Item], first: int) -> Item | None:
+    """The table's title: a short text line just above it (a blank line between at most)."""
+    k = first - 1
+    if k >= 0 and not items[k].raw.strip():
+        k -= 1
+    if k < 0:
+        return None
+    it = items[k]
+    s = it.raw.strip()
+    if (it.kind != "text" or it.table is not None or not s or len(s) > 70 or s.endswith(".")
+            or s.endswith(":") or UNIT_LINE_RE.search(s) or not re.search(r"[A-Za-z]{3}", s)
+            or re.search(r"million|thousand|billion|JPY|[Yy]en", s)):
+        return None
+    return it
+
+
+Scaled = list[tuple[int, str, str, int]]
+
+
+def adv_unitscale(items: list[Item], rng: random.Random
+                  ) -> tuple[dict[int, list[str]], dict[int, list[str]], Scaled]:
+    """Each proven table's amounts printed in another unit of yen, the digits moved so that
+    the value stays (millions as thousands with ",000", thousands as yen, millions as
+    billions with three decimals), or in the same unit worded otherwise, perhaps not in
+    the heading but above the table, in a note under it or in its title. Per-share, %, USD
+    and count columns keep their unit and digits. Returns the lines to print above and
+    under each table and every cell changed (source line, old text, new text, the power of
+    ten of the source's unit)."""
+    above: dict[int, list[str]] = {}
+    below: dict[int, list[str]] = {}
+    changed: Scaled = []
+    for tid, tab in adv_tables(items).items():
+        tu = table_units(tab)
+        if tu is None:
+            continue
+        uh, units = tu
+        scales = {u[1] for u in units if u is not None and u[0] == "JPY" and u[1] in (3, 6, 9)}
+        if len(scales) != 1:
+            continue
+        src = scales.pop()
+        cols = [i for i, u in enumerate(units) if u == ("JPY", src)]
+        rows = [it for it in tab if it.kind == "row"]
+        scalable = src in (3, 6) and all(
+            all(clean_amount(r.cells[i].text) is not None for i in cols if not r.cells[i].blank)
+            for r in rows) and not any(NOT_AMOUNT_ROW_RE.search(r.label) for r in rows)
+        if scalable:
+            dst = rng.choice([src, src - 3, src - 3, 9] if src == 6 else [src, src - 3, src - 3])
+        else:
+            dst = src
+        if dst != src:
+            for r in rows:
+                for i in cols:
+                    c = r.cells[i]
+                    if c.blank:
+                        continue
+                    old = c.text.strip()
+                    c.text = scale_cell(c.text, src - dst)
+                    changed.append((r.orig, old, c.text.strip(), src))
+        # where the unit is said: in the heading cells, or (a heading of that unit alone)
+        # above the table, in a note under it, or in its title
+        alone = all(u == ("JPY", src) for c, u in zip(uh.cells, units, strict=False)
+                    if not c.blank) and dst != 0
+        where = rng.choice(["cells", "cells", "above", "below", "title"] if alone else ["cells"])
+        first = items.index(tab[0])
+        title = title_item(items, first) if where == "title" else None
+        if where == "title" and title is None:
+            where = "above"
+        if where == "cells":
+            word = rng.choice(UNIT_CELL_WORDS[dst])
+            for c, u in zip(uh.cells, units, strict=False):
+                if u == ("JPY", src):
+                    c.text = c.text.replace(c.text.strip(), word)
+            continue
+        items.remove(uh)
+        if where == "above":
+            above.setdefault(tid, []).append(rng.choice(UNIT_ALONE_WORDS[dst]))
+        elif where == "below":
+            below.setdefault(tid, []).append(UNIT_NOTE_WORDS[dst])
+        elif title is not None:
+            title.raw = title.raw.rstrip() + rng.choice(UNIT_TITLE_WORDS[dst])
+    # free-standing unit lines ("Unit: JPY million", "(JPY million)") worded otherwise; the
+    # table right under one (within 8 lines, all its cells plain integer amounts) perhaps
+    # printed in thousands of yen, the line saying so
+    for idx, it in enumerate(items):
+        m = UNIT_LINE_RE.search(it.raw) if it.kind == "text" else None
+        if m is None:
+            continue
+        p = 6 if (m["w"] or m["w2"]) == "million" else 9
+        # the line's reach: up to the next unit line; scaled only if one table is in it
+        end = next((j for j in range(idx + 1, len(items)) if items[j].kind == "text"
+                    and UNIT_LINE_RE.search(items[j].raw)), len(items))
+        reach = {items[j].table for j in range(idx + 1, end) if items[j].table is not None}
+        tab = next((items[j] for j in range(idx + 1, min(idx + 9, len(items)))
+                    if items[j].table is not None), None)
+        rows = [r for r in items if tab is not None and r.table == tab.table
+                and r.kind == "row"]
+        dst = p
+        if (p == 6 and rows and rows[0].orig - it.orig <= 8 and len(reach) == 1
+                and not any(NOT_AMOUNT_ROW_RE.search(r.label) for r in rows)
+                and all(c.blank or clean_amount(c.text) is not None for r in rows
+                        for c in r.cells) and rng.random() < 0.6):
+            dst = 3
+            for r in rows:
+                for c in r.cells:
+                    if not c.blank:
+                        old = c.text.strip()
+                        c.text = scale_cell(c.text, 3)
+                        changed.append((r.orig, old, c.text.strip(), 6))
+        words = UNIT_ALONE_WORDS[dst]
+        if m["w2"]:  # in a title: in parentheses
+            words = tuple(w for w in words if w.startswith("("))
+        it.raw = it.raw.replace(m.group(), rng.choice(words))
+    return above, below, changed
+
+
+def add_unit_lines(out: list[Out], above: dict[int, list[str]], below: dict[int, list[str]]
+                   ) -> list[Out]:
+    first: dict[int, int] = {}
+    for i, o in enumerate(out):
+        if o.table is not None and o.table not in first:
+            first[o.table] = i
+    res: list[Out] = []
+    for i, o in enumerate(out):
+        if o.table is not None and first.get(o.table) == i and above.get(o.table):
+            res.extend(Out(t, None) for t in above[o.table])
+        res.append(o)
+    return add_footnote_lines(res, below)
+
+
+def unitscale_changes(text: str, seed: int, name: str) -> Scaled:
+    """The cells ``retypeset(text, "unitscale", seed, name)`` prints in another unit."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return adv_unitscale(parse(lines), random.Random(f"adv|{name}|unitscale|{seed}"))[2]
+
+
+TRIANGLES = ("\u25b3", "\u25b2")
+MARKS = ("*", "(a)", " (a)", "*1", " *", " (1)", "\u203b1")
+
+
+def change_cell(text: str, rng: random.Random, form: int, pct: bool) -> str:
+    """A change cell ("6.2", "(4.7)", "12.3%") worded as releases do: "+6.2%", "up 6.2%",
+    "6.2% up", "down 4.7%", "\u25b34.7%"; perhaps "N.M." or "n/a" (not meaningful).  An
+    amount change (``pct`` false: "(7)", "11,945") gets only a sign: "-7", "+11,945", "\u25b37"."""
+    t = text.strip()
+    m = re.fullmatch(r"(?P<o>\()?(?P<s>[-+])?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<p>%?)(?(o)\))", t)
+    if t in DASHES:
+        return text.replace(t, rng.choice(["n/a", "N.M.", "\u2014"]))
+    if not m:
+        return text
+    neg = bool(m["o"]) or m["s"] == "-"
+    n = m["n"]
+    if rng.random() < 0.12:
+        return text.replace(t, rng.choice(["n/a", "N.M.", "n.m."]))
+    if not pct:
+        out = (rng.choice(["-", "\u25b3", "\u25b2"]) if neg else "+") + n
+    elif neg:
+        out = [f"-{n}%", f"down {n}%", f"{n}% down", f"\u25b3{n}%"][form]
+    else:
+        out = [f"+{n}%", f"up {n}%", f"{n}% up", f"{n}%"][form]
+    return text.replace(t, out)
+
+
+def adv_cellmarks(items: list[Item], rng: random.Random) -> dict[int, list[str]]:
+    """Decorations on the cells of proven tables: currency signs on some cells only
+    ("\u00a547,207", "JPY 1,361", "$612.8", "US$17.7"), unit words inside cells ("47,207
+    million", "1,500 yen"), triangle negatives beside parenthesised ones in one table,
+    change cells as "+12.3%" / "up 12.3%" / "12.3% up" / "down 3.6%" (or "n/a", "N.M."),
+    dash cells as "\u2014", and "*" / "(a)" after some figures (their notes under the table,
+    on new lines).  The value of every amount stays: a sign or a word never restates the
+    column's scale."""
+    notes: dict[int, list[str]] = {}
+    yen = rng.choice(["\u00a5", "JPY ", "\u00a5 ", "\uffe5"])
+    usd = rng.choice(["$", "US$", "US$ "])
+    for tid, tab in adv_tables(items).items():
+        rows = [it for it in tab if it.kind == "row"]
+        if not rows:
+            continue
+        n = len(rows[0].cells)
+        tu = table_units(tab)
+        units: list[tuple[str, int] | None] = tu[1] if tu else [None] * n
+        change_cols: set[int] = set()
+        pb = period_block(tab)
+        if pb is not None:
+            prim = pb[0]
+            change_cols = {i for i, c in enumerate(prim.cells)
+                           if i >= pb[1] and CHANGE_HEAD_RE.search(c.text)}
+            if tu is not None:
+                change_cols = {i for i in change_cols if units[i] in (None, ("%", 0))}
+        # a "%" column right after an amount column (TSE form: "JPY millions % JPY millions
+        # %", the % a YoY change)
+        yoy = {i for i in range(1, n) if units[i] == ("%", 0) and units[i - 1] is not None
+               and units[i - 1][0] == "JPY" and units[i - 1][1] > 0}
+        if len(yoy) >= 2:  # alternating; one % column may be a ratio (equity to assets)
+            change_cols |= yoy
+        # a % change column: "%" in its heading or unit, or every cell one decimal
+        pct_cols = {i for i in change_cols
+                    if "%" in pb[0].cells[i].text or units[i] == ("%", 0)
+                    or all(re.fullmatch(r"\(?-?\d+\.\d\)?|[-\u2014\u2013]+",
+                                        r.cells[i].text.strip()) for r in rows)} if pb else set()
+        pct_cols |= {i for i in change_cols if units[i] == ("%", 0)}
+        form = rng.randrange(4)
+        sign_p = rng.choice([0.15, 0.3, 0.5])
+        word_p = rng.choice([0.0, 0.2, 0.4])
+        tri = rng.random() < 0.6
+        mark = rng.choice(MARKS)
+        for r in rows:
+            if len(r.cells) != n:
+                continue
+            per_share = bool(re.search(r"per [Ss]hare", r.label))
+            for i, c in enumerate(r.cells):
+                if c.blank:
+                    continue
+                t = c.text.strip()
+                u = units[i]
+                if i in change_cols:
+                    c.text = change_cell(c.text, rng, form, i in pct_cols)
+                    continue
+                if t in DASHES:
+                    if rng.random() < 0.3:
+                        c.text = c.text.replace(t, "\u2014")
+                    continue
+                v = cell_value(t)
+                if v is None:
+                    continue
+                new = t
+                neg = v[0] < 0
+                body = t.strip("()-").strip()
+                if u is not None and u[0] == "JPY" and rng.random() < sign_p:
+                    new = f"({yen}{body})" if t.startswith("(") else yen + t
+                elif u is not None and u[0] == "USD" and rng.random() < sign_p:
+                    new = f"({usd}{body})" if t.startswith("(") else usd + t
+                if neg and tri and t.startswith("(") and rng.random() < 0.5:
+                    new = rng.choice(TRIANGLES) + new.strip("()")
+                if (u is not None and u[0] == "JPY" and rng.random() < word_p
+                        and not per_share and u[1] in (6, 9)):
+                    new += " million" if u[1] == 6 else " billion"
+                elif u == ("JPY", 0) and rng.random() < word_p and not neg:
+                    new += " yen"
+                if rng.random() < 0.05 and not new.endswith(("million", "billion", "yen")):
+                    new += mark
+                    note = f"{mark.strip()} Preliminary figure."
+                    if note not in notes.setdefault(tid, []):
+                        notes[tid].append(note)
+                c.text = c.text.replace(t, new)
+    return notes
+
+
+# ---------------------------------------------------------------------------------------------
 # Driver
 
 
@@ -1466,12 +1849,19 @@ def retypeset(
     if cfg.periodwords:
         adv_periodwords(items, arng)
     notes = adv_footnotes(items, arng) if cfg.footnotes else {}
+    above: dict[int, list[str]] = {}
+    if cfg.unitscale:
+        above, notes, _ = adv_unitscale(items, arng)
+    if cfg.cellmarks:
+        notes = adv_cellmarks(items, arng)
     apply_tokens(items, cfg, random.Random(f"tok|{name}|{style}|{seed}"))
     r = Renderer(items, cfg, random.Random(f"lay|{name}|{style}|{seed}"))
     r.cfg_box = rng.random() < 0.5
     r.wrap_pipe = True
     out = r.run()
-    if notes:
+    if above:
+        out = add_unit_lines(out, above, notes)
+    elif notes:
         out = add_footnote_lines(out, notes)
     if cfg.ocr:
         srng = random.Random(f"stray|{name}|{style}|{seed}")
