@@ -203,6 +203,31 @@ def test_footnote_notes_are_new_lines_and_marks_leave_the_digits() -> None:
         assert all(any(t == u for u in new_nums) for t in old_nums), (orig, lines[new - 1])
 
 
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_ocr_digits_damage_only_the_figures_they_record(sample: str) -> None:
+    from benchmarks.retypeset import retypeset_damage
+
+    src = (samples_dir() / sample).read_text(encoding="utf-8")
+    for salt in ("", "t2"):
+        text, linemap, _, damaged = retypeset_damage(src, "ocrdigits", 1,
+                                                     sample + (f"|{salt}" if salt else ""))
+        lines = text.split("\n")
+        at: dict[int, str] = {}
+        for new, orig in linemap.items():
+            at[orig] = at.get(orig, "") + "\n" + lines[int(new) - 1]
+        assert all(d.before != d.after and d.after in at[d.line] for d in damaged)
+        hit = {(d.line, d.before) for d in damaged}
+        expected = next(load_expected(p) for p in expected_files() if p.name[:3] == sample[:3])
+        for e in expected:
+            if e.text and e.text not in ("-", "--", "\u2014", "\u2013") \
+                    and (e.line, e.text) not in hit:
+                assert e.text in at.get(e.line, ""), (e.line, e.text, at.get(e.line))
+        digits = re.compile(r"\d[\d,.]*")
+        changed = {orig for new, orig in linemap.items() if digits.findall(lines[int(new) - 1])
+                   != digits.findall(src.split("\n")[orig - 1])}
+        assert changed <= {d.line for d in damaged}  # a space inside a figure may keep them
+
+
 # --- what the adversary styles found (xfail until the reader is fixed) ---------------------------
 
 @pytest.mark.parametrize(("sample", "seed", "salt"), [
