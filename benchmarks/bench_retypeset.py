@@ -152,7 +152,8 @@ def damage_outcomes(damaged: list[Damage], expected: list[Expected],
     out: list[str] = []
     hit: set[Expected] = set()
     for d in damaged:
-        es = [e for e in expected if e.line == d.line and e.text == d.before]
+        es = [e for e in expected if e.line == d.line and (
+            e.text == d.before or e.text in d.before.split())]  # "702.5" of "702.5 Gbps"
         counts["damaged"] += 1
         if not es:
             counts["unchecked"] += 1
