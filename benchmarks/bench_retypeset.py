@@ -19,6 +19,14 @@ table row the hand-check lists, as something the hand-check does not list there,
 several releases (a cover line atop every page taken for a new release's) is scored part by
 part, and one part refused refuses the whole (the command exits 2). Not a test: run it by hand
 (~40 s for the 100 releases).
+
+The adversary style ``ocrdigits`` damages some figures themselves (a scan's "1,O23", 3 read as
+8, "12.345", a lost parenthesis); their truth stays the figure first printed. Each such
+release gets a "damaged figures" line: how the hand-checked figures printed damaged ended
+(filed wrong / held / missed / filed right, a repair), how many of the damaged rows' other
+figures were filed wrong or stray (a cell no longer read as a number shifts a row), and how
+many facts were filed from damaged rows no hand-check lists at a value those rows never
+printed (a damaged reading filed, most likely); ``--show`` lists these first.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ import re
 import sys
 import tempfile
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 if TYPE_CHECKING:
+    from benchmarks.retypeset import Damage
     from generator.extract.pipeline import Extraction
     from tests.extract.recall import Expected
 
@@ -42,14 +52,18 @@ STYLES = ("ragged2", "rightaligned", "pagefurniture", "ocrnoise", "negatives", "
           "pipes", "wrapped", "fullwidth", "mixed")
 # run only when asked (--styles): the default run stays the ten styles measured so far
 ADVERSARY_STYLES = ("swapcols", "footnotes", "periodwords", "extracol", "unitscale",
-                    "cellmarks")
+                    "cellmarks", "ocrdigits")
+DAMAGE_OUTCOMES = ("wrong", "held", "missed", "right")
 OUTCOMES = ("right", "held", "wrong", "missed", "stray", "invented")
 
 
-def score(expected: list[Expected], ex: Extraction, linemap: dict[int, int]
+def score(expected: list[Expected], ex: Extraction, linemap: dict[int, int],
+          outcomes: dict[Expected, tuple[str, str]] | None = None
           ) -> tuple[Counter[str], list[str]]:
     """Outcomes of the sample's figures in the extraction of its re-typeset release, whose
-    lines ``linemap`` takes back to the sample's."""
+    lines ``linemap`` takes back to the sample's; each figure's outcome and note also put in
+    ``outcomes`` when given."""
+    outcomes = {} if outcomes is None else outcomes
     from tests.extract.recall import filed_as_printed
 
     keys = {(e.line, e.concept, e.period, e.dimensions) for e in expected}
@@ -69,16 +83,20 @@ def score(expected: list[Expected], ex: Extraction, linemap: dict[int, int]
             f, at = found[0]
             if filed_as_printed(e, f.value, at == e.line):
                 counts["right"] += 1
+                outcomes[e] = ("right", f"filed {f.value} from line {f.source.line}")
             else:
                 counts["wrong"] += 1
                 notes.append(f"wrong: line {e.line} {e.concept} {e.period}: printed {e.text}, "
                              f"filed {f.value} from line {f.source.line}")
+                outcomes[e] = ("wrong", notes[-1][7:])
             continue
         if any(linemap.get(h.line) == e.line and h.concept == e.concept and h.period == e.period
                for h in ex.results.review):
             counts["held"] += 1
+            outcomes[e] = ("held", "")
             continue
         counts["missed"] += 1
+        outcomes[e] = ("missed", "")
         missed.append(f"missed: line {e.line} {e.concept} {e.period} ({e.text})")
     for f, _, at in facts:
         if at is None and f.value is not None and f.source.line not in linemap:
@@ -90,6 +108,83 @@ def score(expected: list[Expected], ex: Extraction, linemap: dict[int, int]
             notes.append(f"stray: line {at} filed as {f.concept} {f.period} "
                          f"{f.dimensions} {f.value} ({f.source.text})")
     return counts, notes + missed  # what was filed wrong first
+
+
+def printed_values(line: str) -> set[Decimal]:
+    """Every number a source line prints, unsigned, as far as a lenient reading goes."""
+    out = set()
+    for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", line):
+        out.add(Decimal(m.group().rstrip(",").replace(",", "")))
+    return out
+
+
+def unprinted_facts(damaged: list[Damage], ex: Extraction, linemap: dict[int, int],
+                    source: list[str], checked: set[int]) -> list[str]:
+    """Facts filed from a damaged line no hand-check lists whose value its source line does
+    not print (at any power of ten, either sign): a damaged reading filed, most likely."""
+    lines = {d.line for d in damaged} - checked
+    out = []
+    for f in ex.results.facts:
+        at = linemap.get(f.source.line)
+        if at not in lines or f.value is None:
+            continue
+        printed = printed_values(source[at - 1])
+        v = abs(Decimal(f.value))
+        if v == 0 or any(v == n.scaleb(k) for n in printed for k in range(-4, 10)):
+            continue
+        ds = [d for d in damaged if d.line == at]
+        out.append(f"unchecked damaged row, filed {f.concept} {f.period} {f.value} from line "
+                   f"{at}, which does not print it: " + "; ".join(
+                       f"{d.before!r} -> {d.after!r} ({d.kind})" for d in ds))
+    return out
+
+
+def damage_outcomes(damaged: list[Damage], expected: list[Expected],
+                    outcomes: dict[Expected, tuple[str, str]], notes: list[str],
+                    unprinted: list[str] | None = None) -> tuple[Counter[str], list[str]]:
+    """How the figures a scan damaged (``ocrdigits``) ended: each hand-checked figure printed
+    damaged is filed wrong, held, missed or filed right (a repair); ``unchecked`` counts the
+    damaged texts no hand-check lists (a % column, a ratio). ``rowwrong`` and ``rowstray``
+    count the damaged rows' other figures filed wrong and the strays filed from those rows
+    (a damaged cell no longer read as a number can shift the row's columns); ``unprinted``
+    the facts filed from damaged rows no hand-check lists at values those rows never
+    printed (``unprinted_facts``)."""
+    counts: Counter[str] = Counter()
+    out: list[str] = []
+    hit: set[Expected] = set()
+    for d in damaged:
+        es = [e for e in expected if e.line == d.line and (
+            e.text == d.before or e.text in d.before.split())]  # "702.5" of "702.5 Gbps"
+        counts["damaged"] += 1
+        if not es:
+            counts["unchecked"] += 1
+        for e in es:
+            hit.add(e)
+            outcome, why = outcomes.get(e, ("missed", ""))
+            counts[outcome] += 1
+            if outcome == "wrong":
+                out.append(f"damaged, filed wrong: line {d.line} {d.before!r} -> {d.after!r} "
+                           f"({d.kind}): {why}")
+    lines = {d.line for d in damaged}
+    for e in expected:
+        if e.line in lines and e not in hit and outcomes.get(e, ("",))[0] == "wrong":
+            counts["rowwrong"] += 1
+            out.append(f"undamaged on a damaged row, filed wrong: {outcomes[e][1]}")
+    for note in notes:
+        m = re.match(r"stray: line (\d+) ", note)
+        if m and int(m.group(1)) in lines:
+            counts["rowstray"] += 1
+            out.append(f"on a damaged row: {note}")
+    unprinted = unprinted or []
+    counts["unprinted"] += len(unprinted)
+    return counts, out + unprinted
+
+
+def damage_line(c: Counter[str]) -> str:
+    return (f"{c['damaged']} damaged ({c['unchecked']} in no hand-check): "
+            + ", ".join(f"{o} {c[o]}" for o in DAMAGE_OUTCOMES)
+            + f"; their rows' other figures: wrong {c['rowwrong']}, stray {c['rowstray']}"
+            + f"; unchecked rows filed at a value never printed: {c['unprinted']}")
 
 
 def as_the_command_reads(path: Path, taxonomy: object) -> tuple[Extraction, int]:
@@ -132,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import json
 
-    from benchmarks.retypeset import retypeset
+    from benchmarks.retypeset import retypeset_damage
     from generator.extract.pipeline import ExtractionError
     from generator.extract.read import ReleaseError
     from generator.taxonomy import load_taxonomy
@@ -144,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.samples:
         samples = [p for p in samples if p.name[:3] in args.samples]
     totals: dict[str, Counter[str]] = {}
+    damage_totals: dict[str, Counter[str]] = {}
     print(f"{'release':44s}" + "".join(f"{o:>9s}" for o in OUTCOMES))
     with tempfile.TemporaryDirectory() as tmp:
         out_dir = args.keep or Path(tmp)
@@ -153,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
             for style in args.styles:
                 for seed in args.seeds:
                     name = f"{sample.stem}__{style}__s{seed}.txt"
-                    printed, linemap, _ = retypeset(
+                    printed, linemap, _, damaged = retypeset_damage(
                         text, style, seed, sample.name + (f"|{args.salt}" if args.salt else ""))
                     path = out_dir / name
                     path.write_text(printed, encoding="utf-8")
@@ -161,17 +257,31 @@ def main(argv: list[str] | None = None) -> int:
                         (out_dir / f"{name}.linemap.json").write_text(
                             json.dumps(linemap, sort_keys=True), encoding="utf-8")
                     truth = expected[sample.name[:3]]
+                    outcomes: dict[Expected, tuple[str, str]] = {}
                     try:
                         ex, parts = as_the_command_reads(path, taxonomy)
                     except (ReleaseError, ExtractionError) as exc:  # refused: nothing filed
                         counts, notes = Counter(missed=len(truth)), [f"refused: {exc}"]
                     else:
-                        counts, notes = score(truth, ex, {int(k): v for k, v in linemap.items()})
+                        counts, notes = score(truth, ex, {int(k): v for k, v in linemap.items()},
+                                              outcomes)
                         if parts > 1:
                             notes.insert(0, f"read as {parts} releases back to back")
                     totals.setdefault(style, Counter()).update(counts)
                     print(f"{name[:44]:44s}" + "".join(f"{counts[o]:9d}" for o in OUTCOMES),
                           flush=True)
+                    if damaged:
+                        unprinted = [] if not outcomes else unprinted_facts(
+                            damaged, ex, {int(k): v for k, v in linemap.items()},
+                            text.split("\n"), {e.line for e in truth})
+                        dc, dnotes = damage_outcomes(damaged, truth, outcomes, notes, unprinted)
+                        damage_totals.setdefault(style, Counter()).update(dc)
+                        print(f"    damaged figures: {damage_line(dc)}")
+                        if args.keep:
+                            (out_dir / f"{name}.damaged.json").write_text(json.dumps(
+                                [vars(d) for d in damaged], indent=0), encoding="utf-8")
+                        notes = dnotes + [n for n in notes if n not in dnotes
+                                          and not any(n in d for d in dnotes)]
                     for note in notes[:args.show]:
                         print(f"    {note}")
     print()
@@ -184,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     for c in totals.values():
         every.update(c)
     print("| **all** | " + " | ".join(str(every[o]) for o in OUTCOMES) + " |")
+    for style, dc in damage_totals.items():
+        print(f"damaged figures ({style}): {damage_line(dc)}")
     return 0
 
 

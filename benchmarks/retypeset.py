@@ -119,6 +119,17 @@ cellmarks
     signed: "+425", "\u25b37"), now and then "n/a" / "N.M." in a change column, dash cells as
     "\u2014", and marks after some figures ("*", "(a)", " (1)", "\u203b1") with their note
     under the table (a new line).
+ocrdigits
+    A scan's damage to the figures themselves, in a seeded 3-8% of the figure cells of table
+    rows (any table; a cell whose text the row prints twice is left alone): a digit read as a
+    letter (0->O/o/D, 1->l/I/i, 5->S, 8->B, 2->Z, 6->G: "1,O23", "l2,345"); a digit read as
+    another (3<->8, 1<->7, 5<->6, 0->8, 6->8, 8->0/6: the figure still looks valid); the
+    grouping comma read as a period, dropped or doubled, or a space inside the figure
+    ("12.345", "12345", "12,,345", "12, 345", "1 2,345"); a negative's parenthesis or sign
+    half or wholly lost ("(1,234", "1,234)", "1,234"); a digit dropped or doubled ("12,45",
+    "12,3345").  The truth stays the figure first printed: a damaged value filed is wrong.
+    What was damaged (source line, cell, text before and after, kind) is returned by
+    ``retypeset_damage`` (``retypeset`` keeps its three outputs).
 """
 
 from __future__ import annotations
@@ -154,9 +165,11 @@ STYLES: dict[str, str] = {
     "elsewhere (above, in a note, in the title)",
     "cellmarks": "currency signs, unit words, triangle negatives, worded changes, n/a, marks in "
     "cells",
+    "ocrdigits": "a scan's damage to 3-8% of the table figures (1,O23, 3<->8, 12.345, lost ')')",
 }
 # not in mixed: measurements of the ten styles above stay comparable
-ADVERSARY_STYLES = ("swapcols", "footnotes", "periodwords", "extracol", "unitscale", "cellmarks")
+ADVERSARY_STYLES = ("swapcols", "footnotes", "periodwords", "extracol", "unitscale", "cellmarks",
+                    "ocrdigits")
 LAYOUTS = ("ragged2", "rightaligned", "pipes")
 MODIFIERS = ("pagefurniture", "ocrnoise", "negatives", "separators", "wrapped", "fullwidth")
 
@@ -466,6 +479,7 @@ class Config:
     extracol: bool = False
     unitscale: bool = False
     cellmarks: bool = False
+    ocrdigits: bool = False
 
 
 def fmt_neg(cfg: Config, n: str, pct: str) -> str:
@@ -1786,6 +1800,143 @@ def adv_cellmarks(items: list[Item], rng: random.Random) -> dict[int, list[str]]
                         notes[tid].append(note)
                 c.text = c.text.replace(t, new)
     return notes
+# ocrdigits: a scan's damage to the digits, commas and signs of figures
+
+
+@dataclass(frozen=True)
+class Damage:
+    line: int  # the sample's (source) line
+    cell: int  # index of the cell in the row as parsed
+    before: str  # the cell's text as the sample prints it (stripped)
+    after: str  # as damaged
+    kind: str  # letter, digit, comma, space, sign, drop, double
+
+
+OCR_LETTERS = {"0": "OoD", "1": "lIi", "5": "S", "8": "B", "2": "Z", "6": "G"}
+OCR_DIGITS = {"3": "8", "8": "360", "1": "7", "7": "1", "5": "6", "6": "58", "0": "8"}
+FIG_SPAN_RE = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?")
+NEG_CELL_RE = re.compile(r"^(?P<pre>[^\d(\-\u2212\u25b3\u25b2]*)(?:\((?P<pn>[^()]*\d[^()]*)\)"
+                         r"|[\-\u2212\u25b3\u25b2](?P<sn>.*\d.*))$")
+
+
+def damage_figure(rng: random.Random, text: str) -> tuple[str, str] | None:
+    """``text`` (a figure cell, stripped) as a scan may have damaged it, and the kind of
+    damage; None when the drawn kind does not apply and no other did either."""
+    m = FIG_SPAN_RE.search(text)
+    if not m:
+        return None
+    a, b = m.span()
+    num = text[a:b]
+    pre, post = text[:a], text[b:]
+    digits = [i for i, ch in enumerate(num) if ch.isdigit()]
+    neg = NEG_CELL_RE.match(text)
+    kinds = ["letter"] * 30 + ["digit"] * 20 + ["drop"] * 10 + ["double"] * 8
+    if "," in num:
+        kinds += ["comma"] * 14 + ["space"] * 8
+    elif len(digits) >= 2:
+        kinds += ["space"] * 3
+    if neg:
+        kinds += ["sign"] * 40
+    rng.shuffle(kinds)
+    for kind in dict.fromkeys(kinds):  # each kind once, in the drawn order
+        new = None
+        if kind == "letter":
+            cands = [i for i in digits if num[i] in OCR_LETTERS]
+            if cands:
+                i = rng.choice(cands)
+                new = num[:i] + rng.choice(OCR_LETTERS[num[i]]) + num[i + 1:]
+        elif kind == "digit":
+            cands = [i for i in digits if num[i] in OCR_DIGITS]
+            if cands:
+                i = rng.choice(cands)
+                subs = [d for d in OCR_DIGITS[num[i]] if not (d == "0" and i == 0)]
+                if subs:
+                    new = num[:i] + rng.choice(subs) + num[i + 1:]
+        elif kind == "comma":
+            commas = [i for i, ch in enumerate(num) if ch == ","]
+            i = rng.choice(commas)
+            new = num[:i] + rng.choice([".", "", ",,", ".", ";"]) + num[i + 1:]
+        elif kind == "space":
+            commas = [i for i, ch in enumerate(num) if ch == ","]
+            if commas and rng.random() < 0.5:
+                i = rng.choice(commas)
+                new = num[:i + 1] + " " + num[i + 1:]
+            else:
+                inner = [i for i in digits[1:] if num[i - 1].isdigit()]
+                if inner:
+                    i = rng.choice(inner)
+                    new = num[:i] + " " + num[i:]
+        elif kind == "drop" and len(digits) >= 2:
+            i = rng.choice(digits)
+            new = num[:i] + num[i + 1:]
+            if new.startswith((",", ".")) or (new.startswith("0") and len(new) > 1
+                                               and new[1].isdigit()):
+                new = None
+        elif kind == "double":
+            i = rng.choice(digits)
+            new = num[:i] + num[i] + num[i:]
+        elif kind == "sign" and neg:
+            if neg.group("pn") is not None:
+                head, body = neg.group("pre"), neg.group("pn")
+                new_text = head + rng.choice(["(" + body, body + ")", body, body + " )"])
+            else:
+                new_text = neg.group("pre") + neg.group("sn")
+            if new_text != text:
+                return new_text, kind
+            continue
+        if new is not None and new != num:
+            return pre + new + post, kind
+    return None
+
+
+def ocr_flow(it: Item, rng: random.Random, rate: float) -> list[Damage]:
+    """Damage the figures of a run-on line (not a year, nor a date's day, nor a text it
+    prints twice); the Damage's cell is the figure's place among the line's figures."""
+    toks = list(FLOW_NUM_RE.finditer(it.raw))
+    texts = Counter(m.group().strip() for m in toks)
+    out: list[Damage] = []
+    pieces: list[str] = []
+    prev = 0
+    for k, m in enumerate(toks):
+        t = m.group().strip()
+        before, after_text = it.raw[max(0, m.start() - 12):m.start()], it.raw[m.end():m.end() + 7]
+        if (texts[t] > 1 or re.fullmatch(r"(?:19|20)\d\d", t) or re.search(MONTH + r" ?$", before)
+                or re.match(r", (?:19|20)\d\d", after_text) or rng.random() >= rate):
+            continue
+        got = damage_figure(rng, t)
+        if got is None:
+            continue
+        pieces.append(it.raw[prev:m.start()] + m.group().replace(t, got[0], 1))
+        prev = m.end()
+        out.append(Damage(it.orig, k, t, got[0], got[1]))
+    it.raw = "".join(pieces) + it.raw[prev:]
+    return out
+
+
+def adv_ocrdigits(items: list[Item], rng: random.Random) -> list[Damage]:
+    """Damage a seeded 3-8% of the figure cells of table rows; what was damaged."""
+    rate = rng.uniform(0.03, 0.08)
+    damaged: list[Damage] = []
+    for it in items:
+        if it.kind == "flow":  # a table run on in one paragraph line (sample 003)
+            damaged += ocr_flow(it, rng, rate)
+            continue
+        if it.kind != "row":
+            continue
+        texts = Counter(c.text.strip() for c in it.cells)
+        for k, c in enumerate(it.cells):
+            t = c.text.strip()
+            if c.blank or t in DASHES or not re.search(r"\d", t) or texts[t] > 1:
+                continue
+            if rng.random() >= rate:
+                continue
+            got = damage_figure(rng, t)
+            if got is None:
+                continue
+            after, kind = got
+            c.text = c.text.replace(t, after, 1)
+            damaged.append(Damage(it.orig, k, t, after, kind))
+    return damaged
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1834,6 +1985,17 @@ def choose_styles(style: str, rng: random.Random) -> list[str]:
 def retypeset(
     text: str, style: str, seed: int, name: str = ""
 ) -> tuple[str, dict[str, int], list[str]]:
+    """The release printed again in ``style``: its text, the line map (new line -> source
+    line, keys as strings) and the styles applied."""
+    printed, linemap, styles, _ = retypeset_damage(text, style, seed, name)
+    return printed, linemap, styles
+
+
+def retypeset_damage(
+    text: str, style: str, seed: int, name: str = ""
+) -> tuple[str, dict[str, int], list[str], list[Damage]]:
+    """``retypeset``'s three outputs and the figures the ``ocrdigits`` style damaged (empty
+    for every other style)."""
     rng = random.Random(f"{name}|{style}|{seed}")
     styles = choose_styles(style, rng)
     cfg = make_config(styles, rng)
@@ -1854,6 +2016,7 @@ def retypeset(
         above, notes, _ = adv_unitscale(items, arng)
     if cfg.cellmarks:
         notes = adv_cellmarks(items, arng)
+    damaged = adv_ocrdigits(items, arng) if cfg.ocrdigits else []
     apply_tokens(items, cfg, random.Random(f"tok|{name}|{style}|{seed}"))
     r = Renderer(items, cfg, random.Random(f"lay|{name}|{style}|{seed}"))
     r.cfg_box = rng.random() < 0.5
@@ -1879,7 +2042,7 @@ def retypeset(
             date_m.group() if date_m else "",
         )
     linemap = {str(i): o.orig for i, o in enumerate(out, 1) if o.orig is not None}
-    return "\n".join(o.text for o in out) + "\n", linemap, styles
+    return "\n".join(o.text for o in out) + "\n", linemap, styles, damaged
 
 
 def main(argv: list[str] | None = None) -> int:

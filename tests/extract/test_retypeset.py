@@ -203,6 +203,31 @@ def test_footnote_notes_are_new_lines_and_marks_leave_the_digits() -> None:
         assert all(any(t == u for u in new_nums) for t in old_nums), (orig, lines[new - 1])
 
 
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_ocr_digits_damage_only_the_figures_they_record(sample: str) -> None:
+    from benchmarks.retypeset import retypeset_damage
+
+    src = (samples_dir() / sample).read_text(encoding="utf-8")
+    for salt in ("", "t2"):
+        text, linemap, _, damaged = retypeset_damage(src, "ocrdigits", 1,
+                                                     sample + (f"|{salt}" if salt else ""))
+        lines = text.split("\n")
+        at: dict[int, str] = {}
+        for new, orig in linemap.items():
+            at[orig] = at.get(orig, "") + "\n" + lines[int(new) - 1]
+        assert all(d.before != d.after and d.after in at[d.line] for d in damaged)
+        hit = {(d.line, d.before) for d in damaged}
+        expected = next(load_expected(p) for p in expected_files() if p.name[:3] == sample[:3])
+        for e in expected:
+            if e.text and e.text not in ("-", "--", "\u2014", "\u2013") \
+                    and (e.line, e.text) not in hit:
+                assert e.text in at.get(e.line, ""), (e.line, e.text, at.get(e.line))
+        digits = re.compile(r"\d[\d,.]*")
+        changed = {orig for new, orig in linemap.items() if digits.findall(lines[int(new) - 1])
+                   != digits.findall(src.split("\n")[orig - 1])}
+        assert changed <= {d.line for d in damaged}  # a space inside a figure may keep them
+
+
 # --- what the adversary styles found (xfail until the reader is fixed) ---------------------------
 
 @pytest.mark.parametrize(("sample", "seed", "salt"), [
@@ -361,3 +386,165 @@ def test_a_tab_cell_with_a_currency_sign_or_unit_word_stays_one_column(tmp_path:
     # 004's TSE form (2), line 787: columns named by headings only (no period to prove them)
     counts = _scored(tmp_path, "004_071992bb41c141de.txt", "cellmarks", seed, "adv3c2")
     assert counts["wrong"] == counts["stray"] == 0, counts
+# --- ocrdigits: figures a scan damaged, filed although a check on the page contradicts them ------
+# (xfail until the checks hold them; damage no check could reveal -- a figure in no total, no %
+# or change column, printed once -- is not repro'd here: see the ocrdigits report)
+
+S000, S001, S002, S003, S004 = SAMPLES
+
+
+def _unprinted_on(tmp_path: Path, sample: str, seed: int, salt: str, line: int) -> list[str]:
+    """Facts filed from the sample's ``line`` (one no hand-check lists) at a value the line
+    never printed, in the ocrdigits draw."""
+    from benchmarks.bench_retypeset import unprinted_facts
+    from benchmarks.retypeset import retypeset_damage
+
+    src = (samples_dir() / sample).read_text(encoding="utf-8")
+    text, linemap, _, damaged = retypeset_damage(src, "ocrdigits", seed, f"{sample}|{salt}")
+    path = tmp_path / sample
+    path.write_text(text, encoding="utf-8")
+    return unprinted_facts([d for d in damaged if d.line == line],
+                           extract_release(path, load_taxonomy()),
+                           {int(k): v for k, v in linemap.items()}, src.split("\n"), set())
+
+
+@pytest.mark.xfail(strict=True, reason="a change or % column that contradicts a figure does "
+                   "not hold it")
+@pytest.mark.parametrize(("sample", "seed", "salt"), [
+    # 001 line 304 "Accounts payable 13,574 8,634 (5,040)" (8,534 read 8,634): the change
+    # column says 8,534; 8,634 is filed as accounts payable at 2011-12-31 (no check of its own)
+    (S001, 1, "adv2d2"),
+    # 000 line 144 "hi-ho 2,516 2,190 (15.0)" (2,576 read 2,516): 2,190 / 2,516 is -13.0%, not
+    # -15.0%; 2,516 is filed as hi-ho revenue 1H10
+    (S000, 1, "adv2d5"),
+    # 002 line 98 "Total Contracted Bandwidth 6199.8 Gbps 702.5 Gbps 82.7 Gbps" (619.8 with a
+    # doubled 9): the change 82.7 says 619.8; 6199.8 is filed as the bandwidth at 2009-09-30
+    (S002, 1, "adv2d6"),
+    # 003 line 217 (run on) "IIJ Mobile MVNO Platform Service 1,450 22,560 76.5" (2,560 with a
+    # doubled 2): 22,560 is filed as MVNO platform revenue 2Q17 against its 76.5%
+    (S003, 1, "adv2d5"),
+])
+def test_a_figure_its_change_or_percent_column_contradicts_is_not_filed(
+        tmp_path: Path, sample: str, seed: int, salt: str) -> None:
+    counts = _scored(tmp_path, sample, "ocrdigits", seed, salt)
+    assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+@pytest.mark.xfail(strict=True, reason="a % column missed by more than its rounding allows is "
+                   "taken for a proof, or outweighed by a sum within its rounding slack")
+@pytest.mark.parametrize(("sample", "seed", "salt"), [
+    # 000 line 139 "Mobile Service 837 958 14.2" (956 read 958): 958 / 837 is +14.46%, not
+    # 14.2%; the corporate-use sum (4 parts, off by 2, within its slack) files 958 as proven
+    (S000, 1, "adv2d6"),
+    # 004 line 50 "SG&A Expenses and R&D 6,885 7,427 7.8" (7,421 read 7,427): even from the
+    # unrounded ends (7,426.5 / 6,885.5) the change is 7.857%, which prints 7.9; filed as proven
+    # by its percent. (Same draw: line 809's forecast 9,008 (9,000) is filed against a 16.0%
+    # whose prior year the release does not print: no check could tell that one.)
+    (S004, 1, "adv2d2"),
+])
+def test_a_percent_column_missed_beyond_rounding_proves_nothing(
+        tmp_path: Path, sample: str, seed: int, salt: str) -> None:
+    counts = _scored(tmp_path, sample, "ocrdigits", seed, salt)
+    assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+@pytest.mark.xfail(strict=True, reason="counts of contracts are checked with a rounding slack "
+                   "they do not have")
+def test_a_count_of_contracts_off_by_one_is_not_proven_by_its_sum(tmp_path: Path) -> None:
+    # 003 line 63 (run on) "IIJ ... 1,290,736" (1,290,735 read ...736): the consumer contracts'
+    # sum and the change column miss by exactly 1; counts are not rounded, yet 1,290,736 is
+    # filed as proven by arithmetic and percent
+    counts = _scored(tmp_path, S003, "ocrdigits", 2, "adv2d5")
+    assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+@pytest.mark.xfail(strict=True, reason="a second printing in millions proves a figure in "
+                   "thousands whose printed sum breaks")
+@pytest.mark.parametrize(("sample", "seed", "salt"), [
+    # 000 line 818 "ATM operation business (300,562) (163,814)" (300,582): the segments no
+    # longer add up to the consolidated operating income (off by 20 thousand), but the
+    # summary's "(301)" million agrees and files (300,562)
+    (S000, 2, "adv2d5"),
+    # 003 line 205 (run on) segment profit "ATM operation business 734,378" (734,373): the
+    # segment sum misses by 5 thousand; the summary's 734 million files it
+    (S003, 1, "adv2d4"),
+])
+def test_a_rounded_second_printing_does_not_prove_a_figure_whose_sum_breaks(
+        tmp_path: Path, sample: str, seed: int, salt: str) -> None:
+    counts = _scored(tmp_path, sample, "ocrdigits", seed, salt)
+    assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+@pytest.mark.xfail(strict=True, reason="a figure printed elsewhere with another value is filed")
+@pytest.mark.parametrize(("sample", "seed", "salt"), [
+    # 004 line 65 "ATM Operation Business 83 247" (241): the segment statement (line 531)
+    # prints 240,882 thousand and the segment sum breaks by 6; 247 is filed
+    (S004, 1, "adv2d5"),
+    # 003 line 205 (run on) "ATM operation business 783,799" (763,799): the summary (line 31)
+    # prints 764 million and the segment sum breaks; 783,799 thousand is filed
+    (S003, 1, "adv2d6"),
+])
+def test_a_figure_printed_elsewhere_with_another_value_is_not_filed(
+        tmp_path: Path, sample: str, seed: int, salt: str) -> None:
+    counts = _scored(tmp_path, sample, "ocrdigits", seed, salt)
+    assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+@pytest.mark.xfail(strict=True, reason="a dividend whose year's total breaks is filed")
+@pytest.mark.parametrize(("sample", "seed", "salt"), [
+    # 004 line 797 forecast "- 11.08 22.00" (11.00): the 2Q-end 11.00 (line 796) and 11.08 do
+    # not make the forecast total 22.00; 11.08 is filed as the year-end forecast. (Same draw:
+    # line 531's (240,682) of the kind above, a rounded printing against a broken sum.)
+    (S004, 1, "adv2d4"),
+    # 002 line 767 "Fiscal year ending March 31, 2011 -- 1,258.00" (1,250.00): with the
+    # target's year-end 1,250.00 the total 2,500.00 breaks; 1,258.00 is filed as the 2Q-end
+    # dividend. (Same draw: line 61's 1,844 (1,644), printed 1,644,563 in line 479.)
+    (S002, 1, "adv2d5"),
+])
+def test_a_dividend_whose_year_total_breaks_is_not_filed(
+        tmp_path: Path, sample: str, seed: int, salt: str) -> None:
+    counts = _scored(tmp_path, sample, "ocrdigits", seed, salt)
+    assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+@pytest.mark.xfail(strict=True, reason="a ratio its own row contradicts is filed")
+def test_an_equity_ratio_its_row_contradicts_is_not_filed(tmp_path: Path) -> None:
+    # 004 line 788 "As of March 31, 2013 82,111 37,634 37,607 46.8" (45.8): 37,607 / 82,111 is
+    # 45.8%; 46.8% is filed as the equity ratio (all four cells only "stated")
+    counts = _scored(tmp_path, S004, "ocrdigits", 2, "adv2d4")
+    assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+@pytest.mark.xfail(strict=True, reason="a grouping comma read as a point makes a count decimal")
+def test_a_grouping_comma_read_as_a_point_is_not_filed_as_a_decimal(tmp_path: Path) -> None:
+    # 004 line 112 "IIJ FiberAccess/F and IIJ DSL/F 455,741 52.374 6,633" (45,741 and 52,374):
+    # 52.374 contracts is filed, though the column's counts are whole and the change 6,633
+    # says 52,374
+    counts = _scored(tmp_path, S004, "ocrdigits", 2, "adv2d5")
+    assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+@pytest.mark.xfail(strict=True, reason="a cell with a letter in it shifts a run-on row")
+def test_a_letter_inside_a_figure_does_not_shift_a_run_on_row(tmp_path: Path) -> None:
+    # 003 line 53 (run on) "IIJ 9,Z26 11,458 24.2" (9,226): the damaged cell is dropped and
+    # 11,458 (1H17) is filed as the 1H16 consumer IIJ revenue (1H17 is held: "24.2" taken for
+    # an amount). (Same draw: line 343's forecast 4,008 (4,000) is filed on the "JPY4.0
+    # billion" printed on line 5, a rounded printing that cannot tell.)
+    counts = _scored(tmp_path, S003, "ocrdigits", 1, "adv2d2")
+    assert counts["wrong"] == counts["stray"] == 0, counts
+
+
+@pytest.mark.xfail(strict=True, reason="a figure a space splits is filed in pieces")
+def test_a_figure_split_by_a_space_is_not_filed_in_pieces(tmp_path: Path) -> None:
+    # 000 line 768 "Interest paid 118,561 1,963 15 1,202" (151,202): four cells for three
+    # columns; 1,963 is held ("placed by position") but both 15 and 1,202 thousand are filed
+    # as interest paid 1H11 (a row no hand-check lists)
+    assert _unprinted_on(tmp_path, S000, 1, "adv2d5", 768) == []
+
+
+@pytest.mark.xfail(strict=True, reason="a letter inside a figure in a label leaves its tail")
+def test_a_letter_inside_a_figure_in_a_label_is_not_read_as_its_tail(tmp_path: Path) -> None:
+    # 002 line 306 "Common-stock-authorized, 377,600 shares; issued and outstanding, 2o6,478
+    # shares at ..." (206,478): 6,478 is filed as the shares issued at both dates ("in its
+    # label"), the "2o" dropped
+    assert _unprinted_on(tmp_path, S002, 1, "adv2d3", 306) == []
