@@ -25,6 +25,9 @@ OCR = "000_2bec0ea935cb70a9.txt"
     ("Fisal Year Endinng March 31, 2014", "Fiscal Year Ending March 31, 2014"),
     ("Siix Months Ended", "Six Months Ended"),
     ("Thous ands of JPY", "Thousands of JPY"),
+    ("JPY U.S. D0llars JPY", "JPY U.S. Dollars JPY"),  # a digit read for a letter
+    ("Six Months Ended Sepptember 30, 2011", "Six Months Ended September 30, 2011"),
+    ("As of Ju1y 1, 2010", "As of July 1, 2010"),
 ])
 def test_a_damaged_header_word_is_read_as_the_word_it_damages(damaged: str, read: str) -> None:
     assert repair_header_words(damaged) == read
@@ -35,6 +38,8 @@ def test_a_damaged_header_word_is_read_as_the_word_it_damages(damaged: str, read
     "Changes in operating assets",
     "Network Services",
     "Year-end",
+    "1H10 2Q11 FY2010",  # digits inside tokens that are no words
+    "Dollar",  # the singular is a label's word
 ])
 def test_other_words_stay_as_printed(text: str) -> None:
     assert repair_header_words(text) == text
@@ -58,3 +63,15 @@ def test_a_table_whose_header_word_a_scan_split_files_its_figures(tmp_path: Path
         return {(f.concept, f.period, f.value) for f in e.results.facts if 80 in lines_of(f)}
 
     assert filed(ex) and filed(ex) == filed(extraction(OCR))
+
+
+def test_a_currency_word_a_scan_damaged_keeps_its_column_filed(tmp_path: Path) -> None:
+    # the six months' statement of income: "JPY U.S. Dollars JPY" under "Thousands of" x 3
+    ex = edited_sample(tmp_path, OCR, printed_as(486, "Dollars", "D0llars"))
+
+    def filed(e: Extraction) -> set[tuple[object, ...]]:
+        return {(f.concept, f.period, f.unit, f.value) for f in e.results.facts
+                if 490 in lines_of(f)}
+
+    assert {unit for _, _, unit, _ in filed(ex)} == {"JPY", "USD"}
+    assert filed(ex) == filed(extraction(OCR))

@@ -199,14 +199,17 @@ _QUARTER_MISREAD = re.compile(r"\b([1-4])[0O]Q?(\d{2})\b")
 # before the phrases are scanned. A word a letter short or long is only taken for one of five
 # letters or more, and never the singular of a plural ("thousand" is a label's word).
 _HEADER_WORDS = ("change", "months", "ended", "ending", "fiscal", "year", "millions",
-                 "thousands", "billions", "forecast", "six", "three", "nine", "twelve")
+                 "thousands", "billions", "forecast", "six", "three", "nine", "twelve",
+                 "dollars", "january", "february", "march", "april", "june", "july", "august",
+                 "september", "october", "november", "december")
 _HEADER_KEYS = {scan_key(w): w for w in _HEADER_WORDS}
 _HEADER_OFF: dict[str, set[str]] = {}
 for _word in _HEADER_WORDS:
     if len(_word) >= 5:
         for _off in one_letter_off(scan_key(_word)):
             _HEADER_OFF.setdefault(_off, set()).add(_word)
-_WORD = re.compile(r"[A-Za-z]+")
+# a word, with the digits a scan reads for letters inside it ("D0llars", "Ju1y")
+_WORD = re.compile(r"[A-Za-z](?:[A-Za-z01]*[A-Za-z])?")
 
 
 @functools.lru_cache(maxsize=1 << 15)  # a release's header words are few, asked often
