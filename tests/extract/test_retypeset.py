@@ -326,9 +326,8 @@ def test_cell_marks_leave_every_hand_checked_figure_s_digits_on_its_line(sample:
                 assert e.text.strip("()") in at.get(e.line, ""), (e.line, e.text, at.get(e.line))
 
 
-# --- what unitscale and cellmarks found (xfail until the reader is fixed) ------------------------
+# --- what unitscale and cellmarks found (each an xfail until the reader was fixed) --------------
 
-@pytest.mark.xfail(strict=True, reason="a unit worded otherwise is not read: the last one stays")
 @pytest.mark.parametrize(("seed", "salt"), [
     # 001: "\u25c6 ATM Operation Business (JPY thousands)" over the ATM table (printed in
     # thousands, read right), then "(JPY mn)" above the balance sheet (lines 296-309, its
@@ -348,7 +347,6 @@ def test_a_unit_worded_otherwise_over_a_table_does_not_leave_the_last_unit_in_fo
     assert counts["wrong"] == counts["stray"] == 0, counts
 
 
-@pytest.mark.xfail(strict=True, reason="'JPY mn' in a heading is read as yen")
 @pytest.mark.parametrize(("sample", "seed", "salt"), [
     # 004 line 809, the TSE targets under "\tJPY mn\t%\tJPY mn\t%...\tJPY": "117,000" (JPY
     # 117,000 million) filed as 117,000 yen, operating income 9,400 as 9,400 yen, ...
@@ -363,7 +361,6 @@ def test_a_unit_abbreviated_mn_is_millions(tmp_path: Path, sample: str, seed: in
     assert counts["wrong"] == counts["stray"] == 0, counts
 
 
-@pytest.mark.xfail(strict=True, reason="a unit of three words shifts the TSE form's columns")
 def test_a_unit_of_several_words_over_alternating_columns_keeps_them_in_place(
         tmp_path: Path) -> None:
     # 002 line 776: "Yen in thousands % Yen in thousands % ... % JPY" over "Fiscal year ending
@@ -374,7 +371,6 @@ def test_a_unit_of_several_words_over_alternating_columns_keeps_them_in_place(
     assert counts["wrong"] == counts["stray"] == 0, counts
 
 
-@pytest.mark.xfail(strict=True, reason="a tab cell with a sign or a unit word is split in two")
 @pytest.mark.parametrize("seed", [
     1,  # "As of September 30, 2013\t\u00a5 97,842\t57,208\t57,153\t58.4": total assets
     # 97,842 filed as total equity, total equity 57,208 as IIJ shareholders' equity

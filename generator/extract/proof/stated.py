@@ -20,11 +20,11 @@ from generator.model.taxonomy import Taxonomy
 CHECK = "stated"
 _NEEDS_CURRENCY = (DataType.MONETARY, DataType.PER_SHARE)
 _SCALES = ((re.compile(r"\bthousands?\b|千", re.I), Decimal(1000)),
-           (re.compile(r"\bmillions?\b|百万", re.I), Decimal(10) ** 6),
-           (re.compile(r"\bbillions?\b|十億", re.I), Decimal(10) ** 9))
+           (re.compile(r"\b(?:millions?|mn|mln|mil)\b|百万", re.I), Decimal(10) ** 6),
+           (re.compile(r"\b(?:billions?|bn|bil)\b|十億", re.I), Decimal(10) ** 9))
 # A currency named in the header text itself (not carried over from a table above it).
-_CURRENCY = re.compile(r"\b(?:JPY|yen|USD|U\.\s?S\.\s?dollars?|dollars?)\b|円|ドル|\$", re.I)
-_YEN = re.compile(r"\b(?:JPY|yen)\b|円", re.I)
+_CURRENCY = re.compile(r"\b(?:JPY|yen|USD|U\.\s?S\.\s?dollars?|dollars?)\b|円|ドル|\$|[¥￥]", re.I)
+_YEN = re.compile(r"\b(?:JPY|yen)\b|円|[¥￥]", re.I)
 
 
 def _named_currencies(header: str) -> set[str]:

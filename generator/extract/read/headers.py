@@ -23,6 +23,7 @@ from generator.extract.read.periods import (
     months_ended,
     slash_range,
 )
+from generator.extract.read.units import UNIT_PHRASE, currency_of, scale_of, stated_unit
 from generator.model.period import Duration, Instant
 from generator.taxonomy.lookalikes import one_letter_off, scan_key
 
@@ -78,7 +79,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("half", r"\b[12]H\s?(?:FY\s?)?(?:\d{4}|\d{2})\b\*?"),
     ("quarter", r"\b[1-4]0?Q\s?\d{2}\b\*?"),
     ("fy", r"\b(?:Full\s+)?FY\s?(?:\d{4}|\d{2})\b"),
-    ("unit", r"Thousands\s+of\s+(?:JPY|Yen|U\.?\s?S\.?\s*Dollars|USD)|Thousands(?:\s+of)?\b"
+    # a currency and a scale in one phrase ("JPY mn", "Yen in thousands", "¥ million"): one
+    # column's unit, not two
+    ("unit", UNIT_PHRASE +
+             r"|Thousands\s+of\s+(?:JPY|Yen|U\.?\s?S\.?\s*Dollars|USD)|Thousands(?:\s+of)?\b"
              r"|\bof\s+(?:JPY|Yen|USD)\b"
              r"|\bJPY\s+(?:millions?|billions?|thousands?)\b|(?:millions?|billions?)\s+of\s+"
              r"(?:yen|JPY)\b|%\s*of\s*(?:total\s+)?revenues?|%|U\.?\s?S\.?\s*Dollars|\bUSD\b"
@@ -98,7 +102,7 @@ _PATTERNS: list[tuple[str, str]] = [
 # positions (spaces, commas, dots) away before the alternatives are tried there one by one.
 # It matches nothing itself, so the matches are the alternation's own.
 _SCANNER = re.compile(
-    r"(?=[\w(%⟦])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS) + ")",
+    r"(?=[\w(%⟦¥￥$])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS) + ")",
     re.IGNORECASE)
 _PERIOD_KINDS = {"ended", "fy_ended", "as_of", "date", "bad_date", "half", "quarter", "fy",
                  "fy_quarter", "fy_ending", "fy_part_unread", "date_span", "month_span",
@@ -150,22 +154,16 @@ class Header:
 
 def _unit(text: str) -> Unit:
     low = strip_markup(text).lower()
-    scale = Decimal(1)
-    if "thousand" in low:
-        scale = Decimal(1000)
-    elif "million" in low:
-        scale = Decimal(10) ** 6
-    elif "billion" in low:
-        scale = Decimal(10) ** 9
+    scale = scale_of(low)
     if "revenue" in low:
         return Unit("percent_of_revenue", None, Decimal(1), text)
     if low.strip() == "%":
         return Unit("percent", None, Decimal(1), text)
-    if "dollar" in low or "usd" in low:
+    currency = currency_of(low)
+    if currency == "USD" or "dollar" in low or "usd" in low:
         return Unit("usd", "USD", scale, text)
     if "share" in low:
         return Unit("shares", None, Decimal(1), text)
-    currency = "JPY" if ("jpy" in low or "yen" in low) else None
     return Unit("value", currency, scale, text)
 
 
@@ -690,10 +688,7 @@ def _transposed(header: Header, base: Unit) -> list[Column]:
 
 
 def default_unit(text: str) -> Unit | None:
-    """A table-wide unit note: "Unit: JPY billion", "(Thousands of Yen)", "(JPY million)"."""
-    m = re.search(
-        r"(?:unit\s*:\s*|\()\s*((?:JPY|Yen)\s*(?:millions?|billions?|thousands?)|(?:thousands|"
-        r"millions|billions)\s+of\s+(?:yen|JPY))", text, re.I)
-    if m:
-        return _unit(m.group(1))
-    return None
+    """A table-wide unit note: "Unit: JPY billion", "(Thousands of Yen)", "(JPY mn)", "(in
+    millions of yen)" (see :mod:`.units`)."""
+    found = stated_unit(text)
+    return _unit(found[0]) if found is not None else None

@@ -26,6 +26,11 @@ _MARK_AFTER = re.compile(r"^(.*\d[%)]?)\s?(?:[*※]+\d{0,2}|[†‡]+|[¹²³⁴
 SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}
 
 
+# a change worded, not signed: "up 12.3%", "12.3% up", "down 3.6%"
+_WORDED_CHANGE = re.compile(
+    r"^(?:(?P<before>up|down)\s+(?P<a>\S+%)|(?P<b>\S+%)\s+(?P<after>up|down))$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Parsed:
     """A readable token: ``value`` None means a printed dash (nil)."""
@@ -62,6 +67,8 @@ def parse_number(token: str) -> Parsed | None:
                       fraction_digits=len(plain.group(2) or ""))
     if text in DASHES or text in {", -", ",-"} or text.lower() == "nil":
         return Parsed(text=token, value=None)
+    if (worded := _WORDED_CHANGE.match(text)) is not None:
+        return _worded_change(token, worded)
     if (marked := _MARK_AFTER.match(text)) is not None:
         if re.fullmatch(r"(?:19|20)\d\d", marked.group(1)):
             return None  # "March 31, 2011*": a date's year with its note, never a figure
@@ -154,6 +161,20 @@ def _repaired(c: Cell, usual: int) -> Cell:
         note = f"{token!r} read as {value} (column prints {usual} decimal place(s))"
         return c.model_copy(update={"value": value, "fraction_digits": usual, "repaired": note})
     return c
+
+
+def _worded_change(token: str, worded: re.Match[str]) -> Parsed | None:
+    """ "up 12.3%" is +12.3%, "down 3.6%" -3.6%; a sign printed as well must agree with the
+    word, or the token is not read."""
+    inner = parse_number(worded.group("a") or worded.group("b"))
+    if inner is None or inner.value is None or not inner.percent:
+        return None
+    down = (worded.group("before") or worded.group("after")).lower() == "down"
+    if inner.value < 0 and not down:
+        return None
+    value = -abs(inner.value) if down else inner.value
+    return Parsed(text=token, value=value, fraction_digits=inner.fraction_digits, percent=True,
+                  repaired=inner.repaired)
 
 
 __all__ = ["DASHES", "Parsed", "format_number", "is_dash", "is_number_token", "parse_number",

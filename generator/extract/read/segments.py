@@ -14,6 +14,7 @@ from generator.extract.read.headers import coverage_bound, header_coverage, pars
 from generator.extract.read.lines import NBSP, clean_label, strip_markup
 from generator.extract.read.numbers import is_number_token, parse_number
 from generator.extract.read.periods import FiscalCalendar
+from generator.extract.read.units import stated_unit
 
 SegmentKind = Literal["row", "text", "header", "blank"]
 EMPTY = None  # an explicit empty slot (nbsp in newswire, an empty tab cell)
@@ -61,6 +62,11 @@ def is_debris(token: str) -> bool:
         ch.isdigit() or ch in "()" for ch in token)
 
 
+_CHANGE_WORD = re.compile(r"up|down", re.IGNORECASE)
+# a currency printed before a cell's figure, apart from it: "JPY 16,775", "¥ 97,842"
+_CURRENCY_SIGNS = {"JPY", "¥", "￥", "$", "US$"}
+
+
 def merge_tokens(words: list[str]) -> list[str]:
     """Glue tokens the printing split: "(0.4" ")" -> "(0.4 )", "702.5" "Gbps", "10." ".1",
     "JPY" "16,775" (a cell printing its own currency)."""
@@ -104,8 +110,12 @@ def merge_counted(words: list[str]) -> list[tuple[str, int]]:
             out[-1] = (f"{last} {word}", out[-1][1] + 1)
         elif out and word.startswith(".") and last.endswith(".") and word[1:].isdigit():
             out[-1] = (last + word[1:], out[-1][1] + 1)
-        elif out and last == "JPY" and parse_number(word) is not None:
-            out[-1] = (f"JPY {word}", out[-1][1] + 1)
+        elif out and ((_CHANGE_WORD.fullmatch(last) and word.endswith("%"))
+                      or (_CHANGE_WORD.fullmatch(word) and last.endswith("%"))) \
+                and is_number_token(f"{last} {word}"):
+            out[-1] = (f"{last} {word}", out[-1][1] + 1)  # "up 12.3%", "3.6% down"
+        elif out and last in _CURRENCY_SIGNS and parse_number(word) is not None:
+            out[-1] = (f"{last} {word}", out[-1][1] + 1)  # "¥ 97,842", "JPY 16,775"
         else:
             out.append((word, 1))
     return out
@@ -141,6 +151,18 @@ def split_row(words: list[str], *, nbsp_empty: bool) -> tuple[str, list[str | No
     return label, slots
 
 
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
+def _units_in_brackets(flat: str) -> bool:
+    """Whether the line is several bracketed units and nothing else, one per column
+    ("(¥ millions) (¥ millions)"), not one note ("(April 1, 2011 through March 31, 2012) (%
+    shown is YoY change)")."""
+    groups = _BRACKETED.findall(flat)
+    return len(groups) >= 2 and not _BRACKETED.sub("", flat).strip() and all(
+        stated_unit(g) is not None or g.strip() == "%" for g in groups)
+
+
 def classify(line_no: int, text: str, label: str, slots: list[str | None]) -> Segment:
     """A row has numbers; a header line is mostly header phrases; anything else is text."""
     flat = " ".join(strip_markup(text).replace(NBSP, " ").split())
@@ -149,8 +171,11 @@ def classify(line_no: int, text: str, label: str, slots: list[str | None]) -> Se
     numbers = [s for s in slots if s is not None]
     if not numbers:
         coverage, items = header_coverage(flat)
-        subtitle = (flat.startswith("(") and flat.endswith(")")) or \
-            re.match(r"unit\s*:", flat, re.I) is not None  # a unit note, not a header
+        # a unit note ("(Millions of yen)", "Unit: JPY million"), not a header; a line of
+        # several bracketed units is one per column ("(¥ millions) (¥ millions)")
+        subtitle = (flat.startswith("(") and flat.endswith(")")
+                    and not _units_in_brackets(flat)) or \
+            re.match(r"unit\s*:", flat, re.I) is not None
         if items and coverage >= HEADER_COVERAGE and not subtitle:
             return Segment(line_no, "header", text=text, header_text=flat)
         return Segment(line_no, "text", label=clean_label(flat), text=text,

@@ -59,6 +59,18 @@ def _amount(token: str) -> bool:
         and not is_footnote_mark(token)
 
 
+# words a cell prints after its figure, naming its unit
+_UNIT_WORDS = {"thousand", "thousands", "million", "millions", "billion", "billions", "mn",
+               "bn", "yen", "jpy", "円"}
+
+
+def _figure_in_words(words: list[str]) -> bool:
+    """Whether a cell prints one figure and words naming its unit ("97,842 million")."""
+    merged = merge_tokens(words)
+    return len(merged) > 1 and sum(1 for t in merged if _amount(t)) == 1 and all(
+        _amount(t) or t.lower().rstrip(".") in _UNIT_WORDS for t in merged)
+
+
 def _cell_tokens(cells: list[str]) -> tuple[list[str | None], bool, bool]:
     """The cells' tokens; whether a cell held figures apart by single spaces: read as one
     figure ("1 750.00", so the table keeps its width), it may be two whose tab was lost ("224
@@ -75,6 +87,11 @@ def _cell_tokens(cells: list[str]) -> tuple[list[str | None], bool, bool]:
             text = _WORDS_IN_PARENS.sub(" ", text)
         words = [w for w in text.split() if w not in _JUNK]
         if not words:
+            tokens.append(EMPTY)
+            continue
+        if _figure_in_words(words):
+            # "97,842 million", "1,500 yen": a unit word the column's unit may contradict,
+            # which a cell cannot say: the cell keeps its column, its figure unread
             tokens.append(EMPTY)
             continue
         crowded = crowded or (len(words) > 1 and sum(

@@ -47,6 +47,7 @@ from generator.extract.read.titles import (
     name_columns,
     title_in_header,
 )
+from generator.extract.read.units import mentions_unit
 from generator.model.period import Duration, Instant
 
 
@@ -151,7 +152,10 @@ class Assembler:
             return
         if is_note(label):
             return
-        self.section_unit = default_unit(label) or self.section_unit
+        unit = default_unit(label)
+        if unit is not None or mentions_unit(label):
+            # (a unit worded as the grammar does not read: not the one stated before)
+            self.section_unit = unit
         self.texts.append(seg)
         self.texts = self.texts[-10:]
 
@@ -200,7 +204,9 @@ class Assembler:
                 borrowed.currency, borrowed.scale) == (self.section_unit.currency,
                                                        self.section_unit.scale):
             borrowed = self.section_unit  # the section's "Unit: JPY million" states it still
-        unit = default_unit(title_texts + " " + text) or borrowed or self.section_unit
+        unit = default_unit(title_texts + " " + text)
+        if unit is None and not mentions_unit(title_texts):
+            unit = borrowed or self.section_unit
         columns = build_columns(header, unit)
         if not header.periods and not re.search(r"yoy|change", f"{title_texts} {text}", re.I):
             columns = [c.model_copy(update={"role": "value"}) if c.role == "change_percent"

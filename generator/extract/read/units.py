@@ -1,0 +1,78 @@
+"""The unit a release states for its amounts, in the wordings releases use: "Thousands of
+JPY", "JPY millions", "JPY mn", "¥ thousand", "Yen in millions", "JPY (millions)", "Million
+yen", "US$ thousands", "(in millions of yen)", "Unit: JPY billion".
+
+One grammar serves a header's unit cells (:mod:`.headers`) and a table-wide unit note above a
+table or in its title, so a wording read in one place is read in the other. A note that names
+a unit in words the grammar does not read (:func:`mentions_unit`) still says the unit changed:
+the table under it does not borrow the unit of the tables before it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+_JPY = r"(?:JPY|Yen|¥|￥)"
+_USD = r"(?:U\.?\s?S\.?\s*(?:dollars?|\$)|US\$|USD|\$)"
+_CURRENCY = rf"(?:{_JPY}|{_USD})"
+_SCALE = r"(?:thousands?|millions?|billions?|mn|mln|mil|bn|bil)\b\.?"
+
+#: a currency and a scale, one phrase ("Thousands of JPY", "JPY mn", "Yen in millions",
+#: "JPY (millions)", "Million yen")
+UNIT_PHRASE = (rf"{_SCALE}\s+of\s+{_CURRENCY}(?![A-Za-z])"
+               rf"|{_CURRENCY}\s*(?:in\s+)?\(?\s*{_SCALE}\)?"
+               rf"|{_SCALE}\s+{_CURRENCY}(?![A-Za-z])")
+
+# where a line or title states the unit of the table under it: "Unit: ...", "(...)", "in
+# ...", "Amounts are in ...", or the phrase alone on its line
+_NOTE = re.compile(
+    rf"(?:unit\s*[:：]\s*|\(\s*(?:in\s+)?|\bin\s+|^\s*)(?P<unit>{UNIT_PHRASE})"
+    r"|^\s*(?:unit\s*[:：]\s*)?(?P<alone>[^\w(]*(?:" + UNIT_PHRASE + r")[\s).:;]*)$",
+    re.IGNORECASE)
+_SCALE_WORD = re.compile(r"\b(?:thousands?|millions?|billions?|mn|mln|mil|bn|bil)\b", re.I)
+_CURRENCY_WORD = re.compile(rf"(?<![A-Za-z]){_CURRENCY}(?![A-Za-z])", re.I)
+_UNIT_LABEL = re.compile(r"\bunits?\s*[:：]", re.I)
+_SCALES = (("thousand", Decimal(1000)), ("million", Decimal(10) ** 6), ("mn", Decimal(10) ** 6),
+           ("mln", Decimal(10) ** 6), ("mil", Decimal(10) ** 6),
+           ("billion", Decimal(10) ** 9), ("bn", Decimal(10) ** 9), ("bil", Decimal(10) ** 9))
+_SCALE_OF = {word: scale for word, scale in _SCALES}
+
+
+def scale_of(text: str) -> Decimal:
+    """The scale a unit's words name ("JPY mn": a million), 1 for none."""
+    m = _SCALE_WORD.search(text)
+    if m is None:
+        return Decimal(1)
+    word = m.group().lower()
+    return _SCALE_OF.get(word.rstrip("s"), _SCALE_OF.get(word, Decimal(1)))
+
+
+def currency_of(text: str) -> str | None:
+    """The currency a unit's words name: yen ("JPY", "Yen", "¥") or US dollars."""
+    m = _CURRENCY_WORD.search(text)
+    if m is None:
+        return None
+    return "JPY" if re.fullmatch(_JPY, m.group(), re.I) else "USD"
+
+
+def stated_unit(text: str) -> tuple[str, str | None, Decimal] | None:
+    """(the phrase, its currency, its scale) of a table-wide unit note ("Unit: JPY billion",
+    "(in millions of yen)", "◆ ATM Operation Business (¥ thousand)"); None if the text
+    states none the grammar reads."""
+    m = _NOTE.search(text)
+    if m is None:
+        return None
+    phrase = (m.group("unit") or m.group("alone")).strip(" ).:;")
+    return phrase, currency_of(phrase), scale_of(phrase)
+
+
+def mentions_unit(text: str) -> bool:
+    """Whether the text speaks of a unit — a "Unit:" label, or a scale word beside a currency
+    ("(amounts: yen, in 100 millions)") — whether or not :func:`stated_unit` reads it."""
+    if _UNIT_LABEL.search(text):
+        return True
+    return bool(_SCALE_WORD.search(text)) and bool(_CURRENCY_WORD.search(text))
+
+
+__all__ = ["UNIT_PHRASE", "currency_of", "mentions_unit", "scale_of", "stated_unit"]

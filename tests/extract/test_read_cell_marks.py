@@ -1,0 +1,72 @@
+"""Cells that print their figure with a currency or a unit beside it ("¥ 97,842", "97,842
+million"): the cell stays one column, so the row's other figures keep theirs. A currency sign
+is the figure's; a unit word the column's unit may contradict leaves the figure unread in its
+place. A change worded ("up 12.3%", "3.6% down") is a signed percentage."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.extract.read import tabbed
+from generator.extract.read.numbers import parse_number
+from generator.extract.read.segments import merge_tokens
+
+HEADER = "\tMarch 31, 2011\tSeptember 30, 2011"
+
+
+def _row(cells: str) -> list[str | None]:
+    rows = [s for s in tabbed.segments([HEADER, f"Total assets\t{cells}"], set())
+            if s.kind == "row"]
+    assert len(rows) == 1
+    return rows[0].tokens
+
+
+def test_a_currency_sign_apart_from_its_figure_is_the_figure_s() -> None:
+    assert _row("¥ 97,842\t57,208") == ["¥ 97,842", "57,208"]
+
+
+def test_a_unit_word_after_a_figure_leaves_the_cell_unread_in_its_column() -> None:
+    assert _row("97,842 million\t57,208") == [None, "57,208"]
+
+
+def test_a_cell_of_a_figure_alone_is_read_as_before() -> None:
+    assert _row("97,842\t57,208") == ["97,842", "57,208"]
+
+
+def test_currency_signs_join_the_figure_after_them() -> None:
+    assert merge_tokens(["¥", "97,842", "US$", "17", "JPY", "1,361"]) == [
+        "¥ 97,842", "US$ 17", "JPY 1,361"]
+
+
+@pytest.mark.parametrize(("printed", "value"), [
+    ("up 12.3%", Decimal("12.3")),
+    ("12.3% up", Decimal("12.3")),
+    ("down 3.6%", Decimal("-3.6")),
+    ("3.6% down", Decimal("-3.6")),
+    ("down -3.6%", Decimal("-3.6")),
+])
+def test_a_change_worded_up_or_down_is_read_with_its_sign(printed: str, value: Decimal) -> None:
+    parsed = parse_number(printed)
+    assert parsed is not None and parsed.percent and parsed.value == value
+
+
+def test_a_word_and_a_sign_that_disagree_are_not_read() -> None:
+    assert parse_number("up -3.6%") is None
+
+
+def test_a_worded_change_is_one_token_of_its_row() -> None:
+    assert merge_tokens(["Revenues", "47,207", "51,000", "up", "8.0%"]) == [
+        "Revenues", "47,207", "51,000", "up 8.0%"]
+    assert merge_tokens(["Set", "up", "5"]) == ["Set", "up", "5"]  # no percentage: words
+
+
+@given(st.decimals(min_value=0, max_value=999, places=1), st.sampled_from(["up", "down"]),
+       st.booleans())
+def test_any_worded_change_reads_its_value(value: Decimal, word: str, before: bool) -> None:
+    printed = f"{word} {value}%" if before else f"{value}% {word}"
+    parsed = parse_number(printed)
+    assert parsed is not None and parsed.value == (-value if word == "down" else value)

@@ -1,0 +1,105 @@
+"""A table's unit in the wordings releases use ("JPY mn", "¥ thousand", "Yen in millions",
+"(in millions of yen)", "Million yen"), read alike in a header's cells and in a note or title
+above the table; a unit note the grammar cannot read ends the unit stated before it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.extract.read.headers import default_unit, parse_header
+from generator.extract.read.periods import FiscalCalendar
+from generator.extract.read.units import mentions_unit, stated_unit
+
+from .samples import edited_sample, lines_of
+
+MILLION, THOUSAND, BILLION = Decimal(10) ** 6, Decimal(1000), Decimal(10) ** 9
+
+
+@pytest.mark.parametrize(("note", "scale"), [
+    ("Unit: JPY million", MILLION),
+    ("(in millions of yen)", MILLION),
+    ("(JPY mn)", MILLION),
+    ("(¥ million)", MILLION),
+    ("◆ 3Q11 Operating Income (¥ thousand)", THOUSAND),
+    ("(in thousands of yen)", THOUSAND),
+    ("Segment Summary (JPY mn)", MILLION),
+    ("Yen in millions", MILLION),
+    ("(Million yen)", MILLION),
+    ("Unit: JPY bil.", BILLION),
+    ("(Thousands of Yen)", THOUSAND),
+])
+def test_a_unit_note_in_other_words_is_read(note: str, scale: Decimal) -> None:
+    unit = default_unit(note)
+    assert unit is not None and (unit.currency, unit.scale) == ("JPY", scale)
+
+
+@pytest.mark.parametrize("text", [
+    "Revenues JPY47,207 million ($612.8 million)",  # a highlight's figures, no unit note
+    "Consolidated Balance Sheets",
+    "Total revenues increased by 37.7% YoY",
+])
+def test_a_line_stating_figures_is_no_unit_note(text: str) -> None:
+    assert default_unit(text) is None
+
+
+@pytest.mark.parametrize(("header", "scale"), [
+    ("FY2010 FY2011 JPY mn % JPY mn %", MILLION),
+    ("1H10 1H11 Yen in thousands % Yen in thousands %", THOUSAND),
+    ("1H10 1H11 ¥ million ¥ million", MILLION),
+    ("2Q10 2Q11 JPY (millions) JPY (millions)", MILLION),
+])
+def test_a_unit_cell_in_other_words_is_one_unit_per_column(header: str, scale: Decimal) -> None:
+    units = parse_header(header, FiscalCalendar(3)).units
+    amounts = [u for u in units if u.kind == "value"]
+    assert len(amounts) == 2 and {(u.currency, u.scale) for u in amounts} == {("JPY", scale)}
+
+
+def test_a_unit_note_the_grammar_cannot_read_still_speaks_of_a_unit() -> None:
+    note = "(amounts: yen, in hundred millions)"
+    assert stated_unit(note) is None and mentions_unit(note)
+
+
+@given(st.sampled_from(["JPY", "Yen", "¥", "yen"]),
+       st.sampled_from([("thousand", THOUSAND), ("millions", MILLION), ("mn", MILLION),
+                        ("billion", BILLION), ("bn", BILLION)]),
+       st.sampled_from(["Unit: {c} {s}", "({c} {s})", "({s} of {c})", "(in {s} of {c})"]))
+def test_any_wording_of_currency_and_scale_reads_the_same(currency: str,
+                                                          scale: tuple[str, Decimal],
+                                                          form: str) -> None:
+    word, value = scale
+    if "of" in form and word in ("mn", "bn"):
+        return  # "mn of yen" is no wording
+    unit = default_unit(form.format(c=currency, s=word))
+    assert unit is not None and (unit.currency, unit.scale) == ("JPY", value)
+
+
+SLIDES = "001_6c9832476b77f69a.txt"
+BALANCE_UNIT = 294  # "Unit: JPY million" over the balance sheet (lines 296-309)
+
+
+def test_a_unit_note_worded_otherwise_states_the_table_s_scale(tmp_path: Path) -> None:
+    def thousands(text: list[str]) -> None:
+        assert text[BALANCE_UNIT - 1] == "Unit: JPY million"
+        text[BALANCE_UNIT - 1] = "(¥ thousand)"
+        text[297 - 1] = text[297 - 1].replace("13,314", "13,314,000").replace("10,928",
+                                                                               "10,928,000")
+
+    ex = edited_sample(tmp_path, SLIDES, thousands)
+    cash = {f.value for f in ex.results.facts if 297 in lines_of(f)}
+    assert Decimal(13_314_000_000) in cash
+    assert all(v is None or abs(v) < 10**11 for v in cash)
+
+
+def test_a_unit_note_not_read_leaves_the_table_without_the_last_unit(tmp_path: Path) -> None:
+    def unreadable(text: list[str]) -> None:
+        assert text[BALANCE_UNIT - 1] == "Unit: JPY million"
+        text[BALANCE_UNIT - 1] = "Unit: 100 JPY"  # no wording the grammar reads
+
+    ex = edited_sample(tmp_path, SLIDES, unreadable)
+    filed = [f for f in ex.results.facts if 297 <= f.source.line <= 309]
+    assert not [f for f in filed if f.value is not None and abs(f.value) >= 10**9], filed
