@@ -6,14 +6,18 @@ place. A change worded ("up 12.3%", "3.6% down") is a signed percentage."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.extract.pipeline import Extraction
 from generator.extract.read import tabbed
 from generator.extract.read.numbers import parse_number
 from generator.extract.read.segments import merge_tokens
+
+from .samples import edited_sample, extraction, lines_of, printed_as
 
 HEADER = "\tMarch 31, 2011\tSeptember 30, 2011"
 
@@ -29,8 +33,33 @@ def test_a_currency_sign_apart_from_its_figure_is_the_figure_s() -> None:
     assert _row("¥ 97,842\t57,208") == ["¥ 97,842", "57,208"]
 
 
-def test_a_unit_word_after_a_figure_leaves_the_cell_unread_in_its_column() -> None:
-    assert _row("97,842 million\t57,208") == [None, "57,208"]
+def test_a_unit_word_after_a_figure_stays_in_the_figure_s_cell() -> None:
+    assert _row("97,842 million\t57,208") == ["97,842 million", "57,208"]
+
+
+def test_a_figure_with_its_own_scale_word_reads_the_figure_and_the_word() -> None:
+    parsed = parse_number("34,272 million")
+    assert parsed is not None and (parsed.value, parsed.unit) == (Decimal(34272), "million")
+    assert parse_number("12.5% million") is None
+
+
+SUMMARY = "002_848ee02a02e0fa53.txt"  # "Total Revenues 32,275 34,272 6.2" under "JPY millions"
+
+
+def test_a_cell_naming_the_column_s_own_scale_is_filed(tmp_path: Path) -> None:
+    ex = edited_sample(tmp_path, SUMMARY, printed_as(37, "34,272", "34,272 million"))
+
+    def filed(e: Extraction) -> set[tuple[object, ...]]:
+        return {(f.concept, f.period, f.value) for f in e.results.facts if 37 in lines_of(f)}
+
+    assert len(filed(ex)) == 2 and filed(ex) == filed(extraction(SUMMARY))
+
+
+def test_a_cell_naming_another_scale_than_its_column_s_is_not_filed(tmp_path: Path) -> None:
+    ex = edited_sample(tmp_path, SUMMARY, printed_as(37, "34,272", "34,272 thousand"))
+    assert not [f for f in ex.results.facts if f.source.line == 37 and f.source.text.endswith(
+        "thousand")]
+    assert any(u.line == 37 and "names its own unit" in u.reason for u in ex.results.unmapped)
 
 
 def test_a_cell_of_a_figure_alone_is_read_as_before() -> None:
@@ -70,3 +99,15 @@ def test_any_worded_change_reads_its_value(value: Decimal, word: str, before: bo
     printed = f"{word} {value}%" if before else f"{value}% {word}"
     parsed = parse_number(printed)
     assert parsed is not None and parsed.value == (-value if word == "down" else value)
+
+
+def test_a_cell_of_a_figure_its_currency_and_scale_stays_one_column() -> None:
+    # "¥97,842 million" reads as no figure (a highlight's words), but it keeps its column
+    assert _row("¥97,842 million\t57,208") == [None, "57,208"]
+
+
+def test_a_sign_before_the_currency_is_the_figure_s() -> None:
+    parsed = parse_number("△¥ 300,582")
+    assert parsed is not None and parsed.value == Decimal(-300582)
+    assert merge_tokens(["ATM", "△¥", "300,582", "(163,814)"]) == [
+        "ATM", "△¥ 300,582", "(163,814)"]

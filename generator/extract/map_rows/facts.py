@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from generator.extract.layout import Cell, Column, Row
 from generator.extract.map_rows.values import decimals_of, period_of, scaled_value, unit_of
 from generator.extract.map_rows.walker import RowMatch
+from generator.extract.read.units import cell_scale
 from generator.model.concept import DataType
 from generator.model.fact import Correction, Provenance
 from generator.model.results import ResultFact
@@ -105,6 +106,10 @@ def build_fact(
     if column.superseded and column_member is None:
         return (f"column '{column.header}' is a forecast since revised, and network "
                 f"{place.network.id} has no axis member its header names")
+    own = cell_scale(cell.text)
+    if own is not None and concept.data_type is DataType.MONETARY and own != column.scale:
+        return (f"{cell.text} names its own unit ({own:,}), not its column's "
+                f"({column.scale:,}): not read at either")
     currency = column.currency or (TRANSLATION_CURRENCY if translation else place.currency)
     period, why = period_of(concept, column, index.key(row.label), match.ref.node.preferred_label)
     if period is None:

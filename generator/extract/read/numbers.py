@@ -17,7 +17,12 @@ _NEG_SIGNS = ("-", "−", "△", "▲", "－", "–")
 _TRAILING_MINUS = ("-", "−")
 _BODY = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _DOT_GROUPED = re.compile(r"^\d{1,3}(?:[.:]\d{3})(?:[,.:]\d{3})*$")  # "3.352", "9.170,000", "6:490"
-_UNIT_SUFFIX = re.compile(r"^(.*?\d)\s*(Gbps|Mbps|Tbps)$", re.IGNORECASE)
+_BANDWIDTHS = {"gbps", "mbps", "tbps"}
+# a unit printed after the figure: a bandwidth, or the amount's own scale or currency ("34,272
+# million", "1,500 yen"), which the mapper holds against its column's (``cell_scale``)
+_UNIT_SUFFIX = re.compile(r"^(.*?\d\)?)\s*(Gbps|Mbps|Tbps|thousands?|millions?|billions?|mn|bn"
+                          r"|yen)$", re.IGNORECASE)
+_SIGN_BEFORE_CURRENCY = re.compile(r"^([△▲\-−－–])\s*(JPY|¥|US\$|\$)\s*(\d.*)$")
 _PREFIX_CURRENCY = re.compile(r"^(JPY|¥|US\$|\$)\s*(.+)$")
 # A footnote's mark printed after a figure ("34,272*", "6,717.11※", "(1,234)†", "12.5%¹"):
 # the figure is whole, the mark refers the reader to a note
@@ -75,11 +80,15 @@ def parse_number(token: str) -> Parsed | None:
         text = marked.group(1)
     body, repairs = text, []
     unit = currency = None
+    if m := _SIGN_BEFORE_CURRENCY.match(body):  # "△¥ 300,582": the sign is the figure's
+        body = f"{m.group(2)}{m.group(1)}{m.group(3)}"
     if m := _PREFIX_CURRENCY.match(body):
         currency = {"¥": "JPY", "US$": "USD", "$": "USD"}.get(m.group(1), m.group(1))
         body = m.group(2).strip()
     if m := _UNIT_SUFFIX.match(body):
         body, unit = m.group(1).strip(), m.group(2)
+        if currency is not None and unit.lower() not in _BANDWIDTHS:
+            return None  # "JPY34,272 million": a highlight's words (``highlights``), no cell
     percent = body.endswith("%")
     body = body.rstrip("%").strip()
     negative = False

@@ -21,6 +21,9 @@ EMPTY = None  # an explicit empty slot (nbsp in newswire, an empty tab cell)
 _DEBRIS = re.compile(r"^[\dGOo©,.:;()\[\]]{1,12}$")
 _YEAR = re.compile(r"^(19|20)\d{2}[),.;:]*$")
 _UNIT_WORDS = {"Gbps", "Mbps", "Tbps", "gbps"}
+# an amount's own scale or currency word after a bare figure ("34,272 million"); after a
+# figure with its currency ("JPY34,272 million") the words are a highlight's prose
+_SCALE_WORDS = {"thousand", "million", "billion", "mn", "bn", "yen"}
 HEADER_COVERAGE = 0.6
 
 
@@ -65,6 +68,7 @@ def is_debris(token: str) -> bool:
 _CHANGE_WORD = re.compile(r"up|down", re.IGNORECASE)
 # a currency printed before a cell's figure, apart from it: "JPY 16,775", "¥ 97,842"
 _CURRENCY_SIGNS = {"JPY", "¥", "￥", "$", "US$"}
+_CURRENCY_STARTS = {"J", "¥", "￥", "$", "U"}
 
 
 def merge_tokens(words: list[str]) -> list[str]:
@@ -106,7 +110,9 @@ def merge_counted(words: list[str]) -> list[tuple[str, int]]:
         if out and word == ")" and last.startswith("(") and not last.endswith(")") \
                 and is_number_token(last + ")"):
             out[-1] = (last + " )", out[-1][1] + 1)
-        elif out and word in _UNIT_WORDS and is_number_token(last):
+        elif out and (word in _UNIT_WORDS or (
+                word in _SCALE_WORDS and last[:1] not in _CURRENCY_STARTS)) \
+                and is_number_token(last):
             out[-1] = (f"{last} {word}", out[-1][1] + 1)
         elif out and word.startswith(".") and last.endswith(".") and word[1:].isdigit():
             out[-1] = (last + word[1:], out[-1][1] + 1)
@@ -114,7 +120,8 @@ def merge_counted(words: list[str]) -> list[tuple[str, int]]:
                       or (_CHANGE_WORD.fullmatch(word) and last.endswith("%"))) \
                 and is_number_token(f"{last} {word}"):
             out[-1] = (f"{last} {word}", out[-1][1] + 1)  # "up 12.3%", "3.6% down"
-        elif out and last in _CURRENCY_SIGNS and parse_number(word) is not None:
+        elif out and last.lstrip("△▲-−") in _CURRENCY_SIGNS and parse_number(word) is not None \
+                and is_number_token(f"{last} {word}"):
             out[-1] = (f"{last} {word}", out[-1][1] + 1)  # "¥ 97,842", "JPY 16,775"
         else:
             out.append((word, 1))

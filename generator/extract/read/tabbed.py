@@ -59,16 +59,16 @@ def _amount(token: str) -> bool:
         and not is_footnote_mark(token)
 
 
-# words a cell prints after its figure, naming its unit
-_UNIT_WORDS = {"thousand", "thousands", "million", "millions", "billion", "billions", "mn",
-               "bn", "yen", "jpy", "円"}
+# words a cell may print beside its one figure: its currency, scale or unit
+_UNIT_WORDS = {"thousand", "thousands", "million", "millions", "billion", "billions", "mn", "bn",
+               "yen", "jpy", "¥", "￥", "$", "us$", "円"}
 
 
-def _figure_in_words(words: list[str]) -> bool:
-    """Whether a cell prints one figure and words naming its unit ("97,842 million")."""
-    merged = merge_tokens(words)
-    return len(merged) > 1 and sum(1 for t in merged if _amount(t)) == 1 and all(
-        _amount(t) or t.lower().rstrip(".") in _UNIT_WORDS for t in merged)
+def _one_figure_with_words(words: list[str]) -> bool:
+    """Whether a cell prints one figure and words naming its unit ("¥97,842 million")."""
+    figures = [w for w in words if _amount(w)]
+    return len(figures) == 1 and all(
+        w in figures or w.lower().rstrip(".") in _UNIT_WORDS for w in words)
 
 
 def _cell_tokens(cells: list[str]) -> tuple[list[str | None], bool, bool]:
@@ -89,10 +89,11 @@ def _cell_tokens(cells: list[str]) -> tuple[list[str | None], bool, bool]:
         if not words:
             tokens.append(EMPTY)
             continue
-        if _figure_in_words(words):
-            # "97,842 million", "1,500 yen": a unit word the column's unit may contradict,
-            # which a cell cannot say: the cell keeps its column, its figure unread
-            tokens.append(EMPTY)
+        if len(words) > 1 and _one_figure_with_words(words):
+            # "¥97,842 million", "57,208 million": one cell, one column — read whole, or
+            # (words no figure token carries) left unread in its place, never split
+            whole = " ".join(words)
+            tokens.append(whole if parse_number(whole) is not None else EMPTY)
             continue
         crowded = crowded or (len(words) > 1 and sum(
             1 for t in merge_tokens(words) if _amount(t)) > 1)

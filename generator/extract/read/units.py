@@ -67,6 +67,18 @@ def stated_unit(text: str) -> tuple[str, str | None, Decimal] | None:
     return phrase, currency_of(phrase), scale_of(phrase)
 
 
+_CELL_UNIT = re.compile(r"\d%?\)?\s*(?P<unit>thousands?|millions?|billions?|mn|bn|yen)$", re.I)
+
+
+def cell_scale(text: str) -> Decimal | None:
+    """The scale a figure's own unit word names ("34,272 million": a million; "1,500 yen":
+    1), None when the cell prints no unit word."""
+    m = _CELL_UNIT.search(text.strip())
+    if m is None:
+        return None
+    return scale_of(m.group("unit"))
+
+
 def mentions_unit(text: str) -> bool:
     """Whether the text speaks of a unit — a "Unit:" label, or a scale word beside a currency
     ("(amounts: yen, in 100 millions)") — whether or not :func:`stated_unit` reads it."""
@@ -75,4 +87,4 @@ def mentions_unit(text: str) -> bool:
     return bool(_SCALE_WORD.search(text)) and bool(_CURRENCY_WORD.search(text))
 
 
-__all__ = ["UNIT_PHRASE", "currency_of", "mentions_unit", "scale_of", "stated_unit"]
+__all__ = ["UNIT_PHRASE", "cell_scale", "currency_of", "mentions_unit", "scale_of", "stated_unit"]
