@@ -111,3 +111,15 @@ def test_a_sign_before_the_currency_is_the_figure_s() -> None:
     assert parsed is not None and parsed.value == Decimal(-300582)
     assert merge_tokens(["ATM", "△¥", "300,582", "(163,814)"]) == [
         "ATM", "△¥ 300,582", "(163,814)"]
+
+
+@pytest.mark.parametrize("printed", ["n/a", "N/A", "N.M.", "n.m.", "NM"])
+def test_a_cell_saying_it_has_no_value_is_read_as_a_dash(printed: str) -> None:
+    parsed = parse_number(printed)
+    assert parsed is not None and parsed.value is None
+
+
+def test_a_row_ending_in_n_a_keeps_its_figures_in_their_columns() -> None:
+    assert merge_tokens(["ATM", "Operation", "Business", "38", "228", "n/a"])[-3:] == [
+        "38", "228", "n/a"]
+    assert _row("38\t228\tn/a") == ["38", "228", "n/a"]

@@ -13,6 +13,8 @@ from generator.extract.layout import Cell
 
 # Printed "no value" marks; "_" is how OCR and some converters render a dash.
 DASHES = frozenset({"-", "--", "---", "—", "——", "–", "––", "－", "―", "‐", "‑", "_", "—-", "-—"})
+# words printed where a cell has no value, as a dash is: "nil", "n/a", "N.M." (not meaningful)
+_NO_VALUE = frozenset({"nil", "n/a", "n.a.", "n.m.", "nm", "n/m"})
 _NEG_SIGNS = ("-", "−", "△", "▲", "－", "–")
 _TRAILING_MINUS = ("-", "−")
 _BODY = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
@@ -57,7 +59,7 @@ class Parsed:
 
 def is_dash(token: str) -> bool:
     text = token.strip()
-    return text in DASHES or text.lower() == "nil"
+    return text in DASHES or text.lower() in _NO_VALUE
 
 
 @functools.lru_cache(maxsize=1 << 16)  # readers ask again of the same tokens; Parsed is frozen
@@ -70,7 +72,7 @@ def parse_number(token: str) -> Parsed | None:
     if plain := _BODY.match(text):  # most tokens: no sign, unit, currency or repair to read
         return Parsed(text=token, value=Decimal(text.replace(",", "")),
                       fraction_digits=len(plain.group(2) or ""))
-    if text in DASHES or text in {", -", ",-"} or text.lower() == "nil":
+    if text in DASHES or text in {", -", ",-"} or text.lower() in _NO_VALUE:
         return Parsed(text=token, value=None)
     if (worded := _WORDED_CHANGE.match(text)) is not None:
         return _worded_change(token, worded)
