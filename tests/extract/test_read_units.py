@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from generator.extract.read.headers import default_unit, parse_header
 from generator.extract.read.periods import FiscalCalendar
-from generator.extract.read.units import mentions_unit, stated_unit
+from generator.extract.read.units import mentions_unit, scale_of, stated_unit
 
 from .samples import edited_sample, lines_of
 
@@ -103,3 +103,21 @@ def test_a_unit_note_not_read_leaves_the_table_without_the_last_unit(tmp_path: P
     ex = edited_sample(tmp_path, SLIDES, unreadable)
     filed = [f for f in ex.results.facts if 297 <= f.source.line <= 309]
     assert not [f for f in filed if f.value is not None and abs(f.value) >= 10**9], filed
+
+
+@pytest.mark.parametrize("note", ["Unit: 100 million yen", "(100 millions of yen)"])
+def test_a_hundred_million_yen_is_a_scale_of_ten_to_the_eighth(note: str) -> None:
+    unit = default_unit(note)
+    assert unit is not None and unit.scale == Decimal(10) ** 8
+
+
+def test_an_amount_worded_as_a_unit_is_no_unit_note() -> None:
+    # "JPY 100 million" is an amount: its note says a unit changed, not which
+    assert default_unit("Unit: JPY 100 million") is None
+    assert mentions_unit("Unit: JPY 100 million")
+
+
+@pytest.mark.parametrize("header", ["2010-04-01..2010-09-30 Thousands of JPY",
+                                    "September 30, 2010 Thousands of JPY", "Sep. 30 Thousands"])
+def test_a_figure_before_the_scale_word_that_is_a_date_multiplies_nothing(header: str) -> None:
+    assert scale_of(header) == THOUSAND

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from generator.extract.proof.columns import ASSIGNMENT, ColumnFacts
 from generator.extract.read.lists import KIND as LIST_KIND
+from generator.extract.read.units import scale_of
 from generator.model.concept import DataType
 from generator.model.taxonomy import Taxonomy
 
@@ -47,7 +48,7 @@ def check(column: ColumnFacts, taxonomy: Taxonomy) -> None:
         return
     monetary = any(taxonomy.concepts[f.concept].data_type in _NEEDS_CURRENCY
                    for f in column.facts if f.concept in taxonomy.concepts)
-    named = [scale for pattern, scale in _SCALES if pattern.search(col.header)]
+    named = _named_scales(col.header)
     amounts = any(taxonomy.concepts[f.concept].data_type is DataType.MONETARY
                   for f in column.facts if f.concept in taxonomy.concepts)
     if amounts and len(named) == 1 and named[0] != col.scale:
@@ -65,9 +66,15 @@ def check(column: ColumnFacts, taxonomy: Taxonomy) -> None:
     column.confirm(CHECK, f"the header states period and unit: '{col.header}'", ASSIGNMENT)
 
 
+def _named_scales(header: str) -> list[Decimal]:
+    """The scales a header names: one per scale word ("100 million yen" names 10**8)."""
+    named = [scale for pattern, scale in _SCALES if pattern.search(header)]
+    return [scale_of(header)] if len(named) == 1 else named
+
+
 def _named_scale(header: str) -> Decimal | None:
     """The one scale a header names ("Thousands of JPY"), None for none or several."""
-    named = [scale for pattern, scale in _SCALES if pattern.search(header)]
+    named = _named_scales(header)
     return named[0] if len(named) == 1 else None
 
 

@@ -20,9 +20,11 @@ _SCALE = r"(?:thousands?|millions?|billions?|mn|mln|mil|bn|bil)\b\.?"
 
 #: a currency and a scale, one phrase ("Thousands of JPY", "JPY mn", "Yen in millions",
 #: "JPY (millions)", "Million yen")
-UNIT_PHRASE = (rf"{_SCALE}\s+of\s+{_CURRENCY}(?![A-Za-z])"
+# a multiplier before the scale: "100 million yen" (the Japanese oku, 10**8), "10 thousand yen"
+_TIMES = r"(?:(?<![\w,.\-/])(?:10|100)\s+)?"
+UNIT_PHRASE = (rf"{_TIMES}{_SCALE}\s+of\s+{_CURRENCY}(?![A-Za-z])"
                rf"|{_CURRENCY}\s*(?:in\s+)?\(?\s*{_SCALE}\)?"
-               rf"|{_SCALE}\s+{_CURRENCY}(?![A-Za-z])")
+               rf"|{_TIMES}{_SCALE}\s+{_CURRENCY}(?![A-Za-z])")
 
 # where a line or title states the unit of the table under it: "Unit: ...", "(...)", "in
 # ...", "Amounts are in ...", or the phrase alone on its line
@@ -39,13 +41,19 @@ _SCALES = (("thousand", Decimal(1000)), ("million", Decimal(10) ** 6), ("mn", De
 _SCALE_OF = {word: scale for word, scale in _SCALES}
 
 
+_MULTIPLIER = re.compile(r"(?<![\w,.\-/])(10|100)\s+$")
+
+
 def scale_of(text: str) -> Decimal:
-    """The scale a unit's words name ("JPY mn": a million), 1 for none."""
+    """The scale a unit's words name ("JPY mn": a million; "100 million yen": 10**8), 1 for
+    none."""
     m = _SCALE_WORD.search(text)
     if m is None:
         return Decimal(1)
     word = m.group().lower()
-    return _SCALE_OF.get(word.rstrip("s"), _SCALE_OF.get(word, Decimal(1)))
+    scale = _SCALE_OF.get(word.rstrip("s"), _SCALE_OF.get(word, Decimal(1)))
+    times = _MULTIPLIER.search(text[:m.start()])
+    return scale * int(times.group(1)) if times else scale
 
 
 def currency_of(text: str) -> str | None:
