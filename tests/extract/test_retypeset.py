@@ -542,7 +542,6 @@ def test_a_figure_split_by_a_space_is_not_filed_in_pieces(tmp_path: Path) -> Non
     assert _unprinted_on(tmp_path, S000, 1, "adv2d5", 768) == []
 
 
-@pytest.mark.xfail(strict=True, reason="a letter inside a figure in a label leaves its tail")
 def test_a_letter_inside_a_figure_in_a_label_is_not_read_as_its_tail(tmp_path: Path) -> None:
     # 002 line 306 "Common-stock-authorized, 377,600 shares; issued and outstanding, 2o6,478
     # shares at ..." (206,478): 6,478 is filed as the shares issued at both dates ("in its
