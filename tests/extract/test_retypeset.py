@@ -515,7 +515,6 @@ def test_an_equity_ratio_its_row_contradicts_is_not_filed(tmp_path: Path) -> Non
     assert counts["wrong"] == counts["stray"] == 0, counts
 
 
-@pytest.mark.xfail(strict=True, reason="a grouping comma read as a point makes a count decimal")
 def test_a_grouping_comma_read_as_a_point_is_not_filed_as_a_decimal(tmp_path: Path) -> None:
     # 004 line 112 "IIJ FiberAccess/F and IIJ DSL/F 455,741 52.374 6,633" (45,741 and 52,374):
     # 52.374 contracts is filed, though the column's counts are whole and the change 6,633

@@ -22,6 +22,7 @@ from generator.extract.read.cells import (
     percent_cells,
     repair_rows,
     settle_change_roles,
+    unread_point_groupings,
 )
 from generator.extract.read.furniture import is_continued_marker
 from generator.extract.read.headers import (
@@ -357,6 +358,8 @@ class Assembler:
         if self.ocr:
             rows = repair_rows(rows, len(columns))
             self.out.problems.extend(_lost_figures(rows, table.title))
+        rows, unread = unread_point_groupings(rows, columns)
+        self.out.problems.extend(unread)
         columns = settle_change_roles(columns, rows)
         columns, rows = _unnamed_changes(columns, rows)
         rows = comparative_rows(rows, columns)
