@@ -113,6 +113,40 @@ def is_number_token(token: str) -> bool:
     return parse_number(token) is not None
 
 
+# letters a scan prints for digits ("1,O23", "l2,345", "9,Z26", "1G.6")
+_LOOKALIKES = str.maketrans("OoDlIiSBZG", "0001115826")
+_SIGNS_AROUND = re.compile(r"^[(\-−△▲+]*\s*(?P<core>.*?)\s*\)?%?\)?$")
+_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d+$")
+_BROKEN_SEPARATOR = re.compile(r"^\d{1,3}(?:(?:,,|;|,)\d{3})+(?:\.\d+)?$")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def is_damaged_figure(token: str) -> bool:
+    """A figure a scan damaged past reading: one digit printed as its lookalike letter
+    ("1,O23", "l2,345", "9,Z26", "1G.6", "12S"), or its grouping comma doubled or read as a
+    semicolon ("12,,345", "12;345"). Not a number (:func:`parse_number` refuses it, and no
+    letter is read as a digit here), but a cell: the row's other figures must not move into
+    its column. A word ("IIJ", "B2B", "3D", "G20") or a year ("20l0") is none."""
+    if parse_number(token) is not None:
+        return False
+    m = _SIGNS_AROUND.match(token.strip())
+    core = m.group("core") if m else ""
+    letters = [ch for ch in core if ch.isalpha()]
+    digits = sum(ch.isdigit() for ch in core)
+    if not letters:
+        return digits >= 2 and _BROKEN_SEPARATOR.match(core) is not None
+    if len(letters) != 1 or digits < 2:
+        return False
+    read = core.translate(_LOOKALIKES)
+    if not read.replace(",", "").replace(".", "").isdigit():
+        return False  # a letter no digit looks like
+    if _GROUPED.match(read):
+        return True
+    # no separator: three digits or more, not led by the letter, no year, no leading zero
+    return len(read) >= 3 and core[0].isdigit() and read[0] != "0" \
+        and re.fullmatch(r"(?:19|20)\d\d", read) is None
+
+
 def format_number(value: Decimal, *, parentheses: bool = True, grouping: bool = True) -> str:
     """How releases print a value (for tests and messages): "(1,234.5)" for negatives."""
     sign, _, exponent = value.as_tuple()
@@ -156,5 +190,5 @@ def _repaired(c: Cell, usual: int) -> Cell:
     return c
 
 
-__all__ = ["DASHES", "Parsed", "format_number", "is_dash", "is_number_token", "parse_number",
-           "repair_column"]
+__all__ = ["DASHES", "Parsed", "format_number", "is_damaged_figure", "is_dash", "is_number_token",
+           "parse_number", "repair_column"]

@@ -12,7 +12,7 @@ from typing import Literal, TypeVar
 
 from generator.extract.read.headers import coverage_bound, header_coverage, parse_header
 from generator.extract.read.lines import NBSP, clean_label, strip_markup
-from generator.extract.read.numbers import is_number_token, parse_number
+from generator.extract.read.numbers import is_damaged_figure, is_number_token, parse_number
 from generator.extract.read.periods import FiscalCalendar
 
 SegmentKind = Literal["row", "text", "header", "blank"]
@@ -117,7 +117,7 @@ def _is_slot(tokens: list[str], i: int) -> bool:
         return True
     if _YEAR.match(token) and i > 0 and re.match(r"^\d{1,2},$", tokens[i - 1]):
         return False  # "March 31, 2010": a date in the label, not a cell
-    return is_number_token(token)
+    return is_number_token(token) or is_damaged_figure(token)  # "9,Z26": a cell, unread
 
 
 def split_row(words: list[str], *, nbsp_empty: bool) -> tuple[str, list[str | None]]:
@@ -157,7 +157,10 @@ def classify(line_no: int, text: str, label: str, slots: list[str | None]) -> Se
                        in_grid=len(slots) > 0)
     if _header_with_years(flat) and not (flat.startswith("(") and flat.endswith(")")):
         return Segment(line_no, "header", text=text, header_text=flat)
-    return Segment(line_no, "row", label=label, tokens=slots, text=text)
+    # a figure a scan damaged is a cell left unread: which columns the row's figures fill was
+    # counted with it, a guess for the proof to confirm
+    return Segment(line_no, "row", label=label, tokens=slots, text=text,
+                   guessed=any(s is not None and is_damaged_figure(s) for s in slots))
 
 
 def _header_with_years(flat: str) -> bool:
