@@ -17,7 +17,11 @@ from generator.extract.layout import Cell, Column, Row
 from generator.extract.pipeline import extract_release
 from generator.extract.read import read_text
 from generator.extract.read.cells import unread_point_groupings
-from generator.extract.read.numbers import is_damaged_figure, parse_number
+from generator.extract.read.numbers import (
+    is_damaged_figure,
+    parse_number,
+    split_figure,
+)
 from generator.extract.read.runon import split_paragraph
 from generator.extract.read.segments import split_row
 from generator.resources import samples_dir
@@ -148,3 +152,48 @@ def test_a_run_on_row_with_a_letter_in_a_figure_files_no_figure_in_another_colum
           {int(k): v for k, v in linemap.items()}, outcomes)
     on_53 = Counter(outcome for e, (outcome, _) in outcomes.items() if e.line == 53)
     assert on_53["wrong"] == on_53["stray"] == 0 and on_53["right"] > 10, on_53
+
+
+@given(st.integers(1_000, 10**9), st.data())
+def test_a_comma_grouped_figure_split_by_a_space_is_told_from_its_halves(
+        value: int, data: st.DataObject) -> None:
+    printed = f"{value:,}"
+    at = data.draw(st.integers(1, len(printed) - 1))
+    first, second = printed[:at], printed[at:]
+    if second.startswith(","):  # "12 ,345": no split a scan makes
+        return
+    assert split_figure(first, second), (first, second)
+    assert is_damaged_figure(f"{first} {second}")  # printed as one cell: unreadable
+
+
+@given(st.lists(st.integers(0, 10**9), min_size=2, max_size=2))
+def test_two_figures_printed_apart_are_no_split_figure(values: list[int]) -> None:
+    first, second = (f"{v:,}" for v in values)
+    if "," in first or len(first) + len(second.split(",")[0]) > 3:
+        assert not split_figure(first, second)
+
+
+def test_a_figure_split_after_its_comma_is_one_slot() -> None:
+    label, slots = split_row(["Interest", "paid", "118,561", "1,963", "151,", "202"],
+                             nbsp_empty=False)
+    assert (label, slots) == ("Interest paid", ["118,561", "1,963", "151, 202"])
+
+
+def test_a_figure_split_between_its_digits_is_one_unread_cell_and_no_piece_is_read() -> None:
+    # 000:768 (ocrdigits adv2d5 s1) "Interest paid 118,561 1,963 15 1,202" (151,202): four
+    # figures for three columns; 15 and 1,202 were both filed as interest paid 1H11
+    name = "000_2bec0ea935cb70a9.txt"
+    text = (samples_dir() / name).read_text(encoding="utf-8")
+    assert "Interest paid 118,561 1,963 151,202\n" in text
+    document = read_text(name, text.replace("1,963 151,202\n", "1,963 15 1,202\n"),
+                         load_taxonomy())
+    [row] = [r for t in document.tables for r in t.rows if r.label == "Interest paid"]
+    assert [c.text if c else None for c in row.cells] == ["118,561", "1,963", None]
+    assert row.guessed
+
+
+def test_the_day_of_a_date_before_a_figure_is_not_glued_to_it() -> None:
+    # 000:673 "BALANCE, SEPTEMBER 30, 398,587 (168,300) ...": the day, not a split 30,398,587
+    label, slots = split_row(["BALANCE,", "SEPTEMBER", "30,", "398,587", "(168,300)"],
+                             nbsp_empty=False)
+    assert slots[0] == "398,587" and label.endswith("SEPTEMBER 30,")

@@ -534,7 +534,6 @@ def test_a_letter_inside_a_figure_does_not_shift_a_run_on_row(tmp_path: Path) ->
     assert counts["wrong"] == counts["stray"] == 0, counts
 
 
-@pytest.mark.xfail(strict=True, reason="a figure a space splits is filed in pieces")
 def test_a_figure_split_by_a_space_is_not_filed_in_pieces(tmp_path: Path) -> None:
     # 000 line 768 "Interest paid 118,561 1,963 15 1,202" (151,202): four cells for three
     # columns; 1,963 is held ("placed by position") but both 15 and 1,202 thousand are filed

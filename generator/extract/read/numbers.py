@@ -120,15 +120,31 @@ _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d+$")
 _BROKEN_SEPARATOR = re.compile(r"^\d{1,3}(?:(?:,,|;|,)\d{3})+(?:\.\d+)?$")
 
 
+_COMMA_GROUPED = re.compile(r"^\(?[-−△▲]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\)?%?$")
+
+
+def split_figure(first: str, second: str) -> bool:
+    """Whether two tokens printed apart are the halves of one comma-grouped figure a space
+    split: "15" "1,202" (151,202), "12," "345", "1,2" "34,567", "(1" "2,345)"."""
+    a, b = first.strip(), second.strip()
+    if not a or not b or not b[0].isdigit() or not (a[-1].isdigit() or a.endswith(",")):
+        return False
+    return _COMMA_GROUPED.match(a + b) is not None
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def is_damaged_figure(token: str) -> bool:
     """A figure a scan damaged past reading: one digit printed as its lookalike letter
-    ("1,O23", "l2,345", "9,Z26", "1G.6", "12S"), or its grouping comma doubled or read as a
-    semicolon ("12,,345", "12;345"). Not a number (:func:`parse_number` refuses it, and no
-    letter is read as a digit here), but a cell: the row's other figures must not move into
-    its column. A word ("IIJ", "B2B", "3D", "G20") or a year ("20l0") is none."""
+    ("1,O23", "l2,345", "9,Z26", "1G.6", "12S"), its grouping comma doubled or read as a
+    semicolon ("12,,345", "12;345"), or split by a space ("12, 345"). Not a number
+    (:func:`parse_number` refuses it, and no letter is read as a digit here), but a cell: the
+    row's other figures must not move into its column. A word ("IIJ", "B2B", "3D", "G20") or a
+    year ("20l0") is none."""
     if parse_number(token) is not None:
         return False
+    halves = token.split()
+    if len(halves) == 2 and split_figure(*halves):
+        return True  # "12, 345", "1,2 34,567": one figure a space split
     m = _SIGNS_AROUND.match(token.strip())
     core = m.group("core") if m else ""
     letters = [ch for ch in core if ch.isalpha()]
@@ -191,4 +207,4 @@ def _repaired(c: Cell, usual: int) -> Cell:
 
 
 __all__ = ["DASHES", "Parsed", "format_number", "is_damaged_figure", "is_dash", "is_number_token",
-           "parse_number", "repair_column"]
+           "parse_number", "repair_column", "split_figure"]

@@ -12,8 +12,13 @@ from typing import Literal, TypeVar
 
 from generator.extract.read.headers import coverage_bound, header_coverage, parse_header
 from generator.extract.read.lines import NBSP, clean_label, strip_markup
-from generator.extract.read.numbers import is_damaged_figure, is_number_token, parse_number
-from generator.extract.read.periods import FiscalCalendar
+from generator.extract.read.numbers import (
+    is_damaged_figure,
+    is_number_token,
+    parse_number,
+    split_figure,
+)
+from generator.extract.read.periods import FiscalCalendar, month_number
 
 SegmentKind = Literal["row", "text", "header", "blank"]
 EMPTY = None  # an explicit empty slot (nbsp in newswire, an empty tab cell)
@@ -63,7 +68,8 @@ def is_debris(token: str) -> bool:
 
 def merge_tokens(words: list[str]) -> list[str]:
     """Glue tokens the printing split: "(0.4" ")" -> "(0.4 )", "702.5" "Gbps", "10." ".1",
-    "JPY" "16,775" (a cell printing its own currency)."""
+    "JPY" "16,775" (a cell printing its own currency), "12," "345" (a figure a space split,
+    kept as the damaged figure it is)."""
     return [token for token, _ in merge_counted(words)]
 
 
@@ -106,9 +112,20 @@ def merge_counted(words: list[str]) -> list[tuple[str, int]]:
             out[-1] = (last + word[1:], out[-1][1] + 1)
         elif out and last == "JPY" and parse_number(word) is not None:
             out[-1] = (f"JPY {word}", out[-1][1] + 1)
+        elif out and not is_number_token(last) and split_figure(last, word) \
+                and not _day_of_date(out, last):
+            # "12," "345": one figure a space split, a cell that cannot be read (not two)
+            out[-1] = (f"{last} {word}", out[-1][1] + 1)
         else:
             out.append((word, 1))
     return out
+
+
+def _day_of_date(out: list[tuple[str, int]], last: str) -> bool:
+    """``last`` ("30,") is the day of a date after its month ("SEPTEMBER 30,"), not the first
+    group of a figure a space split."""
+    return re.fullmatch(r"\d{1,2},", last) is not None and len(out) > 1 \
+        and month_number(out[-2][0].rstrip(".")) is not None and out[-2][0][:1].isalpha()
 
 
 def _is_slot(tokens: list[str], i: int) -> bool:
