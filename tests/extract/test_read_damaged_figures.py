@@ -197,3 +197,24 @@ def test_the_day_of_a_date_before_a_figure_is_not_glued_to_it() -> None:
     label, slots = split_row(["BALANCE,", "SEPTEMBER", "30,", "398,587", "(168,300)"],
                              nbsp_empty=False)
     assert slots[0] == "398,587" and label.endswith("SEPTEMBER 30,")
+
+
+@given(st.integers(1_000, 10**9), st.data(), st.sampled_from(["drop", "double"]))
+def test_a_grouping_a_dropped_or_doubled_digit_broke_is_a_damaged_figure(
+        value: int, data: st.DataObject, kind: str) -> None:
+    printed = f"{value:,}"
+    i = data.draw(st.sampled_from([k for k, ch in enumerate(printed) if ch.isdigit()]))
+    damaged = printed[:i] + printed[i + 1:] if kind == "drop" else \
+        printed[:i] + printed[i] + printed[i:]
+    if parse_number(damaged) is not None or damaged.startswith((",", "0")):
+        return  # still a grouping ("1,234" for 11,234): nothing tells it
+    assert is_damaged_figure(damaged), damaged
+
+
+def test_a_broken_grouping_keeps_its_slot_in_a_run_on_row() -> None:
+    # 003:193 (ocrdigits ot13 draws) '1,241,46' for 1,241,246: taken for the label's last word,
+    # it moved the row's other figures a column left
+    (seg,) = [s for s in split_paragraph([(w, 1) for w in ["Others", "1,241,46", "1,155,857"]])
+              if s.kind == "row"]
+    assert seg.label == "Others" and seg.tokens == ["1,241,46", "1,155,857"] and seg.guessed
+

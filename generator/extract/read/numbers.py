@@ -118,6 +118,10 @@ _LOOKALIKES = str.maketrans("OoDlIiSBZG", "0001115826")
 _SIGNS_AROUND = re.compile(r"^[(\-−△▲+]*\s*(?P<core>.*?)\s*\)?%?\)?$")
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d+$")
 _BROKEN_SEPARATOR = re.compile(r"^\d{1,3}(?:(?:,,|;|,)\d{3})+(?:\.\d+)?$")
+# digits in comma groups that are no thousands grouping: a digit dropped or doubled ("122,46",
+# "12,3345", "1,54,427", "140,488,07")
+_BROKEN_GROUPS = re.compile(r"^\d+(?:,\d+)+(?:\.\d+)?$")
+_YEARS = re.compile(r"^(?:19|20)\d\d(?:,(?:19|20)\d\d)+$")
 
 
 _COMMA_GROUPED = re.compile(r"^\(?[-−△▲]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\)?%?$")
@@ -136,7 +140,8 @@ def split_figure(first: str, second: str) -> bool:
 def is_damaged_figure(token: str) -> bool:
     """A figure a scan damaged past reading: one digit printed as its lookalike letter
     ("1,O23", "l2,345", "9,Z26", "1G.6", "12S"), its grouping comma doubled or read as a
-    semicolon ("12,,345", "12;345"), or split by a space ("12, 345"). Not a number
+    semicolon ("12,,345", "12;345"), its groups broken by a digit dropped or doubled
+    ("122,46", "12,3345"), or split by a space ("12, 345"). Not a number
     (:func:`parse_number` refuses it, and no letter is read as a digit here), but a cell: the
     row's other figures must not move into its column. A word ("IIJ", "B2B", "3D", "G20") or a
     year ("20l0") is none."""
@@ -150,7 +155,10 @@ def is_damaged_figure(token: str) -> bool:
     letters = [ch for ch in core if ch.isalpha()]
     digits = sum(ch.isdigit() for ch in core)
     if not letters:
-        return digits >= 2 and _BROKEN_SEPARATOR.match(core) is not None
+        return (digits >= 2 and _BROKEN_SEPARATOR.match(core) is not None) or (
+            digits >= 3 and _BROKEN_GROUPS.match(core) is not None
+            and _YEARS.match(core) is None  # "2010,2011": years
+            and any(len(g) > 1 for g in core.split(".")[0].split(",")[1:]))  # "1,2,3": notes
     if len(letters) != 1 or digits < 2:
         return False
     read = core.translate(_LOOKALIKES)

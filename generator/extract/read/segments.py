@@ -113,8 +113,9 @@ def merge_counted(words: list[str]) -> list[tuple[str, int]]:
         elif out and last == "JPY" and parse_number(word) is not None:
             out[-1] = (f"JPY {word}", out[-1][1] + 1)
         elif out and not is_number_token(last) and split_figure(last, word) \
-                and not _day_of_date(out, last):
-            # "12," "345": one figure a space split, a cell that cannot be read (not two)
+                and (last.endswith(",") or "," not in word) and not _day_of_date(out, last):
+            # "12," "345": one figure a space split, a cell that cannot be read (not two);
+            # "1,241,46" "1,155,857" may as well be two cells (a row too long says so)
             out[-1] = (f"{last} {word}", out[-1][1] + 1)
         else:
             out.append((word, 1))
