@@ -218,3 +218,29 @@ def test_a_broken_grouping_keeps_its_slot_in_a_run_on_row() -> None:
               if s.kind == "row"]
     assert seg.label == "Others" and seg.tokens == ["1,241,46", "1,155,857"] and seg.guessed
 
+
+def test_a_decimal_split_by_a_space_is_told_from_its_halves() -> None:
+    # 003:237 (ocrdigits ot13 draws) '8.6 8' for 8.68: 8 was filed as earnings per ADS
+    assert split_figure("8.6", "8") and split_figure("(0.4", "5)")
+    assert not split_figure("8.6", "8.1") and not split_figure("8", "68")
+
+
+def test_two_figures_split_by_spaces_in_one_row_are_two_unread_cells() -> None:
+    # 003:237 '13,402,020' -> '13,4 02,020' beside '8.68' -> '8.6 8': two splits, two too many
+    from generator.extract.read.tables import _splits
+    pairs = [("1,234", 1), ("8.6", 1), ("8", 1), ("15", 1), ("1,202", 1)]
+    assert _splits(pairs, 2) == [1, 3]
+    assert _splits(pairs, 1) == []  # more splits than figures too many: none is told
+
+
+def test_a_footnote_mark_that_may_be_a_split_figure_leaves_the_row_guessed() -> None:
+    # 000:714 '284,960' -> '2 84,960': "2" was read as a footnote mark and 84,960 filed as a
+    # figure of a row taken as placed for sure
+    name = "000_2bec0ea935cb70a9.txt"
+    text = (samples_dir() / name).read_text(encoding="utf-8")
+    line = text.split("\n")[713]
+    assert " 284,960 " in line, line
+    document = read_text(name, text.replace(line, line.replace(" 284,960 ", " 2 84,960 ")),
+                         load_taxonomy())
+    [row] = [r for t in document.tables for r in t.rows if r.line == 714]
+    assert row.guessed

@@ -124,15 +124,20 @@ _BROKEN_GROUPS = re.compile(r"^\d+(?:,\d+)+(?:\.\d+)?$")
 _YEARS = re.compile(r"^(?:19|20)\d\d(?:,(?:19|20)\d\d)+$")
 
 
+_DECIMAL = re.compile(r"^\(?[-−△▲]?\d{1,3}(?:,\d{3})*\.\d+\s*\)?%?$")
+_SPLIT_DECIMALS = re.compile(r"^\d+\s*\)?%?$")
 _COMMA_GROUPED = re.compile(r"^\(?[-−△▲]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\)?%?$")
 
 
 def split_figure(first: str, second: str) -> bool:
-    """Whether two tokens printed apart are the halves of one comma-grouped figure a space
-    split: "15" "1,202" (151,202), "12," "345", "1,2" "34,567", "(1" "2,345)"."""
+    """Whether two tokens printed apart are the halves of one figure a space split: of a
+    comma-grouped one, "15" "1,202" (151,202), "12," "345", "1,2" "34,567", "(1" "2,345)"; of
+    a decimal, "8.6" "8" (8.68)."""
     a, b = first.strip(), second.strip()
     if not a or not b or not b[0].isdigit() or not (a[-1].isdigit() or a.endswith(",")):
         return False
+    if "." in a and _SPLIT_DECIMALS.match(b):  # "8.6" "8": 8.68
+        return _DECIMAL.match(a + b) is not None
     return _COMMA_GROUPED.match(a + b) is not None
 
 
