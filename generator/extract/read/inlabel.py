@@ -35,11 +35,11 @@ from generator.extract.read.periods import month_number
 # "Treasury stock—l,064,817 shares"):
 # read, and held back for review (:func:`misread`)
 # ... and never the tail of a figure a letter broke ("2B6,478" is no "6,478", "9,Z26" no "26",
-# "G5,248" no "5,248": a letter alone glued to the digits)
+# "G5,248" no "5,248": a letter alone glued to the digits; "6S,000" no "6")
 _GROUP = r"(?:\d{3}|[lIO]\d\d|\d[lIO]\d|\d\d[lIO])"
 _LEAD = r"(?:\d{1,3}|\d[lIO]|\d[lIO]\d|\d\d[lIO]|(?<![A-Za-z])[lI]\d{0,2})"
 _NUMBER = (r"(?<![\d.,])(?<![\d.,][A-Za-z])(?<![^A-Za-z][A-Za-z])(?<!^[A-Za-z])"
-           rf"(?:{_LEAD}(?:,{_GROUP})+|\d+)(?!\d)(?![,.]\S)(?![A-Za-z]\d)")
+           rf"(?:{_LEAD}(?:,{_GROUP})+|\d+)(?!\d)(?![,.]\S)(?![A-Za-z],?\d)")
 _NUMBER_PATTERN = re.compile(_NUMBER)
 _ANY_DIGIT = re.compile(r"\d")
 # "JPY 37,178 thousand", "JPY16,701thousand", "¥ 720 thousand", "US$ 1,234"
