@@ -160,3 +160,34 @@ def test_a_damaged_or_half_read_list_dates_nothing() -> None:
     assert len(clause.dates) == 1  # two figures, one date: the mapper pairs none
     # a number the company-name repair damaged ("12,IIJ,695") yields no "695"
     assert label_figures("issued and outstanding, 12,IIJ,695 shares at March 31, 2019") == []
+
+
+def test_a_lower_case_letter_in_a_share_count_is_read_whole_and_marked_misread() -> None:
+    # 002:306 (ocrdigits) "2o6,478 shares": the clause was matched ignoring case, its figures
+    # were then found with case, so "o" broke the figure and its tail 6,478 was read
+    [_, issued] = label_figures("Common-stock—authorized, 377,600 shares; issued and "
+                                "outstanding, 2o6,478 shares at March 31, 2010 and "
+                                "September 30, 2010")
+    assert [(f.text, f.value, misread(f.text)) for f in issued.figures] == [
+        ("2o6,478", 206_478, True)]
+
+
+_SCAN_LETTERS = {"0": "OoD", "1": "lIi", "5": "S", "8": "B", "2": "Z", "6": "G"}
+
+
+@given(st.integers(1_000, 10**8), st.data(), st.sampled_from(["shares", "money"]))
+def test_a_figure_a_letter_broke_is_never_read_as_its_tail(value: int, data: st.DataObject,
+                                                           kind: str) -> None:
+    # a scan's letter for a digit ("2B6,478", "9,Z26", "1,O23"): whatever is read of the
+    # figure is marked misread (held), never an unmarked tail or head of it
+    printed = f"{value:,}"
+    spots = [i for i, ch in enumerate(printed) if ch in _SCAN_LETTERS]
+    if not spots:
+        return
+    i = data.draw(st.sampled_from(spots))
+    damaged = printed[:i] + data.draw(st.sampled_from(_SCAN_LETTERS[printed[i]])) + \
+        printed[i + 1:]
+    label = (f"issued and outstanding, {damaged} shares at March 31, 2010" if kind == "shares"
+             else f"net of allowance of JPY {damaged} thousand at March 31, 2010")
+    for clause in label_figures(label):
+        assert all(misread(f.text) for f in clause.figures), (damaged, clause)

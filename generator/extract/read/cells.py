@@ -138,6 +138,47 @@ def repair_rows(rows: list[Row], n: int) -> list[Row]:
             for j, r in enumerate(rows)]
 
 
+# a token a grouping comma read as a point would print: one to three digits, a point, three
+# ("52.374" for 52,374), a sign or parentheses around it at most
+_POINT_GROUPED = re.compile(r"^[(\-−△▲]?\s*\d{1,3}\.\d{3}\s*\)?$")
+
+
+def unread_point_groupings(rows: list[Row], columns: list[Column]) -> tuple[list[Row], list[str]]:
+    """A figure that reads as three decimals ("52.374") among whole amounts both in its row
+    and (mostly) in its column is a grouping comma a scan read as a point as likely as a
+    decimal: which it is cannot be read, so the cell is left unread (kept in its place, so no
+    other figure moves into its column), never filed as 52.374 nor repaired to 52,374. A row
+    printing decimals ("EPS 12.599 11.234"), a lone figure, a column of decimals and a % or
+    change column keep theirs. Returns the rows and a problem line per cell left unread."""
+    amounts = {i for i, col in enumerate(columns) if col.role in ("value", "translation")}
+    whole: dict[int, tuple[int, int]] = {}  # per amount column: its whole figures, figures
+    for i in amounts:
+        numeric = [c for r in rows if i < len(r.cells)
+                   for c in [r.cells[i]] if c is not None and c.value is not None]
+        whole[i] = (sum(c.fraction_digits == 0 for c in numeric), len(numeric))
+    out: list[Row] = []
+    problems: list[str] = []
+    for row in rows:
+        cells = list(row.cells)
+        for i, c in enumerate(row.cells):
+            if c is None or c.value is None or i not in amounts or c.fraction_digits != 3 \
+                    or c.repaired or c.percent or not _POINT_GROUPED.match(c.text.strip()):
+                continue
+            others = [o for k, o in enumerate(row.cells)
+                      if k != i and k in amounts and o is not None and o.value is not None]
+            in_column, figures = whole[i]
+            if others and all(o.fraction_digits == 0 for o in others) \
+                    and in_column * 2 > figures - 1:
+                cells[i] = None
+                problems.append(
+                    f"line {c.line}: cannot read {c.text.strip()!r} in row {row.label!r} "
+                    "(three decimals among whole amounts: a grouping comma read as a point?); "
+                    "cell left empty")
+        out.append(row if cells == list(row.cells) else
+                   row.model_copy(update={"cells": tuple(cells)}))
+    return out, problems
+
+
 def settle_change_roles(columns: list[Column], rows: list[Row]) -> list[Column]:
     """A change column whose cells all print "%" is a percent change."""
     out = []

@@ -131,6 +131,69 @@ def is_number_token(token: str) -> bool:
     return parse_number(token) is not None
 
 
+# letters a scan prints for digits ("1,O23", "l2,345", "9,Z26", "1G.6")
+_LOOKALIKES = str.maketrans("OoDlIiSBZG", "0001115826")
+_SIGNS_AROUND = re.compile(r"^[(\-−△▲+]*\s*(?P<core>.*?)\s*\)?%?\)?$")
+_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d+$")
+_BROKEN_SEPARATOR = re.compile(r"^\d{1,3}(?:(?:,,|;|,)\d{3})+(?:\.\d+)?$")
+# digits in comma groups that are no thousands grouping: a digit dropped or doubled ("122,46",
+# "12,3345", "1,54,427", "140,488,07")
+_BROKEN_GROUPS = re.compile(r"^\d+(?:,\d+)+(?:\.\d+)?$")
+_YEARS = re.compile(r"^(?:19|20)\d\d(?:,(?:19|20)\d\d)+$")
+
+
+_DECIMAL = re.compile(r"^\(?[-−△▲]?\d{1,3}(?:,\d{3})*\.\d+\s*\)?%?$")
+_SPLIT_DECIMALS = re.compile(r"^\d+\s*\)?%?$")
+_COMMA_GROUPED = re.compile(r"^\(?[-−△▲]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\)?%?$")
+
+
+def split_figure(first: str, second: str) -> bool:
+    """Whether two tokens printed apart are the halves of one figure a space split: of a
+    comma-grouped one, "15" "1,202" (151,202), "12," "345", "1,2" "34,567", "(1" "2,345)"; of
+    a decimal, "8.6" "8" (8.68)."""
+    a, b = first.strip(), second.strip()
+    if not a or not b or not b[0].isdigit() or not (a[-1].isdigit() or a.endswith(",")):
+        return False
+    if "." in a and _SPLIT_DECIMALS.match(b):  # "8.6" "8": 8.68
+        return _DECIMAL.match(a + b) is not None
+    return _COMMA_GROUPED.match(a + b) is not None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def is_damaged_figure(token: str) -> bool:
+    """A figure a scan damaged past reading: one digit printed as its lookalike letter
+    ("1,O23", "l2,345", "9,Z26", "1G.6", "12S"), its grouping comma doubled or read as a
+    semicolon ("12,,345", "12;345"), its groups broken by a digit dropped or doubled
+    ("122,46", "12,3345"), or split by a space ("12, 345"). Not a number
+    (:func:`parse_number` refuses it, and no letter is read as a digit here), but a cell: the
+    row's other figures must not move into its column. A word ("IIJ", "B2B", "3D", "G20") or a
+    year ("20l0") is none."""
+    if parse_number(token) is not None:
+        return False
+    halves = token.split()
+    if len(halves) == 2 and split_figure(*halves):
+        return True  # "12, 345", "1,2 34,567": one figure a space split
+    m = _SIGNS_AROUND.match(token.strip())
+    core = m.group("core") if m else ""
+    letters = [ch for ch in core if ch.isalpha()]
+    digits = sum(ch.isdigit() for ch in core)
+    if not letters:
+        return (digits >= 2 and _BROKEN_SEPARATOR.match(core) is not None) or (
+            digits >= 3 and _BROKEN_GROUPS.match(core) is not None
+            and _YEARS.match(core) is None  # "2010,2011": years
+            and any(len(g) > 1 for g in core.split(".")[0].split(",")[1:]))  # "1,2,3": notes
+    if len(letters) != 1 or digits < 2:
+        return False
+    read = core.translate(_LOOKALIKES)
+    if not read.replace(",", "").replace(".", "").isdigit():
+        return False  # a letter no digit looks like
+    if _GROUPED.match(read):
+        return True
+    # no separator: three digits or more, not led by the letter, no year, no leading zero
+    return len(read) >= 3 and core[0].isdigit() and read[0] != "0" \
+        and re.fullmatch(r"(?:19|20)\d\d", read) is None
+
+
 def format_number(value: Decimal, *, parentheses: bool = True, grouping: bool = True) -> str:
     """How releases print a value (for tests and messages): "(1,234.5)" for negatives."""
     sign, _, exponent = value.as_tuple()
@@ -188,5 +251,5 @@ def _worded_change(token: str, worded: re.Match[str]) -> Parsed | None:
                   repaired=inner.repaired)
 
 
-__all__ = ["DASHES", "Parsed", "format_number", "is_dash", "is_number_token", "parse_number",
-           "repair_column"]
+__all__ = ["DASHES", "Parsed", "format_number", "is_damaged_figure", "is_dash", "is_number_token",
+           "parse_number", "repair_column", "split_figure"]

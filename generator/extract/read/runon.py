@@ -10,6 +10,7 @@ import re
 
 from generator.extract.read.headers import _PERIOD_KINDS, _SCANNER
 from generator.extract.read.lines import NBSP, clean_label, is_prose
+from generator.extract.read.numbers import is_damaged_figure
 from generator.extract.read.segments import Segment, _is_slot, merge_counted
 
 _SENTENCE_END = (".", "。", ".)", ".”", '."')
@@ -95,6 +96,8 @@ def split_paragraph(words: list[tuple[str, int]]) -> list[Segment]:
         before = tokens[i - 1] if i > 0 else ""
         inside = len(run) == 1 and (after[:1].islower() or before in {"JPY", "of", "and"}
                                     or re.fullmatch(r"\(\d{1,2}\)", run[0]) is not None)
+        # a run of nothing but figures a scan damaged is no row ("... 9,Z26 Mobile ...")
+        inside = inside or all(is_damaged_figure(t) for t in run)
         if inside or (not label and not out):
             label.extend(range(i, j))
             i = j
@@ -106,6 +109,9 @@ def split_paragraph(words: list[tuple[str, int]]) -> list[Segment]:
         segs[-1].token_lines = lines[i:j]
         segs[-1].line = _row_line(tokens, lines, label, i)
         segs[-1].text = " ".join([segs[-1].label, *run])
+        # a figure a scan damaged ("9,Z26") is a cell left unread, counted in its place: which
+        # columns the others fill is a guess the proof must confirm
+        segs[-1].guessed = any(is_damaged_figure(t) for t in run)
         out.extend(segs)
         label = []
         i = j

@@ -12,8 +12,13 @@ from typing import Literal, TypeVar
 
 from generator.extract.read.headers import coverage_bound, header_coverage, parse_header
 from generator.extract.read.lines import NBSP, clean_label, strip_markup
-from generator.extract.read.numbers import is_number_token, parse_number
-from generator.extract.read.periods import FiscalCalendar
+from generator.extract.read.numbers import (
+    is_damaged_figure,
+    is_number_token,
+    parse_number,
+    split_figure,
+)
+from generator.extract.read.periods import FiscalCalendar, month_number
 from generator.extract.read.units import stated_unit
 
 SegmentKind = Literal["row", "text", "header", "blank"]
@@ -73,7 +78,8 @@ _CURRENCY_STARTS = {"J", "¥", "￥", "$", "U"}
 
 def merge_tokens(words: list[str]) -> list[str]:
     """Glue tokens the printing split: "(0.4" ")" -> "(0.4 )", "702.5" "Gbps", "10." ".1",
-    "JPY" "16,775" (a cell printing its own currency)."""
+    "JPY" "16,775" (a cell printing its own currency), "12," "345" (a figure a space split,
+    kept as the damaged figure it is)."""
     return [token for token, _ in merge_counted(words)]
 
 
@@ -123,9 +129,21 @@ def merge_counted(words: list[str]) -> list[tuple[str, int]]:
         elif out and last.lstrip("△▲-−") in _CURRENCY_SIGNS and parse_number(word) is not None \
                 and is_number_token(f"{last} {word}"):
             out[-1] = (f"{last} {word}", out[-1][1] + 1)  # "¥ 97,842", "JPY 16,775"
+        elif out and not is_number_token(last) and split_figure(last, word) \
+                and (last.endswith(",") or "," not in word) and not _day_of_date(out, last):
+            # "12," "345": one figure a space split, a cell that cannot be read (not two);
+            # "1,241,46" "1,155,857" may as well be two cells (a row too long says so)
+            out[-1] = (f"{last} {word}", out[-1][1] + 1)
         else:
             out.append((word, 1))
     return out
+
+
+def _day_of_date(out: list[tuple[str, int]], last: str) -> bool:
+    """``last`` ("30,") is the day of a date after its month ("SEPTEMBER 30,"), not the first
+    group of a figure a space split."""
+    return re.fullmatch(r"\d{1,2},", last) is not None and len(out) > 1 \
+        and month_number(out[-2][0].rstrip(".")) is not None and out[-2][0][:1].isalpha()
 
 
 def _is_slot(tokens: list[str], i: int) -> bool:
@@ -134,7 +152,7 @@ def _is_slot(tokens: list[str], i: int) -> bool:
         return True
     if _YEAR.match(token) and i > 0 and re.match(r"^\d{1,2},$", tokens[i - 1]):
         return False  # "March 31, 2010": a date in the label, not a cell
-    return is_number_token(token)
+    return is_number_token(token) or is_damaged_figure(token)  # "9,Z26": a cell, unread
 
 
 def split_row(words: list[str], *, nbsp_empty: bool) -> tuple[str, list[str | None]]:
@@ -189,7 +207,10 @@ def classify(line_no: int, text: str, label: str, slots: list[str | None]) -> Se
                        in_grid=len(slots) > 0)
     if _header_with_years(flat) and not (flat.startswith("(") and flat.endswith(")")):
         return Segment(line_no, "header", text=text, header_text=flat)
-    return Segment(line_no, "row", label=label, tokens=slots, text=text)
+    # a figure a scan damaged is a cell left unread: which columns the row's figures fill was
+    # counted with it, a guess for the proof to confirm
+    return Segment(line_no, "row", label=label, tokens=slots, text=text,
+                   guessed=any(s is not None and is_damaged_figure(s) for s in slots))
 
 
 def _header_with_years(flat: str) -> bool:

@@ -22,6 +22,7 @@ from generator.extract.read.cells import (
     percent_cells,
     repair_rows,
     settle_change_roles,
+    unread_point_groupings,
 )
 from generator.extract.read.furniture import is_continued_marker
 from generator.extract.read.headers import (
@@ -37,7 +38,7 @@ from generator.extract.read.lines import (
     is_prose,
     split_footnote,
 )
-from generator.extract.read.numbers import parse_number
+from generator.extract.read.numbers import parse_number, split_figure
 from generator.extract.read.periods import FiscalCalendar
 from generator.extract.read.segments import Segment
 from generator.extract.read.titles import (
@@ -298,6 +299,19 @@ class Assembler:
             pairs.pop()
         while len(pairs) > n and pairs[0][0] is None:
             pairs.pop(0)
+        for split in reversed(_splits(pairs, len(pairs) - n)):
+            # "Interest paid 118,561 1,963 15 1,202": a figure more than columns, and two of
+            # them make one grouped figure a space split (151,202): one cell, which cannot be
+            # read; where the row's figures go is a guess to confirm
+            self.out.problems.append(
+                f"line {pairs[split][1]}: cannot read {pairs[split][0]} "
+                f"{pairs[split + 1][0]} in row {label!r} (one figure split by a space?); "
+                "cell left empty")
+            pairs[split:split + 2] = [(None, pairs[split][1])]
+            guessed = True
+        if len(pairs) > n and label_number(pairs[0][0]) and len(pairs) > 1 \
+                and split_figure(pairs[0][0] or "", pairs[1][0] or ""):
+            guessed = True  # "2 18,304": a footnote mark, or 218,304 a space split
         while len(pairs) > n and label_number(pairs[0][0]):
             extra = pairs.pop(0)[0] or ""
             # a figure in a cell of its own is no footnote mark: which cells the rest fill
@@ -363,6 +377,8 @@ class Assembler:
         if self.ocr:
             rows = repair_rows(rows, len(columns))
             self.out.problems.extend(_lost_figures(rows, table.title))
+        rows, unread = unread_point_groupings(rows, columns)
+        self.out.problems.extend(unread)
         columns = settle_change_roles(columns, rows)
         columns, rows = _unnamed_changes(columns, rows)
         rows = comparative_rows(rows, columns)
@@ -374,6 +390,20 @@ class Assembler:
             title=table.title, line=table.line, kind=table.kind, columns=tuple(columns),
             rows=tuple(rows), item_lines=table.item_lines))
         self.last = table
+
+
+def _splits(pairs: list[tuple[str | None, int]], excess: int) -> list[int]:
+    """Where pairs of adjacent figures that make one grouped figure a space split stand
+    ("15" "1,202", "8.6" "8"), when they are apart and no more than the row's figures too
+    many. A first figure that may be a footnote mark ("Network Services 2 18,304 20,686
+    13.0") is read as one, as before: a mark after the label is the commoner printing."""
+    found = [i for i in range(len(pairs) - 1)
+             if pairs[i][0] is not None and pairs[i + 1][0] is not None
+             and not (i == 0 and label_number(pairs[0][0]))
+             and split_figure(pairs[i][0] or "", pairs[i + 1][0] or "")]
+    if not found or len(found) > excess or any(b - a < 2 for a, b in itertools.pairwise(found)):
+        return []
+    return found
 
 
 def _percent_shaped(cell: Cell) -> bool:
