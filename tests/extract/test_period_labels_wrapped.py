@@ -4,11 +4,16 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
-from generator.extract.pipeline import Extraction
+from generator.extract.pipeline import Extraction, extract_release
+from generator.resources import samples_dir
+from generator.taxonomy import load_taxonomy
 
-from .samples import TABBED, edited_sample, extraction, lines_of
+from .samples import TABBED, dur, edited_sample, extraction, lines_of
+
+OCR = "000_2bec0ea935cb70a9.txt"
 
 
 def _filed_from(ex: Extraction, line: int) -> set[tuple[object, ...]]:
@@ -58,3 +63,25 @@ def test_a_year_that_opens_the_figures_line_ends_the_date_begun_above(tmp_path: 
     ex = edited_sample(tmp_path, TABBED, _cut(795, "Fiscal Year Ended March 31, "))
     assert _filed_from(extraction(TABBED), 795)
     assert _filed_from(ex, 796) == _filed_from(extraction(TABBED), 795)
+
+
+
+def test_a_period_phrase_over_a_grid_row_joins_it_across_the_rule_line(tmp_path: Path) -> None:
+    # 000's TSE results printed as a box grid: "Six months ended", a blank line, the grid's
+    # rule line ("+----+", no segment), then "| September 30, 2011 | 47,207 | 37.7 | ..."
+    from benchmarks.retypeset import retypeset
+
+    text, linemap, _ = retypeset((samples_dir() / OCR).read_text(encoding="utf-8"), "pipes", 1,
+                                 OCR)
+    path = tmp_path / OCR
+    path.write_text(text, encoding="utf-8")
+    ex = extract_release(path, load_taxonomy())
+    at = {v: int(k) for k, v in linemap.items()}  # the sample's line -> the grid's
+    lines = text.split("\n")
+    assert lines[at[1181] - 1].startswith("| September 30, 2011 | 47,207 |")
+    assert lines[at[1181] - 4] == "Six months ended"
+    # (merged into the statement's figures in thousands, which the summary rounds)
+    filed = {(f.concept, round(f.value, -6)) for f in ex.results.facts if f.value is not None
+             and at[1181] in lines_of(f) and f.period == dur("2011-04-01", "2011-09-30")}
+    assert ("Revenues", Decimal(47_207_000_000)) in filed
+    assert ("NetIncomeAttributableToParent", Decimal(1_361_000_000)) in filed

@@ -220,9 +220,11 @@ def join_period_labels(segments: list[Segment], calendar: FiscalCalendar) -> lis
     index = 0
     while index < len(segments):
         seg = segments[index]
-        nxt_at = next((k for k in range(index + 1, min(index + 3, len(segments)))
+        # the next line that is not blank, a blank line and a grid's rule line ("+----+")
+        # between at most
+        nxt_at = next((k for k in range(index + 1, min(index + 4, len(segments)))
                        if segments[k].kind != "blank"), None)
-        if nxt_at is None or segments[nxt_at].line - seg.line > 2:
+        if nxt_at is None or segments[nxt_at].line - seg.line > 3:
             out.append(seg)
             index += 1
             continue
