@@ -8,7 +8,12 @@ from decimal import Decimal
 import pytest
 
 from generator.extract.read.cells import forecast_label
-from generator.extract.read.headers import build_columns, default_unit, parse_header
+from generator.extract.read.headers import (
+    build_columns,
+    default_unit,
+    header_coverage,
+    parse_header,
+)
 from generator.extract.read.periods import FiscalCalendar
 from generator.model.period import Duration, Instant
 
@@ -113,6 +118,25 @@ def test_contract_counts_are_instants_with_absolute_change() -> None:
     cols = build_columns(header, None)
     assert [c.role for c in cols] == ["value", "value", "change"]
     assert cols[1].period == Instant(date=d("2011-09-30"))
+
+
+@pytest.mark.parametrize("word", ["Difference", "Increase (decrease)", "Increase/(decrease)",
+                                  "Inc./Dec."])
+def test_an_amount_change_column_worded_otherwise_is_a_change_column(word: str) -> None:
+    # a column of the second period's figure minus the first's, headed in other words than
+    # "Change": read as no change, the header had one slot fewer than the rows have figures
+    # and no column of the table had a period
+    header = parse_header(f"1H12 1H13 YoY % Change {word} JPY millions JPY millions", MARCH)
+    cols = build_columns(header, None)
+    assert [c.role for c in cols] == ["value", "value", "change_percent", "change"]
+    assert cols[1].period == span("2013-04-01", "2013-09-30")
+
+
+@pytest.mark.parametrize("label", ["Increase (decrease) in accounts payable",
+                                   "Increase/decrease in inventories",
+                                   "Difference in fair value of derivatives"])
+def test_a_label_that_opens_with_a_change_word_is_no_header(label: str) -> None:
+    assert header_coverage(label) == (0.0, 0)
 
 
 def test_targets_are_forecasts_and_superseded_targets_are_marked() -> None:

@@ -4,12 +4,19 @@ from their columns and a USD translation column is taken for yen."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.extract.read.stacked import continues, join_stacked_headings, stacked
+from generator.model.period import Instant
 from generator.taxonomy import load_taxonomy
-from tests.extract.samples import synthetic_score
+from tests.extract.samples import edited_sample, lines_of, synthetic_score
+
+SLIDES = "001_6c9832476b77f69a.txt"
 
 HEADER = [
     "\tSix Months Ended September 30, 2029\tSix Months Ended September 30, 2030\t",
@@ -80,6 +87,20 @@ def test_a_heading_printed_on_the_last_line_only_joins_no_finished_or_dated_head
     assert not continues(["and more", "YoY"], ["per month.", ""])
 
 
+def test_a_date_wrapped_after_its_month_is_joined_beside_a_date_printed_whole() -> None:
+    """"December" / "31, 2011" beside "March 31, 2011" printed whole on the last line (under
+    nothing): each column names one day, so the month joins its own column's day and year."""
+    assert continues(["March 31, 2011", "31, 2011", "Changes"], ["", "December", ""])
+    assert continues(["Sep. 30, 2010", "30, 2011", "YoY"], ["", "As of September", ""])
+
+
+def test_a_heading_over_a_column_is_not_joined_where_it_would_name_another_kind() -> None:
+    """"Six months ended" over one of two dates may head both: joined it would name a span over
+    one column beside a day in the other."""
+    assert not continues(["September 30, 2010", "September 30, 2011"], ["", "Six months ended"])
+    assert not continues(["March 31, 2011", "31, 2011"], ["", "Nine months ended December"])
+
+
 def test_headings_printed_in_two_parts_column_for_column_are_stacked() -> None:
     assert stacked(["3Q11 (11/4~11/12)", "3Q10 (10/4~10/12)", "YoY"],
                    ["% of Revenues", "% of Revenues", ""])
@@ -104,3 +125,23 @@ def test_a_heading_cut_by_the_columns_it_spans_is_not_stacked_over_their_units()
     assert not stacked(["Thousands of JPY", "Thousands of U.S. Dollars", "Thousands of JPY"],
                        ["As of March 31, 2013", "As of Sept", "tember 30, 2013"])
     assert not stacked(["2012", "2013", "2013"], ["", "Six Months Ended September 30,", ""])
+
+
+def test_a_month_wrapped_over_its_day_in_a_spaced_table_keeps_its_column(tmp_path: Path) -> None:
+    """001's balance sheet (lines 296-309) printed in columns of spaces, "December 31, 2011"
+    wrapped after the month: its column keeps its day (the figures were placed by guess, the
+    second column read as a change)."""
+    def spaced(text: list[str]) -> None:
+        assert text[294] == "" and text[295] == "\tMarch 31, 2011\tDecember 31, 2011\tChanges"
+        text[294] = f"{'':<40}{'':>16}{'December':>16}"
+        text[295] = f"{'':<40}{'March 31, 2011':>16}{'31, 2011':>16}{'Changes':>16}"
+        for n in range(297, 310):
+            label, *cells = text[n - 1].split("\t")
+            text[n - 1] = f"{label:<40}" + "".join(f"{c:>16}" for c in cells)
+
+    ex = edited_sample(tmp_path, SLIDES, spaced)
+    december = Instant(date=dt.date(2011, 12, 31))
+    filed = {(f.concept, f.value) for f in ex.results.facts if f.period == december
+             and {297, 309} & lines_of(f)}
+    assert filed == {("CashAndCashEquivalents", Decimal(10_928_000_000)),
+                     ("Assets", Decimal(71_004_000_000))}

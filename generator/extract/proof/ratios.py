@@ -35,11 +35,11 @@ def _unit_of(fact: ResultFact) -> Decimal:
     return Decimal(1).scaleb(-fact.decimals) if fact.decimals is not None else Decimal(0)
 
 
-def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> list[Failure]:
+def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> list[Doubt]:
     """Confirm each figure whose declared ratio holds, and the figures it is computed from;
     return where a ratio that ties the release's figures elsewhere fails (for
     :func:`doubt_failed`, once every check has spoken)."""
-    doubtful: list[Failure] = []
+    doubtful: list[Doubt] = []
     if not taxonomy.ratios:
         return doubtful
     printed: dict[tuple[object, ...], list[tuple[ColumnFacts, ResultFact]]] = defaultdict(list)
@@ -107,8 +107,23 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> lis
         # and so has one it misses by a factor of two or more, whatever it does elsewhere: no
         # rounding, and no company's own definition of the ratio, is that far (a scan's "445"
         # for an equity ratio of 44.5%, its decimal point lost)
-        doubtful += [f for f in failed if _currency(f[0][0][1].unit) in held or _far_off(f)]
+        doubtful += [(*f[:3], _twins(f[0], ratio.concept, ratio.numerator, taxonomy, printed))
+                     for f in failed if _currency(f[0][0][1].unit) in held or _far_off(f)]
     return doubtful
+
+
+def _twins(quotients: list[Printing], concept: str, numerator: str, taxonomy: Taxonomy,
+           printed: dict[tuple[object, ...], list[Printing]]) -> list[Printing]:
+    """Printings of another ratio over the same numerator (diluted beside basic earnings per
+    share) in the failing quotient's context, on its line and printed as it is: the same
+    figure twice over, so the same misprint, whose own share count may not be read to judge
+    it (4,214.14 beside 4,214.14 for 4,241.14 both)."""
+    seen = {(f.source.line, f.source.text) for _, f in quotients}
+    context = quotients[0][1].context[:2]
+    return [(column, fact) for other in taxonomy.ratios
+            if other.numerator == numerator and other.concept != concept
+            for column, fact in printed.get((other.concept, *context), [])
+            if (fact.source.line, fact.source.text) in seen]
 
 
 FAR_OFF = Decimal(2)  # a quotient this many times off every reading of its ratio is misread
@@ -130,10 +145,10 @@ def _far_off(failure: Failure) -> bool:
     return True
 
 
-def doubt_failed(failures: list[Failure]) -> None:
+def doubt_failed(failures: list[Doubt]) -> None:
     """Hold the figures of each failing ratio :func:`check` returned that nothing pins."""
-    for failure in failures:
-        _doubt_failed(*failure)
+    for quotients, tops, bottoms, twins in failures:
+        _doubt_failed(quotients, tops, bottoms, twins)
 
 
 def _telling(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: bool) -> bool:
@@ -166,6 +181,9 @@ Printing = tuple[ColumnFacts, ResultFact]
 #: A ratio that fails in one context: the printings of its per-share figure (in one currency),
 #: of its numerator (in that currency) and of its share count.
 Failure = tuple[list[Printing], list[Printing], list[Printing]]
+#: A failure to hold (:func:`doubt_failed`): with the twins of its per-share figure
+#: (:func:`_twins`), which fall with it.
+Doubt = tuple[list[Printing], list[Printing], list[Printing], list[Printing]]
 
 
 def _failures(quotients: list[Printing], tops: list[Printing], bottoms: list[Printing],
@@ -202,7 +220,7 @@ FAR_FAILED = ("the ratio {quotient} = {top} / {bottom} fails here by a factor of
 
 
 def _doubt_failed(quotients: list[Printing], tops: list[Printing],
-                  bottoms: list[Printing]) -> None:
+                  bottoms: list[Printing], twins: list[Printing]) -> None:
     """A declared ratio that holds elsewhere in the release but fails in this context (or
     fails by a factor of two or more: :func:`_far_off`) has a wrong figure among its three
     (its numerator, share count or per-share figure: a scan's "1,799.19" for 1,799.49,
@@ -229,6 +247,11 @@ def _doubt_failed(quotients: list[Printing], tops: list[Printing],
             continue
         for column, fact in printings:
             column.doubt_fact(fact, why)
+        if printings is quotients:
+            for column, fact in twins:  # a twin its own check pins is settled
+                if not column.pins(fact, abs((fact.value or Decimal(0)) - t / b)):
+                    column.doubt_fact(fact, f"printed as {quotient.concept} {quotient.source.text} "
+                                            f"beside it, in its row: {why}")
 
 
 def _own_evidence_only(row: ColumnFacts) -> None:

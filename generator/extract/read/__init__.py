@@ -34,7 +34,7 @@ from generator.extract.read.lists import read_lists
 from generator.extract.read.metadata import detect_company, detect_period, detect_usd_rate
 from generator.extract.read.pdf import PdfError, looks_like_pdf, pdf_to_text
 from generator.extract.read.periods import FiscalCalendar, month_number
-from generator.extract.read.segments import Segment
+from generator.extract.read.segments import Segment, join_period_labels
 from generator.extract.read.tables import Assembler
 from generator.extract.read.unitless import read_unitless
 from generator.extract.read.wrapped import hard_wrapped, unwrapped, wrapped_paragraphs
@@ -118,6 +118,7 @@ def read_text(name: str, text: str, taxonomy: Taxonomy, *, encoding: str | None 
         wrapped = True
     furniture = page_furniture(lines)  # found once: the segments and the accounts use it
     segments = _segments(layout, lines, furniture, wrapped=wrapped)
+    segments = join_period_labels(segments, calendar)
     companies = [company] if company else list(taxonomy.companies.values())
     _fix_labels(segments, companies, ocr=layout == "ocr")
     assembly = Assembler(calendar, ocr=layout == "ocr", lines=lines,

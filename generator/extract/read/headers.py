@@ -48,7 +48,12 @@ _PART_WORDS = (r"(?:[1-4](?:st|nd|rd|th)?\s*(?:half|quarter|qtr|H|Q)|[HQ]\s?[1-4
                r"(?!\s+(?:ended|ending|to|through)\b))")
 _PATTERNS: list[tuple[str, str]] = [
     ("range", r"\(\s*\d{2}/\d{1,2}\s*[~〜]\s*\d{2}/\d{1,2}\s*\)"),
-    ("change", r"\bYoY\s*\([^)]*\)|\bYoY\b(?:\s*%)?(?:\s*change\b)?|(?:%\s*)?\bchanges?\b"),
+    # a change column in other words: "Difference", "Increase (decrease)", "Inc./Dec." (not
+    # a label's "Increase (decrease) in accounts payable")
+    ("change", r"\bYoY\s*\([^)]*\)|\bYoY\b(?:\s*%)?(?:\s*change\b)?|(?:%\s*)?\bchanges?\b"
+               r"|\bdifferences?\b(?!\s+(?:in|of|on|from|between)\b)"
+               r"|\bincrease\s*(?:/\s*decrease\b|/?\s*\(\s*decrease\s*\))(?!\s+(?:in|of|on|from)\b)"
+               r"|\binc\.?\s*/\s*dec\b\.?"),
     ("ended", r"\b(?:(three|six|nine|twelve|\d{1,2})\s+|[a-z]*(?:onths|nths|ths)\s+)"
               r"(?:months?\s+)?ended\b"
               # "6 months to", "6M to": the months up to the day that follows

@@ -20,6 +20,7 @@ from generator.extract.read.numbers import (
 )
 from generator.extract.read.periods import FiscalCalendar, month_number
 from generator.extract.read.units import stated_unit
+from generator.model.period import Duration, Instant
 
 SegmentKind = Literal["row", "text", "header", "blank"]
 EMPTY = None  # an explicit empty slot (nbsp in newswire, an empty tab cell)
@@ -235,3 +236,75 @@ def demote_row_labels(segments: list[Segment]) -> list[Segment]:
             seg.kind = "text"
             seg.label = clean_label(seg.header_text)
     return segments
+
+
+# A row label's period phrase cut short where its line ended: the months or the year it ends,
+# perhaps with the start of its date ("Six months ended", "Fiscal year ending March",
+# "Fiscal year ended March 31,"), the date to come on the line before or after the figures.
+_PERIOD_MARKER = (r"(?:for\s+the\s+)?(?:(?:three|six|nine|twelve|\d{1,2})\s+months?"
+                  r"|(?:fiscal\s+)?year)\s+end(?:ed|ing)")
+_CUT_PERIOD = re.compile(rf"{_PERIOD_MARKER}(?:\s+[A-Za-z]{{3,9}}\.?(?:\s+\d{{1,2}},?)?)?",
+                         re.I)
+_DAY_CUT = re.compile(r"\d{1,2},$")
+# the rest of such a phrase alone on a line: its date or the end of it ("September 30, 2010",
+# "31, 2011 (Target)", "2012"), perhaps marked a forecast
+_DATE_REST = re.compile(r"(?:[A-Za-z]{3,9}\.?\s+)?(?:\d{1,2},\s*)?(?:19|20)\d{2}"
+                        r"(?:\s*\((?:target|forecast)s?\))?", re.I)
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}")
+
+
+def _one_period(text: str, calendar: FiscalCalendar) -> Duration | Instant | None:
+    """The one period ``text`` names, if it names exactly one."""
+    periods = parse_header(text, calendar).periods
+    return periods[0].period if len(periods) == 1 else None
+
+
+def _flat(seg: Segment) -> str:
+    return " ".join(strip_markup(seg.text).replace(NBSP, " ").split())
+
+
+def join_period_labels(segments: list[Segment], calendar: FiscalCalendar) -> list[Segment]:
+    """A row label naming its period over two lines, the figures on either ("Six months
+    ended" / "September 30, 2010 4,241.14 ...", "Fiscal year ended March 31, - 1,250.00 ..." /
+    "2011"): one label, on the line of the figures. Joined only where the two parts name one
+    span and the row's own part names none (a date alone is a day, not the six months to
+    it); a line of its own, the cut phrase is otherwise read as a header or a heading."""
+    out: list[Segment] = []
+    index = 0
+    while index < len(segments):
+        seg = segments[index]
+        # the next line that is not blank, a blank line and a grid's rule line ("+----+")
+        # between at most
+        nxt_at = next((k for k in range(index + 1, min(index + 4, len(segments)))
+                       if segments[k].kind != "blank"), None)
+        if nxt_at is None or segments[nxt_at].line - seg.line > 3:
+            out.append(seg)
+            index += 1
+            continue
+        nxt = segments[nxt_at]
+        if seg.kind in {"text", "header"} and nxt.kind == "row" \
+                and _CUT_PERIOD.fullmatch(cut := _flat(seg)):
+            rest, tokens = nxt.label, list(nxt.tokens)
+            if not rest and _DAY_CUT.search(cut) and tokens and isinstance(tokens[0], str) \
+                    and _YEAR_TOKEN.fullmatch(tokens[0]):
+                rest, tokens = tokens[0], tokens[1:]  # "March 31," / "2011 - 1,250.00"
+            joined = f"{cut} {rest}"
+            if rest and isinstance(_one_period(joined, calendar), Duration) \
+                    and not isinstance(_one_period(rest, calendar), Duration):
+                if len(tokens) < len(nxt.tokens) and len(nxt.token_lines) == len(nxt.tokens):
+                    nxt.token_lines = nxt.token_lines[len(nxt.tokens) - len(tokens):]
+                nxt.label, nxt.tokens = clean_label(joined), tokens
+                out.extend(segments[index + 1:nxt_at])  # the blank lines between
+                index = nxt_at
+                continue
+        if seg.kind == "row" and nxt.line == seg.line + 1 and nxt.kind != "blank" \
+                and _CUT_PERIOD.fullmatch(seg.label) and _DATE_REST.fullmatch(rest := _flat(nxt)):
+            joined = f"{seg.label} {rest}"
+            if isinstance(_one_period(joined, calendar), Duration):
+                seg.label = clean_label(joined)  # "Six months ended 34,272 ..." /
+                out.append(seg)  # "September 30, 2010"
+                index = nxt_at + 1
+                continue
+        out.append(seg)
+        index += 1
+    return out

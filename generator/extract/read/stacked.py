@@ -11,6 +11,7 @@ import re
 from generator.extract.read.headers import parse_header
 from generator.extract.read.numbers import is_number_token
 from generator.extract.read.periods import FiscalCalendar
+from generator.model.period import Duration, Instant
 
 YEAR = re.compile(r"(?:19|20)\d\d")
 UNFINISHED = re.compile(r"(?:\b(?:ended|ending|as of|of|for|and|to)|[,\-–])$", re.I)
@@ -40,8 +41,33 @@ def continues(slots: list[str], above: list[str]) -> bool:
     if used <= over:
         return used < over or all(_completes(slots[k], above[k]) or slots[k][0].islower()
                                   for k in used)
-    return over < used and all(_completes(slots[k], above[k]) for k in over) and not any(
+    return over < used and all(_completes(slots[k], above[k]) for k in over) and (not any(
         ch.isdigit() for k in used - over for ch in slots[k])
+        or _alike_periods([f"{above[k]} {slots[k]}" for k in over], [slots[k] for k in over],
+                          [slots[k] for k in used - over if any(c.isdigit() for c in slots[k])]))
+
+
+def _period_of(text: str) -> Duration | Instant | None:
+    periods = parse_header(text, FiscalCalendar()).periods
+    return periods[0].period if len(periods) == 1 else None
+
+
+def _alike_periods(finished: list[str], parts: list[str], whole: list[str]) -> bool:
+    """Headings finished on this line ("December" / "31, 2011") beside headings it prints whole
+    ("March 31, 2011" under nothing): one column each where every finished heading and every
+    whole one names one period of one kind (days, or spans of one length), and no finished
+    one's part on this line names a period of its own. A heading over two columns ("Six months
+    ended" over "September 30, 2010 | September 30, 2011") would name a span over one and
+    leave a day beside it: those are not put together."""
+    if any(_period_of(part) is not None for part in parts):
+        return False
+    periods = [_period_of(text) for text in (*finished, *whole)]
+    if any(p is None for p in periods):
+        return False
+    if all(isinstance(p, Instant) for p in periods):
+        return True
+    return all(isinstance(p, Duration) for p in periods) and len(
+        {(p.end - p.start).days // 27 for p in periods if isinstance(p, Duration)}) == 1
 
 
 def _one_heading(text: str) -> bool:
