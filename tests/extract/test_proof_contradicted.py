@@ -1,0 +1,97 @@
+"""A figure a check on the page contradicts beyond the rounding of what is printed is held for
+review, however many checks confirm its column: its row's change or YoY % that misses. Only a
+check of its own that pins it closer than the contradiction (the same figure printed again, a
+sum that ties to the unit) clears it; a sum that holds within its parts' rounding slack does
+not."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from generator.extract.pipeline import Extraction
+from generator.extract.precision import half_unit
+from generator.model.results import ResultFact
+
+from .samples import edited_sample, inst, printed_as
+
+TSE_OCR = "000_2bec0ea935cb70a9.txt"
+QUARTERLY = "001_6c9832476b77f69a.txt"
+RUN_ON = "003_beeb705454dfa33f.txt"
+TABBED = "004_071992bb41c141de.txt"
+
+
+def _filed(ex: Extraction, line: int, concept: str) -> list[ResultFact]:
+    return [f for f in ex.results.facts if f.source.line == line and f.concept == concept
+            and not f.dimensions.get("ResultForecastAxis")]
+
+
+def _held(ex: Extraction, line: int, concept: str) -> list[str]:
+    return [h.reason for h in ex.results.review if h.line == line and h.concept == concept]
+
+
+# --- a change or YoY % in the figure's row ---------------------------------------------------
+
+def test_a_figure_its_change_column_contradicts_is_held(tmp_path: Path) -> None:
+    # "Accounts payable 13,574 8,534 (5,040)" read with 8,634: 8,634 - 13,574 is not (5,040)
+    ex = edited_sample(tmp_path, QUARTERLY, printed_as(304, "8,534", "8,634"))
+    assert {f.value for f in _filed(ex, 304, "AccountsPayable")} == set()
+    reasons = _held(ex, 304, "AccountsPayable")
+    assert reasons and all("does not recompute" in r for r in reasons), reasons
+
+
+def test_a_figure_its_yoy_percent_contradicts_is_held(tmp_path: Path) -> None:
+    # "hi-ho 2,576 2,190 (15.0)" read with 2,516: 2,190 over 2,516 is -13.0%
+    ex = edited_sample(tmp_path, TSE_OCR, printed_as(144, "2,576", "2,516"))
+    assert Decimal(2516000000) not in {f.value for f in _filed(ex, 144, "HiHoServiceRevenue")}
+    assert any("does not recompute" in r for r in _held(ex, 144, "HiHoServiceRevenue"))
+
+
+def test_a_percent_missed_by_less_than_a_unit_but_beyond_its_rounding_proves_nothing(
+        tmp_path: Path) -> None:
+    # "SG&A 6,885 7,421 7.8" read with 7,427: even from the amounts' unrounded ends the change
+    # is 7.857% or more, which prints 7.9 -- within one unit of 7.8, not within its half unit
+    ex = edited_sample(tmp_path, TABBED, printed_as(50, "7,421", "7,427"))
+    concept = "SellingGeneralAdministrativeAndResearchAndDevelopmentExpenses"
+    assert Decimal(7427000000) not in {f.value for f in _filed(ex, 50, concept)}
+    assert _held(ex, 50, concept)
+
+
+def test_a_sum_within_its_rounding_slack_does_not_outweigh_a_percent_that_misses(
+        tmp_path: Path) -> None:
+    # "Mobile Service 837 956 14.2" read with 958: 958 / 837 is +14.46%; the corporate-use
+    # revenues' sum, off by 2 within its four parts' slack, no longer clears it
+    ex = edited_sample(tmp_path, TSE_OCR, printed_as(139, "837 956", "837 958"))
+    concept = "IIJMobileServiceEnterpriseRevenue"
+    assert Decimal(958000000) not in {f.value for f in _filed(ex, 139, concept)}
+    assert any("does not recompute" in r for r in _held(ex, 139, concept))
+
+
+def test_a_source_s_own_percent_misprint_holds_its_row(tmp_path: Path) -> None:
+    # 000 line 861 prints "SG&A Expenses and R&D 2,881 3,200 1.1" (11.1%): the page
+    # contradicts one of the three, and does not say which
+    ex = edited_sample(tmp_path, TSE_OCR, lambda text: None)
+    concept = "SellingGeneralAdministrativeAndResearchAndDevelopmentExpenses"
+    assert _filed(ex, 861, concept) == []
+    assert len(_held(ex, 861, concept)) == 2
+
+
+# --- counts are not rounded -------------------------------------------------------------------
+
+def test_a_count_printed_in_full_has_no_rounding_slack() -> None:
+    def fact(unit: str, decimals: int) -> ResultFact:
+        return ResultFact(concept="X", period=inst("2017-09-30"), unit=unit,
+                          value=Decimal(1290735), decimals=decimals,
+                          source={"document": "d", "line": 1, "text": "1,290,735"})
+    assert half_unit(fact("Contracts", 0), False) == 0
+    assert half_unit(fact("Contracts", -3), False) == 500  # thousands of contracts: rounded
+    assert half_unit(fact("JPY", 0), False) == Decimal("0.5")
+
+
+def test_a_count_its_change_misses_by_one_is_held(tmp_path: Path) -> None:
+    # 003 (run on) "IIJ 1,207,184 1,290,735 83,551" read with 1,290,736: the change and the
+    # consumer contracts' sum both miss by exactly 1, which counts printed in full cannot
+    ex = edited_sample(tmp_path, RUN_ON, printed_as(63, "1,290,735", "1,290,736"))
+    concept = "InternetConnectivityConsumerIIJContracts"
+    assert Decimal(1290736) not in {f.value for f in _filed(ex, 63, concept)}
+    assert _held(ex, 63, concept)
