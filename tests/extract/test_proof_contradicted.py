@@ -1,8 +1,9 @@
 """A figure a check on the page contradicts beyond the rounding of what is printed is held for
-review, however many checks confirm its column: its row's change or YoY % that misses. Only a
-check of its own that pins it closer than the contradiction (the same figure printed again, a
-sum that ties to the unit) clears it; a sum that holds within its parts' rounding slack does
-not."""
+review, however many checks confirm its column: its row's change or YoY % that misses, a
+complete breakdown that does not add up to its total. Only a check of its own that pins it
+closer than the contradiction (the same figure printed again, a sum that ties to the unit)
+clears it; a sum that holds within its parts' rounding slack, or a rounded printing in
+millions, does not."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from generator.extract.pipeline import Extraction
 from generator.extract.precision import half_unit
 from generator.model.results import ResultFact
 
-from .samples import edited_sample, inst, printed_as
+from .samples import dur, edited_sample, inst, printed_as
 
 TSE_OCR = "000_2bec0ea935cb70a9.txt"
 QUARTERLY = "001_6c9832476b77f69a.txt"
@@ -95,3 +96,38 @@ def test_a_count_its_change_misses_by_one_is_held(tmp_path: Path) -> None:
     concept = "InternetConnectivityConsumerIIJContracts"
     assert Decimal(1290736) not in {f.value for f in _filed(ex, 63, concept)}
     assert _held(ex, 63, concept)
+
+
+# --- a breakdown by segment -------------------------------------------------------------------
+
+def test_a_segment_whose_breakdown_breaks_is_not_proven_by_a_rounded_printing(
+        tmp_path: Path) -> None:
+    # "ATM operation business (300,582)" thousand read as (300,562): the segments no longer
+    # add up to the consolidated 1,201,091 (off by 20 with the elimination deducted); the
+    # summary's "(301)" million agrees with either and pins neither
+    ex = edited_sample(tmp_path, TSE_OCR, printed_as(818, "(300,582)", "(300,562)"))
+    first = dur("2010-04-01", "2010-09-30")
+    filed = [f for f in _filed(ex, 818, "OperatingIncome") if f.period == first]
+    assert filed == []
+    assert any("add up to" in r for r in _held(ex, 818, "OperatingIncome"))
+
+
+def _two_misreadings(text: list[str]) -> None:
+    printed_as(65, "\t241\t", "\t247\t")(text)
+    printed_as(533, "3,008,979", "3,808,979")(text)
+
+
+def test_a_segment_figure_whose_breakdown_breaks_is_held_when_its_other_printing_is_refuted(
+        tmp_path: Path) -> None:
+    # "ATM Operation Business 83 241" (segment operating income, JPY millions) read with 247,
+    # and the segment statement's consolidated 3,008,979 thousand with 3,808,979: that column
+    # disagrees with the summary in several rows and is refuted, so its 240,882 no longer
+    # doubts 247; the summary's segments still do not add up to their 3,009
+    ex = edited_sample(tmp_path, TABBED, _two_misreadings)
+    assert Decimal(247000000) not in {f.value for f in _filed(ex, 65, "OperatingIncome")}
+    assert _held(ex, 65, "OperatingIncome")
+
+
+def test_a_breakdown_that_adds_up_keeps_its_segments_filed(tmp_path: Path) -> None:
+    ex = edited_sample(tmp_path, TSE_OCR, lambda text: None)
+    assert len(_filed(ex, 818, "OperatingIncome")) == 2
