@@ -1,9 +1,9 @@
 """A figure a check on the page contradicts beyond the rounding of what is printed is held for
 review, however many checks confirm its column: its row's change or YoY % that misses, a
-complete breakdown that does not add up to its total. Only a check of its own that pins it
-closer than the contradiction (the same figure printed again, a sum that ties to the unit)
-clears it; a sum that holds within its parts' rounding slack, or a rounded printing in
-millions, does not."""
+complete breakdown that does not add up to its total, a year's dividends whose total breaks.
+Only a check of its own that pins it closer than the contradiction (the same figure printed
+again, a sum that ties to the unit) clears it; a sum that holds within its parts' rounding
+slack, a rounded printing in millions, or the calendar placing a dividend, does not."""
 
 from __future__ import annotations
 
@@ -131,3 +131,26 @@ def test_a_segment_figure_whose_breakdown_breaks_is_held_when_its_other_printing
 def test_a_breakdown_that_adds_up_keeps_its_segments_filed(tmp_path: Path) -> None:
     ex = edited_sample(tmp_path, TSE_OCR, lambda text: None)
     assert len(_filed(ex, 818, "OperatingIncome")) == 2
+
+
+# --- a year's dividends across its actual and forecast rows -----------------------------------
+
+def test_a_dividend_forecast_whose_year_total_breaks_is_held(tmp_path: Path) -> None:
+    # 004's forecast row "- 11.00 22.00" read with 11.08: the actual 2Q-end 11.00 and 11.08
+    # do not make the year's 22.00, and a dividend is fixed to the sen (no rounding)
+    ex = edited_sample(tmp_path, TABBED, printed_as(797, "\t11.00\t22.00", "\t11.08\t22.00"))
+    assert [f for f in ex.results.facts if f.source.line == 797
+            and f.concept == "DividendPerShareYearEnd"] == []
+    assert any("is not the parts printed" in h.reason for h in ex.results.review
+               if h.line == 797 and h.concept == "DividendPerShareYearEnd")
+
+
+def test_a_dividend_the_calendar_places_is_not_pinned_by_it(tmp_path: Path) -> None:
+    # 002's actual row "-- 1,250.00" read with 1,258.00: the record dates say which column
+    # it is in, not its digits; the target's 1,250.00 year-end and 2,500.00 total contradict it
+    ex = edited_sample(tmp_path, "002_848ee02a02e0fa53.txt",
+                       printed_as(767, "-- 1,250.00", "-- 1,258.00"))
+    assert [f for f in ex.results.facts if f.source.line == 767
+            and f.concept == "DividendPerShareSecondQuarterEnd"] == []
+    assert any("is not the parts printed" in h.reason for h in ex.results.review
+               if h.line == 767)

@@ -482,7 +482,6 @@ def test_a_figure_printed_elsewhere_with_another_value_is_not_filed(
     assert counts["wrong"] == counts["stray"] == 0, counts
 
 
-@pytest.mark.xfail(strict=True, reason="a dividend whose year's total breaks is filed")
 @pytest.mark.parametrize(("sample", "seed", "salt"), [
     # 004 line 797 forecast "- 11.08 22.00" (11.00): the 2Q-end 11.00 (line 796) and 11.08 do
     # not make the forecast total 22.00; 11.08 is filed as the year-end forecast. (Same draw:
