@@ -1,6 +1,7 @@
 """A figure a check on the page contradicts beyond the rounding of what is printed is held for
 review, however many checks confirm its column: its row's change or YoY % that misses, a
-complete breakdown that does not add up to its total, a year's dividends whose total breaks.
+complete breakdown that does not add up to its total, a year's dividends whose total breaks,
+a ratio of two amounts that fails where it holds in another period.
 Only a check of its own that pins it closer than the contradiction (the same figure printed
 again, a sum that ties to the unit) clears it; a sum that holds within its parts' rounding
 slack, a rounded printing in millions, or the calendar placing a dividend, does not."""
@@ -154,3 +155,16 @@ def test_a_dividend_the_calendar_places_is_not_pinned_by_it(tmp_path: Path) -> N
             and f.concept == "DividendPerShareSecondQuarterEnd"] == []
     assert any("is not the parts printed" in h.reason for h in ex.results.review
                if h.line == 767)
+
+
+# --- a ratio of two amounts -------------------------------------------------------------------
+
+def test_an_equity_ratio_its_row_contradicts_is_held_where_it_holds_in_another_period(
+        tmp_path: Path) -> None:
+    # 004 line 788 "82,111 37,634 37,607 45.8" read with 46.8: 37,607 / 82,111 is 45.80%;
+    # the ratio holds to its half unit at September 30 (58.4), so the release computes it so
+    ex = edited_sample(tmp_path, TABBED, printed_as(788, "\t45.8\t", "\t46.8\t"))
+    ratios = {str(f.period): f.value for f in ex.results.facts
+              if f.concept == "ParentShareholdersEquityToAssetsRatio"}
+    assert ratios == {"@2013-09-30": Decimal("0.584")}
+    assert any("fails here" in h.reason for h in ex.results.review if h.line == 788)

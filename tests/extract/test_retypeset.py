@@ -498,7 +498,6 @@ def test_a_dividend_whose_year_total_breaks_is_not_filed(
     assert counts["wrong"] == counts["stray"] == 0, counts
 
 
-@pytest.mark.xfail(strict=True, reason="a ratio its own row contradicts is filed")
 def test_an_equity_ratio_its_row_contradicts_is_not_filed(tmp_path: Path) -> None:
     # 004 line 788 "As of March 31, 2013 82,111 37,634 37,607 46.8" (45.8): 37,607 / 82,111 is
     # 45.8%; 46.8% is filed as the equity ratio (all four cells only "stated")
