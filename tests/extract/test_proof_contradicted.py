@@ -78,6 +78,24 @@ def test_a_source_s_own_percent_misprint_holds_its_row(tmp_path: Path) -> None:
     assert len(_held(ex, 861, concept)) == 2
 
 
+
+def _several_percents_misread(text: list[str]) -> None:
+    """002's quarterly breakdown (lines 513-524): three of its twelve YoY % misread, too many
+    for the column to prove anything, and "Under IIJ Brand 260 251 (3.6)" read with 250."""
+    for line, printed, read in ((515, "754 3.4", "754 8.4"), (522, "317.5", "31.5"),
+                                (523, "6.2", "66.2"), (519, "260 251", "250 251")):
+        printed_as(line, printed, read)(text)
+
+
+def test_a_percent_column_too_damaged_to_prove_still_contradicts_the_rows_it_misses(
+        tmp_path: Path) -> None:
+    # most rows recompute from the two columns its headers date in order (2Q09, 2Q10): it is
+    # their YoY %, and 251 over 250 is not (3.6); sums prove the columns, not this row
+    ex = edited_sample(tmp_path, "002_848ee02a02e0fa53.txt", _several_percents_misread)
+    concept = "InternetConnectivityConsumerIIJRevenue"
+    assert Decimal(250000000) not in {f.value for f in _filed(ex, 519, concept)}
+    assert any("does not recompute" in r for r in _held(ex, 519, concept))
+
 # --- counts are not rounded -------------------------------------------------------------------
 
 def test_a_count_printed_in_full_has_no_rounding_slack() -> None:

@@ -265,6 +265,7 @@ def _yoy(table: Table, pct: int, amounts: list[int], columns: dict[int, ColumnFa
     what = "YoY %" if percent else "change"
     best: tuple[int, int, int, int] | None = None
     year_on_year = _YEAR_ON_YEAR.search(table.columns[pct].header or "") is not None
+    dated: tuple[int, int, int] | None = None  # (agree, current, prior): headers order them
     for current, prior in _pairs(amounts):
         periods = table.columns[current].period, table.columns[prior].period
         if year_on_year and None not in periods and _later(*periods) is None:
@@ -273,7 +274,16 @@ def _yoy(table: Table, pct: int, amounts: list[int], columns: dict[int, ColumnFa
         agree, checked = yoy_matches(table, pct, current, prior, percent, exact, truncate)
         if _proves(agree, checked) and (best is None or agree > best[0]):
             best = (agree, checked, current, prior)
+        if _later(*periods) and agree >= MIN_ROWS and 2 * agree > checked \
+                and (dated is None or agree > dated[0]):
+            dated = (agree, current, prior)
     if best is None:
+        if dated is not None:  # too many rows miss for a proof (a scan damaged several), but
+            # most recompute from the two columns its headers date in order: it is their
+            # change, and the rows that miss it contradict their figures all the same
+            _, current, prior = dated
+            found = yoy_rows(table, pct, current, prior, percent, exact, truncate)
+            _contradict_cells(columns, table, pct, current, prior, found.missed, percent)
         return
     agree, checked, current, prior = best
     later = _later(table.columns[current].period, table.columns[prior].period)
