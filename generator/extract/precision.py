@@ -42,8 +42,20 @@ def consistent(fact: ResultFact, other: ResultFact, slack_units: int = 0) -> boo
     return abs(round_to(fine.value, rough.decimals) - rough.value) <= slack
 
 
+#: The unit of counts (contracts, subscriptions): printed in full, a count is not rounded.
+COUNTED = "Contracts"
+
+
+def exact_count(fact: ResultFact) -> bool:
+    """Whether ``fact`` is a count printed to the unit: the figure itself, nothing rounded
+    away (a sum of counts, or their change, holds exactly or not at all)."""
+    return fact.unit == COUNTED and fact.decimals is not None and fact.decimals >= 0
+
+
 def half_unit(fact: ResultFact, truncate: bool) -> Decimal:
-    if fact.decimals is None:
+    """How far the figure behind ``fact`` may be from what is printed: half a unit of its last
+    digit (a unit if truncated), nothing for a count printed in full."""
+    if fact.decimals is None or exact_count(fact):
         return Decimal(0)
     unit = Decimal(1).scaleb(-fact.decimals)
     return unit if truncate else unit / 2

@@ -18,8 +18,9 @@ def test_each_printed_text_is_on_its_line(path):
 
 
 # Figures filed right per release, as measured (README "What the samples give"): a regression
-# fails here; a gain raises the floor.
-FILED_RIGHT = {"000": 202, "001": 130, "002": 217, "003": 220, "004": 205}
+# fails here; a gain raises the floor. 000's SG&A row of the quarterly summary (line 861,
+# "2,881 3,200 1.1": 11.1% misprinted) is held, its YoY % contradicting it.
+FILED_RIGHT = {"000": 200, "001": 130, "002": 217, "003": 220, "004": 205}
 
 
 def test_recall_per_kind_and_release():

@@ -29,6 +29,7 @@ from generator.extract.proof import (
     calendar,
     closed,
     completion,
+    contradicted,
     delimited,
     inlabel,
     lists,
@@ -196,7 +197,8 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
                            taxonomy.record_months, period)
             continue
         translation.check(table_columns, usd_rate)
-        percent.check(mapped.tables[t].table, {c.index: c for c in table_columns})
+        percent.check(mapped.tables[t].table, {c.index: c for c in table_columns},
+                      truncate)
         scale.check(table_columns, usd_rate)
     periods.check(columns, taxonomy, truncate)
     failed_ratios = ratios.check(columns, taxonomy, truncate)
@@ -210,6 +212,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     lists.check(columns, mapped.document.layout)
     unrounded.doubt_loose(columns)
     arithmetic.anchor(columns)
+    contradicted.hold(columns)
     siblings.complete_by_siblings(columns)
     closed.complete_as_read(columns)
     arithmetic.doubt_broken(columns, taxonomy, truncate)

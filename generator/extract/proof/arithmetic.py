@@ -37,21 +37,30 @@ def _by_context(column: ColumnFacts, taxonomy: Taxonomy) -> dict[ContextKey, dic
 
 def _members_hold(column: ColumnFacts, found: list[tuple[str, str]], taxonomy: Taxonomy,
                   truncate: bool, holds: list[str]) -> None:
-    """Members printed below a total add up to it (one may be printed as a deduction)."""
+    """Members printed below a total add up to it (one may be printed as a deduction); where
+    every member of the axis is printed and they do not, one of the figures is wrong
+    (:func:`_contradict_members`)."""
     for concept, axis in found:
-        groups: dict[tuple[object, ...], tuple[list[ResultFact], list[ResultFact]]] = {}
+        groups: dict[tuple[object, ...], tuple[list[ResultFact], list[ResultFact], set[str]]] = {}
         for fact in column.facts:
-            if fact.concept != concept or fact.value is None:
+            if fact.concept != concept:
                 continue
             rest = tuple(sorted((a, m) for a, m in fact.dimensions.items() if a != axis))
-            totals, members = groups.setdefault((str(fact.period), rest, fact.unit), ([], []))
-            (members if axis in fact.dimensions else totals).append(fact)
-        for totals, members in groups.values():
+            totals, members, named = groups.setdefault((str(fact.period), rest, fact.unit),
+                                                       ([], [], set()))
+            if axis in fact.dimensions:
+                named.add(fact.dimensions[axis])  # a dash prints the member (nil)
+            if fact.value is not None:
+                (members if axis in fact.dimensions else totals).append(fact)
+        for totals, members, named in groups.values():
             if len(totals) != 1 or len(members) < 2:
                 continue
             total = totals[0]
             added = member_sum(total, members, truncate)
             if not added.holds:
+                declared = taxonomy.axes.get(axis)
+                if declared is not None and named >= {m.name for m in declared.members}:
+                    _contradict_members(column, axis, total, members, added.computed)
                 continue
             holds.append(f"{concept} by {axis} {total.source.text} (line {total.source.line})")
             column.sum_totals.add(id(total))
@@ -61,6 +70,21 @@ def _members_hold(column: ColumnFacts, found: list[tuple[str, str]], taxonomy: T
                     # a member printed as a deduction is left to the cross-checks, which
                     # store it with its natural sign: its figure as read is not confirmed
                     column.confirm_fact(fact, CHECK)
+
+
+def _contradict_members(column: ColumnFacts, axis: str, total: ResultFact,
+                        members: Sequence[ResultFact], computed: Decimal) -> None:
+    """Every member of ``axis`` printed, and they add up to their total neither as printed nor
+    with one of them read as a deduction: one of the figures is misprinted or misread, by at
+    least the nearest of those readings' breaks."""
+    assert total.value is not None
+    off = total.value - computed
+    gap = min([abs(off), *(abs(off + 2 * m.value) for m in members if m.value)])
+    why = (f"the {axis} members of {total.concept} {total.source.text} (line "
+           f"{total.source.line}) add up to {computed}, every member printed: off by {gap} "
+           "at best, beyond their rounding, so one of them is misprinted or misread")
+    for fact in (total, *members):
+        column.contradict(fact, gap, why)
 
 
 def slack(fact: ResultFact, taxonomy: Taxonomy, truncate: bool) -> Decimal:

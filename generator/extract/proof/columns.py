@@ -70,6 +70,11 @@ class ColumnFacts:
     # or a dollar translation passes figures thousands of yen apart; absent: none pins it).
     pinned: dict[int, Decimal] = field(default_factory=dict)
     doubts: dict[int, str] = field(default_factory=dict)
+    # Figures a check on the page contradicts beyond the rounding of what is printed (a change
+    # or % in their row that misses, a total that breaks), each with how far it is from the
+    # value the check wants and why: held unless a check of its own pins it closer than that
+    # (:mod:`.contradicted`), however many checks confirm the column.
+    contradicted: list[tuple[ResultFact, Decimal, str]] = field(default_factory=list)
     incomplete_rows: set[int] = field(default_factory=set)  # lines of rows with a blank slot
     # why the figures on ``incomplete_rows`` were placed by position (the review list says it)
     placement: str = ("its row has a blank or missing cell, so its figures were placed by "
@@ -205,6 +210,10 @@ class ColumnFacts:
         if not own:  # most figures: their column's checks alone
             return self._checks[1]
         return (*self._checks[1], *sorted(f"{OWN_PROOF}{check}" for check in own))
+
+    def contradict(self, fact: ResultFact, gap: Decimal, why: str) -> None:
+        """A check says ``fact`` is off by ``gap`` (beyond its printing's rounding)."""
+        self.contradicted.append((fact, gap, why))
 
     def doubt_fact(self, fact: ResultFact, why: str) -> None:
         for i in self._where(fact):

@@ -4,8 +4,11 @@ TSE summary forms print the year's dividends on two rows: the quarters already p
 actual row ("- 1,500.00"), the quarters still to come and the year's total on the forecast row
 ("- 1,500.00 3,000.00"). Neither row adds up alone, but together they print every part of the
 total: when the forecast row's total equals the parts of both rows, both rows' cells sit in the
-columns their header names (a figure placed one column off breaks the sum). The sums are the
-taxonomy's own (calculation arcs and ``evidence_sums``), so this is no dividend rule in code.
+columns their header names (a figure placed one column off breaks the sum). When every part is
+printed and the total still breaks, beyond the parts' rounding (none, for a dividend fixed to
+the yen), one of the figures is misprinted or misread: each is contradicted (:mod:`.contradicted`
+holds it unless a check of its own pins it). The sums are the taxonomy's own (calculation arcs
+and ``evidence_sums``), so this is no dividend rule in code.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ def check(rows: Sequence[ColumnFacts], sums: Sequence[tuple[str, Terms]], taxono
             tolerance = slack(total, taxonomy, truncate) + sum(
                 (slack(f, taxonomy, truncate) for f, _ in printed), Decimal(0))
             if abs(total.value - computed) > tolerance:
+                _contradict(forecast, actual, parent, total, printed, computed)
                 continue
             detail = (f"{parent} {total.source.text} (line {total.source.line}) equals the "
                       f"parts printed on it and on line {actual.facts[0].source.line}")
@@ -75,3 +79,18 @@ def check(rows: Sequence[ColumnFacts], sums: Sequence[tuple[str, Terms]], taxono
                 for fact in (total, *(f for f, _ in printed)):
                     if fact is total or not row.by_position(fact):
                         row.confirm_fact(fact, CHECK)  # a fact of the other row is not found
+
+
+def _contradict(forecast: ColumnFacts, actual: ColumnFacts, parent: str, total: ResultFact,
+                printed: list[tuple[ResultFact, Decimal]], computed: Decimal) -> None:
+    """The forecast total and the parts both rows print disagree: every figure of the sum is
+    contradicted by the break."""
+    assert total.value is not None
+    gap = abs(total.value - computed)
+    why = (f"the year's {parent} {total.source.text} (line {total.source.line}) is not the "
+           f"parts printed on it and on line {actual.facts[0].source.line} ({computed}): one "
+           "of them is misprinted or misread")
+    for row in (forecast, actual):
+        for fact in (total, *(f for f, _ in printed)):
+            if fact.value is not None and row._where(fact):
+                row.contradict(fact, gap, why)

@@ -76,7 +76,10 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> lis
                                                 truncate):
                             continue
                         held_here.add(_currency(q_group[0][1].unit))
-                        if _tight(q_group[0][1], t_group[0][1], b_group[0][1], truncate):
+                        # a ratio of two amounts holding to its half unit ties the release's
+                        # figures as a per-share figure does only to four digits or more
+                        if not per_share or _tight(q_group[0][1], t_group[0][1],
+                                                   b_group[0][1], truncate):
                             held.add(_currency(q_group[0][1].unit))
                         top, bottom = t_group[0][1], b_group[0][1]
                         for q_column, quotient in q_group:
@@ -211,7 +214,7 @@ def _failures(quotients: list[Printing], tops: list[Printing], bottoms: list[Pri
     return out
 
 
-FAILED = ("the per-share ratio {quotient} = {top} / {bottom} fails here (it gives {exact:.4f}), "
+FAILED = ("the ratio {quotient} = {top} / {bottom} fails here (it gives {exact:.4f}), "
           "though it holds elsewhere in the release: one of the three figures is misread or "
           "misprinted, and no check of its own pins this one")
 FAR_FAILED = ("the ratio {quotient} = {top} / {bottom} fails here by a factor of two or more "

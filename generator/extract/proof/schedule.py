@@ -61,5 +61,5 @@ def check(rows: Sequence[ColumnFacts], column_concepts: Mapping[int, str],
         if len(set(concepts)) != len(concepts) or set(concepts) != expected:
             continue
         for fact in strip.facts:
-            if fact.concept in expected:
-                strip.confirm_fact(fact, CHECK)
+            if fact.concept in expected:  # its place, not its digits: it pins no value
+                strip.confirm_fact(fact, CHECK, None)
