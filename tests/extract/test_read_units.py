@@ -86,8 +86,9 @@ def test_a_unit_note_worded_otherwise_states_the_table_s_scale(tmp_path: Path) -
     def thousands(text: list[str]) -> None:
         assert text[BALANCE_UNIT - 1] == "Unit: JPY million"
         text[BALANCE_UNIT - 1] = "(¥ thousand)"
-        text[297 - 1] = text[297 - 1].replace("13,314", "13,314,000").replace("10,928",
-                                                                               "10,928,000")
+        # the cash row printed in thousands, its change column with it
+        assert text[297 - 1] == "Cash and Cash Equivalents\t13,314\t10,928\t(2,386)"
+        text[297 - 1] = "Cash and Cash Equivalents\t13,314,000\t10,928,000\t(2,386,000)"
 
     ex = edited_sample(tmp_path, SLIDES, thousands)
     cash = {f.value for f in ex.results.facts if 297 in lines_of(f)}
