@@ -13,7 +13,15 @@ from hypothesis import strategies as st
 
 from generator.extract.read.headers import default_unit, parse_header
 from generator.extract.read.periods import FiscalCalendar
-from generator.extract.read.units import mentions_unit, scale_of, stated_unit
+from generator.extract.read.numbers import parse_number
+from generator.extract.read.units import (
+    SCALE_WORDS,
+    cell_scale,
+    mentions_unit,
+    scale_of,
+    scales_named,
+    stated_unit,
+)
 
 from .samples import edited_sample, lines_of
 
@@ -122,3 +130,23 @@ def test_an_amount_worded_as_a_unit_is_no_unit_note() -> None:
                                     "September 30, 2010 Thousands of JPY", "Sep. 30 Thousands"])
 def test_a_figure_before_the_scale_word_that_is_a_date_multiplies_nothing(header: str) -> None:
     assert scale_of(header) == THOUSAND
+
+
+@given(st.sampled_from(sorted(SCALE_WORDS)), st.sampled_from(["", " "]),
+       st.sampled_from([str.lower, str.title, str.upper]))
+def test_every_scale_word_a_header_reads_is_read_after_a_cell_s_figure(word: str, gap: str,
+                                                                       case: object) -> None:
+    printed = f"34,272{gap}{case(word)}"  # type: ignore[operator]
+    parsed = parse_number(printed)
+    assert parsed is not None and parsed.value == Decimal(34272), printed
+    assert cell_scale(printed) == SCALE_WORDS[word] == scale_of(f"(JPY {word})")
+
+
+@pytest.mark.parametrize(("header", "scale"), [("百万円", MILLION), ("千円", THOUSAND),
+                                               ("十億円", BILLION)])
+def test_a_japanese_scale_word_names_its_scale(header: str, scale: Decimal) -> None:
+    assert scale_of(header) == scale and scales_named(header) == {scale}
+
+
+def test_a_header_naming_two_scales_names_both() -> None:
+    assert scales_named("Thousands of JPY / Millions of U.S. dollars") == {THOUSAND, MILLION}

@@ -14,15 +14,12 @@ from decimal import Decimal
 
 from generator.extract.proof.columns import ASSIGNMENT, ColumnFacts
 from generator.extract.read.lists import KIND as LIST_KIND
-from generator.extract.read.units import scale_of
+from generator.extract.read.units import scale_of, scales_named
 from generator.model.concept import DataType
 from generator.model.taxonomy import Taxonomy
 
 CHECK = "stated"
 _NEEDS_CURRENCY = (DataType.MONETARY, DataType.PER_SHARE)
-_SCALES = ((re.compile(r"\bthousands?\b|千", re.I), Decimal(1000)),
-           (re.compile(r"\b(?:millions?|mn|mln|mil)\b|百万", re.I), Decimal(10) ** 6),
-           (re.compile(r"\b(?:billions?|bn|bil)\b|十億", re.I), Decimal(10) ** 9))
 # A currency named in the header text itself (not carried over from a table above it).
 _CURRENCY = re.compile(r"\b(?:JPY|yen|USD|U\.\s?S\.\s?dollars?|dollars?)\b|円|ドル|\$|[¥￥]", re.I)
 _YEN = re.compile(r"\b(?:JPY|yen)\b|円|[¥￥]", re.I)
@@ -68,8 +65,8 @@ def check(column: ColumnFacts, taxonomy: Taxonomy) -> None:
 
 def _named_scales(header: str) -> list[Decimal]:
     """The scales a header names: one per scale word ("100 million yen" names 10**8)."""
-    named = [scale for pattern, scale in _SCALES if pattern.search(header)]
-    return [scale_of(header)] if len(named) == 1 else named
+    named = scales_named(header)
+    return [scale_of(header)] if len(named) == 1 else sorted(named)
 
 
 def _named_scale(header: str) -> Decimal | None:

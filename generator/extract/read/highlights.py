@@ -29,8 +29,9 @@ from generator.extract.layout import Cell, Column, Row, Table
 from generator.extract.read.cells import ACTUAL, FORECAST
 from generator.extract.read.headers import parse_header
 from generator.extract.read.metadata import detect_period
-from generator.extract.read.numbers import SCALES, parse_number
+from generator.extract.read.numbers import parse_number
 from generator.extract.read.periods import FiscalCalendar
+from generator.extract.read.units import SCALE_PATTERN, scale_of
 from generator.model.period import Duration
 from generator.model.results import ReportingPeriod
 
@@ -39,7 +40,7 @@ MIN_ROWS = 2
 MAX_ABOVE = 3  # lines from the rows up to their header, and from the header up to the title
 MAX_HEADER = 80  # characters: longer is a sentence, not column names
 _MONEY = (r"(?P<cur>JPY|¥|US\$|\$)\s?(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?"
-          r"(?P<scale>thousand|million|billion)s?")
+          rf"(?P<scale>{SCALE_PATTERN})\b")
 _CELL = re.compile(rf"(?P<open>\()?\s*{_MONEY}\s*(?(open)\))")
 _LINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z '&,/-]*?)\s+(?P<cells>(?:JPY|¥|US\$|\$).*?)\s*$")
 # Words that qualify the next word of a column name ("Initial Target").
@@ -80,7 +81,7 @@ def _money(m: re.Match[str], line: int, translated: bool = False) -> tuple[_Slot
     cur, num, scale = m.group("cur"), m.group("num"), m.group("scale").lower()
     parsed = parse_number(cur.upper() + num)  # "jpy" too: the run-on reader ignores case
     assert parsed is not None and parsed.currency is not None  # _MONEY's figures always read
-    slot = _Slot(currency=parsed.currency, scale=SCALES[scale], translated=translated,
+    slot = _Slot(currency=parsed.currency, scale=scale_of(scale), translated=translated,
                  printed=f"{cur} ... {scale}")
     return slot, Cell(text=f"{cur}{num}", value=parsed.value, line=line,
                       fraction_digits=parsed.fraction_digits)

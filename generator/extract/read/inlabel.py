@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.extract.read.numbers import SCALES
 from generator.extract.read.periods import month_number
+from generator.extract.read.units import SCALE_PATTERN, scale_of
 
 # a whole number: never the tail of a longer one ("12,IIJ,695" is no "695")
 # ... nor a number OCR damaged ("67,l36" is no "67")
@@ -44,7 +44,7 @@ _NUMBER_PATTERN = re.compile(_NUMBER)
 _ANY_DIGIT = re.compile(r"\d")
 # "JPY 37,178 thousand", "JPY16,701thousand", "¥ 720 thousand", "US$ 1,234"
 _MONEY = re.compile(
-    rf"(?P<cur>JPY|¥|US\$|USD|\$)\s*(?P<num>{_NUMBER})\s*(?P<scale>thousand|million|billion)?s?\b",
+    rf"(?P<cur>JPY|¥|US\$|USD|\$)\s*(?P<num>{_NUMBER})\s*(?P<scale>{SCALE_PATTERN})?\b",
     re.I)
 # "377,600 shares", "46,711,400 and 46,713,800 shares" (the unit once, after the last figure)
 _SHARES = re.compile(
@@ -140,7 +140,7 @@ def _runs(label: str, taken: list[tuple[int, int]]) -> list[_Run]:
     for m in _MONEY.finditer(label):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        scale = SCALES[m.group("scale").lower()] if m.group("scale") else Decimal(1)
+        scale = scale_of(m.group("scale")) if m.group("scale") else Decimal(1)
         figure = Figure(text=m.group(0).strip(), value=_number(m.group("num")), start=m.start())
         currency = _currency(m.group("cur"))
         last = runs[-1] if runs else None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.extract.layout import Cell
+from generator.extract.read.units import FIGURE_UNIT_PATTERN
 
 # Printed "no value" marks; "_" is how OCR and some converters render a dash.
 DASHES = frozenset({"-", "--", "---", "—", "——", "–", "––", "－", "―", "‐", "‑", "_", "—-", "-—"})
@@ -22,15 +23,12 @@ _DOT_GROUPED = re.compile(r"^\d{1,3}(?:[.:]\d{3})(?:[,.:]\d{3})*$")  # "3.352", 
 _BANDWIDTHS = {"gbps", "mbps", "tbps"}
 # a unit printed after the figure: a bandwidth, or the amount's own scale or currency ("34,272
 # million", "1,500 yen"), which the mapper holds against its column's (``cell_scale``)
-_UNIT_SUFFIX = re.compile(r"^(.*?\d\)?)\s*(Gbps|Mbps|Tbps|thousands?|millions?|billions?|mn|bn"
-                          r"|yen)$", re.IGNORECASE)
+_UNIT_SUFFIX = re.compile(rf"^(.*?\d\)?)\s*(Gbps|Mbps|Tbps|{FIGURE_UNIT_PATTERN})$", re.IGNORECASE)
 _SIGN_BEFORE_CURRENCY = re.compile(r"^([△▲\-−－–])\s*(JPY|¥|US\$|\$)\s*(\d.*)$")
 _PREFIX_CURRENCY = re.compile(r"^(JPY|¥|US\$|\$)\s*(.+)$")
 # A footnote's mark printed after a figure ("34,272*", "6,717.11※", "(1,234)†", "12.5%¹"):
 # the figure is whole, the mark refers the reader to a note
 _MARK_AFTER = re.compile(r"^(.*\d[%)]?)\s?(?:[*※]+\d{0,2}|[†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
-#: A figure's printed scale word ("JPY34,272 million", "JPY 37,178 thousand").
-SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}
 
 
 # a change worded, not signed: "up 12.3%", "12.3% up", "down 3.6%"

@@ -19,7 +19,7 @@ from generator.extract.read.numbers import (
     split_figure,
 )
 from generator.extract.read.periods import FiscalCalendar, month_number
-from generator.extract.read.units import stated_unit
+from generator.extract.read.units import FIGURE_UNIT_WORDS, stated_unit
 from generator.model.period import Duration, Instant
 
 SegmentKind = Literal["row", "text", "header", "blank"]
@@ -27,9 +27,6 @@ EMPTY = None  # an explicit empty slot (nbsp in newswire, an empty tab cell)
 _DEBRIS = re.compile(r"^[\dGOo©,.:;()\[\]]{1,12}$")
 _YEAR = re.compile(r"^(19|20)\d{2}[),.;:]*$")
 _UNIT_WORDS = {"Gbps", "Mbps", "Tbps", "gbps"}
-# an amount's own scale or currency word after a bare figure ("34,272 million"); after a
-# figure with its currency ("JPY34,272 million") the words are a highlight's prose
-_SCALE_WORDS = {"thousand", "million", "billion", "mn", "bn", "yen"}
 HEADER_COVERAGE = 0.6
 
 
@@ -118,7 +115,7 @@ def merge_counted(words: list[str]) -> list[tuple[str, int]]:
                 and is_number_token(last + ")"):
             out[-1] = (last + " )", out[-1][1] + 1)
         elif out and (word in _UNIT_WORDS or (
-                word in _SCALE_WORDS and last[:1] not in _CURRENCY_STARTS)) \
+                word.lower() in FIGURE_UNIT_WORDS and last[:1] not in _CURRENCY_STARTS)) \
                 and is_number_token(last):
             out[-1] = (f"{last} {word}", out[-1][1] + 1)
         elif out and word.startswith(".") and last.endswith(".") and word[1:].isdigit():

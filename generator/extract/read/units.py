@@ -13,10 +13,29 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+#: Every word releases print for an amount's scale, and the scale it names: the one table the
+#: patterns below are built from, so a word read in a header is read in a unit note and after
+#: a cell's figure too.
+SCALE_WORDS: dict[str, Decimal] = {
+    **dict.fromkeys(("thousand", "thousands"), Decimal(10) ** 3),
+    **dict.fromkeys(("million", "millions", "mn", "mln", "mil"), Decimal(10) ** 6),
+    **dict.fromkeys(("billion", "billions", "bn", "bil"), Decimal(10) ** 9),
+}
+#: The scale words of a header printed in Japanese (no word boundary: "百万円" is one word).
+KANJI_SCALES: dict[str, Decimal] = {"千": Decimal(10) ** 3, "百万": Decimal(10) ** 6,
+                                    "十億": Decimal(10) ** 9}
+#: A scale word, as a pattern (longest first, so "millions" is not read as "million").
+SCALE_PATTERN = "(?:" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True)) + ")"
+#: The words a cell may print after its figure for the figure's own unit ("34,272 million",
+#: "1,500 yen"); lower case.
+FIGURE_UNIT_WORDS = frozenset({*SCALE_WORDS, "yen"})
+#: A figure's unit word, as a pattern.
+FIGURE_UNIT_PATTERN = rf"(?:{SCALE_PATTERN}|yen)"
+
 _JPY = r"(?:JPY|Yen|¥|￥)"
 _USD = r"(?:U\.?\s?S\.?\s*(?:dollars?|\$)|US\$|USD|\$)"
 _CURRENCY = rf"(?:{_JPY}|{_USD})"
-_SCALE = r"(?:thousands?|millions?|billions?|mn|mln|mil|bn|bil)\b\.?"
+_SCALE = rf"{SCALE_PATTERN}\b\.?"
 
 #: a currency and a scale, one phrase ("Thousands of JPY", "JPY mn", "Yen in millions",
 #: "JPY (millions)", "Million yen")
@@ -32,13 +51,10 @@ _NOTE = re.compile(
     rf"(?:unit\s*[:：]\s*|\(\s*(?:in\s+)?|\bin\s+|^\s*)(?P<unit>{UNIT_PHRASE})"
     r"|^\s*(?:unit\s*[:：]\s*)?(?P<alone>[^\w(]*(?:" + UNIT_PHRASE + r")[\s).:;]*)$",
     re.IGNORECASE)
-_SCALE_WORD = re.compile(r"\b(?:thousands?|millions?|billions?|mn|mln|mil|bn|bil)\b", re.I)
+_SCALE_WORD = re.compile(rf"\b{SCALE_PATTERN}\b|" + "|".join(KANJI_SCALES), re.I)
 _CURRENCY_WORD = re.compile(rf"(?<![A-Za-z]){_CURRENCY}(?![A-Za-z])", re.I)
 _UNIT_LABEL = re.compile(r"\bunits?\s*[:：]", re.I)
-_SCALES = (("thousand", Decimal(1000)), ("million", Decimal(10) ** 6), ("mn", Decimal(10) ** 6),
-           ("mln", Decimal(10) ** 6), ("mil", Decimal(10) ** 6),
-           ("billion", Decimal(10) ** 9), ("bn", Decimal(10) ** 9), ("bil", Decimal(10) ** 9))
-_SCALE_OF = {word: scale for word, scale in _SCALES}
+_SCALE_OF = {**SCALE_WORDS, **KANJI_SCALES}
 
 
 _MULTIPLIER = re.compile(r"(?<![\w,.\-/])(10|100)\s+$")
@@ -50,8 +66,7 @@ def scale_of(text: str) -> Decimal:
     m = _SCALE_WORD.search(text)
     if m is None:
         return Decimal(1)
-    word = m.group().lower()
-    scale = _SCALE_OF.get(word.rstrip("s"), _SCALE_OF.get(word, Decimal(1)))
+    scale = _SCALE_OF[m.group().lower()]
     times = _MULTIPLIER.search(text[:m.start()])
     return scale * int(times.group(1)) if times else scale
 
@@ -75,7 +90,7 @@ def stated_unit(text: str) -> tuple[str, str | None, Decimal] | None:
     return phrase, currency_of(phrase), scale_of(phrase)
 
 
-_CELL_UNIT = re.compile(r"\d%?\)?\s*(?P<unit>thousands?|millions?|billions?|mn|bn|yen)$", re.I)
+_CELL_UNIT = re.compile(rf"\d%?\)?\s*(?P<unit>{FIGURE_UNIT_PATTERN})$", re.I)
 
 
 def cell_scale(text: str) -> Decimal | None:
@@ -87,6 +102,11 @@ def cell_scale(text: str) -> Decimal | None:
     return scale_of(m.group("unit"))
 
 
+def scales_named(text: str) -> set[Decimal]:
+    """Every scale the text's scale words name (several for a header naming two units)."""
+    return {_SCALE_OF[m.group().lower()] for m in _SCALE_WORD.finditer(text)}
+
+
 def mentions_unit(text: str) -> bool:
     """Whether the text speaks of a unit — a "Unit:" label, or a scale word beside a currency
     ("(amounts: yen, in 100 millions)") — whether or not :func:`stated_unit` reads it."""
@@ -95,4 +115,6 @@ def mentions_unit(text: str) -> bool:
     return bool(_SCALE_WORD.search(text)) and bool(_CURRENCY_WORD.search(text))
 
 
-__all__ = ["UNIT_PHRASE", "cell_scale", "currency_of", "mentions_unit", "scale_of", "stated_unit"]
+__all__ = ["FIGURE_UNIT_PATTERN", "FIGURE_UNIT_WORDS", "KANJI_SCALES", "SCALE_PATTERN",
+           "SCALE_WORDS", "UNIT_PHRASE", "cell_scale", "currency_of", "mentions_unit", "scale_of",
+           "scales_named", "stated_unit"]
