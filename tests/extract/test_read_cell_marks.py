@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from generator.extract.pipeline import Extraction
 from generator.extract.read import tabbed
-from generator.extract.read.numbers import parse_number
+from generator.extract.read.lines import half_width
+from generator.extract.read.numbers import parse_cell, parse_number
 from generator.extract.read.segments import merge_tokens
 
 from .samples import edited_sample, extraction, lines_of, printed_as
@@ -102,8 +103,45 @@ def test_any_worded_change_reads_its_value(value: Decimal, word: str, before: bo
 
 
 def test_a_cell_of_a_figure_its_currency_and_scale_stays_one_column() -> None:
-    # "¥97,842 million" reads as no figure (a highlight's words), but it keeps its column
-    assert _row("¥97,842 million\t57,208") == [None, "57,208"]
+    assert _row("¥97,842 million\t57,208") == ["¥97,842 million", "57,208"]
+
+
+def test_a_delimited_cell_of_a_figure_its_currency_and_scale_reads_all_three() -> None:
+    parsed = parse_cell("¥97,842 million")
+    assert parsed is not None
+    assert (parsed.value, parsed.currency, parsed.unit) == (Decimal(97842), "JPY", "million")
+
+
+def test_a_figure_with_its_currency_and_scale_in_running_text_is_no_cell() -> None:
+    # "Revenues were JPY34,272 million": a highlight's words, read by ``highlights`` only
+    assert parse_number("JPY34,272 million") is None
+
+
+SEGMENTS = "004_071992bb41c141de.txt"  # tab-delimited: "IIJ FiberAccess/F ...<TAB>1,606<TAB>1,575"
+
+
+def test_a_tab_cell_printing_its_currency_and_scale_is_filed(tmp_path: Path) -> None:
+    ex = edited_sample(tmp_path, SEGMENTS, printed_as(92, "\t1,575\t", "\t¥1,575 million\t"))
+
+    def filed(e: Extraction) -> set[tuple[object, ...]]:
+        return {(f.concept, f.period, f.value) for f in e.results.facts if 92 in lines_of(f)}
+
+    assert len(filed(ex)) == 2 and filed(ex) == filed(extraction(SEGMENTS))
+
+
+def test_a_full_width_yen_sign_is_the_yen_sign() -> None:
+    assert half_width("￥34,272") == "¥34,272"
+    assert parse_number(half_width("￥34,272")) == parse_number("¥34,272")
+
+
+def test_a_footnote_mark_after_a_figure_is_no_figure_of_the_row(tmp_path: Path) -> None:
+    # "Total Revenues 32,275 (1) 34,272 6.2": four numbers for three columns, one a mark
+    ex = edited_sample(tmp_path, SUMMARY, printed_as(37, "32,275", "32,275 (1)"))
+
+    def filed(e: Extraction) -> set[tuple[object, ...]]:
+        return {(f.concept, f.period, f.value) for f in e.results.facts if 37 in lines_of(f)}
+
+    assert len(filed(ex)) == 2 and filed(ex) == filed(extraction(SUMMARY))
 
 
 def test_a_sign_before_the_currency_is_the_figure_s() -> None:

@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.extract.read.headers import default_unit, parse_header
-from generator.extract.read.periods import FiscalCalendar
 from generator.extract.read.numbers import parse_number
+from generator.extract.read.periods import FiscalCalendar
 from generator.extract.read.units import (
     SCALE_WORDS,
     cell_scale,

@@ -533,3 +533,13 @@ def test_a_letter_inside_a_figure_in_a_label_is_not_read_as_its_tail(tmp_path: P
     # shares at ..." (206,478): 6,478 is filed as the shares issued at both dates ("in its
     # label"), the "2o" dropped
     assert _unprinted_on(tmp_path, S002, 1, "adv2d3", 306) == []
+
+
+def test_an_item_of_a_joined_header_is_not_read_under_a_heading_no_title_opened(
+        tmp_path: Path) -> None:
+    # 002 line 745 (mixed, "diag14"): a TSE table one row per period whose scan damage
+    # ("Inncome") left it to the quarterly highlights network, where "Total Revenues" read
+    # as the ATM business's "Revenue" (a row alias of that slide's heading): 32,275 million
+    # total revenues were filed as ATM operation business revenue
+    counts = _scored(tmp_path, S002, "mixed", 1, "diag14")
+    assert counts["wrong"] == counts["stray"] == 0, counts

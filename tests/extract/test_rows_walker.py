@@ -142,3 +142,22 @@ def test_a_damaged_line_read_by_its_place_under_a_member_row_keeps_the_member() 
     assert _segments([("Network service and systems integration business", True),
                       ("Customers", True), ("Intersegment ATM operation", True)],
                      fuzzy=True)[2] == "IntersegmentRevenues[NetworkServicesAndSIBusinessMember]"
+
+
+def _bundled_walker(items_only: bool) -> RowWalker:
+    taxonomy = load_taxonomy()
+    index = AliasIndex(taxonomy, taxonomy.companies.get("iij"))
+    walker = RowWalker(index, index.network("QuarterlyHighlights"), taxonomy)
+    walker.items_only = items_only
+    return walker
+
+
+def test_a_row_of_a_slide_s_table_reads_its_heading_s_row_alias() -> None:
+    # sample 001 line 287: "Revenue" heads the ATM table, whose title names no heading
+    match = _bundled_walker(items_only=False).resolve("Revenue", True)
+    assert match is not None and match.concept == "ATMOperationBusinessRevenue"
+
+
+def test_a_header_item_meaning_another_concept_is_no_row_alias_of_an_unopened_heading() -> None:
+    # "Revenues" in a joined header is revenues, not the ATM slide's "Revenue"
+    assert _bundled_walker(items_only=True).resolve("Revenues", True) is None

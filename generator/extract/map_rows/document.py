@@ -317,6 +317,7 @@ class _TableMapper:
         matches: dict[int, RowMatch | None] = {}
         items: list[str] = []
         if self.network is not None and self.walker is not None:
+            self.walker.items_only = True
             found = column_items(self.index, self.network, self.table,
                                  ocr=self.doc.layout == "ocr")
             items = found.items

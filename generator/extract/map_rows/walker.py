@@ -77,6 +77,9 @@ class RowWalker:
         self.by_order = False  # the breakdown was opened by tree order, not by a printed row
         self.seen: set[tuple[int, ...]] = set()  # places matched so far in this table
         self.by_place = False  # the last wording picked named several lines (``_pick``)
+        # resolving a joined header's items (one row per period), not rows: a row alias of a
+        # heading no title opened is no item's ("Total Revenues" is no ATM revenue)
+        self.items_only = False
 
     def _state(self) -> _State:
         return self.last, set(self.seen), self.breakdown, self.member, self.by_order
@@ -120,7 +123,8 @@ class RowWalker:
         cands = [
             c
             for c in named
-            if not c.row_alias or (c.ref.parent is not None and c.ref.parent.path in chain_paths)
+            if not c.row_alias or (c.ref.parent is not None and c.ref.parent.path in chain_paths
+                                   and not self._unopened_narrowing(c, label, chain))
             or (c.ref.parent is None and not chain)
         ]
         if not cands:
@@ -157,6 +161,16 @@ class RowWalker:
         place, member = (after or found)[0]
         return RowMatch(ref=place, negated=False, member=(place.node.breakdown or "", member),
                         by_order=True)
+
+    def _unopened_narrowing(self, cand: Candidate, label: str, chain: list[NodeRef]) -> bool:
+        """Whether a joined header's item (``items_only``) reads as a row alias of one of the
+        network's several root headings ("Revenue" under "ATM operation business results")
+        that no title opened, while its words mean another concept elsewhere ("Total
+        Revenues" are revenues): the narrowing is a slide's, which this table never printed."""
+        if not self.items_only or self.last is not None or len(chain) < 2:
+            return False
+        return any(other.ref.concept != cand.ref.concept
+                   for _, other in self.index.concepts_named(label))
 
     def resolve(self, label: str, has_values: bool) -> RowMatch | None:
         """Match a row, or failing that the label without its trailing description

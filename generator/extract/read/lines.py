@@ -25,13 +25,15 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _CONFUSABLE = {"I": "I1l|!\\[", "J": "J3\\)\\]", "S": "S5", "O": "O0", "B": "B8"}
 
 
-# Full-width forms (U+FF01-U+FF5E: "１，２３４", "（３）") and the ideographic space, as Japanese
-# word processors write them, read as their ASCII counterparts. Not NFKC: that would also turn
-# the no-break spaces the newswire layout uses as blank-cell markers into spaces.
-_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# Full-width forms (U+FF01-U+FF5E: "１，２３４", "（３）"), the ideographic space and the
+# full-width currency signs ("￥34,272"), as Japanese word processors write them, read as their
+# ASCII (or Latin-1) counterparts. Not NFKC: that would also turn the no-break spaces the
+# newswire layout uses as blank-cell markers into spaces.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {
+    0x3000: 0x20, 0xFFE0: 0xA2, 0xFFE1: 0xA3, 0xFFE5: 0xA5}  # "　", "￠", "￡", "￥"
 
 
-_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000\uffe0\uffe1\uffe5]")
 
 
 # A line ends at \n, \r\n or \r. A form feed or vertical tab next to one (a PDF converter's

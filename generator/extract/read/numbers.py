@@ -3,6 +3,7 @@ justifies kept visible in ``repaired``. A token we cannot read is never guessed 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -26,6 +27,7 @@ _BANDWIDTHS = {"gbps", "mbps", "tbps"}
 _UNIT_SUFFIX = re.compile(rf"^(.*?\d\)?)\s*(Gbps|Mbps|Tbps|{FIGURE_UNIT_PATTERN})$", re.IGNORECASE)
 _SIGN_BEFORE_CURRENCY = re.compile(r"^([△▲\-−－–])\s*(JPY|¥|US\$|\$)\s*(\d.*)$")
 _PREFIX_CURRENCY = re.compile(r"^(JPY|¥|US\$|\$)\s*(.+)$")
+_CURRENCIES = {"¥": "JPY", "US$": "USD", "$": "USD"}  # a sign's currency; "JPY" names its own
 # A footnote's mark printed after a figure ("34,272*", "6,717.11※", "(1,234)†", "12.5%¹"):
 # the figure is whole, the mark refers the reader to a note
 _MARK_AFTER = re.compile(r"^(.*\d[%)]?)\s?(?:[*※]+\d{0,2}|[†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
@@ -60,6 +62,20 @@ def is_dash(token: str) -> bool:
     return text in DASHES or text.lower() in _NO_VALUE
 
 
+def parse_cell(token: str) -> Parsed | None:
+    """A delimited cell's figure: :func:`parse_number`'s, or a figure printed with both its
+    currency and its scale ("¥1,575 million"). In running text those are a highlight's words
+    (``highlights``); in a cell of its own the cell's borders make them its figure."""
+    parsed = parse_number(token)
+    if parsed is not None or (m := _PREFIX_CURRENCY.match(token.strip())) is None:
+        return parsed
+    inner = parse_number(m.group(2).strip())
+    if inner is None or inner.unit is None or inner.unit.lower() in _BANDWIDTHS \
+            or inner.currency is not None:
+        return None
+    return dataclasses.replace(inner, text=token, currency=_CURRENCIES.get(m.group(1), m.group(1)))
+
+
 @functools.lru_cache(maxsize=1 << 16)  # readers ask again of the same tokens; Parsed is frozen
 def parse_number(token: str) -> Parsed | None:
     """Read one printed token ("(1,234 )", "-1,234", "1,234-", "42.1%", "--", "702.5 Gbps", "(3");
@@ -83,7 +99,7 @@ def parse_number(token: str) -> Parsed | None:
     if m := _SIGN_BEFORE_CURRENCY.match(body):  # "△¥ 300,582": the sign is the figure's
         body = f"{m.group(2)}{m.group(1)}{m.group(3)}"
     if m := _PREFIX_CURRENCY.match(body):
-        currency = {"¥": "JPY", "US$": "USD", "$": "USD"}.get(m.group(1), m.group(1))
+        currency = _CURRENCIES.get(m.group(1), m.group(1))
         body = m.group(2).strip()
     if m := _UNIT_SUFFIX.match(body):
         body, unit = m.group(1).strip(), m.group(2)

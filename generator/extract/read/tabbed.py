@@ -15,7 +15,7 @@ from generator.extract.read.lines import (
     squash_spaces,
     strip_markup,
 )
-from generator.extract.read.numbers import is_dash, is_number_token, parse_number
+from generator.extract.read.numbers import is_dash, is_number_token, parse_cell, parse_number
 from generator.extract.read.segments import (
     EMPTY,
     HEADER_COVERAGE,
@@ -93,7 +93,7 @@ def _cell_tokens(cells: list[str]) -> tuple[list[str | None], bool, bool]:
             # "¥97,842 million", "57,208 million": one cell, one column — read whole, or
             # (words no figure token carries) left unread in its place, never split
             whole = " ".join(words)
-            tokens.append(whole if parse_number(whole) is not None else EMPTY)
+            tokens.append(whole if parse_cell(whole) is not None else EMPTY)
             continue
         crowded = crowded or (len(words) > 1 and sum(
             1 for t in merge_tokens(words) if _amount(t)) > 1)

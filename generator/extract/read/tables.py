@@ -34,11 +34,12 @@ from generator.extract.read.headers import (
     parse_header,
 )
 from generator.extract.read.lines import (
+    is_footnote_mark,
     is_note,
     is_prose,
     split_footnote,
 )
-from generator.extract.read.numbers import parse_number, split_figure
+from generator.extract.read.numbers import parse_cell, parse_number, split_figure
 from generator.extract.read.periods import FiscalCalendar
 from generator.extract.read.segments import Segment
 from generator.extract.read.titles import (
@@ -321,6 +322,12 @@ class Assembler:
                 footnote = extra
             else:
                 label = f"{label} {extra}".strip()
+        while len(pairs) > n and (mark := _mark_after_figure(pairs)) is not None:
+            # "SI 13,624 (1) 12,987 -4.7%": a footnote's mark after a figure, in a row of a
+            # number more than columns, is the one too many; a guess its proof must confirm
+            marked = pairs.pop(mark)[0]
+            footnote = footnote or marked
+            guessed = True
         if len(pairs) > n:
             self.out.problems.append(
                 f"line {seg.line}: row {label!r} has {len(pairs)} numbers for {n} columns of "
@@ -338,7 +345,7 @@ class Assembler:
         cells: list[Cell | None] = []
         for index, column in zip(placed, table.columns, strict=True):
             token, line = pairs[index] if index is not None else (None, seg.line)
-            cells.append(self._cell(token, column, line, label))
+            cells.append(self._cell(token, column, line, label, delimited="\t" in seg.text))
         period, forecast = _row_period(label, table.columns, self.calendar)
         if period is None and table.period is not None:  # a movement in an equity statement
             period = table.period
@@ -347,10 +354,11 @@ class Assembler:
                               footnote=footnote, guessed=guessed))
         table.last_line = seg.line
 
-    def _cell(self, token: str | None, column: Column, line: int, label: str) -> Cell | None:
+    def _cell(self, token: str | None, column: Column, line: int, label: str,
+              delimited: bool = False) -> Cell | None:
         if token is None:
             return None
-        parsed = parse_number(token)
+        parsed = parse_cell(token) if delimited else parse_number(token)
         if parsed is None:
             self.out.problems.append(
                 f"line {line}: cannot read {token.strip()!r} in row {label!r}; cell left empty")
@@ -390,6 +398,17 @@ class Assembler:
             title=table.title, line=table.line, kind=table.kind, columns=tuple(columns),
             rows=tuple(rows), item_lines=table.item_lines))
         self.last = table
+
+
+def _mark_after_figure(pairs: list[tuple[str | None, int]]) -> int | None:
+    """Where the first footnote mark printed on its own after a figure stands ("13,624 (1)"),
+    None for none."""
+    for index in range(1, len(pairs)):
+        token, before = pairs[index][0], pairs[index - 1][0]
+        if token and before and is_footnote_mark(token) and not is_footnote_mark(before) \
+                and parse_number(before) is not None:
+            return index
+    return None
 
 
 def _splits(pairs: list[tuple[str | None, int]], excess: int) -> list[int]:
