@@ -11,12 +11,14 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.extract.pipeline import Extraction
 from generator.extract.read.stacked import continues, join_stacked_headings, stacked
 from generator.model.period import Instant
 from generator.taxonomy import load_taxonomy
-from tests.extract.samples import edited_sample, lines_of, synthetic_score
+from tests.extract.samples import edited_sample, extraction, lines_of, synthetic_score
 
 SLIDES = "001_6c9832476b77f69a.txt"
+SUMMARY = "002_848ee02a02e0fa53.txt"
 
 HEADER = [
     "\tSix Months Ended September 30, 2029\tSix Months Ended September 30, 2030\t",
@@ -145,3 +147,25 @@ def test_a_month_wrapped_over_its_day_in_a_spaced_table_keeps_its_column(tmp_pat
              and {297, 309} & lines_of(f)}
     assert filed == {("CashAndCashEquivalents", Decimal(10_928_000_000)),
                      ("Assets", Decimal(71_004_000_000))}
+
+
+def test_a_unit_stacked_over_lines_in_a_spaced_table_is_each_column_s(tmp_path: Path) -> None:
+    """002's operating summary (lines 37-50) printed in columns of spaces under "1H09 / JPY /
+    millions" stacked cell over cell: read line by line, the first "JPY" met no scale and the
+    second took both "millions"."""
+    def spaced(text: list[str]) -> None:
+        assert text[35].split() == ["JPY", "millions", "JPY", "millions"]
+        text[32] = "Operating Results Summary"
+        text[33] = f"{'':<40}{'1H09':>12}{'1H10':>12}{'YoY %':>12}"
+        text[34] = f"{'':<40}{'JPY':>12}{'JPY':>12}{'change':>12}"
+        text[35] = f"{'':<40}{'millions':>12}{'millions':>12}"
+        for n in range(37, 51):
+            *words, a, b, change = text[n - 1].split()
+            text[n - 1] = f"{' '.join(words):<40}{a:>12}{b:>12}{change:>12}"
+
+    def filed(ex: Extraction) -> set[tuple[object, ...]]:
+        return {(f.concept, f.period, f.value) for f in ex.results.facts
+                if set(range(37, 51)) & lines_of(f)}
+
+    printed = filed(extraction(SUMMARY))
+    assert len(printed) == 28 and filed(edited_sample(tmp_path, SUMMARY, spaced)) == printed

@@ -32,12 +32,14 @@ from generator.extract.read.headers import (
     default_unit,
     drop_spanning,
     parse_header,
+    positioned_header,
 )
 from generator.extract.read.lines import (
     is_footnote_mark,
     is_note,
     is_prose,
     split_footnote,
+    strip_markup,
 )
 from generator.extract.read.numbers import parse_cell, parse_number, split_figure
 from generator.extract.read.periods import FiscalCalendar
@@ -171,7 +173,7 @@ class Assembler:
 
     # -- headers -------------------------------------------------------------------------
     def _header(self, block: list[Segment], rest: list[Segment]) -> None:
-        text = " ".join(s.header_text for s in block)
+        text = _stacked_cells(block) or " ".join(s.header_text for s in block)
         header = parse_header(text, self.calendar)
         drop_spanning(header)
         if not header.slots and not header.units:
@@ -398,6 +400,40 @@ class Assembler:
             title=table.title, line=table.line, kind=table.kind, columns=tuple(columns),
             rows=tuple(rows), item_lines=table.item_lines))
         self.last = table
+
+
+_CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a space-aligned line: 2+ spaces apart
+
+
+def _stacked_cells(block: list[Segment]) -> str | None:
+    """A header printed over space-aligned lines, one cell per column on its first line and
+    under those cells on the others ("1H09  1H10  YoY %" / "JPY  JPY  change" / "millions
+    millions"), read column by column ("1H09 JPY millions 1H10 JPY millions YoY % change"):
+    line by line, the first "JPY" met no scale and the second took both "millions". None
+    unless the first line prints two cells or more, every cell below stands under exactly one
+    of them (one cell per column a line) and each column then names one heading: a heading
+    spanning columns, a line a tab cut, or headings a single space apart, are read as
+    printed."""
+    if len(block) < 2 or any("\t" in s.text for s in block):
+        return None
+    first, *below = [list(_CELL.finditer(strip_markup(s.text))) for s in block]
+    if len(first) < 2:
+        return None
+    columns = [[cell.group()] for cell in first]
+    for cells in below:
+        taken: set[int] = set()
+        for cell in cells:
+            under = [k for k, top in enumerate(first)
+                     if cell.start() < top.end() and top.start() < cell.end()]
+            if len(under) != 1 or under[0] in taken:
+                return None
+            taken.add(under[0])
+            columns[under[0]].append(cell.group())
+    headings = [" ".join(column) for column in columns]
+    if any(len(h.slots) > 1 or len(h.units) > 1
+           for h in (parse_header(text, FiscalCalendar()) for text in headings)):
+        return None  # a "cell" of several headings a single space apart: not one column's
+    return positioned_header(headings)
 
 
 def _mark_after_figure(pairs: list[tuple[str | None, int]]) -> int | None:
