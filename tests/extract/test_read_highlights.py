@@ -286,3 +286,16 @@ def test_a_label_naming_targets_or_a_full_year_reads_nothing() -> None:
             "Operating Income JPY2.3 billion (up 18.9% YoY) Full-year Targets Revenues JPY176.0 "
             "billion (up 11.5% YoY) Outlook Operating Income JPY6.5 billion (up 26.6% YoY)")
     assert read_runon_highlights([text], set(), MARCH) == []
+
+
+def test_a_highlights_block_printed_as_a_grid_reads_as_its_cells() -> None:
+    # a markdown grid as converters print it, the header above it
+    grid = [*HIGHLIGHTS[:3], "| | | | |", "|---|--:|--:|--:|",
+            *(f"| {line.replace(' JPY', ' | JPY').replace(' ($', ' | ($')} |"
+              for line in HIGHLIGHTS[3:6])]
+    assert grid[5].startswith("| Revenues | JPY34,272 million | ($410.3 million) |")
+    [table] = read_highlights(grid, set(), MARCH)
+    [plain] = read_highlights(HIGHLIGHTS, set(), MARCH)
+    assert [[c.value for c in r.cells if c] for r in table.rows] == [
+        [c.value for c in r.cells if c] for r in plain.rows]
+    assert [r.line for r in table.rows] == [6, 7, 8]

@@ -216,8 +216,21 @@ def _table(lines: list[str], first: int, rows: list[tuple[int, str, list[tuple[_
                    for n, label, cells in rows))
 
 
+_GRID_RULE = re.compile(r"^\s*\|[\s|:+-]*\|\s*$")  # "|---|--:|", "|   |   |"
+
+
+def _without_grid(line: str) -> str:
+    """A grid's row as its cells apart ("| Revenues | JPY34,272 million |"); a rule, blank."""
+    stripped = line.strip()
+    if not (stripped.startswith("|") and stripped.endswith("|")):
+        return line
+    return "" if _GRID_RULE.match(line) else line.replace("|", "   ")
+
+
 def read_highlights(lines: list[str], taken: set[int], calendar: FiscalCalendar) -> list[Table]:
-    """Every highlights table of ``lines`` (0-based; reported 1-based) on no line in ``taken``."""
+    """Every highlights table of ``lines`` (0-based; reported 1-based) on no line in ``taken``;
+    one printed as a grid ("| Revenues | JPY34,272 million | ... |") read as its cells."""
+    lines = [_without_grid(line) for line in lines]
     out: list[Table] = []
     i = 0
     while i < len(lines):
