@@ -4,6 +4,7 @@ Layouts differ only in how they cut lines into segments; tables are assembled fr
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -81,7 +82,14 @@ def merge_tokens(words: list[str]) -> list[str]:
     """Glue tokens the printing split: "(0.4" ")" -> "(0.4 )", "702.5" "Gbps", "10." ".1",
     "JPY" "16,775" (a cell printing its own currency), "12," "345" (a figure a space split,
     kept as the damaged figure it is)."""
-    return [token for token, _ in merge_counted(words)]
+    return list(_merged(tuple(words)))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _merged(words: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`merge_tokens`, memoised: a pure function of the words, and the readers cut the
+    same lines, cells and wordings again (half the calls on distinct releases)."""
+    return tuple(token for token, _ in merge_counted(list(words)))
 
 
 # "(Note", "(See", "(注": a parenthesis that opens on a word, a note's reference to come
