@@ -64,9 +64,13 @@ def without_specks(tokens: list[T], figure_at: Callable[[list[T], int], bool]) -
     return tokens[:end]
 
 
+_DATE_PART = re.compile(r"\d{1,2},|(19|20)\d{2}[,.;)]")
+_DAY_COMMA = re.compile(r"\d{1,2},")
+
+
 def is_debris(token: str) -> bool:
     """OCR remains of a number ("G,089)", ")", "©23)"): a slot we cannot read."""
-    if re.fullmatch(r"\d{1,2},|(19|20)\d{2}[,.;)]", token):  # "SEPTEMBER 30,", "2011,": dates
+    if _DATE_PART.fullmatch(token):  # "SEPTEMBER 30,", "2011,": dates
         return False
     return bool(_DEBRIS.match(token)) and not is_number_token(token) and any(
         ch.isdigit() or ch in "()" for ch in token)
@@ -151,15 +155,18 @@ def merge_counted(words: list[str]) -> list[tuple[str, int]]:
 def _day_of_date(out: list[tuple[str, int]], last: str) -> bool:
     """``last`` ("30,") is the day of a date after its month ("SEPTEMBER 30,"), not the first
     group of a figure a space split."""
-    return re.fullmatch(r"\d{1,2},", last) is not None and len(out) > 1 \
+    return _DAY_COMMA.fullmatch(last) is not None and len(out) > 1 \
         and month_number(out[-2][0].rstrip(".")) is not None and out[-2][0][:1].isalpha()
+
+
+_DAY_COMMA_LINE = re.compile(r"^\d{1,2},$")
 
 
 def _is_slot(tokens: list[str], i: int) -> bool:
     token = tokens[i]
     if token == NBSP:
         return True
-    if _YEAR.match(token) and i > 0 and re.match(r"^\d{1,2},$", tokens[i - 1]):
+    if _YEAR.match(token) and i > 0 and _DAY_COMMA_LINE.match(tokens[i - 1]):
         return False  # "March 31, 2010": a date in the label, not a cell
     return is_number_token(token) or is_damaged_figure(token)  # "9,Z26": a cell, unread
 
@@ -197,6 +204,9 @@ def _units_in_brackets(flat: str) -> bool:
         stated_unit(g) is not None or g.strip() == "%" for g in groups)
 
 
+_UNIT_NOTE = re.compile(r"unit\s*:", re.I)
+
+
 def classify(line_no: int, text: str, label: str, slots: list[str | None]) -> Segment:
     """A row has numbers; a header line is mostly header phrases; anything else is text."""
     flat = " ".join(strip_markup(text).replace(NBSP, " ").split())
@@ -209,7 +219,7 @@ def classify(line_no: int, text: str, label: str, slots: list[str | None]) -> Se
         # several bracketed units is one per column ("(¥ millions) (¥ millions)")
         subtitle = (flat.startswith("(") and flat.endswith(")")
                     and not _units_in_brackets(flat)) or \
-            re.match(r"unit\s*:", flat, re.I) is not None
+            _UNIT_NOTE.match(flat) is not None
         if items and coverage >= HEADER_COVERAGE and not subtitle:
             return Segment(line_no, "header", text=text, header_text=flat)
         return Segment(line_no, "text", label=clean_label(flat), text=text,

@@ -51,6 +51,10 @@ from generator.extract.read.titles import (
 from generator.extract.read.units import mentions_unit
 from generator.model.period import Duration, Instant
 
+_YEAR_ONLY = re.compile(r"(19|20)\d{2}")  # a year quoted in running text, no figure
+_FOOTNOTE_DIGITS = re.compile(r"\d{1,2}")
+_SECTION_NUMBER = re.compile(r"^\(?\d{1,2}[.)](\s|$)")  # "4. Others"
+
 
 @dataclass
 class _Open:
@@ -140,7 +144,7 @@ class Assembler:
                                       self.calendar)
                 title_next = not header.periods or bool(header.units)
             closing = is_prose(label) and not seg.in_grid
-            section = re.match(r"^\(?\d{1,2}[.)](\s|$)", label) is not None  # "4. Others"
+            section = _SECTION_NUMBER.match(label) is not None  # "4. Others"
             if closing or section or is_note(label) or title_next or len(label) > 200:
                 self._close()
             else:
@@ -279,7 +283,7 @@ class Assembler:
                 return  # figures quoted in running text or bullets are not table cells
             for token in seg.tokens:
                 parsed = parse_number(token) if token else None
-                if parsed is not None and not re.fullmatch(r"(19|20)\d{2}", token or ""):
+                if parsed is not None and not _YEAR_ONLY.fullmatch(token or ""):
                     self.out.loose.append(parsed.cell(seg.line))
             return
         table = self.open
@@ -317,7 +321,7 @@ class Assembler:
             # a figure in a cell of its own is no footnote mark: which cells the rest fill
             # is a guess ("Others<TAB>60<TAB>57<TAB>(4.9) '" read as four figures)
             guessed = guessed or "\t" in seg.text
-            if re.fullmatch(r"\d{1,2}", extra) and footnote is None:
+            if _FOOTNOTE_DIGITS.fullmatch(extra) and footnote is None:
                 footnote = extra
             else:
                 label = f"{label} {extra}".strip()
