@@ -401,6 +401,8 @@ def _splits(pairs: list[tuple[str | None, int]], excess: int) -> list[int]:
     ("15" "1,202", "8.6" "8"), when they are apart and no more than the row's figures too
     many. A first figure that may be a footnote mark ("Network Services 2 18,304 20,686
     13.0") is read as one, as before: a mark after the label is the commoner printing."""
+    if excess <= 0:  # most rows: no figure too many, so no pair to join (none is asked)
+        return []
     found = [i for i in range(len(pairs) - 1)
              if pairs[i][0] is not None and pairs[i + 1][0] is not None
              and not (i == 0 and label_number(pairs[0][0]))
