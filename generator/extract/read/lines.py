@@ -165,6 +165,7 @@ def is_footnote_mark(token: str) -> bool:
     return _FOOTNOTE_ALONE.fullmatch(token.strip()) is not None
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every table row; releases repeat their row labels
 def split_footnote(label: str) -> tuple[str, str | None]:
     """"IP Service*1" -> ("IP Service", "*1"); superscripts, "®" or a stray quote likewise."""
     match = _FOOTNOTE_TAIL.search(label)
