@@ -135,8 +135,8 @@ def merge_counted(words: list[str]) -> list[tuple[str, int]]:
             out[-1] = (f"{last} {word}", out[-1][1] + 1)
         elif out and word.startswith(".") and last.endswith(".") and word[1:].isdigit():
             out[-1] = (last + word[1:], out[-1][1] + 1)
-        elif out and ((_CHANGE_WORD.fullmatch(last) and word.endswith("%"))
-                      or (_CHANGE_WORD.fullmatch(word) and last.endswith("%"))) \
+        elif out and ((word.endswith("%") and _CHANGE_WORD.fullmatch(last))
+                      or (last.endswith("%") and _CHANGE_WORD.fullmatch(word))) \
                 and is_number_token(f"{last} {word}"):
             out[-1] = (f"{last} {word}", out[-1][1] + 1)  # "up 12.3%", "3.6% down"
         elif out and last.lstrip("△▲-−") in _CURRENCY_SIGNS and parse_number(word) is not None \
