@@ -44,6 +44,9 @@ _MONTHS = (
 )
 
 
+_APOSTROPHES = re.compile(r"['’‘`´]")
+
+
 def _fold(text: str) -> str:
     """Unicode-fold, lowercase, drop footnote marks, make every non-word run one space."""
     text = _FOOTNOTE_STAR.sub(" ", text)
@@ -51,7 +54,7 @@ def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.translate(_DASHES_AS_HYPHENS)
     text = text.replace("&", " and ")
-    text = re.sub(r"['’‘`´]", "", text)  # shareholders' -> shareholders, IIJ's -> iijs
+    text = _APOSTROPHES.sub("", text)  # shareholders' -> shareholders, IIJ's -> iijs
     return _NON_WORD.sub(" ", text).strip()
 
 

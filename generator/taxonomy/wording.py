@@ -27,8 +27,11 @@ OPPOSITES = (("loss", "income"), ("losses", "income"), ("loss", "profit"), ("ben
              ("deficit", "surplus"))
 
 
+_NOT_UNIT_CHARS = re.compile(r"[^0-9a-z%円千百万株]+")
+
+
 def _is_unit_note(note: str) -> bool:
-    words = [w for w in re.split(r"[^0-9a-z%円千百万株]+", note.lower()) if w]
+    words = [w for w in _NOT_UNIT_CHARS.split(note.lower()) if w]
     return bool(words) and all(w in UNIT_WORDS or w == "%" for w in words)
 
 
@@ -41,9 +44,12 @@ def without_unit_note(label: str) -> str:
     return text.strip()
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def without_alternative(label: str) -> str:
     """"Income (loss) from operations" -> "Income from operations": the printed sign decides."""
-    return re.sub(r"\s+", " ", _ALTERNATIVE.sub("", label)).strip()
+    return _SPACES.sub(" ", _ALTERNATIVE.sub("", label)).strip()
 
 
 _OPPOSITE_WORDS = re.compile(
@@ -56,9 +62,13 @@ def says_opposite(text: str) -> bool:
     return bool(_OPPOSITE_WORDS.search(without_alternative(text)))
 
 
+# each word of a pair as a whole word, compiled once: asked of every label read in other words
+_OPPOSITE_PATTERNS = tuple((re.compile(rf"\b{word}\b", re.I), opposite)
+                           for word, opposite in OPPOSITES)
+
+
 def _swapped(label: str) -> Iterator[str]:
-    for word, opposite in OPPOSITES:
-        pattern = re.compile(rf"\b{word}\b", re.I)
+    for pattern, opposite in _OPPOSITE_PATTERNS:
         if pattern.search(label):
             yield pattern.sub(opposite, label)
 

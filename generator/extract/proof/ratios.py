@@ -296,9 +296,12 @@ def _by_value(printings: list[Printing]) -> list[list[Printing]]:
     return list(groups.values())
 
 
+_CURRENCY_UNIT = re.compile(r"([A-Z]{3})(Per|$)")
+
+
 def _currency(unit: str | None) -> str | None:
     """The currency a unit is in ("JPY", "USDPerShares" -> "USD"), or None (shares, pure)."""
-    found = re.match(r"([A-Z]{3})(Per|$)", unit or "")
+    found = _CURRENCY_UNIT.match(unit or "")
     return found.group(1) if found else None
 
 

@@ -60,9 +60,12 @@ def fold_vertical(rows: list[Row], columns: list[Column]) -> list[Row]:
     return rows
 
 
+_LABEL_NUMBER = re.compile(r"\d{1,2}|(19|20)\d{2}")  # a footnote digit, a year
+
+
 def label_number(token: str | None) -> bool:
     """Leading extra numbers that belong to the label: footnote digits, a date's year."""
-    return token is not None and bool(re.fullmatch(r"\d{1,2}|(19|20)\d{2}", token.strip()))
+    return token is not None and bool(_LABEL_NUMBER.fullmatch(token.strip()))
 
 
 # Words that name a forecast: in a row label ("(Target)", "FY2011 Plan", "Projected") and in a

@@ -351,6 +351,13 @@ def coverage_bound(text: str) -> float:
     return (total - uncovered) / total
 
 
+# the tokens a header's scan reads, compiled once (asked of every token of every header)
+_THOUSANDS_OF = re.compile(r"Thousands\s+of\s+(.+)", re.I | re.S)
+_THOUSANDS = re.compile(r"Thousands(\s+of)?", re.I)
+_OF_CURRENCY = re.compile(r"(?:of\s+)?(JPY|Yen|U\.?\s?S\.?\s*Dollars|USD)", re.I)
+_CHANGE = re.compile(r"changes?", re.I)
+
+
 def parse_header(text: str, calendar: FiscalCalendar) -> Header:
     """Scan a header block (its lines joined) into slots and units."""
     clean = _clean(text)
@@ -366,25 +373,25 @@ def parse_header(text: str, calendar: FiscalCalendar) -> Header:
         if m.start() in unsure:
             slots.append(Slot("period", token))  # which year the part is of is not said
         elif kind == "unit":
-            stacked = re.fullmatch(r"Thousands\s+of\s+(.+)", token, re.I | re.S)
+            stacked = _THOUSANDS_OF.fullmatch(token)
             if dangling and stacked:
                 # "Thousands of / Thousands of / Thousands of" over "JPY / U.S. Dollars / JPY":
                 # the last heading joins the first currency below; queue it like the others.
                 dangling.append(len(units))
                 units.append(_unit("Thousands of"))
                 token = stacked.group(1)
-            elif re.fullmatch(r"Thousands(\s+of)?", token, re.I):
+            elif _THOUSANDS.fullmatch(token):
                 dangling.append(len(units))
                 units.append(_unit(token))
                 continue
-            currency = re.fullmatch(r"(?:of\s+)?(JPY|Yen|U\.?\s?S\.?\s*Dollars|USD)", token, re.I)
+            currency = _OF_CURRENCY.fullmatch(token)
             if dangling and currency:
                 index = dangling.pop(0)
                 units[index] = _unit(f"Thousands of {currency.group(1)}")
                 continue
             units.append(_unit(token.removeprefix("of ")))
         elif kind == "change":
-            if re.fullmatch(r"changes?", token, re.I):
+            if _CHANGE.fullmatch(token):
                 # "YoY %" over "Change" (stacked lines): one column
                 earlier = [s for s in slots
                            if s.kind == "change" and "change" not in s.text.lower()]
@@ -463,8 +470,11 @@ def _unsure_pairs(text: str, matches: list[re.Match[str]]) -> set[int]:
     return unsure
 
 
+_MARKER = re.compile(r"(\d{1,2})|([A-Za-z]+)")
+
+
 def _marker_months(token: str) -> int | None:
-    m = re.match(r"(\d{1,2})|([A-Za-z]+)", token)
+    m = _MARKER.match(token)
     if m is None:
         return None
     if m.group(1):
@@ -472,18 +482,24 @@ def _marker_months(token: str) -> int | None:
     return WORD_MONTHS.get(m.group(2).lower())
 
 
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.?(?:\s+[a-z]+)?\s+(\d{1,2}),\s*(\d{4})")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})")
+_SLASHED_MDY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_YMD = re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})")
+
+
 def _date(token: str) -> dt.date | None:
     """"Sep. 30, 2010", "9/30/2010" (the month first, as "Sep. 30" is), "2010/9/30",
     "2010-09-30", "30 Sep 2010"."""
     token = token.strip()
     year, month, day = 0, None, 0
-    if m := re.fullmatch(r"([A-Za-z]+)\.?(?:\s+[a-z]+)?\s+(\d{1,2}),\s*(\d{4})", token):
+    if m := _MONTH_DAY_YEAR.fullmatch(token):
         year, month, day = int(m.group(3)), month_number(m.group(1)), int(m.group(2))
-    elif m := re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})", token):
+    elif m := _DAY_MONTH_YEAR.fullmatch(token):
         year, month, day = int(m.group(3)), month_number(m.group(2)), int(m.group(1))
-    elif m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", token):
+    elif m := _SLASHED_MDY.fullmatch(token):
         year, month, day = int(m.group(3)), int(m.group(1)), int(m.group(2))
-    elif m := re.fullmatch(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})", token):
+    elif m := _YMD.fullmatch(token):
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
     if month is None:
         return None

@@ -167,6 +167,7 @@ def is_footnote_mark(token: str) -> bool:
     return _FOOTNOTE_ALONE.fullmatch(token.strip()) is not None
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every table row; releases repeat their row labels
 def split_footnote(label: str) -> tuple[str, str | None]:
     """"IP Service*1" -> ("IP Service", "*1"); superscripts, "®" or a stray quote likewise."""
     match = _FOOTNOTE_TAIL.search(label)
@@ -235,13 +236,16 @@ def fix_ocr_letters(label: str) -> str:
     return re.sub(r"\b([A-Z])l\b", r"\1I", label)
 
 
+_NUMBERED = re.compile(r"\(\d{1,2}\)|\(note", re.I)
+
+
 def starts_lowercase_or_joiner(text: str) -> bool:
     """A label fragment that continues the line before ("(Corporate Use)", "and ...")."""
     if not text:
         return False
     first = text.split()[0]
     joiner = first.lower() in FUNCTION_WORDS and (first.islower() or first.isupper())
-    numbered = re.match(r"\(\d{1,2}\)|\(note", text, re.I) is not None  # "(2) Financial ..."
+    numbered = _NUMBERED.match(text) is not None  # "(2) Financial ..."
     return text[0].islower() or (text[0] == "(" and not numbered) or joiner
 
 
@@ -251,15 +255,23 @@ def ends_dangling(text: str) -> bool:
     return bool(words) and (words[-1].lower() in FUNCTION_WORDS or text.endswith((",", "-")))
 
 
+_LEADING_NUMBER = re.compile(r"\d[\d,.]*(?![\w])")
+
+
 def starts_with_number(text: str) -> bool:
     """A label fragment that starts with a number its words go on from ("30, 2030,
     respectively", "94,729 thousand and ..."); not a word OCR began with a digit ("0THER")."""
-    return re.match(r"\d[\d,.]*(?![\w])", text) is not None
+    return _LEADING_NUMBER.match(text) is not None
 
 
 def starts_with_date(text: str) -> bool:
     words = text.split()
     return len(words) >= 2 and words[0][:3].lower() in _MONTHS and words[1][:1].isdigit()
+
+
+_SENTENCE_END = re.compile(r"[a-z]\. [A-Z]")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_VERBS = re.compile(r"\b(is|are|was|were|has|have|had|will|would|can|may|our|we)\b")
 
 
 def is_prose(text: str) -> bool:
@@ -269,10 +281,10 @@ def is_prose(text: str) -> bool:
     if len(words) < 6 or flat.endswith(":"):
         return False
     lower = sum(1 for w in words if w[:1].islower())
-    if flat.endswith((".", ".)", "。")) or re.search(r"[a-z]\. [A-Z]", flat):
+    if flat.endswith((".", ".)", "。")) or _SENTENCE_END.search(flat):
         return True
-    outside = re.sub(r"\([^()]*\)", " ", flat)
-    verbs = re.search(r"\b(is|are|was|were|has|have|had|will|would|can|may|our|we)\b", outside)
+    outside = _BRACKETED.sub(" ", flat)
+    verbs = _VERBS.search(outside)
     return len(words) > 14 and lower * 2 > len(words) and verbs is not None
 
 

@@ -4,6 +4,7 @@ Layouts differ only in how they cut lines into segments; tables are assembled fr
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -60,9 +61,13 @@ def without_specks(tokens: list[T], figure_at: Callable[[list[T], int], bool]) -
     return tokens[:end]
 
 
+_DATE_PART = re.compile(r"\d{1,2},|(19|20)\d{2}[,.;)]")
+_DAY_COMMA = re.compile(r"\d{1,2},")
+
+
 def is_debris(token: str) -> bool:
     """OCR remains of a number ("G,089)", ")", "©23)"): a slot we cannot read."""
-    if re.fullmatch(r"\d{1,2},|(19|20)\d{2}[,.;)]", token):  # "SEPTEMBER 30,", "2011,": dates
+    if _DATE_PART.fullmatch(token):  # "SEPTEMBER 30,", "2011,": dates
         return False
     return bool(_DEBRIS.match(token)) and not is_number_token(token) and any(
         ch.isdigit() or ch in "()" for ch in token)
@@ -78,7 +83,14 @@ def merge_tokens(words: list[str]) -> list[str]:
     """Glue tokens the printing split: "(0.4" ")" -> "(0.4 )", "702.5" "Gbps", "10." ".1",
     "JPY" "16,775" (a cell printing its own currency), "12," "345" (a figure a space split,
     kept as the damaged figure it is)."""
-    return [token for token, _ in merge_counted(words)]
+    return list(_merged(tuple(words)))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _merged(words: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`merge_tokens`, memoised: a pure function of the words, and the readers cut the
+    same lines, cells and wordings again (half the calls on distinct releases)."""
+    return tuple(token for token, _ in merge_counted(list(words)))
 
 
 # "(Note", "(See", "(注": a parenthesis that opens on a word, a note's reference to come
@@ -120,8 +132,8 @@ def merge_counted(words: list[str]) -> list[tuple[str, int]]:
             out[-1] = (f"{last} {word}", out[-1][1] + 1)
         elif out and word.startswith(".") and last.endswith(".") and word[1:].isdigit():
             out[-1] = (last + word[1:], out[-1][1] + 1)
-        elif out and ((_CHANGE_WORD.fullmatch(last) and word.endswith("%"))
-                      or (_CHANGE_WORD.fullmatch(word) and last.endswith("%"))) \
+        elif out and ((word.endswith("%") and _CHANGE_WORD.fullmatch(last))
+                      or (last.endswith("%") and _CHANGE_WORD.fullmatch(word))) \
                 and is_number_token(f"{last} {word}"):
             out[-1] = (f"{last} {word}", out[-1][1] + 1)  # "up 12.3%", "3.6% down"
         elif out and last.lstrip("△▲-−") in _CURRENCY_SIGNS and parse_number(word) is not None \
@@ -140,15 +152,18 @@ def merge_counted(words: list[str]) -> list[tuple[str, int]]:
 def _day_of_date(out: list[tuple[str, int]], last: str) -> bool:
     """``last`` ("30,") is the day of a date after its month ("SEPTEMBER 30,"), not the first
     group of a figure a space split."""
-    return re.fullmatch(r"\d{1,2},", last) is not None and len(out) > 1 \
+    return _DAY_COMMA.fullmatch(last) is not None and len(out) > 1 \
         and month_number(out[-2][0].rstrip(".")) is not None and out[-2][0][:1].isalpha()
+
+
+_DAY_COMMA_LINE = re.compile(r"^\d{1,2},$")
 
 
 def _is_slot(tokens: list[str], i: int) -> bool:
     token = tokens[i]
     if token == NBSP:
         return True
-    if _YEAR.match(token) and i > 0 and re.match(r"^\d{1,2},$", tokens[i - 1]):
+    if _YEAR.match(token) and i > 0 and _DAY_COMMA_LINE.match(tokens[i - 1]):
         return False  # "March 31, 2010": a date in the label, not a cell
     return is_number_token(token) or is_damaged_figure(token)  # "9,Z26": a cell, unread
 
@@ -186,6 +201,9 @@ def _units_in_brackets(flat: str) -> bool:
         stated_unit(g) is not None or g.strip() == "%" for g in groups)
 
 
+_UNIT_NOTE = re.compile(r"unit\s*:", re.I)
+
+
 def classify(line_no: int, text: str, label: str, slots: list[str | None]) -> Segment:
     """A row has numbers; a header line is mostly header phrases; anything else is text."""
     flat = " ".join(strip_markup(text).replace(NBSP, " ").split())
@@ -198,7 +216,7 @@ def classify(line_no: int, text: str, label: str, slots: list[str | None]) -> Se
         # several bracketed units is one per column ("(¥ millions) (¥ millions)")
         subtitle = (flat.startswith("(") and flat.endswith(")")
                     and not _units_in_brackets(flat)) or \
-            re.match(r"unit\s*:", flat, re.I) is not None
+            _UNIT_NOTE.match(flat) is not None
         if items and coverage >= HEADER_COVERAGE and not subtitle:
             return Segment(line_no, "header", text=text, header_text=flat)
         return Segment(line_no, "text", label=clean_label(flat), text=text,

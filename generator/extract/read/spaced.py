@@ -12,6 +12,9 @@ _WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
 _WIDE_GAP_SPLIT = re.compile(r"((?: {2,}|\t)+)")  # kept: the line's columns stay where they are
 
 
+_BLANKS = re.compile(r"[ \t]+")
+
+
 def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
     out: list[Segment] = []
     for index, text in enumerate(lines):
@@ -20,7 +23,7 @@ def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
         if _WIDE_GAP.search(text):  # columns apart by wide gaps: "3 532.01" between two is
             text = "".join(space_grouped(part, cell=True)  # one figure
                            for part in _WIDE_GAP_SPLIT.split(text))
-        words = re.split(r"[ \t]+", text.strip(" \t"))
+        words = _BLANKS.split(text.strip(" \t"))
         label, slots = split_row(words, nbsp_empty=True)
         seg = classify(index + 1, text, label, slots)
         seg.in_grid = f" {NBSP}" in text or text.startswith(NBSP)

@@ -132,13 +132,15 @@ def segments(lines: list[str], furniture: set[int], *, typed_tabs: bool = False
             label, rest = first, cells[1:]
             if by_spaces:  # "net of allowance of JPY 93 123 thousand": one figure
                 label = space_grouped(label)
-        lost = typed_tabs and _lost_tab(label, _cell_tokens(rest)[0])
+        read = _cell_tokens(rest)
+        lost = typed_tabs and _lost_tab(label, read[0])
         if lost and (cell := _lost_cell(label, rest)):
             # the cell whose tab was lost goes back before the row's cells: the label keeps
             # its words ("Network Services 32,259<TAB>33,611" -> "Network Services")
             words = label.split()
             label, rest = " ".join(words[:-cell]), [" ".join(words[-cell:]), *rest]
-        tokens, regrouped, crowded = _cell_tokens(rest)
+            read = _cell_tokens(rest)  # read again only when the cells changed
+        tokens, regrouped, crowded = read
         tokens = without_specks(tokens, _figure_at)  # "(4.9) '"
         trailing = 0
         while tokens and tokens[-1] is EMPTY:  # not counted as cells (tables pad rows), but

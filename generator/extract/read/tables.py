@@ -54,6 +54,10 @@ from generator.extract.read.titles import (
 from generator.extract.read.units import mentions_unit
 from generator.model.period import Duration, Instant
 
+_YEAR_ONLY = re.compile(r"(19|20)\d{2}")  # a year quoted in running text, no figure
+_FOOTNOTE_DIGITS = re.compile(r"\d{1,2}")
+_SECTION_NUMBER = re.compile(r"^\(?\d{1,2}[.)](\s|$)")  # "4. Others"
+
 
 @dataclass
 class _Open:
@@ -143,7 +147,7 @@ class Assembler:
                                       self.calendar)
                 title_next = not header.periods or bool(header.units)
             closing = is_prose(label) and not seg.in_grid
-            section = re.match(r"^\(?\d{1,2}[.)](\s|$)", label) is not None  # "4. Others"
+            section = _SECTION_NUMBER.match(label) is not None  # "4. Others"
             if closing or section or is_note(label) or title_next or len(label) > 200:
                 self._close()
             else:
@@ -282,7 +286,7 @@ class Assembler:
                 return  # figures quoted in running text or bullets are not table cells
             for token in seg.tokens:
                 parsed = parse_number(token) if token else None
-                if parsed is not None and not re.fullmatch(r"(19|20)\d{2}", token or ""):
+                if parsed is not None and not _YEAR_ONLY.fullmatch(token or ""):
                     self.out.loose.append(parsed.cell(seg.line))
             return
         table = self.open
@@ -320,7 +324,7 @@ class Assembler:
             # a figure in a cell of its own is no footnote mark: which cells the rest fill
             # is a guess ("Others<TAB>60<TAB>57<TAB>(4.9) '" read as four figures)
             guessed = guessed or "\t" in seg.text
-            if re.fullmatch(r"\d{1,2}", extra) and footnote is None:
+            if _FOOTNOTE_DIGITS.fullmatch(extra) and footnote is None:
                 footnote = extra
             else:
                 label = f"{label} {extra}".strip()
@@ -452,6 +456,8 @@ def _splits(pairs: list[tuple[str | None, int]], excess: int) -> list[int]:
     ("15" "1,202", "8.6" "8"), when they are apart and no more than the row's figures too
     many. A first figure that may be a footnote mark ("Network Services 2 18,304 20,686
     13.0") is read as one, as before: a mark after the label is the commoner printing."""
+    if excess <= 0:  # most rows: no figure too many, so no pair to join (none is asked)
+        return []
     found = [i for i in range(len(pairs) - 1)
              if pairs[i][0] is not None and pairs[i + 1][0] is not None
              and not (i == 0 and label_number(pairs[0][0]))

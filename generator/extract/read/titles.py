@@ -31,10 +31,13 @@ _KINDS: list[tuple[str, str]] = [
 ]
 
 
+_KIND_PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in _KINDS]
+
+
 def guess_kind(title: str, header: Header | None) -> str | None:
     low = title.lower()
-    for kind, pattern in _KINDS:
-        if re.search(pattern, low):
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(low):
             return kind
     if header is not None:
         quarters = [s for s in header.periods if isinstance(s.period, Duration)
