@@ -156,14 +156,11 @@ def _day_of_date(out: list[tuple[str, int]], last: str) -> bool:
         and month_number(out[-2][0].rstrip(".")) is not None and out[-2][0][:1].isalpha()
 
 
-_DAY_COMMA_LINE = re.compile(r"^\d{1,2},$")
-
-
 def _is_slot(tokens: list[str], i: int) -> bool:
     token = tokens[i]
     if token == NBSP:
         return True
-    if _YEAR.match(token) and i > 0 and _DAY_COMMA_LINE.match(tokens[i - 1]):
+    if _YEAR.match(token) and i > 0 and _DAY_COMMA.fullmatch(tokens[i - 1]):
         return False  # "March 31, 2010": a date in the label, not a cell
     return is_number_token(token) or is_damaged_figure(token)  # "9,Z26": a cell, unread
 
