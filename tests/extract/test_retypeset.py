@@ -111,6 +111,13 @@ def test_a_row_read_by_its_place_whose_words_name_another_line_is_not_filed_on_i
     _scored_without_wrong(tmp_path, "000_2bec0ea935cb70a9.txt", "wrapped", 2, "dec7e")
 
 
+def test_a_row_whose_mark_may_be_either_of_two_numbers_files_neither_reading_unconfirmed(
+        tmp_path: Path) -> None:
+    # cell marks: "Elimination 19 (1) 12" (printed "19 12"); "19" was taken for a footnote's
+    # mark after the label and "(1)" for the first half's figure, filed as -1 on its placement
+    _scored_without_wrong(tmp_path, "002_848ee02a02e0fa53.txt", "cellmarks", 1, "s15a")
+
+
 def test_extraction_does_not_depend_on_the_interpreter_s_hash_seed(tmp_path: Path) -> None:
     # a release where two roll forwards of cash break over one figure: which one's reason
     # it is held with followed a set's order, which Python's hash seed changes from run to run

@@ -322,8 +322,11 @@ class Assembler:
         while len(pairs) > n and label_number(pairs[0][0]):
             extra = pairs.pop(0)[0] or ""
             # a figure in a cell of its own is no footnote mark: which cells the rest fill
-            # is a guess ("Others<TAB>60<TAB>57<TAB>(4.9) '" read as four figures)
-            guessed = guessed or "\t" in seg.text
+            # is a guess ("Others<TAB>60<TAB>57<TAB>(4.9) '" read as four figures); so is a
+            # row printing a mark after a figure too ("Elimination 19 (1) 12": the mark is
+            # "19" or "(1)")
+            guessed = guessed or "\t" in seg.text or _mark_after_figure(
+                [(extra, seg.line), *pairs]) is not None
             if _FOOTNOTE_DIGITS.fullmatch(extra) and footnote is None:
                 footnote = extra
             else:
