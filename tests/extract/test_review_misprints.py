@@ -117,6 +117,24 @@ def test_a_unitless_echo_of_the_tse_form_does_not_file_the_form_s_unproven_figur
     assert revenue.value == 176_000 * 10**6 and {156, 346} <= lines_of(revenue)
 
 
+def test_a_unitless_echo_that_differs_from_the_form_in_one_figure_holds_both_printings(
+        tmp_path: Path) -> None:
+    """002's TSE form scanned 4,100 (line 776, income before income tax) as 4,180; its
+    unitless echo (line 209) prints 4,100 beside three figures the form prints alike. The
+    echo is read for its three, and the two printings of the fourth differ: neither is
+    filed (the form's had only its column's ratio check behind it)."""
+    ex = edited_sample(tmp_path, "002_848ee02a02e0fa53.txt",
+                       printed_as(776, "4,800 40.7 4,100", "4,800 40.7 4,180"))
+    fy10 = dur("2010-04-01", "2011-03-31")
+    assert not [f for f in ex.results.facts if f.concept == "IncomeBeforeIncomeTaxes"
+                and f.period == fy10 and f.dimensions.get("ResultForecastAxis")]
+    held = {h.line: h.value for h in ex.results.review
+            if h.concept == "IncomeBeforeIncomeTaxes" and h.period == fy10}
+    assert held == {209: Decimal(4100 * 10**6), 776: Decimal(4180 * 10**6)}
+    revenue = fact(ex, "Revenues", fy10, ResultForecastAxis="ForecastMember")
+    assert revenue.value == 84_500 * 10**6 and {209, 776} <= lines_of(revenue)
+
+
 def test_a_member_another_printing_contradicts_does_not_recompute_a_wrong_figure(
         tmp_path: Path) -> None:
     """Three one-digit misreadings in the 1H10 costs: the summary's total costs "27,531"

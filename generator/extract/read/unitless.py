@@ -9,8 +9,10 @@ A release's text repeats a table of its TSE form without the form's unit line::
 
 Nothing on the page says these are millions of yen, and guessing a scale is how wrong figures
 are filed. So the figures take the unit of their other printing: every figure must be printed,
-digit for digit, in a table that states its unit, and all of them in one unit (:func:`borrow`).
-Otherwise the table is not read at all (its numbers stay loose, as before). A table read so is
+digit for digit, in a table that states its unit, and all of them in one unit (:func:`_borrowed`);
+one figure may be printed nowhere else when three others fix the unit, so that a misprinted or
+misscanned printing of it meets the other. Otherwise the table is not read at all (its
+numbers stay loose, as before). A table read so is
 marked (``Table.unit_from``): the proof stage files a figure of it only when its other printing
 agrees with it as the same concept and period (:mod:`..proof.borrowed`).
 """
@@ -31,6 +33,7 @@ from generator.extract.read.titles import guess_kind
 from generator.extract.read.units import SCALE_PATTERN
 
 MIN_FIGURES = 2
+MIN_WITNESSED = 3  # figures printed elsewhere that fix the unit of a row with one that is not
 MAX_ABOVE = 3  # non-blank lines looked at above the header for the title
 _HEADER = re.compile(r"[A-Za-z][A-Za-z '&,()/-]*")  # item names only: no digit, no unit
 _UNIT_WORDS = re.compile(rf"\b(?:JPY|yen|USD|{SCALE_PATTERN})\b|%", re.I)
@@ -172,12 +175,20 @@ def _units_by_text(tables: Sequence[Table]) -> dict[str, set[tuple[str | None, D
 
 def _borrowed(rows: list[_Row], units: dict[str, set[tuple[str | None, Decimal]]]
               ) -> tuple[str | None, Decimal] | None:
-    """The one unit every figure of the rows is printed in elsewhere, if there is one."""
+    """The one unit every figure of the rows is printed in elsewhere, if there is one; one
+    figure printed nowhere else is let pass when at least :data:`MIN_WITNESSED` others fix the
+    unit (the other printing of a misprinted or misscanned figure differs from it)."""
     common: set[tuple[str | None, Decimal]] | None = None
+    unwitnessed = witnessed = 0
     for row in rows:
         for cell in row.cells:
-            found = units.get(cell.text, set())
+            found = units.get(cell.text)
+            if found is None:
+                unwitnessed += 1
+                continue
+            witnessed += 1
             common = set(found) if common is None else common & found
-    if not common or len(common) != 1:
+    if not common or len(common) != 1 or unwitnessed > 1 or (
+            unwitnessed and witnessed < MIN_WITNESSED):
         return None
     return next(iter(common))
