@@ -423,7 +423,7 @@ class CrossChecker:
         findings = []
         for axis, total, members in self._member_sets():
             assert total.value is not None
-            holds, member, computed = member_sum(total, members, self.truncate)
+            holds, member, computed, _ = member_sum(total, members, self.truncate)
             if holds and member is None:
                 continue
             where = tuple(location(f) for f in [total, *members])

@@ -77,6 +77,9 @@ class Row(BaseModel):
     # table's comparative row whose label a scan garbled): the label states nothing then, and
     # the row's figures are filed only if their other printings prove the period.
     period_implied: str = ""
+    # Cells that print what no figure reads as (a scan's "4o", "S1", "12,,345"): left empty,
+    # and a sign that the digits of the table's cells that did read may be misread too.
+    scanned: tuple[str, ...] = ()
 
 
 class Table(BaseModel):

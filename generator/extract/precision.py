@@ -64,11 +64,13 @@ def half_unit(fact: ResultFact, truncate: bool) -> Decimal:
 class MemberSum(NamedTuple):
     """How a breakdown's members add up to their total: ``holds`` as printed, or only with
     ``deducted`` subtracted (a member printed as a positive deduction, "Elimination 206"),
-    and their sum as printed."""
+    and their sum as printed; ``within``: how far off a member may be and the sum still hold
+    (their rounding and what the sum misses by)."""
 
     holds: bool
     deducted: ResultFact | None
     computed: Decimal
+    within: Decimal = Decimal(0)
 
 
 def member_sum(total: ResultFact, members: Sequence[ResultFact], truncate: bool) -> MemberSum:
@@ -80,10 +82,21 @@ def member_sum(total: ResultFact, members: Sequence[ResultFact], truncate: bool)
     tolerance = half_unit(total, truncate) + sum((half_unit(m, truncate) for m in members),
                                                  Decimal(0))
     if abs(total.value - computed) <= tolerance:
-        return MemberSum(True, None, computed)
+        return MemberSum(True, None, computed, _within(tolerance, total.value - computed))
     flips = [m for m in members
              if m.value and abs(total.value - computed + 2 * m.value) <= tolerance]
-    return MemberSum(len(flips) == 1, flips[0] if len(flips) == 1 else None, computed)
+    if len(flips) != 1:
+        return MemberSum(False, None, computed)
+    flip = flips[0]
+    assert flip.value is not None
+    return MemberSum(True, flip, computed,
+                     _within(tolerance, total.value - computed + 2 * flip.value))
+
+
+def _within(tolerance: Decimal, off: Decimal) -> Decimal:
+    """A sum of rounded figures that misses by ``off`` within ``tolerance``: a part off by
+    less than this still adds up (as :func:`..proof.arithmetic.check` pins a declared sum)."""
+    return tolerance + abs(off)
 
 
 def _digits(fact: ResultFact, value: Decimal) -> str:

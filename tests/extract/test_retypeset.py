@@ -118,6 +118,17 @@ def test_a_row_whose_mark_may_be_either_of_two_numbers_files_neither_reading_unc
     _scored_without_wrong(tmp_path, "002_848ee02a02e0fa53.txt", "cellmarks", 1, "s15a")
 
 
+@pytest.mark.parametrize(("sample", "seed"), [
+    ("001_6c9832476b77f69a.txt", 1),  # "S1" beside "5" for 51: the quarterly table's digits
+    ("001_6c9832476b77f69a.txt", 2),  # "4o" beside "17" for 179 and "4425" for 425
+    ("002_848ee02a02e0fa53.txt", 1),  # the TSE form's "4,180" for 4,100; its echo unread
+    ("002_848ee02a02e0fa53.txt", 2),  # "36" for 38, a rounded segment sum passing either
+])
+def test_digits_a_scan_changed_are_not_filed_on_evidence_that_cannot_tell_them(
+        tmp_path: Path, sample: str, seed: int) -> None:
+    _scored_without_wrong(tmp_path, sample, "ocrdigits", seed, "s15a")
+
+
 def test_extraction_does_not_depend_on_the_interpreter_s_hash_seed(tmp_path: Path) -> None:
     # a release where two roll forwards of cash break over one figure: which one's reason
     # it is held with followed a set's order, which Python's hash seed changes from run to run

@@ -40,6 +40,7 @@ from generator.extract.proof import (
     ratios,
     rollforward,
     scale,
+    scanned,
     schedule,
     siblings,
     signs,
@@ -213,6 +214,7 @@ def prove(mapped: MappedDocument, taxonomy: Taxonomy, period: ReportingPeriod,
     unrounded.doubt_loose(columns)
     arithmetic.anchor(columns)
     contradicted.hold(columns)
+    scanned.doubt_untested(columns)
     siblings.complete_by_siblings(columns)
     closed.complete_as_read(columns)
     arithmetic.doubt_broken(columns, taxonomy, truncate)

@@ -69,7 +69,7 @@ def _members_hold(column: ColumnFacts, found: list[tuple[str, str]], taxonomy: T
                 if fact is not added.deducted:
                     # a member printed as a deduction is left to the cross-checks, which
                     # store it with its natural sign: its figure as read is not confirmed
-                    column.confirm_fact(fact, CHECK)
+                    column.confirm_fact(fact, CHECK, added.within)
 
 
 def _contradict_members(column: ColumnFacts, axis: str, total: ResultFact,

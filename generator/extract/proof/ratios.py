@@ -21,7 +21,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from generator.extract.map_rows.facts import FORECAST_AXIS
-from generator.extract.precision import TELLING, half_unit
+from generator.extract.precision import TELLING, consistent, half_unit
 from generator.extract.proof.columns import BOTH, ROWS, ColumnFacts
 from generator.model.concept import DataType
 from generator.model.period import Duration, Period
@@ -75,6 +75,9 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> lis
                                 or not _telling(q_group[0][1], t_group[0][1], b_group[0][1],
                                                 truncate):
                             continue
+                        if not holds(q_group[0][1], _finest(t_group[0][1], tops),
+                                     _finest(b_group[0][1], bottoms), truncate):
+                            continue  # "JPY4.0 billion" passes 88.71; its 4,000 million not
                         held_here.add(_currency(q_group[0][1].unit))
                         # a ratio of two amounts holding to its half unit ties the release's
                         # figures as a per-share figure does only to four digits or more
@@ -90,7 +93,9 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy, truncate: bool) -> lis
                                 if q_column.row is not None and not q_column.has(ROWS):
                                     _own_evidence_only(q_column)
                                 q_column.confirm(CHECK, detail, BOTH)
-                            q_column.confirm_fact(quotient, CHECK)
+                            # a quotient misprinted by less than the ratio's slack passes
+                            q_column.confirm_fact(quotient, CHECK,
+                                                  _slack(quotient, top, bottom, truncate))
                         if not per_share:
                             continue  # a ratio of two amounts (to a percent, three digits)
                             # proves the quotient alone: not its column, nor the amounts
@@ -296,6 +301,19 @@ def _by_value(printings: list[Printing]) -> list[list[Printing]]:
     return list(groups.values())
 
 
+def _finest(fact: ResultFact, groups: list[list[Printing]]) -> ResultFact:
+    """The finest printing among ``groups`` of the figure ``fact`` prints (the statement's
+    4,000 million for a highlight's "JPY4.0 billion"): a ratio that holds only at the coarser
+    precision does not hold."""
+    finest = fact
+    for group in groups:
+        other = group[0][1]
+        if other.decimals is not None and finest.decimals is not None \
+                and other.decimals > finest.decimals and consistent(other, fact):
+            finest = other
+    return finest
+
+
 _CURRENCY_UNIT = re.compile(r"([A-Z]{3})(Per|$)")
 
 
@@ -321,6 +339,13 @@ def holds(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: b
     # A per-share figure may be off its printed amounts by a unit of its own; a percentage of
     # two amounts is rounded from them (half a unit; a whole one where the release truncates):
     # 58.5 is not 57,153 / 97,842 = 58.41%.
+    return abs(top.value / bottom.value - quotient.value) <= _slack(quotient, top, bottom,
+                                                                    truncate)
+
+
+def _slack(quotient: ResultFact, top: ResultFact, bottom: ResultFact, truncate: bool) -> Decimal:
+    """How far a quotient may be from its printed terms' ratio and the ratio still hold: a
+    per-share figure a unit of its own, a percentage of two amounts half a unit (a whole one
+    where the release truncates), and what the terms' rounding moves the ratio by."""
     own = _unit_of(quotient) if _currency(quotient.unit) else half_unit(quotient, truncate)
-    slack = own + _rounding(top, bottom, truncate)
-    return abs(top.value / bottom.value - quotient.value) <= slack
+    return own + _rounding(top, bottom, truncate)

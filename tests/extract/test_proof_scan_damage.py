@@ -1,0 +1,71 @@
+"""Digits a scan changed into other digits read as figures; the proof must not file them on
+evidence that cannot tell them from the printed ones (proof/scanned.py, proof/twice.py,
+proof/ratios.py, precision.member_sum). Inputs are samples with the damage of re-typeset draws
+(benchmarks/retypeset.py, style ``ocrdigits``) typed in, each checked against the sample."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from tests.extract.samples import dur, edited_sample, lines_of, printed_as
+
+QUARTERS = "001_6c9832476b77f69a.txt"  # lines 276-279: a tabbed table of 3 items by quarter
+SEGMENTS = "002_848ee02a02e0fa53.txt"  # lines 56-59: revenues by segment, 1H09 and 1H10
+TARGETS = "003_beeb705454dfa33f.txt"  # line 343: the TSE form's FY2017 target row
+
+
+def _scanned_quarters(text: list[str]) -> None:
+    """Draw s15a seed 2: "4o" for 40 (no figure reads as it) beside "17" for 179."""
+    printed_as(278, "\t40\t", "\t4o\t")(text)
+    printed_as(277, "\t179\t", "\t17\t")(text)
+
+
+def test_a_table_with_a_cell_no_figure_reads_as_files_nothing_its_layout_alone_proves(
+        tmp_path: Path) -> None:
+    ex = edited_sample(tmp_path, QUARTERS, _scanned_quarters)
+    assert not [f for f in ex.results.facts if lines_of(f) & {277, 278, 279}]
+    held = [h for h in ex.results.review if h.line in {277, 278, 279}]
+    assert len(held) == 20 and all("no figure reads as ('4o', line 278)" in h.reason
+                                   for h in held)
+
+
+def test_the_same_table_read_clean_is_filed(tmp_path: Path) -> None:
+    ex = edited_sample(tmp_path, QUARTERS, printed_as(277, "\t179\t", "\t17\t"))
+    assert len([f for f in ex.results.facts if f.source.line in {277, 278, 279}]) == 21
+
+
+def test_a_segment_a_rounded_sum_passes_either_way_is_not_filed_against_its_other_printing(
+        tmp_path: Path) -> None:
+    # "ATM operation business 36" for 38: 32,443 + 36 - 206 = 32,273 foots to the printed
+    # 32,275 within the four figures' rounding, as 38 does; the note prints 38,178 thousand,
+    # its own total scanned past reading ("32,27S,024"). Neither check can say which
+    # printing is misread, so neither is filed.
+    def edit(text: list[str]) -> None:
+        printed_as(58, "38 228", "36 228")(text)
+        printed_as(475, "32,275,024", "32,27S,024")(text)
+    ex = edited_sample(tmp_path, SEGMENTS, edit)
+    h1_09 = dur("2009-04-01", "2009-09-30")
+    atm = [f for f in ex.results.facts if f.concept == "Revenues" and f.period == h1_09
+           and f.dimensions.get("BusinessSegmentsAxis") == "ATMOperationBusinessMember"]
+    assert atm == []
+    held = {h.line: h.value for h in ex.results.review if h.concept == "Revenues"
+            and h.period == h1_09 and h.value in {Decimal(36 * 10**6), Decimal(38_178_000)}}
+    assert held == {58: Decimal(36 * 10**6), 471: Decimal(38_178_000)}
+
+
+def test_a_per_share_figure_is_not_proven_by_a_coarse_printing_of_its_numerator(
+        tmp_path: Path) -> None:
+    # "88.71" for 88.77: net income "JPY4.0 billion" (line 5) over the share count gives
+    # 88.71 within its rounding, the target row's own 4,000 million does not
+    ex = edited_sample(tmp_path, TARGETS, printed_as(343, "88.77", "88.71"))
+    [eps] = [f for f in ex.results.facts if f.concept == "EarningsPerShareBasic"
+             and f.source.line == 343]
+    assert "ratio" not in eps.source.proven_by and "own: ratio" not in eps.source.proven_by
+
+
+def test_the_per_share_figure_as_printed_is_proven_by_its_ratio(tmp_path: Path) -> None:
+    ex = edited_sample(tmp_path, TARGETS, lambda text: None)
+    [eps] = [f for f in ex.results.facts if f.concept == "EarningsPerShareBasic"
+             and f.source.line == 343]
+    assert "own: ratio" in eps.source.proven_by
