@@ -12,11 +12,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.extract.read.headers import default_unit, parse_header
-from generator.extract.read.numbers import parse_number
+from generator.extract.read.numbers import parse_cell, parse_number
 from generator.extract.read.periods import FiscalCalendar
 from generator.extract.read.units import (
+    CURRENCY_WORDS,
+    HEADING_WORDS,
+    PREFIX_SIGNS,
     SCALE_WORDS,
+    SUFFIX_WORDS,
     cell_scale,
+    currencies_named,
+    currency_of,
     mentions_unit,
     scale_of,
     scales_named,
@@ -150,3 +156,27 @@ def test_a_japanese_scale_word_names_its_scale(header: str, scale: Decimal) -> N
 
 def test_a_header_naming_two_scales_names_both() -> None:
     assert scales_named("Thousands of JPY / Millions of U.S. dollars") == {THOUSAND, MILLION}
+
+
+@given(st.sampled_from(sorted(CURRENCY_WORDS)), st.sampled_from([str, str.lower, str.upper]))
+def test_every_currency_word_of_the_table_names_its_currency(word: str, case: object) -> None:
+    printed = case(word)  # type: ignore[operator]
+    assert currency_of(printed) == CURRENCY_WORDS[word], printed
+
+
+def test_every_currency_word_a_reader_reads_apart_is_a_word_of_the_table() -> None:
+    assert not (PREFIX_SIGNS | SUFFIX_WORDS | HEADING_WORDS) - CURRENCY_WORDS.keys()
+
+
+@pytest.mark.parametrize(("cell", "value", "currency"), [
+    ("US$1,234", Decimal(1234), "USD"), ("¥1,575", Decimal(1575), "JPY"),
+    ("JPY 1,361", Decimal(1361), "JPY"), ("$612.8", Decimal("612.8"), "USD"),
+])
+def test_a_cell_s_currency_sign_names_its_figure_s_currency(cell: str, value: Decimal,
+                                                            currency: str) -> None:
+    parsed = parse_cell(cell)
+    assert parsed is not None and (parsed.value, parsed.currency) == (value, currency)
+
+
+def test_a_header_naming_yen_and_dollars_names_both_currencies() -> None:
+    assert currencies_named("百万円 / Thousands of U.S. dollars") == {"JPY", "USD"}

@@ -9,25 +9,16 @@ that names a scale or a currency other than the one its figures were read at ref
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from generator.extract.proof.columns import ASSIGNMENT, ColumnFacts
 from generator.extract.read.lists import KIND as LIST_KIND
-from generator.extract.read.units import scale_of, scales_named
+from generator.extract.read.units import currencies_named, scale_of, scales_named
 from generator.model.concept import DataType
 from generator.model.taxonomy import Taxonomy
 
 CHECK = "stated"
 _NEEDS_CURRENCY = (DataType.MONETARY, DataType.PER_SHARE)
-# A currency named in the header text itself (not carried over from a table above it).
-_CURRENCY = re.compile(r"\b(?:JPY|yen|USD|U\.\s?S\.\s?dollars?|dollars?)\b|円|ドル|\$|[¥￥]", re.I)
-_YEN = re.compile(r"\b(?:JPY|yen)\b|円|[¥￥]", re.I)
-
-
-def _named_currencies(header: str) -> set[str]:
-    """The currencies a header names (a yen word is JPY, any other currency word USD)."""
-    return {"JPY" if _YEN.fullmatch(m.group()) else "USD" for m in _CURRENCY.finditer(header)}
 
 
 def check(column: ColumnFacts, taxonomy: Taxonomy) -> None:
@@ -52,7 +43,8 @@ def check(column: ColumnFacts, taxonomy: Taxonomy) -> None:
         column.refute(CHECK, f"the header '{col.header}' states a scale of {named[0]:,}, but "
                              f"its figures were read at {col.scale:,}")
         return
-    named_currencies = _named_currencies(col.header)
+    # the currencies the header text itself names (none carried over from a table above it)
+    named_currencies = currencies_named(col.header)
     if monetary and col.currency and named_currencies and col.currency not in named_currencies:
         names = ", ".join(sorted(named_currencies))
         column.refute(CHECK, f"the header '{col.header}' names {names}, but its figures were "
@@ -91,7 +83,7 @@ def check_table(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
               and _named_scale(c.header) == c.scale != 1]
     for column in amounts:
         col = column.column
-        if _named_scale(col.header) is not None or not _named_currencies(col.header):
+        if _named_scale(col.header) is not None or not currencies_named(col.header):
             continue
         other = next((c for c in stated if c.currency == col.currency and c.scale != col.scale),
                      None)

@@ -23,7 +23,15 @@ from generator.extract.read.periods import (
     months_ended,
     slash_range,
 )
-from generator.extract.read.units import UNIT_PHRASE, currency_of, scale_of, stated_unit
+from generator.extract.read.units import (
+    CURRENCY_WORDS,
+    HEADING_WORDS,
+    UNIT_PHRASE,
+    currency_of,
+    currency_pattern,
+    scale_of,
+    stated_unit,
+)
 from generator.model.period import Duration, Instant
 from generator.taxonomy.lookalikes import one_letter_off, scan_key
 
@@ -46,6 +54,16 @@ _PART_WORDS = (r"(?:[1-4](?:st|nd|rd|th)?\s*(?:half|quarter|qtr|H|Q)|[HQ]\s?[1-4
                # "FY2010 9M", not the marker of "Six months ended ..." after a year
                r"|(?:\d{1,2}\s*M(?:onths?)?|(?:one|three|six|nine)\s+months?)"
                r"(?!\s+(?:ended|ending|to|through)\b))")
+# the currency words a heading prints alone (units.HEADING_WORDS): all of them, after
+# "Thousands of"; the one-word ones after "of" ("of U.S. Dollars" is read as its "U.S.
+# Dollars"), and the yen's after "millions of"; alone, a one-word one as a word of its own
+_HEADING = currency_pattern(HEADING_WORDS)
+_NAME = currency_pattern(w for w in HEADING_WORDS if w.isalpha())
+_YEN_NAME = currency_pattern(w for w in HEADING_WORDS if w.isalpha() and CURRENCY_WORDS[w] == "JPY")
+_ALONE = "|".join(rf"\b{currency_pattern([w])}\b" if w.isalpha() else currency_pattern([w])
+                  for w in sorted(HEADING_WORDS, key=lambda w: (-len(w), w)))
+# the characters other than a word's, "(" and "%" a phrase may start with: a currency sign's
+_SIGN_STARTS = "".join(sorted({w[0] for w in CURRENCY_WORDS if not re.match(r"\w", w[0])}))
 _PATTERNS: list[tuple[str, str]] = [
     ("range", r"\(\s*\d{2}/\d{1,2}\s*[~〜]\s*\d{2}/\d{1,2}\s*\)"),
     # a change column in other words: "Difference", "Increase (decrease)", "Inc./Dec." (not
@@ -87,11 +105,11 @@ _PATTERNS: list[tuple[str, str]] = [
     # a currency and a scale in one phrase ("JPY mn", "Yen in thousands", "¥ million"): one
     # column's unit, not two
     ("unit", UNIT_PHRASE +
-             r"|Thousands\s+of\s+(?:JPY|Yen|U\.?\s?S\.?\s*Dollars|USD)|Thousands(?:\s+of)?\b"
-             r"|\bof\s+(?:JPY|Yen|USD)\b"
+             rf"|Thousands\s+of\s+{_HEADING}|Thousands(?:\s+of)?\b"
+             rf"|\bof\s+{_NAME}\b"
              r"|\bJPY\s+(?:millions?|billions?|thousands?)\b|(?:millions?|billions?)\s+of\s+"
-             r"(?:yen|JPY)\b|%\s*of\s*(?:total\s+)?revenues?|%|U\.?\s?S\.?\s*Dollars|\bUSD\b"
-             r"|\bJPY\b|\bYen\b|\b(?-i:Shares)\b"
+             rf"{_YEN_NAME}\b|%\s*of\s*(?:total\s+)?revenues?|%|{_ALONE}"
+             r"|\b(?-i:Shares)\b"
              # a scale word alone: the second line of a unit stacked over two ("JPY" /
              # "millions"), as "Thousands" is; not inside a phrase that has it ("Millions of
              # U.S. Dollars", "Yen in millions", "JPY (millions)")
@@ -107,7 +125,8 @@ _PATTERNS: list[tuple[str, str]] = [
 # positions (spaces, commas, dots) away before the alternatives are tried there one by one.
 # It matches nothing itself, so the matches are the alternation's own.
 _SCANNER = re.compile(
-    r"(?=[\w(%⟦¥￥$])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS) + ")",
+    rf"(?=[\w(%⟦{re.escape(_SIGN_STARTS)}])(?:"
+    + "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS) + ")",
     re.IGNORECASE)
 _PERIOD_KINDS = {"ended", "fy_ended", "as_of", "date", "bad_date", "half", "quarter", "fy",
                  "fy_quarter", "fy_ending", "fy_part_unread", "date_span", "month_span",
@@ -354,7 +373,7 @@ def coverage_bound(text: str) -> float:
 # the tokens a header's scan reads, compiled once (asked of every token of every header)
 _THOUSANDS_OF = re.compile(r"Thousands\s+of\s+(.+)", re.I | re.S)
 _THOUSANDS = re.compile(r"Thousands(\s+of)?", re.I)
-_OF_CURRENCY = re.compile(r"(?:of\s+)?(JPY|Yen|U\.?\s?S\.?\s*Dollars|USD)", re.I)
+_OF_CURRENCY = re.compile(rf"(?:of\s+)?({_HEADING})", re.I)
 _CHANGE = re.compile(r"changes?", re.I)
 
 

@@ -31,7 +31,13 @@ from generator.extract.read.headers import parse_header
 from generator.extract.read.metadata import detect_period
 from generator.extract.read.numbers import parse_number
 from generator.extract.read.periods import FiscalCalendar
-from generator.extract.read.units import SCALE_PATTERN, scale_of
+from generator.extract.read.units import (
+    CURRENCY_WORDS,
+    PREFIX_PATTERN,
+    PREFIX_SIGNS,
+    SCALE_PATTERN,
+    scale_of,
+)
 from generator.model.period import Duration
 from generator.model.results import ReportingPeriod
 
@@ -39,10 +45,12 @@ KIND = "summary"  # a results summary: the reader's hint for the network
 MIN_ROWS = 2
 MAX_ABOVE = 3  # lines from the rows up to their header, and from the header up to the title
 MAX_HEADER = 80  # characters: longer is a sentence, not column names
-_MONEY = (r"(?P<cur>JPY|¥|US\$|\$)\s?(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?"
+_MONEY = (rf"(?P<cur>{PREFIX_PATTERN})\s?(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)\s?"
           rf"(?P<scale>{SCALE_PATTERN})\b")
 _CELL = re.compile(rf"(?P<open>\()?\s*{_MONEY}\s*(?(open)\))")
-_LINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z '&,/-]*?)\s+(?P<cells>(?:JPY|¥|US\$|\$).*?)\s*$")
+_LINE = re.compile(rf"^\s*(?P<label>[A-Za-z][A-Za-z '&,/-]*?)\s+(?P<cells>{PREFIX_PATTERN}.*?)\s*$")
+# a run-on paragraph of highlights prints yen figures with their sign ("JPY83.0 billion")
+_YEN_SIGNS = sorted(sign for sign in PREFIX_SIGNS if CURRENCY_WORDS[sign] == "JPY")
 # Words that qualify the next word of a column name ("Initial Target").
 _PREFIXES = frozenset({"initial", "original", "company"})
 # A forecast column read for the title's period must say it was announced for it.
@@ -342,7 +350,7 @@ def read_runon_highlights(lines: list[str], taken: set[int], calendar: FiscalCal
     out: list[Table] = []
     for first, block in _paragraphs(lines, taken):
         text = " ".join(block)
-        if "JPY" not in text and "¥" not in text:
+        if not any(sign in text for sign in _YEN_SIGNS):
             continue
         starts = list(itertools.accumulate((len(b) + 1 for b in block[:-1]), initial=0))
 

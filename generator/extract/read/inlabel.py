@@ -26,7 +26,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.extract.read.periods import month_number
-from generator.extract.read.units import SCALE_PATTERN, scale_of
+from generator.extract.read.units import (
+    CURRENCY_WORDS,
+    PREFIX_PATTERN,
+    SCALE_PATTERN,
+    currency_code,
+    scale_of,
+)
 
 # a whole number: never the tail of a longer one ("12,IIJ,695" is no "695")
 # ... nor a number OCR damaged ("67,l36" is no "67")
@@ -42,9 +48,11 @@ _NUMBER = (r"(?<![\d.,])(?<![\d.,][A-Za-z])(?<![^A-Za-z][A-Za-z])(?<!^[A-Za-z])"
            rf"(?:{_LEAD}(?:,{_GROUP})+|\d+)(?!\d)(?![,.]\S)(?![A-Za-z],?\d)")
 _NUMBER_PATTERN = re.compile(_NUMBER)
 _ANY_DIGIT = re.compile(r"\d")
-# "JPY 37,178 thousand", "JPY16,701thousand", "¥ 720 thousand", "US$ 1,234"
+# "JPY 37,178 thousand", "JPY16,701thousand", "¥ 720 thousand", "US$ 1,234": a cell's sign, or
+# in a label's words the currency's code too ("USD 1,234")
+_CODES = "|".join(sorted(set(CURRENCY_WORDS.values())))
 _MONEY = re.compile(
-    rf"(?P<cur>JPY|¥|US\$|USD|\$)\s*(?P<num>{_NUMBER})\s*(?P<scale>{SCALE_PATTERN})?\b",
+    rf"(?P<cur>{PREFIX_PATTERN}|{_CODES})\s*(?P<num>{_NUMBER})\s*(?P<scale>{SCALE_PATTERN})?\b",
     re.I)
 # "377,600 shares", "46,711,400 and 46,713,800 shares" (the unit once, after the last figure)
 _SHARES = re.compile(
@@ -130,10 +138,6 @@ class _Run:
     scale: Decimal
 
 
-def _currency(token: str) -> str:
-    return "JPY" if token.upper() in ("JPY", "¥") else "USD"
-
-
 def _runs(label: str, taken: list[tuple[int, int]]) -> list[_Run]:
     """Money figures joined by "and" become one run; each "... shares" is one run."""
     runs: list[_Run] = []
@@ -142,7 +146,7 @@ def _runs(label: str, taken: list[tuple[int, int]]) -> list[_Run]:
             continue
         scale = scale_of(m.group("scale")) if m.group("scale") else Decimal(1)
         figure = Figure(text=m.group(0).strip(), value=_number(m.group("num")), start=m.start())
-        currency = _currency(m.group("cur"))
+        currency = currency_code(m.group("cur"))
         last = runs[-1] if runs else None
         if (last is not None and not last.shares and last.currency == currency
                 and last.scale == scale and _JOIN.match(label[last.end:m.start()])):

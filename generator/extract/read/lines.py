@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache, partial
 
+from generator.extract.read.units import PREFIX_PATTERN
 from generator.model.entity import Company
 
 NBSP = "\u00a0"
@@ -86,7 +87,7 @@ _SPACE_GROUPED = re.compile(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)(?![\d,])")
 # a cell printing one figure: its own currency ("JPY 16 775"), its sign or bracket, decimals,
 # a closing bracket, a note in brackets ("JPY 3 000 (Annual)"); no per cent sign: "+357
 # 105.2%" is an amount and a ratio whose tab was lost, not 357,105.2%
-_FIGURE_CELL = re.compile(r"(?:(?:JPY|US\$|\$|\u00a5|\uffe5) ?)?[(\-+\u2212\u25b2\u25b3]?"
+_FIGURE_CELL = re.compile(rf"(?:{PREFIX_PATTERN} ?)?[(\-+\u2212\u25b2\u25b3]?"
                           + _SPACE_GROUPED.pattern
                           + r"(?:\.\d+)?\)?(?: \([A-Za-z ]+\))?")
 

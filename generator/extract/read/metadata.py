@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from generator.extract.read.lines import ocr_name_pattern
 from generator.extract.read.periods import FiscalCalendar, parse_date
+from generator.extract.read.units import YEN_PATTERN
 from generator.model.entity import Company
 from generator.model.results import YEAR_TO_DATE, PeriodKind, ReportingPeriod, period_label
 
@@ -22,7 +23,7 @@ _KIND_PATTERNS: list[tuple[PeriodKind, re.Pattern[str]]] = [
                       r"|year[- ]end\s+results", re.I)),
 ]
 _RATE = re.compile(
-    r"(?:JPY|¥|Yen)\s?(\d{2,3}\.\d{1,4})\s*(?:=\s*)?(?:per\s*(?:US\$|U\.?S\.?\s?\$|1\s*U\.?\s?S\.?"
+    rf"{YEN_PATTERN}\s?(\d{{2,3}}\.\d{{1,4}})\s*(?:=\s*)?(?:per\s*(?:US\$|U\.?S\.?\s?\$|1\s*U\.?\s?S\.?"
     r"\s*dollar|one\s+U\.?S\.?\s*dollar)|which\s+was\s+the\s+noon)",
     re.I,
 )
@@ -67,7 +68,7 @@ def _whole_words(name: str, text: str) -> int:
 
 # "U.S.$1 = JPY 143.65", "US$1.00 = ¥110.50": the dollar first
 _RATE_DOLLAR_FIRST = re.compile(
-    r"(?:US\$|U\.?S\.?\s?\$)\s?1(?:\.00?)?\s*=\s*(?:JPY|¥|Yen)\s?(\d{2,3}\.\d{1,4})", re.I)
+    r"(?:US\$|U\.?S\.?\s?\$)\s?1(?:\.00?)?\s*=\s*" + YEN_PATTERN + r"\s?(\d{2,3}\.\d{1,4})", re.I)
 
 
 def detect_usd_rate(text: str) -> Decimal | None:

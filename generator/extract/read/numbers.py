@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.extract.layout import Cell
-from generator.extract.read.units import FIGURE_UNIT_PATTERN
+from generator.extract.read.units import CURRENCY_WORDS, FIGURE_UNIT_PATTERN, PREFIX_PATTERN
 
 # Printed "no value" marks; "_" is how OCR and some converters render a dash.
 DASHES = frozenset({"-", "--", "---", "—", "——", "–", "––", "－", "―", "‐", "‑", "_", "—-", "-—"})
@@ -25,9 +25,9 @@ _BANDWIDTHS = {"gbps", "mbps", "tbps"}
 # a unit printed after the figure: a bandwidth, or the amount's own scale or currency ("34,272
 # million", "1,500 yen"), which the mapper holds against its column's (``cell_scale``)
 _UNIT_SUFFIX = re.compile(rf"^(.*?\d\)?)\s*(Gbps|Mbps|Tbps|{FIGURE_UNIT_PATTERN})$", re.IGNORECASE)
-_SIGN_BEFORE_CURRENCY = re.compile(r"^([△▲\-−－–])\s*(JPY|¥|US\$|\$)\s*(\d.*)$")
-_PREFIX_CURRENCY = re.compile(r"^(JPY|¥|US\$|\$)\s*(.+)$")
-_CURRENCIES = {"¥": "JPY", "US$": "USD", "$": "USD"}  # a sign's currency; "JPY" names its own
+# a currency sign before the figure ("JPY34,272", "△¥ 300,582"), its currency in the table
+_SIGN_BEFORE_CURRENCY = re.compile(rf"^([△▲\-−－–])\s*({PREFIX_PATTERN})\s*(\d.*)$")
+_PREFIX_CURRENCY = re.compile(rf"^({PREFIX_PATTERN})\s*(.+)$")
 # A footnote's mark printed after a figure ("34,272*", "6,717.11※", "(1,234)†", "12.5%¹"):
 # the figure is whole, the mark refers the reader to a note
 _MARK_AFTER = re.compile(r"^(.*\d[%)]?)\s?(?:[*※]+\d{0,2}|[†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
@@ -73,7 +73,7 @@ def parse_cell(token: str) -> Parsed | None:
     if inner is None or inner.unit is None or inner.unit.lower() in _BANDWIDTHS \
             or inner.currency is not None:
         return None
-    return dataclasses.replace(inner, text=token, currency=_CURRENCIES.get(m.group(1), m.group(1)))
+    return dataclasses.replace(inner, text=token, currency=CURRENCY_WORDS[m.group(1)])
 
 
 @functools.lru_cache(maxsize=1 << 16)  # readers ask again of the same tokens; Parsed is frozen
@@ -99,7 +99,7 @@ def parse_number(token: str) -> Parsed | None:
     if m := _SIGN_BEFORE_CURRENCY.match(body):  # "△¥ 300,582": the sign is the figure's
         body = f"{m.group(2)}{m.group(1)}{m.group(3)}"
     if m := _PREFIX_CURRENCY.match(body):
-        currency = _CURRENCIES.get(m.group(1), m.group(1))
+        currency = CURRENCY_WORDS[m.group(1)]
         body = m.group(2).strip()
     if m := _UNIT_SUFFIX.match(body):
         body, unit = m.group(1).strip(), m.group(2)

@@ -20,7 +20,7 @@ from generator.extract.read.numbers import (
     split_figure,
 )
 from generator.extract.read.periods import FiscalCalendar, month_number
-from generator.extract.read.units import FIGURE_UNIT_WORDS, stated_unit
+from generator.extract.read.units import FIGURE_UNIT_WORDS, PREFIX_SIGNS, PREFIX_STARTS, stated_unit
 from generator.model.period import Duration, Instant
 
 SegmentKind = Literal["row", "text", "header", "blank"]
@@ -74,9 +74,6 @@ def is_debris(token: str) -> bool:
 
 
 _CHANGE_WORD = re.compile(r"up|down", re.IGNORECASE)
-# a currency printed before a cell's figure, apart from it: "JPY 16,775", "¥ 97,842"
-_CURRENCY_SIGNS = {"JPY", "¥", "￥", "$", "US$"}
-_CURRENCY_STARTS = {"J", "¥", "￥", "$", "U"}
 
 
 def merge_tokens(words: list[str]) -> list[str]:
@@ -127,7 +124,7 @@ def merge_counted(words: list[str]) -> list[tuple[str, int]]:
                 and is_number_token(last + ")"):
             out[-1] = (last + " )", out[-1][1] + 1)
         elif out and (word in _UNIT_WORDS or (
-                word.lower() in FIGURE_UNIT_WORDS and last[:1] not in _CURRENCY_STARTS)) \
+                word.lower() in FIGURE_UNIT_WORDS and last[:1] not in PREFIX_STARTS)) \
                 and is_number_token(last):
             out[-1] = (f"{last} {word}", out[-1][1] + 1)
         elif out and word.startswith(".") and last.endswith(".") and word[1:].isdigit():
@@ -136,7 +133,8 @@ def merge_counted(words: list[str]) -> list[tuple[str, int]]:
                       or (last.endswith("%") and _CHANGE_WORD.fullmatch(word))) \
                 and is_number_token(f"{last} {word}"):
             out[-1] = (f"{last} {word}", out[-1][1] + 1)  # "up 12.3%", "3.6% down"
-        elif out and last.lstrip("△▲-−") in _CURRENCY_SIGNS and parse_number(word) is not None \
+        # a currency printed before a cell's figure, apart from it: "JPY 16,775", "¥ 97,842"
+        elif out and last.lstrip("△▲-−") in PREFIX_SIGNS and parse_number(word) is not None \
                 and is_number_token(f"{last} {word}"):
             out[-1] = (f"{last} {word}", out[-1][1] + 1)  # "¥ 97,842", "JPY 16,775"
         elif out and not is_number_token(last) and split_figure(last, word) \

@@ -26,7 +26,7 @@ from generator.extract.read.segments import (
     without_specks,
 )
 from generator.extract.read.stacked import YEAR, join_stacked_headings
-from generator.extract.read.units import FIGURE_UNIT_WORDS
+from generator.extract.read.units import FIGURE_UNIT_WORDS, PREFIX_SIGNS, SUFFIX_WORDS
 
 _JUNK = {",", ".", "·", "•", "●", "_·"}
 _WORDS_IN_PARENS = re.compile(r"\((?:[A-Za-z][A-Za-z ]*)\)")
@@ -61,7 +61,7 @@ def _amount(token: str) -> bool:
 
 
 # words a cell may print beside its one figure: its currency, scale or unit
-_UNIT_WORDS = FIGURE_UNIT_WORDS | {"jpy", "¥", "￥", "$", "us$", "円"}
+_UNIT_WORDS = FIGURE_UNIT_WORDS | {w.lower() for w in PREFIX_SIGNS | SUFFIX_WORDS}
 
 
 def _one_figure_with_words(words: list[str]) -> bool:

@@ -30,13 +30,13 @@ from generator.extract.read.headers import Slot, parse_header
 from generator.extract.read.numbers import parse_number
 from generator.extract.read.periods import FiscalCalendar
 from generator.extract.read.titles import guess_kind
-from generator.extract.read.units import SCALE_PATTERN
+from generator.extract.read.units import CURRENCY_NAME_PATTERN, SCALE_PATTERN
 
 MIN_FIGURES = 2
 MIN_WITNESSED = 3  # figures printed elsewhere that fix the unit of a row with one that is not
 MAX_ABOVE = 3  # non-blank lines looked at above the header for the title
 _HEADER = re.compile(r"[A-Za-z][A-Za-z '&,()/-]*")  # item names only: no digit, no unit
-_UNIT_WORDS = re.compile(rf"\b(?:JPY|yen|USD|{SCALE_PATTERN})\b|%", re.I)
+_UNIT_WORDS = re.compile(rf"\b(?:{CURRENCY_NAME_PATTERN}|{SCALE_PATTERN})\b|%", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d|\d{1,2},")
 
 
