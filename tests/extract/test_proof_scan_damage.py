@@ -21,13 +21,25 @@ def _scanned_quarters(text: list[str]) -> None:
     printed_as(277, "\t179\t", "\t17\t")(text)
 
 
-def test_a_table_with_a_cell_no_figure_reads_as_files_nothing_its_layout_alone_proves(
+def test_a_release_with_a_cell_no_figure_reads_as_files_nothing_a_layout_alone_proves(
         tmp_path: Path) -> None:
     ex = edited_sample(tmp_path, QUARTERS, _scanned_quarters)
     assert not [f for f in ex.results.facts if lines_of(f) & {277, 278, 279}]
     held = [h for h in ex.results.review if h.line in {277, 278, 279}]
     assert len(held) == 20 and all("no figure reads as ('4o', line 278)" in h.reason
                                    for h in held)
+
+
+def test_no_figure_of_a_release_with_such_a_cell_is_filed_on_layout_and_header_alone(
+        tmp_path: Path) -> None:
+    structural = {"delimited", "stated"}
+    clean = edited_sample(tmp_path, QUARTERS, lambda text: None)
+    assert [f for f in clean.results.facts
+            if f.value is not None and not set(f.source.proven_by) - structural]
+    (tmp_path / "scanned").mkdir()
+    ex = edited_sample(tmp_path / "scanned", QUARTERS, printed_as(278, "\t40\t", "\t4o\t"))
+    assert not [f for f in ex.results.facts
+                if f.value is not None and not set(f.source.proven_by) - structural]
 
 
 def test_the_same_table_read_clean_is_filed(tmp_path: Path) -> None:
