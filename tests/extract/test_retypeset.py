@@ -129,6 +129,17 @@ def test_digits_a_scan_changed_are_not_filed_on_evidence_that_cannot_tell_them(
     _scored_without_wrong(tmp_path, sample, "ocrdigits", seed, "s15a")
 
 
+@pytest.mark.parametrize(("sample", "style", "seed", "salt"), [
+    ("004_071992bb41c141de.txt", "wrapped", 1, ""),
+    ("000_2bec0ea935cb70a9.txt", "cellmarks", 2, "s15c"),
+])
+def test_a_dash_printed_where_another_printing_has_a_figure_is_judged_not_a_crash(
+        tmp_path: Path, sample: str, style: str, seed: int, salt: str) -> None:
+    # how far a figure is from a disagreeing printing was asked of a nil one (an assertion
+    # stopped the extraction)
+    _scored_without_wrong(tmp_path, sample, style, seed, salt)
+
+
 def test_extraction_does_not_depend_on_the_interpreter_s_hash_seed(tmp_path: Path) -> None:
     # a release where two roll forwards of cash break over one figure: which one's reason
     # it is held with followed a set's order, which Python's hash seed changes from run to run

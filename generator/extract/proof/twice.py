@@ -326,11 +326,12 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> list[tuple[ColumnFacts, Re
 
 
 def _gap(fact: ResultFact, other: ResultFact) -> Decimal:
-    """How far apart two printings of one figure are beyond the rounding of the coarser."""
-    assert fact.value is not None and other.value is not None
+    """How far apart two printings of one figure are beyond the rounding of the coarser (a
+    dash, nil, as far as nothing)."""
     rough = min((p.decimals for p in (fact, other) if p.decimals is not None), default=None)
     rounding = Decimal(0) if rough is None else Decimal(1).scaleb(-rough) / 2
-    return max(abs(fact.value - other.value) - rounding, Decimal(0))
+    apart = abs((fact.value or Decimal(0)) - (other.value or Decimal(0)))
+    return max(apart - rounding, Decimal(0))
 
 
 # Checks of a figure's own that tie it only to the other figures of its row.
