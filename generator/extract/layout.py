@@ -77,8 +77,8 @@ class Row(BaseModel):
     # table's comparative row whose label a scan garbled): the label states nothing then, and
     # the row's figures are filed only if their other printings prove the period.
     period_implied: str = ""
-    # Cells that print what no figure reads as (a scan's "4o", "S1", "12,,345"): left empty,
-    # and a sign that the digits of the table's cells that did read may be misread too.
+    # Cells only a scan prints ("4o", "S1", "1,O23", "12,,345": ``read.numbers.is_scan_damage``),
+    # left empty: a sign that digits that did read may be misread too.
     scanned: tuple[str, ...] = ()
 
 

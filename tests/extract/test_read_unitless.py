@@ -136,3 +136,13 @@ def test_any_row_with_two_figures_printed_nowhere_else_is_not_read(values: list[
     lines = [*TARGETS[:5], "Full FY2010 " + " ".join(texts)]
     witnessed = [t for t in texts if t not in missing]
     assert read_unitless(lines, set(), MARCH, [_stated(*witnessed)] if witnessed else []) == []
+
+
+def test_a_table_printed_as_a_grid_is_read_as_its_cells() -> None:
+    # the item names above the grid, its head row of empty cells and its ruling line between
+    grid = [*TARGETS[:5], "|             |        |        |        |        |",
+            "|-------------|-------:|-------:|-------:|-------:|",
+            "| Full FY2010 | 84,500 |  4,800 |  4,100 |  3,000 |"]
+    [table] = read_unitless(grid, set(), MARCH, [TSE])
+    assert [c.text for c in table.rows[0].cells] == ["84,500", "4,800", "4,100", "3,000"]
+    assert table.rows[0].line == 8 and table.rows[0].period == FY2010

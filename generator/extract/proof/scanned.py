@@ -1,4 +1,4 @@
-"""Scanned releases: a cell damaged past reading casts doubt on the digits that did read.
+"""Scanned releases: a cell a scan damaged past reading casts doubt on the digits that did read.
 
 A scan that printed "4o" for 40 may as well have printed 17 for 179, or 4425 for 425, in the
 same release, and those read as figures. A column proven by its layout and header alone
@@ -16,14 +16,14 @@ from collections.abc import Sequence
 from generator.extract.proof.columns import ColumnFacts
 from generator.extract.proof.twice import STRUCTURAL_CHECKS
 
-REASON = ("the release prints a cell no figure reads as ({token!r}, line {line}), as a scan "
-          "damages them, and only its table's layout and header prove this column: its digits "
-          "may be misread too, and no check of its own confirms this one")
+REASON = ("the release prints a cell only a scan prints ({token!r}, line {line}), and only "
+          "its table's layout and header prove this column: its digits may be misread too, and "
+          "no check of its own confirms this one")
 
 
 def doubt_untested(columns: Sequence[ColumnFacts]) -> None:
     """Doubt the unconfirmed figures of every column proven by its structure alone in a
-    release with a table cell that did not read as a figure (``Row.scanned``)."""
+    release with a table cell only a scan prints (``Row.scanned``)."""
     damaged = next((r for c in columns if c.label is None for r in c.table.rows if r.scanned),
                    None)
     if damaged is None:

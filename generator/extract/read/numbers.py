@@ -208,6 +208,20 @@ def is_damaged_figure(token: str) -> bool:
         and re.fullmatch(r"(?:19|20)\d\d", read) is None
 
 
+_SHORT_LOOKALIKE = re.compile(r"^[(\-−△▲]?(?:\d[OoliISBZG]|[OoliISBZG]\d)\)?$")
+
+
+def is_scan_damage(token: str) -> bool:
+    """A cell only a scan prints: a figure damaged past reading (:func:`is_damaged_figure`)
+    other than one split by a space (which may as well be a footnote's number before a
+    figure, "4 18,304"), or two characters, a digit and a letter that looks like one ("4o",
+    "S1"). A release that prints one has digits a scan may have misread where they did read."""
+    text = token.strip()
+    if _SHORT_LOOKALIKE.match(text):
+        return True
+    return is_damaged_figure(text) and len(text.split()) == 1
+
+
 def format_number(value: Decimal, *, parentheses: bool = True, grouping: bool = True) -> str:
     """How releases print a value (for tests and messages): "(1,234.5)" for negatives."""
     sign, _, exponent = value.as_tuple()
@@ -266,4 +280,4 @@ def _worded_change(token: str, worded: re.Match[str]) -> Parsed | None:
 
 
 __all__ = ["DASHES", "Parsed", "format_number", "is_damaged_figure", "is_dash", "is_number_token",
-           "parse_number", "repair_column", "split_figure"]
+           "is_scan_damage", "parse_number", "repair_column", "split_figure"]

@@ -178,9 +178,10 @@ def _indented_tail(seg: Segment, prev: Segment, gap: int, segments: list[Segment
     """``seg``, a fragment indented deeper than the row just above it, ends that row's label
     (a label wrapped after the line of its figures: "Internet Connectivity<TAB>7,816" /
     "  Service (Corporate Use)"); not a heading ("Current assets:", "ASSETS"), nor one over
-    rows indented as deep as it or deeper ("  Noncurrent liabilities" / "    Long-term ...")."""
+    rows indented as deep as it or deeper ("  Noncurrent liabilities" / "    Long-term ..."),
+    nor a line after a grid's row (``in_grid``: its label wraps inside its cell)."""
     nxt = _next_segment(segments, start)
-    return prev.kind == "row" and gap == 1 and _deeper(seg, prev) \
+    return prev.kind == "row" and gap == 1 and _deeper(seg, prev) and not prev.in_grid \
         and not seg.label.endswith(":") and not seg.label.isupper() \
         and not (nxt is not None and nxt.kind == "row" and _indent(nxt) >= _indent(seg))
 

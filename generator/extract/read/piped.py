@@ -40,4 +40,10 @@ def as_tabbed(line: str) -> str:
 
 
 def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
-    return tabbed.segments([as_tabbed(line) for line in lines], furniture)
+    out = tabbed.segments([as_tabbed(line) for line in lines], furniture)
+    for seg in out:
+        if seg.kind == "row" and cells(lines[seg.line - 1]):
+            # its label closed by a rule: wrapped, it goes on in the grid's next row, never on
+            # a line of text after the grid ("Changes in earnings forecasts ...: None")
+            seg.in_grid = True
+    return out

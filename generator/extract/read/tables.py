@@ -41,7 +41,12 @@ from generator.extract.read.lines import (
     split_footnote,
     strip_markup,
 )
-from generator.extract.read.numbers import parse_cell, parse_number, split_figure
+from generator.extract.read.numbers import (
+    is_scan_damage,
+    parse_cell,
+    parse_number,
+    split_figure,
+)
 from generator.extract.read.periods import FiscalCalendar
 from generator.extract.read.segments import Segment
 from generator.extract.read.titles import (
@@ -306,7 +311,6 @@ class Assembler:
             pairs.pop()
         while len(pairs) > n and pairs[0][0] is None:
             pairs.pop(0)
-        unread: list[str] = []  # cells that print something no figure reads as
         for split in reversed(_splits(pairs, len(pairs) - n)):
             # "Interest paid 118,561 1,963 15 1,202": a figure more than columns, and two of
             # them make one grouped figure a space split (151,202): one cell, which cannot be
@@ -315,7 +319,6 @@ class Assembler:
                 f"line {pairs[split][1]}: cannot read {pairs[split][0]} "
                 f"{pairs[split + 1][0]} in row {label!r} (one figure split by a space?); "
                 "cell left empty")
-            unread.append(f"{pairs[split][0]} {pairs[split + 1][0]}")
             pairs[split:split + 2] = [(None, pairs[split][1])]
             guessed = True
         if len(pairs) > n and label_number(pairs[0][0]) and len(pairs) > 1 \
@@ -354,17 +357,18 @@ class Assembler:
                 f"line {seg.line}: row {label!r} prints {len(pairs)} numbers for {n} columns "
                 f"of table {table.title!r}; which columns are blank is a guess, check them")
         cells: list[Cell | None] = []
+        scanned: list[str] = []  # cells only a scan prints ("4o", "1,O23")
         for index, column in zip(placed, table.columns, strict=True):
             token, line = pairs[index] if index is not None else (None, seg.line)
             cells.append(self._cell(token, column, line, label, delimited="\t" in seg.text))
-            if token is not None and cells[-1] is None:
-                unread.append(token.strip())
+            if token is not None and cells[-1] is None and is_scan_damage(token):
+                scanned.append(token.strip())
         period, forecast = _row_period(label, table.columns, self.calendar)
         if period is None and table.period is not None:  # a movement in an equity statement
             period = table.period
         table.rows.append(Row(label=label, line=seg.line, cells=tuple(cells),
                               raw=seg.text.strip(), period=period, forecast=forecast,
-                              footnote=footnote, guessed=guessed, scanned=tuple(unread)))
+                              footnote=footnote, guessed=guessed, scanned=tuple(scanned)))
         table.last_line = seg.line
 
     def _cell(self, token: str | None, column: Column, line: int, label: str,

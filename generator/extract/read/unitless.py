@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.extract.layout import Cell, Column, Row, Table
+from generator.extract.read import piped
 from generator.extract.read.cells import ACTUAL, forecast_label
 from generator.extract.read.headers import Slot, parse_header
 from generator.extract.read.numbers import parse_number
@@ -53,6 +54,7 @@ def read_unitless(lines: Sequence[str], taken: set[int], calendar: FiscalCalenda
     """Every unitless item table among the lines no reader took, with the unit of its
     figures' other printings in ``stated`` tables; tables no unit fits are left unread."""
     units: dict[str, set[tuple[str | None, Decimal]]] | None = None  # found if ever asked
+    lines = [_without_rules(line) for line in lines]
     out: list[Table] = []
     i = 0
     while i < len(lines):
@@ -70,6 +72,15 @@ def read_unitless(lines: Sequence[str], taken: set[int], calendar: FiscalCalenda
             out.append(table)
         i += len(rows)
     return out
+
+
+def _without_rules(line: str) -> str:
+    """A grid's line as its cells' words ("| Full FY2010 | 84,500 | 4,800 |"); its ruling lines
+    and rows of empty cells blank, so that the item names above the grid are the line above."""
+    if not piped.as_tabbed(line):
+        return ""  # a ruling line ("|---|---:|"), or blank
+    found = piped.cells(line)
+    return " ".join(c for c in found if c) if found else line
 
 
 def _rows_from(lines: Sequence[str], start: int, taken: set[int],
