@@ -26,7 +26,7 @@ def test_a_cell_only_a_scan_prints_is_scan_damage(cell: str) -> None:
 
 
 @pytest.mark.parametrize("cell", ["4 18,304", "n/a", "*", "▲¥ 86 million", "September", "B2B",
-                                  "IIJ", "2010,", "12,345", "(1)", "—"])
+                                  "IIJ", "2010,", "12,345", "(1)", "—", "5G", "4G", "B2"])
 def test_a_mark_a_word_or_two_figures_apart_is_no_scan_damage(cell: str) -> None:
     # "4 18,304": a footnote's number before a figure as well as one figure split by a space
     assert not is_scan_damage(cell)

@@ -32,6 +32,39 @@ def test_headings_land_over_their_columns_and_wrapped_ones_come_back_together() 
     assert rows[1] == ""
 
 
+def test_a_heading_printed_over_each_column_one_space_apart_is_split_between_them() -> None:
+    # right-aligned headings wrapped at a fixed width: "as of September" over both columns
+    # left one space apart, read as one cell over the first
+    table = [
+        "                         as of September as of September",
+        "                                30, 2009        30, 2010      YoY Change",
+        "IP Service (-99Mbps)                 926             919             (7)",
+        "IP Service (100Mbps-999Mbps)         228             271              43",
+    ]
+    assert as_tabbed(table)[0].split("\t") == ["", "as of September 30, 2009",
+                                               "as of September 30, 2010", "YoY Change"]
+
+
+@given(st.sampled_from(["As of March", "Six Months Ended", "Thousands of JPY"]),
+       st.integers(2, 4))
+def test_any_heading_printed_again_over_each_column_heads_each_column(heading: str,
+                                                                      times: int) -> None:
+    # each printing right-aligned over its column, one space after the one before (the
+    # columns' figures, shorter, stand apart)
+    ends = [20 + (i + 1) * len(heading) + i for i in range(times)]
+    top = " " * 20 + " ".join([heading] * times)
+
+    def row(label: str, figures: list[str]) -> str:
+        line = label
+        for end, figure in zip(ends, figures, strict=True):
+            line += " " * (end - len(line) - len(figure)) + figure
+        return line
+
+    rows = [row("Revenues", [str(n) for n in range(101, 101 + times)]),
+            row("Total", [str(n) for n in range(201, 201 + times)])]
+    assert as_tabbed([top, *rows])[0].split("\t")[1:] == [heading] * times
+
+
 def test_a_heading_wrapped_in_one_column_only_is_put_back() -> None:
     table = [
         "                         As of          As of September",

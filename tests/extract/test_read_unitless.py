@@ -146,3 +146,10 @@ def test_a_table_printed_as_a_grid_is_read_as_its_cells() -> None:
     [table] = read_unitless(grid, set(), MARCH, [TSE])
     assert [c.text for c in table.rows[0].cells] == ["84,500", "4,800", "4,100", "3,000"]
     assert table.rows[0].line == 8 and table.rows[0].period == FY2010
+
+
+def test_a_grid_row_with_a_blank_cell_between_its_figures_is_not_read() -> None:
+    # read as its cells' words, its figures would close up and each take the next item
+    grid = [*TARGETS[:5], "|-------------|-------:|-------:|---:|-------:|",
+            "| Full FY2010 | 84,500 |  4,800 |    |  3,000 |"]
+    assert read_unitless(grid, set(), MARCH, [TSE]) == []

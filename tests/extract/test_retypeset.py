@@ -148,6 +148,15 @@ def test_a_tse_form_printed_as_grids_is_read(tmp_path: Path) -> None:
     assert counts["missed"] <= 2, counts
 
 
+def test_right_aligned_headings_printed_one_space_apart_head_their_columns(
+        tmp_path: Path) -> None:
+    # 002's contracts table: "as of September as of September" over "30, 2009  30, 2010" was
+    # one heading cell over the first column; the table went unread (26 figures missed)
+    counts = _scored_without_wrong(tmp_path, "002_848ee02a02e0fa53.txt", "rightaligned", 1,
+                                   "s15d")
+    assert counts["missed"] <= 17, counts
+
+
 def test_extraction_does_not_depend_on_the_interpreter_s_hash_seed(tmp_path: Path) -> None:
     # a release where two roll forwards of cash break over one figure: which one's reason
     # it is held with followed a set's order, which Python's hash seed changes from run to run

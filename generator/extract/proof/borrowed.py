@@ -16,6 +16,7 @@ too unless a check of its own confirms it.
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 
 from generator.extract.crosscheck import FactKey, fact_key, filed_concept
 from generator.extract.precision import consistent
@@ -30,7 +31,7 @@ REASON = ("its table states no unit ({unit_from}) and no other printing of this 
 
 DISPUTED = ("line {line} prints {printed} for the same {concept} in a table that states no unit "
             "(its other figures there agree with their printings elsewhere), and no check of "
-            "its own confirms this one")
+            "its own pins this one closer than that")
 # a unit-borrowing row's figures that must agree with their other printings before one that
 # does not is taken as evidence against its other printing
 MIN_AGREEING = 2
@@ -40,9 +41,9 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
     """Doubt each figure of a unit-borrowing table that no printing the proof files, in a
     table that states its unit, confirms; and, where one figure of such a row disagrees with
     its other printing while the row's others agree with theirs, doubt that other printing
-    too unless a check of its own confirms it: two printings of one figure that differ cannot
-    both be right, and only a check can tell which (a scan that read 4,100 as 4,180 in the
-    forecast table, the unitless echo printing 4,100)."""
+    too unless a check of its own pins it closer than they differ: two printings of one
+    figure that differ cannot both be right, and only a check can tell which (a scan that
+    read 4,100 as 4,180 in the forecast table, the unitless echo printing 4,100)."""
     borrowing = [c for c in columns if c.table.unit_from]
     if not borrowing:
         return
@@ -71,6 +72,11 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
         if agreeing[fact.source.line] < MIN_AGREEING:
             continue  # the row may be read wrong: no word against any other printing
         for witness, j in others:
-            if not witness.sure.get(j):
+            if not witness.pins(witness.facts[j], _apart(fact, witness.facts[j])):
                 witness.doubt_fact(witness.facts[j], DISPUTED.format(
                     line=fact.source.line, printed=fact.source.text, concept=fact.concept))
+
+
+def _apart(fact: ResultFact, other: ResultFact) -> Decimal:
+    """How far apart two printings of one figure are (a dash: nothing)."""
+    return abs((fact.value or Decimal(0)) - (other.value or Decimal(0)))

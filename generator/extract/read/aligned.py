@@ -426,9 +426,24 @@ def _heading_slots(row: list[Cell], block: _Block) -> tuple[str, list[str]]:
             first.end < block.zone or not header_coverage(first.text)[1]):
         label, rest = first.text, row[1:]
     slots: list[list[str]] = [[] for _ in edges]
-    for cell in rest:
-        slots[_column(cell, edges)].append(cell.text)
+    for part in (part for cell in rest for part in _printings(cell)):
+        slots[_column(part, edges)].append(part.text)
     return label, [" ".join(s) for s in slots]
+
+
+def _printings(cell: Cell) -> list[Cell]:
+    """A heading printed again over each of its columns with single spaces between ("as of
+    September as of September"): one cell per printing, each at its own place; any other
+    cell as it is."""
+    words = cell.text.split(" ")
+    for size in range(1, len(words) // 2 + 1):  # the shortest phrase: the most printings
+        if len(words) % size == 0 and all(words[i:i + size] == words[:size]
+                                          for i in range(size, len(words), size)):
+            text = " ".join(words[:size])
+            return [Cell(cell.start + i * (len(text) + 1),
+                         cell.start + i * (len(text) + 1) + len(text), text)
+                    for i in range(len(words) // size)]
+    return [cell]
 
 
 def _label_lead(rows: list[list[Cell]], block: _Block) -> set[int]:

@@ -208,7 +208,8 @@ def is_damaged_figure(token: str) -> bool:
         and re.fullmatch(r"(?:19|20)\d\d", read) is None
 
 
-_SHORT_LOOKALIKE = re.compile(r"^[(\-−△▲]?(?:\d[OoliISBZG]|[OoliISBZG]\d)\)?$")
+# a digit beside a letter a scan reads for a digit: not "G" or "B" ("5G", "B2" name things)
+_SHORT_LOOKALIKE = re.compile(r"^[(\-−△▲]?(?:\d[OoliISZ]|[OoliISZ]\d)\)?$")
 
 
 def is_scan_damage(token: str) -> bool:

@@ -80,7 +80,12 @@ def _without_rules(line: str) -> str:
     if not piped.as_tabbed(line):
         return ""  # a ruling line ("|---|---:|"), or blank
     found = piped.cells(line)
-    return " ".join(c for c in found if c) if found else line
+    if not found:
+        return line
+    filled = [i for i, c in enumerate(found) if c]
+    if filled and any(not c for c in found[filled[0]:filled[-1]]):
+        return ""  # a blank cell between figures: which item each figure is, its place says
+    return " ".join(c for c in found if c)
 
 
 def _rows_from(lines: Sequence[str], start: int, taken: set[int],
