@@ -12,6 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.extract.layout import Cell
+from generator.extract.proof.percent import _yoy_pin, recomputes
 from generator.extract.read.numbers import format_number, is_scan_damage
 from tests.extract.samples import dur, edited_sample, lines_of, printed_as
 
@@ -103,3 +105,28 @@ def test_the_per_share_figure_as_printed_is_proven_by_its_ratio(tmp_path: Path) 
     [eps] = [f for f in ex.results.facts if f.concept == "EarningsPerShareBasic"
              and f.source.line == 343]
     assert "own: ratio" in eps.source.proven_by
+
+
+def _cell(text: str) -> Cell:
+    value = Decimal(text.replace(",", ""))
+    return Cell(text=text, value=value, line=1,
+                fraction_digits=len(text.split(".")[1]) if "." in text else 0)
+
+
+def test_a_yoy_percent_pins_its_amounts_to_a_tenth_of_a_percent_of_them() -> None:
+    # "Total Revenues 32,275 34,272 6.2": 34,292 still recomputes 6.2%, so the % cannot tell
+    # a misprint of 20 from the figure: it pins the amounts to 34.272 + 1 + 1 only
+    assert recomputes(_cell("6.2"), _cell("34,292"), _cell("32,275"))
+    pin = _yoy_pin(_cell("6.2"), _cell("34,272"), _cell("32,275"))
+    assert pin == Decimal("36.272")
+
+
+@given(st.integers(1000, 10**7), st.integers(-300, 300))
+def test_any_amount_a_yoy_percent_passes_lies_within_its_pin(prior: int, permille: int) -> None:
+    current = prior + prior * permille // 1000
+    exact = (Decimal(current) - prior) / prior * 100
+    pct = _cell(f"{exact:.1f}")
+    pin = _yoy_pin(pct, _cell(str(current)), _cell(str(prior)))
+    assert pin is not None
+    for misprint in (current - int(pin) - 2, current + int(pin) + 2):
+        assert not recomputes(pct, _cell(str(misprint)), _cell(str(prior)))

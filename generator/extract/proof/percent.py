@@ -251,6 +251,18 @@ def _contradict_cells(columns: dict[int, ColumnFacts], table: Table, pct: int, c
                 columns[index].contradict(fact, gaps[index] * _scale(fact, cell), why)
 
 
+def _yoy_pin(pct: Cell | None, current: Cell | None, prior: Cell | None) -> Decimal | None:
+    """How far either amount of a row whose YoY % recomputes may be misprinted and the % still
+    recompute, in the amounts' printed units: a unit of the %'s last digit of the larger
+    amount, and a unit of each amount's own (generous: a check that pins loosely settles
+    less)."""
+    if pct is None or current is None or prior is None or None in (current.value, prior.value):
+        return None
+    assert current.value is not None and prior.value is not None
+    base = max(abs(current.value), abs(prior.value))
+    return base * _last_digit(pct) / HUNDRED + _last_digit(current) + _last_digit(prior)
+
+
 def _scale(fact: ResultFact, cell: Cell) -> Decimal:
     """What one unit of ``cell`` as printed is in ``fact``'s value."""
     if fact.decimals is not None:
@@ -292,8 +304,12 @@ def _yoy(table: Table, pct: int, amounts: list[int], columns: dict[int, ColumnFa
         for index in (current, prior):
             if index in columns:  # a % to one decimal pins an amount only to a twentieth
                 # of a per cent of its base
-                for fact, _ in _cells_of(columns[index], table, index, found.agree):
-                    columns[index].confirm_fact(fact, CHECK, None)
+                for fact, row in _cells_of(columns[index], table, index, found.agree):
+                    cells = table.rows[row].cells
+                    pin = _yoy_pin(cells[pct], cells[current], cells[prior])
+                    cell = cells[index]
+                    columns[index].confirm_fact(fact, CHECK, None if pin is None or cell is None
+                                                else pin * _scale(fact, cell))
         _contradict_cells(columns, table, pct, current, prior, found.missed, percent)
     for index, other in ((current, prior), (prior, current)):
         if index not in columns:

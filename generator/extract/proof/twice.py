@@ -305,12 +305,11 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> list[tuple[ColumnFacts, Re
             if recomputed.refutes(holder, other, fact, ledger.disputed):
                 column.confirm_fact(fact, recomputed.CHECK)
                 continue  # the other's own sums give this figure: the misprint is there
-            # a check of its own bounded so loosely that it would pass the figure as the
-            # other printing reads it (a sum footing only within its parts' rounding: 36 for
-            # 38 in 32,443 + 36 - 206 = 32,275) does not tell which printing is right
+            # a check of its own that would pass the figure as the other printing reads it (a
+            # sum footing only within its parts' rounding: 36 for 38 in 32,443 + 36 - 206 =
+            # 32,275), or that states no bound, does not tell which printing is right
             gap = _gap(fact, other)
-            mine = i in column.sure and (i not in column.pinned or not gap
-                                         or column.pins(fact, gap))
+            mine = i in column.sure and (not gap or column.pins(fact, gap))
             if not mine and structural:
                 pass  # this column's figures no check has tested: any other printing doubts
             elif holder.by_position(other) or (
