@@ -87,3 +87,24 @@ def test_the_tab_separated_slides_are_read_as_printed() -> None:
     table = _table("Operating Loss")
     loss = next(r for r in table.rows if r.label == "Operating Loss")
     assert [c.text if c else None for c in loss.cells] == ["(161)", "(140)", "(165)"]
+
+
+NEWSWIRE = """Acme Widgets Inc. Results for the First Half of the Fiscal Year Ending March 31, 2011
+
+      Operating Results Summary
+                                                                 YoY %
+                                          1H09        1H10      change
+                                           JPY         JPY
+                                      millions    millions
+Total Revenues                          32,275      34,272         6.2
+Total Costs                             26,037      27,431         5.4
+"""
+
+
+def test_a_header_whose_widest_line_is_not_its_first_is_read_column_by_column() -> None:
+    """"YoY %" over "1H09  1H10  change", then "JPY  JPY" and "millions  millions": read line
+    by line, "1H09 JPY" named no scale and its figures were read in yen."""
+    doc = read_text("acme.txt", NEWSWIRE, TAXONOMY)
+    [table] = [t for t in doc.tables if any(r.label == "Total Costs" for r in t.rows)]
+    assert [(c.role, c.scale) for c in table.columns] == [
+        ("value", 10**6), ("value", 10**6), ("change_percent", 1)]

@@ -157,6 +157,15 @@ def test_right_aligned_headings_printed_one_space_apart_head_their_columns(
     assert counts["missed"] <= 17, counts
 
 
+def test_a_header_stacked_under_a_shorter_first_line_scales_its_columns(
+        tmp_path: Path) -> None:
+    # 002 mixed: "YoY %" over "1H09  1H10  change" / "JPY  JPY" / "millions  millions": the
+    # stacked cells were read only under a first line of two cells or more; read line by line,
+    # the amounts were in yen and held against the other tables (44 right, 106 held)
+    counts = _scored_without_wrong(tmp_path, "002_848ee02a02e0fa53.txt", "mixed", 2, "s15e")
+    assert counts["right"] >= 160, counts
+
+
 def test_extraction_does_not_depend_on_the_interpreter_s_hash_seed(tmp_path: Path) -> None:
     # a release where two roll forwards of cash break over one figure: which one's reason
     # it is held with followed a set's order, which Python's hash seed changes from run to run

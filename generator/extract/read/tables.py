@@ -421,24 +421,25 @@ _CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a space-aligned line: 2+ spaces
 
 
 def _stacked_cells(block: list[Segment]) -> str | None:
-    """A header printed over space-aligned lines, one cell per column on its first line and
-    under those cells on the others ("1H09  1H10  YoY %" / "JPY  JPY  change" / "millions
-    millions"), read column by column ("1H09 JPY millions 1H10 JPY millions YoY % change"):
-    line by line, the first "JPY" met no scale and the second took both "millions". None
-    unless the first line prints two cells or more, every cell below stands under exactly one
-    of them (one cell per column a line) and each column then names one heading: a heading
-    spanning columns, a line a tab cut, or headings a single space apart, are read as
-    printed."""
+    """A header printed over space-aligned lines, one cell per column on its widest line and
+    over or under those cells on the others ("YoY %" / "1H09  1H10  change" / "JPY  JPY" /
+    "millions  millions"), read column by column, each top to bottom ("1H09 JPY millions 1H10
+    JPY millions YoY % change"): line by line, the first "JPY" met no scale and the second took
+    both "millions". None unless the widest line prints two cells or more, every other cell
+    stands over or under exactly one of them (one cell per column a line) and each column then
+    names one heading: a heading spanning columns, a line a tab cut, or headings a single
+    space apart, are read as printed."""
     if len(block) < 2 or any("\t" in s.text for s in block):
         return None
-    first, *below = [list(_CELL.finditer(strip_markup(s.text))) for s in block]
-    if len(first) < 2:
+    lines = [list(_CELL.finditer(strip_markup(s.text))) for s in block]
+    widest = max(lines, key=len)
+    if len(widest) < 2:
         return None
-    columns = [[cell.group()] for cell in first]
-    for cells in below:
+    columns: list[list[str]] = [[] for _ in widest]
+    for cells in lines:
         taken: set[int] = set()
         for cell in cells:
-            under = [k for k, top in enumerate(first)
+            under = [k for k, top in enumerate(widest)
                      if cell.start() < top.end() and top.start() < cell.end()]
             if len(under) != 1 or under[0] in taken:
                 return None
