@@ -188,3 +188,10 @@ def test_a_header_printed_twice_around_a_heading_keeps_the_share_columns(
     assert len(sheet.columns) == 4
     assert rows["Short-term borrowings"] == ["1,000", None, "1,100", None]
     assert rows["Total current liabilities"] == ["3,000", "5.5", "3,300", "5.9"]
+
+
+def test_a_scan_s_mark_before_a_line_is_no_word_of_its_paragraph() -> None:
+    lines = ["Operating Results Summary 2Q16 2Q17 YoY %", "",
+             "' Change JPY millions JPY millions Total Revenues: 37,944 42,024 10.8"]
+    headers = [s.header_text for s in segments(lines, set()) if s.kind == "header"]
+    assert headers == ["2Q16 2Q17 YoY % Change JPY millions JPY millions"]

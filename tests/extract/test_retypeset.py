@@ -166,6 +166,13 @@ def test_a_header_stacked_under_a_shorter_first_line_scales_its_columns(
     assert counts["right"] >= 160, counts
 
 
+def test_a_scan_s_mark_at_a_line_s_start_does_not_cut_a_run_on_header(tmp_path: Path) -> None:
+    # 003 ocrnoise: "' Change JPY millions JPY millions Total Revenues: ..." under "Operating
+    # Results Summary 2Q16 2Q17 YoY %": the mark split the header, the quarter went unread
+    counts = _scored_without_wrong(tmp_path, "003_beeb705454dfa33f.txt", "ocrnoise", 2, "s15e")
+    assert counts["right"] >= 200, counts
+
+
 def test_extraction_does_not_depend_on_the_interpreter_s_hash_seed(tmp_path: Path) -> None:
     # a release where two roll forwards of cash break over one figure: which one's reason
     # it is held with followed a set's order, which Python's hash seed changes from run to run

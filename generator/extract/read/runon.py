@@ -11,7 +11,7 @@ import re
 from generator.extract.read.headers import _PERIOD_KINDS, _SCANNER
 from generator.extract.read.lines import NBSP, clean_label, is_prose
 from generator.extract.read.numbers import is_damaged_figure
-from generator.extract.read.segments import Segment, _is_slot, merge_counted
+from generator.extract.read.segments import Segment, _is_slot, is_speck, merge_counted
 
 _SENTENCE_END = (".", "。", ".)", ".”", '."')
 _COUNTED = {"date", "bad_date", "half", "quarter", "fy", "unit"}
@@ -34,6 +34,8 @@ def paragraphs(
         if index in furniture:
             continue
         words = raw.replace(NBSP, " ").split()
+        if len(words) > 1 and is_speck(words[0]):
+            words = words[1:]  # "' Change JPY millions ...": a scan's mark, no word of it
         if not words:
             adjacent = False
             continue

@@ -51,6 +51,11 @@ T = TypeVar("T", str, str | None)
 _SPECK = re.compile(r"['`\"‘’“”,.:;~^]+")
 
 
+def is_speck(token: str) -> bool:
+    """A mark a scan left on its own ("'", "`", ".."): never a word, a figure or a dash."""
+    return _SPECK.fullmatch(token) is not None
+
+
 def without_specks(tokens: list[T], figure_at: Callable[[list[T], int], bool]) -> list[T]:
     """``tokens`` without the marks a scan left after the last figure ("47,206,508 '"): no
     cells. ``figure_at(tokens, i)``: whether token ``i`` is a figure, as the reader says."""
