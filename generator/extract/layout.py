@@ -54,6 +54,9 @@ class Column(BaseModel):
     # its period placed over it by the order of a header whose other marker lost its date
     # ("as of | as of" over one date read): the header does not state it
     guessed: bool = False
+    # zeros every amount of the column ends in ("540,000" and "51,115,000" under "Thousands of
+    # JPY": printed to the million): that many digits coarser than its scale says
+    rounded: int = 0
 
 
 class Row(BaseModel):

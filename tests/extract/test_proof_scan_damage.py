@@ -130,3 +130,18 @@ def test_any_amount_a_yoy_percent_passes_lies_within_its_pin(prior: int, permill
     assert pin is not None
     for misprint in (current - int(pin) - 2, current + int(pin) + 2):
         assert not recomputes(pct, _cell(str(misprint)), _cell(str(prior)))
+
+
+def test_amounts_printed_in_thousands_but_rounded_to_millions_are_filed_as_such(
+        tmp_path: Path) -> None:
+    # 002's TSE position in thousands, each a million rounded ("65,923,000"): filed at
+    # decimals -6, they agree with the balance sheet's 65,922,787 instead of contradicting it
+    def edit(text: list[str]) -> None:
+        printed_as(757, "JPY millions JPY millions JPY millions", "Yen in thousands Yen in "
+                   "thousands Yen in thousands")(text)
+        printed_as(758, "65,923 27,766 27,765", "65,923,000 27,766,000 27,765,000")(text)
+        printed_as(759, "51,115 27,364 27,320", "51,115,000 27,364,000 27,320,000")(text)
+    ex = edited_sample(tmp_path, SEGMENTS, edit)
+    assets = [f for f in ex.results.facts if f.concept == "Assets" and 758 in lines_of(f)]
+    assert assets and all(f.value == 65_922_787_000 or f.decimals == -6 for f in assets)
+    assert not [h for h in ex.results.review if h.line in {758, 759}]

@@ -108,3 +108,27 @@ def test_a_header_whose_widest_line_is_not_its_first_is_read_column_by_column() 
     [table] = [t for t in doc.tables if any(r.label == "Total Costs" for r in t.rows)]
     assert [(c.role, c.scale) for c in table.columns] == [
         ("value", 10**6), ("value", 10**6), ("change_percent", 1)]
+
+
+THOUSANDS = """Acme Widgets Inc. Results for the First Half of the Fiscal Year Ending March 31, 2011
+
+      Consolidated Financial Position
+                         Total Assets    Total Equity
+                     Thousands of JPY  Thousands of JPY
+September 30, 2010         65,923,000      27,766,000
+March 31, 2010             51,115,000      27,364,000
+"""
+
+
+def test_a_column_of_amounts_all_ending_in_three_zeros_is_printed_to_the_million() -> None:
+    """"65,923,000" and "51,115,000" under "Thousands of JPY": another table's millions
+    printed in thousands, so as precise as the millions (``Column.rounded``)."""
+    doc = read_text("acme.txt", THOUSANDS, TAXONOMY)
+    [table] = [t for t in doc.tables if any(r.label == "March 31, 2010" for r in t.rows)]
+    assert [c.rounded for c in table.columns if c.role == "value"] == [3, 3]
+
+
+def test_a_column_with_one_amount_not_ending_in_zeros_is_printed_to_the_thousand() -> None:
+    doc = read_text("acme.txt", THOUSANDS.replace("27,364,000", "27,364,102"), TAXONOMY)
+    [table] = [t for t in doc.tables if any(r.label == "March 31, 2010" for r in t.rows)]
+    assert [c.rounded for c in table.columns if c.role == "value"] == [3, 0]

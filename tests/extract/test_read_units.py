@@ -46,6 +46,8 @@ MILLION, THOUSAND, BILLION = Decimal(10) ** 6, Decimal(1000), Decimal(10) ** 9
     ("(Million yen)", MILLION),
     ("Unit: JPY bil.", BILLION),
     ("(Thousands of Yen)", THOUSAND),
+    ("Segment Summary, JPY million", MILLION),
+    ("Segment Summary — Thousands of JPY", THOUSAND),
 ])
 def test_a_unit_note_in_other_words_is_read(note: str, scale: Decimal) -> None:
     unit = default_unit(note)
@@ -180,3 +182,8 @@ def test_a_cell_s_currency_sign_names_its_figure_s_currency(cell: str, value: De
 
 def test_a_header_naming_yen_and_dollars_names_both_currencies() -> None:
     assert currencies_named("百万円 / Thousands of U.S. dollars") == {"JPY", "USD"}
+
+
+def test_a_title_naming_a_unit_in_the_middle_of_its_words_after_a_comma_states_none() -> None:
+    # only a unit that ends the title, after its comma, is the table's
+    assert stated_unit("Revenues, JPY million of which came from SI") is None

@@ -53,12 +53,13 @@ def scaled_value(concept: Concept, cell: Cell, column: Column) -> Decimal | None
 
 
 def decimals_of(concept: Concept, cell: Cell, column: Column) -> int | None:
-    """Printed precision as XBRL decimals: thousands -> -3, JPY billions "70.8" -> -8,
+    """Printed precision as XBRL decimals: thousands -> -3 (-6 in a column of whole
+    thousands, ``Column.rounded``), JPY billions "70.8" -> -8,
     "4,241.14" -> 2, "42.1" % as a ratio -> 3; ``None`` for a nil fact."""
     if cell.value is None:
         return None
     if concept.data_type is DataType.MONETARY:
-        return cell.fraction_digits - _scale_exponent(column.scale)
+        return cell.fraction_digits - _scale_exponent(column.scale) - column.rounded
     if is_percent(concept, cell):
         return cell.fraction_digits + 2
     return cell.fraction_digits

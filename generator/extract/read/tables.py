@@ -411,10 +411,31 @@ class Assembler:
             rows = [r.model_copy(update={"forecast": True}) if r.period is not None else r
                     for r in rows]
         rows = [percent_cells(r, columns) for r in rows]
+        columns = _rounded(columns, rows)
         self.out.tables.append(Table(
             title=table.title, line=table.line, kind=table.kind, columns=tuple(columns),
             rows=tuple(rows), item_lines=table.item_lines))
         self.last = table
+
+
+MIN_ROUNDED = 2  # amounts that must all end in three zeros for their column to be rounded
+
+
+def _rounded(columns: list[Column], rows: list[Row]) -> list[Column]:
+    """Each column of amounts every one of which, two or more, ends in three zeros
+    ("540,000", "51,115,000" under "Thousands of JPY"), marked printed to a thousand of its
+    unit: the figures are another table's rounded to the million, and compared with that
+    table's 539,951 as printed to the thousand they disagree."""
+    out: list[Column] = []
+    for k, column in enumerate(columns):
+        amounts = [c for r in rows if k < len(r.cells) and (c := r.cells[k]) is not None
+                   and c.value and not c.percent]
+        if column.role == "value" and len(amounts) >= MIN_ROUNDED and all(
+                c.fraction_digits == 0 and c.value is not None and c.value % 1000 == 0
+                for c in amounts):
+            column = column.model_copy(update={"rounded": 3})
+        out.append(column)
+    return out
 
 
 _CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a space-aligned line: 2+ spaces apart

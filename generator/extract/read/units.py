@@ -114,9 +114,11 @@ UNIT_PHRASE = (rf"{_TIMES}{_SCALE}\s+of\s+{_CURRENCY}(?![A-Za-z])"
                rf"|{_TIMES}{_SCALE}\s+{_CURRENCY}(?![A-Za-z])")
 
 # where a line or title states the unit of the table under it: "Unit: ...", "(...)", "in
-# ...", "Amounts are in ...", or the phrase alone on its line
+# ...", "Amounts are in ...", after a comma or dash that ends a title ("Segment Summary, JPY
+# million"), or the phrase alone on its line
 _NOTE = re.compile(
     rf"(?:unit\s*[:：]\s*|\(\s*(?:in\s+)?|\bin\s+|^\s*)(?P<unit>{UNIT_PHRASE})"
+    rf"|[,;–—]\s*(?P<tail>{UNIT_PHRASE})\s*$"
     r"|^\s*(?:unit\s*[:：]\s*)?(?P<alone>[^\w(]*(?:" + UNIT_PHRASE + r")[\s).:;]*)$",
     re.IGNORECASE)
 _SCALE_WORD = re.compile(rf"\b{SCALE_PATTERN}\b|" + "|".join(KANJI_SCALES), re.I)
@@ -181,12 +183,13 @@ def currency_code(word: str) -> str:
 
 def stated_unit(text: str) -> tuple[str, str | None, Decimal] | None:
     """(the phrase, its currency, its scale) of a table-wide unit note ("Unit: JPY billion",
-    "(in millions of yen)", "◆ ATM Operation Business (¥ thousand)"); None if the text
+    "(in millions of yen)", "◆ ATM Operation Business (¥ thousand)", "Segment Summary, JPY
+    million"); None if the text
     states none the grammar reads."""
     m = _NOTE.search(text)
     if m is None:
         return None
-    phrase = (m.group("unit") or m.group("alone")).strip(" ).:;")
+    phrase = (m.group("unit") or m.group("tail") or m.group("alone")).strip(" ).:;")
     return phrase, currency_of(phrase), scale_of(phrase)
 
 
