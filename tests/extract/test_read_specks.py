@@ -53,3 +53,16 @@ def test_a_tabbed_row_s_leading_figure_moved_out_of_its_cells_makes_the_row_a_gu
     assert not [f for f in ex.results.facts
                 if f.concept == "InternetConnectivityEnterpriseOtherRevenue"
                 and f.value == 57_000_000]
+
+
+@pytest.mark.parametrize("mark", ["*", "†", "※", "**"])
+def test_a_footnote_mark_between_two_figures_is_no_cell(mark: str) -> None:
+    # "Network services and SI business 32,443 * 34,264": 32,443 was read into the label
+    label, slots = split_row(["Network", "services", "32,443", mark, "34,264"], nbsp_empty=False)
+    assert (label, slots) == ("Network services", ["32,443", "34,264"])
+
+
+def test_a_mark_that_reads_as_a_figure_between_two_figures_stays_a_slot() -> None:
+    # "19 (1) 12": which of them is the mark, the table reader weighs (a guessed row)
+    assert split_row(["Elimination", "19", "(1)", "12"], nbsp_empty=False)[1] == [
+        "19", "(1)", "12"]

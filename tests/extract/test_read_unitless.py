@@ -30,7 +30,8 @@ TARGETS = [
 
 def _stated(*texts: str, scale: Decimal = Decimal(10) ** 6, currency: str = "JPY") -> Table:
     """A table that states its unit, printing ``texts`` in one row."""
-    cells = tuple(Cell(text=t, value=Decimal(t.replace(",", "")), line=776) for t in texts)
+    cells = tuple(Cell(text=t, value=Decimal(t.split()[0].replace(",", "")), line=776)
+                  for t in texts)
     column = Column(role="value", currency=currency, scale=scale, header="JPY millions")
     return Table(title="Target", line=770, columns=(column,) * len(cells),
                  rows=(Row(label="Fiscal year ending March 31, 2011", line=776, cells=cells),))
@@ -153,3 +154,10 @@ def test_a_grid_row_with_a_blank_cell_between_its_figures_is_not_read() -> None:
     grid = [*TARGETS[:5], "|-------------|-------:|-------:|---:|-------:|",
             "| Full FY2010 | 84,500 |  4,800 |    |  3,000 |"]
     assert read_unitless(grid, set(), MARCH, [TSE]) == []
+
+
+def test_a_figure_whose_other_printing_names_its_unit_in_the_cell_is_printed_there() -> None:
+    # the TSE form's row printing "84,500 million": the same figure, digit for digit
+    marked = _stated("84,500 million", "4,800", "4,100 million", "3,000")
+    [table] = read_unitless(TARGETS, set(), MARCH, [marked])
+    assert table.columns[0].scale == Decimal(10) ** 6

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
 from generator.extract.read.headers import coverage_bound, header_coverage, parse_header
-from generator.extract.read.lines import NBSP, clean_label, strip_markup
+from generator.extract.read.lines import NBSP, clean_label, is_footnote_mark, strip_markup
 from generator.extract.read.numbers import (
     is_damaged_figure,
     is_number_token,
@@ -168,11 +168,24 @@ def _is_slot(tokens: list[str], i: int) -> bool:
     return is_number_token(token) or is_damaged_figure(token)  # "9,Z26": a cell, unread
 
 
+def _without_marks_between(tokens: list[str]) -> list[str]:
+    """``tokens`` without a footnote's mark that reads as no figure standing between two
+    figures ("32,443 * 34,264", "1,456 † 1,494"): the mark of the figure before it, no cell
+    (a mark that reads as a figure, "(1)", is the tables reader's to weigh)."""
+    if len(tokens) < 3:
+        return tokens
+    keep = [not (0 < i < len(tokens) - 1 and is_footnote_mark(t) and not is_number_token(t)
+                 and is_number_token(tokens[i - 1]) and is_number_token(tokens[i + 1]))
+            for i, t in enumerate(tokens)]
+    return tokens if all(keep) else [t for t, k in zip(tokens, keep, strict=True) if k]
+
+
 def split_row(words: list[str], *, nbsp_empty: bool) -> tuple[str, list[str | None]]:
     """Label and trailing number slots of a space-separated line. With ``nbsp_empty`` a lone
     no-break space is an empty cell (newswire prints one where a column is blank)."""
     tokens = merge_tokens([w for w in words if w and (nbsp_empty or w.strip(NBSP))])
     tokens = without_specks(tokens, _is_slot)
+    tokens = _without_marks_between(tokens)
     start = len(tokens)
     while start > 0:
         if _is_slot(tokens, start - 1) or (start - 1 > 0 and is_debris(tokens[start - 1])):

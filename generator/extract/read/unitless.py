@@ -53,7 +53,7 @@ def read_unitless(lines: Sequence[str], taken: set[int], calendar: FiscalCalenda
                   stated: Sequence[Table]) -> list[Table]:
     """Every unitless item table among the lines no reader took, with the unit of its
     figures' other printings in ``stated`` tables; tables no unit fits are left unread."""
-    units: dict[str, set[tuple[str | None, Decimal]]] | None = None  # found if ever asked
+    units: dict[Printed, set[tuple[str | None, Decimal]]] | None = None  # found if ever asked
     lines = [_without_rules(line) for line in lines]
     out: list[Table] = []
     i = 0
@@ -66,7 +66,7 @@ def read_unitless(lines: Sequence[str], taken: set[int], calendar: FiscalCalenda
         table = None
         if header_at and _is_item_header(lines[header_at[0]]):
             if units is None:  # most releases print no unitless table: every cell unvisited
-                units = _units_by_text(stated)
+                units = _units_by_figure(stated)
             table = _table(lines, header_at[0], rows, calendar, units)
         if table is not None:
             out.append(table)
@@ -152,7 +152,7 @@ def _title(lines: Sequence[str], header_at: int) -> tuple[str, int]:
 
 
 def _table(lines: Sequence[str], header_at: int, rows: list[_Row], calendar: FiscalCalendar,
-           units: dict[str, set[tuple[str | None, Decimal]]]) -> Table | None:
+           units: dict[Printed, set[tuple[str | None, Decimal]]]) -> Table | None:
     unit = _borrowed(rows, units)
     if unit is None:
         return None
@@ -174,10 +174,19 @@ def _table(lines: Sequence[str], header_at: int, rows: list[_Row], calendar: Fis
                  unit_from=f"its figures' other printings (scale {scale:,})")
 
 
-def _units_by_text(tables: Sequence[Table]) -> dict[str, set[tuple[str | None, Decimal]]]:
+# a figure as printed, digit for digit: its value and its decimal places ("84,500 million" in
+# a cell that prints its unit is 84,500 still)
+Printed = tuple[Decimal | None, int]
+
+
+def _printed(cell: Cell) -> Printed:
+    return cell.value, cell.fraction_digits
+
+
+def _units_by_figure(tables: Sequence[Table]) -> dict[Printed, set[tuple[str | None, Decimal]]]:
     """Each figure as printed in a value column of a table that states its unit: the units
     it is printed in."""
-    out: dict[str, set[tuple[str | None, Decimal]]] = {}
+    out: dict[Printed, set[tuple[str | None, Decimal]]] = {}
     for table in tables:
         if table.unit_from:
             continue
@@ -185,11 +194,11 @@ def _units_by_text(tables: Sequence[Table]) -> dict[str, set[tuple[str | None, D
             for column, cell in zip(table.columns, row.cells, strict=False):
                 if cell is not None and cell.value is not None and column.role == "value" \
                         and column.currency is not None:
-                    out.setdefault(cell.text, set()).add((column.currency, column.scale))
+                    out.setdefault(_printed(cell), set()).add((column.currency, column.scale))
     return out
 
 
-def _borrowed(rows: list[_Row], units: dict[str, set[tuple[str | None, Decimal]]]
+def _borrowed(rows: list[_Row], units: dict[Printed, set[tuple[str | None, Decimal]]]
               ) -> tuple[str | None, Decimal] | None:
     """The one unit every figure of the rows is printed in elsewhere, if there is one; one
     figure printed nowhere else is let pass when at least :data:`MIN_WITNESSED` others fix the
@@ -198,7 +207,7 @@ def _borrowed(rows: list[_Row], units: dict[str, set[tuple[str | None, Decimal]]
     unwitnessed = witnessed = 0
     for row in rows:
         for cell in row.cells:
-            found = units.get(cell.text)
+            found = units.get(_printed(cell))
             if found is None:
                 unwitnessed += 1
                 continue
