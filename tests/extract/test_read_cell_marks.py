@@ -161,3 +161,12 @@ def test_a_row_ending_in_n_a_keeps_its_figures_in_their_columns() -> None:
     assert merge_tokens(["ATM", "Operation", "Business", "38", "228", "n/a"])[-3:] == [
         "38", "228", "n/a"]
     assert _row("38\t228\tn/a") == ["38", "228", "n/a"]
+
+
+@pytest.mark.parametrize(("cell", "figure"), [("¥57,208 (1)", "¥57,208"), ("45.8 (1)", "45.8"),
+                                              ("57,208 *1", "57,208")])
+def test_a_footnote_mark_after_a_figure_in_its_tab_cell_is_no_figure(cell: str,
+                                                                      figure: str) -> None:
+    # "As of September 30, 2013<TAB>¥97,842<TAB>¥57,208 (1)<TAB>57,153": the mark was read as
+    # a third figure, -1 filed as shareholders' equity
+    assert _row(f"{cell}\t57,153") == [figure, "57,153"]

@@ -173,6 +173,13 @@ def test_a_scan_s_mark_at_a_line_s_start_does_not_cut_a_run_on_header(tmp_path: 
     assert counts["right"] >= 200, counts
 
 
+def test_a_tab_cell_of_a_figure_and_its_mark_files_the_figure_in_its_column(
+        tmp_path: Path) -> None:
+    # 004 cellmarks: "¥57,208 (1)" in one tab cell; "(1)" read as the next column's figure
+    # filed -1 as shareholders' equity
+    _scored_without_wrong(tmp_path, "004_071992bb41c141de.txt", "cellmarks", 2, "s15f")
+
+
 def test_extraction_does_not_depend_on_the_interpreter_s_hash_seed(tmp_path: Path) -> None:
     # a release where two roll forwards of cash break over one figure: which one's reason
     # it is held with followed a set's order, which Python's hash seed changes from run to run

@@ -89,6 +89,11 @@ def _cell_tokens(cells: list[str]) -> tuple[list[str | None], bool, bool]:
         if not words:
             tokens.append(EMPTY)
             continue
+        if len(words) == 2 and is_footnote_mark(words[1]) and parse_cell(words[0]) is not None:
+            # "¥57,208 (1)", "45.8 (1)": a figure and its footnote's mark, in one cell (a
+            # figure of another column would stand in a cell of its own)
+            tokens.append(words[0])
+            continue
         if len(words) > 1 and _one_figure_with_words(words):
             # "¥97,842 million", "57,208 million": one cell, one column — read whole, or
             # (words no figure token carries) left unread in its place, never split
