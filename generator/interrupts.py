@@ -78,7 +78,11 @@ def terminate_as_interrupt() -> Iterator[None]:
 
 @contextmanager
 def deferred() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM until the block ends, then deliver the first one received."""
+    """Hold SIGINT and SIGTERM until the block ends, then deliver the first one received.
+
+    Also over a fork of workers: a Ctrl-C that lands while ``os.fork`` runs its at-fork
+    callbacks (``logging`` releasing its lock) raises there, where Python reports the
+    ``KeyboardInterrupt`` as "ignored" and goes on, and the run went on to its end."""
     if not _main_thread():
         yield
         return

@@ -116,3 +116,28 @@ def test_a_worker_that_dies_while_idle_loses_only_the_task_it_was_then_given() -
 
     forkpool.run(6, work, 1, on_done, lambda i, exc: lost.__setitem__(i, str(exc)))
     assert 1 in done and len(lost) == 1 and sorted([*done, *lost]) == list(range(6))
+
+
+_CTRL_C_IN_FORK = """
+import os, signal, sys
+from generator.validate import forkpool
+# a Ctrl-C that arrives while the fork runs its at-fork callbacks (as logging's lock release)
+os.register_at_fork(after_in_parent=lambda: os.kill(os.getpid(), signal.SIGINT))
+try:
+    forkpool.run(4, lambda i: i, 2, lambda i, r: None, lambda i, e: None)
+except KeyboardInterrupt:
+    sys.exit(130)
+sys.exit(0)
+"""
+
+
+def test_a_ctrl_c_landing_in_a_fork_s_callbacks_still_stops_the_run(tmp_path: Path) -> None:
+    # raised inside an at-fork callback, the KeyboardInterrupt was reported "ignored" and the
+    # batch ran to its end (a flaky fresh-clone CI: `validate` exited 0 after Ctrl-C)
+    import subprocess
+    import sys
+    script = tmp_path / "ctrl_c.py"
+    script.write_text(_CTRL_C_IN_FORK, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 130, done.stderr
