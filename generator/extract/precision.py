@@ -82,7 +82,7 @@ def member_sum(total: ResultFact, members: Sequence[ResultFact], truncate: bool)
     tolerance = half_unit(total, truncate) + sum((half_unit(m, truncate) for m in members),
                                                  Decimal(0))
     if abs(total.value - computed) <= tolerance:
-        return MemberSum(True, None, computed, _within(tolerance, total.value - computed))
+        return MemberSum(True, None, computed, pin_within(tolerance, total.value - computed))
     flips = [m for m in members
              if m.value and abs(total.value - computed + 2 * m.value) <= tolerance]
     if len(flips) != 1:
@@ -90,12 +90,12 @@ def member_sum(total: ResultFact, members: Sequence[ResultFact], truncate: bool)
     flip = flips[0]
     assert flip.value is not None
     return MemberSum(True, flip, computed,
-                     _within(tolerance, total.value - computed + 2 * flip.value))
+                     pin_within(tolerance, total.value - computed + 2 * flip.value))
 
 
-def _within(tolerance: Decimal, off: Decimal) -> Decimal:
-    """A sum of rounded figures that misses by ``off`` within ``tolerance``: a part off by
-    less than this still adds up (as :func:`..proof.arithmetic.check` pins a declared sum)."""
+def pin_within(tolerance: Decimal, off: Decimal) -> Decimal:
+    """How closely a sum of rounded figures that misses by ``off`` within ``tolerance`` pins
+    each of them: a part off by less than this still adds up (member and declared sums)."""
     return tolerance + abs(off)
 
 

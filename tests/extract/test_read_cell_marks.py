@@ -47,13 +47,14 @@ def test_a_figure_with_its_own_scale_word_reads_the_figure_and_the_word() -> Non
 SUMMARY = "002_848ee02a02e0fa53.txt"  # "Total Revenues 32,275 34,272 6.2" under "JPY millions"
 
 
+def _filed(e: Extraction, line: int) -> set[tuple[object, ...]]:
+    """What is filed from ``line`` (or with it as a duplicate's): concept, period, value."""
+    return {(f.concept, f.period, f.value) for f in e.results.facts if line in lines_of(f)}
+
+
 def test_a_cell_naming_the_column_s_own_scale_is_filed(tmp_path: Path) -> None:
     ex = edited_sample(tmp_path, SUMMARY, printed_as(37, "34,272", "34,272 million"))
-
-    def filed(e: Extraction) -> set[tuple[object, ...]]:
-        return {(f.concept, f.period, f.value) for f in e.results.facts if 37 in lines_of(f)}
-
-    assert len(filed(ex)) == 2 and filed(ex) == filed(extraction(SUMMARY))
+    assert len(_filed(ex, 37)) == 2 and _filed(ex, 37) == _filed(extraction(SUMMARY), 37)
 
 
 def test_a_cell_naming_another_scale_than_its_column_s_is_not_filed(tmp_path: Path) -> None:
@@ -122,11 +123,7 @@ SEGMENTS = "004_071992bb41c141de.txt"  # tab-delimited: "IIJ FiberAccess/F ...<T
 
 def test_a_tab_cell_printing_its_currency_and_scale_is_filed(tmp_path: Path) -> None:
     ex = edited_sample(tmp_path, SEGMENTS, printed_as(92, "\t1,575\t", "\t¥1,575 million\t"))
-
-    def filed(e: Extraction) -> set[tuple[object, ...]]:
-        return {(f.concept, f.period, f.value) for f in e.results.facts if 92 in lines_of(f)}
-
-    assert len(filed(ex)) == 2 and filed(ex) == filed(extraction(SEGMENTS))
+    assert len(_filed(ex, 92)) == 2 and _filed(ex, 92) == _filed(extraction(SEGMENTS), 92)
 
 
 def test_a_full_width_yen_sign_is_the_yen_sign() -> None:
@@ -137,11 +134,7 @@ def test_a_full_width_yen_sign_is_the_yen_sign() -> None:
 def test_a_footnote_mark_after_a_figure_is_no_figure_of_the_row(tmp_path: Path) -> None:
     # "Total Revenues 32,275 (1) 34,272 6.2": four numbers for three columns, one a mark
     ex = edited_sample(tmp_path, SUMMARY, printed_as(37, "32,275", "32,275 (1)"))
-
-    def filed(e: Extraction) -> set[tuple[object, ...]]:
-        return {(f.concept, f.period, f.value) for f in e.results.facts if 37 in lines_of(f)}
-
-    assert len(filed(ex)) == 2 and filed(ex) == filed(extraction(SUMMARY))
+    assert len(_filed(ex, 37)) == 2 and _filed(ex, 37) == _filed(extraction(SUMMARY), 37)
 
 
 def test_a_sign_before_the_currency_is_the_figure_s() -> None:

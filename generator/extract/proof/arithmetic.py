@@ -19,6 +19,7 @@ from generator.extract.precision import (
     half_unit,
     member_sum,
     one_digit_off,
+    pin_within,
     round_to,
 )
 from generator.extract.proof.columns import ROWS, ColumnFacts, PrintedSum
@@ -125,7 +126,7 @@ def check(column: ColumnFacts, sums: Sequence[tuple[str, Terms]], taxonomy: Taxo
                     column.loose_sums.append((total, tuple(numeric)))
                 # rounded parts foot only to their half units: a figure off by less than
                 # what is left of them still adds up
-                within = tolerance + abs(total.value - computed)
+                within = pin_within(tolerance, total.value - computed)
                 for fact in (total, *(f for f, _ in numeric)):
                     column.confirm_fact(fact, CHECK, within)
             elif len(parts) == len(terms):

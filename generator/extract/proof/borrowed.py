@@ -10,13 +10,12 @@ splitter reads both, so a form's figure held for want of a check of its own is n
 for its echo (003's FY2017 income before tax target). Every other figure is held. The echo is
 no witness for, but may be evidence against, its other printing: where one of its figures
 differs from that printing while the row's others agree with theirs, the other printing is held
-too unless a check of its own confirms it.
+too unless a check of its own pins it closer than the two differ.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
 
 from generator.extract.crosscheck import FactKey, fact_key, filed_concept
 from generator.extract.precision import consistent
@@ -72,11 +71,7 @@ def check(columns: list[ColumnFacts], taxonomy: Taxonomy) -> None:
         if agreeing[fact.source.line] < MIN_AGREEING:
             continue  # the row may be read wrong: no word against any other printing
         for witness, j in others:
-            if not witness.pins(witness.facts[j], _apart(fact, witness.facts[j])):
+            if not witness.pins(witness.facts[j], twice.apart(fact, witness.facts[j])):
                 witness.doubt_fact(witness.facts[j], DISPUTED.format(
                     line=fact.source.line, printed=fact.source.text, concept=fact.concept))
 
-
-def _apart(fact: ResultFact, other: ResultFact) -> Decimal:
-    """How far apart two printings of one figure are (a dash: nothing)."""
-    return abs((fact.value or Decimal(0)) - (other.value or Decimal(0)))

@@ -325,13 +325,16 @@ def _figures(column: ColumnFacts, ledger: _Ledger) -> list[tuple[ColumnFacts, Re
     return doubted
 
 
+def apart(fact: ResultFact, other: ResultFact) -> Decimal:
+    """How far apart two printings of one figure are (a dash, nil, as far as nothing)."""
+    return abs((fact.value or Decimal(0)) - (other.value or Decimal(0)))
+
+
 def _gap(fact: ResultFact, other: ResultFact) -> Decimal:
-    """How far apart two printings of one figure are beyond the rounding of the coarser (a
-    dash, nil, as far as nothing)."""
+    """How far apart two printings of one figure are beyond the rounding of the coarser."""
     rough = min((p.decimals for p in (fact, other) if p.decimals is not None), default=None)
     rounding = Decimal(0) if rough is None else Decimal(1).scaleb(-rough) / 2
-    apart = abs((fact.value or Decimal(0)) - (other.value or Decimal(0)))
-    return max(apart - rounding, Decimal(0))
+    return max(apart(fact, other) - rounding, Decimal(0))
 
 
 # Checks of a figure's own that tie it only to the other figures of its row.

@@ -25,7 +25,7 @@ def cells(line: str) -> list[str]:
     return [cell.strip() for cell in text.strip("|").split("|")]
 
 
-def _ruling(line: str) -> bool:
+def is_ruling(line: str) -> bool:
     """A grid's ruling line: "|---|:--:|", or an ASCII box's "+------+======+"."""
     return bool(RULE.match(line)) and ("|" in line or (
         "+" in line and line.count("-") + line.count("=") >= 3))
@@ -33,16 +33,17 @@ def _ruling(line: str) -> bool:
 
 def as_tabbed(line: str) -> str:
     """One row with its cells separated by tabs (a ruling line becomes blank)."""
-    if _ruling(line):
+    if is_ruling(line):
         return ""
     found = cells(line)
     return "\t".join(found) if found else line
 
 
 def segments(lines: list[str], furniture: set[int]) -> list[Segment]:
-    out = tabbed.segments([as_tabbed(line) for line in lines], furniture)
+    rewritten = [as_tabbed(line) for line in lines]
+    out = tabbed.segments(rewritten, furniture)
     for seg in out:
-        if seg.kind == "row" and cells(lines[seg.line - 1]):
+        if seg.kind == "row" and rewritten[seg.line - 1] != lines[seg.line - 1]:
             # its label closed by a rule: wrapped, it goes on in the grid's next row, never on
             # a line of text after the grid ("Changes in earnings forecasts ...: None")
             seg.in_grid = True

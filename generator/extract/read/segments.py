@@ -60,7 +60,7 @@ def without_specks(tokens: list[T], figure_at: Callable[[list[T], int], bool]) -
     """``tokens`` without the marks a scan left after the last figure ("47,206,508 '"): no
     cells. ``figure_at(tokens, i)``: whether token ``i`` is a figure, as the reader says."""
     end = len(tokens)
-    while end > 1 and isinstance(last := tokens[end - 1], str) and _SPECK.fullmatch(last) \
+    while end > 1 and isinstance(last := tokens[end - 1], str) and is_speck(last) \
             and figure_at(tokens, end - 2):
         end -= 1
     return tokens[:end]

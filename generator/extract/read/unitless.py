@@ -77,8 +77,8 @@ def read_unitless(lines: Sequence[str], taken: set[int], calendar: FiscalCalenda
 def _without_rules(line: str) -> str:
     """A grid's line as its cells' words ("| Full FY2010 | 84,500 | 4,800 |"); its ruling lines
     and rows of empty cells blank, so that the item names above the grid are the line above."""
-    if not piped.as_tabbed(line):
-        return ""  # a ruling line ("|---|---:|"), or blank
+    if piped.is_ruling(line):
+        return ""  # "|---|---:|"
     found = piped.cells(line)
     if not found:
         return line
