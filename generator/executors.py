@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from generator.interrupts import deferred, worker_signals
+from generator.interrupts import forking, worker_signals
 
 if TYPE_CHECKING:  # the pool machinery is imported when a pool runs: the CLI's parser uses NAMES
     from concurrent.futures import Future
@@ -102,7 +102,7 @@ class LocalPool:
         pool = ProcessPoolExecutor(max_workers=min(self._jobs, len(items)) or 1,
                                    initializer=worker_signals)
         try:
-            with deferred():  # the workers fork here: see :func:`..interrupts.deferred`
+            with forking():  # the workers fork here
                 futures: dict[Future[R], int] = {pool.submit(fn, item): i
                                                  for i, item in enumerate(items)}
             for future in as_completed(futures):

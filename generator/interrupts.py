@@ -61,6 +61,25 @@ def worker_signals() -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # forked under :func:`forking`: a SIGTERM sent
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD)  # meanwhile ends the worker now
+
+
+@contextmanager
+def forking() -> Iterator[None]:
+    """Block SIGINT and SIGTERM while workers are forked; unblocked after, a signal that came
+    meanwhile is delivered then. Unblocked, a Ctrl-C landing in ``os.fork``'s at-fork
+    callbacks (``logging`` releasing its lock) raised there, where Python reports the
+    ``KeyboardInterrupt`` as "ignored" and goes on: the run went on to its end. A forked child
+    inherits the block until :func:`worker_signals` has set its own handlers."""
+    if not hasattr(signal, "pthread_sigmask") or not _main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @contextmanager
@@ -78,11 +97,7 @@ def terminate_as_interrupt() -> Iterator[None]:
 
 @contextmanager
 def deferred() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM until the block ends, then deliver the first one received.
-
-    Also over a fork of workers: a Ctrl-C that lands while ``os.fork`` runs its at-fork
-    callbacks (``logging`` releasing its lock) raises there, where Python reports the
-    ``KeyboardInterrupt`` as "ignored" and goes on, and the run went on to its end."""
+    """Hold SIGINT and SIGTERM until the block ends, then deliver the first one received."""
     if not _main_thread():
         yield
         return

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
 
 from generator.extract.repeats import PLACEHOLDER, Repeats, renamed, shared
-from generator.interrupts import deferred, worker_signals
+from generator.interrupts import forking, worker_signals
 
 if TYPE_CHECKING:
     from generator.extract.pipeline import Extraction
@@ -173,7 +173,7 @@ def start(taxonomy: Taxonomy, jobs: int | None, size: int) -> ProcessPoolExecuto
     pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("fork"),
                                initializer=_worker_start)
     try:
-        with deferred():  # the workers fork here: see :func:`..interrupts.deferred`
+        with forking():  # the workers fork here
             ready = [pool.submit(_ready) for _ in range(count)]
         for future in ready:
             future.result()

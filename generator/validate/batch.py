@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.interrupts import deferred, worker_signals
+from generator.interrupts import forking, worker_signals
 from generator.validate import packages
 from generator.validate.calculation import CalcMode
 from generator.validate.dts import Catalog, UrlMapper
@@ -109,7 +109,7 @@ def _pooled(targets: list[packages.Target], opts: Options, workers: int,
 
     pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_signals)
     try:
-        with deferred():  # the workers fork here: see :func:`..interrupts.deferred`
+        with forking():  # the workers fork here
             futures: dict[Future[Result], int] = {
                 pool.submit(_safe_one, t.path, t.display, opts): i
                 for i, t in enumerate(targets)}

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.interrupts import deferred, worker_signals
+from generator.interrupts import forking, worker_signals
 
 _LENGTH = 8  # bytes of a result's length prefix
 _TASK = 4  # bytes of a task number
@@ -67,9 +67,7 @@ def _serve(tasks: int, results: int, work: Callable[[int], Any]) -> None:
 def _spawn(work: Callable[[int], Any], others: list[int]) -> _Worker:
     task_r, task_w = os.pipe()
     result_r, result_w = os.pipe()
-    # Ctrl-C held over the fork: landing in the at-fork callbacks (logging's lock release),
-    # its KeyboardInterrupt is "ignored" there and the run went on to the end
-    with deferred():
+    with forking():  # see :func:`..interrupts.forking`
         pid = os.fork()
         if pid == 0:  # the worker: never returns into the parent's code
             status = 1
